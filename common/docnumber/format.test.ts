@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { formatDocumentNumber, formatNotation, parseNotation } from './format';
+
+describe('document numbers', () => {
+  it('writes Party style with hyphen and slash', () => {
+    expect(formatDocumentNumber({ style: 'party', number: 5, typeCode: 'NQ', issuerCode: 'HU' })).toBe('Số 05-NQ/HU');
+    expect(formatNotation({ style: 'party', number: 123, typeCode: 'CV', issuerCode: 'HU' })).toBe('123-CV/HU');
+  });
+
+  it('writes state style with colon', () => {
+    expect(formatDocumentNumber({ style: 'state', number: 5, typeCode: 'QĐ', issuerCode: 'UBND' })).toBe(
+      'Số: 05/QĐ-UBND',
+    );
+  });
+
+  it('refuses a number below one', () => {
+    expect(() => formatNotation({ style: 'party', number: 0, typeCode: 'NQ', issuerCode: 'HU' })).toThrow(RangeError);
+  });
+
+  it('parses both styles back', () => {
+    expect(parseNotation('Số 05-NQ/HU')).toEqual({ style: 'party', number: 5, typeCode: 'NQ', issuerCode: 'HU' });
+    expect(parseNotation('Số: 12/QĐ-UBND')).toEqual({ style: 'state', number: 12, typeCode: 'QĐ', issuerCode: 'UBND' });
+    expect(parseNotation('123-CV/VPHU')?.issuerCode).toBe('VPHU');
+    expect(parseNotation('không phải số')).toBeNull();
+  });
+});

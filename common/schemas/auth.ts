@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { roleSchema } from './roles';
+
+export const loginSchema = z.string().trim().min(1).max(254);
+export const passwordSchema = z.string().min(1).max(256);
+/** New passwords: long enough to resist guessing, short enough to hash cheaply. */
+export const newPasswordSchema = z
+  .string()
+  .min(10, 'Mật khẩu mới cần ít nhất 10 ký tự')
+  .max(256, 'Mật khẩu mới dài quá 256 ký tự');
+export const totpCodeSchema = z.string().regex(/^\d{6}$/, 'Mã xác thực gồm 6 chữ số');
+
+export const signInBodySchema = z
+  .object({
+    login: loginSchema,
+    password: passwordSchema,
+    totp: totpCodeSchema.optional(),
+  })
+  .strict();
+export type SignInBody = z.infer<typeof signInBodySchema>;
+
+export const roleGrantSchema = z.object({
+  organizationId: z.string(),
+  organizationName: z.string(),
+  role: roleSchema,
+});
+export type RoleGrant = z.infer<typeof roleGrantSchema>;
+
+export const meSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  email: z.string().nullable(),
+  fullName: z.string(),
+  position: z.string().nullable(),
+  personId: z.string().nullable(),
+  totpEnabled: z.boolean(),
+  mustChangePassword: z.boolean(),
+  roles: z.array(roleGrantSchema),
+  sections: z.array(z.string()),
+});
+export type Me = z.infer<typeof meSchema>;
+
+export const meResponseSchema = z.object({ user: meSchema });
+
+export const changePasswordBodySchema = z
+  .object({ currentPassword: passwordSchema, newPassword: newPasswordSchema })
+  .strict();
+
+export const resetPasswordBodySchema = z
+  .object({ token: z.string().min(20).max(200), newPassword: newPasswordSchema })
+  .strict();
+
+export const totpSetupResponseSchema = z.object({ secret: z.string(), otpauthUrl: z.string() });
+export const totpEnableBodySchema = z.object({ code: totpCodeSchema }).strict();
+export const totpDisableBodySchema = z.object({ password: passwordSchema, code: totpCodeSchema }).strict();
+
+export const authConfigResponseSchema = z.object({
+  demoMode: z.boolean(),
+  organizationName: z.string(),
+  demoAccounts: z.array(z.object({ username: z.string(), password: z.string(), role: roleSchema, label: z.string() })),
+});
+export type AuthConfig = z.infer<typeof authConfigResponseSchema>;

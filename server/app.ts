@@ -1,0 +1,113 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Kysely } from 'kysely';
+import pino, { type Logger } from 'pino';
+import { z } from 'zod';
+import { type Clock, systemClock } from './platform/clock';
+import type { Config } from './platform/config/config';
+import { type Database, openDatabase } from './platform/db/database';
+import { migrateToLatest } from './platform/db/migrator';
+import type { PlatformDeps } from './platform/deps';
+import { type App, createHttpServer, typed } from './platform/http/http-server';
+import { createAuthorizer } from './platform/security/authorize';
+import { createTransactor } from './platform/transactor';
+import { auditPolicy } from './modules/audit/audit.policy';
+import { registerAuditRoutes } from './modules/audit/audit.routes';
+import { createDemoAccountsView } from './modules/demo/demo.service';
+import { createDirectoryModule, directoryPolicies } from './modules/directory/directory.module';
+import { registerHealthRoutes } from './modules/health/health.routes';
+import { SESSION_COOKIE, registerAuthRoutes } from './modules/identity/auth.routes';
+import { createAuthService } from './modules/identity/auth.service';
+import { userPolicy } from './modules/identity/identity.policy';
+import { registerUsersRoutes } from './modules/identity/users.routes';
+import { createUsersService } from './modules/identity/users.service';
+import { VERSION } from './version';
+
+export interface AppDeps {
+  config: Config;
+  /** An open database; when absent one is opened from the configuration. */
+  database?: Database;
+  clock?: Clock;
+  logger?: Logger;
+  /** Directory of the built web app; null serves the API alone. */
+  webRoot?: string | null;
+}
+
+export interface VanPhong {
+  app: App;
+  deps: PlatformDeps;
+  services: {
+    auth: ReturnType<typeof createAuthService>;
+    users: ReturnType<typeof createUsersService>;
+    directory: ReturnType<typeof createDirectoryModule>['service'];
+  };
+  close(): Promise<void>;
+}
+
+export function defaultWebRoot(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  // Bundled: dist/server/main.mjs beside dist/web. From source (tests): server/ beside dist/.
+  const bundled = path.basename(here) === 'server' && path.basename(path.dirname(here)) === 'dist';
+  return path.resolve(here, bundled ? '../web' : '../dist/web');
+}
+
+/** The composition root: every module wired to the platform, once. */
+export async function createApp(input: AppDeps): Promise<VanPhong> {
+  const { config } = input;
+  const logger = input.logger ?? pino({ level: config.logLevel });
+  const database =
+    input.database ??
+    openDatabase(config.database.kind === 'sqlite' ? config.database : { kind: 'postgres', url: config.database.url });
+  const clock = input.clock ?? systemClock;
+  await migrateToLatest(database.db as unknown as Kysely<unknown>, { kind: database.kind });
+
+  const authorizer = createAuthorizer(Object.fromEntries([userPolicy, auditPolicy, ...directoryPolicies]));
+  const deps: PlatformDeps = {
+    config,
+    database,
+    clock,
+    transact: createTransactor(database, clock),
+    authorizer,
+    logger,
+  };
+  const auth = createAuthService(deps);
+  const users = createUsersService(deps);
+  const directory = createDirectoryModule(deps);
+
+  const app = await createHttpServer({
+    logLevel: config.logLevel,
+    bodyLimitBytes: config.bodyLimitBytes,
+    uploadLimitBytes: config.uploadLimitBytes,
+    trustProxy: config.trustProxy,
+    allowedOrigins: config.publicUrl ? [new URL(config.publicUrl).origin] : [],
+    version: VERSION,
+    webRoot: input.webRoot === undefined ? defaultWebRoot() : input.webRoot,
+    authenticate: (request) =>
+      auth.authenticate(request.cookies[SESSION_COOKIE], {
+        ip: request.ip,
+        userAgent: typeof request.headers['user-agent'] === 'string' ? request.headers['user-agent'] : null,
+      }),
+  });
+
+  registerHealthRoutes(app, deps, VERSION);
+  registerAuthRoutes(app, { auth, config, demoAccounts: createDemoAccountsView(deps) });
+  registerUsersRoutes(app, users);
+  registerAuditRoutes(app, deps);
+  directory.register(app);
+  typed(app).get(
+    '/api/openapi.json',
+    { config: { public: true }, schema: { hide: true, response: { 200: z.unknown() } } },
+    async () => app.swagger(),
+  );
+
+  await app.ready();
+  return {
+    app,
+    deps,
+    services: { auth, users, directory: directory.service },
+    close: async () => {
+      await app.close();
+      if (!input.database) await database.close();
+    },
+  };
+}

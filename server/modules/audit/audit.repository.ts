@@ -1,0 +1,29 @@
+import { likePattern } from '../../../common/text/fold';
+import type { Executor } from '../../platform/db/database';
+import type { AuditListQuery } from './audit.schemas';
+
+export async function listAuditEvents(ex: Executor, query: AuditListQuery) {
+  let q = ex.selectFrom('audit_events');
+  if (query.q) q = q.where('search_text', 'like', likePattern(query.q));
+  if (query.action) q = q.where('action', '=', query.action);
+  if (query.entityType) q = q.where('entity_type', '=', query.entityType);
+  if (query.entityId) q = q.where('entity_id', '=', query.entityId);
+  if (query.actorId) q = q.where('actor_id', '=', query.actorId);
+  if (query.from) q = q.where('occurred_at', '>=', new Date(query.from).toISOString());
+  if (query.to) q = q.where('occurred_at', '<', new Date(query.to).toISOString());
+  const [rows, count] = await Promise.all([
+    q
+      .selectAll()
+      .orderBy('seq', 'desc')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export async function distinctAuditActions(ex: Executor): Promise<string[]> {
+  const rows = await ex.selectFrom('audit_events').select('action').distinct().orderBy('action').execute();
+  return rows.map((r) => r.action);
+}

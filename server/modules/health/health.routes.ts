@@ -1,0 +1,35 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { PlatformDeps } from '../../platform/deps';
+import { type App, typed } from '../../platform/http/http-server';
+
+const healthSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  database: z.enum(['sqlite', 'postgres']),
+  version: z.string(),
+  uptimeSeconds: z.number(),
+  time: z.string(),
+});
+
+export function registerHealthRoutes(app: App, deps: PlatformDeps, version: string): void {
+  const startedAt = Date.now();
+  typed(app).get(
+    '/api/health',
+    { config: { public: true }, schema: { tags: ['Hệ thống'], response: { 200: healthSchema, 503: healthSchema } } },
+    async (_request, reply) => {
+      let ok = true;
+      try {
+        await sql`select 1`.execute(deps.database.db);
+      } catch {
+        ok = false;
+      }
+      return reply.code(ok ? 200 : 503).send({
+        status: ok ? 'ok' : 'degraded',
+        database: deps.database.kind,
+        version,
+        uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+        time: deps.clock.now().toISOString(),
+      });
+    },
+  );
+}

@@ -1,0 +1,118 @@
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import {
+  authConfigResponseSchema,
+  changePasswordBodySchema,
+  meResponseSchema,
+  resetPasswordBodySchema,
+  signInBodySchema,
+  totpDisableBodySchema,
+  totpEnableBodySchema,
+  totpSetupResponseSchema,
+} from '../../../common/schemas/auth';
+import type { Config } from '../../platform/config/config';
+import { type App, actorOf, clientInfo, typed } from '../../platform/http/http-server';
+import type { AuthService } from './auth.service';
+
+export const SESSION_COOKIE = 'vp_session';
+
+export interface DemoAccount {
+  username: string;
+  password: string;
+  role: z.infer<typeof authConfigResponseSchema>['demoAccounts'][number]['role'];
+  label: string;
+}
+
+export interface AuthRoutesDeps {
+  auth: AuthService;
+  config: Config;
+  /** Demo accounts to show on the sign-in page, while demo mode is on. */
+  demoAccounts: () => Promise<{ organizationName: string; accounts: DemoAccount[] }>;
+}
+
+const tags = ['Đăng nhập'];
+
+export function registerAuthRoutes(app: App, deps: AuthRoutesDeps): void {
+  const r = typed(app);
+  const setCookie = (reply: FastifyReply, token: string, maxAge: number) =>
+    reply.setCookie(SESSION_COOKIE, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: deps.config.session.cookieSecure,
+      maxAge,
+    });
+
+  r.get(
+    '/api/auth/config',
+    { config: { public: true }, schema: { tags, response: { 200: authConfigResponseSchema } } },
+    async () => {
+      const demo = await deps.demoAccounts();
+      return {
+        demoMode: deps.config.demoMode,
+        organizationName: demo.organizationName,
+        demoAccounts: deps.config.demoMode ? demo.accounts : [],
+      };
+    },
+  );
+
+  r.post(
+    '/api/auth/sign-in',
+    { config: { public: true }, schema: { tags, body: signInBodySchema, response: { 200: meResponseSchema } } },
+    async (request, reply) => {
+      const result = await deps.auth.signIn(request.body, clientInfo(request), request.cookies[SESSION_COOKIE]);
+      setCookie(reply, result.token, result.maxAgeSeconds);
+      return { user: result.me };
+    },
+  );
+
+  r.post('/api/auth/sign-out', { schema: { tags, response: { 204: z.null() } } }, async (request, reply) => {
+    await deps.auth.signOut(actorOf(request));
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send(null);
+  });
+
+  r.get('/api/auth/me', { schema: { tags, response: { 200: meResponseSchema } } }, async (request) => ({
+    user: await deps.auth.me(actorOf(request).userId),
+  }));
+
+  r.post(
+    '/api/auth/password',
+    { schema: { tags, body: changePasswordBodySchema, response: { 204: z.null() } } },
+    async (request, reply) => {
+      await deps.auth.changePassword(actorOf(request), request.body.currentPassword, request.body.newPassword);
+      return reply.code(204).send(null);
+    },
+  );
+
+  r.post(
+    '/api/auth/password-reset',
+    { config: { public: true }, schema: { tags, body: resetPasswordBodySchema, response: { 204: z.null() } } },
+    async (request, reply) => {
+      await deps.auth.resetPassword(request.body.token, request.body.newPassword, clientInfo(request));
+      return reply.code(204).send(null);
+    },
+  );
+
+  r.post('/api/auth/totp/setup', { schema: { tags, response: { 200: totpSetupResponseSchema } } }, async (request) =>
+    deps.auth.startTotp(actorOf(request)),
+  );
+
+  r.post(
+    '/api/auth/totp/enable',
+    { schema: { tags, body: totpEnableBodySchema, response: { 204: z.null() } } },
+    async (request, reply) => {
+      await deps.auth.enableTotp(actorOf(request), request.body.code);
+      return reply.code(204).send(null);
+    },
+  );
+
+  r.post(
+    '/api/auth/totp/disable',
+    { schema: { tags, body: totpDisableBodySchema, response: { 204: z.null() } } },
+    async (request, reply) => {
+      await deps.auth.disableTotp(actorOf(request), request.body.password, request.body.code);
+      return reply.code(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,294 @@
+import { type Role, sectionsFor } from '../../../common/schemas/roles';
+import type { Me, SignInBody } from '../../../common/schemas/auth';
+import type { AuditActor } from '../../platform/audit/audit-log';
+import type { PlatformDeps } from '../../platform/deps';
+import type { AuthResult } from '../../platform/http/http-server';
+import { newToken } from '../../platform/ids';
+import { type Actor, auditActorOf } from '../../platform/security/actor';
+import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from '../../platform/security/password';
+import { hashToken } from '../../platform/security/tokens';
+import { newTotpSecret, otpauthUrl, verifyTotp } from '../../platform/security/totp';
+import * as errors from './identity.errors';
+import * as repo from './identity.repository';
+import { LoginThrottle } from './login-throttle';
+
+export interface ClientInfo {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface SignedIn {
+  token: string;
+  maxAgeSeconds: number;
+  me: Me;
+}
+
+/** Sessions are touched at most this often, so reads stay reads. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export function createAuthService(deps: PlatformDeps) {
+  const { database, clock, config, transact } = deps;
+  const db = database.db;
+  const throttle = new LoginThrottle();
+
+  const anonymous = (client: ClientInfo, name: string | null): AuditActor => ({
+    userId: null,
+    name,
+    ip: client.ip,
+    userAgent: client.userAgent,
+  });
+
+  async function recordFailure(user: repo.UserRow | undefined, login: string, client: ClientInfo, reason: string) {
+    const now = clock.now();
+    let lockedUntil: string | null = null;
+    await transact(async ({ trx, audit }) => {
+      if (user) {
+        const fresh = await repo.findUserById(trx, user.id);
+        const failures = (fresh?.failed_count ?? 0) + 1;
+        lockedUntil =
+          failures >= config.login.maxFailures ? new Date(now.getTime() + config.login.lockMs).toISOString() : null;
+        await repo.updateUser(trx, user.id, {
+          failed_count: lockedUntil ? 0 : failures,
+          ...(lockedUntil ? { locked_until: lockedUntil } : {}),
+        });
+      }
+      await audit(anonymous(client, user?.full_name ?? null), {
+        action: lockedUntil ? 'auth.locked' : 'auth.sign_in_failed',
+        entityType: 'user',
+        entityId: user?.id ?? null,
+        summary: lockedUntil
+          ? `Tạm khóa tài khoản ${login} sau ${config.login.maxFailures} lần đăng nhập sai`
+          : `Đăng nhập không thành công với tên ${login.slice(0, 100)}`,
+        data: { login: login.slice(0, 100), reason },
+      });
+    });
+    return lockedUntil;
+  }
+
+  async function me(userId: string): Promise<Me> {
+    const user = await repo.findUserById(db, userId);
+    if (!user) throw errors.userNotFound();
+    const grants = (await repo.grantsOf(db, [userId])).get(userId) ?? [];
+    const roles = [...new Set(grants.map((g) => g.role))] as Role[];
+    return {
+      id: user.id,
+      username: user.username,
+      email: user.email,
+      fullName: user.full_name,
+      position: user.position,
+      personId: user.person_id,
+      totpEnabled: user.totp_secret !== null,
+      mustChangePassword: user.must_change_password === 1,
+      roles: grants.map((g) => ({ organizationId: g.organizationId, organizationName: g.organizationName, role: g.role })),
+      sections: sectionsFor(roles),
+    };
+  }
+
+  return {
+    me,
+
+    async signIn(body: SignInBody, client: ClientInfo, previousToken: string | undefined): Promise<SignedIn> {
+      const now = clock.now();
+      if (!throttle.hit(`ip:${client.ip ?? '-'}`, now.getTime())) throw errors.throttled();
+      const user = await repo.findUserByLogin(db, body.login);
+      if (!user) {
+        await verifyPassword(body.password, DUMMY_PASSWORD_HASH);
+        await recordFailure(undefined, body.login, client, 'unknown_login');
+        throw errors.invalidCredentials();
+      }
+      if (user.locked_until && user.locked_until > now.toISOString()) throw errors.accountLocked(user.locked_until);
+      if (!(await verifyPassword(body.password, user.password_hash))) {
+        const lockedUntil = await recordFailure(user, body.login, client, 'wrong_password');
+        throw lockedUntil ? errors.accountLocked(lockedUntil) : errors.invalidCredentials();
+      }
+      if (user.disabled === 1) throw errors.accountDisabled();
+      let totpStep: number | null = null;
+      if (user.totp_secret) {
+        if (!body.totp) throw errors.totpRequired();
+        totpStep = verifyTotp(user.totp_secret, body.totp, now, user.totp_last_step);
+        if (totpStep === null) {
+          const lockedUntil = await recordFailure(user, body.login, client, 'wrong_totp');
+          throw lockedUntil ? errors.accountLocked(lockedUntil) : errors.totpInvalid();
+        }
+      }
+      const token = newToken();
+      const nowIso = now.toISOString();
+      await transact(async ({ trx, audit }) => {
+        // Rotation: whatever session the browser had before is ended.
+        if (previousToken) await repo.deleteSession(trx, hashToken(previousToken));
+        await repo.insertSession(trx, {
+          id: hashToken(token),
+          user_id: user.id,
+          created_at: nowIso,
+          last_seen_at: nowIso,
+          expires_at: new Date(now.getTime() + config.session.absoluteMs).toISOString(),
+          ip: client.ip,
+          user_agent: client.userAgent,
+        });
+        await repo.updateUser(trx, user.id, {
+          failed_count: 0,
+          locked_until: null,
+          last_sign_in_at: nowIso,
+          ...(totpStep !== null ? { totp_last_step: totpStep } : {}),
+        });
+        await audit(
+          { userId: user.id, name: user.full_name, ip: client.ip, userAgent: client.userAgent },
+          { action: 'auth.sign_in', entityType: 'user', entityId: user.id, summary: `${user.full_name} đăng nhập` },
+        );
+      });
+      return { token, maxAgeSeconds: Math.floor(config.session.absoluteMs / 1000), me: await me(user.id) };
+    },
+
+    async signOut(actor: Actor): Promise<void> {
+      await transact(async ({ trx, audit }) => {
+        await repo.deleteSession(trx, actor.sessionId);
+        await audit(auditActorOf(actor), {
+          action: 'auth.sign_out',
+          entityType: 'user',
+          entityId: actor.userId,
+          summary: `${actor.fullName} đăng xuất`,
+        });
+      });
+    },
+
+    /** Resolves the cookie to an actor; ends idle or over-age sessions. */
+    async authenticate(token: string | undefined, client: ClientInfo): Promise<AuthResult> {
+      if (!token || token.length > 100) return { actor: null, expired: false };
+      const id = hashToken(token);
+      const session = await repo.findSession(db, id);
+      if (!session) return { actor: null, expired: true };
+      const now = clock.now();
+      const nowMs = now.getTime();
+      const idleEnd = Date.parse(session.last_seen_at) + config.session.idleMs;
+      if (session.disabled === 1 || Date.parse(session.expires_at) <= nowMs || idleEnd <= nowMs) {
+        await repo.deleteSession(db, id);
+        return { actor: null, expired: true };
+      }
+      if (nowMs - Date.parse(session.last_seen_at) > TOUCH_INTERVAL_MS) {
+        await repo.touchSession(db, id, now.toISOString());
+      }
+      const grants = (await repo.grantsOf(db, [session.user_id])).get(session.user_id) ?? [];
+      return {
+        actor: {
+          userId: session.user_id,
+          username: session.username,
+          fullName: session.full_name,
+          sessionId: id,
+          grants,
+          ip: client.ip,
+          userAgent: client.userAgent,
+        },
+      };
+    },
+
+    async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+      const user = await repo.findUserById(db, actor.userId);
+      if (!user) throw errors.userNotFound();
+      if (!(await verifyPassword(currentPassword, user.password_hash))) throw errors.wrongCurrentPassword();
+      if (currentPassword === newPassword) throw errors.samePassword();
+      const hash = await hashPassword(newPassword);
+      await transact(async ({ trx, audit }) => {
+        await repo.updateUser(trx, user.id, {
+          password_hash: hash,
+          must_change_password: 0,
+          updated_at: clock.now().toISOString(),
+        });
+        // Other browsers signed in with the old password are signed out.
+        await repo.deleteSessionsOfUser(trx, user.id, actor.sessionId);
+        await audit(auditActorOf(actor), {
+          action: 'auth.password_changed',
+          entityType: 'user',
+          entityId: user.id,
+          summary: `${user.full_name} đổi mật khẩu`,
+        });
+      });
+    },
+
+    async resetPassword(token: string, newPassword: string, client: ClientInfo): Promise<void> {
+      const tokenHash = hashToken(token);
+      const row = await repo.findResetToken(db, tokenHash);
+      const nowIso = clock.now().toISOString();
+      if (!row || row.used_at || row.expires_at <= nowIso) throw errors.resetTokenInvalid();
+      const hash = await hashPassword(newPassword);
+      await transact(async ({ trx, audit }) => {
+        if (!(await repo.consumeResetToken(trx, tokenHash, nowIso))) throw errors.resetTokenInvalid();
+        const user = await repo.findUserById(trx, row.user_id);
+        if (!user) throw errors.resetTokenInvalid();
+        await repo.updateUser(trx, user.id, {
+          password_hash: hash,
+          must_change_password: 0,
+          failed_count: 0,
+          locked_until: null,
+          updated_at: nowIso,
+        });
+        await repo.deleteSessionsOfUser(trx, user.id);
+        await audit(anonymous(client, user.full_name), {
+          action: 'auth.password_reset',
+          entityType: 'user',
+          entityId: user.id,
+          summary: `${user.full_name} đặt lại mật khẩu bằng liên kết`,
+        });
+      });
+    },
+
+    async startTotp(actor: Actor): Promise<{ secret: string; otpauthUrl: string }> {
+      const user = await repo.findUserById(db, actor.userId);
+      if (!user) throw errors.userNotFound();
+      if (user.totp_secret) throw errors.totpAlreadyEnabled();
+      const secret = newTotpSecret();
+      await repo.updateUser(db, user.id, { totp_pending_secret: secret });
+      return { secret, otpauthUrl: otpauthUrl(secret, user.username, 'VanPhong') };
+    },
+
+    async enableTotp(actor: Actor, code: string): Promise<void> {
+      const user = await repo.findUserById(db, actor.userId);
+      if (!user) throw errors.userNotFound();
+      if (user.totp_secret) throw errors.totpAlreadyEnabled();
+      if (!user.totp_pending_secret) throw errors.totpNotPending();
+      const step = verifyTotp(user.totp_pending_secret, code, clock.now(), null);
+      if (step === null) throw errors.totpInvalid();
+      await transact(async ({ trx, audit }) => {
+        await repo.updateUser(trx, user.id, {
+          totp_secret: user.totp_pending_secret,
+          totp_pending_secret: null,
+          totp_last_step: step,
+        });
+        await audit(auditActorOf(actor), {
+          action: 'auth.totp_enabled',
+          entityType: 'user',
+          entityId: user.id,
+          summary: `${user.full_name} bật xác thực hai lớp`,
+        });
+      });
+    },
+
+    async disableTotp(actor: Actor, password: string, code: string): Promise<void> {
+      const user = await repo.findUserById(db, actor.userId);
+      if (!user) throw errors.userNotFound();
+      if (!user.totp_secret) throw errors.totpNotEnabled();
+      if (!(await verifyPassword(password, user.password_hash))) throw errors.wrongCurrentPassword();
+      if (verifyTotp(user.totp_secret, code, clock.now(), user.totp_last_step) === null) throw errors.totpInvalid();
+      await transact(async ({ trx, audit }) => {
+        await repo.updateUser(trx, user.id, { totp_secret: null, totp_pending_secret: null, totp_last_step: null });
+        await audit(auditActorOf(actor), {
+          action: 'auth.totp_disabled',
+          entityType: 'user',
+          entityId: user.id,
+          summary: `${user.full_name} tắt xác thực hai lớp`,
+        });
+      });
+    },
+
+    async purgeExpiredSessions(): Promise<number> {
+      const now = clock.now();
+      return repo.deleteExpiredSessions(
+        db,
+        now.toISOString(),
+        new Date(now.getTime() - config.session.idleMs).toISOString(),
+      );
+    },
+
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,241 @@
+import type { Role } from '../../../common/schemas/roles';
+import { likePattern } from '../../../common/text/fold';
+import type { Executor } from '../../platform/db/database';
+import type { UsersTable } from '../../platform/db/schema';
+
+export type UserRow = UsersTable;
+
+export interface GrantRow {
+  organizationId: string;
+  organizationPath: string;
+  organizationName: string;
+  role: Role;
+}
+
+export async function findUserByLogin(ex: Executor, login: string): Promise<UserRow | undefined> {
+  const normalized = login.trim().toLowerCase();
+  return ex
+    .selectFrom('users')
+    .selectAll()
+    .where((eb) => eb.or([eb('username', '=', normalized), eb('email', '=', normalized)]))
+    .executeTakeFirst();
+}
+
+export async function findUserById(ex: Executor, id: string): Promise<UserRow | undefined> {
+  return ex.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function grantsOf(ex: Executor, userIds: readonly string[]): Promise<Map<string, GrantRow[]>> {
+  const result = new Map<string, GrantRow[]>();
+  if (userIds.length === 0) return result;
+  const rows = await ex
+    .selectFrom('role_grants as g')
+    .innerJoin('organizations as o', 'o.id', 'g.organization_id')
+    .select(['g.user_id', 'g.organization_id', 'o.path', 'o.name', 'g.role'])
+    .where('g.user_id', 'in', userIds)
+    .orderBy('o.path')
+    .orderBy('g.role')
+    .execute();
+  for (const r of rows) {
+    const list = result.get(r.user_id) ?? [];
+    list.push({
+      organizationId: r.organization_id,
+      organizationPath: r.path,
+      organizationName: r.name,
+      role: r.role as Role,
+    });
+    result.set(r.user_id, list);
+  }
+  return result;
+}
+
+export async function insertUser(ex: Executor, row: UserRow): Promise<void> {
+  await ex.insertInto('users').values(row).execute();
+}
+
+export async function updateUser(
+  ex: Executor,
+  id: string,
+  patch: Partial<Omit<UserRow, 'id' | 'created_at'>>,
+): Promise<void> {
+  await ex.updateTable('users').set(patch).where('id', '=', id).execute();
+}
+
+/** Optimistic update: succeeds only if nobody changed the row since `version` was read. */
+export async function updateUserVersioned(
+  ex: Executor,
+  id: string,
+  version: number,
+  patch: Partial<Omit<UserRow, 'id' | 'created_at' | 'version'>>,
+): Promise<boolean> {
+  const res = await ex
+    .updateTable('users')
+    .set({ ...patch, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function replaceGrants(
+  ex: Executor,
+  userId: string,
+  grants: readonly { organizationId: string; role: Role }[],
+  now: string,
+): Promise<void> {
+  await ex.deleteFrom('role_grants').where('user_id', '=', userId).execute();
+  if (grants.length === 0) return;
+  await ex
+    .insertInto('role_grants')
+    .values(grants.map((g) => ({ user_id: userId, organization_id: g.organizationId, role: g.role, created_at: now })))
+    .execute();
+}
+
+export interface UserListFilter {
+  q?: string | undefined;
+  organizationPath?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+export async function listUsers(ex: Executor, filter: UserListFilter): Promise<{ rows: UserRow[]; total: number }> {
+  let query = ex.selectFrom('users');
+  if (filter.q) query = query.where('search_text', 'like', likePattern(filter.q));
+  if (filter.organizationPath) {
+    const prefix = filter.organizationPath;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('role_grants as g')
+          .innerJoin('organizations as o', 'o.id', 'g.organization_id')
+          .select('g.user_id')
+          .whereRef('g.user_id', '=', 'users.id')
+          .where('o.path', 'like', `${prefix}%`),
+      ),
+    );
+  }
+  const [rows, count] = await Promise.all([
+    query
+      .selectAll()
+      .orderBy('username')
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export async function organizationsByIds(
+  ex: Executor,
+  ids: readonly string[],
+): Promise<Map<string, { id: string; path: string; name: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await ex.selectFrom('organizations').select(['id', 'path', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export async function personExists(ex: Executor, id: string): Promise<boolean> {
+  const row = await ex.selectFrom('people').select('id').where('id', '=', id).executeTakeFirst();
+  return row !== undefined;
+}
+
+// Sessions
+
+export interface SessionWithUser {
+  id: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  username: string;
+  full_name: string;
+  disabled: number;
+}
+
+export async function findSession(ex: Executor, id: string): Promise<SessionWithUser | undefined> {
+  return ex
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select([
+      's.id',
+      's.user_id',
+      's.created_at',
+      's.last_seen_at',
+      's.expires_at',
+      'u.username',
+      'u.full_name',
+      'u.disabled',
+    ])
+    .where('s.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertSession(
+  ex: Executor,
+  row: {
+    id: string;
+    user_id: string;
+    created_at: string;
+    last_seen_at: string;
+    expires_at: string;
+    ip: string | null;
+    user_agent: string | null;
+  },
+): Promise<void> {
+  await ex.insertInto('sessions').values(row).execute();
+}
+
+export async function touchSession(ex: Executor, id: string, at: string): Promise<void> {
+  await ex.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
+}
+
+export async function deleteSession(ex: Executor, id: string): Promise<void> {
+  await ex.deleteFrom('sessions').where('id', '=', id).execute();
+}
+
+export async function deleteSessionsOfUser(ex: Executor, userId: string, exceptId?: string): Promise<void> {
+  let q = ex.deleteFrom('sessions').where('user_id', '=', userId);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  await q.execute();
+}
+
+export async function deleteExpiredSessions(ex: Executor, now: string, idleBefore: string): Promise<number> {
+  const res = await ex
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleBefore)]))
+    .executeTakeFirst();
+  return Number(res.numDeletedRows);
+}
+
+// Password reset tokens
+
+export async function insertResetToken(
+  ex: Executor,
+  row: { token_hash: string; user_id: string; created_by: string | null; created_at: string; expires_at: string },
+): Promise<void> {
+  await ex.insertInto('password_reset_tokens').values({ ...row, used_at: null }).execute();
+}
+
+export async function findResetToken(ex: Executor, tokenHash: string) {
+  return ex.selectFrom('password_reset_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+/** Marks the token used; false if another request used it first. */
+export async function consumeResetToken(ex: Executor, tokenHash: string, at: string): Promise<boolean> {
+  const res = await ex
+    .updateTable('password_reset_tokens')
+    .set({ used_at: at })
+    .where('token_hash', '=', tokenHash)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function countUsers(ex: Executor): Promise<number> {
+  const row = await ex
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

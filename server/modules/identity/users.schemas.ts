@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { newPasswordSchema } from '../../../common/schemas/auth';
+import { pageOf, paginationQuerySchema } from '../../../common/schemas/directory';
+import { roleSchema } from '../../../common/schemas/roles';
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3, 'Tên đăng nhập cần ít nhất 3 ký tự')
+  .max(64)
+  .regex(/^[a-z0-9._-]+$/, 'Tên đăng nhập chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới');
+
+const grantInputSchema = z.object({ organizationId: z.string().max(64), role: roleSchema }).strict();
+
+export const userSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  email: z.string().nullable(),
+  fullName: z.string(),
+  position: z.string().nullable(),
+  personId: z.string().nullable(),
+  disabled: z.boolean(),
+  totpEnabled: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  lastSignInAt: z.string().nullable(),
+  version: z.number().int(),
+  roles: z.array(z.object({ organizationId: z.string(), organizationName: z.string(), role: roleSchema })),
+});
+export type UserView = z.infer<typeof userSchema>;
+
+export const userListQuerySchema = paginationQuerySchema.extend({
+  q: z.string().trim().max(200).optional(),
+  organizationId: z.string().max(64).optional(),
+});
+export const userListResponseSchema = pageOf(userSchema);
+
+export const userCreateBodySchema = z
+  .object({
+    username: usernameSchema,
+    email: z.string().trim().toLowerCase().email('Địa chỉ thư không hợp lệ').max(254).nullable().optional(),
+    fullName: z.string().trim().min(1).max(200),
+    position: z.string().trim().max(200).nullable().optional(),
+    personId: z.string().max(64).nullable().optional(),
+    password: newPasswordSchema,
+    mustChangePassword: z.boolean().default(true),
+    roles: z.array(grantInputSchema).max(100).default([]),
+  })
+  .strict();
+export type UserCreateBody = z.infer<typeof userCreateBodySchema>;
+
+export const userPatchBodySchema = z
+  .object({
+    version: z.number().int().optional(),
+    email: z.string().trim().toLowerCase().email('Địa chỉ thư không hợp lệ').max(254).nullable().optional(),
+    fullName: z.string().trim().min(1).max(200).optional(),
+    position: z.string().trim().max(200).nullable().optional(),
+    disabled: z.boolean().optional(),
+  })
+  .strict();
+export type UserPatchBody = z.infer<typeof userPatchBodySchema>;
+
+export const userRolesBodySchema = z.object({ roles: z.array(grantInputSchema).max(100) }).strict();
+export const userIdParamsSchema = z.object({ id: z.string().max(64) });
+export const resetLinkResponseSchema = z.object({ url: z.string(), expiresAt: z.string() });

@@ -1,0 +1,282 @@
+import type { Role } from '../../../common/schemas/roles';
+import { foldVietnamese } from '../../../common/text/fold';
+import type { PlatformDeps } from '../../platform/deps';
+import { staleVersion } from '../../platform/http/errors';
+import { newId, newToken } from '../../platform/ids';
+import { type Caller, auditOf, isSystem } from '../../platform/security/actor';
+import { hashPassword } from '../../platform/security/password';
+import { hashToken } from '../../platform/security/tokens';
+import type { Executor } from '../../platform/db/database';
+import * as errors from './identity.errors';
+import type { UserResource } from './identity.policy';
+import * as repo from './identity.repository';
+import type { UserCreateBody, UserPatchBody, UserView } from './users.schemas';
+
+const RESET_LINK_TTL_MS = 24 * 3_600_000;
+
+function userSearchText(u: { username: string; full_name: string; email: string | null; position: string | null }) {
+  return foldVietnamese(`${u.username} ${u.full_name} ${u.email ?? ''} ${u.position ?? ''}`).slice(0, 1000);
+}
+
+function isUniqueViolation(error: unknown, column: string): boolean {
+  const text = error instanceof Error ? `${error.message} ${(error as { detail?: string }).detail ?? ''}` : '';
+  return /unique|duplicate/i.test(text) && text.includes(column);
+}
+
+export function createUsersService(deps: PlatformDeps) {
+  const { database, clock, transact, authorizer, config } = deps;
+  const db = database.db;
+
+  const authorize = (caller: Caller, action: string, organizationPaths: readonly string[]) => {
+    if (isSystem(caller)) return;
+    const resource: UserResource = { kind: 'user', organizationPaths };
+    authorizer.authorize(caller, action, resource);
+  };
+
+  async function resolveGrants(ex: Executor, grants: readonly { organizationId: string; role: Role }[]) {
+    const ids = [...new Set(grants.map((g) => g.organizationId))];
+    const orgs = await repo.organizationsByIds(ex, ids);
+    const missing = ids.filter((id) => !orgs.has(id));
+    if (missing.length > 0) throw errors.unknownOrganization(missing);
+    const unique = new Map(grants.map((g) => [`${g.organizationId}|${g.role}`, g]));
+    return { grants: [...unique.values()], paths: ids.map((id) => orgs.get(id)?.path ?? '') };
+  }
+
+  async function view(ex: Executor, id: string): Promise<UserView> {
+    const user = await repo.findUserById(ex, id);
+    if (!user) throw errors.userNotFound();
+    const grants = (await repo.grantsOf(ex, [id])).get(id) ?? [];
+    return toView(user, grants);
+  }
+
+  function toView(user: repo.UserRow, grants: repo.GrantRow[]): UserView {
+    return {
+      id: user.id,
+      username: user.username,
+      email: user.email,
+      fullName: user.full_name,
+      position: user.position,
+      personId: user.person_id,
+      disabled: user.disabled === 1,
+      totpEnabled: user.totp_secret !== null,
+      lockedUntil: user.locked_until && user.locked_until > clock.now().toISOString() ? user.locked_until : null,
+      lastSignInAt: user.last_sign_in_at,
+      version: user.version,
+      roles: grants.map((g) => ({ organizationId: g.organizationId, organizationName: g.organizationName, role: g.role })),
+    };
+  }
+
+  async function currentPaths(userId: string): Promise<string[]> {
+    return ((await repo.grantsOf(db, [userId])).get(userId) ?? []).map((g) => g.organizationPath);
+  }
+
+  return {
+    async list(caller: Caller, query: { q?: string | undefined; organizationId?: string | undefined; page: number; pageSize: number }) {
+      authorize(caller, 'users.list', []);
+      const org = query.organizationId ? (await repo.organizationsByIds(db, [query.organizationId])).get(query.organizationId) : undefined;
+      const { rows, total } = await repo.listUsers(db, {
+        q: query.q,
+        organizationPath: org?.path,
+        page: query.page,
+        pageSize: query.pageSize,
+      });
+      const grants = await repo.grantsOf(
+        db,
+        rows.map((r) => r.id),
+      );
+      return {
+        items: rows.map((r) => toView(r, grants.get(r.id) ?? [])),
+        total,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
+    },
+
+    async create(caller: Caller, body: UserCreateBody): Promise<UserView> {
+      const { grants, paths } = await resolveGrants(db, body.roles);
+      authorize(caller, 'users.create', paths);
+      if (body.personId && !(await repo.personExists(db, body.personId))) throw errors.unknownPerson();
+      const passwordHash = await hashPassword(body.password);
+      const now = clock.now().toISOString();
+      const id = newId();
+      const row: repo.UserRow = {
+        id,
+        username: body.username,
+        email: body.email ?? null,
+        person_id: body.personId ?? null,
+        full_name: body.fullName,
+        position: body.position ?? null,
+        password_hash: passwordHash,
+        must_change_password: body.mustChangePassword ? 1 : 0,
+        disabled: 0,
+        totp_secret: null,
+        totp_pending_secret: null,
+        totp_last_step: null,
+        failed_count: 0,
+        locked_until: null,
+        last_sign_in_at: null,
+        search_text: '',
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      };
+      row.search_text = userSearchText(row);
+      try {
+        return await transact(async ({ trx, audit }) => {
+          if (await repo.findUserByLogin(trx, body.username)) throw errors.usernameTaken();
+          if (body.email && (await repo.findUserByLogin(trx, body.email))) throw errors.emailTaken();
+          await repo.insertUser(trx, row);
+          await repo.replaceGrants(trx, id, grants, now);
+          await audit(auditOf(caller), {
+            action: 'users.created',
+            entityType: 'user',
+            entityId: id,
+            summary: `Tạo tài khoản ${body.username} (${body.fullName})`,
+            data: { username: body.username, email: row.email, roles: grants },
+          });
+          return view(trx, id);
+        });
+      } catch (error) {
+        if (isUniqueViolation(error, 'username')) throw errors.usernameTaken();
+        if (isUniqueViolation(error, 'email')) throw errors.emailTaken();
+        throw error;
+      }
+    },
+
+    async update(caller: Caller, id: string, body: UserPatchBody): Promise<UserView> {
+      const user = await repo.findUserById(db, id);
+      if (!user) throw errors.userNotFound();
+      authorize(caller, 'users.update', await currentPaths(id));
+      if (!isSystem(caller) && body.disabled === true && caller.userId === id) throw errors.cannotDisableSelf();
+      const patch: Partial<repo.UserRow> = { updated_at: clock.now().toISOString() };
+      if (body.email !== undefined) patch.email = body.email;
+      if (body.fullName !== undefined) patch.full_name = body.fullName;
+      if (body.position !== undefined) patch.position = body.position;
+      if (body.disabled !== undefined) patch.disabled = body.disabled ? 1 : 0;
+      const next = { ...user, ...patch };
+      patch.search_text = userSearchText(next);
+      try {
+        return await transact(async ({ trx, audit }) => {
+          if (body.email && body.email !== user.email && (await repo.findUserByLogin(trx, body.email))) {
+            throw errors.emailTaken();
+          }
+          const ok = await repo.updateUserVersioned(trx, id, body.version ?? user.version, patch);
+          if (!ok) throw staleVersion('Tài khoản');
+          if (body.disabled === true) await repo.deleteSessionsOfUser(trx, id);
+          await audit(auditOf(caller), {
+            action: body.disabled === true ? 'users.disabled' : body.disabled === false ? 'users.enabled' : 'users.updated',
+            entityType: 'user',
+            entityId: id,
+            summary: `${body.disabled === true ? 'Vô hiệu hóa' : body.disabled === false ? 'Kích hoạt lại' : 'Sửa'} tài khoản ${user.username}`,
+            data: { changes: body },
+          });
+          return view(trx, id);
+        });
+      } catch (error) {
+        if (isUniqueViolation(error, 'email')) throw errors.emailTaken();
+        throw error;
+      }
+    },
+
+    async setRoles(caller: Caller, id: string, roles: readonly { organizationId: string; role: Role }[]): Promise<UserView> {
+      const user = await repo.findUserById(db, id);
+      if (!user) throw errors.userNotFound();
+      const { grants, paths } = await resolveGrants(db, roles);
+      authorize(caller, 'users.update', [...(await currentPaths(id)), ...paths]);
+      return transact(async ({ trx, audit }) => {
+        const before = (await repo.grantsOf(trx, [id])).get(id) ?? [];
+        await repo.replaceGrants(trx, id, grants, clock.now().toISOString());
+        if (before.some((g) => g.role === 'admin') && !grants.some((g) => g.role === 'admin')) {
+          const admins = await trx
+            .selectFrom('role_grants')
+            .select('user_id')
+            .where('role', '=', 'admin')
+            .limit(1)
+            .executeTakeFirst();
+          if (!admins) throw errors.lastAdmin();
+        }
+        await audit(auditOf(caller), {
+          action: 'users.roles_changed',
+          entityType: 'user',
+          entityId: id,
+          summary: `Đổi quyền của tài khoản ${user.username}`,
+          data: {
+            before: before.map((g) => ({ organizationId: g.organizationId, role: g.role })),
+            after: grants,
+          },
+        });
+        return view(trx, id);
+      });
+    },
+
+    async unlock(caller: Caller, id: string): Promise<UserView> {
+      const user = await repo.findUserById(db, id);
+      if (!user) throw errors.userNotFound();
+      authorize(caller, 'users.update', await currentPaths(id));
+      return transact(async ({ trx, audit }) => {
+        await repo.updateUser(trx, id, { failed_count: 0, locked_until: null });
+        await audit(auditOf(caller), {
+          action: 'users.unlocked',
+          entityType: 'user',
+          entityId: id,
+          summary: `Mở khóa tài khoản ${user.username}`,
+        });
+        return view(trx, id);
+      });
+    },
+
+    /** A one-time link the administrator hands to the user (by e-mail once mail is configured). */
+    async createResetLink(caller: Caller, id: string, baseUrl: string): Promise<{ url: string; expiresAt: string }> {
+      const user = await repo.findUserById(db, id);
+      if (!user) throw errors.userNotFound();
+      authorize(caller, 'users.update', await currentPaths(id));
+      const token = newToken();
+      const now = clock.now();
+      const expiresAt = new Date(now.getTime() + RESET_LINK_TTL_MS).toISOString();
+      await transact(async ({ trx, audit }) => {
+        await repo.insertResetToken(trx, {
+          token_hash: hashToken(token),
+          user_id: id,
+          created_by: isSystem(caller) ? null : caller.userId,
+          created_at: now.toISOString(),
+          expires_at: expiresAt,
+        });
+        await audit(auditOf(caller), {
+          action: 'users.reset_link_created',
+          entityType: 'user',
+          entityId: id,
+          summary: `Tạo liên kết đặt lại mật khẩu cho ${user.username}`,
+        });
+      });
+      const base = (config.publicUrl ?? baseUrl).replace(/\/$/, '');
+      return { url: `${base}/reset-password?token=${token}`, expiresAt };
+    },
+
+    /** For the command line: set a password directly and end the user's sessions. */
+    async setPassword(caller: Caller, login: string, password: string, mustChange: boolean): Promise<UserView> {
+      const user = await repo.findUserByLogin(db, login);
+      if (!user) throw errors.userNotFound();
+      authorize(caller, 'users.update', await currentPaths(user.id));
+      const hash = await hashPassword(password);
+      return transact(async ({ trx, audit }) => {
+        await repo.updateUser(trx, user.id, {
+          password_hash: hash,
+          must_change_password: mustChange ? 1 : 0,
+          failed_count: 0,
+          locked_until: null,
+          updated_at: clock.now().toISOString(),
+        });
+        await repo.deleteSessionsOfUser(trx, user.id);
+        await audit(auditOf(caller), {
+          action: 'users.password_set',
+          entityType: 'user',
+          entityId: user.id,
+          summary: `Đặt mật khẩu mới cho tài khoản ${user.username}`,
+        });
+        return view(trx, user.id);
+      });
+    },
+  };
+}
+
+export type UsersService = ReturnType<typeof createUsersService>;

@@ -1,0 +1,30 @@
+/** Time source; tests replace it to move through idle and absolute expiry. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** UTC ISO-8601 with milliseconds, the one stored form of a time on both engines. */
+export function isoNow(clock: Clock): string {
+  return clock.now().toISOString();
+}
+
+export const DISPLAY_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+const displayFormat = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: DISPLAY_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+});
+
+/** For people: `25/11/2026 07:39:04`, in Vietnam's time zone. */
+export function formatDisplayTime(iso: string): string {
+  const parts = Object.fromEntries(displayFormat.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}:${parts.second}`;
+}

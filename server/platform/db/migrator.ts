@@ -1,0 +1,63 @@
+import { type Kysely, sql } from 'kysely';
+import * as m0001 from './migrations/0001_foundation';
+
+export interface MigrationContext {
+  kind: 'sqlite' | 'postgres';
+}
+
+interface Migration {
+  name: string;
+  up(db: Kysely<unknown>, ctx: MigrationContext): Promise<void>;
+}
+
+/** Every migration, in the order it applies. Append only; never edit a released one. */
+export const MIGRATIONS: readonly Migration[] = [{ name: '0001_foundation', ...m0001 }];
+
+const LOCK_KEY = 7_316_001; // arbitrary, constant: one migrator at a time per PostgreSQL database
+
+export interface MigrationResult {
+  applied: string[];
+  total: number;
+}
+
+/**
+ * Applies pending migrations, each in its own transaction. On PostgreSQL an
+ * advisory lock keeps two processes starting together from racing.
+ */
+export async function migrateToLatest(db: Kysely<unknown>, ctx: MigrationContext): Promise<MigrationResult> {
+  await sql`create table if not exists schema_migrations (name varchar(200) primary key, applied_at varchar(30) not null)`.execute(
+    db,
+  );
+  if (ctx.kind !== 'postgres') return applyPending(db, ctx);
+  // Advisory locks belong to a session: hold one connection for the whole run.
+  return db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${LOCK_KEY})`.execute(conn);
+    try {
+      return await applyPending(conn, ctx);
+    } finally {
+      await sql`select pg_advisory_unlock(${LOCK_KEY})`.execute(conn);
+    }
+  });
+}
+
+async function applyPending(db: Kysely<unknown>, ctx: MigrationContext): Promise<MigrationResult> {
+  const rows = await sql<{ name: string }>`select name from schema_migrations`.execute(db);
+  const done = new Set(rows.rows.map((r) => r.name));
+  const known = new Set(MIGRATIONS.map((m) => m.name));
+  const unknown = [...done].filter((n) => !known.has(n));
+  if (unknown.length > 0) {
+    throw new Error(`Cơ sở dữ liệu có migration mà phiên bản này không biết: ${unknown.join(', ')}`);
+  }
+  const applied: string[] = [];
+  for (const migration of MIGRATIONS) {
+    if (done.has(migration.name)) continue;
+    await db.transaction().execute(async (trx) => {
+      await migration.up(trx, ctx);
+      await sql`insert into schema_migrations (name, applied_at) values (${migration.name}, ${new Date().toISOString()})`.execute(
+        trx,
+      );
+    });
+    applied.push(migration.name);
+  }
+  return { applied, total: MIGRATIONS.length };
+}

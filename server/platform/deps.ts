@@ -1,0 +1,16 @@
+import type { Logger } from 'pino';
+import type { Clock } from './clock';
+import type { Config } from './config/config';
+import type { Database } from './db/database';
+import type { Authorizer } from './security/authorize';
+import type { Transactor } from './transactor';
+
+/** What every feature module stands on; built once by the composition root. */
+export interface PlatformDeps {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  transact: Transactor;
+  authorizer: Authorizer;
+  logger: Logger;
+}

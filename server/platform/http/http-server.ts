@@ -1,0 +1,205 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+  type RawServerDefault,
+} from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Actor } from '../security/actor';
+import { checkSameOrigin } from './csrf';
+import { installErrorHandler } from './error-handler';
+import { DomainError, unauthenticated } from './errors';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Open to anonymous callers. Every other route needs a session. */
+    public?: boolean;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+export type AuthResult = { actor: Actor } | { actor: null; expired: boolean };
+
+export interface HttpServerOptions {
+  logLevel: string;
+  bodyLimitBytes: number;
+  uploadLimitBytes: number;
+  trustProxy: boolean;
+  allowedOrigins: readonly string[];
+  version: string;
+  /** Built web app to serve, if present. */
+  webRoot: string | null;
+  authenticate(request: FastifyRequest): Promise<AuthResult>;
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  public: boolean;
+}
+
+export type App = FastifyInstance & { registeredRoutes: RegisteredRoute[] };
+export type TypedApp = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+const UNAUTHENTICATED_EXPIRED = () =>
+  unauthenticated('auth.session_expired', 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.');
+
+export async function createHttpServer(options: HttpServerOptions): Promise<App> {
+  const app = Fastify({
+    logger: {
+      level: options.logLevel,
+      redact: {
+        paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+        censor: '[ẩn]',
+      },
+    },
+    bodyLimit: options.bodyLimitBytes,
+    trustProxy: options.trustProxy,
+    // Health probes would drown the log; every other request is logged once done.
+    logController: new LogController({ disableRequestLogging: (request) => request.url === '/api/health' }),
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  }) as unknown as App;
+  app.registeredRoutes = [];
+  app.decorateRequest('actor', null);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      app.registeredRoutes.push({ method, url: route.url, public: route.config?.public === true });
+    }
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Ant Design writes its styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: options.uploadLimitBytes, files: 1, fields: 20, parts: 25 },
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'VanPhong API',
+        description: 'Văn phòng điện tử cho cơ quan Đảng. Mọi lỗi trả về dạng {error:{code,message}}.',
+        version: options.version,
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'vp_session' } },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    uiConfig: { docExpansion: 'list', deepLinking: false },
+    uiHooks: {
+      onRequest: async () => {},
+    },
+  });
+
+  // Before body parsing: refuse cross-origin writes, then identify the caller.
+  app.addHook('onRequest', async (request) => {
+    const csrf = checkSameOrigin(request, options.allowedOrigins);
+    if (csrf) throw csrf;
+    const route = request.routeOptions;
+    const isPublic = route.config?.public === true || !route.url || isDocsRoute(route.url);
+    const result = await options.authenticate(request);
+    request.actor = result.actor;
+    if (!isPublic && !result.actor) {
+      throw result.expired ? UNAUTHENTICATED_EXPIRED() : unauthenticated();
+    }
+  });
+
+  if (options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html'))) {
+    const webRoot = options.webRoot;
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      maxAge: '1y',
+      immutable: true,
+      setHeaders: (res, file) => {
+        if (!file.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'no-cache');
+      },
+    });
+    const indexHtml = fs.readFileSync(path.join(webRoot, 'index.html'));
+    // Any other GET outside /api is a page of the single-page app.
+    app.get('/*', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
+      if (request.url.startsWith('/api/') || request.url === '/api') {
+        throw new DomainError('not_found', 'route.not_found', `Không có địa chỉ GET ${request.url.split('?')[0]}.`);
+      }
+      const file = path.join(webRoot, decodeURIComponent(request.url.split('?')[0] ?? '/'));
+      if (file.startsWith(webRoot) && file !== webRoot && fs.existsSync(file) && fs.statSync(file).isFile()) {
+        return reply.sendFile(path.relative(webRoot, file));
+      }
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+    });
+  }
+
+  return app;
+}
+
+function isDocsRoute(url: string): boolean {
+  return url === '/api/docs' || url.startsWith('/api/docs/');
+}
+
+export function typed(app: FastifyInstance): TypedApp {
+  return app.withTypeProvider<ZodTypeProvider>();
+}
+
+/** The caller, for handlers of non-public routes (the onRequest hook guarantees one). */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw unauthenticated();
+  return request.actor;
+}
+
+export function clientInfo(request: FastifyRequest): { ip: string; userAgent: string | null } {
+  const ua = request.headers['user-agent'];
+  return { ip: request.ip, userAgent: typeof ua === 'string' ? ua.slice(0, 300) : null };
+}

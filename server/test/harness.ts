@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import pino from 'pino';
+import { type VanPhong, createApp } from '../app';
+import type { Clock } from '../platform/clock';
+import { type Config, loadConfig } from '../platform/config/config';
+import { type Database, type DatabaseKind, openDatabase } from '../platform/db/database';
+
+/** SQLite always; PostgreSQL as well when TEST_DATABASE_URL is set. */
+export function testEngines(): DatabaseKind[] {
+  return process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+}
+
+/** A movable clock for expiry and lockout tests. */
+export class TestClock implements Clock {
+  constructor(private current = new Date('2026-11-25T02:00:00.000Z')) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+/**
+ * A fresh, empty database of the given engine: a temporary SQLite file, or a
+ * new PostgreSQL schema dropped when the test closes it.
+ */
+export async function createTestDatabase(kind: DatabaseKind): Promise<Database> {
+  if (kind === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanphong-test-'));
+    const database = openDatabase({ kind: 'sqlite', file: path.join(dir, 'test.sqlite') });
+    return {
+      ...database,
+      close: async () => {
+        await database.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set');
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const admin = openDatabase({ kind: 'postgres', url, poolSize: 1 });
+  await sql`create schema ${sql.id(schema)}`.execute(admin.db);
+  await admin.close();
+  const database = openDatabase({ kind: 'postgres', url, schema, poolSize: 5 });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const cleanup = openDatabase({ kind: 'postgres', url, poolSize: 1 });
+      await sql`drop schema ${sql.id(schema)} cascade`.execute(cleanup.db);
+      await cleanup.close();
+    },
+  };
+}
+
+export interface TestDepsOverrides {
+  env?: Record<string, string>;
+  clock?: Clock;
+  webRoot?: string | null;
+}
+
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_MODE: 'false', ...env });
+}
+
+export interface TestApp extends VanPhong {
+  kind: DatabaseKind;
+  clock: Clock;
+}
+
+/** The same app production runs, on a fresh database; close it in afterAll/afterEach. */
+export async function createTestApp(kind: DatabaseKind, overrides: TestDepsOverrides = {}): Promise<TestApp> {
+  const database = await createTestDatabase(kind);
+  const clock = overrides.clock ?? new TestClock();
+  const vanphong = await createApp({
+    config: testConfig(overrides.env),
+    database,
+    clock,
+    logger: pino({ level: 'silent' }),
+    webRoot: overrides.webRoot ?? null,
+  });
+  return {
+    ...vanphong,
+    kind,
+    clock,
+    close: async () => {
+      await vanphong.close();
+      await database.close();
+    },
+  };
+}
