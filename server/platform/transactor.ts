@@ -18,7 +18,7 @@ export type Transactor = <T>(work: (uow: UnitOfWork) => Promise<T>) => Promise<T
  */
 export function createTransactor(database: Database, clock: Clock): Transactor {
   return (work) =>
-    database.db.transaction().execute((trx) =>
-      work({ trx, audit: (actor, entry) => appendAudit(trx, database.kind, clock, actor, entry) }),
-    );
+    database.db
+      .transaction()
+      .execute((trx) => work({ trx, audit: (actor, entry) => appendAudit(trx, database.kind, clock, actor, entry) }));
 }

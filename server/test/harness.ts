@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import pino from 'pino';
-import { type VanPhong, createApp } from '../app';
+import { createApp, type VanPhong } from '../app';
 import type { Clock } from '../platform/clock';
 import { type Config, loadConfig } from '../platform/config/config';
 import { type Database, type DatabaseKind, openDatabase } from '../platform/db/database';

@@ -1,5 +1,157 @@
+import { randomBytes } from 'node:crypto';
+import { ROLE_LABELS, type Role } from '../../../common/schemas/roles';
 import type { PlatformDeps } from '../../platform/deps';
+import type { SystemCaller } from '../../platform/security/actor';
+import type { DirectoryService } from '../directory/directory.module';
 import type { DemoAccount } from '../identity/auth.routes';
+import type { UsersService } from '../identity/users.service';
+import { DEMO_BODIES, DEMO_GRASSROOTS, DEMO_POSITIONS, DEMO_ROOT, demoName, mailboxLocal } from './demo-data';
+
+const DEMO_CALLER: SystemCaller = {
+  system: true,
+  audit: { userId: null, name: 'Dữ liệu mẫu', ip: null, userAgent: null },
+};
+
+const MAIL_DOMAIN = 'dongvan.dang.vn';
+
+/** One account per role; the person index says who among the 56 holds it. */
+const DEMO_ACCOUNTS: { username: string; role: Role; person: number; org: string }[] = [
+  { username: 'quantri', role: 'admin', person: 30, org: 'HUDV' },
+  { username: 'vanthu', role: 'clerk', person: 29, org: 'VPHU' },
+  { username: 'lanhdao', role: 'leader', person: 0, org: 'HUDV' },
+  { username: 'chuyenvien', role: 'specialist', person: 31, org: 'VPHU' },
+  { username: 'uyvien', role: 'member', person: 11, org: 'BCHHU' },
+  { username: 'kiemtra', role: 'inspector', person: 42, org: 'UBKTHU' },
+];
+
+function demoPassword(): string {
+  // Readable, typed on a phone without symbols menus: word + 6 digits.
+  const digits = (randomBytes(4).readUInt32BE() % 1_000_000).toString().padStart(6, '0');
+  return `VanPhong-${digits}`;
+}
+
+export interface DemoSeedResult {
+  seeded: boolean;
+  organizations: number;
+  people: number;
+  accounts: DemoAccount[];
+}
+
+export async function isDatabaseEmpty(deps: PlatformDeps): Promise<boolean> {
+  const row = await deps.database.db.selectFrom('organizations').select('id').limit(1).executeTakeFirst();
+  return row === undefined;
+}
+
+/** Loads the demo organization into an empty database; does nothing otherwise. */
+export async function seedDemo(
+  deps: PlatformDeps,
+  services: { directory: DirectoryService; users: UsersService },
+): Promise<DemoSeedResult> {
+  if (!(await isDatabaseEmpty(deps))) return { seeded: false, organizations: 0, people: 0, accounts: [] };
+  const { directory, users } = services;
+  const root = await directory.createOrganization(DEMO_CALLER, { ...DEMO_ROOT, parentId: null, sortOrder: 0 });
+  const orgIds = new Map<string, string>([[DEMO_ROOT.code, root.id]]);
+  for (const [i, body] of DEMO_BODIES.entries()) {
+    const org = await directory.createOrganization(DEMO_CALLER, {
+      ...body,
+      parentId: root.id,
+      mailbox: `${body.code.toLowerCase()}@${MAIL_DOMAIN}`,
+      sortOrder: i + 1,
+    });
+    orgIds.set(body.code, org.id);
+  }
+  const grassroots: string[] = [];
+  for (const [i, cell] of DEMO_GRASSROOTS.entries()) {
+    const org = await directory.createOrganization(DEMO_CALLER, {
+      ...cell,
+      parentId: root.id,
+      mailbox: `${cell.code.toLowerCase()}@${MAIL_DOMAIN}`,
+      sortOrder: 100 + i,
+    });
+    grassroots.push(org.id);
+  }
+
+  const standing: string[] = [];
+  const executive: string[] = [];
+  const personIds: string[] = [];
+  for (const [i, seat] of DEMO_POSITIONS.entries()) {
+    const fullName = demoName(i);
+    const local = mailboxLocal(fullName, i);
+    const bodyId = orgIds.get(seat.body) ?? root.id;
+    const memberships = [{ organizationId: bodyId, position: seat.position, isPrimary: true }];
+    if (seat.executive && seat.body !== 'BCHHU') {
+      memberships.push({ organizationId: orgIds.get('BCHHU') ?? root.id, position: 'Huyện ủy viên', isPrimary: false });
+    }
+    const person = await directory.createPerson(DEMO_CALLER, {
+      fullName,
+      position: seat.position,
+      phone: `0912${String(100_000 + i * 137).slice(-6)}`,
+      email: `${local}@${MAIL_DOMAIN}`,
+      mailbox: `${local}@${MAIL_DOMAIN}`,
+      memberships,
+    });
+    personIds.push(person.id);
+    if (seat.standing) standing.push(person.id);
+    if (seat.executive) executive.push(person.id);
+  }
+
+  await directory.createGroup(DEMO_CALLER, {
+    ownerOrganizationId: root.id,
+    name: 'Ủy viên Ban Thường vụ',
+    description: 'Các đồng chí Ủy viên Ban Thường vụ Huyện ủy',
+    members: standing.map((id) => ({ kind: 'person' as const, id })),
+  });
+  await directory.createGroup(DEMO_CALLER, {
+    ownerOrganizationId: root.id,
+    name: 'Ủy viên Ban Chấp hành',
+    description: 'Các đồng chí Huyện ủy viên',
+    members: executive.map((id) => ({ kind: 'person' as const, id })),
+  });
+  await directory.createGroup(DEMO_CALLER, {
+    ownerOrganizationId: root.id,
+    name: 'Bí thư các chi bộ, đảng bộ cơ sở',
+    description: 'Gửi đến hòm thư của 68 tổ chức cơ sở đảng',
+    members: grassroots.map((id) => ({ kind: 'organization' as const, id })),
+  });
+
+  const accounts: DemoAccount[] = [];
+  for (const spec of DEMO_ACCOUNTS) {
+    const password = demoPassword();
+    const seat = DEMO_POSITIONS[spec.person];
+    const orgId = orgIds.get(spec.org) ?? root.id;
+    await users.create(DEMO_CALLER, {
+      username: spec.username,
+      email: null,
+      fullName: demoName(spec.person),
+      position: seat?.position ?? null,
+      personId: personIds[spec.person] ?? null,
+      password,
+      mustChangePassword: false,
+      roles: [
+        { organizationId: orgId, role: spec.role },
+        // Everyone in the demo also receives meeting papers as a member.
+        ...(spec.role === 'member' ? [] : [{ organizationId: orgId, role: 'member' as const }]),
+      ],
+    });
+    accounts.push({ username: spec.username, password, role: spec.role, label: ROLE_LABELS[spec.role] });
+  }
+
+  await deps.transact(async ({ trx }) => {
+    await trx
+      .insertInto('app_meta')
+      .values([
+        { key: 'demo_accounts', value: JSON.stringify(accounts) },
+        { key: 'organization_name', value: DEMO_ROOT.name },
+      ])
+      .execute();
+  });
+  return {
+    seeded: true,
+    organizations: 1 + DEMO_BODIES.length + DEMO_GRASSROOTS.length,
+    people: DEMO_POSITIONS.length,
+    accounts,
+  };
+}
 
 export function createDemoAccountsView(deps: PlatformDeps) {
   return async (): Promise<{ organizationName: string; accounts: DemoAccount[] }> => {
@@ -9,9 +161,10 @@ export function createDemoAccountsView(deps: PlatformDeps) {
       .where('key', 'in', ['demo_accounts', 'organization_name'])
       .execute();
     const map = new Map(rows.map((r) => [r.key, r.value]));
+    const accounts = map.get('demo_accounts');
     return {
       organizationName: map.get('organization_name') ?? 'VanPhong',
-      accounts: map.has('demo_accounts') ? (JSON.parse(map.get('demo_accounts') ?? '[]') as DemoAccount[]) : [],
+      accounts: accounts ? (JSON.parse(accounts) as DemoAccount[]) : [],
     };
   };
 }

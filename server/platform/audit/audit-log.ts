@@ -129,7 +129,11 @@ export async function verifyAuditChain(db: Executor, pageSize = 2000): Promise<A
         });
       }
       if (row.prev_hash !== prevHash) {
-        problems.push({ seq: row.seq, kind: 'broken_link', message: `Bản ghi số ${row.seq} không nối với bản ghi trước.` });
+        problems.push({
+          seq: row.seq,
+          kind: 'broken_link',
+          message: `Bản ghi số ${row.seq} không nối với bản ghi trước.`,
+        });
       }
       if (hashAuditEvent(row) !== row.hash) {
         problems.push({ seq: row.seq, kind: 'altered', message: `Bản ghi số ${row.seq} đã bị sửa sau khi ghi.` });
@@ -149,4 +153,3 @@ export async function verifyAuditChain(db: Executor, pageSize = 2000): Promise<A
   }
   return { ok: problems.length === 0, checked, problems };
 }
-

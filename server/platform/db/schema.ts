@@ -151,4 +151,3 @@ export interface DB {
   audit_head: AuditHeadTable;
   app_meta: AppMetaTable;
 }
-

@@ -64,7 +64,9 @@ export function installErrorHandler(app: FastifyInstance): void {
       }));
       return reply
         .code(400)
-        .send(body('request.invalid', 'Dữ liệu gửi lên không hợp lệ. Hãy kiểm tra các trường được đánh dấu.', { fields }));
+        .send(
+          body('request.invalid', 'Dữ liệu gửi lên không hợp lệ. Hãy kiểm tra các trường được đánh dấu.', { fields }),
+        );
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');

@@ -22,7 +22,11 @@ export async function up(db: Kysely<unknown>, ctx: MigrationContext): Promise<vo
     .addColumn(...time('created_at'), (c) => c.notNull())
     .addColumn(...time('updated_at'), (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('organizations_parent_idx').on('organizations').columns(['parent_id', 'sort_order']).execute();
+  await db.schema
+    .createIndex('organizations_parent_idx')
+    .on('organizations')
+    .columns(['parent_id', 'sort_order'])
+    .execute();
   await db.schema.createIndex('organizations_path_idx').on('organizations').column('path').execute();
 
   await db.schema
@@ -154,7 +158,11 @@ export async function up(db: Kysely<unknown>, ctx: MigrationContext): Promise<vo
     .addColumn('hash', 'varchar(64)', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('audit_events_occurred_idx').on('audit_events').column('occurred_at').execute();
-  await db.schema.createIndex('audit_events_entity_idx').on('audit_events').columns(['entity_type', 'entity_id']).execute();
+  await db.schema
+    .createIndex('audit_events_entity_idx')
+    .on('audit_events')
+    .columns(['entity_type', 'entity_id'])
+    .execute();
   await db.schema.createIndex('audit_events_actor_idx').on('audit_events').column('actor_id').execute();
 
   await db.schema

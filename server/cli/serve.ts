@@ -1,0 +1,62 @@
+import { createApp } from '../app';
+import { seedDemo } from '../modules/demo/demo.service';
+import type { Config } from '../platform/config/config';
+import { printDemoAccounts } from './output';
+
+const SESSION_PURGE_INTERVAL_MS = 10 * 60_000;
+
+/** Web role: HTTP server, plus the housekeeping timer (the scheduler role of later steps). */
+export async function serve(config: Config): Promise<void> {
+  const started = performance.now();
+  const vanphong = await createApp({ config });
+  const { app, deps, services } = vanphong;
+
+  if (config.demoMode) {
+    const demo = await seedDemo(deps, services);
+    if (demo.seeded) {
+      app.log.info({ organizations: demo.organizations, people: demo.people }, 'demo organization loaded');
+      printDemoAccounts(demo.accounts);
+    }
+  }
+
+  const purge = setInterval(() => {
+    services.auth.purgeExpiredSessions().catch((err: unknown) => app.log.error({ err }, 'session purge failed'));
+  }, SESSION_PURGE_INTERVAL_MS);
+  purge.unref();
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing requests in flight');
+    clearInterval(purge);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    try {
+      await vanphong.close();
+      process.exit(0);
+    } catch (err) {
+      app.log.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = config.publicUrl ?? `http://localhost:${port}`;
+  const ms = Math.round(performance.now() - started);
+  process.stdout.write(
+    [
+      '',
+      `  VanPhong đã sẵn sàng sau ${ms} ms: ${url}`,
+      `  Cơ sở dữ liệu: ${deps.database.kind === 'sqlite' ? `SQLite (${config.database.kind === 'sqlite' ? config.database.file : ''})` : 'PostgreSQL'}`,
+      config.demoMode
+        ? '  Chế độ dùng thử: tài khoản mẫu hiện ở trang đăng nhập.'
+        : '  Đăng nhập bằng tài khoản do quản trị viên cấp (tạo bằng: vanphong user create).',
+      '',
+    ].join('\n'),
+  );
+}

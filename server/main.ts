@@ -1,0 +1,92 @@
+import { parseArgs } from 'node:util';
+import { backup, restore } from './cli/backup';
+import { auditVerify, migrate, orgCreate, seedDemoCommand, userCreate, userResetPassword } from './cli/commands';
+import { fail } from './cli/output';
+import { serve } from './cli/serve';
+import { ConfigError, loadConfig } from './platform/config/config';
+import { VERSION } from './version';
+
+const HELP = `VanPhong ${VERSION} — văn phòng điện tử cho cơ quan Đảng
+
+Cách dùng: vanphong <lệnh> [tùy chọn]
+
+  serve                              Chạy máy chủ (mặc định)
+  migrate                            Cập nhật cấu trúc cơ sở dữ liệu
+  seed-demo                          Nạp tổ chức mẫu vào cơ sở dữ liệu trống
+  org create --code C --name N --abbreviation A [--parent C] [--type T] [--mailbox M]
+  user create --username U --full-name "Họ tên" [--email E] [--password P]
+              [--role MÃ_TỔ_CHỨC:vai_trò ...]
+  user reset-password --login U [--password P]
+  audit verify                       Kiểm tra nhật ký có bị sửa hay xóa
+  backup [--out TỆP]                 Sao lưu SQLite khi đang chạy
+  restore --from TỆP [--force]       Khôi phục SQLite (dừng máy chủ trước)
+
+Cấu hình qua biến môi trường, xem README.md.
+`;
+
+async function main(): Promise<void> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      port: { type: 'string' },
+      out: { type: 'string' },
+      from: { type: 'string' },
+      force: { type: 'boolean' },
+      username: { type: 'string' },
+      login: { type: 'string' },
+      'full-name': { type: 'string' },
+      email: { type: 'string' },
+      position: { type: 'string' },
+      password: { type: 'string' },
+      role: { type: 'string', multiple: true },
+      code: { type: 'string' },
+      name: { type: 'string' },
+      abbreviation: { type: 'string' },
+      parent: { type: 'string' },
+      type: { type: 'string' },
+      mailbox: { type: 'string' },
+    },
+  });
+  const [command = 'serve', sub] = positionals;
+  if (values.help || command === 'help') {
+    process.stdout.write(HELP);
+    return;
+  }
+  const env = { ...process.env, ...(values.port ? { PORT: values.port } : {}) };
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message, 78);
+    throw error;
+  }
+  switch (`${command}${sub ? ` ${sub}` : ''}`) {
+    case 'serve':
+      return serve(config);
+    case 'migrate':
+      return migrate(config);
+    case 'seed-demo':
+      return seedDemoCommand(config);
+    case 'org create':
+      return orgCreate(config, values);
+    case 'user create':
+      return userCreate(config, values);
+    case 'user reset-password':
+      return userResetPassword(config, values);
+    case 'audit verify':
+      return auditVerify(config);
+    case 'backup':
+      return backup(config, values.out);
+    case 'restore':
+      return restore(config, values.from, values.force === true);
+    default:
+      process.stderr.write(HELP);
+      fail(`Lệnh không rõ: ${positionals.join(' ')}`, 64);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,103 @@
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SYSTEM, makeOrganization, makeUser, signedInAs } from '../../test/factories';
+import { type TestApp, createTestApp, testEngines } from '../../test/harness';
+import { verifyAuditChain } from './audit-log';
+
+describe.each(testEngines())('audit trail (%s)', (engine) => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await createTestApp(engine);
+  });
+  afterEach(async () => t.close());
+
+  const db = () => t.deps.database.db;
+
+  async function trailWithEntries() {
+    const org = await makeOrganization(t);
+    for (let i = 0; i < 4; i++) await makeUser(t, [{ organization: org, role: 'specialist' }]);
+    return verifyAuditChain(db());
+  }
+
+  /** Lifts the append-only triggers, as someone with database access could. */
+  async function dropGuards() {
+    if (t.kind === 'sqlite') {
+      await sql`drop trigger audit_events_no_update`.execute(db());
+      await sql`drop trigger audit_events_no_delete`.execute(db());
+    } else {
+      await sql`drop trigger audit_events_no_change on audit_events`.execute(db());
+    }
+  }
+
+  it('chains every entry and verifies clean', async () => {
+    const result = await trailWithEntries();
+    expect(result).toEqual({ ok: true, checked: 4, problems: [] });
+  });
+
+  it('refuses updates and deletes at the database', async () => {
+    await trailWithEntries();
+    await expect(sql`update audit_events set summary = 'sửa' where seq = 2`.execute(db())).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(sql`delete from audit_events where seq = 2`.execute(db())).rejects.toThrow(/append-only/);
+  });
+
+  it('finds an altered entry', async () => {
+    await trailWithEntries();
+    await dropGuards();
+    await sql`update audit_events set summary = 'Không có gì xảy ra' where seq = 2`.execute(db());
+    const result = await verifyAuditChain(db());
+    expect(result.ok).toBe(false);
+    expect(result.problems).toEqual([expect.objectContaining({ seq: 2, kind: 'altered' })]);
+  });
+
+  it('finds a deleted entry in the middle and at the end', async () => {
+    await trailWithEntries();
+    await dropGuards();
+    await sql`delete from audit_events where seq = 2`.execute(db());
+    const middle = await verifyAuditChain(db());
+    expect(middle.problems.map((p) => p.kind)).toEqual(['missing', 'broken_link']);
+    await sql`delete from audit_events where seq = 4`.execute(db());
+    const tail = await verifyAuditChain(db());
+    expect(tail.problems.map((p) => p.kind)).toContain('head_mismatch');
+  });
+
+  it('keeps one unbroken chain under concurrent writers', async () => {
+    const org = await makeOrganization(t);
+    await Promise.all(Array.from({ length: 12 }, () => makeUser(t, [{ organization: org, role: 'member' }])));
+    expect(await verifyAuditChain(db())).toEqual({ ok: true, checked: 12, problems: [] });
+  });
+
+  it('a failed change leaves no audit entry behind', async () => {
+    const org = await makeOrganization(t);
+    const taken = await makeUser(t, [{ organization: org, role: 'clerk' }]);
+    const before = await verifyAuditChain(db());
+    await expect(
+      t.services.users.create(SYSTEM, {
+        username: taken.username,
+        fullName: 'Trùng tên',
+        password: 'Mật khẩu đủ dài',
+        mustChangePassword: false,
+        roles: [],
+      }),
+    ).rejects.toMatchObject({ code: 'users.username_taken' });
+    const after = await verifyAuditChain(db());
+    expect(after.checked).toBe(before.checked);
+  });
+
+  it('lists entries for administrators of a top organization only', async () => {
+    const { cookie, org } = await signedInAs(t, 'admin');
+    await makeUser(t, [{ organization: org, role: 'clerk' }], { fullName: 'Lò Thị Dín' });
+    const res = await t.app.inject({ url: '/api/audit?q=lo thi din', headers: { cookie } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items[0]).toMatchObject({ action: 'users.created', summary: expect.stringContaining('Lò Thị Dín') });
+    const verify = await t.app.inject({ url: '/api/audit/verify', headers: { cookie } });
+    expect(verify.json().ok).toBe(true);
+
+    const child = await makeOrganization(t, { parent: org });
+    const clerk = await signedInAs(t, 'clerk', org);
+    expect((await t.app.inject({ url: '/api/audit', headers: { cookie: clerk.cookie } })).statusCode).toBe(403);
+    const childAdmin = await signedInAs(t, 'admin', child);
+    expect((await t.app.inject({ url: '/api/audit', headers: { cookie: childAdmin.cookie } })).statusCode).toBe(403);
+  });
+});
