@@ -1,5 +1,5 @@
-import { type Role, sectionsFor } from '../../../common/schemas/roles';
 import type { Me, SignInBody } from '../../../common/schemas/auth';
+import { type Role, sectionsFor } from '../../../common/schemas/roles';
 import type { AuditActor } from '../../platform/audit/audit-log';
 import type { PlatformDeps } from '../../platform/deps';
 import type { AuthResult } from '../../platform/http/http-server';
@@ -79,7 +79,11 @@ export function createAuthService(deps: PlatformDeps) {
       personId: user.person_id,
       totpEnabled: user.totp_secret !== null,
       mustChangePassword: user.must_change_password === 1,
-      roles: grants.map((g) => ({ organizationId: g.organizationId, organizationName: g.organizationName, role: g.role })),
+      roles: grants.map((g) => ({
+        organizationId: g.organizationId,
+        organizationName: g.organizationName,
+        role: g.role,
+      })),
       sections: sectionsFor(roles),
     };
   }
@@ -287,7 +291,6 @@ export function createAuthService(deps: PlatformDeps) {
         new Date(now.getTime() - config.session.idleMs).toISOString(),
       );
     },
-
   };
 }
 

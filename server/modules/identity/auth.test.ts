@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode, totpStep } from '../../platform/security/totp';
 import { makeOrganization, makeUser, signIn } from '../../test/factories';
-import { type TestApp, TestClock, createTestApp, testEngines } from '../../test/harness';
+import { createTestApp, type TestApp, TestClock, testEngines } from '../../test/harness';
 
 describe.each(testEngines())('sign-in and sessions (%s)', (engine) => {
   let t: TestApp;

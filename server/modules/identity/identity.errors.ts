@@ -1,5 +1,5 @@
-import { DomainError, conflict, invalid, notFound, unauthenticated } from '../../platform/http/errors';
 import { formatDisplayTime } from '../../platform/clock';
+import { conflict, DomainError, invalid, notFound, unauthenticated } from '../../platform/http/errors';
 
 export const invalidCredentials = () =>
   unauthenticated('auth.invalid_credentials', 'Tên đăng nhập hoặc mật khẩu không đúng.');
@@ -16,7 +16,11 @@ export const accountLocked = (until: string) =>
 export const accountDisabled = () =>
   new DomainError('forbidden', 'auth.disabled', 'Tài khoản đã bị vô hiệu hóa. Hãy liên hệ quản trị viên.');
 export const throttled = () =>
-  new DomainError('throttled', 'auth.throttled', 'Có quá nhiều lần đăng nhập từ máy này. Hãy đợi vài phút rồi thử lại.');
+  new DomainError(
+    'throttled',
+    'auth.throttled',
+    'Có quá nhiều lần đăng nhập từ máy này. Hãy đợi vài phút rồi thử lại.',
+  );
 export const wrongCurrentPassword = () => invalid('auth.wrong_password', 'Mật khẩu hiện tại không đúng.');
 export const samePassword = () => invalid('auth.same_password', 'Mật khẩu mới phải khác mật khẩu hiện tại.');
 export const resetTokenInvalid = () =>
@@ -33,5 +37,4 @@ export const unknownOrganization = (ids: string[]) =>
 export const unknownPerson = () => invalid('users.unknown_person', 'Không tìm thấy người trong danh bạ.');
 export const cannotDisableSelf = () =>
   invalid('users.cannot_disable_self', 'Bạn không thể tự vô hiệu hóa tài khoản của mình.');
-export const lastAdmin = () =>
-  conflict('users.last_admin', 'Không thể bỏ quyền quản trị của quản trị viên cuối cùng.');
+export const lastAdmin = () => conflict('users.last_admin', 'Không thể bỏ quyền quản trị của quản trị viên cuối cùng.');

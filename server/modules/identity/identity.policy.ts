@@ -1,5 +1,5 @@
-import { definePolicy } from '../../platform/security/authorize';
 import { hasAnyRole, hasRoleOver } from '../../platform/security/actor';
+import { definePolicy } from '../../platform/security/authorize';
 
 /**
  * Accounts: an administrator manages accounts whose roles all lie in
@@ -19,9 +19,7 @@ export const userPolicy = definePolicy<UserResource>('user', (actor, action, res
       return hasAnyRole(actor, ['admin']);
     case 'users.create':
     case 'users.update':
-      return (
-        hasAnyRole(actor, ['admin']) && resource.organizationPaths.every((p) => hasRoleOver(actor, ['admin'], p))
-      );
+      return hasAnyRole(actor, ['admin']) && resource.organizationPaths.every((p) => hasRoleOver(actor, ['admin'], p));
     default:
       return false;
   }

@@ -214,7 +214,10 @@ export async function insertResetToken(
   ex: Executor,
   row: { token_hash: string; user_id: string; created_by: string | null; created_at: string; expires_at: string },
 ): Promise<void> {
-  await ex.insertInto('password_reset_tokens').values({ ...row, used_at: null }).execute();
+  await ex
+    .insertInto('password_reset_tokens')
+    .values({ ...row, used_at: null })
+    .execute();
 }
 
 export async function findResetToken(ex: Executor, tokenHash: string) {

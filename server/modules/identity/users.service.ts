@@ -1,12 +1,12 @@
 import type { Role } from '../../../common/schemas/roles';
 import { foldVietnamese } from '../../../common/text/fold';
+import type { Executor } from '../../platform/db/database';
 import type { PlatformDeps } from '../../platform/deps';
 import { staleVersion } from '../../platform/http/errors';
 import { newId, newToken } from '../../platform/ids';
-import { type Caller, auditOf, isSystem } from '../../platform/security/actor';
+import { auditOf, type Caller, isSystem } from '../../platform/security/actor';
 import { hashPassword } from '../../platform/security/password';
 import { hashToken } from '../../platform/security/tokens';
-import type { Executor } from '../../platform/db/database';
 import * as errors from './identity.errors';
 import type { UserResource } from './identity.policy';
 import * as repo from './identity.repository';
@@ -62,7 +62,11 @@ export function createUsersService(deps: PlatformDeps) {
       lockedUntil: user.locked_until && user.locked_until > clock.now().toISOString() ? user.locked_until : null,
       lastSignInAt: user.last_sign_in_at,
       version: user.version,
-      roles: grants.map((g) => ({ organizationId: g.organizationId, organizationName: g.organizationName, role: g.role })),
+      roles: grants.map((g) => ({
+        organizationId: g.organizationId,
+        organizationName: g.organizationName,
+        role: g.role,
+      })),
     };
   }
 
@@ -71,9 +75,14 @@ export function createUsersService(deps: PlatformDeps) {
   }
 
   return {
-    async list(caller: Caller, query: { q?: string | undefined; organizationId?: string | undefined; page: number; pageSize: number }) {
+    async list(
+      caller: Caller,
+      query: { q?: string | undefined; organizationId?: string | undefined; page: number; pageSize: number },
+    ) {
       authorize(caller, 'users.list', []);
-      const org = query.organizationId ? (await repo.organizationsByIds(db, [query.organizationId])).get(query.organizationId) : undefined;
+      const org = query.organizationId
+        ? (await repo.organizationsByIds(db, [query.organizationId])).get(query.organizationId)
+        : undefined;
       const { rows, total } = await repo.listUsers(db, {
         q: query.q,
         organizationPath: org?.path,
@@ -164,7 +173,8 @@ export function createUsersService(deps: PlatformDeps) {
           if (!ok) throw staleVersion('Tài khoản');
           if (body.disabled === true) await repo.deleteSessionsOfUser(trx, id);
           await audit(auditOf(caller), {
-            action: body.disabled === true ? 'users.disabled' : body.disabled === false ? 'users.enabled' : 'users.updated',
+            action:
+              body.disabled === true ? 'users.disabled' : body.disabled === false ? 'users.enabled' : 'users.updated',
             entityType: 'user',
             entityId: id,
             summary: `${body.disabled === true ? 'Vô hiệu hóa' : body.disabled === false ? 'Kích hoạt lại' : 'Sửa'} tài khoản ${user.username}`,
@@ -178,7 +188,11 @@ export function createUsersService(deps: PlatformDeps) {
       }
     },
 
-    async setRoles(caller: Caller, id: string, roles: readonly { organizationId: string; role: Role }[]): Promise<UserView> {
+    async setRoles(
+      caller: Caller,
+      id: string,
+      roles: readonly { organizationId: string; role: Role }[],
+    ): Promise<UserView> {
       const user = await repo.findUserById(db, id);
       if (!user) throw errors.userNotFound();
       const { grants, paths } = await resolveGrants(db, roles);
