@@ -47,7 +47,8 @@ export const userCreateBodySchema = z
     roles: z.array(grantInputSchema).max(100).default([]),
   })
   .strict();
-export type UserCreateBody = z.infer<typeof userCreateBodySchema>;
+/** Input form: callers inside the server may leave out fields that have defaults. */
+export type UserCreateBody = z.input<typeof userCreateBodySchema>;
 
 export const userPatchBodySchema = z
   .object({

@@ -102,7 +102,7 @@ export function createUsersService(deps: PlatformDeps) {
     },
 
     async create(caller: Caller, body: UserCreateBody): Promise<UserView> {
-      const { grants, paths } = await resolveGrants(db, body.roles);
+      const { grants, paths } = await resolveGrants(db, body.roles ?? []);
       authorize(caller, 'users.create', paths);
       if (body.personId && !(await repo.personExists(db, body.personId))) throw errors.unknownPerson();
       const passwordHash = await hashPassword(body.password);
@@ -116,7 +116,7 @@ export function createUsersService(deps: PlatformDeps) {
         full_name: body.fullName,
         position: body.position ?? null,
         password_hash: passwordHash,
-        must_change_password: body.mustChangePassword ? 1 : 0,
+        must_change_password: (body.mustChangePassword ?? true) ? 1 : 0,
         disabled: 0,
         totp_secret: null,
         totp_pending_secret: null,

@@ -1,0 +1,22 @@
+/**
+ * `npm run bench -- NAME`: runs a named benchmark, prints its figures and,
+ * last of all, one JSON line with them.
+ */
+const BENCHES: Record<string, () => Promise<{ run(): Promise<Record<string, unknown>> }>> = {
+  http: () => import('./http'),
+  web: () => import('./web'),
+};
+
+const benchName = process.argv[2];
+if (!benchName || !BENCHES[benchName]) {
+  console.error(`Cách dùng: npm run bench -- <${Object.keys(BENCHES).join('|')}>`);
+  process.exit(64);
+}
+const loader = BENCHES[benchName];
+if (loader) {
+  const bench = await loader();
+  const figures = await bench.run();
+  console.log(JSON.stringify(figures));
+}
+
+export {};
