@@ -50,7 +50,9 @@ export async function run(): Promise<Record<string, unknown>> {
       await measure('organization list page', server.url, '/api/organizations?page=1&pageSize=20', { cookie }),
     ];
     const bare = figures[0]?.requestsPerSecond ?? 1;
-    console.log(`\nhttp: ${CONNECTIONS} connections, ${DURATION_S} s each, SQLite, start to ready ${server.readyMs.toFixed(0)} ms`);
+    console.log(
+      `\nhttp: ${CONNECTIONS} connections, ${DURATION_S} s each, SQLite, start to ready ${server.readyMs.toFixed(0)} ms`,
+    );
     console.log('endpoint                   req/s    p50 ms  p99 ms  ratio  errors');
     for (const f of figures) {
       console.log(

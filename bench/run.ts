@@ -4,6 +4,7 @@
  */
 const BENCHES: Record<string, () => Promise<{ run(): Promise<Record<string, unknown>> }>> = {
   http: () => import('./http'),
+  'directory-import': () => import('./directory-import'),
   web: () => import('./web'),
 };
 

@@ -30,7 +30,19 @@ export function prepareDatabase(env: NodeJS.ProcessEnv): { username: string; pas
   execFileSync('node', [MAIN, 'seed-demo'], { env, stdio: 'ignore' });
   execFileSync(
     'node',
-    [MAIN, 'user', 'create', '--username', 'bench', '--full-name', 'Đo hiệu năng', '--password', password, '--role', 'HUDV:admin'],
+    [
+      MAIN,
+      'user',
+      'create',
+      '--username',
+      'bench',
+      '--full-name',
+      'Đo hiệu năng',
+      '--password',
+      password,
+      '--role',
+      'HUDV:admin',
+    ],
     { env, stdio: 'ignore' },
   );
   return { username: 'bench', password };

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, createTestApp } from './test/harness';
+import { createTestApp, type TestApp } from './test/harness';
 
 /** Routes open to anonymous callers. Anything else must answer 401. */
 const PUBLIC_ROUTES = new Set([
@@ -12,6 +12,8 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/auth/password-reset',
   'GET /api/openapi.json',
   'GET /*',
+  // Files of the built web app (this test builds one holding index.html).
+  'GET /index.html',
 ]);
 const isDocs = (url: string) => url === '/api/docs' || url.startsWith('/api/docs/');
 

@@ -74,22 +74,28 @@ export const organizationSchema = z.object({
 });
 export type Organization = z.infer<typeof organizationSchema>;
 
-export const organizationWriteSchema = z
-  .object({
-    parentId: z.string().max(64).nullable(),
-    type: organizationTypeSchema,
-    code: orgCodeSchema,
-    name: text(300),
-    abbreviation: abbreviationSchema,
-    mailbox: emailSchema.nullable().optional(),
-    sortOrder: z.number().int().min(0).max(1_000_000).optional(),
-  })
+const organizationFields = {
+  parentId: z.string().max(64).nullable(),
+  type: organizationTypeSchema,
+  code: orgCodeSchema,
+  name: text(300),
+  abbreviation: abbreviationSchema,
+  mailbox: emailSchema.nullable().optional(),
+  sortOrder: z.number().int().min(0).max(1_000_000).optional(),
+};
+export const organizationWriteSchema = z.object(organizationFields).strict();
+export const organizationPatchSchema = z
+  .object(organizationFields)
+  .partial()
+  .extend({ version: z.number().int() })
   .strict();
-export const organizationPatchSchema = organizationWriteSchema.partial().extend({ version: z.number().int() }).strict();
+export type OrganizationWrite = z.input<typeof organizationWriteSchema>;
+export type OrganizationPatch = z.input<typeof organizationPatchSchema>;
 
 export const membershipSchema = z.object({
   organizationId: z.string(),
   organizationName: z.string(),
+  organizationCode: z.string(),
   position: z.string().nullable(),
   isPrimary: z.boolean(),
 });
@@ -109,31 +115,32 @@ export const personSchema = z.object({
 });
 export type Person = z.infer<typeof personSchema>;
 
-export const personWriteSchema = z
+export const membershipWriteSchema = z
   .object({
-    fullName: text(200),
+    organizationId: z.string().max(64),
     position: optionalText(200),
-    phone: phoneSchema.nullable().optional(),
-    email: emailSchema.nullable().optional(),
-    mailbox: emailSchema.nullable().optional(),
-    memberships: z
-      .array(
-        z
-          .object({
-            organizationId: z.string().max(64),
-            position: optionalText(200),
-            isPrimary: z.boolean().default(false),
-          })
-          .strict(),
-      )
-      .max(50)
-      .default([]),
+    isPrimary: z.boolean().default(false),
   })
   .strict();
-export const personPatchSchema = personWriteSchema.partial().extend({ version: z.number().int() }).strict();
+// No defaults here: a PATCH that leaves a field out must leave it alone.
+const personFields = {
+  fullName: text(200),
+  position: optionalText(200),
+  phone: phoneSchema.nullable().optional(),
+  email: emailSchema.nullable().optional(),
+  mailbox: emailSchema.nullable().optional(),
+  memberships: z.array(membershipWriteSchema).max(50),
+};
+export const personWriteSchema = z
+  .object({ ...personFields, memberships: personFields.memberships.default([]) })
+  .strict();
+export const personPatchSchema = z.object(personFields).partial().extend({ version: z.number().int() }).strict();
+export type PersonWrite = z.input<typeof personWriteSchema>;
+export type PersonPatch = z.input<typeof personPatchSchema>;
 
+export const GROUP_MEMBER_KINDS = ['person', 'organization'] as const;
 export const groupMemberSchema = z.object({
-  kind: z.enum(['person', 'organization']),
+  kind: z.enum(GROUP_MEMBER_KINDS),
   id: z.string(),
   name: z.string(),
 });
@@ -147,18 +154,16 @@ export const groupSchema = z.object({
 });
 export type DistributionGroup = z.infer<typeof groupSchema>;
 
-export const groupWriteSchema = z
-  .object({
-    ownerOrganizationId: z.string().max(64),
-    name: text(200),
-    description: optionalText(1000),
-    members: z
-      .array(z.object({ kind: z.enum(['person', 'organization']), id: z.string().max(64) }).strict())
-      .max(5000)
-      .default([]),
-  })
-  .strict();
-export const groupPatchSchema = groupWriteSchema.partial().extend({ version: z.number().int() }).strict();
+const groupFields = {
+  ownerOrganizationId: z.string().max(64),
+  name: text(200),
+  description: optionalText(1000),
+  members: z.array(z.object({ kind: z.enum(GROUP_MEMBER_KINDS), id: z.string().max(64) }).strict()).max(5000),
+};
+export const groupWriteSchema = z.object({ ...groupFields, members: groupFields.members.default([]) }).strict();
+export const groupPatchSchema = z.object(groupFields).partial().extend({ version: z.number().int() }).strict();
+export type GroupWrite = z.input<typeof groupWriteSchema>;
+export type GroupPatch = z.input<typeof groupPatchSchema>;
 
 export const paginationQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -173,3 +178,102 @@ export function pageOf<T extends z.ZodTypeAny>(item: T) {
     pageSize: z.number().int(),
   });
 }
+
+// What the directory API answers beyond the records themselves.
+
+/** Actions the caller may take on a record, so the UI shows only real buttons. */
+export const ORGANIZATION_ACTIONS = ['update', 'delete', 'createChild'] as const;
+export type OrganizationAction = (typeof ORGANIZATION_ACTIONS)[number];
+export const RECORD_ACTIONS = ['update', 'delete'] as const;
+export type RecordAction = (typeof RECORD_ACTIONS)[number];
+
+const searchText = z.string().trim().max(200).optional();
+
+export const organizationViewSchema = organizationSchema.extend({
+  /** From the root down to the parent, for a breadcrumb. */
+  ancestors: z.array(z.object({ id: z.string(), name: z.string() })),
+  actions: z.array(z.enum(ORGANIZATION_ACTIONS)),
+});
+export type OrganizationView = z.infer<typeof organizationViewSchema>;
+
+export const organizationListQuerySchema = paginationQuerySchema.extend({
+  q: searchText,
+  /** An organization's id for its direct children, or `root` for the top level. Ignored by a search (`q`) when `root`. */
+  parentId: z.string().max(64).optional(),
+  type: organizationTypeSchema.optional(),
+});
+export type OrganizationListQuery = z.infer<typeof organizationListQuerySchema>;
+export const organizationListResponseSchema = pageOf(organizationViewSchema.omit({ ancestors: true }));
+
+export const organizationTreeNodeSchema = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  name: z.string(),
+  type: organizationTypeSchema,
+  abbreviation: z.string(),
+  code: z.string(),
+  childCount: z.number().int(),
+});
+export type OrganizationTreeNode = z.infer<typeof organizationTreeNodeSchema>;
+export const organizationTreeSchema = z.object({
+  /** Depth-first: every parent before its children, siblings in display order. */
+  items: z.array(organizationTreeNodeSchema),
+  actions: z.array(z.enum(['createRoot'])),
+});
+export type OrganizationTree = z.infer<typeof organizationTreeSchema>;
+
+export const personViewSchema = personSchema.extend({ actions: z.array(z.enum(RECORD_ACTIONS)) });
+export type PersonView = z.infer<typeof personViewSchema>;
+export const personListQuerySchema = paginationQuerySchema.extend({
+  q: searchText,
+  organizationId: z.string().max(64).optional(),
+  includeDescendants: z.stringbool().default(false),
+});
+export type PersonListQuery = z.infer<typeof personListQuerySchema>;
+export const personListResponseSchema = pageOf(personViewSchema);
+
+export const groupViewSchema = groupSchema.extend({
+  ownerOrganizationName: z.string(),
+  actions: z.array(z.enum(RECORD_ACTIONS)),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type GroupView = z.infer<typeof groupViewSchema>;
+export const groupListItemSchema = groupViewSchema.omit({ members: true }).extend({ memberCount: z.number().int() });
+export type GroupListItem = z.infer<typeof groupListItemSchema>;
+export const groupListQuerySchema = paginationQuerySchema.extend({
+  q: searchText,
+  ownerOrganizationId: z.string().max(64).optional(),
+});
+export type GroupListQuery = z.infer<typeof groupListQuerySchema>;
+export const groupListResponseSchema = pageOf(groupListItemSchema);
+
+/** Everyone a group reaches: its people, and the members of its organizations, each once. */
+export const groupExpansionSchema = z.object({
+  groupId: z.string(),
+  name: z.string(),
+  people: z.array(
+    z.object({
+      id: z.string(),
+      fullName: z.string(),
+      position: z.string().nullable(),
+      phone: z.string().nullable(),
+      email: z.string().nullable(),
+      mailbox: z.string().nullable(),
+      /** Listed in the group by name. */
+      direct: z.boolean(),
+      /** Listed organizations this person is a member of. */
+      viaOrganizationIds: z.array(z.string()),
+    }),
+  ),
+  organizations: z.array(
+    z.object({
+      id: z.string(),
+      code: z.string(),
+      name: z.string(),
+      abbreviation: z.string(),
+      mailbox: z.string().nullable(),
+    }),
+  ),
+});
+export type GroupExpansion = z.infer<typeof groupExpansionSchema>;

@@ -11,8 +11,7 @@ const MAIN = path.resolve('dist/server/main.mjs');
 describe('vanphong command line (SQLite)', () => {
   let dir: string;
   let env: NodeJS.ProcessEnv;
-  const run = (...args: string[]) =>
-    spawnSync('node', [MAIN, ...args], { env, encoding: 'utf8', timeout: 60_000 });
+  const run = (...args: string[]) => spawnSync('node', [MAIN, ...args], { env, encoding: 'utf8', timeout: 60_000 });
 
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanphong-cli-'));

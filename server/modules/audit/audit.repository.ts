@@ -1,10 +1,10 @@
-import { likePattern } from '../../../common/text/fold';
 import type { Executor } from '../../platform/db/database';
+import { matchesFolded } from '../../platform/db/search';
 import type { AuditListQuery } from './audit.schemas';
 
 export async function listAuditEvents(ex: Executor, query: AuditListQuery) {
   let q = ex.selectFrom('audit_events');
-  if (query.q) q = q.where('search_text', 'like', likePattern(query.q));
+  if (query.q) q = q.where(matchesFolded('search_text', query.q));
   if (query.action) q = q.where('action', '=', query.action);
   if (query.entityType) q = q.where('entity_type', '=', query.entityType);
   if (query.entityId) q = q.where('entity_id', '=', query.entityId);

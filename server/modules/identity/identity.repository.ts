@@ -1,7 +1,7 @@
 import type { Role } from '../../../common/schemas/roles';
-import { likePattern } from '../../../common/text/fold';
 import type { Executor } from '../../platform/db/database';
 import type { UsersTable } from '../../platform/db/schema';
+import { matchesFolded, startsWith } from '../../platform/db/search';
 
 export type UserRow = UsersTable;
 
@@ -100,7 +100,7 @@ export interface UserListFilter {
 
 export async function listUsers(ex: Executor, filter: UserListFilter): Promise<{ rows: UserRow[]; total: number }> {
   let query = ex.selectFrom('users');
-  if (filter.q) query = query.where('search_text', 'like', likePattern(filter.q));
+  if (filter.q) query = query.where(matchesFolded('users.search_text', filter.q));
   if (filter.organizationPath) {
     const prefix = filter.organizationPath;
     query = query.where((eb) =>
@@ -110,7 +110,7 @@ export async function listUsers(ex: Executor, filter: UserListFilter): Promise<{
           .innerJoin('organizations as o', 'o.id', 'g.organization_id')
           .select('g.user_id')
           .whereRef('g.user_id', '=', 'users.id')
-          .where('o.path', 'like', `${prefix}%`),
+          .where(startsWith('o.path', prefix)),
       ),
     );
   }

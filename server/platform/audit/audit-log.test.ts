@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SYSTEM, makeOrganization, makeUser, signedInAs } from '../../test/factories';
-import { type TestApp, createTestApp, testEngines } from '../../test/harness';
+import { makeOrganization, makeUser, SYSTEM, signedInAs } from '../../test/factories';
+import { createTestApp, type TestApp, testEngines } from '../../test/harness';
 import { verifyAuditChain } from './audit-log';
 
 describe.each(testEngines())('audit trail (%s)', (engine) => {
@@ -90,7 +90,10 @@ describe.each(testEngines())('audit trail (%s)', (engine) => {
     await makeUser(t, [{ organization: org, role: 'clerk' }], { fullName: 'Lò Thị Dín' });
     const res = await t.app.inject({ url: '/api/audit?q=lo thi din', headers: { cookie } });
     expect(res.statusCode).toBe(200);
-    expect(res.json().items[0]).toMatchObject({ action: 'users.created', summary: expect.stringContaining('Lò Thị Dín') });
+    expect(res.json().items[0]).toMatchObject({
+      action: 'users.created',
+      summary: expect.stringContaining('Lò Thị Dín'),
+    });
     const verify = await t.app.inject({ url: '/api/audit/verify', headers: { cookie } });
     expect(verify.json().ok).toBe(true);
 

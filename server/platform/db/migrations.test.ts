@@ -17,7 +17,9 @@ async function describeSchema(database: Database) {
       const indexes = await sql<{ name: string; unique: number }>`
         select name, "unique" from pragma_index_list(${name}) order by name`.execute(db);
       result[name] = {
-        columns: columns.rows.map((c) => `${c.name} ${c.type.toLowerCase()}${c.notnull ? ' not null' : ''}${c.pk ? ' pk' : ''}`),
+        columns: columns.rows.map(
+          (c) => `${c.name} ${c.type.toLowerCase()}${c.notnull ? ' not null' : ''}${c.pk ? ' pk' : ''}`,
+        ),
         indexes: indexes.rows.map((i) => `${i.name}${i.unique ? ' unique' : ''}`),
       };
     }

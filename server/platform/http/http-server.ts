@@ -156,8 +156,23 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
   });
 
   if (options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html'))) {
-    const webRoot = options.webRoot;
-    await app.register(fastifyStatic, {
+    await app.register(serveWebApp(options.webRoot));
+  }
+
+  return app;
+}
+
+/**
+ * The built single-page app: hashed assets cached for a year, every other GET
+ * outside /api answered with index.html. All of it is public: the sign-in page
+ * needs it before anyone has a session.
+ */
+function serveWebApp(webRoot: string) {
+  return async (scope: FastifyInstance) => {
+    scope.addHook('onRoute', (route) => {
+      route.config = { ...route.config, public: true };
+    });
+    await scope.register(fastifyStatic, {
       root: webRoot,
       prefix: '/',
       wildcard: false,
@@ -169,20 +184,14 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
       },
     });
     const indexHtml = fs.readFileSync(path.join(webRoot, 'index.html'));
-    // Any other GET outside /api is a page of the single-page app.
-    app.get('/*', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
-      if (request.url.startsWith('/api/') || request.url === '/api') {
-        throw new DomainError('not_found', 'route.not_found', `Không có địa chỉ GET ${request.url.split('?')[0]}.`);
-      }
-      const file = path.join(webRoot, decodeURIComponent(request.url.split('?')[0] ?? '/'));
-      if (file.startsWith(webRoot) && file !== webRoot && fs.existsSync(file) && fs.statSync(file).isFile()) {
-        return reply.sendFile(path.relative(webRoot, file));
+    scope.get('/*', { schema: { hide: true } }, async (request, reply) => {
+      const pathname = request.url.split('?')[0] ?? '/';
+      if (pathname === '/api' || pathname.startsWith('/api/')) {
+        throw new DomainError('not_found', 'route.not_found', `Không có địa chỉ GET ${pathname}.`);
       }
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
     });
-  }
-
-  return app;
+  };
 }
 
 function isDocsRoute(url: string): boolean {

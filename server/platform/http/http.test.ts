@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInAs } from '../../test/factories';
-import { type TestApp, createTestApp } from '../../test/harness';
+import { createTestApp, type TestApp } from '../../test/harness';
 
 describe('bad input gets a 4xx with a stable code and a Vietnamese message', () => {
   let t: TestApp;

@@ -1,0 +1,93 @@
+import type { z } from 'zod';
+import { conflict, DomainError, invalid, notFound } from '../../platform/http/errors';
+
+export const organizationNotFound = () => notFound('directory.organization_not_found', 'Không tìm thấy tổ chức.');
+export const parentNotFound = () => invalid('directory.parent_not_found', 'Không tìm thấy tổ chức cấp trên đã chọn.');
+export const organizationCodeTaken = (code: string, name: string) =>
+  conflict('directory.organization_code_taken', `Mã “${code}” đã được dùng cho tổ chức ${name}.`, { code });
+export const moveIntoDescendant = () =>
+  invalid(
+    'directory.organization_move_into_descendant',
+    'Không thể chuyển một tổ chức vào chính nó hoặc vào một tổ chức trực thuộc nó.',
+  );
+
+export interface OrganizationUsage {
+  children: number;
+  members: number;
+  ownedGroups: number;
+  groupMemberships: number;
+  accounts: number;
+}
+
+export const organizationInUse = (name: string, usage: OrganizationUsage) => {
+  const reasons = [
+    usage.children > 0 ? `${usage.children} tổ chức trực thuộc` : null,
+    usage.members > 0 ? `${usage.members} người trong danh bạ` : null,
+    usage.ownedGroups > 0 ? `${usage.ownedGroups} nhóm nhận văn bản của tổ chức` : null,
+    usage.groupMemberships > 0 ? `có tên trong ${usage.groupMemberships} nhóm nhận văn bản` : null,
+    usage.accounts > 0 ? `${usage.accounts} quyền tài khoản gắn với tổ chức` : null,
+  ].filter((r): r is string => r !== null);
+  const why = reasons.length > 0 ? reasons.join(', ') : 'dữ liệu khác đang dùng tổ chức này';
+  return conflict(
+    'directory.organization_in_use',
+    `Không thể xóa ${name} vì còn ${why}. Hãy chuyển hoặc xóa các mục đó trước.`,
+    usage,
+  );
+};
+
+export const personNotFound = () => notFound('directory.person_not_found', 'Không tìm thấy người trong danh bạ.');
+export const personEmailTaken = (email: string, name: string) =>
+  conflict('directory.person_email_taken', `Thư điện tử ${email} đã gắn với ${name} trong danh bạ.`, { email });
+export const personHasAccount = (name: string) =>
+  conflict(
+    'directory.person_has_account',
+    `Không thể xóa ${name} vì người này đang có tài khoản đăng nhập. Hãy gỡ liên kết hoặc vô hiệu hóa tài khoản trước.`,
+  );
+export const unknownOrganizations = (ids: string[]) =>
+  invalid('directory.unknown_organization', 'Có tổ chức không tồn tại trong danh sách đã chọn.', {
+    organizationIds: ids,
+  });
+export const duplicateMembership = () =>
+  invalid('directory.duplicate_membership', 'Một tổ chức chỉ được chọn một lần cho mỗi người.');
+export const multiplePrimary = () =>
+  invalid('directory.membership_multiple_primary', 'Mỗi người chỉ có một tổ chức chính.');
+
+export const groupNotFound = () => notFound('directory.group_not_found', 'Không tìm thấy nhóm nhận văn bản.');
+export const groupNameTaken = (name: string) =>
+  conflict('directory.group_name_taken', `Tổ chức này đã có nhóm tên “${name}”.`);
+export const unknownGroupMembers = (missing: { kind: string; id: string }[]) =>
+  invalid('directory.group_unknown_member', 'Có thành viên nhóm không còn trong danh bạ.', { missing });
+
+export const importUnsupportedFile = (message = 'Chỉ nhận tệp CSV (UTF-8) hoặc Excel .xlsx.') =>
+  new DomainError('unsupported', 'directory.import_unsupported_file', message);
+export const importNoFile = () => invalid('directory.import_no_file', 'Hãy chọn một tệp CSV hoặc Excel để nhập.');
+export const importEmpty = () => invalid('directory.import_empty', 'Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.');
+export const importMalformed = (message: string) => invalid('directory.import_malformed', message);
+export const importMissingColumns = (columns: string[]) =>
+  invalid('directory.import_missing_columns', `Tệp thiếu cột: ${columns.join(', ')}. Dòng đầu tiên phải là tên cột.`, {
+    columns,
+  });
+export const importTooManyRows = (max: number) =>
+  new DomainError(
+    'too_large',
+    'directory.import_too_many_rows',
+    `Mỗi lần chỉ nhập được tối đa ${max.toLocaleString('vi-VN')} dòng. Hãy chia tệp thành nhiều phần.`,
+  );
+
+/** A service called from code (not through a validated route) checks its input the same way. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const fields = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  throw invalid('request.invalid', 'Dữ liệu gửi lên không hợp lệ. Hãy kiểm tra các trường được đánh dấu.', { fields });
+}
+
+export function isUniqueViolation(error: unknown, column: string): boolean {
+  const text = error instanceof Error ? `${error.message} ${(error as { detail?: string }).detail ?? ''}` : '';
+  return /unique|duplicate/i.test(text) && text.includes(column);
+}
+
+export function isForeignKeyViolation(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return /FOREIGN KEY constraint failed/i.test(error.message) || (error as { code?: string }).code === '23503';
+}

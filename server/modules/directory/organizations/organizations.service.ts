@@ -1,0 +1,242 @@
+import {
+  ORGANIZATION_ACTIONS,
+  type Organization,
+  type OrganizationListQuery,
+  type OrganizationPatch,
+  type OrganizationTree,
+  type OrganizationType,
+  type OrganizationView,
+  type OrganizationWrite,
+  organizationPatchSchema,
+  organizationWriteSchema,
+} from '../../../../common/schemas/directory';
+import type { Executor } from '../../../platform/db/database';
+import type { PlatformDeps } from '../../../platform/deps';
+import { staleVersion } from '../../../platform/http/errors';
+import { newId } from '../../../platform/ids';
+import { auditOf, type Caller } from '../../../platform/security/actor';
+import { diffFields } from '../directory.changes';
+import * as errors from '../directory.errors';
+import { createDirectoryAccess, type DirectoryAccess } from '../directory.policy';
+import { depthOf, fieldsOf, organizationSearchText, pathOf, toOrganization, treeOrder } from './organizations.model';
+import * as repo from './organizations.repository';
+
+export function createOrganizationsService(
+  deps: PlatformDeps,
+  access: DirectoryAccess = createDirectoryAccess(deps.authorizer),
+) {
+  const { database, clock, transact } = deps;
+  const db = database.db;
+
+  const actionsOn = (caller: Caller, path: string) =>
+    access.allowed(caller, ORGANIZATION_ACTIONS, { kind: 'organization', path });
+
+  async function view(ex: Executor, caller: Caller, row: repo.OrganizationRow): Promise<OrganizationView> {
+    const ancestorIds = row.path.split('/').filter(Boolean).slice(0, -1);
+    const [counts, ancestors] = await Promise.all([
+      repo.childCounts(ex, [row.id]),
+      repo.organizationsByIds(ex, ancestorIds),
+    ]);
+    return {
+      ...toOrganization(row, counts.get(row.id) ?? 0),
+      ancestors: ancestorIds.flatMap((id) => {
+        const a = ancestors.get(id);
+        return a ? [{ id: a.id, name: a.name }] : [];
+      }),
+      actions: actionsOn(caller, row.path),
+    };
+  }
+
+  async function requireOrganization(ex: Executor, id: string): Promise<repo.OrganizationRow> {
+    const row = await repo.findOrganizationById(ex, id);
+    if (!row) throw errors.organizationNotFound();
+    return row;
+  }
+
+  async function ensureCodeFree(ex: Executor, code: string, exceptId?: string): Promise<void> {
+    const other = await repo.findOrganizationByCode(ex, code);
+    if (other && other.id !== exceptId) throw errors.organizationCodeTaken(code, other.name);
+  }
+
+  async function withCodeCheck<T>(code: string | undefined, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      // Two creators racing past the check: the unique index has the last word.
+      if (code && errors.isUniqueViolation(error, 'code')) throw errors.organizationCodeTaken(code, code);
+      throw error;
+    }
+  }
+
+  return {
+    async listOrganizations(caller: Caller, query: OrganizationListQuery) {
+      access.authorize(caller, 'read', { kind: 'organization', path: null });
+      const { rows, total } = await repo.listOrganizations(db, query);
+      const counts = await repo.childCounts(
+        db,
+        rows.map((r) => r.id),
+      );
+      return {
+        items: rows.map((r) => ({ ...toOrganization(r, counts.get(r.id) ?? 0), actions: actionsOn(caller, r.path) })),
+        total,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
+    },
+
+    /** The whole tree in one query, depth-first, for the tree view. */
+    async organizationTree(caller: Caller): Promise<OrganizationTree> {
+      access.authorize(caller, 'read', { kind: 'organization', path: null });
+      const rows = await repo.allOrganizations(db);
+      const childCount = new Map<string, number>();
+      for (const row of rows)
+        if (row.parent_id) childCount.set(row.parent_id, (childCount.get(row.parent_id) ?? 0) + 1);
+      const items = treeOrder(rows).map((row) => ({
+        id: row.id,
+        parentId: row.parent_id,
+        name: row.name,
+        type: row.type as OrganizationType,
+        abbreviation: row.abbreviation,
+        code: row.code,
+        childCount: childCount.get(row.id) ?? 0,
+      }));
+      const canCreateRoot = access.can(caller, 'createChild', { kind: 'organization', path: null });
+      return { items, actions: canCreateRoot ? ['createRoot'] : [] };
+    },
+
+    async getOrganization(caller: Caller, id: string): Promise<OrganizationView> {
+      const row = await requireOrganization(db, id);
+      access.authorize(caller, 'read', { kind: 'organization', path: row.path });
+      return view(db, caller, row);
+    },
+
+    /** For code that knows an organization by its code (the demo loader, imports of other data). */
+    async findOrganizationByCode(code: string): Promise<Organization | null> {
+      const row = await repo.findOrganizationByCode(db, code);
+      if (!row) return null;
+      const counts = await repo.childCounts(db, [row.id]);
+      return toOrganization(row, counts.get(row.id) ?? 0);
+    },
+
+    async createOrganization(caller: Caller, input: OrganizationWrite): Promise<OrganizationView> {
+      const body = errors.parseInput(organizationWriteSchema, input);
+      return withCodeCheck(body.code, () =>
+        transact(async ({ trx, audit }) => {
+          await repo.lockTree(trx, database.kind);
+          const parent = body.parentId ? await repo.findOrganizationById(trx, body.parentId) : undefined;
+          if (body.parentId && !parent) throw errors.parentNotFound();
+          access.authorize(caller, 'createChild', { kind: 'organization', path: parent?.path ?? null });
+          await ensureCodeFree(trx, body.code);
+          const id = newId();
+          const path = pathOf(parent?.path ?? null, id);
+          const now = clock.now().toISOString();
+          const row: repo.OrganizationRow = {
+            id,
+            parent_id: parent?.id ?? null,
+            path,
+            depth: depthOf(path),
+            type: body.type,
+            code: body.code,
+            name: body.name,
+            abbreviation: body.abbreviation,
+            mailbox: body.mailbox ?? null,
+            sort_order: body.sortOrder ?? 0,
+            search_text: organizationSearchText(body),
+            version: 1,
+            created_at: now,
+            updated_at: now,
+          };
+          await repo.insertOrganizations(trx, [row]);
+          await audit(auditOf(caller), {
+            action: 'directory.organization_created',
+            entityType: 'organization',
+            entityId: id,
+            summary: `Tạo tổ chức ${row.name}${parent ? ` thuộc ${parent.name}` : ''}`,
+            data: fieldsOf(row),
+          });
+          return view(trx, caller, row);
+        }),
+      );
+    },
+
+    async updateOrganization(caller: Caller, id: string, patch: OrganizationPatch): Promise<OrganizationView> {
+      const body = errors.parseInput(organizationPatchSchema, patch);
+      return withCodeCheck(body.code, () =>
+        transact(async ({ trx, audit }) => {
+          await repo.lockTree(trx, database.kind);
+          const current = await requireOrganization(trx, id);
+          access.authorize(caller, 'update', { kind: 'organization', path: current.path });
+          if (body.version !== current.version) throw staleVersion('Tổ chức');
+          const moving = body.parentId !== undefined && body.parentId !== current.parent_id;
+          let parent: repo.OrganizationRow | undefined;
+          if (moving && body.parentId) {
+            parent = await repo.findOrganizationById(trx, body.parentId);
+            if (!parent) throw errors.parentNotFound();
+            if (parent.path.startsWith(current.path)) throw errors.moveIntoDescendant();
+          }
+          if (moving) access.authorize(caller, 'createChild', { kind: 'organization', path: parent?.path ?? null });
+          if (body.code !== undefined && body.code !== current.code) await ensureCodeFree(trx, body.code, id);
+
+          const before = fieldsOf(current);
+          const next = { ...current };
+          if (body.parentId !== undefined) next.parent_id = body.parentId;
+          if (body.type !== undefined) next.type = body.type;
+          if (body.code !== undefined) next.code = body.code;
+          if (body.name !== undefined) next.name = body.name;
+          if (body.abbreviation !== undefined) next.abbreviation = body.abbreviation;
+          if (body.mailbox !== undefined) next.mailbox = body.mailbox;
+          if (body.sortOrder !== undefined) next.sort_order = body.sortOrder;
+          const diff = diffFields(before, fieldsOf(next));
+          if (diff.changed.length === 0) return view(trx, caller, current);
+
+          next.path = moving ? pathOf(parent?.path ?? null, id) : current.path;
+          next.depth = depthOf(next.path);
+          next.search_text = organizationSearchText(next);
+          next.updated_at = clock.now().toISOString();
+          const { id: _id, created_at: _created, version: _version, ...changes } = next;
+          const ok = await repo.updateOrganizationVersioned(trx, id, body.version, changes);
+          if (!ok) throw staleVersion('Tổ chức');
+          const moved = moving
+            ? await repo.moveDescendants(trx, current.path, next.path, next.depth - current.depth)
+            : 0;
+          await audit(auditOf(caller), {
+            action: moving ? 'directory.organization_moved' : 'directory.organization_updated',
+            entityType: 'organization',
+            entityId: id,
+            summary: moving
+              ? `Chuyển tổ chức ${current.name} ${parent ? `vào ${parent.name}` : 'lên cấp cao nhất'}`
+              : `Sửa tổ chức ${next.name}`,
+            data: { before: diff.before, after: diff.after, ...(moving ? { descendantsMoved: moved } : {}) },
+          });
+          return view(trx, caller, { ...next, version: body.version + 1 });
+        }),
+      );
+    },
+
+    async deleteOrganization(caller: Caller, id: string): Promise<void> {
+      await transact(async ({ trx, audit }) => {
+        await repo.lockTree(trx, database.kind);
+        const current = await requireOrganization(trx, id);
+        access.authorize(caller, 'delete', { kind: 'organization', path: current.path });
+        const usage = await repo.organizationUsage(trx, id);
+        if (Object.values(usage).some((n) => n > 0)) throw errors.organizationInUse(current.name, usage);
+        try {
+          await repo.deleteOrganization(trx, id);
+        } catch (error) {
+          // Later features refer to organizations too; their foreign keys refuse the delete.
+          if (errors.isForeignKeyViolation(error)) throw errors.organizationInUse(current.name, usage);
+          throw error;
+        }
+        await audit(auditOf(caller), {
+          action: 'directory.organization_deleted',
+          entityType: 'organization',
+          entityId: id,
+          summary: `Xóa tổ chức ${current.name}`,
+          data: fieldsOf(current),
+        });
+      });
+    },
+  };
+}
+
+export type OrganizationsService = ReturnType<typeof createOrganizationsService>;
