@@ -72,9 +72,10 @@ export function registerAuthRoutes(app: App, deps: AuthRoutesDeps): void {
     return reply.code(204).send(null);
   });
 
-  r.get('/api/auth/me', { schema: { tags, response: { 200: meResponseSchema } } }, async (request) => ({
-    user: await deps.auth.me(actorOf(request).userId),
-  }));
+  r.get('/api/auth/me', { schema: { tags, response: { 200: meResponseSchema } } }, async (request) => {
+    const actor = actorOf(request);
+    return { user: await deps.auth.me(actor.userId, actor.grants) };
+  });
 
   r.post(
     '/api/auth/password',

@@ -65,10 +65,11 @@ export function createAuthService(deps: PlatformDeps) {
     return lockedUntil;
   }
 
-  async function me(userId: string): Promise<Me> {
+  /** `knownGrants`: the grants the request's session already loaded, to save a query. */
+  async function me(userId: string, knownGrants?: readonly repo.GrantRow[]): Promise<Me> {
     const user = await repo.findUserById(db, userId);
     if (!user) throw errors.userNotFound();
-    const grants = (await repo.grantsOf(db, [userId])).get(userId) ?? [];
+    const grants = knownGrants ?? (await repo.grantsOf(db, [userId])).get(userId) ?? [];
     const roles = [...new Set(grants.map((g) => g.role))] as Role[];
     return {
       id: user.id,
@@ -171,14 +172,13 @@ export function createAuthService(deps: PlatformDeps) {
       if (nowMs - Date.parse(session.last_seen_at) > TOUCH_INTERVAL_MS) {
         await repo.touchSession(db, id, now.toISOString());
       }
-      const grants = (await repo.grantsOf(db, [session.user_id])).get(session.user_id) ?? [];
       return {
         actor: {
           userId: session.user_id,
           username: session.username,
           fullName: session.full_name,
           sessionId: id,
-          grants,
+          grants: session.grants,
           ip: client.ip,
           userAgent: client.userAgent,
         },

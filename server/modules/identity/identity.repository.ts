@@ -151,12 +151,16 @@ export interface SessionWithUser {
   username: string;
   full_name: string;
   disabled: number;
+  grants: GrantRow[];
 }
 
+/** The session, its user and the user's grants in one query: this runs on every request. */
 export async function findSession(ex: Executor, id: string): Promise<SessionWithUser | undefined> {
-  return ex
+  const rows = await ex
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
+    .leftJoin('role_grants as g', 'g.user_id', 's.user_id')
+    .leftJoin('organizations as o', 'o.id', 'g.organization_id')
     .select([
       's.id',
       's.user_id',
@@ -166,9 +170,39 @@ export async function findSession(ex: Executor, id: string): Promise<SessionWith
       'u.username',
       'u.full_name',
       'u.disabled',
+      'g.organization_id',
+      'g.role',
+      'o.path',
+      'o.name',
     ])
     .where('s.id', '=', id)
-    .executeTakeFirst();
+    .orderBy('o.path')
+    .orderBy('g.role')
+    .execute();
+  const first = rows[0];
+  if (!first) return undefined;
+  const grants: GrantRow[] = [];
+  for (const r of rows) {
+    if (r.organization_id && r.role && r.path && r.name) {
+      grants.push({
+        organizationId: r.organization_id,
+        organizationPath: r.path,
+        organizationName: r.name,
+        role: r.role as Role,
+      });
+    }
+  }
+  return {
+    id: first.id,
+    user_id: first.user_id,
+    created_at: first.created_at,
+    last_seen_at: first.last_seen_at,
+    expires_at: first.expires_at,
+    username: first.username,
+    full_name: first.full_name,
+    disabled: first.disabled,
+    grants,
+  };
 }
 
 export async function insertSession(

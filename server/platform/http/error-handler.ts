@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError } from './errors';
 
 interface ErrorBody {
@@ -67,10 +67,6 @@ export function installErrorHandler(app: FastifyInstance): void {
         .send(
           body('request.invalid', 'Dữ liệu gửi lên không hợp lệ. Hãy kiểm tra các trường được đánh dấu.', { fields }),
         );
-    }
-    if (isResponseSerializationError(error)) {
-      request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
-      return reply.code(500).send(body('server.error', 'Máy chủ gặp lỗi. Vui lòng thử lại sau.'));
     }
     const known = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (known) return reply.code(known.status).send(body(known.code, known.message));

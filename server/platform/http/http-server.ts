@@ -14,16 +14,12 @@ import Fastify, {
   LogController,
   type RawServerDefault,
 } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Actor } from '../security/actor';
 import { checkSameOrigin } from './csrf';
 import { installErrorHandler } from './error-handler';
 import { DomainError, unauthenticated } from './errors';
+import { responseSerializerCompiler } from './serializer';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -86,7 +82,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
   app.registeredRoutes = [];
   app.decorateRequest('actor', null);
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler);
   installErrorHandler(app);
 
   app.addHook('onRoute', (route) => {

@@ -47,7 +47,7 @@ export interface OrganizationListFilter {
 export async function listOrganizations(
   ex: Executor,
   filter: OrganizationListFilter,
-): Promise<{ rows: OrganizationRow[]; total: number }> {
+): Promise<{ rows: (OrganizationRow & { child_count: number | null })[]; total: number }> {
   let query = ex.selectFrom('organizations');
   if (filter.q) query = query.where(matchesFolded('search_text', filter.q));
   if (filter.parentId === 'root') {
@@ -58,7 +58,14 @@ export async function listOrganizations(
   if (filter.type) query = query.where('type', '=', filter.type);
   const [rows, count] = await Promise.all([
     query
-      .selectAll()
+      .selectAll('organizations')
+      .select((eb) =>
+        eb
+          .selectFrom('organizations as c')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('c.parent_id', '=', 'organizations.id')
+          .as('child_count'),
+      )
       .orderBy('depth')
       .orderBy('sort_order')
       .orderBy('search_text')

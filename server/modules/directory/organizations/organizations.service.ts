@@ -72,12 +72,11 @@ export function createOrganizationsService(
     async listOrganizations(caller: Caller, query: OrganizationListQuery) {
       access.authorize(caller, 'read', { kind: 'organization', path: null });
       const { rows, total } = await repo.listOrganizations(db, query);
-      const counts = await repo.childCounts(
-        db,
-        rows.map((r) => r.id),
-      );
       return {
-        items: rows.map((r) => ({ ...toOrganization(r, counts.get(r.id) ?? 0), actions: actionsOn(caller, r.path) })),
+        items: rows.map((r) => ({
+          ...toOrganization(r, Number(r.child_count ?? 0)),
+          actions: actionsOn(caller, r.path),
+        })),
         total,
         page: query.page,
         pageSize: query.pageSize,
