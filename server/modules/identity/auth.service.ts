@@ -40,6 +40,7 @@ export function createAuthService(deps: PlatformDeps) {
 
   async function recordFailure(user: repo.UserRow | undefined, login: string, client: ClientInfo, reason: string) {
     const now = clock.now();
+    throttle.recordFailure(client.ip ?? '-', now.getTime());
     let lockedUntil: string | null = null;
     await transact(async ({ trx, audit }) => {
       if (user) {
@@ -94,7 +95,8 @@ export function createAuthService(deps: PlatformDeps) {
 
     async signIn(body: SignInBody, client: ClientInfo, previousToken: string | undefined): Promise<SignedIn> {
       const now = clock.now();
-      if (!throttle.hit(`ip:${client.ip ?? '-'}`, now.getTime())) throw errors.throttled();
+      const address = client.ip ?? '-';
+      if (throttle.isBlocked(address, now.getTime())) throw errors.throttled();
       const user = await repo.findUserByLogin(db, body.login);
       if (!user) {
         await verifyPassword(body.password, DUMMY_PASSWORD_HASH);

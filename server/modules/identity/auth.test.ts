@@ -194,4 +194,25 @@ describe.each(testEngines())('sign-in and sessions (%s)', (engine) => {
     expect((await reset()).json().error.code).toBe('auth.reset_token_invalid');
     await signIn(t, { username: user.username, password: 'Một mật khẩu hoàn toàn mới' });
   });
+
+  it('slows down an address that keeps failing, but not one that signs in successfully', async () => {
+    const users = await Promise.all(Array.from({ length: 3 }, () => makeUser(t)));
+    // Many people behind one office address sign in: no throttle.
+    for (let i = 0; i < 12; i++) await signIn(t, users[i % 3] ?? users[0]);
+    const guess = (n: number) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        remoteAddress: '10.1.2.3',
+        payload: { login: `khong-co-${n}`, password: 'đoán' },
+      });
+    for (let i = 0; i < 30; i++) expect((await guess(i)).statusCode).toBe(401);
+    const blocked = await guess(31);
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().error.code).toBe('auth.throttled');
+    // Other addresses are not affected, and the block lifts with time.
+    await signIn(t, users[0] ?? users[1]);
+    clock.advance(11 * 60_000);
+    expect((await guess(32)).statusCode).toBe(401);
+  });
 });

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from '../../test/factories';
+import { createTestApp, type TestApp, testEngines } from '../../test/harness';
+import { type DemoSeedResult, seedDemo } from './demo.service';
+
+describe.each(testEngines())('demo organization (%s)', (engine) => {
+  let t: TestApp;
+  let demo: DemoSeedResult;
+  beforeAll(async () => {
+    t = await createTestApp(engine, { env: { DEMO_MODE: 'true' } });
+    demo = await seedDemo(t.deps, t.services);
+  });
+  afterAll(async () => t.close());
+
+  it('models the article: the committee, its bodies, 68 grassroots organizations and 56 people', async () => {
+    const db = t.deps.database.db;
+    const orgs = await db.selectFrom('organizations').select(['type', 'name', 'parent_id']).execute();
+    const grassroots = orgs.filter((o) => o.type === 'grassroots_committee' || o.type === 'party_cell');
+    expect(grassroots).toHaveLength(68);
+    expect(orgs.filter((o) => o.parent_id === null).map((o) => o.name)).toEqual(['Huyện ủy Đồng Văn']);
+    for (const type of ['standing_committee', 'executive_committee', 'office', 'board', 'inspection_commission']) {
+      expect(orgs.some((o) => o.type === type)).toBe(true);
+    }
+    const people = await db.selectFrom('people').select(['full_name', 'mailbox', 'phone']).execute();
+    expect(people).toHaveLength(56);
+    expect(new Set(people.map((p) => p.mailbox)).size).toBe(56);
+    expect(people.every((p) => p.phone?.startsWith('84'))).toBe(true);
+    const groups = await db.selectFrom('distribution_groups').select('name').orderBy('name').execute();
+    expect(groups.map((g) => g.name)).toEqual([
+      'Bí thư các chi bộ, đảng bộ cơ sở',
+      'Ủy viên Ban Chấp hành',
+      'Ủy viên Ban Thường vụ',
+    ]);
+  });
+
+  it('gives one account per role, each able to sign in, listed on the sign-in page in demo mode', async () => {
+    expect(demo.accounts.map((a) => a.role).sort()).toEqual(
+      ['admin', 'clerk', 'inspector', 'leader', 'member', 'specialist'].sort(),
+    );
+    for (const account of demo.accounts) await signIn(t, account);
+    const config = await t.app.inject({ url: '/api/auth/config' });
+    expect(config.json()).toMatchObject({ demoMode: true, organizationName: 'Huyện ủy Đồng Văn' });
+    expect(config.json().demoAccounts).toHaveLength(6);
+  });
+
+  it('loads only into an empty database', async () => {
+    expect((await seedDemo(t.deps, t.services)).seeded).toBe(false);
+  });
+});
+
+describe('outside demo mode', () => {
+  it('the sign-in page lists no demo account', async () => {
+    const off = await createTestApp('sqlite');
+    await seedDemo(off.deps, off.services);
+    const res = await off.app.inject({ url: '/api/auth/config' });
+    expect(res.json().demoMode).toBe(false);
+    expect(res.json().demoAccounts).toEqual([]);
+    await off.close();
+  });
+});
