@@ -1,46 +1,6 @@
 import { z } from 'zod';
+import { ROLES } from '../roles';
 
-/** Roles are granted per organization; a person may hold several. */
-export const ROLES = ['admin', 'clerk', 'leader', 'specialist', 'member', 'inspector'] as const;
+export * from '../roles';
+
 export const roleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof roleSchema>;
-
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: 'Quản trị',
-  clerk: 'Văn thư',
-  leader: 'Lãnh đạo',
-  specialist: 'Chuyên viên',
-  member: 'Đại biểu, Ủy viên',
-  inspector: 'Cán bộ Ủy ban Kiểm tra',
-};
-
-/** Sections of the main menu; later steps fill them. */
-export const SECTIONS = [
-  'incoming',
-  'outgoing',
-  'mailbox',
-  'meetings',
-  'schedule',
-  'inspection',
-  'statistics',
-  'directory',
-  'admin',
-] as const;
-export type Section = (typeof SECTIONS)[number];
-
-/** Which roles see which section. The server computes the same list for /api/auth/me. */
-export const SECTION_ROLES: Record<Section, readonly Role[]> = {
-  incoming: ['admin', 'clerk', 'leader', 'specialist'],
-  outgoing: ['admin', 'clerk', 'leader', 'specialist'],
-  mailbox: ROLES,
-  meetings: ROLES,
-  schedule: ROLES,
-  inspection: ['inspector', 'admin'],
-  statistics: ['admin', 'leader', 'clerk'],
-  directory: ROLES,
-  admin: ['admin'],
-};
-
-export function sectionsFor(roles: readonly Role[]): Section[] {
-  return SECTIONS.filter((section) => SECTION_ROLES[section].some((r) => roles.includes(r)));
-}

@@ -10,7 +10,8 @@ export async function listAuditEvents(ex: Executor, query: AuditListQuery) {
   if (query.entityId) q = q.where('entity_id', '=', query.entityId);
   if (query.actorId) q = q.where('actor_id', '=', query.actorId);
   if (query.from) q = q.where('occurred_at', '>=', new Date(query.from).toISOString());
-  if (query.to) q = q.where('occurred_at', '<', new Date(query.to).toISOString());
+  // Both ends inclusive: the web sends the first and last millisecond of the chosen days.
+  if (query.to) q = q.where('occurred_at', '<=', new Date(query.to).toISOString());
   const [rows, count] = await Promise.all([
     q
       .selectAll()

@@ -1,0 +1,101 @@
+import { MenuOutlined } from '@ant-design/icons';
+import { Alert, Button, Drawer, Grid, Layout, Typography } from 'antd';
+import { Suspense, useState } from 'react';
+import { Link, Outlet, useLocation } from 'react-router-dom';
+import PageLoading from '../components/PageLoading';
+import { t } from '../i18n';
+import { useCurrentUser } from './currentUser';
+import SideMenu from './SideMenu';
+import UserMenu from './UserMenu';
+
+const HEADER_HEIGHT = 56;
+
+/** The frame around every signed-in page: header, section menu (a drawer on phones), content. */
+export default function AppLayout() {
+  const user = useCurrentUser();
+  const screens = Grid.useBreakpoint();
+  const isDesktop = screens.lg === true;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const { pathname } = useLocation();
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header
+        style={{
+          position: 'sticky',
+          top: 0,
+          zIndex: 100,
+          display: 'flex',
+          alignItems: 'center',
+          gap: 12,
+          height: HEADER_HEIGHT,
+          lineHeight: `${HEADER_HEIGHT}px`,
+          paddingInline: isDesktop ? 24 : 8,
+        }}
+      >
+        {isDesktop ? null : (
+          <Button
+            type="text"
+            aria-label={t.layout.openMenu}
+            icon={<MenuOutlined />}
+            onClick={() => setDrawerOpen(true)}
+            style={{ color: '#fff' }}
+          />
+        )}
+        <Link to="/" style={{ color: '#fff', fontWeight: 700, fontSize: 18, whiteSpace: 'nowrap' }}>
+          {t.app.name}
+        </Link>
+        {isDesktop ? (
+          <Typography.Text style={{ color: 'rgba(255,255,255,0.8)' }}>{t.app.tagline}</Typography.Text>
+        ) : null}
+        <div style={{ flex: 1 }} />
+        <UserMenu compact={!isDesktop} />
+      </Layout.Header>
+      <Layout>
+        {isDesktop ? (
+          <Layout.Sider
+            width={240}
+            theme="light"
+            style={{
+              position: 'sticky',
+              top: HEADER_HEIGHT,
+              height: `calc(100vh - ${HEADER_HEIGHT}px)`,
+              overflow: 'auto',
+            }}
+          >
+            <SideMenu />
+          </Layout.Sider>
+        ) : (
+          <Drawer
+            placement="left"
+            size={280}
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            title={t.layout.menuTitle}
+            styles={{ body: { padding: 0 } }}
+          >
+            <SideMenu onNavigate={() => setDrawerOpen(false)} />
+          </Drawer>
+        )}
+        <Layout.Content style={{ padding: isDesktop ? 24 : 12, minWidth: 0 }}>
+          {user.mustChangePassword ? (
+            <Alert
+              type="warning"
+              showIcon
+              title={
+                <>
+                  {t.layout.mustChangePassword}{' '}
+                  {pathname === '/account' ? null : <Link to="/account">{t.layout.changePasswordNow}</Link>}
+                </>
+              }
+              style={{ marginBottom: 16 }}
+            />
+          ) : null}
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,56 @@
+import { DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Button, Dropdown, Flex, type MenuProps, Typography } from 'antd';
+import { useNavigate } from 'react-router-dom';
+import { useSignOut } from '../api/auth';
+import { errorMessage } from '../api/client';
+import { t } from '../i18n';
+import { useCurrentUser } from './currentUser';
+
+/** The signed-in person in the header, with their account and sign-out. */
+export default function UserMenu({ compact }: { compact: boolean }) {
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const signOut = useSignOut();
+
+  const items: MenuProps['items'] = [
+    { key: 'account', icon: <UserOutlined />, label: t.layout.myAccount },
+    { type: 'divider' },
+    { key: 'sign-out', icon: <LogoutOutlined />, label: t.layout.signOut, disabled: signOut.isPending },
+  ];
+  // Awaited rather than passed as callbacks: signing out unmounts this menu before the request settles.
+  const signOutAndLeave = async () => {
+    try {
+      await signOut.mutateAsync();
+      message.success(t.layout.signedOut);
+    } catch (error) {
+      message.error(errorMessage(error));
+    }
+    navigate('/sign-in', { replace: true });
+  };
+  const onClick: MenuProps['onClick'] = ({ key }) => {
+    if (key === 'account') navigate('/account');
+    if (key === 'sign-out') void signOutAndLeave();
+  };
+
+  return (
+    <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
+      <Button type="text" style={{ color: '#fff', height: 'auto', paddingBlock: 4, maxWidth: compact ? 180 : 320 }}>
+        <Flex align="center" gap={8} style={{ minWidth: 0 }}>
+          <UserOutlined />
+          <Flex vertical align="flex-start" style={{ minWidth: 0, lineHeight: 1.25 }}>
+            <Typography.Text ellipsis style={{ color: '#fff', maxWidth: compact ? 130 : 260 }}>
+              {user.fullName}
+            </Typography.Text>
+            {!compact && user.position ? (
+              <Typography.Text ellipsis style={{ color: 'rgba(255,255,255,0.75)', fontSize: 12, maxWidth: 260 }}>
+                {user.position}
+              </Typography.Text>
+            ) : null}
+          </Flex>
+          <DownOutlined style={{ fontSize: 10 }} />
+        </Flex>
+      </Button>
+    </Dropdown>
+  );
+}

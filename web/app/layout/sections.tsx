@@ -1,0 +1,55 @@
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  ContactsOutlined,
+  FileProtectOutlined,
+  InboxOutlined,
+  MailOutlined,
+  SendOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Section } from '../../../common/roles';
+import { t } from '../i18n';
+
+export interface SectionLink {
+  path: string;
+  label: string;
+  icon?: ReactNode;
+}
+
+export interface SectionEntry extends SectionLink {
+  section: Section;
+  icon: ReactNode;
+  children?: SectionLink[];
+}
+
+/** The main menu, in the order people expect to find it. */
+export const SECTION_ENTRIES: readonly SectionEntry[] = [
+  { section: 'incoming', path: '/incoming', label: t.sections.incoming, icon: <InboxOutlined /> },
+  { section: 'outgoing', path: '/outgoing', label: t.sections.outgoing, icon: <SendOutlined /> },
+  { section: 'mailbox', path: '/mailbox', label: t.sections.mailbox, icon: <MailOutlined /> },
+  { section: 'meetings', path: '/meetings', label: t.sections.meetings, icon: <TeamOutlined /> },
+  { section: 'schedule', path: '/schedule', label: t.sections.schedule, icon: <CalendarOutlined /> },
+  { section: 'inspection', path: '/inspection', label: t.sections.inspection, icon: <FileProtectOutlined /> },
+  { section: 'statistics', path: '/statistics', label: t.sections.statistics, icon: <BarChartOutlined /> },
+  { section: 'directory', path: '/directory', label: t.sections.directory, icon: <ContactsOutlined /> },
+  {
+    section: 'admin',
+    path: '/admin',
+    label: t.sections.admin,
+    icon: <SettingOutlined />,
+    children: [
+      { path: '/admin/users', label: t.sections.adminUsers, icon: <UserOutlined /> },
+      { path: '/admin/audit', label: t.sections.adminAudit, icon: <AuditOutlined /> },
+    ],
+  },
+];
+
+/** Only the sections the server granted, still in menu order. */
+export function visibleSections(granted: readonly string[]): SectionEntry[] {
+  return SECTION_ENTRIES.filter((entry) => granted.includes(entry.section));
+}

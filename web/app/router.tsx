@@ -1,0 +1,77 @@
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, Navigate, Outlet } from 'react-router-dom';
+import SignInPage from '../modules/auth/pages/SignInPage';
+import PageLoading from './components/PageLoading';
+import RouteErrorPage from './components/RouteErrorPage';
+import AppLayout from './layout/AppLayout';
+import RequireAuth from './layout/RequireAuth';
+import RequireSection from './layout/RequireSection';
+
+// Everything but the sign-in page and the frame is fetched on first visit, so the
+// first load stays small on slow mobile connections.
+const HomePage = lazy(() => import('../modules/home/pages/HomePage'));
+const AccountPage = lazy(() => import('../modules/auth/pages/AccountPage'));
+const ResetPasswordPage = lazy(() => import('../modules/auth/pages/ResetPasswordPage'));
+const UsersPage = lazy(() => import('../modules/admin/pages/UsersPage'));
+const AuditPage = lazy(() => import('../modules/admin/pages/AuditPage'));
+const DirectoryPage = lazy(() => import('../modules/directory/pages/DirectoryPage'));
+const ComingSoonPage = lazy(() => import('./components/ComingSoonPage'));
+const NotFoundPage = lazy(() => import('./components/NotFoundPage'));
+
+const COMING_SOON = ['incoming', 'outgoing', 'mailbox', 'meetings', 'schedule', 'inspection', 'statistics'] as const;
+
+export const router = createBrowserRouter([
+  {
+    element: (
+      <Suspense fallback={<PageLoading fullScreen />}>
+        <Outlet />
+      </Suspense>
+    ),
+    errorElement: <RouteErrorPage />,
+    children: [
+      { path: '/sign-in', element: <SignInPage /> },
+      {
+        path: '/reset-password',
+        element: <ResetPasswordPage />,
+      },
+      {
+        element: <RequireAuth />,
+        children: [
+          {
+            element: <AppLayout />,
+            children: [
+              { index: true, element: <HomePage /> },
+              { path: 'account', element: <AccountPage /> },
+              ...COMING_SOON.map((section) => ({
+                path: section,
+                element: (
+                  <RequireSection section={section}>
+                    <ComingSoonPage section={section} />
+                  </RequireSection>
+                ),
+              })),
+              {
+                path: 'directory/*',
+                element: (
+                  <RequireSection section="directory">
+                    <DirectoryPage />
+                  </RequireSection>
+                ),
+              },
+              {
+                path: 'admin',
+                element: <RequireSection section="admin" />,
+                children: [
+                  { index: true, element: <Navigate to="users" replace /> },
+                  { path: 'users', element: <UsersPage /> },
+                  { path: 'audit', element: <AuditPage /> },
+                ],
+              },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,56 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { App, ConfigProvider, type ThemeConfig } from 'antd';
+import viVN from 'antd/locale/vi_VN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/vi';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router-dom';
+import { meQueryKey } from './app/api/auth';
+import { setSessionEndedHandler } from './app/api/client';
+import { queryClient } from './app/api/queryClient';
+import { router } from './app/router';
+import './app/styles.css';
+
+dayjs.locale('vi');
+
+/** Only fonts already on the device: nothing is fetched from the internet. */
+const SYSTEM_FONTS =
+  "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'Liberation Sans', sans-serif";
+
+/** Deep red, sober enough for an official Party office. */
+const PARTY_RED = '#a8071a';
+
+const theme: ThemeConfig = {
+  token: { colorPrimary: PARTY_RED, colorLink: PARTY_RED, fontFamily: SYSTEM_FONTS, borderRadius: 6 },
+  components: {
+    Layout: { headerBg: PARTY_RED, headerPadding: '0 24px', siderBg: '#ffffff' },
+  },
+};
+
+setSessionEndedHandler((error) => {
+  const { pathname, search, hash } = window.location;
+  if (pathname === '/sign-in') return;
+  queryClient.clear();
+  queryClient.setQueryData(meQueryKey, null);
+  const next = `${pathname}${search}${hash}`;
+  void router.navigate(`/sign-in?next=${encodeURIComponent(next)}`, {
+    replace: true,
+    state: { sessionExpired: error.code === 'auth.session_expired' },
+  });
+});
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+
+createRoot(container).render(
+  <StrictMode>
+    <ConfigProvider locale={viVN} theme={theme}>
+      <App>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </App>
+    </ConfigProvider>
+  </StrictMode>,
+);

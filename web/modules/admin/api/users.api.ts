@@ -1,0 +1,85 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Role } from '../../../../common/roles';
+import type { RoleGrant } from '../../../../common/schemas/auth';
+import { api, type Page } from '../../../app/api/client';
+
+export interface UserAccount {
+  id: string;
+  username: string;
+  email: string | null;
+  fullName: string;
+  position: string | null;
+  personId: string | null;
+  disabled: boolean;
+  totpEnabled: boolean;
+  lockedUntil: string | null;
+  lastSignInAt: string | null;
+  roles: RoleGrant[];
+}
+
+export interface RoleAssignment {
+  organizationId: string;
+  role: Role;
+}
+
+export interface CreateUserBody {
+  username: string;
+  email?: string;
+  fullName: string;
+  position?: string;
+  password: string;
+  personId?: string;
+  roles: RoleAssignment[];
+}
+
+export interface UserListParams {
+  q: string;
+  page: number;
+  pageSize: number;
+}
+
+const usersKey = ['admin', 'users'] as const;
+
+export function useUsers(params: UserListParams) {
+  return useQuery({
+    queryKey: [...usersKey, params],
+    queryFn: ({ signal }) => api.get<Page<UserAccount>>('/api/users', { query: { ...params }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Every user mutation changes the list; one helper keeps them refreshing it the same way. */
+function useUserMutation<TVariables, TResult = unknown>(mutationFn: (variables: TVariables) => Promise<TResult>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKey }),
+  });
+}
+
+export function useCreateUser() {
+  return useUserMutation((body: CreateUserBody) => api.post<unknown>('/api/users', body));
+}
+
+export function useSetUserRoles() {
+  return useUserMutation(({ id, roles }: { id: string; roles: RoleAssignment[] }) =>
+    api.put<unknown>(`/api/users/${encodeURIComponent(id)}/roles`, { roles }),
+  );
+}
+
+export function useSetUserDisabled() {
+  return useUserMutation(({ id, disabled }: { id: string; disabled: boolean }) =>
+    api.patch<unknown>(`/api/users/${encodeURIComponent(id)}`, { disabled }),
+  );
+}
+
+export function useUnlockUser() {
+  return useUserMutation(({ id }: { id: string }) => api.post<unknown>(`/api/users/${encodeURIComponent(id)}/unlock`));
+}
+
+export function useCreateResetLink() {
+  return useMutation({
+    mutationFn: ({ id }: { id: string }) =>
+      api.post<{ url: string; expiresAt: string }>(`/api/users/${encodeURIComponent(id)}/reset-link`),
+  });
+}

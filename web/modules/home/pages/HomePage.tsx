@@ -1,0 +1,46 @@
+import { Card, Col, Flex, Row, Typography, theme } from 'antd';
+import { Link } from 'react-router-dom';
+import RoleList from '../../../app/components/RoleList';
+import { t } from '../../../app/i18n';
+import { useCurrentUser } from '../../../app/layout/currentUser';
+import { visibleSections } from '../../../app/layout/sections';
+
+export default function HomePage() {
+  const user = useCurrentUser();
+  const sections = visibleSections(user.sections);
+  const { token } = theme.useToken();
+  return (
+    <Flex vertical gap={16}>
+      <Card>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          {t.home.welcome(user.fullName)}
+        </Typography.Title>
+        {user.position ? <Typography.Paragraph type="secondary">{user.position}</Typography.Paragraph> : null}
+        <Typography.Title level={5}>{t.home.rolesTitle}</Typography.Title>
+        <RoleList roles={user.roles} emptyText={t.home.noRoles} />
+      </Card>
+      {sections.length > 0 ? (
+        <Card title={t.home.sectionsTitle}>
+          <Row gutter={[12, 12]}>
+            {sections.flatMap((entry) =>
+              (entry.children ?? [entry]).map((link) => (
+                <Col key={link.path} xs={12} sm={8} lg={6}>
+                  <Link to={link.path}>
+                    <Card hoverable size="small" style={{ height: '100%' }}>
+                      <Flex vertical align="center" gap={8} style={{ textAlign: 'center' }}>
+                        <span aria-hidden style={{ fontSize: 28, color: token.colorPrimary }}>
+                          {link.icon ?? entry.icon}
+                        </span>
+                        <Typography.Text strong>{link.label}</Typography.Text>
+                      </Flex>
+                    </Card>
+                  </Link>
+                </Col>
+              )),
+            )}
+          </Row>
+        </Card>
+      ) : null}
+    </Flex>
+  );
+}
