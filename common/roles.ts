@@ -36,7 +36,8 @@ export const SECTION_ROLES: Record<Section, readonly Role[]> = {
   mailbox: ROLES,
   meetings: ROLES,
   schedule: ROLES,
-  inspection: ['inspector', 'admin'],
+  // Cases are confidential to the Inspection Commission, administrators included.
+  inspection: ['inspector'],
   statistics: ['admin', 'leader', 'clerk'],
   directory: ROLES,
   admin: ['admin'],

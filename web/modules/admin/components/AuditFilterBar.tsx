@@ -45,14 +45,14 @@ export default function AuditFilterBar({
     onChange({
       q: values.q?.trim() ?? '',
       action: values.action?.trim() ?? '',
-      entityType: values.entityType?.trim() ?? '',
+      entityType: values.entityType ?? '',
       fromDate: from ? from.format(DAY) : '',
       toDate: to ? to.format(DAY) : '',
     });
   };
 
   const clear = () => {
-    form.setFieldsValue({ q: '', action: undefined, entityType: '', range: null });
+    form.setFieldsValue({ q: '', action: undefined, entityType: undefined, range: null });
     onChange({ q: '', action: '', entityType: '', fromDate: '', toDate: '', actorId: '', actorName: '' });
   };
 
@@ -63,7 +63,7 @@ export default function AuditFilterBar({
       initialValues={{
         q: filters.q,
         action: filters.action || undefined,
-        entityType: filters.entityType,
+        entityType: filters.entityType || undefined,
         range: initialRange,
       }}
       style={{ marginBottom: 16 }}
@@ -84,7 +84,13 @@ export default function AuditFilterBar({
           />
         </Form.Item>
         <Form.Item name="entityType" noStyle>
-          <Input allowClear placeholder={t.admin.audit.entityTypePlaceholder} style={{ flex: '1 1 130px' }} />
+          <Select
+            allowClear
+            placeholder={t.admin.audit.entityTypePlaceholder}
+            options={Object.entries(t.admin.audit.entityTypes).map(([value, label]) => ({ value, label }))}
+            popupMatchSelectWidth={false}
+            style={{ flex: '1 1 130px' }}
+          />
         </Form.Item>
         {narrow ? (
           <>

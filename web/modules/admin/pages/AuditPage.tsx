@@ -93,7 +93,7 @@ export default function AuditPage() {
       width: 160,
       render: (_, event) => (
         <Flex vertical>
-          <Typography.Text>{event.entityType}</Typography.Text>
+          <Typography.Text>{t.admin.audit.entityTypes[event.entityType] ?? event.entityType}</Typography.Text>
           {event.entityId ? (
             <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>
               {event.entityId}
