@@ -73,8 +73,7 @@ export function registerAuthRoutes(app: App, deps: AuthRoutesDeps): void {
   });
 
   r.get('/api/auth/me', { schema: { tags, response: { 200: meResponseSchema } } }, async (request) => {
-    const actor = actorOf(request);
-    return { user: await deps.auth.me(actor.userId, actor.grants) };
+    return { user: deps.auth.meOf(actorOf(request)) };
   });
 
   r.post(

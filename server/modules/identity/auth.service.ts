@@ -66,21 +66,20 @@ export function createAuthService(deps: PlatformDeps) {
     return lockedUntil;
   }
 
-  /** `knownGrants`: the grants the request's session already loaded, to save a query. */
-  async function me(userId: string, knownGrants?: readonly repo.GrantRow[]): Promise<Me> {
-    const user = await repo.findUserById(db, userId);
-    if (!user) throw errors.userNotFound();
-    const grants = knownGrants ?? (await repo.grantsOf(db, [userId])).get(userId) ?? [];
+  function toMe(
+    user: { id: string; username: string; fullName: string } & Actor['account'],
+    grants: readonly repo.GrantRow[],
+  ): Me {
     const roles = [...new Set(grants.map((g) => g.role))] as Role[];
     return {
       id: user.id,
       username: user.username,
       email: user.email,
-      fullName: user.full_name,
+      fullName: user.fullName,
       position: user.position,
-      personId: user.person_id,
-      totpEnabled: user.totp_secret !== null,
-      mustChangePassword: user.must_change_password === 1,
+      personId: user.personId,
+      totpEnabled: user.totpEnabled,
+      mustChangePassword: user.mustChangePassword,
       roles: grants.map((g) => ({
         organizationId: g.organizationId,
         organizationName: g.organizationName,
@@ -90,8 +89,31 @@ export function createAuthService(deps: PlatformDeps) {
     };
   }
 
+  async function me(userId: string): Promise<Me> {
+    const user = await repo.findUserById(db, userId);
+    if (!user) throw errors.userNotFound();
+    const grants = (await repo.grantsOf(db, [userId])).get(userId) ?? [];
+    return toMe(
+      {
+        id: user.id,
+        username: user.username,
+        fullName: user.full_name,
+        email: user.email,
+        position: user.position,
+        personId: user.person_id,
+        totpEnabled: user.totp_secret !== null,
+        mustChangePassword: user.must_change_password === 1,
+      },
+      grants,
+    );
+  }
+
   return {
     me,
+
+    /** Who the caller is, from what the session already loaded. */
+    meOf: (actor: Actor): Me =>
+      toMe({ id: actor.userId, username: actor.username, fullName: actor.fullName, ...actor.account }, actor.grants),
 
     async signIn(body: SignInBody, client: ClientInfo, previousToken: string | undefined): Promise<SignedIn> {
       const now = clock.now();
@@ -179,6 +201,13 @@ export function createAuthService(deps: PlatformDeps) {
           userId: session.user_id,
           username: session.username,
           fullName: session.full_name,
+          account: {
+            email: session.email,
+            position: session.position,
+            personId: session.person_id,
+            totpEnabled: session.totp_enabled,
+            mustChangePassword: session.must_change_password === 1,
+          },
           sessionId: id,
           grants: session.grants,
           ip: client.ip,

@@ -1,5 +1,6 @@
 import type { Role } from '../../../common/schemas/roles';
 import type { Executor } from '../../platform/db/database';
+import { preparedQuery } from '../../platform/db/prepared';
 import type { UsersTable } from '../../platform/db/schema';
 import { matchesFolded, startsWith } from '../../platform/db/search';
 
@@ -150,13 +151,18 @@ export interface SessionWithUser {
   expires_at: string;
   username: string;
   full_name: string;
+  email: string | null;
+  position: string | null;
+  person_id: string | null;
+  totp_enabled: boolean;
+  must_change_password: number;
   disabled: number;
   grants: GrantRow[];
 }
 
-/** The session, its user and the user's grants in one query: this runs on every request. */
-export async function findSession(ex: Executor, id: string): Promise<SessionWithUser | undefined> {
-  const rows = await ex
+// Runs on every request: prepared once, so only SQLite's own work remains.
+const sessionQuery = preparedQuery(1, (ex, id: string) =>
+  ex
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .leftJoin('role_grants as g', 'g.user_id', 's.user_id')
@@ -169,6 +175,11 @@ export async function findSession(ex: Executor, id: string): Promise<SessionWith
       's.expires_at',
       'u.username',
       'u.full_name',
+      'u.email',
+      'u.position',
+      'u.person_id',
+      'u.totp_secret',
+      'u.must_change_password',
       'u.disabled',
       'g.organization_id',
       'g.role',
@@ -177,8 +188,12 @@ export async function findSession(ex: Executor, id: string): Promise<SessionWith
     ])
     .where('s.id', '=', id)
     .orderBy('o.path')
-    .orderBy('g.role')
-    .execute();
+    .orderBy('g.role'),
+);
+
+/** The session, its user and the user's grants in one query. */
+export async function findSession(ex: Executor, id: string): Promise<SessionWithUser | undefined> {
+  const rows = await sessionQuery(ex, id);
   const first = rows[0];
   if (!first) return undefined;
   const grants: GrantRow[] = [];
@@ -200,6 +215,11 @@ export async function findSession(ex: Executor, id: string): Promise<SessionWith
     expires_at: first.expires_at,
     username: first.username,
     full_name: first.full_name,
+    email: first.email,
+    position: first.position,
+    person_id: first.person_id,
+    totp_enabled: first.totp_secret !== null,
+    must_change_password: first.must_change_password,
     disabled: first.disabled,
     grants,
   };

@@ -14,6 +14,14 @@ export interface Actor {
   userId: string;
   username: string;
   fullName: string;
+  /** The account as loaded with the session, enough to answer "who am I" without another query. */
+  account: {
+    email: string | null;
+    position: string | null;
+    personId: string | null;
+    totpEnabled: boolean;
+    mustChangePassword: boolean;
+  };
   sessionId: string;
   grants: Grant[];
   ip: string | null;

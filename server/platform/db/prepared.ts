@@ -1,0 +1,42 @@
+import type { Compilable, CompiledQuery } from 'kysely';
+import type { Executor } from './database';
+
+/**
+ * A query built and compiled once, then run with new parameter values.
+ * Building and compiling a Kysely query costs several times more than running
+ * a small indexed SQLite query, so the few queries that run on every request
+ * (the session lookup) are prepared this way.
+ *
+ * `build` receives placeholder values for its arguments; each must be used as
+ * a plain bound value (not spread into an IN list, not used to choose a
+ * shape), because the compiled SQL is reused as it is.
+ */
+export function preparedQuery<Args extends unknown[], Row>(
+  arity: Args['length'],
+  build: (db: Executor, ...args: Args) => Compilable<Row>,
+) {
+  const byDialect = new WeakMap<object, { compiled: CompiledQuery<Row>; slots: number[] }>();
+  const placeholders = Array.from({ length: arity }, (_, i) => `\u0000prepared-argument-${i}\u0000`);
+
+  function compile(db: Executor) {
+    const compiled = build(db, ...(placeholders as Args)).compile();
+    const slots = compiled.parameters.map((value) => placeholders.indexOf(value as string));
+    const used = new Set(slots.filter((s) => s >= 0));
+    if (used.size !== arity) throw new Error('preparedQuery: every argument must be used as a bound value');
+    return { compiled, slots };
+  }
+
+  return async (ex: Executor, ...args: Args): Promise<Row[]> => {
+    // The compiled SQL depends only on the dialect, which a transaction shares with its database.
+    const key = ex.getExecutor().adapter;
+    let entry = byDialect.get(key);
+    if (!entry) {
+      entry = compile(ex);
+      byDialect.set(key, entry);
+    }
+    const { compiled, slots } = entry;
+    const parameters = slots.map((slot, i) => (slot >= 0 ? args[slot] : compiled.parameters[i]));
+    const result = await ex.executeQuery<Row>({ ...compiled, parameters });
+    return result.rows;
+  };
+}
