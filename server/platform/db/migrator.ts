@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import * as m0001 from './migrations/0001_foundation';
+import * as m0002 from './migrations/0002_directory_version';
 
 export interface MigrationContext {
   kind: 'sqlite' | 'postgres';
@@ -11,7 +12,10 @@ interface Migration {
 }
 
 /** Every migration, in the order it applies. Append only; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [{ name: '0001_foundation', ...m0001 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { name: '0001_foundation', ...m0001 },
+  { name: '0002_directory_version', up: m0002.up },
+];
 
 const LOCK_KEY = 7_316_001; // arbitrary, constant: one migrator at a time per PostgreSQL database
 

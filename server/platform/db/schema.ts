@@ -132,6 +132,12 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+/** One row: moved on by triggers at every change to the directory tables. */
+export interface DirectoryStateTable {
+  id: number;
+  version: number;
+}
+
 export interface AppMetaTable {
   key: string;
   value: string;
@@ -150,4 +156,5 @@ export interface DB {
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
   app_meta: AppMetaTable;
+  directory_state: DirectoryStateTable;
 }

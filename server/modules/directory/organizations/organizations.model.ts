@@ -37,7 +37,9 @@ export function treeOrder<T extends { id: string; parent_id: string | null }>(ro
   const ids = new Set(rows.map((r) => r.id));
   for (const row of rows) {
     const parent = row.parent_id && ids.has(row.parent_id) ? row.parent_id : null;
-    children.set(parent, [...(children.get(parent) ?? []), row]);
+    const siblings = children.get(parent);
+    if (siblings) siblings.push(row);
+    else children.set(parent, [row]);
   }
   const out: T[] = [];
   const stack = [...(children.get(null) ?? [])].reverse();

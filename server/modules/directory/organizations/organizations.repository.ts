@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DatabaseKind, Executor } from '../../../platform/db/database';
+import { preparedQuery } from '../../../platform/db/prepared';
 import type { OrganizationsTable } from '../../../platform/db/schema';
 import { matchesFolded, startsWith } from '../../../platform/db/search';
 import type { OrganizationUsage } from '../directory.errors';
@@ -215,4 +216,14 @@ export async function deleteOrganization(ex: Executor, id: string): Promise<void
 /** Every organization in full, for an import to plan against. */
 export async function allOrganizationRows(ex: Executor): Promise<OrganizationRow[]> {
   return ex.selectFrom('organizations').selectAll().orderBy('path').execute();
+}
+
+const directoryVersionQuery = preparedQuery(0, (ex) =>
+  ex.selectFrom('directory_state').select('version').where('id', '=', 1),
+);
+
+/** Moved on by database triggers at every change to organizations, people and groups. */
+export async function readDirectoryVersion(ex: Executor): Promise<number> {
+  const [row] = await directoryVersionQuery(ex);
+  return Number(row?.version ?? 0);
 }

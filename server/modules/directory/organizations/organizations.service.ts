@@ -15,6 +15,7 @@ import type { PlatformDeps } from '../../../platform/deps';
 import { staleVersion } from '../../../platform/http/errors';
 import { newId } from '../../../platform/ids';
 import { auditOf, type Caller } from '../../../platform/security/actor';
+import { createDirectoryCache } from '../directory.cache';
 import { diffFields } from '../directory.changes';
 import * as errors from '../directory.errors';
 import { createDirectoryAccess, type DirectoryAccess } from '../directory.policy';
@@ -27,6 +28,7 @@ export function createOrganizationsService(
 ) {
   const { database, clock, transact } = deps;
   const db = database.db;
+  const cache = createDirectoryCache();
 
   const actionsOn = (caller: Caller, path: string) =>
     access.allowed(caller, ORGANIZATION_ACTIONS, { kind: 'organization', path });
@@ -71,7 +73,9 @@ export function createOrganizationsService(
   return {
     async listOrganizations(caller: Caller, query: OrganizationListQuery) {
       access.authorize(caller, 'read', { kind: 'organization', path: null });
-      const { rows, total } = await repo.listOrganizations(db, query);
+      const { rows, total } = await cache.read(db, `organizations:${JSON.stringify(query)}`, () =>
+        repo.listOrganizations(db, query),
+      );
       return {
         items: rows.map((r) => ({
           ...toOrganization(r, Number(r.child_count ?? 0)),
@@ -86,7 +90,7 @@ export function createOrganizationsService(
     /** The whole tree in one query, depth-first, for the tree view. */
     async organizationTree(caller: Caller): Promise<OrganizationTree> {
       access.authorize(caller, 'read', { kind: 'organization', path: null });
-      const rows = await repo.allOrganizations(db);
+      const rows = await cache.read(db, 'organizations:tree', () => repo.allOrganizations(db));
       const childCount = new Map<string, number>();
       for (const row of rows)
         if (row.parent_id) childCount.set(row.parent_id, (childCount.get(row.parent_id) ?? 0) + 1);
