@@ -10,6 +10,7 @@ import { createDirectoryModule, directoryPolicies } from './modules/directory/di
 import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerAuthRoutes, SESSION_COOKIE } from './modules/identity/auth.routes';
 import { createAuthService } from './modules/identity/auth.service';
+import { passwordChangeRequired } from './modules/identity/identity.errors';
 import { userPolicy } from './modules/identity/identity.policy';
 import { registerUsersRoutes } from './modules/identity/users.routes';
 import { createUsersService } from './modules/identity/users.service';
@@ -22,6 +23,15 @@ import { type App, createHttpServer, typed } from './platform/http/http-server';
 import { createAuthorizer } from './platform/security/authorize';
 import { createTransactor } from './platform/transactor';
 import { VERSION } from './version';
+
+/** What an account that must change its password may still do. */
+const PASSWORD_CHANGE_ROUTES = new Set([
+  '/api/auth/me',
+  '/api/auth/password',
+  '/api/auth/sign-out',
+  '/api/auth/totp/setup',
+  '/api/auth/totp/enable',
+]);
 
 export interface AppDeps {
   config: Config;
@@ -82,6 +92,8 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
     allowedOrigins: config.publicUrl ? [new URL(config.publicUrl).origin] : [],
     version: VERSION,
     webRoot: input.webRoot === undefined ? defaultWebRoot() : input.webRoot,
+    admit: (actor, routeUrl) =>
+      actor.account.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(routeUrl) ? passwordChangeRequired() : null,
     authenticate: (request) =>
       auth.authenticate(request.cookies[SESSION_COOKIE], {
         ip: request.ip,

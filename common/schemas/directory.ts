@@ -26,6 +26,9 @@ export const ORGANIZATION_TYPE_LABELS: Record<OrganizationType, string> = {
   other: 'Khác',
 };
 
+/** Row versions for optimistic concurrency; bounded to the 32-bit column that stores them. */
+export const versionSchema = z.number().int().min(1).max(2_147_483_646);
+
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) =>
   z
@@ -68,7 +71,7 @@ export const organizationSchema = z.object({
   sortOrder: z.number().int(),
   depth: z.number().int(),
   childCount: z.number().int(),
-  version: z.number().int(),
+  version: versionSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -87,7 +90,7 @@ export const organizationWriteSchema = z.object(organizationFields).strict();
 export const organizationPatchSchema = z
   .object(organizationFields)
   .partial()
-  .extend({ version: z.number().int() })
+  .extend({ version: versionSchema })
   .strict();
 export type OrganizationWrite = z.input<typeof organizationWriteSchema>;
 export type OrganizationPatch = z.input<typeof organizationPatchSchema>;
@@ -109,7 +112,7 @@ export const personSchema = z.object({
   mailbox: z.string().nullable(),
   memberships: z.array(membershipSchema),
   hasAccount: z.boolean(),
-  version: z.number().int(),
+  version: versionSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -134,7 +137,7 @@ const personFields = {
 export const personWriteSchema = z
   .object({ ...personFields, memberships: personFields.memberships.default([]) })
   .strict();
-export const personPatchSchema = z.object(personFields).partial().extend({ version: z.number().int() }).strict();
+export const personPatchSchema = z.object(personFields).partial().extend({ version: versionSchema }).strict();
 export type PersonWrite = z.input<typeof personWriteSchema>;
 export type PersonPatch = z.input<typeof personPatchSchema>;
 
@@ -150,7 +153,7 @@ export const groupSchema = z.object({
   name: z.string(),
   description: z.string().nullable(),
   members: z.array(groupMemberSchema),
-  version: z.number().int(),
+  version: versionSchema,
 });
 export type DistributionGroup = z.infer<typeof groupSchema>;
 
@@ -161,7 +164,7 @@ const groupFields = {
   members: z.array(z.object({ kind: z.enum(GROUP_MEMBER_KINDS), id: z.string().max(64) }).strict()).max(5000),
 };
 export const groupWriteSchema = z.object({ ...groupFields, members: groupFields.members.default([]) }).strict();
-export const groupPatchSchema = z.object(groupFields).partial().extend({ version: z.number().int() }).strict();
+export const groupPatchSchema = z.object(groupFields).partial().extend({ version: versionSchema }).strict();
 export type GroupWrite = z.input<typeof groupWriteSchema>;
 export type GroupPatch = z.input<typeof groupPatchSchema>;
 

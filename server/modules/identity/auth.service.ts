@@ -44,14 +44,11 @@ export function createAuthService(deps: PlatformDeps) {
     let lockedUntil: string | null = null;
     await transact(async ({ trx, audit }) => {
       if (user) {
-        const fresh = await repo.findUserById(trx, user.id);
-        const failures = (fresh?.failed_count ?? 0) + 1;
-        lockedUntil =
-          failures >= config.login.maxFailures ? new Date(now.getTime() + config.login.lockMs).toISOString() : null;
-        await repo.updateUser(trx, user.id, {
-          failed_count: lockedUntil ? 0 : failures,
-          ...(lockedUntil ? { locked_until: lockedUntil } : {}),
-        });
+        const failures = await repo.incrementFailures(trx, user.id);
+        if (failures >= config.login.maxFailures) {
+          lockedUntil = new Date(now.getTime() + config.login.lockMs).toISOString();
+          await repo.updateUser(trx, user.id, { failed_count: 0, locked_until: lockedUntil });
+        }
       }
       await audit(anonymous(client, user?.full_name ?? null), {
         action: lockedUntil ? 'auth.locked' : 'auth.sign_in_failed',

@@ -38,3 +38,5 @@ export const unknownPerson = () => invalid('users.unknown_person', 'Không tìm 
 export const cannotDisableSelf = () =>
   invalid('users.cannot_disable_self', 'Bạn không thể tự vô hiệu hóa tài khoản của mình.');
 export const lastAdmin = () => conflict('users.last_admin', 'Không thể bỏ quyền quản trị của quản trị viên cuối cùng.');
+export const passwordChangeRequired = () =>
+  new DomainError('forbidden', 'auth.password_change_required', 'Bạn cần đổi mật khẩu trước khi tiếp tục làm việc.');

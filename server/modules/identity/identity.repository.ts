@@ -50,6 +50,17 @@ export async function grantsOf(ex: Executor, userIds: readonly string[]): Promis
   return result;
 }
 
+/** Counts one more failed sign-in in the database itself, so parallel failures all count. */
+export async function incrementFailures(ex: Executor, id: string): Promise<number> {
+  const row = await ex
+    .updateTable('users')
+    .set((eb) => ({ failed_count: eb('failed_count', '+', 1) }))
+    .where('id', '=', id)
+    .returning('failed_count')
+    .executeTakeFirst();
+  return Number(row?.failed_count ?? 0);
+}
+
 export async function insertUser(ex: Executor, row: UserRow): Promise<void> {
   await ex.insertInto('users').values(row).execute();
 }
@@ -95,6 +106,8 @@ export async function replaceGrants(
 export interface UserListFilter {
   q?: string | undefined;
   organizationPath?: string | undefined;
+  /** Only accounts with a role somewhere under one of these paths; absent for all accounts. */
+  withinPaths?: readonly string[] | undefined;
   page: number;
   pageSize: number;
 }
@@ -113,6 +126,21 @@ export async function listUsers(ex: Executor, filter: UserListFilter): Promise<{
           .whereRef('g.user_id', '=', 'users.id')
           .where(startsWith('o.path', prefix)),
       ),
+    );
+  }
+  if (filter.withinPaths) {
+    const paths = filter.withinPaths;
+    query = query.where((eb) =>
+      paths.length === 0
+        ? eb.val(false)
+        : eb.exists(
+            eb
+              .selectFrom('role_grants as g')
+              .innerJoin('organizations as o', 'o.id', 'g.organization_id')
+              .select('g.user_id')
+              .whereRef('g.user_id', '=', 'users.id')
+              .where((inner) => inner.or(paths.map((p) => startsWith('o.path', p)))),
+          ),
     );
   }
   const [rows, count] = await Promise.all([

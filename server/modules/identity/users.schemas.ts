@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { newPasswordSchema } from '../../../common/schemas/auth';
-import { pageOf, paginationQuerySchema } from '../../../common/schemas/directory';
+import { pageOf, paginationQuerySchema, versionSchema } from '../../../common/schemas/directory';
 import { roleSchema } from '../../../common/schemas/roles';
 
 export const usernameSchema = z
@@ -24,7 +24,7 @@ export const userSchema = z.object({
   totpEnabled: z.boolean(),
   lockedUntil: z.string().nullable(),
   lastSignInAt: z.string().nullable(),
-  version: z.number().int(),
+  version: versionSchema,
   roles: z.array(z.object({ organizationId: z.string(), organizationName: z.string(), role: roleSchema })),
 });
 export type UserView = z.infer<typeof userSchema>;
@@ -52,7 +52,7 @@ export type UserCreateBody = z.input<typeof userCreateBodySchema>;
 
 export const userPatchBodySchema = z
   .object({
-    version: z.number().int().optional(),
+    version: versionSchema.optional(),
     email: z.string().trim().toLowerCase().email('Địa chỉ thư không hợp lệ').max(254).nullable().optional(),
     fullName: z.string().trim().min(1).max(200).optional(),
     position: z.string().trim().max(200).nullable().optional(),

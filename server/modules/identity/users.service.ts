@@ -8,7 +8,7 @@ import { auditOf, type Caller, isSystem } from '../../platform/security/actor';
 import { hashPassword } from '../../platform/security/password';
 import { hashToken } from '../../platform/security/tokens';
 import * as errors from './identity.errors';
-import type { UserResource } from './identity.policy';
+import { administeredPaths, type UserResource } from './identity.policy';
 import * as repo from './identity.repository';
 import type { UserCreateBody, UserPatchBody, UserView } from './users.schemas';
 
@@ -86,6 +86,8 @@ export function createUsersService(deps: PlatformDeps) {
       const { rows, total } = await repo.listUsers(db, {
         q: query.q,
         organizationPath: org?.path,
+        // Administrators of a branch see the accounts of their branch only.
+        withinPaths: isSystem(caller) ? undefined : (administeredPaths(caller) ?? undefined),
         page: query.page,
         pageSize: query.pageSize,
       });

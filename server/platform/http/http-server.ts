@@ -10,6 +10,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
+  type FastifyReply,
   type FastifyRequest,
   LogController,
   type RawServerDefault,
@@ -43,6 +44,8 @@ export interface HttpServerOptions {
   /** Built web app to serve, if present. */
   webRoot: string | null;
   authenticate(request: FastifyRequest): Promise<AuthResult>;
+  /** A further check on a signed-in caller before any non-public route runs. */
+  admit?(actor: Actor, routeUrl: string): DomainError | null;
 }
 
 export interface RegisteredRoute {
@@ -77,6 +80,13 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
     // Health probes would drown the log; every other request is logged once done.
     logController: new LogController({ disableRequestLogging: (request) => request.url === '/api/health' }),
     return503OnClosing: true,
+    // Errors Fastify raises before routing (a malformed URL) get the same shape as every other.
+    frameworkErrors: (_error, _request, reply) => {
+      (reply as unknown as FastifyReply)
+        .code(400)
+        .type('application/json; charset=utf-8')
+        .send(JSON.stringify({ error: { code: 'request.bad_url', message: 'Địa chỉ yêu cầu không hợp lệ.' } }));
+    },
     forceCloseConnections: 'idle',
   }) as unknown as App;
   app.registeredRoutes = [];
@@ -146,9 +156,10 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
     const isPublic = route.config?.public === true || !route.url || isDocsRoute(route.url);
     const result = await options.authenticate(request);
     request.actor = result.actor;
-    if (!isPublic && !result.actor) {
-      throw result.expired ? UNAUTHENTICATED_EXPIRED() : unauthenticated();
-    }
+    if (isPublic) return;
+    if (!result.actor) throw result.expired ? UNAUTHENTICATED_EXPIRED() : unauthenticated();
+    const refusal = options.admit?.(result.actor, route.url ?? '');
+    if (refusal) throw refusal;
   });
 
   if (options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html'))) {

@@ -58,6 +58,12 @@ describe('bad input gets a 4xx with a stable code and a Vietnamese message', () 
     expect(res.json().error.code).toBe('request.unsupported_media_type');
   });
 
+  it('a malformed URL', async () => {
+    const res = await t.app.inject({ url: '/api/users/%ZZ', headers: { cookie } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('request.bad_url');
+  });
+
   it('unknown routes', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/khong-co', headers: { cookie } });
     expect(res.statusCode).toBe(404);

@@ -218,6 +218,14 @@ export function createPeopleService(
           for (const orgId of [...newIds].filter((o) => !oldIds.has(o))) {
             access.authorize(caller, 'update', { kind: 'person', organizationPaths: [orgs.get(orgId)?.path ?? ''] });
           }
+          // A changed position or primary flag in an organization is that organization's business too.
+          const beforeKeys = new Set(before.map(membershipKey));
+          for (const m of normalized.filter((n) => oldIds.has(n.organizationId) && !beforeKeys.has(membershipKey(n)))) {
+            access.authorize(caller, 'update', {
+              kind: 'person',
+              organizationPaths: [orgs.get(m.organizationId)?.path ?? ''],
+            });
+          }
           const same = before.map(membershipKey).sort().join() === normalized.map(membershipKey).sort().join();
           if (!same) nextMs = normalized;
         }
@@ -256,7 +264,10 @@ export function createPeopleService(
       await transact(async ({ trx, audit }) => {
         const current = await requirePerson(trx, id);
         const ms = (await repo.membershipsOf(trx, [id])).get(id) ?? [];
-        access.authorize(caller, 'delete', { kind: 'person', organizationPaths: ms.map((m) => m.organizationPath) });
+        // Deleting removes the person from every organization: the caller must answer for each one.
+        for (const m of ms)
+          access.authorize(caller, 'delete', { kind: 'person', organizationPaths: [m.organizationPath] });
+        if (ms.length === 0) access.authorize(caller, 'delete', { kind: 'person', organizationPaths: [] });
         if ((await repo.peopleWithAccounts(trx, [id])).has(id)) throw errors.personHasAccount(current.full_name);
         const groupIds = await repo.groupsContaining(trx, id);
         await repo.deletePerson(trx, id);

@@ -2,6 +2,7 @@ import type { CellValue } from 'exceljs';
 import type { FileFormat } from '../../../../common/schemas/directory-transfer';
 import * as errors from '../directory.errors';
 import { CsvError, type Delimiter, decodeText, parseCsv, writeCsv } from './csv';
+import { declaredUncompressedSize } from './zip-size';
 
 /** A file read as rows of text cells, whatever its format. */
 export interface Table {
@@ -53,7 +54,15 @@ export async function readTable(bytes: Buffer): Promise<Table> {
   return { format: 'csv', rows };
 }
 
+/** 20,000 rows of a directory fit in a few megabytes of XML; far beyond that is a zip bomb. */
+const MAX_XLSX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024;
+
 async function readXlsx(bytes: Buffer): Promise<Table['rows']> {
+  const declared = declaredUncompressedSize(bytes);
+  if (declared === null) throw errors.importUnsupportedFile('Tệp .xlsx bị hỏng hoặc không phải bảng tính Excel.');
+  if (declared > MAX_XLSX_UNCOMPRESSED_BYTES) {
+    throw errors.importUnsupportedFile('Tệp .xlsx giải nén ra quá lớn so với một bảng danh bạ.');
+  }
   const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
   try {

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeOrganization, makeUser, signIn } from '../../test/factories';
+import { createTestApp, type TestApp, testEngines } from '../../test/harness';
+
+describe.each(testEngines())('account administration stays within a branch (%s)', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+  });
+  afterAll(async () => t.close());
+
+  it('a branch administrator sees and manages only the accounts of their branch', async () => {
+    const root = await makeOrganization(t, { name: 'Tỉnh ủy Thử' });
+    const branch = await makeOrganization(t, { parent: root, name: 'Đảng ủy xã Thử' });
+    const other = await makeOrganization(t, { parent: root, name: 'Đảng ủy xã Khác' });
+    const branchAdmin = await makeUser(t, [{ organization: branch, role: 'admin' }]);
+    const inBranch = await makeUser(t, [{ organization: branch, role: 'clerk' }]);
+    const outside = await makeUser(t, [{ organization: other, role: 'clerk' }]);
+    const roleless = await makeUser(t, []);
+    const cookie = await signIn(t, branchAdmin);
+
+    const list = await t.app.inject({ url: '/api/users?pageSize=200', headers: { cookie } });
+    const usernames = (list.json().items as { username: string }[]).map((u) => u.username);
+    expect(usernames).toEqual(expect.arrayContaining([branchAdmin.username, inBranch.username]));
+    expect(usernames).not.toContain(outside.username);
+    expect(usernames).not.toContain(roleless.username);
+
+    const link = (id: string) =>
+      t.app.inject({ method: 'POST', url: `/api/users/${id}/reset-link`, headers: { cookie } });
+    expect((await link(inBranch.id)).statusCode).toBe(200);
+    expect((await link(outside.id)).statusCode).toBe(403);
+    // An account with no role belongs to no branch: only a top-level administrator may take it.
+    expect((await link(roleless.id)).statusCode).toBe(403);
+
+    const rootAdmin = await makeUser(t, [{ organization: root, role: 'admin' }]);
+    const rootCookie = await signIn(t, rootAdmin);
+    const rootLink = await t.app.inject({
+      method: 'POST',
+      url: `/api/users/${roleless.id}/reset-link`,
+      headers: { cookie: rootCookie },
+    });
+    expect(rootLink.statusCode).toBe(200);
+  });
+
+  it('an account that must change its password can do nothing else until it does', async () => {
+    const root = await makeOrganization(t);
+    const user = await makeUser(t, [{ organization: root, role: 'admin' }]);
+    await t.deps.database.db.updateTable('users').set({ must_change_password: 1 }).where('id', '=', user.id).execute();
+    const cookie = await signIn(t, user);
+    const blocked = await t.app.inject({ url: '/api/users', headers: { cookie } });
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().error.code).toBe('auth.password_change_required');
+    expect((await t.app.inject({ url: '/api/auth/me', headers: { cookie } })).json().user.mustChangePassword).toBe(
+      true,
+    );
+    const changed = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie },
+      payload: { currentPassword: user.password, newPassword: 'Mật khẩu của riêng tôi' },
+    });
+    expect(changed.statusCode).toBe(204);
+    expect((await t.app.inject({ url: '/api/users', headers: { cookie } })).statusCode).toBe(200);
+  });
+
+  it('refuses a row version beyond what the database stores', async () => {
+    const root = await makeOrganization(t);
+    const admin = await makeUser(t, [{ organization: root, role: 'admin' }]);
+    const target = await makeUser(t, [{ organization: root, role: 'clerk' }]);
+    const cookie = await signIn(t, admin);
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${target.id}`,
+      headers: { cookie },
+      payload: { version: 4_294_967_296, fullName: 'Tên mới' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('request.invalid');
+  });
+});
