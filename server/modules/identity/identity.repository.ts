@@ -3,6 +3,7 @@ import type { Executor } from '../../platform/db/database';
 import { preparedQuery } from '../../platform/db/prepared';
 import type { UsersTable } from '../../platform/db/schema';
 import { matchesFolded, startsWith } from '../../platform/db/search';
+import { updateVersioned } from '../../platform/db/versioned';
 
 export type UserRow = UsersTable;
 
@@ -74,19 +75,13 @@ export async function updateUser(
 }
 
 /** Optimistic update: succeeds only if nobody changed the row since `version` was read. */
-export async function updateUserVersioned(
+export function updateUserVersioned(
   ex: Executor,
   id: string,
   version: number,
   patch: Partial<Omit<UserRow, 'id' | 'created_at' | 'version'>>,
 ): Promise<boolean> {
-  const res = await ex
-    .updateTable('users')
-    .set({ ...patch, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  return updateVersioned(ex, 'users', id, version, patch);
 }
 
 export async function replaceGrants(

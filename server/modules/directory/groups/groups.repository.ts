@@ -1,6 +1,7 @@
 import type { Executor } from '../../../platform/db/database';
 import type { DistributionGroupsTable } from '../../../platform/db/schema';
 import { matchesFolded } from '../../../platform/db/search';
+import { updateVersioned } from '../../../platform/db/versioned';
 
 export type GroupRow = DistributionGroupsTable;
 export type GroupWithOwner = GroupRow & { owner_name: string; owner_path: string };
@@ -124,19 +125,13 @@ export async function replaceMembers(ex: Executor, groupId: string, members: rea
 
 export type GroupPatchRow = Partial<Omit<GroupRow, 'id' | 'created_at' | 'version'>>;
 
-export async function updateGroupVersioned(
+export function updateGroupVersioned(
   ex: Executor,
   id: string,
   version: number,
   patch: GroupPatchRow,
 ): Promise<boolean> {
-  const res = await ex
-    .updateTable('distribution_groups')
-    .set({ ...patch, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  return updateVersioned(ex, 'distribution_groups', id, version, patch);
 }
 
 export async function deleteGroup(ex: Executor, id: string): Promise<void> {

@@ -3,6 +3,7 @@ import type { DatabaseKind, Executor } from '../../../platform/db/database';
 import { preparedQuery } from '../../../platform/db/prepared';
 import type { OrganizationsTable } from '../../../platform/db/schema';
 import { matchesFolded, startsWith } from '../../../platform/db/search';
+import { updateVersioned } from '../../../platform/db/versioned';
 import type { OrganizationUsage } from '../directory.errors';
 
 export type OrganizationRow = OrganizationsTable;
@@ -119,19 +120,13 @@ export async function insertOrganizations(ex: Executor, rows: readonly Organizat
 export type OrganizationPatchRow = Partial<Omit<OrganizationRow, 'id' | 'created_at' | 'version'>>;
 
 /** Optimistic update: succeeds only if nobody changed the row since `version` was read. */
-export async function updateOrganizationVersioned(
+export function updateOrganizationVersioned(
   ex: Executor,
   id: string,
   version: number,
   patch: OrganizationPatchRow,
 ): Promise<boolean> {
-  const res = await ex
-    .updateTable('organizations')
-    .set({ ...patch, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  return updateVersioned(ex, 'organizations', id, version, patch);
 }
 
 /** An unconditional update for imports, which hold the tree lock and bump the version themselves. */

@@ -1,6 +1,7 @@
 import type { Executor } from '../../../platform/db/database';
 import type { MembershipsTable, PeopleTable } from '../../../platform/db/schema';
 import { matchesFolded, startsWith } from '../../../platform/db/search';
+import { updateVersioned } from '../../../platform/db/versioned';
 
 export type PersonRow = PeopleTable;
 export type MembershipRow = MembershipsTable;
@@ -154,19 +155,13 @@ export async function replaceMemberships(
 
 export type PersonPatchRow = Partial<Omit<PersonRow, 'id' | 'created_at' | 'version'>>;
 
-export async function updatePersonVersioned(
+export function updatePersonVersioned(
   ex: Executor,
   id: string,
   version: number,
   patch: PersonPatchRow,
 ): Promise<boolean> {
-  const res = await ex
-    .updateTable('people')
-    .set({ ...patch, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  return updateVersioned(ex, 'people', id, version, patch);
 }
 
 export async function groupsContaining(ex: Executor, personId: string): Promise<string[]> {
