@@ -5,11 +5,6 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-/** UTC ISO-8601 with milliseconds, the one stored form of a time on both engines. */
-export function isoNow(clock: Clock): string {
-  return clock.now().toISOString();
-}
-
 export const DISPLAY_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 const displayFormat = new Intl.DateTimeFormat('vi-VN', {

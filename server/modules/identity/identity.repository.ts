@@ -311,11 +311,3 @@ export async function consumeResetToken(ex: Executor, tokenHash: string, at: str
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
-
-export async function countUsers(ex: Executor): Promise<number> {
-  const row = await ex
-    .selectFrom('users')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}

@@ -13,8 +13,6 @@ export interface AuditActor {
   userAgent: string | null;
 }
 
-export const SYSTEM_ACTOR: AuditActor = { userId: null, name: 'Hệ thống', ip: null, userAgent: null };
-
 export interface AuditEntry {
   action: string;
   entityType: string;

@@ -32,10 +32,6 @@ export function auditActorOf(actor: Actor): AuditActor {
   return { userId: actor.userId, name: actor.fullName, ip: actor.ip, userAgent: actor.userAgent };
 }
 
-export function rolesOf(actor: Actor): Role[] {
-  return [...new Set(actor.grants.map((g) => g.role))];
-}
-
 /** True when the actor holds one of `roles` in the organization at `path` or above it. */
 export function hasRoleOver(actor: Actor, roles: readonly Role[], path: string): boolean {
   return actor.grants.some((g) => roles.includes(g.role) && path.startsWith(g.organizationPath));
