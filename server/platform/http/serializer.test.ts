@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { responseSerializerCompiler } from './serializer';
+import { freezeDeep, responseSerializerCompiler } from './serializer';
 
 const compile = (schema: z.ZodType) =>
   responseSerializerCompiler({ schema, method: 'GET', url: '/x', httpStatus: '200' } as Parameters<
@@ -25,5 +25,22 @@ describe('response serializer', () => {
   it('refuses to send a response missing a required field', () => {
     const stringify = compile(z.object({ id: z.string() }));
     expect(() => stringify({})).toThrow();
+  });
+
+  it('writes a frozen response once and the same text after, a live one every time', () => {
+    const stringify = compile(z.object({ items: z.array(z.object({ name: z.string() })) }));
+    const live = { items: [{ name: 'Chi bộ 1' }] };
+    expect(stringify(live)).toBe('{"items":[{"name":"Chi bộ 1"}]}');
+    live.items[0] = { name: 'Chi bộ 2' };
+    expect(stringify(live)).toBe('{"items":[{"name":"Chi bộ 2"}]}');
+
+    const shared = freezeDeep({ items: [{ name: 'Đảng ủy' }] });
+    const first = stringify(shared);
+    expect(stringify(shared)).toBe(first);
+    // Frozen all the way down: nothing can change under the kept text.
+    expect(Object.isFrozen(shared.items[0])).toBe(true);
+    expect(() => {
+      (shared.items as { name: string }[]).push({ name: 'x' });
+    }).toThrow(TypeError);
   });
 });

@@ -56,3 +56,15 @@ export function isSystem(caller: Caller): caller is SystemCaller {
 export function auditOf(caller: Caller): AuditActor {
   return isSystem(caller) ? caller.audit : auditActorOf(caller);
 }
+
+/**
+ * A key equal for two callers holding the same grants: for caching an answer
+ * that depends on the caller's roles only, never on who they are.
+ */
+export function grantsKey(caller: Caller): string {
+  if (isSystem(caller)) return 'system';
+  return caller.grants
+    .map((g) => `${g.role}@${g.organizationPath}`)
+    .sort()
+    .join(',');
+}

@@ -13,8 +13,9 @@ import {
 import type { Executor } from '../../../platform/db/database';
 import type { PlatformDeps } from '../../../platform/deps';
 import { staleVersion } from '../../../platform/http/errors';
+import { freezeDeep } from '../../../platform/http/serializer';
 import { newId } from '../../../platform/ids';
-import { auditOf, type Caller } from '../../../platform/security/actor';
+import { auditOf, type Caller, grantsKey } from '../../../platform/security/actor';
 import { createDirectoryCache } from '../directory.cache';
 import { diffFields } from '../directory.changes';
 import * as errors from '../directory.errors';
@@ -71,20 +72,25 @@ export function createOrganizationsService(
   }
 
   return {
+    /**
+     * One page of the list. The page, with the actions the caller's grants allow on each row,
+     * is kept frozen while the directory is unchanged, so the same page asked again by anyone
+     * holding the same grants is written from the text already made.
+     */
     async listOrganizations(caller: Caller, query: OrganizationListQuery) {
       access.authorize(caller, 'read', { kind: 'organization', path: null });
-      const { rows, total } = await cache.read(db, `organizations:${JSON.stringify(query)}`, () =>
-        repo.listOrganizations(db, query),
-      );
-      return {
-        items: rows.map((r) => ({
-          ...toOrganization(r, Number(r.child_count ?? 0)),
-          actions: actionsOn(caller, r.path),
-        })),
-        total,
-        page: query.page,
-        pageSize: query.pageSize,
-      };
+      return cache.read(db, `organizations:${JSON.stringify(query)}:${grantsKey(caller)}`, async () => {
+        const { rows, total } = await repo.listOrganizations(db, query);
+        return freezeDeep({
+          items: rows.map((r) => ({
+            ...toOrganization(r, Number(r.child_count ?? 0)),
+            actions: actionsOn(caller, r.path),
+          })),
+          total,
+          page: query.page,
+          pageSize: query.pageSize,
+        });
+      });
     },
 
     /** The whole tree in one query, depth-first, for the tree view. */

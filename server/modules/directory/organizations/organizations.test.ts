@@ -200,6 +200,18 @@ describe.each(testEngines())('organizations (%s)', (engine) => {
       (await leftAdmin.patch(`/api/organizations/${target.id}`, { parentId: right.id, version: 1 })).statusCode,
     ).toBe(403);
     expect((await specialist.get(`/api/organizations/${target.id}`)).json().actions).toEqual([]);
+    // The list page carries the same actions per row, however often it was asked before by others.
+    const rowActions = async (api: ReturnType<typeof browser>) =>
+      (
+        (await api.get(`/api/organizations?parentId=${left.id}`)).json() as {
+          items: { id: string; actions: string[] }[];
+        }
+      ).items.find((i) => i.id === target.id)?.actions;
+    for (let round = 0; round < 2; round++) {
+      expect(await rowActions(leftAdmin)).toEqual(['update', 'delete', 'createChild']);
+      expect(await rowActions(specialist)).toEqual([]);
+      expect(await rowActions(siblingAdmin)).toEqual([]);
+    }
     expect((await siblingAdmin.get(`/api/organizations/${target.id}`)).json().actions).toEqual([]);
     expect((await leftAdmin.get(`/api/organizations/${target.id}`)).json().actions).toEqual([
       'update',
