@@ -1,6 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import * as m0001 from './migrations/0001_foundation';
 import * as m0002 from './migrations/0002_directory_version';
+import * as m0003 from './migrations/0003_files';
+import * as m0004 from './migrations/0004_documents';
 
 export interface MigrationContext {
   kind: 'sqlite' | 'postgres';
@@ -15,6 +17,8 @@ interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { name: '0001_foundation', ...m0001 },
   { name: '0002_directory_version', up: m0002.up },
+  { name: '0003_files', up: m0003.up },
+  { name: '0004_documents', up: m0004.up },
 ];
 
 const LOCK_KEY = 7_316_001; // arbitrary, constant: one migrator at a time per PostgreSQL database

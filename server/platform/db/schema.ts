@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * The tables as Kysely sees them. Both engines store the same shapes:
  * times as UTC ISO-8601 text, booleans as 0/1 integers, ids as opaque text,
@@ -143,6 +145,147 @@ export interface AppMetaTable {
   value: string;
 }
 
+/** A file's bytes and what is known of them, stored once per SHA-256. */
+export interface BlobsTable {
+  sha256: string;
+  size: number;
+  content_type: string;
+  /** The bytes, when files are kept in the database; null when they are on disk. */
+  data: Buffer | null;
+  text_content: string | null;
+  created_at: string;
+}
+
+export interface RegistersTable {
+  id: string;
+  organization_id: string;
+  direction: string;
+  secret: number;
+  name: string;
+  /** `party` (Số 05-NQ/HU) or `state` (Số: 05/QĐ-UBND). */
+  style: string;
+  /** When the numbers start again from 1: `year`, `term` or `never`. */
+  reset: string;
+  /** 1 when each document type has its own series. */
+  per_type: number;
+  /** The committee term numbers run within, e.g. `2025-2030`, when reset is `term`. */
+  term_label: string | null;
+  issuer_abbreviation: string;
+  /** JSON array of the type codes the register takes; empty for all. */
+  type_codes: string;
+  active: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RegisterCountersTable {
+  register_id: string;
+  period: string;
+  type_code: string;
+  last_number: number;
+}
+
+export interface DocumentsTable {
+  id: string;
+  seq: Generated<number>;
+  organization_id: string;
+  direction: string;
+  status: string;
+  register_id: string | null;
+  period: string | null;
+  number: number | null;
+  number_text: string | null;
+  arrival_number: number | null;
+  arrival_date: string | null;
+  type_code: string;
+  issuer_name: string;
+  issuer_organization_id: string | null;
+  issue_date: string | null;
+  summary: string;
+  signer_name: string | null;
+  signer_position: string | null;
+  page_count: number | null;
+  copies: number | null;
+  secrecy: string;
+  urgency: string;
+  channel: string | null;
+  due_date: string | null;
+  document_key: string | null;
+  delivery_id: string | null;
+  created_by: string;
+  leader_id: string | null;
+  client_key: string | null;
+  search_text: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DocumentFilesTable {
+  id: string;
+  document_id: string;
+  sha256: string;
+  file_name: string;
+  kind: string;
+  added_by: string;
+  added_at: string;
+}
+
+export interface DocumentAssignmentsTable {
+  id: string;
+  document_id: string;
+  role: string;
+  user_id: string | null;
+  organization_id: string | null;
+  due_date: string | null;
+  status: string;
+  assigned_at: string;
+  done_at: string | null;
+}
+
+export interface DocumentAccessTable {
+  document_id: string;
+  user_id: string;
+  reason: string;
+}
+
+export interface DocumentEventsTable {
+  id: string;
+  document_id: string;
+  at: string;
+  actor_id: string | null;
+  actor_name: string;
+  kind: string;
+  note: string | null;
+  data: string | null;
+}
+
+export interface DocumentRecipientsTable {
+  id: string;
+  document_id: string;
+  kind: string;
+  ref_id: string | null;
+  name: string;
+  channel: string;
+  email: string | null;
+}
+
+export interface DocumentDeliveriesTable {
+  id: string;
+  document_id: string;
+  organization_id: string;
+  /** The exchange status code (QCVN 102): 01 arrived, 02 refused, 03 accepted, 05 processing, 06 done, 13 recalled. */
+  status: string;
+  sent_at: string;
+  received_at: string | null;
+  decided_at: string | null;
+  updated_at: string;
+  reason: string | null;
+  incoming_document_id: string | null;
+  version: number;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   people: PeopleTable;
@@ -157,4 +300,14 @@ export interface DB {
   audit_head: AuditHeadTable;
   app_meta: AppMetaTable;
   directory_state: DirectoryStateTable;
+  blobs: BlobsTable;
+  registers: RegistersTable;
+  register_counters: RegisterCountersTable;
+  documents: DocumentsTable;
+  document_files: DocumentFilesTable;
+  document_assignments: DocumentAssignmentsTable;
+  document_access: DocumentAccessTable;
+  document_events: DocumentEventsTable;
+  document_recipients: DocumentRecipientsTable;
+  document_deliveries: DocumentDeliveriesTable;
 }
