@@ -156,6 +156,14 @@ export interface BlobsTable {
   created_at: string;
 }
 
+export interface FileUploadsTable {
+  id: string;
+  sha256: string;
+  user_id: string;
+  file_name: string;
+  created_at: string;
+}
+
 export interface RegistersTable {
   id: string;
   organization_id: string;
@@ -301,6 +309,7 @@ export interface DB {
   app_meta: AppMetaTable;
   directory_state: DirectoryStateTable;
   blobs: BlobsTable;
+  file_uploads: FileUploadsTable;
   registers: RegistersTable;
   register_counters: RegisterCountersTable;
   documents: DocumentsTable;

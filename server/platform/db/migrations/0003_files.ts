@@ -16,4 +16,15 @@ export async function up(db: Kysely<unknown>, ctx: MigrationContext): Promise<vo
     .addColumn('text_content', 'text')
     .addColumn('created_at', 'varchar(30)', (c) => c.notNull())
     .execute();
+
+  // An upload belongs to the account that sent it until a record takes it in; only its owner may attach it.
+  await db.schema
+    .createTable('file_uploads')
+    .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+    .addColumn('sha256', 'varchar(64)', (c) => c.notNull().references('blobs.sha256').onDelete('restrict'))
+    .addColumn('user_id', 'varchar(64)', (c) => c.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('file_name', 'varchar(255)', (c) => c.notNull())
+    .addColumn('created_at', 'varchar(30)', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('file_uploads_user_idx').on('file_uploads').column('user_id').execute();
 }
