@@ -1,0 +1,202 @@
+import { crc32, deflateRawSync, deflateSync } from 'node:zlib';
+import type { FileKind } from './content-type';
+
+/** Real, minimal files of every accepted type, made in code so tests ship no binaries. */
+
+export interface ZipInput {
+  name: string;
+  data: Buffer | string;
+  /** Stored without compression (an ODF `mimetype` must be). */
+  stored?: boolean;
+}
+
+export function makeZip(entries: ZipInput[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const data = Buffer.isBuffer(entry.data) ? entry.data : Buffer.from(entry.data, 'utf8');
+    const body = entry.stored ? data : deflateRawSync(data);
+    const name = Buffer.from(entry.name, 'utf8');
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(entry.stored ? 0 : 8, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(entry.stored ? 0 : 8, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(body.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, body);
+    centrals.push(central, name);
+    offset += local.length + name.length + body.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+/**
+ * A one-page PDF whose text is `text`, in a font that maps each code to its
+ * Unicode character (Identity-H with a ToUnicode map), as office suites write
+ * Vietnamese.
+ */
+export function makePdf(text: string): Buffer {
+  const hex = Buffer.from(text, 'utf16le').swap16().toString('hex').toUpperCase();
+  const content = `BT /F1 12 Tf 72 720 Td <${hex}> Tj ET`;
+  const code = (c: string) => (c.codePointAt(0) ?? 0).toString(16).padStart(4, '0').toUpperCase();
+  const chars = [...new Set(text)];
+  const cmap = [
+    '/CIDInit /ProcSet findresource begin 12 dict begin begincmap',
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
+    '/CMapName /Adobe-Identity-UCS def /CMapType 2 def',
+    '1 begincodespacerange <0000> <FFFF> endcodespacerange',
+    `${chars.length} beginbfchar ${chars.map((c) => `<${code(c)}> <${code(c)}>`).join(' ')} endbfchar`,
+    'endcmap CMapName currentdict /CMap defineresource pop end end',
+  ].join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type0 /BaseFont /Arial /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Arial /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 500 /FontDescriptor 8 0 R /CIDToGIDMap /Identity >>',
+    `<< /Length ${cmap.length} >>\nstream\n${cmap}\nendstream`,
+    '<< /Type /FontDescriptor /FontName /Arial /Flags 32 /FontBBox [0 0 1000 1000] /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const typed = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(typed));
+  return Buffer.concat([length, typed, crc]);
+}
+
+/** A 1×1 red PNG. */
+export function makePng(): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(1, 0);
+  header.writeUInt32BE(1, 4);
+  header[8] = 8; // bit depth
+  header[9] = 2; // truecolour
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(Buffer.from([0, 255, 0, 0]))),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** 1×1 images as the smallest common encoders write them. */
+const JPEG =
+  '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=';
+const GIF = 'R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
+const WEBP = 'UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==';
+
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+
+/** A DOCX whose body is the given paragraphs; a paragraph may be split into several runs. */
+export function makeDocx(paragraphs: (string | string[])[]): Buffer {
+  const body = paragraphs
+    .map(
+      (p) =>
+        `<w:p>${(Array.isArray(p) ? p : [p]).map((t) => `<w:r><w:t xml:space="preserve">${xml(t)}</w:t></w:r>`).join('')}</w:p>`,
+    )
+    .join('');
+  return makeZip([
+    { name: '[Content_Types].xml', data: '<?xml version="1.0"?><Types/>' },
+    { name: '_rels/.rels', data: '<?xml version="1.0"?><Relationships/>' },
+    {
+      name: 'word/document.xml',
+      data: `<?xml version="1.0"?><w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`,
+    },
+  ]);
+}
+
+export function makeOdf(kind: 'odt' | 'ods' | 'odp', text = 'Văn bản'): Buffer {
+  const types = { odt: 'text', ods: 'spreadsheet', odp: 'presentation' } as const;
+  return makeZip([
+    { name: 'mimetype', data: `application/vnd.oasis.opendocument.${types[kind]}`, stored: true },
+    {
+      name: 'content.xml',
+      data: `<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text><text:h>${xml(text)}</text:h><text:p>Số<text:s/>05</text:p></office:text></office:body></office:document-content>`,
+    },
+    { name: 'META-INF/manifest.xml', data: '<?xml version="1.0"?><manifest:manifest/>' },
+  ]);
+}
+
+function ooxml(part: string): Buffer {
+  return makeZip([
+    { name: '[Content_Types].xml', data: '<?xml version="1.0"?><Types/>' },
+    { name: part, data: '<?xml version="1.0"?><root/>' },
+  ]);
+}
+
+export function sampleFile(kind: FileKind): Buffer {
+  switch (kind) {
+    case 'pdf':
+      return makePdf('Nghị quyết');
+    case 'png':
+      return makePng();
+    case 'jpeg':
+      return Buffer.from(JPEG, 'base64');
+    case 'gif':
+      return Buffer.from(GIF, 'base64');
+    case 'webp':
+      return Buffer.from(WEBP, 'base64');
+    case 'docx':
+      return makeDocx(['Văn bản']);
+    case 'xlsx':
+      return ooxml('xl/workbook.xml');
+    case 'pptx':
+      return ooxml('ppt/presentation.xml');
+    case 'odt':
+    case 'ods':
+    case 'odp':
+      return makeOdf(kind);
+  }
+}
+
+/** A Windows program's first bytes. */
+export function makeExe(): Buffer {
+  return Buffer.concat([
+    Buffer.from('MZ', 'latin1'),
+    Buffer.alloc(62),
+    Buffer.from('This program cannot be run in DOS mode.'),
+  ]);
+}
+
+function xml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
