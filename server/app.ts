@@ -19,6 +19,7 @@ import type { Config } from './platform/config/config';
 import { type Database, openDatabase } from './platform/db/database';
 import { migrateToLatest } from './platform/db/migrator';
 import type { PlatformDeps } from './platform/deps';
+import { createFileStore } from './platform/files/file-store';
 import { type App, createHttpServer, typed } from './platform/http/http-server';
 import { createAuthorizer } from './platform/security/authorize';
 import { createTransactor } from './platform/transactor';
@@ -79,6 +80,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
     transact: createTransactor(database, clock),
     authorizer,
     logger,
+    files: createFileStore({ database, clock, config, logger }),
   };
   const auth = createAuthService(deps);
   const users = createUsersService(deps);

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Clock } from './clock';
 import type { Config } from './config/config';
 import type { Database } from './db/database';
+import type { FileStore } from './files/file-store';
 import type { Authorizer } from './security/authorize';
 import type { Transactor } from './transactor';
 
@@ -13,4 +14,6 @@ export interface PlatformDeps {
   transact: Transactor;
   authorizer: Authorizer;
   logger: Logger;
+  /** Files stored once by SHA-256, and the uploads waiting for a record. */
+  files: FileStore;
 }

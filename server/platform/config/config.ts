@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { FILE_KINDS, type FileKind } from '../files/content-type';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -45,6 +46,20 @@ const envSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).default(52_428_800),
   TRUST_PROXY: bool.default(false),
+  FILE_STORAGE: z.enum(['disk', 'database']).optional(),
+  FILES_DIR: z.string().optional(),
+  FILE_TYPES: z
+    .string()
+    .transform((v) => [
+      ...new Set(
+        v
+          .split(',')
+          .map((t) => t.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+    ])
+    .pipe(z.array(z.enum(FILE_KINDS)).min(1, { message: `FILE_TYPES cần ít nhất một loại: ${FILE_KINDS.join(',')}` }))
+    .optional(),
   COOKIE_SECURE: bool.optional(),
 });
 
@@ -65,6 +80,11 @@ export interface Config {
   bodyLimitBytes: number;
   uploadLimitBytes: number;
   trustProxy: boolean;
+  /**
+   * Where file bytes live: `disk` (under `dir`, one file per SHA-256) or `database`
+   * (`blobs.data`, so every process sharing one PostgreSQL sees them); which types are accepted.
+   */
+  files: { storage: 'disk' | 'database'; dir: string; types: FileKind[] };
 }
 
 export class ConfigError extends Error {
@@ -106,5 +126,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     uploadLimitBytes: env.UPLOAD_LIMIT_BYTES,
     trustProxy: env.TRUST_PROXY,
+    files: {
+      storage: env.FILE_STORAGE ?? (database.kind === 'sqlite' ? 'disk' : 'database'),
+      dir: env.FILES_DIR ? path.resolve(env.FILES_DIR) : path.join(dataDir, 'files'),
+      types: env.FILE_TYPES ?? [...FILE_KINDS],
+    },
   };
 }

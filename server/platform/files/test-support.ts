@@ -197,6 +197,31 @@ export function makeExe(): Buffer {
   ]);
 }
 
+/** One part of a multipart/form-data body; a part with `fileName` is a file. */
+export interface Part {
+  field?: string;
+  fileName?: string;
+  contentType?: string;
+  data: Buffer | string;
+}
+
+/** A multipart/form-data body as a browser sends it. */
+export function multipart(parts: Part[]): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = '----vanphong-test-boundary';
+  const chunks: Buffer[] = [];
+  for (const part of parts) {
+    const disposition = part.fileName
+      ? `form-data; name="${part.field ?? 'file'}"; filename="${part.fileName}"`
+      : `form-data; name="${part.field ?? 'note'}"`;
+    const type = part.fileName ? `\r\nContent-Type: ${part.contentType ?? 'application/octet-stream'}` : '';
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}${type}\r\n\r\n`, 'utf8'));
+    chunks.push(Buffer.isBuffer(part.data) ? part.data : Buffer.from(part.data, 'utf8'));
+    chunks.push(Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
 function xml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -1,0 +1,303 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyReply } from 'fastify';
+import type { Logger } from 'pino';
+import type { Clock } from '../clock';
+import type { Config } from '../config/config';
+import type { Database, Executor } from '../db/database';
+import { DomainError } from '../http/errors';
+import { newId } from '../ids';
+import { detectFileType } from './content-type';
+import * as errors from './files.errors';
+import { type OpenedFile, sendOpenedFile } from './send-file';
+import { DEFAULT_EXTRACT_LIMITS, type ExtractLimits, extractText, TEXT_KINDS } from './text-extract';
+
+/** A file's bytes, stored once under their SHA-256, and the name it came with. */
+export interface StoredFile {
+  sha256: string;
+  size: number;
+  contentType: string;
+  fileName: string;
+}
+
+/** A file received and checked but not yet stored: `commit` stores it, `discard` forgets it. */
+export interface StagedFile extends StoredFile {
+  commit(): Promise<StoredFile>;
+  discard(): Promise<void>;
+}
+
+/** An upload: a file one account sent, waiting for a record to take it in. */
+export interface Upload {
+  id: string;
+  fileName: string;
+  size: number;
+  contentType: string;
+  sha256: string;
+}
+
+export interface FileStoreDeps {
+  database: Database;
+  clock: Clock;
+  config: Pick<Config, 'dataDir' | 'files'>;
+  logger?: Logger;
+  extractLimits?: ExtractLimits;
+}
+
+const SHA256 = /^[0-9a-f]{64}$/;
+const MAX_NAME_LENGTH = 255;
+
+export function createFileStore(deps: FileStoreDeps) {
+  const { database, clock } = deps;
+  const { storage, dir, types } = deps.config.files;
+  const db = database.db;
+  // On disk, temporary files sit beside the store so the final rename never crosses file systems.
+  const tempDir = storage === 'disk' ? path.join(dir, 'tmp') : path.join(deps.config.dataDir, 'tmp');
+  const extractLimits = deps.extractLimits ?? DEFAULT_EXTRACT_LIMITS;
+  let bytesWritten = 0;
+
+  const pathOf = (sha256: string) => path.join(dir, sha256.slice(0, 2), sha256);
+
+  async function receive(source: Readable, options: { fileName: string; maxBytes: number }): Promise<StagedFile> {
+    const fileName = cleanFileName(options.fileName);
+    await fsp.mkdir(tempDir, { recursive: true });
+    const temp = path.join(tempDir, `${randomBytes(12).toString('hex')}.part`);
+    const remove = () => fsp.rm(temp, { force: true });
+    try {
+      const hash = createHash('sha256');
+      let size = 0;
+      const measure = new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          size += chunk.length;
+          if (size > options.maxBytes) return callback(errors.tooLarge(options.maxBytes));
+          hash.update(chunk);
+          callback(null, chunk);
+        },
+      });
+      await pipeline(source, measure, fs.createWriteStream(temp, { flags: 'wx' }));
+      // A multipart stream cut at its own limit ends quietly, marked truncated.
+      if ((source as { truncated?: boolean }).truncated) throw errors.tooLarge(options.maxBytes);
+      if (size === 0) throw errors.empty();
+      const type = await detectFileType(temp, fileName, types);
+      const sha256 = hash.digest('hex');
+      const staged: StoredFile = { sha256, size, contentType: type.contentType, fileName };
+      let settled = false;
+      return {
+        ...staged,
+        commit: async () => {
+          if (settled) throw new Error('staged file already settled');
+          settled = true;
+          try {
+            await store(temp, staged, type.kind);
+          } finally {
+            await remove();
+          }
+          return staged;
+        },
+        discard: async () => {
+          settled = true;
+          await remove();
+        },
+      };
+    } catch (error) {
+      await remove();
+      throw asUploadError(error, options.maxBytes);
+    }
+  }
+
+  /** Writes the bytes and the `blobs` row, unless the same bytes are already stored. */
+  async function store(temp: string, file: StoredFile, kind: Parameters<typeof extractText>[1]): Promise<void> {
+    const known = await db.selectFrom('blobs').select(['sha256']).where('sha256', '=', file.sha256).executeTakeFirst();
+    if (known && (storage === 'database' || (await exists(pathOf(file.sha256))))) return;
+    const text = known ? null : await textFor(temp, kind);
+    let data: Buffer | null = null;
+    if (storage === 'disk') {
+      const target = pathOf(file.sha256);
+      if (!(await exists(target))) {
+        await syncFile(temp);
+        await fsp.mkdir(path.dirname(target), { recursive: true });
+        // Atomic: readers see the whole file or none. Two writers of one hash write the same bytes.
+        await fsp.rename(temp, target);
+        bytesWritten += file.size;
+      }
+    } else {
+      data = await fsp.readFile(temp);
+    }
+    if (known) return;
+    const result = await db
+      .insertInto('blobs')
+      .values({
+        sha256: file.sha256,
+        size: file.size,
+        content_type: file.contentType,
+        data,
+        text_content: text,
+        created_at: clock.now().toISOString(),
+      })
+      .onConflict((oc) => oc.column('sha256').doNothing())
+      .executeTakeFirst();
+    if (data && Number(result.numInsertedOrUpdatedRows ?? 0) > 0) bytesWritten += file.size;
+  }
+
+  async function textFor(temp: string, kind: Parameters<typeof extractText>[1]): Promise<string | null> {
+    if (!TEXT_KINDS.has(kind)) return null;
+    try {
+      return await extractText(temp, kind, extractLimits);
+    } catch (error) {
+      // A file whose text cannot be read is still a file; it is just not found by its words.
+      deps.logger?.warn({ err: error, kind }, 'file text extraction failed');
+      return null;
+    }
+  }
+
+  async function put(source: Readable, options: { fileName: string; maxBytes: number }): Promise<StoredFile> {
+    return (await receive(source, options)).commit();
+  }
+
+  async function recordUpload(userId: string, stored: StoredFile): Promise<Upload> {
+    const now = clock.now();
+    const id = newId(now.getTime());
+    await db
+      .insertInto('file_uploads')
+      .values({ id, sha256: stored.sha256, user_id: userId, file_name: stored.fileName, created_at: now.toISOString() })
+      .execute();
+    return { id, fileName: stored.fileName, size: stored.size, contentType: stored.contentType, sha256: stored.sha256 };
+  }
+
+  function selectUploads(ex: Executor) {
+    return ex
+      .selectFrom('file_uploads as u')
+      .innerJoin('blobs as b', 'b.sha256', 'u.sha256')
+      .select(['u.id', 'u.file_name as fileName', 'b.size', 'b.content_type as contentType', 'u.sha256']);
+  }
+
+  /**
+   * The caller's uploads, removed from the waiting list inside the caller's
+   * transaction so a record can take them in (and no other record can take
+   * them again). Any id that is not the caller's upload refuses them all.
+   */
+  async function takeUploads(ex: Executor, userId: string, uploadIds: readonly string[]): Promise<Upload[]> {
+    const ids = [...new Set(uploadIds)];
+    if (ids.length === 0) return [];
+    const rows = await selectUploads(ex).where('u.id', 'in', ids).where('u.user_id', '=', userId).execute();
+    if (rows.length !== ids.length) throw errors.uploadNotFound();
+    await ex.deleteFrom('file_uploads').where('id', 'in', ids).where('user_id', '=', userId).execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id) as Upload);
+  }
+
+  /** One of the caller's waiting uploads, or `files.upload_not_found`. */
+  async function findUpload(userId: string, uploadId: string): Promise<Upload> {
+    const row = await selectUploads(db).where('u.id', '=', uploadId).where('u.user_id', '=', userId).executeTakeFirst();
+    if (!row) throw errors.uploadNotFound();
+    return row;
+  }
+
+  async function open(sha256: string): Promise<OpenedFile> {
+    if (!SHA256.test(sha256)) throw errors.fileNotFound();
+    const row = await db
+      .selectFrom('blobs')
+      .select(['size', 'content_type', 'data'])
+      .where('sha256', '=', sha256)
+      .executeTakeFirst();
+    if (!row) throw errors.fileNotFound();
+    const size = Number(row.size);
+    if (row.data) return { stream: Readable.from([Buffer.from(row.data)]), size, contentType: row.content_type };
+    const handle = await fsp.open(pathOf(sha256), 'r').catch(() => null);
+    if (!handle) {
+      deps.logger?.error({ sha256 }, 'stored file missing from disk');
+      throw errors.fileNotFound();
+    }
+    return { stream: handle.createReadStream(), size, contentType: row.content_type };
+  }
+
+  async function textOf(sha256: string): Promise<string | null> {
+    const row = await db.selectFrom('blobs').select(['text_content']).where('sha256', '=', sha256).executeTakeFirst();
+    return row?.text_content ?? null;
+  }
+
+  /**
+   * Answers with a stored file. `contentType` is accepted for convenience but
+   * the type sent is always the one found in the bytes at upload.
+   */
+  async function sendFile(
+    reply: FastifyReply,
+    file: { sha256: string; fileName: string; contentType?: string; inline?: boolean },
+  ): Promise<FastifyReply> {
+    return sendOpenedFile(reply, await open(file.sha256), { fileName: file.fileName, inline: file.inline });
+  }
+
+  return {
+    storage,
+    receive,
+    put,
+    recordUpload,
+    takeUploads,
+    findUpload,
+    open,
+    textOf,
+    sendFile,
+    /** Bytes this process wrote to storage (disk files or `blobs.data`), for benchmarks. */
+    stats: () => ({ bytesWritten }),
+  };
+}
+
+export type FileStore = ReturnType<typeof createFileStore>;
+
+/**
+ * The name as the person gave it, safe to keep and show: no folders, no control
+ * or direction-changing characters (which can make `exe.pdf` read as `pdf.exe`),
+ * at most 255 characters with the ending kept.
+ */
+export function cleanFileName(raw: string): string {
+  const base = raw.normalize('NFC').split(/[\\/]/).pop() ?? '';
+  let name = [...base]
+    .filter((c) => !isHiddenCharacter(c.charCodeAt(0)))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (name === '' || name === '.' || name === '..') name = 'tep-khong-ten';
+  if (name.length > MAX_NAME_LENGTH) {
+    const dot = name.lastIndexOf('.');
+    const ending = dot > 0 && name.length - dot <= 10 ? name.slice(dot) : '';
+    name = name.slice(0, MAX_NAME_LENGTH - ending.length) + ending;
+  }
+  return name;
+}
+
+function isHiddenCharacter(code: number): boolean {
+  return (
+    code < 0x20 ||
+    code === 0x7f ||
+    code === 0x200e ||
+    code === 0x200f ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  );
+}
+
+function asUploadError(error: unknown, maxBytes: number): unknown {
+  if (error instanceof DomainError) return error;
+  // @fastify/multipart's own limit, should it be reached before ours.
+  if ((error as { code?: string } | null)?.code === 'FST_REQ_FILE_TOO_LARGE') return errors.tooLarge(maxBytes);
+  return error;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fsp.access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function syncFile(file: string): Promise<void> {
+  const handle = await fsp.open(file, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
