@@ -7,6 +7,7 @@ import { auditPolicy } from './modules/audit/audit.policy';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { createDemoAccountsView } from './modules/demo/demo.service';
 import { createDirectoryModule, directoryPolicies } from './modules/directory/directory.module';
+import { registerFilesRoutes } from './modules/files/files.routes';
 import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerAuthRoutes, SESSION_COOKIE } from './modules/identity/auth.routes';
 import { createAuthService } from './modules/identity/auth.service';
@@ -108,6 +109,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   registerUsersRoutes(app, users);
   registerAuditRoutes(app, deps);
   directory.register(app);
+  registerFilesRoutes(app, deps.files, { maxBytes: config.uploadLimitBytes });
   typed(app).get(
     '/api/openapi.json',
     { config: { public: true }, schema: { hide: true, response: { 200: z.unknown() } } },
