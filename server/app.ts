@@ -7,6 +7,7 @@ import { auditPolicy } from './modules/audit/audit.policy';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { createDemoAccountsView } from './modules/demo/demo.service';
 import { createDirectoryModule, directoryPolicies } from './modules/directory/directory.module';
+import { createDocumentsModule, documentPolicies } from './modules/documents/documents.module';
 import { registerFilesRoutes } from './modules/files/files.routes';
 import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerAuthRoutes, SESSION_COOKIE } from './modules/identity/auth.routes';
@@ -52,6 +53,7 @@ export interface VanPhong {
     auth: ReturnType<typeof createAuthService>;
     users: ReturnType<typeof createUsersService>;
     directory: ReturnType<typeof createDirectoryModule>['service'];
+    documents: ReturnType<typeof createDocumentsModule>;
   };
   close(): Promise<void>;
 }
@@ -73,7 +75,9 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   const clock = input.clock ?? systemClock;
   await migrateToLatest(database.db as unknown as Kysely<unknown>, { kind: database.kind });
 
-  const authorizer = createAuthorizer(Object.fromEntries([userPolicy, auditPolicy, ...directoryPolicies]));
+  const authorizer = createAuthorizer(
+    Object.fromEntries([userPolicy, auditPolicy, ...directoryPolicies, ...documentPolicies]),
+  );
   const deps: PlatformDeps = {
     config,
     database,
@@ -86,6 +90,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   const auth = createAuthService(deps);
   const users = createUsersService(deps);
   const directory = createDirectoryModule(deps);
+  const documents = createDocumentsModule(deps);
 
   const app = await createHttpServer({
     logLevel: config.logLevel,
@@ -109,6 +114,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   registerUsersRoutes(app, users);
   registerAuditRoutes(app, deps);
   directory.register(app);
+  documents.register(app);
   registerFilesRoutes(app, deps.files, { maxBytes: config.uploadLimitBytes });
   typed(app).get(
     '/api/openapi.json',
@@ -120,7 +126,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   return {
     app,
     deps,
-    services: { auth, users, directory: directory.service },
+    services: { auth, users, directory: directory.service, documents },
     close: async () => {
       await app.close();
       if (!input.database) await database.close();

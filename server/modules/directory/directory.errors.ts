@@ -82,12 +82,4 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   throw invalid('request.invalid', 'Dữ liệu gửi lên không hợp lệ. Hãy kiểm tra các trường được đánh dấu.', { fields });
 }
 
-export function isUniqueViolation(error: unknown, column: string): boolean {
-  const text = error instanceof Error ? `${error.message} ${(error as { detail?: string }).detail ?? ''}` : '';
-  return /unique|duplicate/i.test(text) && text.includes(column);
-}
-
-export function isForeignKeyViolation(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  return /FOREIGN KEY constraint failed/i.test(error.message) || (error as { code?: string }).code === '23503';
-}
+export { isForeignKeyViolation, isUniqueViolation } from '../../platform/db/errors';

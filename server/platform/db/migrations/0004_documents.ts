@@ -86,19 +86,11 @@ export async function up(db: Kysely<unknown>, ctx: MigrationContext): Promise<vo
     .columns(['created_by', 'client_key'])
     .unique()
     .execute();
-  // A number, or an arrival number, is never issued twice in a register's period.
-  await db.schema
-    .createIndex('documents_number_uq')
-    .on('documents')
-    .columns(['register_id', 'period', 'number_text'])
-    .unique()
-    .execute();
-  await db.schema
-    .createIndex('documents_arrival_uq')
-    .on('documents')
-    .columns(['register_id', 'period', 'arrival_number'])
-    .unique()
-    .execute();
+  // A number is never issued twice in a register's period (outgoing), nor an arrival number (incoming).
+  await sql`create unique index documents_number_uq on documents (register_id, period, number_text)
+    where direction = 'outgoing' and number_text is not null`.execute(db);
+  await sql`create unique index documents_arrival_uq on documents (register_id, period, arrival_number)
+    where arrival_number is not null`.execute(db);
 
   await db.schema
     .createTable('document_files')

@@ -1,0 +1,424 @@
+import { z } from 'zod';
+import { PARTY_DOCUMENT_TYPES } from '../docnumber/format';
+import { versionSchema } from './directory';
+
+/** Secrecy (độ mật) and urgency (độ khẩn); urgency maps to the exchange priority 0–3. */
+export const SECRECY_LEVELS = ['normal', 'confidential', 'secret', 'top_secret'] as const;
+export const secrecySchema = z.enum(SECRECY_LEVELS);
+export type Secrecy = z.infer<typeof secrecySchema>;
+export const SECRECY_LABELS: Record<Secrecy, string> = {
+  normal: 'Thường',
+  confidential: 'Mật',
+  secret: 'Tối mật',
+  top_secret: 'Tuyệt mật',
+};
+
+export const URGENCY_LEVELS = ['normal', 'urgent', 'very_urgent', 'flash'] as const;
+export const urgencySchema = z.enum(URGENCY_LEVELS);
+export type Urgency = z.infer<typeof urgencySchema>;
+export const URGENCY_LABELS: Record<Urgency, string> = {
+  normal: 'Thường',
+  urgent: 'Khẩn',
+  very_urgent: 'Thượng khẩn',
+  flash: 'Hỏa tốc',
+};
+
+export const CHANNELS = ['paper', 'system', 'mailbox', 'email', 'fax'] as const;
+export const channelSchema = z.enum(CHANNELS);
+export type Channel = z.infer<typeof channelSchema>;
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  paper: 'Bản giấy',
+  system: 'Liên thông điện tử',
+  mailbox: 'Hòm thư công vụ',
+  email: 'Thư điện tử',
+  fax: 'Fax',
+};
+
+export const DOCUMENT_TYPE_CODES = Object.keys(PARTY_DOCUMENT_TYPES) as (keyof typeof PARTY_DOCUMENT_TYPES)[];
+export const typeCodeSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(10)
+  .regex(/^[\p{L}\p{N}]+$/u, 'Mã loại văn bản chỉ gồm chữ và số (ví dụ NQ, CV)');
+
+export const INCOMING_STATUSES = ['registered', 'submitted', 'in_progress', 'done', 'cancelled'] as const;
+export const OUTGOING_STATUSES = ['draft', 'submitted', 'approved', 'issued', 'dispatched', 'recalled'] as const;
+export type IncomingStatus = (typeof INCOMING_STATUSES)[number];
+export type OutgoingStatus = (typeof OUTGOING_STATUSES)[number];
+export type DocumentStatus = IncomingStatus | OutgoingStatus;
+export const documentStatusSchema = z.enum([
+  'registered',
+  'submitted',
+  'in_progress',
+  'done',
+  'cancelled',
+  'draft',
+  'approved',
+  'issued',
+  'dispatched',
+  'recalled',
+]);
+export const STATUS_LABELS: Record<DocumentStatus, string> = {
+  registered: 'Đã vào sổ',
+  submitted: 'Chờ xử lý của lãnh đạo',
+  in_progress: 'Đang xử lý',
+  done: 'Hoàn thành',
+  cancelled: 'Đã hủy (thu hồi)',
+  draft: 'Dự thảo',
+  approved: 'Đã duyệt, chờ cấp số',
+  issued: 'Đã cấp số',
+  dispatched: 'Đã phát hành',
+  recalled: 'Đã thu hồi',
+};
+
+/** Delivery status codes of the exchange (QCVN 102:2016). */
+export const DELIVERY_STATUSES = ['01', '02', '03', '04', '05', '06', '13'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
+  '01': 'Đã gửi đến',
+  '02': 'Từ chối',
+  '03': 'Đã tiếp nhận',
+  '04': 'Chờ phân công',
+  '05': 'Đang xử lý',
+  '06': 'Hoàn thành',
+  '13': 'Đã thu hồi',
+};
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional();
+/** A calendar date, YYYY-MM-DD, as the user means it in Vietnam. */
+export const dateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD')
+  .refine(
+    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    {
+      message: 'Ngày không tồn tại',
+    },
+  );
+const idSchema = z.string().min(1).max(64);
+const clientKeySchema = z.string().trim().min(8).max(80).optional();
+
+// Registers -------------------------------------------------------------------------------
+
+export const registerWriteSchema = z.object({
+  organizationId: idSchema,
+  direction: z.enum(['incoming', 'outgoing']),
+  secret: z.boolean().default(false),
+  name: text(200),
+  style: z.enum(['party', 'state']).default('party'),
+  reset: z.enum(['year', 'term', 'never']).default('year'),
+  perType: z.boolean().default(true),
+  termLabel: optionalText(40),
+  issuerAbbreviation: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .regex(/^[\p{L}\p{N}-]+$/u, 'Ký hiệu cơ quan chỉ gồm chữ, số và gạch ngang (ví dụ HU, UBND)'),
+  typeCodes: z.array(typeCodeSchema).max(60).default([]),
+});
+export type RegisterWrite = z.infer<typeof registerWriteSchema>;
+
+export const registerSchema = z.object({
+  id: z.string(),
+  organizationId: z.string(),
+  organizationName: z.string(),
+  direction: z.enum(['incoming', 'outgoing']),
+  secret: z.boolean(),
+  name: z.string(),
+  style: z.enum(['party', 'state']),
+  reset: z.enum(['year', 'term', 'never']),
+  perType: z.boolean(),
+  termLabel: z.string().nullable(),
+  issuerAbbreviation: z.string(),
+  typeCodes: z.array(z.string()),
+  active: z.boolean(),
+  version: versionSchema,
+});
+export type Register = z.infer<typeof registerSchema>;
+export const registerListSchema = z.object({ items: z.array(registerSchema) });
+
+// Files and recipients --------------------------------------------------------------------------
+
+export const documentFileSchema = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  size: z.number(),
+  contentType: z.string(),
+  kind: z.enum(['main', 'attachment', 'result']),
+  addedAt: z.string(),
+  addedBy: z.string(),
+});
+export type DocumentFile = z.infer<typeof documentFileSchema>;
+
+export const recipientWriteSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('organization'), id: idSchema }),
+  z.object({ kind: z.literal('person'), id: idSchema }),
+  z.object({ kind: z.literal('group'), id: idSchema }),
+  z.object({
+    kind: z.literal('external'),
+    name: text(300),
+    channel: z.enum(['paper', 'email']),
+    email: z.string().trim().toLowerCase().max(254).email('Địa chỉ thư không hợp lệ').nullable().optional(),
+  }),
+]);
+export type RecipientWrite = z.infer<typeof recipientWriteSchema>;
+
+export const recipientSchema = z.object({
+  kind: z.enum(['organization', 'person', 'group', 'external']),
+  id: z.string().nullable(),
+  name: z.string(),
+  channel: z.string(),
+  email: z.string().nullable(),
+});
+
+export const deliverySchema = z.object({
+  id: z.string(),
+  organizationId: z.string(),
+  organizationName: z.string(),
+  status: z.enum(DELIVERY_STATUSES),
+  sentAt: z.string(),
+  receivedAt: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  updatedAt: z.string(),
+  reason: z.string().nullable(),
+});
+export type Delivery = z.infer<typeof deliverySchema>;
+
+// Documents -------------------------------------------------------------------------------------
+
+const commonFields = {
+  typeCode: typeCodeSchema,
+  summary: text(500),
+  signerName: optionalText(200),
+  signerPosition: optionalText(200),
+  pageCount: z.number().int().min(1).max(100_000).nullable().optional(),
+  secrecy: secrecySchema.default('normal'),
+  urgency: urgencySchema.default('normal'),
+  dueDate: dateSchema.nullable().optional(),
+  uploadIds: z.array(idSchema).max(50).default([]),
+  clientKey: clientKeySchema,
+};
+
+export const incomingWriteSchema = z.object({
+  registerId: idSchema,
+  issuerName: text(300),
+  issuerOrganizationId: idSchema.nullable().optional(),
+  numberText: text(60),
+  issueDate: dateSchema,
+  arrivalDate: dateSchema.optional(),
+  channel: channelSchema.default('paper'),
+  /** Register even though a document with the same number and issuer is already there. */
+  confirmDuplicate: z.boolean().default(false),
+  ...commonFields,
+});
+export type IncomingWrite = z.infer<typeof incomingWriteSchema>;
+
+export const outgoingWriteSchema = z.object({
+  organizationId: idSchema,
+  copies: z.number().int().min(1).max(10_000).nullable().optional(),
+  recipients: z.array(recipientWriteSchema).max(500).default([]),
+  ...commonFields,
+});
+export type OutgoingWrite = z.infer<typeof outgoingWriteSchema>;
+
+export const outgoingPatchSchema = outgoingWriteSchema
+  .omit({ organizationId: true, clientKey: true, uploadIds: true })
+  .partial()
+  .extend({ version: versionSchema, uploadIds: z.array(idSchema).max(50).optional() });
+export type OutgoingPatch = z.infer<typeof outgoingPatchSchema>;
+
+export const DOCUMENT_ACTIONS = [
+  'submit',
+  'direct',
+  'comment',
+  'attach',
+  'complete',
+  'reassign',
+  'return',
+  'edit',
+  'approve',
+  'issue',
+  'dispatch',
+  'recall',
+  'grant',
+] as const;
+export type DocumentAction = (typeof DOCUMENT_ACTIONS)[number];
+
+export const assignmentSchema = z.object({
+  id: z.string(),
+  role: z.enum(['lead', 'co', 'info']),
+  userId: z.string().nullable(),
+  organizationId: z.string().nullable(),
+  name: z.string(),
+  dueDate: z.string().nullable(),
+  status: z.enum(['open', 'done']),
+  assignedAt: z.string(),
+  doneAt: z.string().nullable(),
+});
+
+export const documentEventSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorName: z.string(),
+  kind: z.string(),
+  note: z.string().nullable(),
+});
+
+export const documentSummarySchema = z.object({
+  id: z.string(),
+  direction: z.enum(['incoming', 'outgoing']),
+  status: documentStatusSchema,
+  organizationId: z.string(),
+  registerId: z.string().nullable(),
+  numberText: z.string().nullable(),
+  arrivalNumber: z.number().nullable(),
+  arrivalDate: z.string().nullable(),
+  typeCode: z.string(),
+  issuerName: z.string(),
+  issueDate: z.string().nullable(),
+  summary: z.string(),
+  secrecy: secrecySchema,
+  urgency: urgencySchema,
+  dueDate: z.string().nullable(),
+  overdue: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: versionSchema,
+});
+export type DocumentSummary = z.infer<typeof documentSummarySchema>;
+
+export const documentViewSchema = documentSummarySchema.extend({
+  organizationName: z.string(),
+  registerName: z.string().nullable(),
+  issuerOrganizationId: z.string().nullable(),
+  signerName: z.string().nullable(),
+  signerPosition: z.string().nullable(),
+  pageCount: z.number().nullable(),
+  copies: z.number().nullable(),
+  channel: z.string().nullable(),
+  leaderId: z.string().nullable(),
+  leaderName: z.string().nullable(),
+  files: z.array(documentFileSchema),
+  assignments: z.array(assignmentSchema),
+  events: z.array(documentEventSchema),
+  recipients: z.array(recipientSchema),
+  deliveries: z.array(deliverySchema),
+  /** For an incoming document that came through the system: how the sender sees it. */
+  source: z.object({ documentId: z.string(), organizationName: z.string() }).nullable(),
+  actions: z.array(z.enum(DOCUMENT_ACTIONS)),
+});
+export type DocumentView = z.infer<typeof documentViewSchema>;
+
+export const documentListQuerySchema = z.object({
+  direction: z.enum(['incoming', 'outgoing']),
+  organizationId: idSchema.optional(),
+  registerId: idSchema.optional(),
+  q: z.string().trim().max(200).optional(),
+  from: dateSchema.optional(),
+  to: dateSchema.optional(),
+  issuer: z.string().trim().max(300).optional(),
+  typeCode: typeCodeSchema.optional(),
+  urgency: urgencySchema.optional(),
+  secrecy: secrecySchema.optional(),
+  status: documentStatusSchema.optional(),
+  handlerId: idSchema.optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  sort: z.enum(['newest', 'oldest', 'number', 'due']).default('newest'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type DocumentListQuery = z.infer<typeof documentListQuerySchema>;
+
+export const documentListSchema = z.object({
+  items: z.array(documentSummarySchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+
+// Workflow bodies -------------------------------------------------------------------------------
+
+export const noteSchema = z.string().trim().max(4000);
+export const submitSchema = z.object({ version: versionSchema, leaderId: idSchema, note: noteSchema.optional() });
+const handlerSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('user'), id: idSchema }),
+  z.object({ kind: z.literal('organization'), id: idSchema }),
+]);
+export type Handler = z.infer<typeof handlerSchema>;
+export const directSchema = z.object({
+  version: versionSchema,
+  direction: text(4000),
+  lead: handlerSchema,
+  coHandlers: z.array(handlerSchema).max(50).default([]),
+  forInformation: z.array(idSchema).max(100).default([]),
+  dueDate: dateSchema.nullable().optional(),
+});
+export type DirectBody = z.infer<typeof directSchema>;
+export const commentSchema = z.object({ note: text(4000), uploadIds: z.array(idSchema).max(20).default([]) });
+export const completeSchema = z.object({
+  version: versionSchema,
+  note: noteSchema.optional(),
+  uploadIds: z.array(idSchema).max(20).default([]),
+});
+export const extendSchema = z.object({ version: versionSchema, dueDate: dateSchema, note: noteSchema.optional() });
+export const reasonSchema = z.object({ version: versionSchema, reason: text(1000) });
+export const versionOnlySchema = z.object({ version: versionSchema, note: noteSchema.optional() });
+export const grantSchema = z.object({ userIds: z.array(idSchema).min(1).max(50) });
+export const deliveryDecisionSchema = z.object({
+  version: versionSchema,
+  registerId: idSchema.optional(),
+  reason: z.string().trim().max(1000).optional(),
+});
+
+// Queue ------------------------------------------------------------------------------------------
+
+export const queueCountsSchema = z.object({
+  toDirect: z.number(),
+  toHandle: z.number(),
+  toCoHandle: z.number(),
+  forInformation: z.number(),
+  overdue: z.number(),
+  dueSoon: z.number(),
+  toSign: z.number(),
+  toIssue: z.number(),
+  toReceive: z.number(),
+});
+export type QueueCounts = z.infer<typeof queueCountsSchema>;
+
+export const QUEUE_KINDS = [
+  'toDirect',
+  'toHandle',
+  'toCoHandle',
+  'forInformation',
+  'overdue',
+  'dueSoon',
+  'toSign',
+  'toIssue',
+] as const;
+export type QueueKind = (typeof QUEUE_KINDS)[number];
+
+export const inboxItemSchema = z.object({
+  deliveryId: z.string(),
+  version: versionSchema,
+  status: z.enum(DELIVERY_STATUSES),
+  sentAt: z.string(),
+  fromOrganizationName: z.string(),
+  numberText: z.string().nullable(),
+  issueDate: z.string().nullable(),
+  typeCode: z.string(),
+  summary: z.string(),
+  urgency: urgencySchema,
+  secrecy: secrecySchema,
+  incomingDocumentId: z.string().nullable(),
+});
+export const inboxSchema = z.object({ items: z.array(inboxItemSchema) });

@@ -1,0 +1,236 @@
+import type { DeliveryStatus, Secrecy, Urgency } from '../../../common/schemas/documents';
+import type { Executor } from '../../platform/db/database';
+import { staleVersion } from '../../platform/http/errors';
+import { newId } from '../../platform/ids';
+import { type Actor, auditActorOf } from '../../platform/security/actor';
+import type { DocumentsCore } from './documents.core';
+import * as errors from './documents.errors';
+import type { DeliveryResource } from './documents.policy';
+import * as repo from './documents.repository';
+import { checkRegister } from './incoming.service';
+import { issueArrivalNumber } from './numbering';
+import { findRegister } from './registers.repository';
+
+/** The receiving side of the exchange: what arrived, and the clerk's accept or refuse. */
+export function createDeliveriesService(core: DocumentsCore) {
+  const { db, deps, today, now, record } = core;
+
+  const inboxQuery = (ex: Executor) =>
+    ex
+      .selectFrom('document_deliveries as dl')
+      .innerJoin('organizations as ro', 'ro.id', 'dl.organization_id')
+      .innerJoin('documents as d', 'd.id', 'dl.document_id')
+      .innerJoin('organizations as so', 'so.id', 'd.organization_id')
+      .select([
+        'dl.id',
+        'dl.version',
+        'dl.status',
+        'dl.sent_at',
+        'dl.received_at',
+        'dl.incoming_document_id',
+        'dl.organization_id',
+        'ro.path as recipient_path',
+        'so.name as from_name',
+        'd.id as document_id',
+        'd.number_text',
+        'd.issue_date',
+        'd.type_code',
+        'd.summary',
+        'd.urgency',
+        'd.secrecy',
+      ]);
+
+  async function loadDelivery(ex: Executor, actor: Actor, id: string) {
+    const row = await inboxQuery(ex).where('dl.id', '=', id).executeTakeFirst();
+    if (!row) throw errors.deliveryNotFound();
+    const resource: DeliveryResource = { kind: 'delivery', organizationPath: row.recipient_path };
+    if (!deps.authorizer.can(actor, 'decide', resource)) throw errors.deliveryNotFound();
+    return row;
+  }
+
+  const toItem = (r: Awaited<ReturnType<typeof loadDelivery>>) => ({
+    deliveryId: r.id,
+    version: r.version,
+    status: r.status as DeliveryStatus,
+    sentAt: r.sent_at,
+    fromOrganizationName: r.from_name,
+    numberText: r.number_text,
+    issueDate: r.issue_date,
+    typeCode: r.type_code,
+    summary: r.secrecy === 'normal' ? r.summary : 'Văn bản mật (nội dung chỉ xem sau khi tiếp nhận)',
+    urgency: r.urgency as Urgency,
+    secrecy: r.secrecy as Secrecy,
+    incomingDocumentId: r.incoming_document_id,
+  });
+
+  async function decide(
+    trx: Executor,
+    delivery: Awaited<ReturnType<typeof loadDelivery>>,
+    version: number,
+    patch: Record<string, unknown>,
+  ) {
+    const res = await trx
+      .updateTable('document_deliveries')
+      .set({ ...patch, version: version + 1, updated_at: now(), decided_at: now() })
+      .where('id', '=', delivery.id)
+      .where('version', '=', version)
+      .where('status', '=', '01')
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw staleVersion('Văn bản đến');
+  }
+
+  return {
+    /** Documents sent to the organizations whose registers the actor keeps, waiting for a decision. */
+    async inbox(actor: Actor) {
+      const paths = actor.grants.filter((g) => g.role === 'clerk').map((g) => g.organizationPath);
+      if (paths.length === 0) return { items: [] };
+      const rows = await inboxQuery(db)
+        .where('dl.status', '=', '01')
+        .where((eb) => eb.or(paths.map((p) => eb('ro.path', 'like', `${p}%`))))
+        .orderBy('dl.sent_at', 'desc')
+        .limit(500)
+        .execute();
+      return { items: rows.map(toItem) };
+    },
+
+    /** Opening a delivery tells the sender it was received. */
+    async openDelivery(actor: Actor, id: string) {
+      const row = await loadDelivery(db, actor, id);
+      if (!row.received_at) {
+        await db
+          .updateTable('document_deliveries')
+          .set({ received_at: now(), updated_at: now() })
+          .where('id', '=', id)
+          .where('received_at', 'is', null)
+          .execute();
+      }
+      return toItem(row);
+    },
+
+    /** Accepting registers the document in the receiver's incoming register, sharing the sender's files. */
+    async accept(actor: Actor, id: string, body: { version: number; registerId?: string | undefined }) {
+      const delivery = await loadDelivery(db, actor, id);
+      const source = await core.load(db, delivery.document_id);
+      const registerId =
+        body.registerId ??
+        (
+          await db
+            .selectFrom('registers')
+            .select('id')
+            .where('organization_id', '=', delivery.organization_id)
+            .where('direction', '=', 'incoming')
+            .where('secret', '=', source.secrecy === 'normal' ? 0 : 1)
+            .where('active', '=', 1)
+            .orderBy('created_at')
+            .executeTakeFirst()
+        )?.id;
+      if (!registerId) throw errors.registerNotFound();
+      const register = checkRegister(await findRegister(db, registerId), 'incoming', source.secrecy, source.type_code);
+      if (register.organization_id !== delivery.organization_id) throw errors.registerWrongOrganization();
+      const incomingId = newId();
+      const day = today();
+      await deps.transact(async ({ trx, audit }) => {
+        const { period, arrivalNumber } = await issueArrivalNumber(trx, register, day);
+        const at = now();
+        await decide(trx, delivery, body.version, {
+          status: '03',
+          incoming_document_id: incomingId,
+          received_at: delivery.received_at ?? at,
+        });
+        await repo.insertDocument(trx, deps.database.kind, {
+          id: incomingId,
+          organization_id: delivery.organization_id,
+          direction: 'incoming',
+          status: 'registered',
+          register_id: register.id,
+          period,
+          number: source.number,
+          number_text: source.number_text,
+          arrival_number: arrivalNumber,
+          arrival_date: day,
+          type_code: source.type_code,
+          issuer_name: source.organization_name,
+          issuer_organization_id: source.organization_id,
+          issue_date: source.issue_date,
+          summary: source.summary,
+          signer_name: source.signer_name,
+          signer_position: source.signer_position,
+          page_count: source.page_count,
+          copies: null,
+          secrecy: source.secrecy,
+          urgency: source.urgency,
+          channel: 'system',
+          due_date: source.due_date,
+          document_key: core.documentKey(source.organization_name, source.number_text ?? ''),
+          delivery_id: delivery.id,
+          created_by: actor.userId,
+          leader_id: null,
+          client_key: null,
+          search_text: source.search_text,
+          version: 1,
+          created_at: at,
+          updated_at: at,
+        });
+        const files = await trx
+          .selectFrom('document_files')
+          .select(['sha256', 'file_name', 'kind'])
+          .where('document_id', '=', source.id)
+          .where('kind', '<>', 'result')
+          .execute();
+        if (files.length > 0) {
+          await trx
+            .insertInto('document_files')
+            .values(
+              files.map((f) => ({
+                id: newId(),
+                document_id: incomingId,
+                sha256: f.sha256,
+                file_name: f.file_name,
+                kind: f.kind,
+                added_by: actor.userId,
+                added_at: at,
+              })),
+            )
+            .execute();
+        }
+        await repo.grantAccess(trx, incomingId, [actor.userId], 'created');
+        await record(
+          trx,
+          incomingId,
+          actor,
+          'registered',
+          `Tiếp nhận từ ${source.organization_name}, vào sổ đến số ${arrivalNumber}`,
+        );
+        await record(
+          trx,
+          source.id,
+          actor,
+          'accepted',
+          `${register.organization_name} đã tiếp nhận (số đến ${arrivalNumber})`,
+        );
+        await audit(auditActorOf(actor), {
+          action: 'document.accept',
+          entityType: 'document',
+          entityId: incomingId,
+          summary: `Tiếp nhận văn bản ${source.number_text ?? ''} từ ${source.organization_name}`,
+        });
+      });
+      return { id: incomingId };
+    },
+
+    async refuse(actor: Actor, id: string, body: { version: number; reason?: string | undefined }) {
+      const delivery = await loadDelivery(db, actor, id);
+      const reason = body.reason?.trim();
+      if (!reason) throw errors.refusalReasonRequired();
+      await deps.transact(async ({ trx }) => {
+        await decide(trx, delivery, body.version, { status: '02', reason, received_at: delivery.received_at ?? now() });
+        const org = await trx
+          .selectFrom('organizations')
+          .select('name')
+          .where('id', '=', delivery.organization_id)
+          .executeTakeFirstOrThrow();
+        await record(trx, delivery.document_id, actor, 'refused', `${org.name} từ chối: ${reason}`);
+      });
+    },
+  };
+}

@@ -1,0 +1,201 @@
+import { foldVietnamese } from '../../../common/text/fold';
+import { dayInVietnam } from '../../platform/clock';
+import type { Executor } from '../../platform/db/database';
+import type { PlatformDeps } from '../../platform/deps';
+import { staleVersion } from '../../platform/http/errors';
+import { newId } from '../../platform/ids';
+import { type Actor, auditActorOf } from '../../platform/security/actor';
+import type { UnitOfWork } from '../../platform/transactor';
+import * as errors from './documents.errors';
+import * as repo from './documents.repository';
+import { resourceOf } from './documents.view';
+
+/** What every document operation needs: load, authorize, record the step, attach files, keep the index. */
+export function createDocumentsCore(deps: PlatformDeps) {
+  const { database, clock, authorizer } = deps;
+  const db = database.db;
+
+  const today = () => dayInVietnam(clock.now());
+  const now = () => clock.now().toISOString();
+
+  async function load(ex: Executor, id: string): Promise<repo.DocumentRow> {
+    const row = await repo.findDocument(ex, id);
+    if (!row) throw errors.documentNotFound();
+    return row;
+  }
+
+  /** Loads a document and refuses unless the actor may take `action`; unseen documents are "not found". */
+  async function authorized(ex: Executor, actor: Actor, id: string, action: string) {
+    const row = await load(ex, id);
+    const resource = await resourceOf(ex, actor, row);
+    if (!authorizer.can(actor, 'read', resource)) throw errors.documentNotFound();
+    if (action !== 'read' && !authorizer.can(actor, action, resource)) {
+      // A step someone else already took reads as a conflict, not as a lack of rights.
+      const expected = EXPECTED_STATUS[`${row.direction}:${action}`];
+      if (expected && expected !== row.status) throw errors.wrongStatus(actionLabel(action));
+      authorizer.authorize(actor, action, resource);
+    }
+    return { row, resource };
+  }
+
+  async function record(
+    trx: Executor,
+    documentId: string,
+    actor: Actor | { userId: null; fullName: string },
+    kind: string,
+    note?: string | null,
+    data?: Record<string, unknown>,
+  ) {
+    await repo.addEvent(trx, {
+      id: newId(),
+      document_id: documentId,
+      at: now(),
+      actor_id: actor.userId,
+      actor_name: actor.fullName,
+      kind,
+      note: note ?? null,
+      data: data ? JSON.stringify(data) : null,
+    });
+  }
+
+  /** Moves a document on only if nobody else moved it since `version`. */
+  async function advance(trx: Executor, row: repo.DocumentRow, version: number, patch: Record<string, unknown>) {
+    const res = await trx
+      .updateTable('documents')
+      .set({ ...patch, version: version + 1, updated_at: now() })
+      .where('id', '=', row.id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw staleVersion('Văn bản');
+  }
+
+  /** Takes the actor's uploads into the document; the upload rows are consumed. */
+  async function attachUploads(
+    trx: Executor,
+    documentId: string,
+    actor: Actor,
+    uploadIds: readonly string[],
+    kind: 'main' | 'attachment' | 'result',
+  ): Promise<void> {
+    const uploads = await deps.files.takeUploads(trx, actor.userId, uploadIds);
+    if (uploads.length === 0) return;
+    const at = now();
+    await trx
+      .insertInto('document_files')
+      .values(
+        uploads.map((u, i) => ({
+          id: newId(),
+          document_id: documentId,
+          sha256: u.sha256,
+          file_name: u.fileName,
+          kind: kind === 'main' && i > 0 ? 'attachment' : kind,
+          added_by: actor.userId,
+          added_at: at,
+        })),
+      )
+      .execute();
+  }
+
+  /** Rebuilds the search text from the record and the text of every attached file. */
+  async function reindex(trx: Executor, documentId: string) {
+    const row = await load(trx, documentId);
+    const files = await repo.filesOf(trx, documentId);
+    const search = repo.searchTextOf(
+      [row.number_text, row.type_code, row.summary, row.issuer_name, row.signer_name, row.arrival_number],
+      files.map((f) => f.text_content ?? ''),
+    );
+    await trx.updateTable('documents').set({ search_text: search }).where('id', '=', documentId).execute();
+  }
+
+  /** Secret documents: every view and download goes into the audit trail. */
+  async function auditSecretAccess(uow: UnitOfWork, actor: Actor, row: repo.DocumentRow, what: string) {
+    if (row.secrecy === 'normal') return;
+    await uow.audit(auditActorOf(actor), {
+      action: `document.${what}`,
+      entityType: 'document',
+      entityId: row.id,
+      summary: `${what === 'view' ? 'Xem' : 'Tải tệp của'} văn bản mật ${row.number_text ?? ''}`.trim(),
+    });
+  }
+
+  /** An active account exists for each id. */
+  async function requireUsers(ex: Executor, ids: readonly string[]) {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map<string, { id: string; full_name: string }>();
+    const rows = await ex
+      .selectFrom('users')
+      .select(['id', 'full_name'])
+      .where('id', 'in', unique)
+      .where('disabled', '=', 0)
+      .execute();
+    if (rows.length !== unique.length) throw errors.unknownUser();
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /** The user holds `leader` in the organization at `path` or above it. */
+  async function isLeaderOver(ex: Executor, userId: string, path: string): Promise<boolean> {
+    const grants = await ex
+      .selectFrom('role_grants as g')
+      .innerJoin('organizations as o', 'o.id', 'g.organization_id')
+      .innerJoin('users as u', 'u.id', 'g.user_id')
+      .select('o.path')
+      .where('g.user_id', '=', userId)
+      .where('g.role', '=', 'leader')
+      .where('u.disabled', '=', 0)
+      .execute();
+    return grants.some((g) => path.startsWith(g.path));
+  }
+
+  return {
+    db,
+    deps,
+    today,
+    now,
+    load,
+    authorized,
+    record,
+    advance,
+    attachUploads,
+    reindex,
+    auditSecretAccess,
+    requireUsers,
+    isLeaderOver,
+    documentKey: (issuer: string, numberText: string) => `${foldVietnamese(issuer)}|${foldVietnamese(numberText)}`,
+  };
+}
+
+export type DocumentsCore = ReturnType<typeof createDocumentsCore>;
+
+const EXPECTED_STATUS: Record<string, string> = {
+  'incoming:submit': 'registered',
+  'incoming:direct': 'submitted',
+  'incoming:return': 'submitted',
+  'incoming:reassign': 'in_progress',
+  'incoming:complete': 'in_progress',
+  'outgoing:edit': 'draft',
+  'outgoing:submit': 'draft',
+  'outgoing:approve': 'submitted',
+  'outgoing:return': 'submitted',
+  'outgoing:issue': 'approved',
+  'outgoing:dispatch': 'issued',
+  'outgoing:recall': 'dispatched',
+};
+
+function actionLabel(action: string): string {
+  const labels: Record<string, string> = {
+    submit: 'trình văn bản',
+    direct: 'cho ý kiến chỉ đạo',
+    return: 'trả lại văn bản',
+    reassign: 'giao lại văn bản',
+    complete: 'hoàn thành văn bản',
+    attach: 'đính kèm tệp',
+    comment: 'ghi ý kiến',
+    edit: 'sửa dự thảo',
+    approve: 'duyệt văn bản',
+    issue: 'cấp số',
+    dispatch: 'phát hành',
+    recall: 'thu hồi',
+    grant: 'chia sẻ văn bản',
+  };
+  return labels[action] ?? 'thực hiện thao tác này';
+}

@@ -1,0 +1,51 @@
+import { conflict, invalid, notFound } from '../../platform/http/errors';
+
+export const registerNotFound = () => notFound('documents.register_not_found', 'Không tìm thấy sổ văn bản.');
+export const registerNameTaken = (name: string) =>
+  conflict('documents.register_name_taken', `Tổ chức đã có sổ văn bản tên “${name}”.`);
+export const registerWrongDirection = (expected: 'incoming' | 'outgoing') =>
+  invalid(
+    'documents.register_wrong_direction',
+    expected === 'incoming' ? 'Hãy chọn một sổ văn bản đến.' : 'Hãy chọn một sổ văn bản đi.',
+  );
+export const registerWrongOrganization = () =>
+  invalid('documents.register_wrong_organization', 'Sổ văn bản đã chọn không thuộc tổ chức của văn bản.');
+export const registerInactive = () => invalid('documents.register_inactive', 'Sổ văn bản đã chọn đã ngừng sử dụng.');
+export const registerSecrecyMismatch = (secret: boolean) =>
+  invalid(
+    'documents.register_secrecy_mismatch',
+    secret ? 'Văn bản mật phải vào sổ văn bản mật riêng.' : 'Sổ văn bản mật chỉ dùng cho văn bản có độ mật.',
+  );
+export const typeNotInRegister = (typeCode: string) =>
+  invalid('documents.type_not_in_register', `Sổ văn bản này không dùng cho loại văn bản “${typeCode}”.`);
+export const termRequired = () =>
+  invalid('documents.term_required', 'Sổ đánh số theo nhiệm kỳ cần ghi nhiệm kỳ (ví dụ 2025-2030).');
+
+export const documentNotFound = () => notFound('documents.not_found', 'Không tìm thấy văn bản.');
+export const issueDateInFuture = () =>
+  invalid('documents.issue_date_in_future', 'Ngày ban hành không thể sau ngày hôm nay.');
+export const arrivalBeforeIssue = () =>
+  invalid('documents.arrival_before_issue', 'Ngày đến không thể trước ngày ban hành.');
+export const dueDateInPast = () => invalid('documents.due_date_in_past', 'Hạn xử lý không thể trước ngày hôm nay.');
+export const possibleDuplicate = (matches: { id: string; numberText: string | null; arrivalNumber: number | null }[]) =>
+  conflict(
+    'documents.possible_duplicate',
+    'Văn bản này có thể đã được vào sổ: trùng số, ký hiệu và cơ quan ban hành. Kiểm tra lại, hoặc xác nhận vẫn vào sổ.',
+    { matches },
+  );
+export const wrongStatus = (what: string) =>
+  conflict('documents.wrong_status', `Không thể ${what} ở trạng thái hiện tại của văn bản. Hãy tải lại trang.`);
+export const unknownUser = () => invalid('documents.unknown_user', 'Có người nhận không tồn tại hoặc đã bị khóa.');
+export const leaderRequired = () =>
+  invalid('documents.leader_required', 'Người được chọn không phải lãnh đạo của tổ chức giữ văn bản.');
+export const unknownRecipient = () =>
+  invalid('documents.unknown_recipient', 'Có nơi nhận không tồn tại trong danh bạ.');
+export const noRecipients = () =>
+  invalid('documents.no_recipients', 'Văn bản chưa có nơi nhận. Hãy thêm ít nhất một nơi nhận trước khi phát hành.');
+export const secretToUnit = () =>
+  invalid('documents.secret_to_unit', 'Văn bản mật chỉ được giao cho từng người, không giao cho đơn vị.');
+export const secretByEmail = () =>
+  invalid('documents.secret_by_email', 'Văn bản mật không được gửi qua thư điện tử ra ngoài hệ thống.');
+export const deliveryNotFound = () => notFound('documents.delivery_not_found', 'Không tìm thấy văn bản được gửi đến.');
+export const refusalReasonRequired = () =>
+  invalid('documents.reason_required', 'Hãy ghi lý do từ chối để bên gửi biết.');

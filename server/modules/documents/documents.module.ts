@@ -1,0 +1,67 @@
+import type { PlatformDeps } from '../../platform/deps';
+import type { App } from '../../platform/http/http-server';
+import type { Actor } from '../../platform/security/actor';
+import { createDeliveriesService } from './deliveries.service';
+import { createDocumentsCore } from './documents.core';
+import { documentPolicies } from './documents.policy';
+import { registerDocumentRoutes } from './documents.routes';
+import { createDocumentsService } from './documents.service';
+import { createIncomingService } from './incoming.service';
+import { createOutgoingService } from './outgoing.service';
+import { createRegisterBook } from './register-book';
+import { createRegistersService } from './registers.service';
+
+export { documentPolicies };
+
+/** Registers, incoming and outgoing documents, their handling, and delivery between organizations. */
+export function createDocumentsModule(deps: PlatformDeps) {
+  const core = createDocumentsCore(deps);
+  const documents = createDocumentsService(core);
+  const module = {
+    registers: createRegistersService(deps),
+    incoming: createIncomingService(core),
+    outgoing: createOutgoingService(core),
+    deliveries: createDeliveriesService(core),
+    registerBook: createRegisterBook(core),
+    files: deps.files,
+    documents: {
+      ...documents,
+      async getDirection(actor: Actor, id: string) {
+        return (await core.authorized(core.db, actor, id, 'read')).row.direction;
+      },
+    },
+    /** Who the actor can submit to (leaders over the document's organization), assign, or hand to a unit. */
+    async people(actor: Actor, id: string) {
+      const { row } = await core.authorized(core.db, actor, id, 'read');
+      const ancestors = row.organization_path.split('/').filter(Boolean);
+      const grants = await core.db
+        .selectFrom('role_grants as g')
+        .innerJoin('organizations as o', 'o.id', 'g.organization_id')
+        .innerJoin('users as u', 'u.id', 'g.user_id')
+        .select(['u.id', 'u.full_name', 'u.position', 'g.role', 'o.path'])
+        .where('u.disabled', '=', 0)
+        .where((eb) => eb.or([eb('o.id', 'in', ancestors), eb('o.path', 'like', `${row.organization_path}%`)]))
+        .orderBy('u.full_name')
+        .execute();
+      const person = (g: (typeof grants)[number]) => ({ id: g.id, fullName: g.full_name, position: g.position });
+      const unique = <T extends { id: string }>(list: T[]) => [...new Map(list.map((x) => [x.id, x])).values()];
+      const units = await core.db
+        .selectFrom('organizations')
+        .select(['id', 'name'])
+        .where('parent_id', '=', row.organization_id)
+        .orderBy('sort_order')
+        .orderBy('name')
+        .execute();
+      return {
+        leaders: unique(
+          grants.filter((g) => g.role === 'leader' && row.organization_path.startsWith(g.path)).map(person),
+        ),
+        handlers: unique(grants.filter((g) => g.role !== 'member' && g.role !== 'inspector').map(person)),
+        units,
+      };
+    },
+  };
+  return { ...module, register: (app: App) => registerDocumentRoutes(app, module) };
+}
+
+export type DocumentsModule = Omit<ReturnType<typeof createDocumentsModule>, 'register'>;

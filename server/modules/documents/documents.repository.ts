@@ -1,0 +1,252 @@
+import { type Expression, type SqlBool, sql } from 'kysely';
+import type { DocumentListQuery } from '../../../common/schemas/documents';
+import { foldVietnamese } from '../../../common/text/fold';
+import type { DatabaseKind, Executor } from '../../platform/db/database';
+import type { DocumentEventsTable, DocumentsTable } from '../../platform/db/schema';
+import { startsWith } from '../../platform/db/search';
+
+export type DocumentRow = Omit<DocumentsTable, 'seq'> & {
+  organization_path: string;
+  organization_name: string;
+};
+
+/** Folded words, punctuation dropped: the same tokens on both engines (`05-NQ/HU` → `05 nq hu`). */
+export function searchWords(text: string): string[] {
+  return foldVietnamese(text)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+export function searchTextOf(parts: readonly (string | number | null | undefined)[], fileTexts: readonly string[]) {
+  const own = searchWords(parts.filter((p) => p !== null && p !== undefined).join(' ')).join(' ');
+  const files = fileTexts.map((t) => searchWords(t).join(' ')).join(' ');
+  return `${own} ${files}`.slice(0, 200_000).trim();
+}
+
+export async function insertDocument(ex: Executor, kind: DatabaseKind, row: Omit<DocumentsTable, 'seq'>) {
+  // SQLite has one writer, so max + 1 inside the insert is safe; PostgreSQL takes it from a sequence.
+  await ex
+    .insertInto('documents')
+    .values(kind === 'sqlite' ? { ...row, seq: sql<number>`(select coalesce(max(seq), 0) + 1 from documents)` } : row)
+    .execute();
+}
+
+const documentColumns = (ex: Executor) =>
+  ex
+    .selectFrom('documents as d')
+    .innerJoin('organizations as o', 'o.id', 'd.organization_id')
+    .selectAll('d')
+    .select(['o.path as organization_path', 'o.name as organization_name']);
+
+export async function findDocument(ex: Executor, id: string): Promise<DocumentRow | undefined> {
+  const row = await documentColumns(ex).where('d.id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const { seq: _seq, ...rest } = row;
+  return rest;
+}
+
+export async function findByClientKey(ex: Executor, userId: string, clientKey: string) {
+  return ex
+    .selectFrom('documents')
+    .select('id')
+    .where('created_by', '=', userId)
+    .where('client_key', '=', clientKey)
+    .executeTakeFirst();
+}
+
+export async function duplicatesOf(ex: Executor, organizationId: string, documentKey: string) {
+  return ex
+    .selectFrom('documents')
+    .select(['id', 'number_text', 'arrival_number'])
+    .where('organization_id', '=', organizationId)
+    .where('direction', '=', 'incoming')
+    .where('document_key', '=', documentKey)
+    .where('status', '<>', 'cancelled')
+    .limit(5)
+    .execute();
+}
+
+export async function addEvent(ex: Executor, event: DocumentEventsTable) {
+  await ex.insertInto('document_events').values(event).execute();
+}
+
+export async function grantAccess(ex: Executor, documentId: string, userIds: readonly string[], reason: string) {
+  const unique = [...new Set(userIds)];
+  if (unique.length === 0) return;
+  await ex
+    .insertInto('document_access')
+    .values(unique.map((user_id) => ({ document_id: documentId, user_id, reason })))
+    .onConflict((oc) => oc.columns(['document_id', 'user_id']).doNothing())
+    .execute();
+}
+
+export async function hasAccess(ex: Executor, documentId: string, userId: string): Promise<boolean> {
+  const row = await ex
+    .selectFrom('document_access')
+    .select('user_id')
+    .where('document_id', '=', documentId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function assignmentsOf(ex: Executor, documentId: string) {
+  return ex
+    .selectFrom('document_assignments as a')
+    .leftJoin('users as u', 'u.id', 'a.user_id')
+    .leftJoin('organizations as o', 'o.id', 'a.organization_id')
+    .selectAll('a')
+    .select(['u.full_name as user_name', 'o.name as organization_name', 'o.path as organization_path'])
+    .where('a.document_id', '=', documentId)
+    .orderBy('a.assigned_at')
+    .execute();
+}
+
+export async function filesOf(ex: Executor, documentId: string) {
+  return ex
+    .selectFrom('document_files as f')
+    .innerJoin('blobs as b', 'b.sha256', 'f.sha256')
+    .leftJoin('users as u', 'u.id', 'f.added_by')
+    .select([
+      'f.id',
+      'f.sha256',
+      'f.file_name',
+      'f.kind',
+      'f.added_at',
+      'b.size',
+      'b.content_type',
+      'b.text_content',
+      'u.full_name as added_by_name',
+    ])
+    .where('f.document_id', '=', documentId)
+    .orderBy('f.added_at')
+    .execute();
+}
+
+export async function eventsOf(ex: Executor, documentId: string) {
+  return ex
+    .selectFrom('document_events')
+    .select(['id', 'at', 'actor_name', 'kind', 'note'])
+    .where('document_id', '=', documentId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function recipientsOf(ex: Executor, documentId: string) {
+  return ex.selectFrom('document_recipients').selectAll().where('document_id', '=', documentId).execute();
+}
+
+export async function deliveriesOf(ex: Executor, documentId: string) {
+  return ex
+    .selectFrom('document_deliveries as dl')
+    .innerJoin('organizations as o', 'o.id', 'dl.organization_id')
+    .selectAll('dl')
+    .select('o.name as organization_name')
+    .where('dl.document_id', '=', documentId)
+    .orderBy('o.path')
+    .execute();
+}
+
+export interface Visibility {
+  userId: string;
+  /** Paths where the actor is clerk, leader or administrator: every ordinary document there. */
+  officePaths: readonly string[];
+  /** Paths where the actor keeps the registers: secret documents there too. */
+  clerkPaths: readonly string[];
+}
+
+const anyPrefix = (column: string, paths: readonly string[]): Expression<SqlBool> =>
+  paths.length === 0
+    ? sql<SqlBool>`1 = 0`
+    : sql<SqlBool>`(${sql.join(
+        paths.map((p) => startsWith(column, p)),
+        sql` or `,
+      )})`;
+
+/** The documents a user may see, as one condition over `d` (documents) and `o` (its organization). */
+export function visibleTo(v: Visibility): Expression<SqlBool> {
+  return sql<SqlBool>`(
+    d.id in (select document_id from document_access where user_id = ${v.userId})
+    or d.id in (select document_id from document_assignments where user_id = ${v.userId})
+    or (d.secrecy = 'normal' and (${anyPrefix('o.path', v.officePaths)}
+      or d.id in (select a.document_id from document_assignments a
+        join organizations ao on ao.id = a.organization_id where ${anyPrefix('ao.path', v.officePaths)})))
+    or (d.secrecy <> 'normal' and ${anyPrefix('o.path', v.clerkPaths)})
+  )`;
+}
+
+export function searchCondition(kind: DatabaseKind, q: string): Expression<SqlBool> | null {
+  const words = searchWords(q).slice(0, 8);
+  if (words.length === 0) return null;
+  if (kind === 'sqlite') {
+    const match = words.map((w) => `"${w}"*`).join(' ');
+    return sql<SqlBool>`d.seq in (select rowid from documents_fts where documents_fts match ${match})`;
+  }
+  const query = words.map((w) => `${w}:*`).join(' & ');
+  return sql<SqlBool>`to_tsvector('simple', d.search_text) @@ to_tsquery('simple', ${query})`;
+}
+
+export async function listDocuments(
+  ex: Executor,
+  kind: DatabaseKind,
+  visibility: Visibility,
+  query: DocumentListQuery,
+  today: string,
+) {
+  let q = ex
+    .selectFrom('documents as d')
+    .innerJoin('organizations as o', 'o.id', 'd.organization_id')
+    .where('d.direction', '=', query.direction)
+    .where(visibleTo(visibility));
+  if (query.organizationId) q = q.where('d.organization_id', '=', query.organizationId);
+  if (query.registerId) q = q.where('d.register_id', '=', query.registerId);
+  const dateColumn = query.direction === 'incoming' ? 'd.arrival_date' : 'd.issue_date';
+  if (query.from) q = q.where(dateColumn, '>=', query.from);
+  if (query.to) q = q.where(dateColumn, '<=', query.to);
+  if (query.typeCode) q = q.where('d.type_code', '=', query.typeCode);
+  if (query.urgency) q = q.where('d.urgency', '=', query.urgency);
+  if (query.secrecy) q = q.where('d.secrecy', '=', query.secrecy);
+  if (query.status) q = q.where('d.status', '=', query.status);
+  if (query.issuer) {
+    const words = searchWords(query.issuer);
+    if (words.length > 0) {
+      const issuer = searchCondition(kind, query.issuer);
+      if (issuer) q = q.where(issuer);
+    }
+  }
+  if (query.handlerId) {
+    const handler = query.handlerId;
+    q = q.where('d.id', 'in', (eb) =>
+      eb.selectFrom('document_assignments').select('document_id').where('user_id', '=', handler),
+    );
+  }
+  if (query.overdue === 'true') {
+    q = q.where('d.due_date', '<', today).where('d.status', 'not in', ['done', 'cancelled', 'recalled']);
+  }
+  if (query.q) {
+    const search = searchCondition(kind, query.q);
+    if (search) q = q.where(search);
+  }
+  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  let page = q.selectAll('d').select(['o.path as organization_path', 'o.name as organization_name']);
+  switch (query.sort) {
+    case 'oldest':
+      page = page.orderBy('d.created_at', 'asc');
+      break;
+    case 'number':
+      page = page.orderBy(query.direction === 'incoming' ? 'd.arrival_number' : 'd.number', 'desc');
+      break;
+    case 'due':
+      page = page.orderBy(sql`case when d.due_date is null then 1 else 0 end`).orderBy('d.due_date', 'asc');
+      break;
+    default:
+      page = page.orderBy('d.created_at', 'desc');
+  }
+  const rows = await page
+    .orderBy('d.id', query.sort === 'oldest' ? 'asc' : 'desc')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  return { rows, total: Number(total.n) };
+}

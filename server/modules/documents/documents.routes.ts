@@ -1,0 +1,209 @@
+import { z } from 'zod';
+import { versionSchema } from '../../../common/schemas/directory';
+import {
+  commentSchema,
+  completeSchema,
+  DELIVERY_STATUSES,
+  deliveryDecisionSchema,
+  directSchema,
+  documentListQuerySchema,
+  documentListSchema,
+  documentViewSchema,
+  extendSchema,
+  grantSchema,
+  inboxItemSchema,
+  inboxSchema,
+  incomingWriteSchema,
+  outgoingPatchSchema,
+  outgoingWriteSchema,
+  QUEUE_KINDS,
+  queueCountsSchema,
+  reasonSchema,
+  registerListSchema,
+  registerSchema,
+  registerWriteSchema,
+  submitSchema,
+  versionOnlySchema,
+} from '../../../common/schemas/documents';
+import { type App, actorOf, typed } from '../../platform/http/http-server';
+import type { DocumentsModule } from './documents.module';
+
+const tags = ['Văn bản'];
+const params = z.object({ id: z.string().min(1).max(64) });
+const created = z.object({ id: z.string(), created: z.boolean() });
+const peopleSchema = z.object({
+  leaders: z.array(z.object({ id: z.string(), fullName: z.string(), position: z.string().nullable() })),
+  handlers: z.array(z.object({ id: z.string(), fullName: z.string(), position: z.string().nullable() })),
+  units: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+
+export function registerDocumentRoutes(app: App, m: DocumentsModule): void {
+  const r = typed(app);
+  const view = (request: { params: { id: string } } & Parameters<typeof actorOf>[0]) =>
+    m.documents.getDocument(actorOf(request), request.params.id);
+
+  // Registers ---------------------------------------------------------------------------------
+  r.get('/api/registers', { schema: { tags, response: { 200: registerListSchema } } }, async (request) =>
+    m.registers.listRegisters(actorOf(request)),
+  );
+  r.post(
+    '/api/registers',
+    { schema: { tags, body: registerWriteSchema, response: { 201: registerSchema } } },
+    async (request, reply) => reply.code(201).send(await m.registers.createRegister(actorOf(request), request.body)),
+  );
+  r.patch(
+    '/api/registers/:id',
+    {
+      schema: {
+        tags,
+        params,
+        body: registerWriteSchema
+          .omit({ organizationId: true, direction: true, secret: true })
+          .partial()
+          .extend({ version: versionSchema, active: z.boolean().optional() }),
+        response: { 200: registerSchema },
+      },
+    },
+    async (request) => m.registers.updateRegister(actorOf(request), request.params.id, request.body),
+  );
+
+  // Documents ---------------------------------------------------------------------------------
+  r.get(
+    '/api/documents',
+    { schema: { tags, querystring: documentListQuerySchema, response: { 200: documentListSchema } } },
+    async (request) => m.documents.listDocuments(actorOf(request), request.query),
+  );
+  r.get(
+    '/api/documents/export.xlsx',
+    { schema: { tags, querystring: documentListQuerySchema.omit({ page: true, pageSize: true }) } },
+    async (request, reply) => {
+      const file = await m.registerBook.exportXlsx(actorOf(request), request.query);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('cache-control', 'private, no-store')
+        .send(file.bytes);
+    },
+  );
+  r.get('/api/documents/queue', { schema: { tags, response: { 200: queueCountsSchema } } }, async (request) =>
+    m.documents.queueCounts(actorOf(request)),
+  );
+  r.get(
+    '/api/documents/queue/:kind',
+    { schema: { tags, params: z.object({ kind: z.enum(QUEUE_KINDS) }), response: { 200: documentListSchema } } },
+    async (request) => m.documents.queue(actorOf(request), request.params.kind),
+  );
+  r.get('/api/documents/:id', { schema: { tags, params, response: { 200: documentViewSchema } } }, async (request) =>
+    view(request),
+  );
+  r.get('/api/documents/:id/people', { schema: { tags, params, response: { 200: peopleSchema } } }, async (request) =>
+    m.people(actorOf(request), request.params.id),
+  );
+  r.get(
+    '/api/documents/:id/files/:fileId',
+    {
+      schema: {
+        tags,
+        params: params.extend({ fileId: z.string().min(1).max(64) }),
+        querystring: z.object({ inline: z.enum(['0', '1']).optional() }),
+      },
+    },
+    async (request, reply) => {
+      const file = await m.documents.fileOf(actorOf(request), request.params.id, request.params.fileId);
+      return m.files.sendFile(reply, { ...file, inline: request.query.inline === '1' });
+    },
+  );
+  r.post(
+    '/api/documents/incoming',
+    { schema: { tags, body: incomingWriteSchema, response: { 200: created, 201: created } } },
+    async (request, reply) => {
+      const result = await m.incoming.registerIncoming(actorOf(request), request.body);
+      return reply.code(result.created ? 201 : 200).send(result);
+    },
+  );
+  r.post(
+    '/api/documents/outgoing',
+    { schema: { tags, body: outgoingWriteSchema, response: { 200: created, 201: created } } },
+    async (request, reply) => {
+      const result = await m.outgoing.createDraft(actorOf(request), request.body);
+      return reply.code(result.created ? 201 : 200).send(result);
+    },
+  );
+  r.patch(
+    '/api/documents/:id',
+    { schema: { tags, params, body: outgoingPatchSchema, response: { 200: documentViewSchema } } },
+    async (request) => {
+      await m.outgoing.updateDraft(actorOf(request), request.params.id, request.body);
+      return view(request);
+    },
+  );
+
+  // Workflow steps answer with the document as it now stands.
+  const step = <B extends z.ZodType>(
+    path: string,
+    body: B,
+    act: (actor: ReturnType<typeof actorOf>, id: string, body: z.infer<B>) => Promise<unknown>,
+  ) =>
+    r.post(
+      `/api/documents/:id/${path}`,
+      { schema: { tags, params, body, response: { 200: documentViewSchema } } },
+      async (request) => {
+        await act(actorOf(request), request.params.id, request.body as z.infer<B>);
+        return view(request);
+      },
+    );
+  const byDirection = async (id: string, actor: ReturnType<typeof actorOf>) =>
+    (await m.documents.getDirection(actor, id)) === 'incoming';
+
+  step('submit', submitSchema, async (actor, id, body) =>
+    (await byDirection(id, actor))
+      ? m.incoming.submitToLeader(actor, id, body)
+      : m.outgoing.submitForSignature(actor, id, body),
+  );
+  step('return', reasonSchema, async (actor, id, body) =>
+    (await byDirection(id, actor))
+      ? m.incoming.returnToClerk(actor, id, body)
+      : m.outgoing.returnDraft(actor, id, body),
+  );
+  step('direct', directSchema, (actor, id, body) => m.incoming.direct(actor, id, body));
+  step('reassign', directSchema, (actor, id, body) => m.incoming.reassign(actor, id, body));
+  step('extend', extendSchema, (actor, id, body) => m.incoming.extend(actor, id, body));
+  step('complete', completeSchema, (actor, id, body) => m.incoming.complete(actor, id, body));
+  step('comments', commentSchema, (actor, id, body) => m.documents.comment(actor, id, body));
+  step('grant', grantSchema, (actor, id, body) => m.documents.grant(actor, id, body));
+  step('approve', versionOnlySchema, (actor, id, body) => m.outgoing.approve(actor, id, body));
+  step('issue', z.object({ version: versionSchema, registerId: z.string().min(1).max(64) }), (actor, id, body) =>
+    m.outgoing.issueNumber(actor, id, body),
+  );
+  step('dispatch', versionOnlySchema, (actor, id, body) => m.outgoing.dispatch(actor, id, body));
+  step('recall', reasonSchema, (actor, id, body) => m.outgoing.recall(actor, id, body));
+
+  // Deliveries: the receiving clerk's side ----------------------------------------------------
+  r.get(
+    '/api/deliveries',
+    {
+      schema: {
+        tags,
+        querystring: z.object({ status: z.enum(DELIVERY_STATUSES).optional() }),
+        response: { 200: inboxSchema },
+      },
+    },
+    async (request) => m.deliveries.inbox(actorOf(request)),
+  );
+  r.get('/api/deliveries/:id', { schema: { tags, params, response: { 200: inboxItemSchema } } }, async (request) =>
+    m.deliveries.openDelivery(actorOf(request), request.params.id),
+  );
+  r.post(
+    '/api/deliveries/:id/accept',
+    { schema: { tags, params, body: deliveryDecisionSchema, response: { 200: z.object({ id: z.string() }) } } },
+    async (request) => m.deliveries.accept(actorOf(request), request.params.id, request.body),
+  );
+  r.post(
+    '/api/deliveries/:id/refuse',
+    { schema: { tags, params, body: deliveryDecisionSchema, response: { 204: z.null() } } },
+    async (request, reply) => {
+      await m.deliveries.refuse(actorOf(request), request.params.id, request.body);
+      return reply.code(204).send(null);
+    },
+  );
+}

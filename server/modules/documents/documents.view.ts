@@ -1,0 +1,160 @@
+import {
+  type DeliveryStatus,
+  DOCUMENT_ACTIONS,
+  type DocumentStatus,
+  type DocumentSummary,
+  type DocumentView,
+  type Secrecy,
+  type Urgency,
+} from '../../../common/schemas/documents';
+import type { Executor } from '../../platform/db/database';
+import type { Actor } from '../../platform/security/actor';
+import type { Authorizer } from '../../platform/security/authorize';
+import type { DocumentResource } from './documents.policy';
+import * as repo from './documents.repository';
+
+const CLOSED = new Set(['done', 'cancelled', 'recalled']);
+
+export function toSummary(row: repo.DocumentRow, today: string): DocumentSummary {
+  return {
+    id: row.id,
+    direction: row.direction === 'outgoing' ? 'outgoing' : 'incoming',
+    status: row.status as DocumentStatus,
+    organizationId: row.organization_id,
+    registerId: row.register_id,
+    numberText: row.number_text,
+    arrivalNumber: row.arrival_number,
+    arrivalDate: row.arrival_date,
+    typeCode: row.type_code,
+    issuerName: row.issuer_name,
+    issueDate: row.issue_date,
+    summary: row.summary,
+    secrecy: row.secrecy as Secrecy,
+    urgency: row.urgency as Urgency,
+    dueDate: row.due_date,
+    overdue: row.due_date !== null && row.due_date < today && !CLOSED.has(row.status),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+  };
+}
+
+/** What the actor is to the document: their assignments, a unit they lead, an access grant. */
+export async function resourceOf(ex: Executor, actor: Actor, row: repo.DocumentRow): Promise<DocumentResource> {
+  const [assignments, granted] = await Promise.all([
+    repo.assignmentsOf(ex, row.id),
+    repo.hasAccess(ex, row.id, actor.userId),
+  ]);
+  return resourceFrom(actor, row, assignments, granted);
+}
+
+function resourceFrom(
+  actor: Actor,
+  row: repo.DocumentRow,
+  assignments: Awaited<ReturnType<typeof repo.assignmentsOf>>,
+  granted: boolean,
+): DocumentResource {
+  const office = actor.grants.filter((g) => g.role === 'leader' || g.role === 'clerk');
+  const open = assignments.filter((a) => a.status === 'open');
+  return {
+    kind: 'document',
+    direction: row.direction === 'outgoing' ? 'outgoing' : 'incoming',
+    status: row.status,
+    secrecy: row.secrecy,
+    organizationPath: row.organization_path,
+    createdBy: row.created_by,
+    leaderId: row.leader_id,
+    assignments: open
+      .filter((a) => a.user_id === actor.userId)
+      .map((a) => (a.role === 'lead' ? 'lead' : a.role === 'co' ? 'co' : 'info')),
+    leadsUnit: open.some(
+      (a) =>
+        a.role === 'lead' &&
+        a.organization_path !== null &&
+        office.some((g) => a.organization_path?.startsWith(g.organizationPath)),
+    ),
+    granted,
+  };
+}
+
+export async function documentView(
+  ex: Executor,
+  authorizer: Authorizer,
+  actor: Actor,
+  row: repo.DocumentRow,
+  today: string,
+): Promise<DocumentView> {
+  const [assignments, granted, files, events, recipients, deliveries, extra] = await Promise.all([
+    repo.assignmentsOf(ex, row.id),
+    repo.hasAccess(ex, row.id, actor.userId),
+    repo.filesOf(ex, row.id),
+    repo.eventsOf(ex, row.id),
+    repo.recipientsOf(ex, row.id),
+    repo.deliveriesOf(ex, row.id),
+    ex
+      .selectFrom('documents as d')
+      .leftJoin('registers as r', 'r.id', 'd.register_id')
+      .leftJoin('users as l', 'l.id', 'd.leader_id')
+      .leftJoin('document_deliveries as dl', 'dl.id', 'd.delivery_id')
+      .leftJoin('documents as src', 'src.id', 'dl.document_id')
+      .leftJoin('organizations as so', 'so.id', 'src.organization_id')
+      .select(['r.name as register_name', 'l.full_name as leader_name', 'src.id as source_id', 'so.name as source_org'])
+      .where('d.id', '=', row.id)
+      .executeTakeFirst(),
+  ]);
+  const resource = resourceFrom(actor, row, assignments, granted);
+  return {
+    ...toSummary(row, today),
+    organizationName: row.organization_name,
+    registerName: extra?.register_name ?? null,
+    issuerOrganizationId: row.issuer_organization_id,
+    signerName: row.signer_name,
+    signerPosition: row.signer_position,
+    pageCount: row.page_count,
+    copies: row.copies,
+    channel: row.channel,
+    leaderId: row.leader_id,
+    leaderName: extra?.leader_name ?? null,
+    files: files.map((f) => ({
+      id: f.id,
+      fileName: f.file_name,
+      size: Number(f.size),
+      contentType: f.content_type,
+      kind: f.kind === 'main' ? 'main' : f.kind === 'result' ? 'result' : 'attachment',
+      addedAt: f.added_at,
+      addedBy: f.added_by_name ?? '',
+    })),
+    assignments: assignments.map((a) => ({
+      id: a.id,
+      role: a.role === 'lead' ? 'lead' : a.role === 'co' ? 'co' : 'info',
+      userId: a.user_id,
+      organizationId: a.organization_id,
+      name: a.user_name ?? a.organization_name ?? '',
+      dueDate: a.due_date,
+      status: a.status === 'done' ? 'done' : 'open',
+      assignedAt: a.assigned_at,
+      doneAt: a.done_at,
+    })),
+    events: events.map((e) => ({ id: e.id, at: e.at, actorName: e.actor_name, kind: e.kind, note: e.note })),
+    recipients: recipients.map((r) => ({
+      kind: r.kind as 'organization' | 'person' | 'group' | 'external',
+      id: r.ref_id,
+      name: r.name,
+      channel: r.channel,
+      email: r.email,
+    })),
+    deliveries: deliveries.map((d) => ({
+      id: d.id,
+      organizationId: d.organization_id,
+      organizationName: d.organization_name,
+      status: d.status as DeliveryStatus,
+      sentAt: d.sent_at,
+      receivedAt: d.received_at,
+      decidedAt: d.decided_at,
+      updatedAt: d.updated_at,
+      reason: d.reason,
+    })),
+    source: extra?.source_id ? { documentId: extra.source_id, organizationName: extra.source_org ?? '' } : null,
+    actions: DOCUMENT_ACTIONS.filter((a) => authorizer.can(actor, a, resource)),
+  };
+}

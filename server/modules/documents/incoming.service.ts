@@ -1,0 +1,260 @@
+import type { DirectBody, Handler, IncomingWrite } from '../../../common/schemas/documents';
+import { isUniqueViolation } from '../../platform/db/errors';
+import { newId } from '../../platform/ids';
+import { type Actor, auditActorOf } from '../../platform/security/actor';
+import type { DocumentsCore } from './documents.core';
+import * as errors from './documents.errors';
+import type { RegisterResource } from './documents.policy';
+import * as repo from './documents.repository';
+import { issueArrivalNumber } from './numbering';
+import { findRegister, type RegisterRow } from './registers.repository';
+
+/** The exchange status the sender sees for each stage of the receiver's copy. */
+export const DELIVERY_STATUS_OF: Record<string, string> = {
+  registered: '04',
+  submitted: '04',
+  in_progress: '05',
+  done: '06',
+};
+
+export function checkRegister(register: RegisterRow | undefined, direction: string, secrecy: string, typeCode: string) {
+  if (!register) throw errors.registerNotFound();
+  if (register.direction !== direction)
+    throw errors.registerWrongDirection(direction === 'incoming' ? 'incoming' : 'outgoing');
+  if (register.active !== 1) throw errors.registerInactive();
+  if ((register.secret === 1) !== (secrecy !== 'normal')) throw errors.registerSecrecyMismatch(secrecy !== 'normal');
+  const types = JSON.parse(register.type_codes) as string[];
+  if (types.length > 0 && !types.includes(typeCode)) throw errors.typeNotInRegister(typeCode);
+  return register;
+}
+
+export function createIncomingService(core: DocumentsCore) {
+  const { db, deps, today, now, authorized, record, advance } = core;
+
+  /** Keeps the sender's view of a copy that came through the system in step with it. */
+  async function syncDelivery(trx: Parameters<typeof record>[0], row: repo.DocumentRow, status: string) {
+    const code = DELIVERY_STATUS_OF[status];
+    if (!row.delivery_id || !code) return;
+    await trx
+      .updateTable('document_deliveries')
+      .set({ status: code, updated_at: now() })
+      .where('id', '=', row.delivery_id)
+      .where('status', '<>', '13')
+      .execute();
+  }
+
+  async function resolveHandlers(trx: Parameters<typeof record>[0], row: repo.DocumentRow, body: DirectBody) {
+    const handlers: Handler[] = [body.lead, ...body.coHandlers];
+    if (row.secrecy !== 'normal' && handlers.some((h) => h.kind === 'organization')) throw errors.secretToUnit();
+    const userIds = [...handlers.filter((h) => h.kind === 'user').map((h) => h.id), ...body.forInformation];
+    const users = await core.requireUsers(trx, userIds);
+    const orgIds = handlers.filter((h) => h.kind === 'organization').map((h) => h.id);
+    if (orgIds.length > 0) {
+      const orgs = await trx.selectFrom('organizations').select('id').where('id', 'in', orgIds).execute();
+      if (orgs.length !== new Set(orgIds).size) throw errors.unknownRecipient();
+    }
+    return users;
+  }
+
+  async function assign(trx: Parameters<typeof record>[0], row: repo.DocumentRow, body: DirectBody) {
+    const users = await resolveHandlers(trx, row, body);
+    const at = now();
+    const due = body.dueDate ?? row.due_date;
+    const rows = [
+      { role: 'lead', handler: body.lead },
+      ...body.coHandlers.map((h) => ({ role: 'co', handler: h })),
+      ...body.forInformation.map((id) => ({ role: 'info', handler: { kind: 'user', id } as Handler })),
+    ];
+    await trx
+      .insertInto('document_assignments')
+      .values(
+        rows.map(({ role, handler }) => ({
+          id: newId(),
+          document_id: row.id,
+          role,
+          user_id: handler.kind === 'user' ? handler.id : null,
+          organization_id: handler.kind === 'organization' ? handler.id : null,
+          due_date: role === 'info' ? null : due,
+          status: 'open',
+          assigned_at: at,
+          done_at: null,
+        })),
+      )
+      .execute();
+    await repo.grantAccess(trx, row.id, [...users.keys()], 'assigned');
+    return due;
+  }
+
+  return {
+    async registerIncoming(actor: Actor, input: IncomingWrite): Promise<{ id: string; created: boolean }> {
+      const register = checkRegister(
+        await findRegister(db, input.registerId),
+        'incoming',
+        input.secrecy,
+        input.typeCode,
+      );
+      const resource: RegisterResource = { kind: 'register', organizationPath: register.organization_path };
+      deps.authorizer.authorize(actor, 'register', resource);
+      const day = today();
+      const arrivalDate = input.arrivalDate ?? day;
+      if (input.issueDate > day) throw errors.issueDateInFuture();
+      if (arrivalDate > day) throw errors.issueDateInFuture();
+      if (arrivalDate < input.issueDate) throw errors.arrivalBeforeIssue();
+      if (input.dueDate && input.dueDate < day) throw errors.dueDateInPast();
+      if (input.clientKey) {
+        const existing = await repo.findByClientKey(db, actor.userId, input.clientKey);
+        if (existing) return { id: existing.id, created: false };
+      }
+      const documentKey = core.documentKey(input.issuerName, input.numberText);
+      if (!input.confirmDuplicate) {
+        const matches = await repo.duplicatesOf(db, register.organization_id, documentKey);
+        if (matches.length > 0) {
+          throw errors.possibleDuplicate(
+            matches.map((m) => ({ id: m.id, numberText: m.number_text, arrivalNumber: m.arrival_number })),
+          );
+        }
+      }
+      const id = newId();
+      try {
+        await deps.transact(async ({ trx, audit }) => {
+          const { period, arrivalNumber } = await issueArrivalNumber(trx, register, arrivalDate);
+          const at = now();
+          await repo.insertDocument(trx, deps.database.kind, {
+            id,
+            organization_id: register.organization_id,
+            direction: 'incoming',
+            status: 'registered',
+            register_id: register.id,
+            period,
+            number: null,
+            number_text: input.numberText,
+            arrival_number: arrivalNumber,
+            arrival_date: arrivalDate,
+            type_code: input.typeCode,
+            issuer_name: input.issuerName,
+            issuer_organization_id: input.issuerOrganizationId ?? null,
+            issue_date: input.issueDate,
+            summary: input.summary,
+            signer_name: input.signerName ?? null,
+            signer_position: input.signerPosition ?? null,
+            page_count: input.pageCount ?? null,
+            copies: null,
+            secrecy: input.secrecy,
+            urgency: input.urgency,
+            channel: input.channel,
+            due_date: input.dueDate ?? null,
+            document_key: documentKey,
+            delivery_id: null,
+            created_by: actor.userId,
+            leader_id: null,
+            client_key: input.clientKey ?? null,
+            search_text: '',
+            version: 1,
+            created_at: at,
+            updated_at: at,
+          });
+          await core.attachUploads(trx, id, actor, input.uploadIds, 'main');
+          await core.reindex(trx, id);
+          await repo.grantAccess(trx, id, [actor.userId], 'created');
+          await record(trx, id, actor, 'registered', `Vào sổ đến số ${arrivalNumber}`);
+          await audit(auditActorOf(actor), {
+            action: 'document.register',
+            entityType: 'document',
+            entityId: id,
+            summary: `Vào sổ văn bản đến số ${arrivalNumber}: ${input.numberText}`,
+          });
+        });
+      } catch (error) {
+        // The same submission twice at once: the second finds the first.
+        if (input.clientKey && isUniqueViolation(error, 'client_key')) {
+          const existing = await repo.findByClientKey(db, actor.userId, input.clientKey);
+          if (existing) return { id: existing.id, created: false };
+        }
+        throw error;
+      }
+      return { id, created: true };
+    },
+
+    async submitToLeader(actor: Actor, id: string, body: { version: number; leaderId: string; note?: string }) {
+      const { row } = await authorized(db, actor, id, 'submit');
+      if (!(await core.isLeaderOver(db, body.leaderId, row.organization_path))) throw errors.leaderRequired();
+      await deps.transact(async ({ trx }) => {
+        await advance(trx, row, body.version, { status: 'submitted', leader_id: body.leaderId });
+        await repo.grantAccess(trx, id, [body.leaderId], 'leader');
+        await record(trx, id, actor, 'submitted', body.note, { leaderId: body.leaderId });
+        await syncDelivery(trx, row, 'submitted');
+      });
+    },
+
+    async direct(actor: Actor, id: string, body: DirectBody) {
+      const { row } = await authorized(db, actor, id, 'direct');
+      if (body.dueDate && body.dueDate < today()) throw errors.dueDateInPast();
+      await deps.transact(async ({ trx }) => {
+        const due = await assign(trx, row, body);
+        await advance(trx, row, body.version, { status: 'in_progress', due_date: due, leader_id: actor.userId });
+        await record(trx, id, actor, 'directed', body.direction, { lead: body.lead, dueDate: due });
+        await syncDelivery(trx, row, 'in_progress');
+      });
+    },
+
+    /** Replaces the open assignments: a new lead, co-handlers or due date. */
+    async reassign(actor: Actor, id: string, body: DirectBody) {
+      const { row } = await authorized(db, actor, id, 'reassign');
+      if (body.dueDate && body.dueDate < today()) throw errors.dueDateInPast();
+      await deps.transact(async ({ trx }) => {
+        await trx
+          .deleteFrom('document_assignments')
+          .where('document_id', '=', id)
+          .where('status', '=', 'open')
+          .execute();
+        const due = await assign(trx, row, body);
+        await advance(trx, row, body.version, { due_date: due });
+        await record(trx, id, actor, 'reassigned', body.direction, { lead: body.lead, dueDate: due });
+      });
+    },
+
+    async extend(actor: Actor, id: string, body: { version: number; dueDate: string; note?: string }) {
+      const { row } = await authorized(db, actor, id, 'reassign');
+      if (body.dueDate < today()) throw errors.dueDateInPast();
+      await deps.transact(async ({ trx }) => {
+        await advance(trx, row, body.version, { due_date: body.dueDate });
+        await trx
+          .updateTable('document_assignments')
+          .set({ due_date: body.dueDate })
+          .where('document_id', '=', id)
+          .where('status', '=', 'open')
+          .where('role', '<>', 'info')
+          .execute();
+        await record(trx, id, actor, 'extended', body.note, { dueDate: body.dueDate });
+      });
+    },
+
+    /** The leader sends the document back to the clerk, with the reason. */
+    async returnToClerk(actor: Actor, id: string, body: { version: number; reason: string }) {
+      const { row } = await authorized(db, actor, id, 'return');
+      await deps.transact(async ({ trx }) => {
+        await advance(trx, row, body.version, { status: 'registered', leader_id: null });
+        await record(trx, id, actor, 'returned', body.reason);
+        await syncDelivery(trx, row, 'registered');
+      });
+    },
+
+    async complete(actor: Actor, id: string, body: { version: number; note?: string; uploadIds: string[] }) {
+      const { row } = await authorized(db, actor, id, 'complete');
+      await deps.transact(async ({ trx }) => {
+        await advance(trx, row, body.version, { status: 'done' });
+        await core.attachUploads(trx, id, actor, body.uploadIds, 'result');
+        if (body.uploadIds.length > 0) await core.reindex(trx, id);
+        await trx
+          .updateTable('document_assignments')
+          .set({ status: 'done', done_at: now() })
+          .where('document_id', '=', id)
+          .where('status', '=', 'open')
+          .where('role', '<>', 'info')
+          .execute();
+        await record(trx, id, actor, 'completed', body.note);
+        await syncDelivery(trx, row, 'done');
+      });
+    },
+  };
+}

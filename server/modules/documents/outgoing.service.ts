@@ -1,0 +1,334 @@
+import type { OutgoingPatch, OutgoingWrite, RecipientWrite } from '../../../common/schemas/documents';
+import type { Executor } from '../../platform/db/database';
+import { isUniqueViolation } from '../../platform/db/errors';
+import { newId } from '../../platform/ids';
+import { type Actor, auditActorOf } from '../../platform/security/actor';
+import type { DocumentsCore } from './documents.core';
+import * as errors from './documents.errors';
+import type { RegisterResource } from './documents.policy';
+import * as repo from './documents.repository';
+import { checkRegister } from './incoming.service';
+import { issueOutgoingNumber } from './numbering';
+import { findRegister } from './registers.repository';
+
+interface ResolvedRecipient {
+  kind: string;
+  ref_id: string | null;
+  name: string;
+  channel: string;
+  email: string | null;
+}
+
+export function createOutgoingService(core: DocumentsCore) {
+  const { db, deps, today, now, authorized, record, advance } = core;
+
+  /** Checks every recipient against the directory and keeps its name as it was when chosen. */
+  async function resolveRecipients(ex: Executor, list: readonly RecipientWrite[], secrecy: string) {
+    const ids = (kind: RecipientWrite['kind']) => list.flatMap((r) => (r.kind === kind && 'id' in r ? [r.id] : []));
+    const [orgs, people, groups] = await Promise.all([
+      ids('organization').length
+        ? ex.selectFrom('organizations').select(['id', 'name']).where('id', 'in', ids('organization')).execute()
+        : [],
+      ids('person').length
+        ? ex.selectFrom('people').select(['id', 'full_name as name']).where('id', 'in', ids('person')).execute()
+        : [],
+      ids('group').length
+        ? ex.selectFrom('distribution_groups').select(['id', 'name']).where('id', 'in', ids('group')).execute()
+        : [],
+    ]);
+    const names = new Map<string, string>([...orgs, ...people, ...groups].map((r) => [r.id, r.name]));
+    const seen = new Set<string>();
+    const out: ResolvedRecipient[] = [];
+    for (const r of list) {
+      if (r.kind === 'external') {
+        if (secrecy !== 'normal' && r.channel === 'email') throw errors.secretByEmail();
+        out.push({ kind: 'external', ref_id: null, name: r.name, channel: r.channel, email: r.email ?? null });
+        continue;
+      }
+      const name = names.get(r.id);
+      if (!name) throw errors.unknownRecipient();
+      if (seen.has(`${r.kind}:${r.id}`)) continue;
+      seen.add(`${r.kind}:${r.id}`);
+      out.push({ kind: r.kind, ref_id: r.id, name, channel: 'system', email: null });
+    }
+    return out;
+  }
+
+  async function saveRecipients(trx: Executor, documentId: string, recipients: ResolvedRecipient[]) {
+    await trx.deleteFrom('document_recipients').where('document_id', '=', documentId).execute();
+    if (recipients.length === 0) return;
+    await trx
+      .insertInto('document_recipients')
+      .values(recipients.map((r) => ({ id: newId(), document_id: documentId, ...r })))
+      .execute();
+  }
+
+  /** The organizations inside the system a dispatch reaches: chosen ones, group members, people's own. */
+  async function deliveryTargets(ex: Executor, documentId: string, senderId: string): Promise<string[]> {
+    const recipients = await repo.recipientsOf(ex, documentId);
+    const orgIds = new Set(recipients.filter((r) => r.kind === 'organization').map((r) => r.ref_id as string));
+    const groupIds = recipients.filter((r) => r.kind === 'group').map((r) => r.ref_id as string);
+    const personIds = recipients.filter((r) => r.kind === 'person').map((r) => r.ref_id as string);
+    if (groupIds.length > 0) {
+      const members = await ex
+        .selectFrom('group_members')
+        .select(['organization_id', 'person_id'])
+        .where('group_id', 'in', groupIds)
+        .execute();
+      for (const m of members) {
+        if (m.organization_id) orgIds.add(m.organization_id);
+        if (m.person_id) personIds.push(m.person_id);
+      }
+    }
+    if (personIds.length > 0) {
+      // A person receives through the organization they primarily belong to.
+      const homes = await ex
+        .selectFrom('memberships')
+        .select(['person_id', 'organization_id', 'is_primary'])
+        .where('person_id', 'in', [...new Set(personIds)])
+        .orderBy('is_primary', 'desc')
+        .execute();
+      const chosen = new Set<string>();
+      for (const h of homes) {
+        if (chosen.has(h.person_id)) continue;
+        chosen.add(h.person_id);
+        orgIds.add(h.organization_id);
+      }
+    }
+    orgIds.delete(senderId);
+    return [...orgIds];
+  }
+
+  return {
+    async createDraft(actor: Actor, input: OutgoingWrite): Promise<{ id: string; created: boolean }> {
+      const org = await db
+        .selectFrom('organizations')
+        .select(['id', 'path', 'name'])
+        .where('id', '=', input.organizationId)
+        .executeTakeFirst();
+      if (!org) throw errors.registerWrongOrganization();
+      const resource: RegisterResource = { kind: 'register', organizationPath: org.path };
+      deps.authorizer.authorize(actor, 'draft', resource);
+      if (input.dueDate && input.dueDate < today()) throw errors.dueDateInPast();
+      if (input.clientKey) {
+        const existing = await repo.findByClientKey(db, actor.userId, input.clientKey);
+        if (existing) return { id: existing.id, created: false };
+      }
+      const recipients = await resolveRecipients(db, input.recipients, input.secrecy);
+      const id = newId();
+      try {
+        await deps.transact(async ({ trx, audit }) => {
+          const at = now();
+          await repo.insertDocument(trx, deps.database.kind, {
+            id,
+            organization_id: org.id,
+            direction: 'outgoing',
+            status: 'draft',
+            register_id: null,
+            period: null,
+            number: null,
+            number_text: null,
+            arrival_number: null,
+            arrival_date: null,
+            type_code: input.typeCode,
+            issuer_name: org.name,
+            issuer_organization_id: org.id,
+            issue_date: null,
+            summary: input.summary,
+            signer_name: input.signerName ?? null,
+            signer_position: input.signerPosition ?? null,
+            page_count: input.pageCount ?? null,
+            copies: input.copies ?? null,
+            secrecy: input.secrecy,
+            urgency: input.urgency,
+            channel: 'system',
+            due_date: input.dueDate ?? null,
+            document_key: null,
+            delivery_id: null,
+            created_by: actor.userId,
+            leader_id: null,
+            client_key: input.clientKey ?? null,
+            search_text: '',
+            version: 1,
+            created_at: at,
+            updated_at: at,
+          });
+          await saveRecipients(trx, id, recipients);
+          await core.attachUploads(trx, id, actor, input.uploadIds, 'main');
+          await core.reindex(trx, id);
+          await repo.grantAccess(trx, id, [actor.userId], 'created');
+          await record(trx, id, actor, 'drafted');
+          await audit(auditActorOf(actor), {
+            action: 'document.draft',
+            entityType: 'document',
+            entityId: id,
+            summary: `Tạo dự thảo: ${input.summary.slice(0, 120)}`,
+          });
+        });
+      } catch (error) {
+        if (input.clientKey && isUniqueViolation(error, 'client_key')) {
+          const existing = await repo.findByClientKey(db, actor.userId, input.clientKey);
+          if (existing) return { id: existing.id, created: false };
+        }
+        throw error;
+      }
+      return { id, created: true };
+    },
+
+    async updateDraft(actor: Actor, id: string, patch: OutgoingPatch) {
+      const { row } = await authorized(db, actor, id, 'edit');
+      const secrecy = patch.secrecy ?? row.secrecy;
+      if (patch.dueDate && patch.dueDate < today()) throw errors.dueDateInPast();
+      const recipients = patch.recipients ? await resolveRecipients(db, patch.recipients, secrecy) : null;
+      await deps.transact(async ({ trx }) => {
+        await advance(trx, row, patch.version, {
+          ...(patch.typeCode !== undefined && { type_code: patch.typeCode }),
+          ...(patch.summary !== undefined && { summary: patch.summary }),
+          ...(patch.signerName !== undefined && { signer_name: patch.signerName }),
+          ...(patch.signerPosition !== undefined && { signer_position: patch.signerPosition }),
+          ...(patch.pageCount !== undefined && { page_count: patch.pageCount }),
+          ...(patch.copies !== undefined && { copies: patch.copies }),
+          ...(patch.secrecy !== undefined && { secrecy: patch.secrecy }),
+          ...(patch.urgency !== undefined && { urgency: patch.urgency }),
+          ...(patch.dueDate !== undefined && { due_date: patch.dueDate }),
+        });
+        if (recipients) await saveRecipients(trx, id, recipients);
+        if (patch.uploadIds) await core.attachUploads(trx, id, actor, patch.uploadIds, 'attachment');
+        await core.reindex(trx, id);
+        await record(trx, id, actor, 'edited');
+      });
+    },
+
+    async submitForSignature(actor: Actor, id: string, body: { version: number; leaderId: string; note?: string }) {
+      const { row } = await authorized(db, actor, id, 'submit');
+      if (!(await core.isLeaderOver(db, body.leaderId, row.organization_path))) throw errors.leaderRequired();
+      await deps.transact(async ({ trx }) => {
+        await advance(trx, row, body.version, { status: 'submitted', leader_id: body.leaderId });
+        await repo.grantAccess(trx, id, [body.leaderId], 'leader');
+        await record(trx, id, actor, 'submitted', body.note, { leaderId: body.leaderId });
+      });
+    },
+
+    async approve(actor: Actor, id: string, body: { version: number; note?: string }) {
+      const { row } = await authorized(db, actor, id, 'approve');
+      await deps.transact(async ({ trx }) => {
+        await advance(trx, row, body.version, {
+          status: 'approved',
+          signer_name: row.signer_name ?? actor.fullName,
+          signer_position: row.signer_position ?? actor.account.position,
+        });
+        await record(trx, id, actor, 'approved', body.note);
+      });
+    },
+
+    async returnDraft(actor: Actor, id: string, body: { version: number; reason: string }) {
+      const { row } = await authorized(db, actor, id, 'return');
+      await deps.transact(async ({ trx }) => {
+        await advance(trx, row, body.version, { status: 'draft' });
+        await record(trx, id, actor, 'returned', body.reason);
+      });
+    },
+
+    /** The clerk takes the next number of the register, dated today, in the same transaction. */
+    async issueNumber(actor: Actor, id: string, body: { version: number; registerId: string }) {
+      const { row } = await authorized(db, actor, id, 'issue');
+      const register = checkRegister(await findRegister(db, body.registerId), 'outgoing', row.secrecy, row.type_code);
+      if (register.organization_id !== row.organization_id) throw errors.registerWrongOrganization();
+      const day = today();
+      return deps.transact(async ({ trx, audit }) => {
+        const issued = await issueOutgoingNumber(trx, register, row.type_code, day);
+        await advance(trx, row, body.version, {
+          status: 'issued',
+          register_id: register.id,
+          period: issued.period,
+          number: issued.number,
+          number_text: issued.numberText,
+          issue_date: day,
+        });
+        await core.reindex(trx, id);
+        await record(trx, id, actor, 'numbered', `Số ${issued.numberText}`);
+        await audit(auditActorOf(actor), {
+          action: 'document.issue_number',
+          entityType: 'document',
+          entityId: id,
+          summary: `Cấp số ${issued.numberText}`,
+        });
+        return issued;
+      });
+    },
+
+    /** Delivers to every recipient organization's incoming queue at once; files are shared, not copied. */
+    async dispatch(actor: Actor, id: string, body: { version: number }) {
+      const { row } = await authorized(db, actor, id, 'dispatch');
+      const targets = await deliveryTargets(db, id, row.organization_id);
+      const external = (await repo.recipientsOf(db, id)).filter((r) => r.kind === 'external');
+      if (targets.length === 0 && external.length === 0) throw errors.noRecipients();
+      await deps.transact(async ({ trx, audit }) => {
+        await advance(trx, row, body.version, { status: 'dispatched' });
+        const at = now();
+        for (let i = 0; i < targets.length; i += 200) {
+          await trx
+            .insertInto('document_deliveries')
+            .values(
+              targets.slice(i, i + 200).map((organization_id) => ({
+                id: newId(),
+                document_id: id,
+                organization_id,
+                status: '01',
+                sent_at: at,
+                received_at: null,
+                decided_at: null,
+                updated_at: at,
+                reason: null,
+                incoming_document_id: null,
+                version: 1,
+              })),
+            )
+            .execute();
+        }
+        await record(trx, id, actor, 'dispatched', `Gửi ${targets.length} nơi trong hệ thống`, {
+          organizations: targets.length,
+          external: external.length,
+        });
+        await audit(auditActorOf(actor), {
+          action: 'document.dispatch',
+          entityType: 'document',
+          entityId: id,
+          summary: `Phát hành ${row.number_text ?? ''} đến ${targets.length} nơi`,
+        });
+      });
+      return { deliveries: targets.length, external: external.length };
+    },
+
+    /** Recalls a dispatched document: every receiver's copy is cancelled and the trail says so. */
+    async recall(actor: Actor, id: string, body: { version: number; reason: string }) {
+      const { row } = await authorized(db, actor, id, 'recall');
+      await deps.transact(async ({ trx }) => {
+        await advance(trx, row, body.version, { status: 'recalled' });
+        const deliveries = await repo.deliveriesOf(trx, id);
+        const at = now();
+        await trx
+          .updateTable('document_deliveries')
+          .set({ status: '13', updated_at: at })
+          .where('document_id', '=', id)
+          .execute();
+        for (const d of deliveries) {
+          if (!d.incoming_document_id) continue;
+          await trx
+            .updateTable('documents')
+            .set((eb) => ({ status: 'cancelled', version: eb('version', '+', 1), updated_at: at }))
+            .where('id', '=', d.incoming_document_id)
+            .execute();
+          await record(
+            trx,
+            d.incoming_document_id,
+            { userId: null, fullName: row.organization_name },
+            'cancelled',
+            `Bên gửi đã thu hồi văn bản: ${body.reason}`,
+          );
+        }
+        await record(trx, id, actor, 'recalled', body.reason, { deliveries: deliveries.length });
+      });
+    },
+  };
+}

@@ -1,0 +1,126 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { makeOrganization, makeUser, type OrgFixture, signIn } from '../../test/factories';
+import type { TestApp } from '../../test/harness';
+
+/** Requests as a signed-in browser makes them, JSON in and out. */
+export function client(t: TestApp, cookie: string) {
+  const send = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
+    t.app.inject({
+      method,
+      url,
+      headers: { cookie },
+      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+    });
+  return {
+    get: (url: string) => send('GET', url),
+    post: (url: string, payload: unknown = {}) => send('POST', url, payload),
+    patch: (url: string, payload: unknown) => send('PATCH', url, payload),
+    /** Uploads one file through the product's upload endpoint; returns its upload id. */
+    async upload(fileName: string, bytes: Buffer): Promise<string> {
+      const boundary = `----vp${Math.random().toString(16).slice(2)}`;
+      const payload = Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+        ),
+        bytes,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/files',
+        headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload,
+      });
+      if (res.statusCode !== 201) throw new Error(`upload failed: ${res.statusCode} ${res.body}`);
+      return (res.json() as { id: string }).id;
+    },
+  };
+}
+export type Client = ReturnType<typeof client>;
+
+export function ok<T = Record<string, unknown>>(res: LightMyRequestResponse, status = 200): T {
+  if (res.statusCode !== status) throw new Error(`expected ${status}, got ${res.statusCode}: ${res.body}`);
+  return (res.body ? res.json() : null) as T;
+}
+
+export function errorCode(res: LightMyRequestResponse): string {
+  return (res.json() as { error: { code: string } }).error.code;
+}
+
+/** A minimal, valid PDF whose text is `text` (ASCII only). */
+export function tinyPdf(text: string): Buffer {
+  const stream = `BT /F1 12 Tf 72 720 Td (${text}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+/**
+ * A committee with its office people and a grassroots cell with its own clerk, each with
+ * an incoming and an outgoing register: the world most document tests need.
+ */
+export async function makeOffice(t: TestApp) {
+  const committee = await makeOrganization(t, { name: 'Huyện ủy Đồng Văn', abbreviation: 'HU' });
+  const cell = await makeOrganization(t, { parent: committee, name: 'Đảng ủy xã Lũng Cú', abbreviation: 'ĐU' });
+  const person = async (org: OrgFixture, role: 'clerk' | 'leader' | 'specialist' | 'member', fullName: string) => {
+    const user = await makeUser(t, [{ organization: org, role }], { fullName });
+    return { ...user, api: client(t, await signIn(t, user)) };
+  };
+  const clerk = await person(committee, 'clerk', 'Lò Thị Văn Thư');
+  const leader = await person(committee, 'leader', 'Vàng Seo Lãnh Đạo');
+  const specialist = await person(committee, 'specialist', 'Sùng Mí Chuyên Viên');
+  const cellClerk = await person(cell, 'clerk', 'Giàng Thị Cơ Sở');
+  const cellLeader = await person(cell, 'leader', 'Lù Văn Bí Thư');
+  const register = async (api: Client, organizationId: string, direction: 'incoming' | 'outgoing', extra = {}) =>
+    ok<{ id: string }>(
+      await api.post('/api/registers', {
+        organizationId,
+        direction,
+        name: `${direction === 'incoming' ? 'Sổ đến' : 'Sổ đi'} ${Math.random().toString(16).slice(2, 8)}`,
+        style: 'party',
+        reset: 'year',
+        perType: direction === 'outgoing',
+        issuerAbbreviation: organizationId === committee.id ? 'HU' : 'ĐU',
+        ...extra,
+      }),
+      201,
+    ).id;
+  return {
+    committee,
+    cell,
+    clerk,
+    leader,
+    specialist,
+    cellClerk,
+    cellLeader,
+    incomingRegister: await register(clerk.api, committee.id, 'incoming'),
+    outgoingRegister: await register(clerk.api, committee.id, 'outgoing'),
+    cellIncomingRegister: await register(cellClerk.api, cell.id, 'incoming'),
+    register,
+  };
+}
+
+export const incomingInput = (registerId: string, extra: Record<string, unknown> = {}) => ({
+  registerId,
+  issuerName: 'Tỉnh ủy Hà Giang',
+  numberText: `${Math.floor(Math.random() * 900) + 100}-CV/TU`,
+  issueDate: '2026-11-20',
+  typeCode: 'CV',
+  summary: 'Về việc triển khai văn phòng điện tử trong các cơ quan Đảng',
+  ...extra,
+});
