@@ -3,9 +3,12 @@ import { ROLE_LABELS, type Role } from '../../../common/schemas/roles';
 import type { PlatformDeps } from '../../platform/deps';
 import type { SystemCaller } from '../../platform/security/actor';
 import type { DirectoryService } from '../directory/directory.module';
+import type { createDocumentsModule } from '../documents/documents.module';
 import type { DemoAccount } from '../identity/auth.routes';
+import type { AuthService } from '../identity/auth.service';
 import type { UsersService } from '../identity/users.service';
 import { DEMO_BODIES, DEMO_GRASSROOTS, DEMO_POSITIONS, DEMO_ROOT, demoName, mailboxLocal } from './demo-data';
+import { seedDemoDocuments } from './demo-documents';
 
 const DEMO_CALLER: SystemCaller = {
   system: true,
@@ -13,15 +16,21 @@ const DEMO_CALLER: SystemCaller = {
 };
 
 const MAIL_DOMAIN = 'dongvan.dang.vn';
+/** The commune whose office shows the receiving side of the exchange. */
+const DEMO_COMMUNE = 'Đảng bộ xã Lũng Cú';
 
 /** One account per role; the person index says who among the 56 holds it. */
 const DEMO_ACCOUNTS: { username: string; role: Role; person: number; org: string }[] = [
   { username: 'quantri', role: 'admin', person: 30, org: 'HUDV' },
-  { username: 'vanthu', role: 'clerk', person: 29, org: 'VPHU' },
+  // The Office's clerk and specialists keep the committee's registers and draft in its name.
+  { username: 'vanthu', role: 'clerk', person: 29, org: 'HUDV' },
   { username: 'lanhdao', role: 'leader', person: 0, org: 'HUDV' },
-  { username: 'chuyenvien', role: 'specialist', person: 31, org: 'VPHU' },
+  { username: 'chuyenvien', role: 'specialist', person: 31, org: 'HUDV' },
   { username: 'uyvien', role: 'member', person: 11, org: 'BCHHU' },
   { username: 'kiemtra', role: 'inspector', person: 42, org: 'UBKTHU' },
+  // A commune Party committee's clerk and secretary, who receive what the committee sends.
+  { username: 'vanthuxa', role: 'clerk', person: -1, org: DEMO_COMMUNE },
+  { username: 'bithuxa', role: 'leader', person: -2, org: DEMO_COMMUNE },
 ];
 
 function demoPassword(): string {
@@ -45,7 +54,12 @@ export async function isDatabaseEmpty(deps: PlatformDeps): Promise<boolean> {
 /** Loads the demo organization into an empty database; does nothing otherwise. */
 export async function seedDemo(
   deps: PlatformDeps,
-  services: { directory: DirectoryService; users: UsersService },
+  services: {
+    directory: DirectoryService;
+    users: UsersService;
+    auth: AuthService;
+    documents: ReturnType<typeof createDocumentsModule>;
+  },
 ): Promise<DemoSeedResult> {
   if (!(await isDatabaseEmpty(deps))) return { seeded: false, organizations: 0, people: 0, accounts: [] };
   const { directory, users } = services;
@@ -69,6 +83,7 @@ export async function seedDemo(
       sortOrder: 100 + i,
     });
     grassroots.push(org.id);
+    orgIds.set(cell.name, org.id);
   }
 
   const standing: string[] = [];
@@ -107,7 +122,7 @@ export async function seedDemo(
     description: 'Các đồng chí Huyện ủy viên',
     members: executive.map((id) => ({ kind: 'person' as const, id })),
   });
-  await directory.createGroup(DEMO_CALLER, {
+  const grassrootsGroup = await directory.createGroup(DEMO_CALLER, {
     ownerOrganizationId: root.id,
     name: 'Bí thư các chi bộ, đảng bộ cơ sở',
     description: 'Gửi đến hòm thư của 68 tổ chức cơ sở đảng',
@@ -115,15 +130,17 @@ export async function seedDemo(
   });
 
   const accounts: DemoAccount[] = [];
+  const userIds = new Map<string, string>();
   for (const spec of DEMO_ACCOUNTS) {
     const password = demoPassword();
     const seat = DEMO_POSITIONS[spec.person];
     const orgId = orgIds.get(spec.org) ?? root.id;
-    await users.create(DEMO_CALLER, {
+    const account = await users.create(DEMO_CALLER, {
       username: spec.username,
       email: null,
-      fullName: demoName(spec.person),
-      position: seat?.position ?? null,
+      // Accounts beyond the 56 mailbox holders get names of their own, not linked to a person.
+      fullName: seat ? demoName(spec.person) : demoName(200 - spec.person),
+      position: seat?.position ?? (spec.role === 'clerk' ? `Văn thư ${spec.org}` : `Bí thư ${spec.org}`),
       personId: personIds[spec.person] ?? null,
       password,
       mustChangePassword: false,
@@ -134,7 +151,19 @@ export async function seedDemo(
       ],
     });
     accounts.push({ username: spec.username, password, role: spec.role, label: ROLE_LABELS[spec.role] });
+    userIds.set(spec.username, account.id);
   }
+
+  const actor = (username: string) => services.auth.actorFor(userIds.get(username) ?? '');
+  await seedDemoDocuments(deps, services.documents, {
+    clerk: await actor('vanthu'),
+    leader: await actor('lanhdao'),
+    specialist: await actor('chuyenvien'),
+    communeClerk: await actor('vanthuxa'),
+    rootId: root.id,
+    communeId: orgIds.get(DEMO_COMMUNE) ?? root.id,
+    grassrootsGroupId: grassrootsGroup.id,
+  });
 
   await deps.transact(async ({ trx }) => {
     await trx

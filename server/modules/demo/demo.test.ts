@@ -33,14 +33,53 @@ describe.each(testEngines())('demo organization (%s)', (engine) => {
     ]);
   });
 
-  it('gives one account per role, each able to sign in, listed on the sign-in page in demo mode', async () => {
-    expect(demo.accounts.map((a) => a.role).sort()).toEqual(
-      ['admin', 'clerk', 'inspector', 'leader', 'member', 'specialist'].sort(),
+  it('gives an account for every role, each able to sign in, listed on the sign-in page in demo mode', async () => {
+    expect(demo.accounts.map((a) => `${a.username}:${a.role}`).sort()).toEqual(
+      [
+        'quantri:admin',
+        'vanthu:clerk',
+        'lanhdao:leader',
+        'chuyenvien:specialist',
+        'uyvien:member',
+        'kiemtra:inspector',
+        'vanthuxa:clerk',
+        'bithuxa:leader',
+      ].sort(),
     );
     for (const account of demo.accounts) await signIn(t, account);
     const config = await t.app.inject({ url: '/api/auth/config' });
     expect(config.json()).toMatchObject({ demoMode: true, organizationName: 'Huyện ủy Đồng Văn' });
-    expect(config.json().demoAccounts).toHaveLength(6);
+    expect(config.json().demoAccounts).toHaveLength(8);
+  });
+
+  it('fills the registers, the work queues and what waits for the commune clerk', async () => {
+    const { auth, documents } = t.services;
+    const userId = async (username: string) =>
+      (
+        await t.deps.database.db
+          .selectFrom('users')
+          .select('id')
+          .where('username', '=', username)
+          .executeTakeFirstOrThrow()
+      ).id;
+    const as = async (username: string) => auth.actorFor(await userId(username));
+    expect((await documents.documents.queueCounts(await as('lanhdao'))).toDirect).toBe(1);
+    expect((await documents.documents.queueCounts(await as('chuyenvien'))).toHandle).toBe(1);
+    const incoming = await documents.documents.listDocuments(await as('vanthu'), {
+      direction: 'incoming',
+      sort: 'newest',
+      page: 1,
+      pageSize: 20,
+    });
+    expect(incoming.total).toBe(3);
+    // The dispatch went to the commune and to all 68 grassroots organizations, once each.
+    const inbox = await documents.deliveries.inbox(await as('vanthuxa'));
+    expect(inbox.items.map((i) => i.numberText)).toEqual(['01-CV/HU']);
+    const deliveries = await t.deps.database.db
+      .selectFrom('document_deliveries')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(deliveries.n)).toBe(68);
   });
 
   it('loads only into an empty database', async () => {

@@ -85,8 +85,7 @@ export function createDeliveriesService(core: DocumentsCore) {
       const paths = actor.grants.filter((g) => g.role === 'clerk').map((g) => g.organizationPath);
       if (paths.length === 0) return { items: [] };
       const rows = await inboxQuery(db)
-        .where('dl.status', '=', '01')
-        .where((eb) => eb.or(paths.map((p) => eb('ro.path', 'like', `${p}%`))))
+        .where(repo.waitingFor(paths))
         .orderBy('dl.sent_at', 'desc')
         .limit(500)
         .execute();

@@ -146,9 +146,8 @@ export function createDocumentsService(core: DocumentsCore) {
             ? 0
             : db
                 .selectFrom('document_deliveries as dl')
-                .innerJoin('organizations as o', 'o.id', 'dl.organization_id')
-                .where('dl.status', '=', '01')
-                .where((eb) => eb.or(clerkPaths.map((p) => eb('o.path', 'like', `${p}%`))))
+                .innerJoin('organizations as ro', 'ro.id', 'dl.organization_id')
+                .where(repo.waitingFor(clerkPaths))
                 .select((eb) => eb.fn.countAll<number>().as('n'))
                 .executeTakeFirstOrThrow()
                 .then((r) => Number(r.n)),

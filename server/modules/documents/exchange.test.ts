@@ -54,6 +54,8 @@ describe.each(testEngines())('outgoing documents and delivery between organizati
     const inbox = ok<Inbox>(await o.cellClerk.api.get('/api/deliveries'));
     expect(inbox.items.map((i) => i.numberText)).toEqual(['01-NQ/HU']);
     const delivery = inbox.items[0] as Inbox['items'][number];
+    // The committee's own clerk is not asked to take what the commune's clerk takes.
+    expect(ok<Inbox>(await o.clerk.api.get('/api/deliveries')).items).toEqual([]);
     // Only a clerk of the receiving organization (or above it) sees or takes it.
     expect((await o.specialist.api.get(`/api/deliveries/${delivery.deliveryId}`)).statusCode).toBe(404);
     expect((await o.cellLeader.api.get(`/api/deliveries/${delivery.deliveryId}`)).statusCode).toBe(404);

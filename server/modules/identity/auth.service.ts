@@ -213,6 +213,29 @@ export function createAuthService(deps: PlatformDeps) {
       };
     },
 
+    /** The account as an actor without a session: for loaders and jobs acting in a person's name. */
+    async actorFor(userId: string): Promise<Actor> {
+      const user = await repo.findUserById(db, userId);
+      if (!user) throw errors.userNotFound();
+      const grants = (await repo.grantsOf(db, [userId])).get(userId) ?? [];
+      return {
+        userId: user.id,
+        username: user.username,
+        fullName: user.full_name,
+        account: {
+          email: user.email,
+          position: user.position,
+          personId: user.person_id,
+          totpEnabled: user.totp_secret !== null,
+          mustChangePassword: user.must_change_password === 1,
+        },
+        sessionId: 'system',
+        grants,
+        ip: null,
+        userAgent: null,
+      };
+    },
+
     async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
       const user = await repo.findUserById(db, actor.userId);
       if (!user) throw errors.userNotFound();
