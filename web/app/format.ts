@@ -57,3 +57,18 @@ export function vietnamDayBounds(isoDate: string): { start: string; end: string 
     end: new Date(startMs + 24 * 60 * 60 * 1000 - 1).toISOString(),
   };
 }
+
+/** "dd/MM/yyyy HH:mm" in Asia/Ho_Chi_Minh: the way a register or a trail shows a moment. */
+export function formatDateTimeShort(value: string | Date | null | undefined): string {
+  const date = toDate(value);
+  if (!date) return '';
+  const p = parts(date);
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
+}
+
+/** A calendar date stored as "yyyy-mm-dd" shown as "dd/mm/yyyy", with no time-zone shift. */
+export function formatCalendarDate(value: string | null | undefined): string {
+  if (!value) return '';
+  const [year, month, day] = value.slice(0, 10).split('-');
+  return year && month && day ? `${day}/${month}/${year}` : value;
+}

@@ -15,10 +15,15 @@ const ResetPasswordPage = lazy(() => import('../modules/auth/pages/ResetPassword
 const UsersPage = lazy(() => import('../modules/admin/pages/UsersPage'));
 const AuditPage = lazy(() => import('../modules/admin/pages/AuditPage'));
 const DirectoryPage = lazy(() => import('../modules/directory/pages/DirectoryPage'));
+const IncomingPage = lazy(() => import('../modules/documents/pages/IncomingPage'));
+const OutgoingPage = lazy(() => import('../modules/documents/pages/OutgoingPage'));
+const DocumentPage = lazy(() => import('../modules/documents/pages/DocumentPage'));
+const QueuePage = lazy(() => import('../modules/documents/pages/QueuePage'));
+const RegisterPrintPage = lazy(() => import('../modules/documents/pages/RegisterPrintPage'));
 const ComingSoonPage = lazy(() => import('./components/ComingSoonPage'));
 const NotFoundPage = lazy(() => import('./components/NotFoundPage'));
 
-const COMING_SOON = ['incoming', 'outgoing', 'mailbox', 'meetings', 'schedule', 'inspection', 'statistics'] as const;
+const COMING_SOON = ['mailbox', 'meetings', 'schedule', 'inspection', 'statistics'] as const;
 
 export const router = createBrowserRouter([
   {
@@ -37,6 +42,23 @@ export const router = createBrowserRouter([
       {
         element: <RequireAuth />,
         children: [
+          // The register book for paper: no header or menu around it.
+          {
+            path: 'incoming/print',
+            element: (
+              <RequireSection section="incoming">
+                <RegisterPrintPage direction="incoming" />
+              </RequireSection>
+            ),
+          },
+          {
+            path: 'outgoing/print',
+            element: (
+              <RequireSection section="outgoing">
+                <RegisterPrintPage direction="outgoing" />
+              </RequireSection>
+            ),
+          },
           {
             element: <AppLayout />,
             children: [
@@ -50,6 +72,19 @@ export const router = createBrowserRouter([
                   </RequireSection>
                 ),
               })),
+              {
+                path: 'incoming',
+                element: <RequireSection section="incoming" />,
+                children: [{ index: true, element: <IncomingPage /> }],
+              },
+              {
+                path: 'outgoing',
+                element: <RequireSection section="outgoing" />,
+                children: [{ index: true, element: <OutgoingPage /> }],
+              },
+              { path: 'documents/queue', element: <QueuePage /> },
+              // A document is opened by whoever the server lets read it (a grant, an assignment).
+              { path: 'documents/:id', element: <DocumentPage /> },
               {
                 path: 'directory/*',
                 element: (

@@ -33,6 +33,7 @@ export const vi = {
   },
   sections: {
     home: 'Trang chủ',
+    queue: 'Việc cần xử lý',
     incoming: 'Văn bản đến',
     outgoing: 'Văn bản đi',
     mailbox: 'Hòm thư công vụ',

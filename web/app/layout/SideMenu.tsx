@@ -1,13 +1,26 @@
-import { HomeOutlined } from '@ant-design/icons';
-import { Menu, type MenuProps } from 'antd';
+import { CheckSquareOutlined, HomeOutlined } from '@ant-design/icons';
+import { Badge, Flex, Menu, type MenuProps } from 'antd';
+import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { t } from '../i18n';
 import { useCurrentUser } from './currentUser';
+import { sectionBadges, useQueueCounts } from './queueCounts';
 import { type SectionEntry, visibleSections } from './sections';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
-function toMenuItem(entry: SectionEntry): MenuItem {
+/** A menu label with the count of waiting work beside it (red when it is overdue work). */
+function withBadge(label: string, count: number | undefined, danger = false): ReactNode {
+  if (!count) return label;
+  return (
+    <Flex justify="space-between" align="center" gap={8}>
+      <span>{label}</span>
+      <Badge count={count} overflowCount={99} color={danger ? undefined : '#1677ff'} />
+    </Flex>
+  );
+}
+
+function toMenuItem(entry: SectionEntry, badges: Record<string, number>): MenuItem {
   if (entry.children) {
     return {
       key: entry.path,
@@ -16,7 +29,11 @@ function toMenuItem(entry: SectionEntry): MenuItem {
       children: entry.children.map((child) => ({ key: child.path, label: <Link to={child.path}>{child.label}</Link> })),
     };
   }
-  return { key: entry.path, icon: entry.icon, label: <Link to={entry.path}>{entry.label}</Link> };
+  return {
+    key: entry.path,
+    icon: entry.icon,
+    label: <Link to={entry.path}>{withBadge(entry.label, badges[entry.path])}</Link>,
+  };
 }
 
 /** The menu key that owns the current path: the longest registered path that prefixes it. */
@@ -30,11 +47,27 @@ export default function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const user = useCurrentUser();
   const { pathname } = useLocation();
   const entries = visibleSections(user.sections);
+  const badges = sectionBadges(useQueueCounts());
+  const hasDocuments = user.sections.includes('incoming') || user.sections.includes('outgoing');
+  const queue = '/documents/queue';
   const items: MenuItem[] = [
     { key: '/', icon: <HomeOutlined />, label: <Link to="/">{t.sections.home}</Link> },
-    ...entries.map(toMenuItem),
+    ...(hasDocuments
+      ? [
+          {
+            key: queue,
+            icon: <CheckSquareOutlined />,
+            label: <Link to={queue}>{withBadge(t.sections.queue, badges[queue], true)}</Link>,
+          },
+        ]
+      : []),
+    ...entries.map((entry) => toMenuItem(entry, badges)),
   ];
-  const keys = ['/', ...entries.flatMap((entry) => [entry.path, ...(entry.children ?? []).map((c) => c.path)])];
+  const keys = [
+    '/',
+    ...(hasDocuments ? [queue] : []),
+    ...entries.flatMap((entry) => [entry.path, ...(entry.children ?? []).map((c) => c.path)]),
+  ];
   const selected = selectedKey(pathname, keys);
   return (
     <Menu

@@ -1,0 +1,262 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  DocumentSummary,
+  DocumentView,
+  IncomingWrite,
+  OutgoingPatch,
+  OutgoingWrite,
+  QueueCounts,
+  QueueKind,
+  Register,
+} from '../../../../common/schemas/documents';
+import { ApiError, api, type Page, type QueryParams } from '../../../app/api/client';
+import { t } from '../../../app/i18n';
+
+export type Direction = 'incoming' | 'outgoing';
+
+/** The list filters as the URL keeps them; every one is optional. */
+export interface DocumentFilters {
+  q?: string;
+  registerId?: string;
+  from?: string;
+  to?: string;
+  typeCode?: string;
+  urgency?: string;
+  secrecy?: string;
+  status?: string;
+  overdue?: 'true';
+  sort?: 'newest' | 'oldest' | 'number' | 'due';
+}
+
+export interface InboxItem {
+  deliveryId: string;
+  version: number;
+  status: string;
+  sentAt: string;
+  fromOrganizationName: string;
+  numberText: string | null;
+  issueDate: string | null;
+  typeCode: string;
+  summary: string;
+  urgency: DocumentSummary['urgency'];
+  secrecy: DocumentSummary['secrecy'];
+  incomingDocumentId: string | null;
+}
+
+export interface PersonChoice {
+  id: string;
+  fullName: string;
+  position: string | null;
+}
+
+export interface DocumentPeople {
+  leaders: PersonChoice[];
+  handlers: PersonChoice[];
+  units: { id: string; name: string }[];
+}
+
+export interface UploadedFile {
+  id: string;
+  fileName: string;
+  size: number;
+  contentType: string;
+  sha256: string;
+}
+
+const root = ['documents'] as const;
+export const documentKeys = {
+  root,
+  list: (direction: Direction, params: object) => [...root, 'list', direction, params] as const,
+  document: (id: string) => [...root, 'document', id] as const,
+  people: (id: string) => [...root, 'people', id] as const,
+  queue: [...root, 'queue'] as const,
+  queueList: (kind: string) => [...root, 'queue', kind] as const,
+  registers: ['registers'] as const,
+  deliveries: ['deliveries'] as const,
+};
+const enc = encodeURIComponent;
+
+export function filterQuery(direction: Direction, filters: DocumentFilters): QueryParams {
+  return { direction, ...filters };
+}
+
+export function useDocumentList(direction: Direction, filters: DocumentFilters, page: number, pageSize: number) {
+  const query = { ...filterQuery(direction, filters), page, pageSize };
+  return useQuery({
+    queryKey: documentKeys.list(direction, query),
+    queryFn: ({ signal }) => api.get<Page<DocumentSummary>>('/api/documents', { query, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function exportXlsxUrl(direction: Direction, filters: DocumentFilters): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filterQuery(direction, filters))) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  return `/api/documents/export.xlsx?${params.toString()}`;
+}
+
+export function useRegisters() {
+  return useQuery({
+    queryKey: documentKeys.registers,
+    queryFn: ({ signal }) => api.get<{ items: Register[] }>('/api/registers', { signal }),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useDocument(id: string) {
+  return useQuery({
+    queryKey: documentKeys.document(id),
+    queryFn: ({ signal }) => api.get<DocumentView>(`/api/documents/${enc(id)}`, { signal }),
+    staleTime: 0,
+  });
+}
+
+export function useDocumentPeople(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: documentKeys.people(id),
+    queryFn: ({ signal }) => api.get<DocumentPeople>(`/api/documents/${enc(id)}/people`, { signal }),
+    enabled,
+    staleTime: 60_000,
+  });
+}
+
+export function useQueue(kind: QueueKind | null) {
+  return useQuery({
+    queryKey: documentKeys.queueList(kind ?? ''),
+    queryFn: ({ signal }) => api.get<Page<DocumentSummary>>(`/api/documents/queue/${enc(kind ?? '')}`, { signal }),
+    enabled: kind !== null,
+    staleTime: 0,
+  });
+}
+
+/** The queue counts; the layout fetches the same key for the menu badges. */
+export function fetchQueueCounts(signal?: AbortSignal) {
+  return api.get<QueueCounts>('/api/documents/queue', { signal });
+}
+
+export function useDeliveries(enabled: boolean) {
+  return useQuery({
+    queryKey: documentKeys.deliveries,
+    queryFn: ({ signal }) => api.get<{ items: InboxItem[] }>('/api/deliveries', { signal }),
+    enabled,
+    staleTime: 0,
+  });
+}
+
+/** After any change, lists, counts and the inbox may all have moved. */
+function useInvalidateDocuments() {
+  const client = useQueryClient();
+  return () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: documentKeys.root }),
+      client.invalidateQueries({ queryKey: documentKeys.deliveries }),
+    ]);
+}
+
+/** One workflow step on one document; the answer is the document as it now stands. */
+export function useDocumentStep(id: string) {
+  const client = useQueryClient();
+  const invalidate = useInvalidateDocuments();
+  return useMutation({
+    mutationFn: ({ step, body }: { step: string; body: unknown }) =>
+      api.post<DocumentView>(`/api/documents/${enc(id)}/${step}`, body),
+    onSuccess: (view) => {
+      client.setQueryData(documentKeys.document(id), view);
+      void invalidate();
+    },
+  });
+}
+
+export function usePatchDraft(id: string) {
+  const client = useQueryClient();
+  const invalidate = useInvalidateDocuments();
+  return useMutation({
+    mutationFn: (body: OutgoingPatch) => api.patch<DocumentView>(`/api/documents/${enc(id)}`, body),
+    onSuccess: (view) => {
+      client.setQueryData(documentKeys.document(id), view);
+      void invalidate();
+    },
+  });
+}
+
+export function useCreateIncoming() {
+  const invalidate = useInvalidateDocuments();
+  return useMutation({
+    mutationFn: (body: IncomingWrite) => api.post<{ id: string; created: boolean }>('/api/documents/incoming', body),
+    onSuccess: () => void invalidate(),
+  });
+}
+
+export function useCreateOutgoing() {
+  const invalidate = useInvalidateDocuments();
+  return useMutation({
+    mutationFn: (body: OutgoingWrite) => api.post<{ id: string; created: boolean }>('/api/documents/outgoing', body),
+    onSuccess: () => void invalidate(),
+  });
+}
+
+export function useOpenDelivery() {
+  return useMutation({
+    mutationFn: (id: string) => api.get<InboxItem>(`/api/deliveries/${enc(id)}`),
+  });
+}
+
+export function useAcceptDelivery() {
+  const invalidate = useInvalidateDocuments();
+  return useMutation({
+    mutationFn: ({ id, version, registerId }: { id: string; version: number; registerId?: string }) =>
+      api.post<{ id: string }>(`/api/deliveries/${enc(id)}/accept`, { version, registerId }),
+    onSuccess: () => void invalidate(),
+  });
+}
+
+export function useRefuseDelivery() {
+  const invalidate = useInvalidateDocuments();
+  return useMutation({
+    mutationFn: ({ id, version, reason }: { id: string; version: number; reason: string }) =>
+      api.post<null>(`/api/deliveries/${enc(id)}/refuse`, { version, reason }),
+    onSuccess: () => void invalidate(),
+  });
+}
+
+/** The shared client speaks JSON; an upload is multipart, so it is sent here with the same error shape. */
+export async function uploadFile(file: File): Promise<UploadedFile> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  let response: Response;
+  try {
+    response = await fetch('/api/files', {
+      method: 'POST',
+      body: form,
+      credentials: 'same-origin',
+      headers: { accept: 'application/json' },
+    });
+  } catch {
+    throw new ApiError(0, 'network.unreachable', t.errors.network);
+  }
+  const payload: unknown = await response.json().catch(() => undefined);
+  if (response.ok) return payload as UploadedFile;
+  const error =
+    typeof payload === 'object' && payload !== null && 'error' in payload
+      ? (payload.error as { code?: string; message?: string; details?: unknown })
+      : {};
+  throw new ApiError(
+    response.status,
+    error.code ?? 'http.unexpected',
+    error.message ?? t.errors.unexpected(response.status),
+    error.details,
+  );
+}
+
+export function fileUrl(documentId: string, fileId: string, inline = false): string {
+  return `/api/documents/${enc(documentId)}/files/${enc(fileId)}${inline ? '?inline=1' : ''}`;
+}
+
+/** 409s that mean "someone changed it first": reload and tell the person. */
+export function isStale(error: unknown): boolean {
+  return (
+    error instanceof ApiError && (error.code === 'common.stale_version' || error.code === 'documents.wrong_status')
+  );
+}

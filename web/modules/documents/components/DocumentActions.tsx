@@ -1,0 +1,350 @@
+import { Button, DatePicker, Flex, Form, Input, Radio, Select, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import type { DocumentAction, DocumentView } from '../../../../common/schemas/documents';
+import { type DocumentPeople, useDocumentPeople, useRegisters } from '../api/documents.api';
+import { tdoc } from '../documents.i18n';
+import FileUploadField from './FileUploadField';
+import StepModal from './StepModal';
+
+type Dialog = Exclude<DocumentAction, 'attach' | 'edit'> | 'extend';
+
+/** The order buttons appear in: the step that moves the document on comes first. */
+const ORDER: Dialog[] = [
+  'submit',
+  'direct',
+  'approve',
+  'issue',
+  'dispatch',
+  'complete',
+  'reassign',
+  'extend',
+  'comment',
+  'grant',
+  'return',
+  'recall',
+];
+const NEEDS_PEOPLE = new Set<Dialog>(['submit', 'direct', 'reassign', 'grant']);
+const DANGER = new Set<Dialog>(['return', 'recall']);
+
+const personLabel = (p: { fullName: string; position: string | null }) =>
+  p.position ? `${p.fullName} — ${p.position}` : p.fullName;
+
+function label(action: Dialog, doc: DocumentView): string {
+  if (action === 'submit' && doc.direction === 'outgoing') return tdoc.actions.submitOutgoing;
+  return tdoc.actions[action];
+}
+
+/** The buttons the server says this person may use, each opening its own small dialog. */
+export default function DocumentActions({ doc, onEdit }: { doc: DocumentView; onEdit: () => void }) {
+  const [open, setOpen] = useState<Dialog | null>(null);
+  const available = ORDER.filter((a) =>
+    a === 'extend' ? doc.actions.includes('reassign') : doc.actions.includes(a as DocumentAction),
+  );
+  const people = useDocumentPeople(doc.id, open !== null && NEEDS_PEOPLE.has(open));
+  if (available.length === 0 && !doc.actions.includes('edit')) return null;
+  const close = () => setOpen(null);
+  const primary = available[0];
+
+  return (
+    <>
+      <Flex gap={8} wrap className="vp-doc-actions">
+        {doc.actions.includes('edit') ? <Button onClick={onEdit}>{tdoc.actions.edit}</Button> : null}
+        {available.map((a) => (
+          <Button
+            key={a}
+            type={a === primary && !DANGER.has(a) ? 'primary' : 'default'}
+            danger={DANGER.has(a)}
+            onClick={() => setOpen(a)}
+          >
+            {label(a, doc)}
+          </Button>
+        ))}
+      </Flex>
+      {open ? <ActionDialog action={open} doc={doc} people={people.data} onClose={close} /> : null}
+    </>
+  );
+}
+
+const noteField = (required = false) => (
+  <Form.Item
+    name="note"
+    label={tdoc.actions.note}
+    rules={required ? [{ required: true, whitespace: true, message: tdoc.actions.reasonRequired }] : []}
+  >
+    <Input.TextArea maxLength={4000} autoSize={{ minRows: 2, maxRows: 6 }} />
+  </Form.Item>
+);
+const reasonField = (
+  <Form.Item
+    name="reason"
+    label={tdoc.actions.reason}
+    rules={[{ required: true, whitespace: true, message: tdoc.actions.reasonRequired }]}
+  >
+    <Input.TextArea maxLength={1000} autoSize={{ minRows: 2, maxRows: 6 }} />
+  </Form.Item>
+);
+const day = (value: Dayjs | null | undefined) => (value ? value.format('YYYY-MM-DD') : undefined);
+const notBeforeToday = (current: Dayjs) => current.isBefore(dayjs().startOf('day'));
+
+interface NoteValues {
+  note?: string;
+  reason?: string;
+  leaderId?: string;
+  uploadIds?: string[];
+  registerId?: string;
+  userIds?: string[];
+  dueDate?: Dayjs | null;
+}
+
+interface DirectValues {
+  direction: string;
+  leadKind: 'user' | 'organization';
+  lead: string;
+  coHandlers?: string[];
+  forInformation?: string[];
+  dueDate?: Dayjs | null;
+}
+
+function ActionDialog({
+  action,
+  doc,
+  people,
+  onClose,
+}: {
+  action: Dialog;
+  doc: DocumentView;
+  people: DocumentPeople | undefined;
+  onClose: () => void;
+}) {
+  const registers = useRegisters();
+  const title = label(action, doc);
+  const common = { doc, title, onClose };
+  const handlerOptions = (people?.handlers ?? []).map((p) => ({ value: p.id, label: personLabel(p) }));
+
+  switch (action) {
+    case 'direct':
+    case 'reassign':
+      return <DirectDialog {...common} step={action} people={people} />;
+    case 'submit':
+      return (
+        <StepModal<NoteValues>
+          {...common}
+          step="submit"
+          toBody={(v) => ({ leaderId: v.leaderId, note: v.note || undefined })}
+        >
+          {() => (
+            <>
+              <Form.Item
+                name="leaderId"
+                label={tdoc.actions.leader}
+                rules={[{ required: true, message: tdoc.actions.leaderRequired }]}
+              >
+                <Select
+                  loading={!people}
+                  showSearch={{ optionFilterProp: 'label' }}
+                  options={(people?.leaders ?? []).map((p) => ({ value: p.id, label: personLabel(p) }))}
+                />
+              </Form.Item>
+              {noteField()}
+            </>
+          )}
+        </StepModal>
+      );
+    case 'return':
+    case 'recall':
+      return (
+        <StepModal<NoteValues> {...common} step={action} danger toBody={(v) => ({ reason: v.reason })}>
+          {() => (
+            <>
+              {action === 'recall' ? (
+                <Typography.Paragraph type="danger">{tdoc.actions.recallConfirm}</Typography.Paragraph>
+              ) : null}
+              {reasonField}
+            </>
+          )}
+        </StepModal>
+      );
+    case 'complete':
+    case 'comment':
+      return (
+        <StepModal<NoteValues>
+          {...common}
+          step={action === 'comment' ? 'comments' : 'complete'}
+          versioned={action === 'complete'}
+          toBody={(v) => ({ note: v.note || undefined, uploadIds: v.uploadIds ?? [] })}
+        >
+          {() => (
+            <>
+              {noteField(action === 'comment')}
+              <Form.Item name="uploadIds" label={action === 'complete' ? tdoc.actions.resultFiles : tdoc.actions.files}>
+                <FileUploadField />
+              </Form.Item>
+            </>
+          )}
+        </StepModal>
+      );
+    case 'approve':
+      return (
+        <StepModal<NoteValues> {...common} step="approve" toBody={(v) => ({ note: v.note || undefined })}>
+          {() => noteField()}
+        </StepModal>
+      );
+    case 'issue': {
+      const secret = doc.secrecy !== 'normal';
+      const options = (registers.data?.items ?? [])
+        .filter((r) => r.direction === 'outgoing' && r.active && r.organizationId === doc.organizationId)
+        .filter((r) => r.secret === secret)
+        .map((r) => ({ value: r.id, label: r.name }));
+      return (
+        <StepModal<NoteValues> {...common} step="issue" toBody={(v) => ({ registerId: v.registerId })}>
+          {() => (
+            <Form.Item
+              name="registerId"
+              label={tdoc.actions.register}
+              initialValue={options.length === 1 ? options[0]?.value : undefined}
+              rules={[{ required: true, message: tdoc.actions.registerRequired }]}
+            >
+              <Select loading={registers.isLoading} options={options} />
+            </Form.Item>
+          )}
+        </StepModal>
+      );
+    }
+    case 'dispatch':
+      return (
+        <StepModal<NoteValues> {...common} step="dispatch" toBody={() => ({})}>
+          {() => <Typography.Paragraph>{tdoc.actions.dispatchConfirm}</Typography.Paragraph>}
+        </StepModal>
+      );
+    case 'extend':
+      return (
+        <StepModal<NoteValues>
+          {...common}
+          step="extend"
+          toBody={(v) => ({ dueDate: day(v.dueDate), note: v.note || undefined })}
+        >
+          {() => (
+            <>
+              <Form.Item
+                name="dueDate"
+                label={tdoc.actions.dueDate}
+                rules={[{ required: true, message: tdoc.actions.dueDateRequired }]}
+              >
+                <DatePicker format="DD/MM/YYYY" disabledDate={notBeforeToday} style={{ width: '100%' }} />
+              </Form.Item>
+              {noteField()}
+            </>
+          )}
+        </StepModal>
+      );
+    case 'grant':
+      return (
+        <StepModal<NoteValues> {...common} step="grant" versioned={false} toBody={(v) => ({ userIds: v.userIds })}>
+          {() => (
+            <Form.Item
+              name="userIds"
+              label={tdoc.actions.people}
+              rules={[{ required: true, message: tdoc.actions.peopleRequired }]}
+            >
+              <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={handlerOptions} />
+            </Form.Item>
+          )}
+        </StepModal>
+      );
+    default: {
+      const unreachable: never = action;
+      return unreachable;
+    }
+  }
+}
+
+/** The leader's direction: what to do, who leads (a person or a unit), who helps, who is told, by when. */
+function DirectDialog({
+  doc,
+  title,
+  step,
+  people,
+  onClose,
+}: {
+  doc: DocumentView;
+  title: string;
+  step: 'direct' | 'reassign';
+  people: DocumentPeople | undefined;
+  onClose: () => void;
+}) {
+  const handlerOptions = (people?.handlers ?? []).map((p) => ({ value: `user:${p.id}`, label: personLabel(p) }));
+  const unitOptions = (people?.units ?? []).map((u) => ({ value: `organization:${u.id}`, label: u.name }));
+  const secret = doc.secrecy !== 'normal';
+  const split = (key: string) => {
+    const [kind, ...rest] = key.split(':');
+    return { kind: kind === 'organization' ? ('organization' as const) : ('user' as const), id: rest.join(':') };
+  };
+
+  return (
+    <StepModal<DirectValues>
+      doc={doc}
+      step={step}
+      title={title}
+      onClose={onClose}
+      toBody={(v) => ({
+        direction: v.direction,
+        lead: split(v.lead),
+        coHandlers: (v.coHandlers ?? []).map(split),
+        forInformation: (v.forInformation ?? []).map((key) => split(key).id),
+        dueDate: day(v.dueDate) ?? null,
+      })}
+    >
+      {(form) => (
+        <>
+          <Form.Item
+            name="direction"
+            label={tdoc.actions.direction}
+            rules={[{ required: true, whitespace: true, message: tdoc.actions.directionRequired }]}
+          >
+            <Input.TextArea maxLength={4000} autoSize={{ minRows: 2, maxRows: 6 }} />
+          </Form.Item>
+          {secret ? null : (
+            <Form.Item name="leadKind" label={tdoc.actions.leadKind} initialValue="user">
+              <Radio.Group
+                onChange={() => form.setFieldValue('lead', undefined)}
+                options={[
+                  { value: 'user', label: tdoc.actions.leadPerson },
+                  { value: 'organization', label: tdoc.actions.leadUnit },
+                ]}
+              />
+            </Form.Item>
+          )}
+          <Form.Item noStyle dependencies={['leadKind']}>
+            {() => (
+              <Form.Item
+                name="lead"
+                label={tdoc.actions.lead}
+                rules={[{ required: true, message: tdoc.actions.leadRequired }]}
+              >
+                <Select
+                  loading={!people}
+                  showSearch={{ optionFilterProp: 'label' }}
+                  options={form.getFieldValue('leadKind') === 'organization' ? unitOptions : handlerOptions}
+                />
+              </Form.Item>
+            )}
+          </Form.Item>
+          <Form.Item name="coHandlers" label={tdoc.actions.coHandlers}>
+            <Select
+              mode="multiple"
+              showSearch={{ optionFilterProp: 'label' }}
+              options={secret ? handlerOptions : [...handlerOptions, ...unitOptions]}
+            />
+          </Form.Item>
+          <Form.Item name="forInformation" label={tdoc.actions.forInformation}>
+            <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={handlerOptions} />
+          </Form.Item>
+          <Form.Item name="dueDate" label={tdoc.actions.dueDate} initialValue={doc.dueDate ? dayjs(doc.dueDate) : null}>
+            <DatePicker format="DD/MM/YYYY" disabledDate={notBeforeToday} style={{ width: '100%' }} />
+          </Form.Item>
+        </>
+      )}
+    </StepModal>
+  );
+}

@@ -1,0 +1,86 @@
+import { DownloadOutlined, EyeOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { Button, Empty, Flex, List, Modal, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import type { DocumentFile } from '../../../../common/schemas/documents';
+import { formatDateTimeShort } from '../../../app/format';
+import { fileUrl } from '../api/documents.api';
+import { tdoc } from '../documents.i18n';
+
+const previewable = (f: DocumentFile) => f.contentType === 'application/pdf' || f.contentType.startsWith('image/');
+
+function size(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** The document's files: download any, preview PDF and images in the page. */
+export default function DocumentFiles({ documentId, files }: { documentId: string; files: DocumentFile[] }) {
+  const [previewing, setPreviewing] = useState<DocumentFile | null>(null);
+  if (files.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tdoc.doc.noFiles} />;
+  return (
+    <>
+      <List<DocumentFile>
+        size="small"
+        dataSource={files}
+        renderItem={(f) => (
+          <List.Item
+            key={f.id}
+            actions={[
+              ...(previewable(f)
+                ? [
+                    <Button key="view" size="small" icon={<EyeOutlined />} onClick={() => setPreviewing(f)}>
+                      {tdoc.doc.preview}
+                    </Button>,
+                  ]
+                : []),
+              <Button key="get" size="small" icon={<DownloadOutlined />} href={fileUrl(documentId, f.id)} download>
+                {tdoc.doc.download}
+              </Button>,
+            ]}
+            style={{ flexWrap: 'wrap' }}
+          >
+            <Flex vertical style={{ minWidth: 0 }}>
+              <Typography.Text style={{ wordBreak: 'break-all' }}>
+                <PaperClipOutlined /> {f.fileName}
+              </Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                <Tag>{tdoc.doc.fileKind[f.kind] ?? f.kind}</Tag>
+                {size(f.size)} · {f.addedBy} · {formatDateTimeShort(f.addedAt)}
+              </Typography.Text>
+            </Flex>
+          </List.Item>
+        )}
+      />
+      <Modal
+        open={previewing !== null}
+        title={previewing ? tdoc.doc.previewTitle(previewing.fileName) : ''}
+        onCancel={() => setPreviewing(null)}
+        width="min(960px, 100vw)"
+        style={{ top: 16 }}
+        footer={
+          previewing ? (
+            <Button href={fileUrl(documentId, previewing.id, true)} target="_blank" rel="noopener">
+              {tdoc.doc.openNewTab}
+            </Button>
+          ) : null
+        }
+        destroyOnHidden
+      >
+        {previewing?.contentType === 'application/pdf' ? (
+          <iframe
+            title={previewing.fileName}
+            src={fileUrl(documentId, previewing.id, true)}
+            style={{ width: '100%', height: '75vh', border: 'none' }}
+          />
+        ) : previewing ? (
+          <img
+            src={fileUrl(documentId, previewing.id, true)}
+            alt={previewing.fileName}
+            style={{ maxWidth: '100%', display: 'block', margin: '0 auto' }}
+          />
+        ) : null}
+      </Modal>
+    </>
+  );
+}

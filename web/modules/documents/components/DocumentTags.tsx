@@ -1,0 +1,40 @@
+import { Tag } from 'antd';
+import {
+  type DocumentStatus,
+  SECRECY_LABELS,
+  type Secrecy,
+  STATUS_LABELS,
+  URGENCY_LABELS,
+  type Urgency,
+} from '../../../../common/schemas/documents';
+import { tdoc } from '../documents.i18n';
+
+const STATUS_COLORS: Record<DocumentStatus, string> = {
+  registered: 'blue',
+  submitted: 'gold',
+  in_progress: 'processing',
+  done: 'success',
+  cancelled: 'default',
+  draft: 'default',
+  approved: 'cyan',
+  issued: 'geekblue',
+  dispatched: 'success',
+  recalled: 'error',
+};
+
+export function StatusTag({ status }: { status: DocumentStatus }) {
+  return <Tag color={STATUS_COLORS[status]}>{STATUS_LABELS[status]}</Tag>;
+}
+
+/** Urgency and secrecy marks, shown only when they are not "normal", plus "overdue". */
+export function MarkTags({ urgency, secrecy, overdue }: { urgency: Urgency; secrecy: Secrecy; overdue?: boolean }) {
+  return (
+    <>
+      {urgency !== 'normal' ? (
+        <Tag color={urgency === 'urgent' ? 'orange' : 'red'}>{URGENCY_LABELS[urgency]}</Tag>
+      ) : null}
+      {secrecy !== 'normal' ? <Tag color="purple">{SECRECY_LABELS[secrecy]}</Tag> : null}
+      {overdue ? <Tag color="red">{tdoc.list.overdue}</Tag> : null}
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import { InboxOutlined } from '@ant-design/icons';
+import { Upload, type UploadFile } from 'antd';
+import { useState } from 'react';
+import { errorMessage } from '../../../app/api/client';
+import { uploadFile } from '../api/documents.api';
+import { tdoc } from '../documents.i18n';
+
+/**
+ * Sends each chosen file to POST /api/files at once and reports the upload ids; the
+ * server decides the type from the bytes, so its message (wrong type, too large) is shown
+ * under the file.
+ */
+export default function FileUploadField({
+  id,
+  onChange,
+  onUploadingChange,
+}: {
+  id?: string;
+  value?: string[];
+  onChange?: (uploadIds: string[]) => void;
+  onUploadingChange?: (uploading: boolean) => void;
+}) {
+  const [files, setFiles] = useState<UploadFile<{ id: string }>[]>([]);
+  const update = (next: UploadFile<{ id: string }>[]) => {
+    setFiles(next);
+    onChange?.(next.flatMap((f) => (f.status === 'done' && f.response ? [f.response.id] : [])));
+    onUploadingChange?.(next.some((f) => f.status === 'uploading'));
+  };
+
+  return (
+    <Upload.Dragger
+      id={id}
+      multiple
+      fileList={files}
+      onChange={({ fileList }) => update(fileList)}
+      customRequest={({ file, onSuccess, onError }) => {
+        uploadFile(file as File).then(
+          (uploaded) => onSuccess?.({ id: uploaded.id }),
+          (error: unknown) => {
+            const failure = new Error(errorMessage(error));
+            onError?.(failure);
+          },
+        );
+      }}
+      itemRender={(node, file) =>
+        file.status === 'error' ? (
+          <div>
+            {node}
+            <div style={{ color: '#cf1322', fontSize: 13 }}>
+              {file.error instanceof Error ? file.error.message : ''}
+            </div>
+          </div>
+        ) : (
+          node
+        )
+      }
+      style={{ padding: 8 }}
+    >
+      <p style={{ margin: 0 }}>
+        <InboxOutlined style={{ fontSize: 28, color: '#a8071a' }} />
+      </p>
+      <p style={{ margin: '4px 0 0' }}>{tdoc.form.upload}</p>
+      <p style={{ margin: 0, fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>{tdoc.form.filesHint}</p>
+    </Upload.Dragger>
+  );
+}

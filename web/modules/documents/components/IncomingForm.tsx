@@ -1,0 +1,274 @@
+import { Alert, App, Button, Col, DatePicker, Drawer, Flex, Form, Grid, Input, InputNumber, Row, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import {
+  CHANNEL_LABELS,
+  CHANNELS,
+  type Channel,
+  type IncomingWrite,
+  SECRECY_LABELS,
+  SECRECY_LEVELS,
+  type Secrecy,
+  URGENCY_LABELS,
+  URGENCY_LEVELS,
+  type Urgency,
+} from '../../../../common/schemas/documents';
+import { ApiError, errorMessage } from '../../../app/api/client';
+import { t } from '../../../app/i18n';
+import { useCreateIncoming, useRegisters } from '../api/documents.api';
+import { tdoc } from '../documents.i18n';
+import { newClientKey } from './clientKey';
+import { TYPE_OPTIONS } from './DocumentFilterBar';
+import FileUploadField from './FileUploadField';
+
+interface Values {
+  registerId: string;
+  issuerName: string;
+  numberText: string;
+  typeCode: string;
+  issueDate: Dayjs;
+  arrivalDate?: Dayjs;
+  summary: string;
+  signerName?: string;
+  signerPosition?: string;
+  pageCount?: number | null;
+  secrecy: Secrecy;
+  urgency: Urgency;
+  channel: Channel;
+  dueDate?: Dayjs | null;
+  uploadIds?: string[];
+}
+
+interface Match {
+  id: string;
+  numberText: string | null;
+  arrivalNumber: number | null;
+}
+
+function duplicateMatches(error: unknown): Match[] | null {
+  if (!(error instanceof ApiError) || error.code !== 'documents.possible_duplicate') return null;
+  const details = error.details as { matches?: Match[] } | undefined;
+  return details?.matches ?? [];
+}
+
+const day = (value: Dayjs | null | undefined) => (value ? value.format('YYYY-MM-DD') : undefined);
+
+/** The clerk's registration of an incoming document, with the duplicate warning of ND 30. */
+export default function IncomingForm({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const screens = Grid.useBreakpoint();
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      title={tdoc.form.incomingTitle}
+      size={screens.md ? 720 : '100%'}
+      destroyOnHidden
+    >
+      {open ? <IncomingFormBody onClose={onClose} /> : null}
+    </Drawer>
+  );
+}
+
+function IncomingFormBody({ onClose }: { onClose: () => void }) {
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<Values>();
+  const [clientKey] = useState(newClientKey);
+  const [uploading, setUploading] = useState(false);
+  const [duplicates, setDuplicates] = useState<Match[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const registers = useRegisters();
+  const create = useCreateIncoming();
+  const incomingRegisters = (registers.data?.items ?? []).filter((r) => r.direction === 'incoming' && r.active);
+
+  const send = async (confirmDuplicate: boolean) => {
+    const v = await form.validateFields();
+    const body: IncomingWrite = {
+      registerId: v.registerId,
+      issuerName: v.issuerName,
+      numberText: v.numberText,
+      typeCode: v.typeCode,
+      issueDate: day(v.issueDate) ?? '',
+      arrivalDate: day(v.arrivalDate),
+      summary: v.summary,
+      signerName: v.signerName || null,
+      signerPosition: v.signerPosition || null,
+      pageCount: v.pageCount ?? null,
+      secrecy: v.secrecy,
+      urgency: v.urgency,
+      channel: v.channel,
+      dueDate: day(v.dueDate) ?? null,
+      uploadIds: v.uploadIds ?? [],
+      clientKey,
+      confirmDuplicate,
+    };
+    setError(null);
+    try {
+      const result = await create.mutateAsync(body);
+      message.success(tdoc.form.registered);
+      onClose();
+      navigate(`/documents/${encodeURIComponent(result.id)}`);
+    } catch (failure) {
+      const matches = duplicateMatches(failure);
+      if (matches) setDuplicates(matches);
+      else setError(errorMessage(failure));
+    }
+  };
+
+  return (
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      requiredMark="optional"
+      initialValues={{
+        registerId: incomingRegisters.length === 1 ? incomingRegisters[0]?.id : undefined,
+        arrivalDate: dayjs(),
+        secrecy: 'normal',
+        urgency: 'normal',
+        channel: 'paper',
+      }}
+      onValuesChange={() => setDuplicates(null)}
+      onFinish={() => send(false)}
+    >
+      {registers.isSuccess && incomingRegisters.length === 0 ? (
+        <Alert type="warning" showIcon title={tdoc.form.noRegister} style={{ marginBottom: 16 }} />
+      ) : null}
+      <Row gutter={12}>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="registerId"
+            label={tdoc.form.register}
+            rules={[{ required: true, message: tdoc.form.registerRequired }]}
+          >
+            <Select
+              loading={registers.isLoading}
+              options={incomingRegisters.map((r) => ({ value: r.id, label: `${r.name} — ${r.organizationName}` }))}
+              popupMatchSelectWidth={false}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="channel" label={tdoc.form.channel}>
+            <Select options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item
+            name="issuerName"
+            label={tdoc.form.issuer}
+            rules={[{ required: true, whitespace: true, message: tdoc.form.issuerRequired }]}
+          >
+            <Input maxLength={300} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="numberText"
+            label={tdoc.form.numberText}
+            rules={[{ required: true, whitespace: true, message: tdoc.form.numberTextRequired }]}
+          >
+            <Input maxLength={60} placeholder={tdoc.form.numberTextPlaceholder} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="typeCode"
+            label={tdoc.form.type}
+            rules={[{ required: true, message: tdoc.form.typeRequired }]}
+          >
+            <Select showSearch={{ optionFilterProp: 'label' }} options={TYPE_OPTIONS} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={8}>
+          <Form.Item
+            name="issueDate"
+            label={tdoc.form.issueDate}
+            rules={[{ required: true, message: tdoc.form.issueDateRequired }]}
+          >
+            <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={8}>
+          <Form.Item name="arrivalDate" label={tdoc.form.arrivalDate}>
+            <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={8}>
+          <Form.Item name="dueDate" label={tdoc.form.dueDate}>
+            <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={8}>
+          <Form.Item name="pageCount" label={tdoc.form.pageCount}>
+            <InputNumber min={1} max={100000} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item
+            name="summary"
+            label={tdoc.form.summary}
+            rules={[{ required: true, whitespace: true, message: tdoc.form.summaryRequired }]}
+          >
+            <Input.TextArea maxLength={500} showCount autoSize={{ minRows: 2, maxRows: 5 }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="signerName" label={tdoc.form.signerName}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="signerPosition" label={tdoc.form.signerPosition}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </Col>
+        <Col xs={12}>
+          <Form.Item name="secrecy" label={tdoc.form.secrecy}>
+            <Select options={SECRECY_LEVELS.map((s) => ({ value: s, label: SECRECY_LABELS[s] }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={12}>
+          <Form.Item name="urgency" label={tdoc.form.urgency}>
+            <Select options={URGENCY_LEVELS.map((u) => ({ value: u, label: URGENCY_LABELS[u] }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item name="uploadIds" label={tdoc.form.files}>
+            <FileUploadField onUploadingChange={setUploading} />
+          </Form.Item>
+        </Col>
+      </Row>
+      {duplicates ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={tdoc.form.duplicateTitle}
+          description={
+            <Flex vertical gap={4}>
+              {duplicates.map((m) => (
+                <Link key={m.id} to={`/documents/${encodeURIComponent(m.id)}`} target="_blank">
+                  {tdoc.form.duplicateMatch(m.numberText, m.arrivalNumber)}
+                </Link>
+              ))}
+            </Flex>
+          }
+          action={
+            <Button danger onClick={() => void send(true)} loading={create.isPending}>
+              {tdoc.form.duplicateConfirm}
+            </Button>
+          }
+          style={{ marginBottom: 16 }}
+        />
+      ) : null}
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+      {uploading ? <Alert type="info" showIcon title={tdoc.form.uploading} style={{ marginBottom: 16 }} /> : null}
+      <Flex justify="end" gap={8}>
+        <Button onClick={onClose}>{t.common.cancel}</Button>
+        <Button type="primary" htmlType="submit" loading={create.isPending} disabled={uploading}>
+          {tdoc.form.submit}
+        </Button>
+      </Flex>
+    </Form>
+  );
+}

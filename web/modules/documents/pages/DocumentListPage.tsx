@@ -1,0 +1,112 @@
+import { FileExcelOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Badge, Button, Empty, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import PageTitle from '../../../app/components/PageTitle';
+import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
+import { useCurrentUser } from '../../../app/layout/currentUser';
+import { type Direction, exportXlsxUrl, filterQuery, useDeliveries, useDocumentList } from '../api/documents.api';
+import DeliveryInbox from '../components/DeliveryInbox';
+import DocumentFilterBar from '../components/DocumentFilterBar';
+import DocumentTable from '../components/DocumentTable';
+import IncomingForm from '../components/IncomingForm';
+import OutgoingForm from '../components/OutgoingForm';
+import { useFilterParams } from '../components/useFilterParams';
+import { tdoc } from '../documents.i18n';
+
+const PAGE_SIZE = 20;
+const DRAFTING_ROLES = new Set(['clerk', 'leader', 'specialist', 'admin']);
+
+/** The incoming or outgoing register: filtered list, export, print, and the clerk's inbox. */
+export default function DocumentListPage({ direction }: { direction: Direction }) {
+  const user = useCurrentUser();
+  const isClerk = user.roles.some((r) => r.role === 'clerk');
+  const canDraft = user.roles.some((r) => DRAFTING_ROLES.has(r.role));
+  const { filters, page, tab, setFilters, setPage, setTab } = useFilterParams();
+  const [creating, setCreating] = useState(false);
+  const list = useDocumentList(direction, filters, page, PAGE_SIZE);
+  const showInbox = direction === 'incoming' && isClerk;
+  const inbox = useDeliveries(showInbox);
+  const inboxCount = inbox.data?.items.length ?? 0;
+  const printParams = new URLSearchParams(
+    Object.entries(filterQuery(direction, filters)).flatMap(([k, v]) => (v ? [[k, String(v)]] : [])),
+  );
+
+  const listView = (
+    <>
+      <DocumentFilterBar direction={direction} filters={filters} onChange={setFilters} />
+      {list.isError ? (
+        <QueryErrorAlert error={list.error} onRetry={() => list.refetch()} retrying={list.isFetching} />
+      ) : null}
+      <DocumentTable
+        items={list.data?.items ?? []}
+        loading={list.isFetching}
+        empty={
+          <Empty
+            description={
+              <>
+                {tdoc.list.empty}
+                <br />
+                <Typography.Text type="secondary">{tdoc.list.emptyHint}</Typography.Text>
+              </>
+            }
+          />
+        }
+        paging={{ page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, onChange: setPage }}
+      />
+    </>
+  );
+
+  return (
+    <>
+      <PageTitle
+        title={direction === 'incoming' ? tdoc.incomingTitle : tdoc.outgoingTitle}
+        extra={
+          <>
+            {direction === 'incoming' && isClerk ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {tdoc.list.register}
+              </Button>
+            ) : null}
+            {direction === 'outgoing' && canDraft ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {tdoc.list.draft}
+              </Button>
+            ) : null}
+            <Button icon={<FileExcelOutlined />} href={exportXlsxUrl(direction, filters)} download>
+              {tdoc.list.exportXlsx}
+            </Button>
+            <Link to={`/${direction}/print?${printParams.toString()}`}>
+              <Button icon={<PrinterOutlined />}>{tdoc.list.print}</Button>
+            </Link>
+          </>
+        }
+      />
+      {showInbox ? (
+        <Tabs
+          activeKey={tab === 'inbox' ? 'inbox' : 'list'}
+          onChange={(key) => setTab(key === 'inbox' ? 'inbox' : null)}
+          items={[
+            { key: 'list', label: tdoc.tabs.list, children: listView },
+            {
+              key: 'inbox',
+              label: (
+                <span>
+                  {tdoc.tabs.inbox} <Badge count={inboxCount} size="small" />
+                </span>
+              ),
+              children: <DeliveryInbox />,
+            },
+          ]}
+        />
+      ) : (
+        listView
+      )}
+      {direction === 'incoming' ? (
+        <IncomingForm open={creating} onClose={() => setCreating(false)} />
+      ) : (
+        <OutgoingForm open={creating} onClose={() => setCreating(false)} />
+      )}
+    </>
+  );
+}
