@@ -5,6 +5,7 @@
 const BENCHES: Record<string, () => Promise<{ run(): Promise<Record<string, unknown>> }>> = {
   http: () => import('./http'),
   'directory-import': () => import('./directory-import'),
+  documents: () => import('./documents'),
   web: () => import('./web'),
 };
 

@@ -69,16 +69,16 @@ export function createDocumentsCore(deps: PlatformDeps) {
     if (Number(res.numUpdatedRows) !== 1) throw staleVersion('Văn bản');
   }
 
-  /** Takes the actor's uploads into the document; the upload rows are consumed. */
+  /** Takes the actor's uploads into the document (the upload rows are consumed); returns the files' text. */
   async function attachUploads(
     trx: Executor,
     documentId: string,
     actor: Actor,
     uploadIds: readonly string[],
     kind: 'main' | 'attachment' | 'result',
-  ): Promise<void> {
+  ): Promise<string[]> {
     const uploads = await deps.files.takeUploads(trx, actor.userId, uploadIds);
-    if (uploads.length === 0) return;
+    if (uploads.length === 0) return [];
     const at = now();
     await trx
       .insertInto('document_files')
@@ -94,6 +94,17 @@ export function createDocumentsCore(deps: PlatformDeps) {
         })),
       )
       .execute();
+    // The text found in the files, for the search index.
+    const texts = await trx
+      .selectFrom('blobs')
+      .select('text_content')
+      .where(
+        'sha256',
+        'in',
+        uploads.map((u) => u.sha256),
+      )
+      .execute();
+    return texts.flatMap((t) => (t.text_content ? [t.text_content] : []));
   }
 
   /** Rebuilds the search text from the record and the text of every attached file. */

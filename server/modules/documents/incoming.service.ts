@@ -117,7 +117,6 @@ export function createIncomingService(core: DocumentsCore) {
       const id = newId();
       try {
         await deps.transact(async ({ trx, audit }) => {
-          const { period, arrivalNumber } = await issueArrivalNumber(trx, register, arrivalDate);
           const at = now();
           await repo.insertDocument(trx, deps.database.kind, {
             id,
@@ -125,10 +124,10 @@ export function createIncomingService(core: DocumentsCore) {
             direction: 'incoming',
             status: 'registered',
             register_id: register.id,
-            period,
+            period: null,
             number: null,
             number_text: input.numberText,
-            arrival_number: arrivalNumber,
+            arrival_number: null,
             arrival_date: arrivalDate,
             type_code: input.typeCode,
             issuer_name: input.issuerName,
@@ -153,9 +152,22 @@ export function createIncomingService(core: DocumentsCore) {
             created_at: at,
             updated_at: at,
           });
-          await core.attachUploads(trx, id, actor, input.uploadIds, 'main');
-          await core.reindex(trx, id);
+          const texts = await core.attachUploads(trx, id, actor, input.uploadIds, 'main');
           await repo.grantAccess(trx, id, [actor.userId], 'created');
+          // The number is taken last, so its counter row stays locked for the shortest time.
+          const { period, arrivalNumber } = await issueArrivalNumber(trx, register, arrivalDate);
+          await trx
+            .updateTable('documents')
+            .set({
+              period,
+              arrival_number: arrivalNumber,
+              search_text: repo.searchTextOf(
+                [input.numberText, input.typeCode, input.summary, input.issuerName, input.signerName, arrivalNumber],
+                texts,
+              ),
+            })
+            .where('id', '=', id)
+            .execute();
           await record(trx, id, actor, 'registered', `Vào sổ đến số ${arrivalNumber}`);
           await audit(auditActorOf(actor), {
             action: 'document.register',
