@@ -187,6 +187,8 @@ export function searchCondition(kind: DatabaseKind, q: string): Expression<SqlBo
   return sql<SqlBool>`to_tsvector('simple', d.search_text) @@ to_tsquery('simple', ${query})`;
 }
 
+export const COUNT_CAP = 5000;
+
 export async function listDocuments(
   ex: Executor,
   kind: DatabaseKind,
@@ -228,11 +230,22 @@ export async function listDocuments(
     const search = searchCondition(kind, query.q);
     if (search) q = q.where(search);
   }
-  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  // Counting stops at COUNT_CAP: "more than 5,000" is all a person needs, and a broad search
+  // over a million documents must not pay for counting every one of them.
+  const counted = await ex
+    .selectFrom(
+      q
+        .select(sql<number>`1`.as('one'))
+        .limit(COUNT_CAP + 1)
+        .as('hits'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const total = Math.min(Number(counted.n), COUNT_CAP);
   let page = q.selectAll('d').select(['o.path as organization_path', 'o.name as organization_name']);
   switch (query.sort) {
     case 'oldest':
-      page = page.orderBy('d.created_at', 'asc');
+      page = page.orderBy('d.seq', 'asc');
       break;
     case 'number':
       page = page.orderBy(query.direction === 'incoming' ? 'd.arrival_number' : 'd.number', 'desc');
@@ -241,14 +254,14 @@ export async function listDocuments(
       page = page.orderBy(sql`case when d.due_date is null then 1 else 0 end`).orderBy('d.due_date', 'asc');
       break;
     default:
-      page = page.orderBy('d.created_at', 'desc');
+      // Entry order: seq grows with every record, and its index lets a search stop at the page.
+      page = page.orderBy('d.seq', 'desc');
   }
   const rows = await page
-    .orderBy('d.id', query.sort === 'oldest' ? 'asc' : 'desc')
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
-  return { rows, total: Number(total.n) };
+  return { rows: rows.map(({ seq: _seq, ...row }) => row), total, totalCapped: Number(counted.n) > COUNT_CAP };
 }
 
 /**

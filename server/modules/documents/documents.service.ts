@@ -113,10 +113,17 @@ export function createDocumentsService(core: DocumentsCore) {
 
     async listDocuments(actor: Actor, query: DocumentListQuery) {
       const day = today();
-      const { rows, total } = await repo.listDocuments(db, deps.database.kind, visibilityOf(actor), query, day);
+      const { rows, total, totalCapped } = await repo.listDocuments(
+        db,
+        deps.database.kind,
+        visibilityOf(actor),
+        query,
+        day,
+      );
       return {
         items: rows.map((r) => toSummary(r, day)),
         total,
+        totalCapped,
         page: query.page,
         pageSize: query.pageSize,
       };
