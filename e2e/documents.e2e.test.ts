@@ -1,0 +1,271 @@
+import fs from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { demoPdf } from '../server/modules/demo/demo-documents';
+import { launchBrowser, startProduct } from './browser';
+
+const SHOTS = 'docs/screenshots';
+const DESKTOP = { width: 1280, height: 860 };
+const PHONE = { width: 390, height: 844 };
+
+/** Today and a later day in Vietnam, as the date pickers want them typed (dd/mm/yyyy). */
+function vietnamDay(offsetDays = 0): string {
+  const date = new Date(Date.now() + offsetDays * 86_400_000);
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short' }).format(date);
+}
+
+describe('documents travel from drafting to completion (Chromium)', () => {
+  let browser: Browser;
+  let product: Awaited<ReturnType<typeof startProduct>>;
+  const external: string[] = [];
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    product = await startProduct();
+    browser = await launchBrowser();
+    fs.mkdirSync(SHOTS, { recursive: true });
+  });
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await product?.close();
+  });
+
+  /** A fresh browser for one person, signed in through the sign-in form. */
+  async function signIn(username: string, viewport = DESKTOP): Promise<Page> {
+    const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Europe/London' });
+    // A step that fails says which element it waited for, well before the test's own limit.
+    context.setDefaultTimeout(10_000);
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('request', (req) => {
+      if (!req.url().startsWith(product.url) && !req.url().startsWith('data:')) external.push(req.url());
+    });
+    await page.goto(`${product.url}/sign-in`);
+    await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill(username);
+    await page.getByLabel('Mật khẩu').fill(product.password(username));
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    return page;
+  }
+
+  /** Opens an antd Select by its label, types `search` if given, and picks the option holding `option`. */
+  async function choose(
+    page: Page,
+    label: string,
+    option: string | RegExp,
+    scope = page.locator('body'),
+    search?: string,
+  ) {
+    const select = scope.getByLabel(label, { exact: true });
+    await select.click();
+    if (search) await select.pressSequentially(search);
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: option })
+      .first()
+      .click();
+  }
+
+  /** Clicks an action button on the document page, fills its dialog, confirms, and waits for the new state. */
+  async function step(page: Page, action: string, fill?: (dialog: ReturnType<Page['locator']>) => Promise<void>) {
+    await page.locator('.vp-doc-actions').getByRole('button', { name: action, exact: true }).click();
+    const dialog = page.locator('.ant-modal:visible');
+    await dialog.waitFor({ state: 'visible' });
+    await fill?.(dialog);
+    await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+
+  const statusIs = (page: Page, status: string) =>
+    page.locator('.ant-tag', { hasText: status }).first().waitFor({ state: 'visible' });
+
+  it('an outgoing document is drafted, signed, numbered, sent, received and handled by the commune', async () => {
+    const summary = 'Về việc tổng kết công tác xây dựng Đảng năm 2025 (kiểm thử)';
+
+    // The specialist drafts it to the commune with a PDF attached.
+    const specialist = await signIn('chuyenvien');
+    await specialist.goto(`${product.url}/outgoing`);
+    await specialist.getByRole('button', { name: 'Soạn văn bản đi' }).click();
+    const drawer = specialist.locator('.ant-drawer:visible');
+    await drawer.getByLabel('Trích yếu').fill(summary);
+    await drawer.getByLabel('Thêm người hoặc tổ chức').fill('lung cu');
+    await specialist
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: 'Đảng bộ xã Lũng Cú' })
+      .first()
+      .click();
+    await drawer.locator('.ant-tag', { hasText: 'Đảng bộ xã Lũng Cú' }).waitFor();
+    await drawer.locator('input[type=file]').setInputFiles({
+      name: 'Du thao bao cao.pdf',
+      mimeType: 'application/pdf',
+      buffer: demoPdf('Bao cao tong ket cong tac xay dung Dang'),
+    });
+    await drawer
+      .locator('.ant-upload-list-item-done, .ant-upload-list-item:not(.ant-upload-list-item-uploading)')
+      .first()
+      .waitFor();
+    await drawer.getByRole('button', { name: 'Lưu dự thảo' }).click();
+    await specialist.waitForURL(/\/documents\/[^/]+$/);
+    const outgoingUrl = specialist.url();
+    await statusIs(specialist, 'Dự thảo');
+    await specialist.getByText('Du thao bao cao.pdf').waitFor();
+
+    await step(specialist, 'Trình ký', (dialog) => choose(specialist, 'Lãnh đạo', 'Bí thư Huyện ủy', dialog));
+    await statusIs(specialist, 'Chờ xử lý của lãnh đạo');
+
+    // The leader approves it.
+    const leader = await signIn('lanhdao');
+    await leader.goto(outgoingUrl);
+    await step(leader, 'Duyệt ký');
+    await statusIs(leader, 'Đã duyệt, chờ cấp số');
+
+    // The clerk issues the number and dispatches it.
+    const clerk = await signIn('vanthu');
+    await clerk.goto(outgoingUrl);
+    await step(clerk, 'Cấp số', async (dialog) => {
+      const register = dialog.getByLabel('Sổ văn bản đi', { exact: true });
+      // Preselected when the committee has one ordinary outgoing register.
+      if ((await dialog.locator('.ant-select-selection-item').count()) === 0) {
+        await register.click();
+        await clerk
+          .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+          .filter({ hasText: /^Sổ văn bản đi$/ })
+          .first()
+          .click();
+      }
+    });
+    await statusIs(clerk, 'Đã cấp số');
+    const numberText = (await clerk.locator('h3 + div .ant-typography').first().textContent()) ?? '';
+    expect(numberText).toMatch(/^\d+-CV\/HU$/);
+    await step(clerk, 'Phát hành');
+    await statusIs(clerk, 'Đã phát hành');
+    await clerk.locator('[data-delivery-status="01"]').waitFor();
+
+    // The commune's clerk finds it waiting, accepts it and submits it to the commune's secretary.
+    const communeClerk = await signIn('vanthuxa');
+    await communeClerk.goto(`${product.url}/incoming?tab=inbox`);
+    const item = communeClerk.locator('.vp-inbox .ant-list-item', { hasText: summary });
+    await item.waitFor();
+    await item.getByRole('button', { name: 'Tiếp nhận' }).click();
+    await communeClerk.locator('.ant-modal:visible .ant-btn-primary').click();
+    await communeClerk.waitForURL(/\/documents\/[^/]+$/);
+    const receivedUrl = communeClerk.url();
+    await statusIs(communeClerk, 'Đã vào sổ');
+    await communeClerk.getByText('Du thao bao cao.pdf').waitFor();
+    await step(communeClerk, 'Trình lãnh đạo', (dialog) =>
+      choose(communeClerk, 'Lãnh đạo', 'Bí thư Đảng bộ xã Lũng Cú', dialog),
+    );
+    await statusIs(communeClerk, 'Chờ xử lý của lãnh đạo');
+
+    // The sender sees the commune accepted it and waits for assignment.
+    await clerk.reload();
+    await clerk.locator('[data-delivery-status="04"]').waitFor();
+
+    // The secretary directs the commune's clerk to handle it; the clerk completes it.
+    const secretary = await signIn('bithuxa');
+    await secretary.goto(receivedUrl);
+    await step(secretary, 'Cho ý kiến, giao xử lý', async (dialog) => {
+      await dialog.getByLabel('Ý kiến chỉ đạo').fill('Giao Văn phòng Đảng ủy xã tổng hợp, báo cáo.');
+      await choose(secretary, 'Chủ trì xử lý', 'Văn thư Đảng bộ xã Lũng Cú', dialog);
+    });
+    await statusIs(secretary, 'Đang xử lý');
+
+    await communeClerk.reload();
+    await step(communeClerk, 'Hoàn thành', (dialog) => dialog.getByLabel('Ghi chú').fill('Đã tổng hợp, báo cáo.'));
+    await statusIs(communeClerk, 'Hoàn thành');
+
+    // Back at the committee, the recipient's status reads "Hoàn thành".
+    await clerk.reload();
+    await clerk.locator('[data-delivery-status="06"]', { hasText: 'Hoàn thành' }).waitFor();
+    await clerk.screenshot({ path: `${SHOTS}/outgoing-recipients.png`, fullPage: true });
+  }, 180_000);
+
+  it('an incoming paper document is registered, directed, handled, and its timeline shows every step', async () => {
+    const summary = 'Về việc triển khai chuyển đổi số trong cơ quan Đảng (kiểm thử)';
+    const clerk = await signIn('vanthu');
+    await clerk.goto(`${product.url}/incoming`);
+    await clerk.getByRole('button', { name: 'Vào sổ văn bản đến' }).click();
+    const drawer = clerk.locator('.ant-drawer:visible');
+    await choose(clerk, 'Sổ văn bản đến', /^Sổ văn bản đến — Huyện ủy/, drawer);
+    await drawer.getByLabel('Cơ quan ban hành').fill('Ban Tuyên giáo Tỉnh ủy Hà Giang');
+    await drawer.getByLabel('Số, ký hiệu').fill('215-CV/BTGTU');
+    await choose(clerk, 'Loại văn bản', 'Công văn (CV)', drawer, 'Công văn');
+    await drawer.getByLabel('Ngày ban hành').fill(vietnamDay());
+    await drawer.getByLabel('Ngày ban hành').press('Enter');
+    await drawer.getByLabel('Trích yếu').fill(summary);
+    await drawer.getByRole('button', { name: 'Vào sổ', exact: true }).click();
+    await clerk.waitForURL(/\/documents\/[^/]+$/);
+    const url = clerk.url();
+    await statusIs(clerk, 'Đã vào sổ');
+
+    await step(clerk, 'Trình lãnh đạo', (dialog) => choose(clerk, 'Lãnh đạo', 'Bí thư Huyện ủy', dialog));
+    await statusIs(clerk, 'Chờ xử lý của lãnh đạo');
+
+    const leader = await signIn('lanhdao');
+    await leader.goto(url);
+    await step(leader, 'Cho ý kiến, giao xử lý', async (dialog) => {
+      await dialog.getByLabel('Ý kiến chỉ đạo').fill('Giao đồng chí chuyên viên tham mưu kế hoạch.');
+      await choose(leader, 'Chủ trì xử lý', /Chuyên viên/, dialog);
+      await dialog.getByLabel('Hạn xử lý').fill(vietnamDay(5));
+      await dialog.getByLabel('Hạn xử lý').press('Enter');
+    });
+    await statusIs(leader, 'Đang xử lý');
+
+    const specialist = await signIn('chuyenvien');
+    // The specialist finds it in the work queue.
+    await specialist.goto(`${product.url}/documents/queue?kind=toHandle`);
+    await specialist.getByRole('link', { name: summary }).click();
+    await specialist.waitForURL(url);
+    await step(specialist, 'Hoàn thành', (dialog) =>
+      dialog.getByLabel('Ghi chú').fill('Đã xây dựng dự thảo kế hoạch, trình Thường trực.'),
+    );
+    await statusIs(specialist, 'Hoàn thành');
+
+    // Every step is on the timeline, with who and when (dd/mm/yyyy HH:mm, Vietnam time).
+    await clerk.goto(url);
+    const timeline = clerk.locator('.vp-timeline');
+    for (const kind of ['registered', 'submitted', 'directed', 'completed']) {
+      await timeline.locator(`[data-event="${kind}"]`).waitFor();
+    }
+    await expect(timeline.textContent()).resolves.toContain('Giao đồng chí chuyên viên tham mưu kế hoạch.');
+    await expect(timeline.textContent()).resolves.toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+    await clerk.screenshot({ path: `${SHOTS}/document-page.png`, fullPage: true });
+
+    // The list finds it without diacritics.
+    await clerk.goto(`${product.url}/incoming`);
+    await clerk.getByPlaceholder('Tìm theo số, ký hiệu, trích yếu, cơ quan ban hành').fill('chuyen doi so');
+    await clerk.getByPlaceholder('Tìm theo số, ký hiệu, trích yếu, cơ quan ban hành').press('Enter');
+    await clerk.getByRole('link', { name: summary }).waitFor();
+    await clerk.getByRole('button', { name: /Xóa bộ lọc/ }).click();
+    await clerk.locator('.ant-table-row').nth(1).waitFor();
+    await clerk.screenshot({ path: `${SHOTS}/incoming-list.png`, fullPage: false });
+  }, 120_000);
+
+  it('the list and a document read well on a phone (390×844)', async () => {
+    const page = await signIn('vanthu', PHONE);
+    await page.goto(`${product.url}/incoming`);
+    // Cards, not a wide table.
+    const card = page.locator('.vp-doc-cards .ant-list-item').first();
+    await card.waitFor();
+    expect(await page.locator('.ant-table').count()).toBe(0);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(PHONE.width);
+    await page.screenshot({ path: `${SHOTS}/phone-incoming-list.png`, fullPage: false });
+
+    // The menu sits behind a button and carries the waiting-work badges.
+    await page.getByRole('button', { name: 'Mở danh mục chức năng' }).click();
+    await page.getByRole('menuitem', { name: /Văn bản đến/ }).waitFor();
+    await page.keyboard.press('Escape');
+
+    await card.locator('a').first().click();
+    await page.waitForURL(/\/documents\/[^/]+$/);
+    await page.locator('.vp-timeline').waitFor();
+    const docWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(docWidth).toBeLessThanOrEqual(PHONE.width);
+    await page.screenshot({ path: `${SHOTS}/phone-document.png`, fullPage: true });
+    expect(external).toEqual([]);
+  });
+});
