@@ -242,6 +242,34 @@ describe('documents travel from drafting to completion (Chromium)', () => {
     await clerk.getByRole('button', { name: /Xóa bộ lọc/ }).click();
     await clerk.locator('.ant-table-row').nth(1).waitFor();
     await clerk.screenshot({ path: `${SHOTS}/incoming-list.png`, fullPage: false });
+
+    // The register book: as XLSX with the filters, and as a page to print.
+    const xlsx = await clerk.request.get(
+      `${product.url}/api/documents/export.xlsx?direction=incoming&q=chuyen%20doi%20so`,
+    );
+    expect(xlsx.status()).toBe(200);
+    expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
+    await clerk.getByRole('button', { name: 'In sổ' }).click();
+    await clerk.waitForURL(/\/incoming\/print/);
+    await clerk.getByText('SỔ ĐĂNG KÝ VĂN BẢN ĐẾN').waitFor();
+    await clerk.locator('table.vp-print td', { hasText: summary }).waitFor();
+    await clerk.goBack();
+
+    // The same number from the same issuer again: a warning with the match, then registered on purpose.
+    await clerk.getByRole('button', { name: 'Vào sổ văn bản đến' }).click();
+    const again = clerk.locator('.ant-drawer:visible');
+    await choose(clerk, 'Sổ văn bản đến', /^Sổ văn bản đến — Huyện ủy/, again);
+    await again.getByLabel('Cơ quan ban hành').fill('Ban Tuyên giáo Tỉnh ủy Hà Giang');
+    await again.getByLabel('Số, ký hiệu').fill('215-CV/BTGTU');
+    await choose(clerk, 'Loại văn bản', 'Công văn (CV)', again, 'Công văn');
+    await again.getByLabel('Ngày ban hành').fill(vietnamDay());
+    await again.getByLabel('Ngày ban hành').press('Enter');
+    await again.getByLabel('Trích yếu').fill(`${summary} (bản thứ hai)`);
+    await again.getByRole('button', { name: 'Vào sổ', exact: true }).click();
+    await again.getByText('Có thể trùng văn bản đã vào sổ').waitFor();
+    await again.getByRole('button', { name: 'Vẫn vào sổ' }).click();
+    await clerk.waitForURL((u) => /\/documents\/[^/]+$/.test(u.pathname) && u.href !== url);
+    await statusIs(clerk, 'Đã vào sổ');
   }, 120_000);
 
   it('the list and a document read well on a phone (390×844)', async () => {

@@ -35,6 +35,8 @@ const received = (d: Delivery) =>
 export default function DeliveryStatus({ document: doc }: { document: DocumentView }) {
   const screens = Grid.useBreakpoint();
   const external = doc.recipients.filter((r) => r.kind === 'external');
+  const anyReason = doc.deliveries.some((d) => d.reason);
+  const time = (value: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTimeShort(value)}</span>;
   return (
     <Flex vertical gap={12}>
       {doc.deliveries.length > 0 ? (
@@ -47,14 +49,16 @@ export default function DeliveryStatus({ document: doc }: { document: DocumentVi
             columns={[
               { key: 'org', title: tdoc.doc.organization, dataIndex: 'organizationName' },
               { key: 'status', title: tdoc.list.colStatus, render: (_, d) => <DeliveryTag status={d.status} /> },
-              { key: 'sent', title: tdoc.doc.sentAt, render: (_, d) => formatDateTimeShort(d.sentAt) },
+              { key: 'sent', title: tdoc.doc.sentAt, render: (_, d) => time(d.sentAt) },
               {
                 key: 'received',
                 title: tdoc.doc.receivedAt,
-                render: (_, d) => formatDateTimeShort(d.receivedAt) || tdoc.doc.notReceived,
+                render: (_, d) => (d.receivedAt ? time(d.receivedAt) : tdoc.doc.notReceived),
               },
-              { key: 'updated', title: tdoc.doc.updatedAt, render: (_, d) => formatDateTimeShort(d.updatedAt) },
-              { key: 'reason', title: tdoc.doc.reason, render: (_, d) => d.reason ?? '' },
+              { key: 'updated', title: tdoc.doc.updatedAt, render: (_, d) => time(d.updatedAt) },
+              ...(anyReason
+                ? [{ key: 'reason', title: tdoc.doc.reason, render: (_: unknown, d: Delivery) => d.reason ?? '' }]
+                : []),
             ]}
           />
         ) : (

@@ -44,7 +44,8 @@ export default function DocumentActions({ doc, onEdit }: { doc: DocumentView; on
   const people = useDocumentPeople(doc.id, open !== null && NEEDS_PEOPLE.has(open));
   if (available.length === 0 && !doc.actions.includes('edit')) return null;
   const close = () => setOpen(null);
-  const primary = available[0];
+  // Only a step that moves the document on is the primary button; a comment or a grant never is.
+  const primary = available.find((a) => !DANGER.has(a) && a !== 'comment' && a !== 'grant');
 
   return (
     <>
@@ -53,7 +54,7 @@ export default function DocumentActions({ doc, onEdit }: { doc: DocumentView; on
         {available.map((a) => (
           <Button
             key={a}
-            type={a === primary && !DANGER.has(a) ? 'primary' : 'default'}
+            type={a === primary ? 'primary' : 'default'}
             danger={DANGER.has(a)}
             onClick={() => setOpen(a)}
           >

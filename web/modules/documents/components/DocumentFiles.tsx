@@ -1,5 +1,5 @@
 import { DownloadOutlined, EyeOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { Button, Empty, Flex, List, Modal, Tag, Typography } from 'antd';
+import { Button, Flex, List, Modal, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { DocumentFile } from '../../../../common/schemas/documents';
 import { formatDateTimeShort } from '../../../app/format';
@@ -17,7 +17,7 @@ function size(bytes: number): string {
 /** The document's files: download any, preview PDF and images in the page. */
 export default function DocumentFiles({ documentId, files }: { documentId: string; files: DocumentFile[] }) {
   const [previewing, setPreviewing] = useState<DocumentFile | null>(null);
-  if (files.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tdoc.doc.noFiles} />;
+  if (files.length === 0) return <Typography.Text type="secondary">{tdoc.doc.noFiles}</Typography.Text>;
   return (
     <>
       <List<DocumentFile>
