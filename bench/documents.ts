@@ -169,6 +169,7 @@ async function search(kind: DatabaseKind) {
   const loaded = await bulkLoad(kind, DOCUMENTS);
   try {
     const times: number[] = [];
+    const slowest = new Map<string, number>();
     let hits = 0;
     const queries = searchQueries();
     // One pass to warm caches, then the measured passes.
@@ -177,7 +178,9 @@ async function search(kind: DatabaseKind) {
       for (const q of queries) {
         const started = performance.now();
         const result = await loaded.search(q);
-        times.push(performance.now() - started);
+        const ms = performance.now() - started;
+        times.push(ms);
+        slowest.set(q, Math.max(ms, slowest.get(q) ?? 0));
         hits += result.total;
       }
     }
@@ -191,6 +194,10 @@ async function search(kind: DatabaseKind) {
       p95Ms: Number(percentile(times, 0.95).toFixed(1)),
       maxMs: Number((times.at(-1) ?? 0).toFixed(1)),
       averageHits: Math.round(hits / times.length),
+      slowest: [...slowest.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 5)
+        .map(([q, ms]) => `${q} (${ms.toFixed(0)} ms)`),
     };
   } finally {
     await loaded.close();

@@ -342,7 +342,7 @@ export type DocumentListQuery = z.infer<typeof documentListQuerySchema>;
 export const documentListSchema = z.object({
   items: z.array(documentSummarySchema),
   total: z.number(),
-  /** True when there are more than `total` (counting stops at 5,000). */
+  /** True when there are more than `total` (a list counts up to 5,000 documents, a search up to 1,000). */
   totalCapped: z.boolean().optional(),
   page: z.number(),
   pageSize: z.number(),

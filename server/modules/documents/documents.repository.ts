@@ -176,18 +176,34 @@ export function visibleTo(v: Visibility): Expression<SqlBool> {
   )`;
 }
 
-export function searchCondition(kind: DatabaseKind, q: string): Expression<SqlBool> | null {
-  const words = searchWords(q).slice(0, 8);
-  if (words.length === 0) return null;
-  if (kind === 'sqlite') {
-    const match = words.map((w) => `"${w}"*`).join(' ');
-    return sql<SqlBool>`d.seq in (select rowid from documents_fts where documents_fts match ${match})`;
-  }
-  const query = words.map((w) => `${w}:*`).join(' & ');
+/**
+ * Which words match as prefixes: the last one, which the person may still be typing, unless
+ * it is a number (a number is looked for whole: `12` should not find 120 to 129999).
+ */
+function terms(words: readonly string[]) {
+  return words.map((w, i) => ({ word: w, prefix: i === words.length - 1 && !/^\d+$/.test(w) }));
+}
+
+/** An FTS5 query: every word, quoted; the last one as a prefix. */
+export function ftsQuery(words: readonly string[]): string {
+  return terms(words)
+    .map((t) => `"${t.word}"${t.prefix ? '*' : ''}`)
+    .join(' ');
+}
+
+/** The PostgreSQL counterpart, over `to_tsvector('simple', search_text)`. */
+export function searchCondition(words: readonly string[]): Expression<SqlBool> {
+  const query = terms(words)
+    .map((t) => `${t.word}${t.prefix ? ':*' : ''}`)
+    .join(' & ');
   return sql<SqlBool>`to_tsvector('simple', d.search_text) @@ to_tsquery('simple', ${query})`;
 }
 
+/** Lists count up to 5,000 documents; a search up to 1,000 (it is refined, not paged through). */
 export const COUNT_CAP = 5000;
+export const SEARCH_COUNT_CAP = 1000;
+
+const plain = (ex: Executor) => ex.selectFrom('documents as d');
 
 export async function listDocuments(
   ex: Executor,
@@ -196,11 +212,21 @@ export async function listDocuments(
   query: DocumentListQuery,
   today: string,
 ) {
-  let q = ex
-    .selectFrom('documents as d')
+  const words = [...searchWords(query.q ?? ''), ...searchWords(query.issuer ?? '')].slice(0, 12);
+  // On SQLite a search is driven by the full-text index, newest first, so a page and the
+  // bounded count stop as soon as they have enough rows instead of reading every match.
+  const fts = kind === 'sqlite' && words.length > 0;
+  const from = fts
+    ? ex
+        .selectFrom(sql<{ rowid: number }>`documents_fts`.as('f'))
+        .innerJoin('documents as d', (join) => join.onRef('d.seq', '=', sql.ref('f.rowid')))
+    : ex.selectFrom('documents as d');
+  let q = (from as unknown as ReturnType<typeof plain>)
     .innerJoin('organizations as o', 'o.id', 'd.organization_id')
     .where('d.direction', '=', query.direction)
     .where(visibleTo(visibility));
+  if (fts) q = q.where(sql<SqlBool>`documents_fts match ${ftsQuery(words)}`);
+  else if (words.length > 0) q = q.where(searchCondition(words));
   if (query.organizationId) q = q.where('d.organization_id', '=', query.organizationId);
   if (query.registerId) q = q.where('d.register_id', '=', query.registerId);
   const dateColumn = query.direction === 'incoming' ? 'd.arrival_date' : 'd.issue_date';
@@ -210,13 +236,6 @@ export async function listDocuments(
   if (query.urgency) q = q.where('d.urgency', '=', query.urgency);
   if (query.secrecy) q = q.where('d.secrecy', '=', query.secrecy);
   if (query.status) q = q.where('d.status', '=', query.status);
-  if (query.issuer) {
-    const words = searchWords(query.issuer);
-    if (words.length > 0) {
-      const issuer = searchCondition(kind, query.issuer);
-      if (issuer) q = q.where(issuer);
-    }
-  }
   if (query.handlerId) {
     const handler = query.handlerId;
     q = q.where('d.id', 'in', (eb) =>
@@ -226,26 +245,23 @@ export async function listDocuments(
   if (query.overdue === 'true') {
     q = q.where('d.due_date', '<', today).where('d.status', 'not in', ['done', 'cancelled', 'recalled']);
   }
-  if (query.q) {
-    const search = searchCondition(kind, query.q);
-    if (search) q = q.where(search);
-  }
-  // Counting stops at COUNT_CAP: "more than 5,000" is all a person needs, and a broad search
+  // Counting stops at the cap: "more than 5,000" is all a person needs, and a broad search
   // over a million documents must not pay for counting every one of them.
+  const cap = words.length > 0 ? SEARCH_COUNT_CAP : COUNT_CAP;
   const counted = await ex
     .selectFrom(
       q
         .select(sql<number>`1`.as('one'))
-        .limit(COUNT_CAP + 1)
+        .limit(cap + 1)
         .as('hits'),
     )
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  const total = Math.min(Number(counted.n), COUNT_CAP);
+  const total = Math.min(Number(counted.n), cap);
   let page = q.selectAll('d').select(['o.path as organization_path', 'o.name as organization_name']);
   switch (query.sort) {
     case 'oldest':
-      page = page.orderBy('d.seq', 'asc');
+      page = fts ? page.orderBy(sql`f.rowid`, 'asc') : page.orderBy('d.seq', 'asc');
       break;
     case 'number':
       page = page.orderBy(query.direction === 'incoming' ? 'd.arrival_number' : 'd.number', 'desc');
@@ -255,13 +271,13 @@ export async function listDocuments(
       break;
     default:
       // Entry order: seq grows with every record, and its index lets a search stop at the page.
-      page = page.orderBy('d.seq', 'desc');
+      page = fts ? page.orderBy(sql`f.rowid`, 'desc') : page.orderBy('d.seq', 'desc');
   }
   const rows = await page
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
-  return { rows: rows.map(({ seq: _seq, ...row }) => row), total, totalCapped: Number(counted.n) > COUNT_CAP };
+  return { rows: rows.map(({ seq: _seq, ...row }) => row), total, totalCapped: Number(counted.n) > cap };
 }
 
 /**
