@@ -1,89 +1,26 @@
 import { z } from 'zod';
-import { PARTY_DOCUMENT_TYPES } from '../docnumber/format';
+import {
+  CHANNELS,
+  DELIVERY_STATUSES,
+  DOCUMENT_ACTIONS,
+  DOCUMENT_STATUSES,
+  SECRECY_LEVELS,
+  URGENCY_LEVELS,
+} from '../documents';
 import { versionSchema } from './directory';
 
-/** Secrecy (độ mật) and urgency (độ khẩn); urgency maps to the exchange priority 0–3. */
-export const SECRECY_LEVELS = ['normal', 'confidential', 'secret', 'top_secret'] as const;
+export * from '../documents';
+
 export const secrecySchema = z.enum(SECRECY_LEVELS);
-export type Secrecy = z.infer<typeof secrecySchema>;
-export const SECRECY_LABELS: Record<Secrecy, string> = {
-  normal: 'Thường',
-  confidential: 'Mật',
-  secret: 'Tối mật',
-  top_secret: 'Tuyệt mật',
-};
-
-export const URGENCY_LEVELS = ['normal', 'urgent', 'very_urgent', 'flash'] as const;
 export const urgencySchema = z.enum(URGENCY_LEVELS);
-export type Urgency = z.infer<typeof urgencySchema>;
-export const URGENCY_LABELS: Record<Urgency, string> = {
-  normal: 'Thường',
-  urgent: 'Khẩn',
-  very_urgent: 'Thượng khẩn',
-  flash: 'Hỏa tốc',
-};
-
-export const CHANNELS = ['paper', 'system', 'mailbox', 'email', 'fax'] as const;
 export const channelSchema = z.enum(CHANNELS);
-export type Channel = z.infer<typeof channelSchema>;
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  paper: 'Bản giấy',
-  system: 'Liên thông điện tử',
-  mailbox: 'Hòm thư công vụ',
-  email: 'Thư điện tử',
-  fax: 'Fax',
-};
-
-export const DOCUMENT_TYPE_CODES = Object.keys(PARTY_DOCUMENT_TYPES) as (keyof typeof PARTY_DOCUMENT_TYPES)[];
+export const documentStatusSchema = z.enum(DOCUMENT_STATUSES);
 export const typeCodeSchema = z
   .string()
   .trim()
   .min(1)
   .max(10)
   .regex(/^[\p{L}\p{N}]+$/u, 'Mã loại văn bản chỉ gồm chữ và số (ví dụ NQ, CV)');
-
-export const INCOMING_STATUSES = ['registered', 'submitted', 'in_progress', 'done', 'cancelled'] as const;
-export const OUTGOING_STATUSES = ['draft', 'submitted', 'approved', 'issued', 'dispatched', 'recalled'] as const;
-export type IncomingStatus = (typeof INCOMING_STATUSES)[number];
-export type OutgoingStatus = (typeof OUTGOING_STATUSES)[number];
-export type DocumentStatus = IncomingStatus | OutgoingStatus;
-export const documentStatusSchema = z.enum([
-  'registered',
-  'submitted',
-  'in_progress',
-  'done',
-  'cancelled',
-  'draft',
-  'approved',
-  'issued',
-  'dispatched',
-  'recalled',
-]);
-export const STATUS_LABELS: Record<DocumentStatus, string> = {
-  registered: 'Đã vào sổ',
-  submitted: 'Chờ xử lý của lãnh đạo',
-  in_progress: 'Đang xử lý',
-  done: 'Hoàn thành',
-  cancelled: 'Đã hủy (thu hồi)',
-  draft: 'Dự thảo',
-  approved: 'Đã duyệt, chờ cấp số',
-  issued: 'Đã cấp số',
-  dispatched: 'Đã phát hành',
-  recalled: 'Đã thu hồi',
-};
-
-/** Delivery status codes of the exchange (QCVN 102:2016). */
-export const DELIVERY_STATUSES = ['01', '02', '03', '04', '05', '06', '13'] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
-export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
-  '01': 'Đã gửi đến',
-  '02': 'Từ chối',
-  '03': 'Đã tiếp nhận',
-  '04': 'Chờ phân công',
-  '05': 'Đang xử lý',
-  '06': 'Hoàn thành',
-  '13': 'Đã thu hồi',
-};
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) =>
@@ -237,23 +174,6 @@ export const outgoingPatchSchema = outgoingWriteSchema
   .extend({ version: versionSchema, uploadIds: z.array(idSchema).max(50).optional() });
 export type OutgoingPatch = z.infer<typeof outgoingPatchSchema>;
 
-export const DOCUMENT_ACTIONS = [
-  'submit',
-  'direct',
-  'comment',
-  'attach',
-  'complete',
-  'reassign',
-  'return',
-  'edit',
-  'approve',
-  'issue',
-  'dispatch',
-  'recall',
-  'grant',
-] as const;
-export type DocumentAction = (typeof DOCUMENT_ACTIONS)[number];
-
 export const assignmentSchema = z.object({
   id: z.string(),
   role: z.enum(['lead', 'co', 'info']),
@@ -397,18 +317,6 @@ export const queueCountsSchema = z.object({
 });
 export type QueueCounts = z.infer<typeof queueCountsSchema>;
 
-export const QUEUE_KINDS = [
-  'toDirect',
-  'toHandle',
-  'toCoHandle',
-  'forInformation',
-  'overdue',
-  'dueSoon',
-  'toSign',
-  'toIssue',
-] as const;
-export type QueueKind = (typeof QUEUE_KINDS)[number];
-
 export const inboxItemSchema = z.object({
   deliveryId: z.string(),
   version: versionSchema,
@@ -424,3 +332,7 @@ export const inboxItemSchema = z.object({
   incomingDocumentId: z.string().nullable(),
 });
 export const inboxSchema = z.object({ items: z.array(inboxItemSchema) });
+export const deliveryViewSchema = inboxItemSchema.extend({
+  files: z.array(z.object({ id: z.string(), fileName: z.string(), size: z.number(), contentType: z.string() })),
+});
+export type DeliveryView = z.infer<typeof deliveryViewSchema>;

@@ -103,7 +103,31 @@ export function createDeliveriesService(core: DocumentsCore) {
           .where('received_at', 'is', null)
           .execute();
       }
-      return toItem(row);
+      const files = await repo.filesOf(db, row.document_id);
+      return {
+        ...toItem(row),
+        files: files
+          .filter((f) => f.kind !== 'result')
+          .map((f) => ({ id: f.id, fileName: f.file_name, size: Number(f.size), contentType: f.content_type })),
+      };
+    },
+
+    /** A file of a delivery, for the receiving clerk to read before accepting. */
+    async deliveryFile(actor: Actor, id: string, fileId: string) {
+      const row = await loadDelivery(db, actor, id);
+      const file = (await repo.filesOf(db, row.document_id)).find((f) => f.id === fileId && f.kind !== 'result');
+      if (!file) throw errors.deliveryNotFound();
+      if (row.secrecy !== 'normal') {
+        await deps.transact(({ audit }) =>
+          audit(auditActorOf(actor), {
+            action: 'document.download',
+            entityType: 'document',
+            entityId: row.document_id,
+            summary: `Tải tệp của văn bản mật ${row.number_text ?? ''} gửi đến`.trim(),
+          }),
+        );
+      }
+      return { sha256: file.sha256, fileName: file.file_name };
     },
 
     /** Accepting registers the document in the receiver's incoming register, sharing the sender's files. */

@@ -55,6 +55,7 @@ function incoming(actor: Actor, action: string, d: DocumentResource): boolean {
     case 'return':
       return d.status === 'submitted' && isLeaderOf(actor, d);
     case 'reassign':
+    case 'extend':
       return d.status === 'in_progress' && isLeaderOf(actor, d);
     case 'complete':
       return d.status === 'in_progress' && handles;

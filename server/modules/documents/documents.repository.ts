@@ -283,12 +283,13 @@ export async function listDocuments(
 /**
  * Deliveries waiting for a clerk: to organizations under the clerk's grants, except those
  * that have a clerk of their own below the grant (a commune's clerk takes the commune's mail,
- * not the committee's clerk above it). Over `dl` (deliveries) and `ro` (recipient organization).
+ * not the committee's clerk above it), and never what the clerk's own organization sent.
+ * Over `dl` (deliveries), `ro` (recipient organization) and `so` (sender organization).
  */
 export function waitingFor(clerkPaths: readonly string[]): Expression<SqlBool> {
   if (clerkPaths.length === 0) return sql<SqlBool>`1 = 0`;
   const parts = clerkPaths.map(
-    (p) => sql<SqlBool>`(${startsWith('ro.path', p)} and not exists (
+    (p) => sql<SqlBool>`(${startsWith('ro.path', p)} and not ${startsWith('so.path', p)} and not exists (
       select 1 from role_grants cg join organizations co on co.id = cg.organization_id
       where cg.role = 'clerk' and ${startsWith('co.path', p)} and co.path <> ${p}
         and substr(ro.path, 1, length(co.path)) = co.path))`,

@@ -5,13 +5,13 @@ import {
   completeSchema,
   DELIVERY_STATUSES,
   deliveryDecisionSchema,
+  deliveryViewSchema,
   directSchema,
   documentListQuerySchema,
   documentListSchema,
   documentViewSchema,
   extendSchema,
   grantSchema,
-  inboxItemSchema,
   inboxSchema,
   incomingWriteSchema,
   outgoingPatchSchema,
@@ -171,6 +171,9 @@ export function registerDocumentRoutes(app: App, m: DocumentsModule): void {
   step('complete', completeSchema, (actor, id, body) => m.incoming.complete(actor, id, body));
   step('comments', commentSchema, (actor, id, body) => m.documents.comment(actor, id, body));
   step('grant', grantSchema, (actor, id, body) => m.documents.grant(actor, id, body));
+  step('files', z.object({ uploadIds: z.array(z.string().min(1).max(64)).min(1).max(20) }), (actor, id, body) =>
+    m.documents.attach(actor, id, body),
+  );
   step('approve', versionOnlySchema, (actor, id, body) => m.outgoing.approve(actor, id, body));
   step('issue', z.object({ version: versionSchema, registerId: z.string().min(1).max(64) }), (actor, id, body) =>
     m.outgoing.issueNumber(actor, id, body),
@@ -190,8 +193,22 @@ export function registerDocumentRoutes(app: App, m: DocumentsModule): void {
     },
     async (request) => m.deliveries.inbox(actorOf(request)),
   );
-  r.get('/api/deliveries/:id', { schema: { tags, params, response: { 200: inboxItemSchema } } }, async (request) =>
+  r.get('/api/deliveries/:id', { schema: { tags, params, response: { 200: deliveryViewSchema } } }, async (request) =>
     m.deliveries.openDelivery(actorOf(request), request.params.id),
+  );
+  r.get(
+    '/api/deliveries/:id/files/:fileId',
+    {
+      schema: {
+        tags,
+        params: params.extend({ fileId: z.string().min(1).max(64) }),
+        querystring: z.object({ inline: z.enum(['0', '1']).optional() }),
+      },
+    },
+    async (request, reply) => {
+      const file = await m.deliveries.deliveryFile(actorOf(request), request.params.id, request.params.fileId);
+      return m.files.sendFile(reply, { ...file, inline: request.query.inline === '1' });
+    },
   );
   r.post(
     '/api/deliveries/:id/accept',

@@ -154,6 +154,8 @@ export function createDocumentsService(core: DocumentsCore) {
             : db
                 .selectFrom('document_deliveries as dl')
                 .innerJoin('organizations as ro', 'ro.id', 'dl.organization_id')
+                .innerJoin('documents as sd', 'sd.id', 'dl.document_id')
+                .innerJoin('organizations as so', 'so.id', 'sd.organization_id')
                 .where(repo.waitingFor(clerkPaths))
                 .select((eb) => eb.fn.countAll<number>().as('n'))
                 .executeTakeFirstOrThrow()
@@ -188,6 +190,17 @@ export function createDocumentsService(core: DocumentsCore) {
         );
         if (body.uploadIds.length > 0) await core.reindex(trx, id);
         await record(trx, id, actor, 'commented', body.note);
+      });
+    },
+
+    /** Adds files to a document: a draft's attachments, or results while it is handled. */
+    async attach(actor: Actor, id: string, body: { uploadIds: string[] }) {
+      const { row } = await authorized(db, actor, id, 'attach');
+      await deps.transact(async ({ trx }) => {
+        const kind = row.direction === 'incoming' && row.status === 'in_progress' ? 'result' : 'attachment';
+        await core.attachUploads(trx, id, actor, body.uploadIds, kind);
+        await core.reindex(trx, id);
+        await record(trx, id, actor, 'attached', `${body.uploadIds.length} tệp`);
       });
     },
 

@@ -59,7 +59,19 @@ describe.each(testEngines())('outgoing documents and delivery between organizati
     // Only a clerk of the receiving organization (or above it) sees or takes it.
     expect((await o.specialist.api.get(`/api/deliveries/${delivery.deliveryId}`)).statusCode).toBe(404);
     expect((await o.cellLeader.api.get(`/api/deliveries/${delivery.deliveryId}`)).statusCode).toBe(404);
-    ok(await o.cellClerk.api.get(`/api/deliveries/${delivery.deliveryId}`));
+    // Opening it shows its files, which the clerk may read before deciding.
+    const opened = ok<{ files: { id: string; fileName: string }[] }>(
+      await o.cellClerk.api.get(`/api/deliveries/${delivery.deliveryId}`),
+    );
+    expect(opened.files.map((f) => f.fileName)).toEqual(['Nghị quyết 05.pdf']);
+    const preview = await o.cellClerk.api.get(
+      `/api/deliveries/${delivery.deliveryId}/files/${opened.files[0]?.id}?inline=1`,
+    );
+    expect(preview.statusCode).toBe(200);
+    expect(preview.headers['content-disposition']).toMatch(/^inline; /);
+    expect(
+      (await o.specialist.api.get(`/api/deliveries/${delivery.deliveryId}/files/${opened.files[0]?.id}`)).statusCode,
+    ).toBe(404);
     const accepted = ok<{ id: string }>(
       await o.cellClerk.api.post(`/api/deliveries/${delivery.deliveryId}/accept`, { version: delivery.version }),
     );

@@ -226,7 +226,7 @@ export function createIncomingService(core: DocumentsCore) {
     },
 
     async extend(actor: Actor, id: string, body: { version: number; dueDate: string; note?: string }) {
-      const { row } = await authorized(db, actor, id, 'reassign');
+      const { row } = await authorized(db, actor, id, 'extend');
       if (body.dueDate < today()) throw errors.dueDateInPast();
       await deps.transact(async ({ trx }) => {
         await advance(trx, row, body.version, { due_date: body.dueDate });

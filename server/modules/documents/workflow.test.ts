@@ -51,13 +51,34 @@ describe.each(testEngines())('document workflow (%s)', (engine) => {
     );
     expect(queue).toMatchObject({ toHandle: 1, dueSoon: 1, overdue: 0 });
 
+    // The leader may extend; the handler may add result files while working.
+    expect(ok<DocumentView>(await o.leader.api.get(`/api/documents/${id}`)).actions).toContain('extend');
+    expect(ok<DocumentView>(await o.specialist.api.get(`/api/documents/${id}`)).actions).not.toContain('extend');
+    const result = await o.specialist.api.upload('Du thao bao cao.pdf', tinyPdf('Du thao bao cao'));
+    doc = ok(await o.specialist.api.post(`/api/documents/${id}/files`, { uploadIds: [result] }));
+    expect(doc.files.map((f) => [f.fileName, f.kind])).toEqual([
+      ['Cong van 123.pdf', 'main'],
+      ['Du thao bao cao.pdf', 'result'],
+    ]);
     ok(await o.specialist.api.post(`/api/documents/${id}/comments`, { note: 'Đã liên hệ các xã.' }));
     // Only the lead handler finishes; the leader cannot finish for them.
     expect((await o.leader.api.post(`/api/documents/${id}/complete`, { version: 3 })).statusCode).toBe(403);
     doc = ok(await o.specialist.api.post(`/api/documents/${id}/complete`, { version: 3, note: 'Đã báo cáo.' }));
     expect(doc.status).toBe('done');
-    expect(doc.events.map((e) => e.kind)).toEqual(['registered', 'submitted', 'directed', 'commented', 'completed']);
+    expect(doc.events.map((e) => e.kind)).toEqual([
+      'registered',
+      'submitted',
+      'directed',
+      'attached',
+      'commented',
+      'completed',
+    ]);
     expect(doc.events[2]?.note).toContain('chủ trì tham mưu');
+    // Found by the text of the result file too.
+    const found = ok<{ items: { id: string }[] }>(
+      await o.clerk.api.get('/api/documents?direction=incoming&q=du%20thao%20bao%20cao'),
+    );
+    expect(found.items.map((i) => i.id)).toEqual([id]);
     // Acting again on a finished step is a conflict, not a second completion.
     expect(errorCode(await o.specialist.api.post(`/api/documents/${id}/complete`, { version: 4 }))).toBe(
       'documents.wrong_status',

@@ -64,6 +64,9 @@ describe.each(testEngines())('POST /api/files on %s', (engine) => {
     );
     expect(got.headers['x-content-type-options']).toBe('nosniff');
     expect(got.headers['cache-control']).toBe('private, no-store');
+    // The app's page policy forbids plugins; a file answers with its own, letting the PDF viewer in.
+    expect(got.headers['content-security-policy']).toContain("object-src 'self'");
+    expect(got.headers['content-security-policy']).toContain("default-src 'none'");
   });
 
   it('never shows an office document inline', async () => {

@@ -37,11 +37,19 @@ export function sendOpenedFile(
   options: { fileName: string; inline?: boolean },
 ): FastifyReply {
   const inline = options.inline === true && fileTypeOf(file.contentType)?.inline === true;
-  return reply
-    .header('content-type', file.contentType)
-    .header('content-length', String(file.size))
-    .header('content-disposition', contentDisposition(options.fileName, inline))
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'private, no-store')
-    .send(file.stream);
+  return (
+    reply
+      .header('content-type', file.contentType)
+      .header('content-length', String(file.size))
+      .header('content-disposition', contentDisposition(options.fileName, inline))
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, no-store')
+      // A file is not a page: it may run nothing and load nothing, but the browser's own PDF
+      // viewer (a plugin to Chromium) must be allowed to show it inside the app's preview frame.
+      .header(
+        'content-security-policy',
+        "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; object-src 'self'; frame-ancestors 'self'",
+      )
+      .send(file.stream)
+  );
 }

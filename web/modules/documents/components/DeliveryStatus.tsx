@@ -1,11 +1,6 @@
 import { Flex, Grid, List, Table, Tag, Typography } from 'antd';
-import {
-  CHANNEL_LABELS,
-  type Channel,
-  DELIVERY_STATUS_LABELS,
-  type Delivery,
-  type DocumentView,
-} from '../../../../common/schemas/documents';
+import { CHANNEL_LABELS, type Channel, DELIVERY_STATUS_LABELS } from '../../../../common/documents';
+import type { Delivery, DocumentView } from '../../../../common/schemas/documents';
 import { formatDateTimeShort } from '../../../app/format';
 import { t } from '../../../app/i18n';
 import { tdoc } from '../documents.i18n';

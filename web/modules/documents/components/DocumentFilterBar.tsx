@@ -11,7 +11,7 @@ import {
   STATUS_LABELS,
   URGENCY_LABELS,
   URGENCY_LEVELS,
-} from '../../../../common/schemas/documents';
+} from '../../../../common/documents';
 import { type Direction, type DocumentFilters, useRegisters } from '../api/documents.api';
 import { tdoc } from '../documents.i18n';
 

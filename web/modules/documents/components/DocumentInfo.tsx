@@ -1,12 +1,7 @@
 import { Descriptions } from 'antd';
 import { PARTY_DOCUMENT_TYPES } from '../../../../common/docnumber/format';
-import {
-  CHANNEL_LABELS,
-  type Channel,
-  type DocumentView,
-  SECRECY_LABELS,
-  URGENCY_LABELS,
-} from '../../../../common/schemas/documents';
+import { CHANNEL_LABELS, type Channel, SECRECY_LABELS, URGENCY_LABELS } from '../../../../common/documents';
+import type { DocumentView } from '../../../../common/schemas/documents';
 import { formatCalendarDate } from '../../../app/format';
 import { t } from '../../../app/i18n';
 import { tdoc } from '../documents.i18n';

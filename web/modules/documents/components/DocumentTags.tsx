@@ -6,7 +6,7 @@ import {
   STATUS_LABELS,
   URGENCY_LABELS,
   type Urgency,
-} from '../../../../common/schemas/documents';
+} from '../../../../common/documents';
 import { tdoc } from '../documents.i18n';
 
 const STATUS_COLORS: Record<DocumentStatus, string> = {

@@ -6,14 +6,14 @@ import {
   CHANNEL_LABELS,
   CHANNELS,
   type Channel,
-  type IncomingWrite,
   SECRECY_LABELS,
   SECRECY_LEVELS,
   type Secrecy,
   URGENCY_LABELS,
   URGENCY_LEVELS,
   type Urgency,
-} from '../../../../common/schemas/documents';
+} from '../../../../common/documents';
+import type { IncomingWrite } from '../../../../common/schemas/documents';
 import { ApiError, errorMessage } from '../../../app/api/client';
 import { t } from '../../../app/i18n';
 import { useCreateIncoming, useRegisters } from '../api/documents.api';

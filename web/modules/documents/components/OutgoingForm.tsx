@@ -3,14 +3,14 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import {
-  type DocumentView,
   SECRECY_LABELS,
   SECRECY_LEVELS,
   type Secrecy,
   URGENCY_LABELS,
   URGENCY_LEVELS,
   type Urgency,
-} from '../../../../common/schemas/documents';
+} from '../../../../common/documents';
+import type { DocumentView } from '../../../../common/schemas/documents';
 import { errorMessage } from '../../../app/api/client';
 import { t } from '../../../app/i18n';
 import { useCurrentUser } from '../../../app/layout/currentUser';

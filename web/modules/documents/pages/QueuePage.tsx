@@ -1,6 +1,6 @@
 import { Badge, Card, Col, Empty, Row, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
-import { QUEUE_KINDS, type QueueKind } from '../../../../common/schemas/documents';
+import { QUEUE_KINDS, type QueueKind } from '../../../../common/documents';
 import PageTitle from '../../../app/components/PageTitle';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { useQueueCounts } from '../../../app/layout/queueCounts';

@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Spin, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import { STATUS_LABELS } from '../../../../common/schemas/documents';
+import { STATUS_LABELS } from '../../../../common/documents';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { formatCalendarDate, formatDateTimeShort } from '../../../app/format';
 import { type Direction, useDocumentList } from '../api/documents.api';

@@ -1,0 +1,110 @@
+/**
+ * Document vocabularies and their Vietnamese labels, without zod, so the web pages import
+ * them cheaply. The Zod schemas over them are in common/schemas/documents.ts.
+ */
+import { PARTY_DOCUMENT_TYPES } from './docnumber/format';
+
+/** Secrecy (độ mật) and urgency (độ khẩn); urgency maps to the exchange priority 0–3. */
+export const SECRECY_LEVELS = ['normal', 'confidential', 'secret', 'top_secret'] as const;
+export type Secrecy = (typeof SECRECY_LEVELS)[number];
+export const SECRECY_LABELS: Record<Secrecy, string> = {
+  normal: 'Thường',
+  confidential: 'Mật',
+  secret: 'Tối mật',
+  top_secret: 'Tuyệt mật',
+};
+
+export const URGENCY_LEVELS = ['normal', 'urgent', 'very_urgent', 'flash'] as const;
+export type Urgency = (typeof URGENCY_LEVELS)[number];
+export const URGENCY_LABELS: Record<Urgency, string> = {
+  normal: 'Thường',
+  urgent: 'Khẩn',
+  very_urgent: 'Thượng khẩn',
+  flash: 'Hỏa tốc',
+};
+
+export const CHANNELS = ['paper', 'system', 'mailbox', 'email', 'fax'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  paper: 'Bản giấy',
+  system: 'Liên thông điện tử',
+  mailbox: 'Hòm thư công vụ',
+  email: 'Thư điện tử',
+  fax: 'Fax',
+};
+
+export const DOCUMENT_TYPE_CODES = Object.keys(PARTY_DOCUMENT_TYPES) as (keyof typeof PARTY_DOCUMENT_TYPES)[];
+
+export const INCOMING_STATUSES = ['registered', 'submitted', 'in_progress', 'done', 'cancelled'] as const;
+export const OUTGOING_STATUSES = ['draft', 'submitted', 'approved', 'issued', 'dispatched', 'recalled'] as const;
+export type IncomingStatus = (typeof INCOMING_STATUSES)[number];
+export type OutgoingStatus = (typeof OUTGOING_STATUSES)[number];
+export type DocumentStatus = IncomingStatus | OutgoingStatus;
+export const DOCUMENT_STATUSES = [
+  'registered',
+  'submitted',
+  'in_progress',
+  'done',
+  'cancelled',
+  'draft',
+  'approved',
+  'issued',
+  'dispatched',
+  'recalled',
+] as const satisfies readonly DocumentStatus[];
+
+export const STATUS_LABELS: Record<DocumentStatus, string> = {
+  registered: 'Đã vào sổ',
+  submitted: 'Chờ xử lý của lãnh đạo',
+  in_progress: 'Đang xử lý',
+  done: 'Hoàn thành',
+  cancelled: 'Đã hủy (thu hồi)',
+  draft: 'Dự thảo',
+  approved: 'Đã duyệt, chờ cấp số',
+  issued: 'Đã cấp số',
+  dispatched: 'Đã phát hành',
+  recalled: 'Đã thu hồi',
+};
+
+/** Delivery status codes of the exchange (QCVN 102:2016). */
+export const DELIVERY_STATUSES = ['01', '02', '03', '04', '05', '06', '13'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
+  '01': 'Đã gửi đến',
+  '02': 'Từ chối',
+  '03': 'Đã tiếp nhận',
+  '04': 'Chờ phân công',
+  '05': 'Đang xử lý',
+  '06': 'Hoàn thành',
+  '13': 'Đã thu hồi',
+};
+
+export const DOCUMENT_ACTIONS = [
+  'submit',
+  'direct',
+  'comment',
+  'attach',
+  'complete',
+  'reassign',
+  'extend',
+  'return',
+  'edit',
+  'approve',
+  'issue',
+  'dispatch',
+  'recall',
+  'grant',
+] as const;
+export type DocumentAction = (typeof DOCUMENT_ACTIONS)[number];
+
+export const QUEUE_KINDS = [
+  'toDirect',
+  'toHandle',
+  'toCoHandle',
+  'forInformation',
+  'overdue',
+  'dueSoon',
+  'toSign',
+  'toIssue',
+] as const;
+export type QueueKind = (typeof QUEUE_KINDS)[number];
