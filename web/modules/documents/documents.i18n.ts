@@ -41,6 +41,7 @@ export const documentsVi = {
     overdue: 'Quá hạn',
     due: (date: string) => `Hạn ${date}`,
     arrival: (n: number) => `Số đến ${n}`,
+    totalCapped: (n: number) => `Hơn ${n.toLocaleString('vi-VN')} kết quả — hãy lọc thêm`,
   },
   print: {
     incomingTitle: 'SỔ ĐĂNG KÝ VĂN BẢN ĐẾN',
@@ -48,8 +49,8 @@ export const documentsVi = {
     printNow: 'In',
     back: 'Quay lại',
     printedAt: (at: string) => `In lúc ${at}`,
-    truncated: (shown: number, total: number) =>
-      `Chỉ in ${shown} trên ${total} văn bản; hãy lọc theo khoảng ngày để in từng phần.`,
+    truncated: (shown: number, total: number, capped = false) =>
+      `Chỉ in ${shown} trên ${capped ? 'hơn ' : ''}${total.toLocaleString('vi-VN')} văn bản; hãy lọc theo khoảng ngày để in từng phần.`,
     colNo: 'STT',
     colSigner: 'Người ký',
     colHandler: 'Đơn vị, người nhận',
@@ -70,6 +71,8 @@ export const documentsVi = {
     reason: 'Lý do từ chối',
     reasonRequired: 'Hãy ghi lý do để bên gửi biết',
     openedTitle: 'Văn bản được gửi đến',
+    files: 'Tệp văn bản',
+    filesHint: 'Xem hoặc tải về để đọc trước khi tiếp nhận hay từ chối.',
   },
   form: {
     incomingTitle: 'Vào sổ văn bản đến',
@@ -176,6 +179,7 @@ export const documentsVi = {
     recalled: 'Thu hồi',
     cancelled: 'Hủy do bên gửi thu hồi',
     granted: 'Cho xem văn bản',
+    attached: 'Thêm tệp',
   } as Record<string, string>,
   actions: {
     submit: 'Trình lãnh đạo',
@@ -212,6 +216,9 @@ export const documentsVi = {
     reasonRequired: 'Hãy ghi lý do',
     resultFiles: 'Tệp kết quả',
     files: 'Tệp',
+    filesRequired: 'Hãy chọn ít nhất một tệp và chờ tải lên xong',
+    attachHint: 'Tệp được thêm vào văn bản như tệp đính kèm.',
+    attachResultHint: 'Tệp được thêm vào văn bản như kết quả xử lý (báo cáo, dự thảo tham mưu…).',
     register: 'Sổ văn bản đi',
     registerRequired: 'Hãy chọn sổ văn bản đi',
     dispatchConfirm: 'Phát hành văn bản đến tất cả nơi nhận? Nơi nhận trong hệ thống sẽ thấy văn bản ngay.',

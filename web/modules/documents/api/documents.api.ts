@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  DeliveryView,
   DocumentSummary,
   DocumentView,
   IncomingWrite,
@@ -8,6 +9,7 @@ import type {
   QueueCounts,
   QueueKind,
   Register,
+  RegisterWrite,
 } from '../../../../common/schemas/documents';
 import { ApiError, api, type Page, type QueryParams } from '../../../app/api/client';
 import { t } from '../../../app/i18n';
@@ -55,6 +57,18 @@ export interface DocumentPeople {
   units: { id: string; name: string }[];
 }
 
+/** A list page; `totalCapped` means the server stopped counting at `total` (5,000, or 1,000 for a search). */
+export interface DocumentPage extends Page<DocumentSummary> {
+  totalCapped?: boolean;
+}
+
+/** A new register: its organization, direction and secrecy are fixed once created. */
+export type RegisterCreate = Omit<RegisterWrite, 'termLabel'> & { termLabel?: string | null };
+/** What may change afterwards, with the version read. */
+export type RegisterPatch = Partial<
+  Omit<RegisterCreate, 'organizationId' | 'direction' | 'secret'> & { active: boolean }
+> & { version: number };
+
 export interface UploadedFile {
   id: string;
   fileName: string;
@@ -84,7 +98,7 @@ export function useDocumentList(direction: Direction, filters: DocumentFilters, 
   const query = { ...filterQuery(direction, filters), page, pageSize };
   return useQuery({
     queryKey: documentKeys.list(direction, query),
-    queryFn: ({ signal }) => api.get<Page<DocumentSummary>>('/api/documents', { query, signal }),
+    queryFn: ({ signal }) => api.get<DocumentPage>('/api/documents', { query, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -102,6 +116,18 @@ export function useRegisters() {
     queryKey: documentKeys.registers,
     queryFn: ({ signal }) => api.get<{ items: Register[] }>('/api/registers', { signal }),
     staleTime: 5 * 60_000,
+  });
+}
+
+/** Creates a register, or changes one (with its version); the lists of registers reload. */
+export function useSaveRegister() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { id: null; body: RegisterCreate } | { id: string; body: RegisterPatch }) =>
+      v.id === null
+        ? api.post<Register>('/api/registers', v.body)
+        : api.patch<Register>(`/api/registers/${enc(v.id)}`, v.body),
+    onSuccess: () => client.invalidateQueries({ queryKey: documentKeys.registers }),
   });
 }
 
@@ -125,7 +151,7 @@ export function useDocumentPeople(id: string, enabled: boolean) {
 export function useQueue(kind: QueueKind | null) {
   return useQuery({
     queryKey: documentKeys.queueList(kind ?? ''),
-    queryFn: ({ signal }) => api.get<Page<DocumentSummary>>(`/api/documents/queue/${enc(kind ?? '')}`, { signal }),
+    queryFn: ({ signal }) => api.get<DocumentPage>(`/api/documents/queue/${enc(kind ?? '')}`, { signal }),
     enabled: kind !== null,
     staleTime: 0,
   });
@@ -199,7 +225,7 @@ export function useCreateOutgoing() {
 
 export function useOpenDelivery() {
   return useMutation({
-    mutationFn: (id: string) => api.get<InboxItem>(`/api/deliveries/${enc(id)}`),
+    mutationFn: (id: string) => api.get<DeliveryView>(`/api/deliveries/${enc(id)}`),
   });
 }
 
@@ -252,6 +278,11 @@ export async function uploadFile(file: File): Promise<UploadedFile> {
 
 export function fileUrl(documentId: string, fileId: string, inline = false): string {
   return `/api/documents/${enc(documentId)}/files/${enc(fileId)}${inline ? '?inline=1' : ''}`;
+}
+
+/** A file of a delivery, readable by the receiving clerk before accepting it. */
+export function deliveryFileUrl(deliveryId: string, fileId: string, inline = false): string {
+  return `/api/deliveries/${enc(deliveryId)}/files/${enc(fileId)}${inline ? '?inline=1' : ''}`;
 }
 
 /** 409s that mean "someone changed it first": reload and tell the person. */

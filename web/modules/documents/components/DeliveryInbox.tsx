@@ -2,10 +2,12 @@ import { App, Button, Descriptions, Empty, Flex, Form, Input, List, Modal, Selec
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { PARTY_DOCUMENT_TYPES } from '../../../../common/docnumber/format';
+import type { DeliveryView } from '../../../../common/schemas/documents';
 import { errorMessage } from '../../../app/api/client';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { formatCalendarDate, formatDateTimeShort } from '../../../app/format';
 import {
+  deliveryFileUrl,
   type InboxItem,
   useAcceptDelivery,
   useDeliveries,
@@ -14,6 +16,7 @@ import {
   useRegisters,
 } from '../api/documents.api';
 import { tdoc } from '../documents.i18n';
+import DocumentFiles from './DocumentFiles';
 import { MarkTags } from './DocumentTags';
 
 const typeName = (code: string) => PARTY_DOCUMENT_TYPES[code as keyof typeof PARTY_DOCUMENT_TYPES] ?? code;
@@ -27,7 +30,7 @@ export default function DeliveryInbox() {
   const open = useOpenDelivery();
   const accept = useAcceptDelivery();
   const refuse = useRefuseDelivery();
-  const [opened, setOpened] = useState<InboxItem | null>(null);
+  const [opened, setOpened] = useState<DeliveryView | null>(null);
   const [accepting, setAccepting] = useState<InboxItem | null>(null);
   const [refusing, setRefusing] = useState<InboxItem | null>(null);
   const [registerId, setRegisterId] = useState<string | undefined>();
@@ -110,18 +113,31 @@ export default function DeliveryInbox() {
         title={tdoc.inbox.openedTitle}
         onCancel={() => setOpened(null)}
         footer={opened ? actions(opened).slice(1) : null}
+        className="vp-delivery-opened"
       >
         {opened ? (
-          <Descriptions column={1} size="small" bordered>
-            <Descriptions.Item label={tdoc.form.numberText}>
-              {opened.numberText ?? tdoc.list.noNumber}
-            </Descriptions.Item>
-            <Descriptions.Item label={tdoc.form.type}>{typeName(opened.typeCode)}</Descriptions.Item>
-            <Descriptions.Item label={tdoc.form.issueDate}>{formatCalendarDate(opened.issueDate)}</Descriptions.Item>
-            <Descriptions.Item label={tdoc.inbox.from}>{opened.fromOrganizationName}</Descriptions.Item>
-            <Descriptions.Item label={tdoc.form.summary}>{opened.summary}</Descriptions.Item>
-            <Descriptions.Item label={tdoc.inbox.sentAt}>{formatDateTimeShort(opened.sentAt)}</Descriptions.Item>
-          </Descriptions>
+          <Flex vertical gap={12}>
+            <Descriptions column={1} size="small" bordered>
+              <Descriptions.Item label={tdoc.form.numberText}>
+                {opened.numberText ?? tdoc.list.noNumber}
+              </Descriptions.Item>
+              <Descriptions.Item label={tdoc.form.type}>{typeName(opened.typeCode)}</Descriptions.Item>
+              <Descriptions.Item label={tdoc.form.issueDate}>{formatCalendarDate(opened.issueDate)}</Descriptions.Item>
+              <Descriptions.Item label={tdoc.inbox.from}>{opened.fromOrganizationName}</Descriptions.Item>
+              <Descriptions.Item label={tdoc.form.summary}>{opened.summary}</Descriptions.Item>
+              <Descriptions.Item label={tdoc.inbox.sentAt}>{formatDateTimeShort(opened.sentAt)}</Descriptions.Item>
+            </Descriptions>
+            <div>
+              <Typography.Text strong>{tdoc.inbox.files}</Typography.Text>
+              <Typography.Paragraph type="secondary" style={{ fontSize: 13, margin: '2px 0 0' }}>
+                {tdoc.inbox.filesHint}
+              </Typography.Paragraph>
+              <DocumentFiles
+                files={opened.files}
+                url={(fileId, inline) => deliveryFileUrl(opened.deliveryId, fileId, inline)}
+              />
+            </div>
+          </Flex>
         ) : null}
       </Modal>
 

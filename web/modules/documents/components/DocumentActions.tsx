@@ -7,7 +7,7 @@ import { tdoc } from '../documents.i18n';
 import FileUploadField from './FileUploadField';
 import StepModal from './StepModal';
 
-type Dialog = Exclude<DocumentAction, 'attach' | 'edit'> | 'extend';
+type Dialog = Exclude<DocumentAction, 'edit'>;
 
 /** The order buttons appear in: the step that moves the document on comes first. */
 const ORDER: Dialog[] = [
@@ -19,6 +19,7 @@ const ORDER: Dialog[] = [
   'complete',
   'reassign',
   'extend',
+  'attach',
   'comment',
   'grant',
   'return',
@@ -26,6 +27,7 @@ const ORDER: Dialog[] = [
 ];
 const NEEDS_PEOPLE = new Set<Dialog>(['submit', 'direct', 'reassign', 'grant']);
 const DANGER = new Set<Dialog>(['return', 'recall']);
+const ASIDE = new Set<Dialog>(['attach', 'comment', 'grant']);
 
 const personLabel = (p: { fullName: string; position: string | null }) =>
   p.position ? `${p.fullName} — ${p.position}` : p.fullName;
@@ -38,14 +40,12 @@ function label(action: Dialog, doc: DocumentView): string {
 /** The buttons the server says this person may use, each opening its own small dialog. */
 export default function DocumentActions({ doc, onEdit }: { doc: DocumentView; onEdit: () => void }) {
   const [open, setOpen] = useState<Dialog | null>(null);
-  const available = ORDER.filter((a) =>
-    a === 'extend' ? doc.actions.includes('reassign') : doc.actions.includes(a as DocumentAction),
-  );
+  const available = ORDER.filter((a) => doc.actions.includes(a));
   const people = useDocumentPeople(doc.id, open !== null && NEEDS_PEOPLE.has(open));
   if (available.length === 0 && !doc.actions.includes('edit')) return null;
   const close = () => setOpen(null);
-  // Only a step that moves the document on is the primary button; a comment or a grant never is.
-  const primary = available.find((a) => !DANGER.has(a) && a !== 'comment' && a !== 'grant');
+  // Only a step that moves the document on is the primary button; adding files, a comment or a grant never is.
+  const primary = available.find((a) => !DANGER.has(a) && !ASIDE.has(a));
 
   return (
     <>
@@ -179,6 +179,39 @@ function ActionDialog({
             <>
               {noteField(action === 'comment')}
               <Form.Item name="uploadIds" label={action === 'complete' ? tdoc.actions.resultFiles : tdoc.actions.files}>
+                <FileUploadField />
+              </Form.Item>
+            </>
+          )}
+        </StepModal>
+      );
+    case 'attach':
+      return (
+        <StepModal<NoteValues>
+          {...common}
+          step="files"
+          versioned={false}
+          toBody={(v) => ({ uploadIds: v.uploadIds ?? [] })}
+        >
+          {() => (
+            <>
+              <Typography.Paragraph type="secondary">
+                {doc.direction === 'incoming' && doc.status === 'in_progress'
+                  ? tdoc.actions.attachResultHint
+                  : tdoc.actions.attachHint}
+              </Typography.Paragraph>
+              <Form.Item
+                name="uploadIds"
+                label={tdoc.actions.files}
+                rules={[
+                  {
+                    validator: (_, value: string[] | undefined) =>
+                      value && value.length > 0
+                        ? Promise.resolve()
+                        : Promise.reject(new Error(tdoc.actions.filesRequired)),
+                  },
+                ]}
+              >
                 <FileUploadField />
               </Form.Item>
             </>

@@ -3,10 +3,13 @@ import { Button, Flex, List, Modal, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { DocumentFile } from '../../../../common/schemas/documents';
 import { formatDateTimeShort } from '../../../app/format';
-import { fileUrl } from '../api/documents.api';
 import { tdoc } from '../documents.i18n';
 
-const previewable = (f: DocumentFile) => f.contentType === 'application/pdf' || f.contentType.startsWith('image/');
+/** A file as a document or a delivery lists it; a delivery's files carry no kind or author. */
+export type FileEntry = Pick<DocumentFile, 'id' | 'fileName' | 'size' | 'contentType'> &
+  Partial<Pick<DocumentFile, 'kind' | 'addedAt' | 'addedBy'>>;
+
+const previewable = (f: FileEntry) => f.contentType === 'application/pdf' || f.contentType.startsWith('image/');
 
 function size(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -14,13 +17,21 @@ function size(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** The document's files: download any, preview PDF and images in the page. */
-export default function DocumentFiles({ documentId, files }: { documentId: string; files: DocumentFile[] }) {
-  const [previewing, setPreviewing] = useState<DocumentFile | null>(null);
+/** The files of a document (or of a delivery): download any, preview PDF and images in the page. */
+export default function DocumentFiles({
+  files,
+  url,
+}: {
+  files: FileEntry[];
+  /** Where a file is read; `inline` for the preview. */
+  url: (fileId: string, inline?: boolean) => string;
+}) {
+  const [previewing, setPreviewing] = useState<FileEntry | null>(null);
   if (files.length === 0) return <Typography.Text type="secondary">{tdoc.doc.noFiles}</Typography.Text>;
   return (
     <>
-      <List<DocumentFile>
+      <List<FileEntry>
+        className="vp-files"
         size="small"
         dataSource={files}
         renderItem={(f) => (
@@ -34,7 +45,7 @@ export default function DocumentFiles({ documentId, files }: { documentId: strin
                     </Button>,
                   ]
                 : []),
-              <Button key="get" size="small" icon={<DownloadOutlined />} href={fileUrl(documentId, f.id)} download>
+              <Button key="get" size="small" icon={<DownloadOutlined />} href={url(f.id)} download>
                 {tdoc.doc.download}
               </Button>,
             ]}
@@ -45,8 +56,10 @@ export default function DocumentFiles({ documentId, files }: { documentId: strin
                 <PaperClipOutlined /> {f.fileName}
               </Typography.Text>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                <Tag>{tdoc.doc.fileKind[f.kind] ?? f.kind}</Tag>
-                {size(f.size)} · {f.addedBy} · {formatDateTimeShort(f.addedAt)}
+                {f.kind ? <Tag>{tdoc.doc.fileKind[f.kind] ?? f.kind}</Tag> : null}
+                {[size(f.size), f.addedBy, f.addedAt ? formatDateTimeShort(f.addedAt) : undefined]
+                  .filter(Boolean)
+                  .join(' · ')}
               </Typography.Text>
             </Flex>
           </List.Item>
@@ -60,7 +73,7 @@ export default function DocumentFiles({ documentId, files }: { documentId: strin
         style={{ top: 16 }}
         footer={
           previewing ? (
-            <Button href={fileUrl(documentId, previewing.id, true)} target="_blank" rel="noopener">
+            <Button href={url(previewing.id, true)} target="_blank" rel="noopener">
               {tdoc.doc.openNewTab}
             </Button>
           ) : null
@@ -70,12 +83,12 @@ export default function DocumentFiles({ documentId, files }: { documentId: strin
         {previewing?.contentType === 'application/pdf' ? (
           <iframe
             title={previewing.fileName}
-            src={fileUrl(documentId, previewing.id, true)}
+            src={url(previewing.id, true)}
             style={{ width: '100%', height: '75vh', border: 'none' }}
           />
         ) : previewing ? (
           <img
-            src={fileUrl(documentId, previewing.id, true)}
+            src={url(previewing.id, true)}
             alt={previewing.fileName}
             style={{ maxWidth: '100%', display: 'block', margin: '0 auto' }}
           />

@@ -11,6 +11,8 @@ export interface Paging {
   page: number;
   pageSize: number;
   total: number;
+  /** The server stopped counting at `total`: there are more, and only the pages up to it are offered. */
+  capped?: boolean;
   onChange: (page: number) => void;
 }
 
@@ -42,7 +44,7 @@ export default function DocumentTable({
         pageSize: paging.pageSize,
         total: paging.total,
         showSizeChanger: false,
-        showTotal: (total: number) => t.common.total(total),
+        showTotal: (total: number) => (paging.capped ? tdoc.list.totalCapped(total) : t.common.total(total)),
         onChange: paging.onChange,
         size: 'small' as const,
       }

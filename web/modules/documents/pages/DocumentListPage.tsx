@@ -52,7 +52,13 @@ export default function DocumentListPage({ direction }: { direction: Direction }
             }
           />
         }
-        paging={{ page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, onChange: setPage }}
+        paging={{
+          page,
+          pageSize: PAGE_SIZE,
+          total: list.data?.total ?? 0,
+          capped: list.data?.totalCapped === true,
+          onChange: setPage,
+        }}
       />
     </>
   );

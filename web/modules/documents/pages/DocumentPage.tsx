@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../../app/api/client';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
-import { useDocument } from '../api/documents.api';
+import { fileUrl, useDocument } from '../api/documents.api';
 import DeliveryStatus from '../components/DeliveryStatus';
 import DocumentActions from '../components/DocumentActions';
 import DocumentFiles from '../components/DocumentFiles';
@@ -53,7 +53,7 @@ export default function DocumentPage() {
               <DocumentInfo doc={doc} />
             </Card>
             <Card size="small" title={tdoc.doc.files}>
-              <DocumentFiles documentId={doc.id} files={doc.files} />
+              <DocumentFiles files={doc.files} url={(fileId, inline) => fileUrl(doc.id, fileId, inline)} />
             </Card>
             {doc.direction === 'outgoing' ? (
               <Card size="small" title={doc.deliveries.length > 0 ? tdoc.doc.deliveries : tdoc.doc.recipients}>

@@ -37,12 +37,12 @@ export default function RegisterPrintPage({ direction }: { direction: Direction 
         {filters.from && filters.to ? `${formatCalendarDate(filters.from)} – ${formatCalendarDate(filters.to)} · ` : ''}
         {tdoc.print.printedAt(formatDateTimeShort(new Date()))}
       </Typography.Paragraph>
-      {list.data && list.data.total > items.length ? (
+      {list.data && (list.data.total > items.length || list.data.totalCapped) ? (
         <Alert
           className="vp-no-print"
           type="warning"
           showIcon
-          title={tdoc.print.truncated(items.length, list.data.total)}
+          title={tdoc.print.truncated(items.length, list.data.total, list.data.totalCapped === true)}
           style={{ marginBottom: 12 }}
         />
       ) : null}
