@@ -22,13 +22,17 @@ function newest(dir) {
 const mtime = (file) => (existsSync(file) ? statSync(file).mtimeMs : 0);
 const config = Math.max(mtime('package.json'), mtime('vite.config.ts'));
 
+// Always a production build, even when called from inside the test runner (NODE_ENV=test):
+// the product under test must be the product people get.
+const buildEnv = { ...process.env, NODE_ENV: 'production' };
+
 const webOut = 'dist/web/index.html';
 if (mtime(webOut) < Math.max(newest('web'), newest('common'), config)) {
   console.log('Đang dựng giao diện web (vite build)...');
-  execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
+  execSync('npx vite build --logLevel warn', { stdio: 'inherit', env: buildEnv });
 }
 const serverOut = 'dist/server/main.mjs';
 if (mtime(serverOut) < Math.max(newest('server'), newest('common'), config)) {
   console.log('Đang dựng máy chủ...');
-  execSync('node scripts/build-server.mjs', { stdio: 'inherit' });
+  execSync('node scripts/build-server.mjs', { stdio: 'inherit', env: buildEnv });
 }
