@@ -19,6 +19,7 @@ const IncomingPage = lazy(() => import('../modules/documents/pages/IncomingPage'
 const OutgoingPage = lazy(() => import('../modules/documents/pages/OutgoingPage'));
 const DocumentPage = lazy(() => import('../modules/documents/pages/DocumentPage'));
 const QueuePage = lazy(() => import('../modules/documents/pages/QueuePage'));
+const RegistersPage = lazy(() => import('../modules/documents/pages/RegistersPage'));
 const RegisterPrintPage = lazy(() => import('../modules/documents/pages/RegisterPrintPage'));
 const ComingSoonPage = lazy(() => import('./components/ComingSoonPage'));
 const NotFoundPage = lazy(() => import('./components/NotFoundPage'));
@@ -83,6 +84,8 @@ export const router = createBrowserRouter([
                 children: [{ index: true, element: <OutgoingPage /> }],
               },
               { path: 'documents/queue', element: <QueuePage /> },
+              // Clerks and administrators keep the registers (the page says so to anyone else).
+              { path: 'documents/registers', element: <RegistersPage /> },
               // A document is opened by whoever the server lets read it (a grant, an assignment).
               { path: 'documents/:id', element: <DocumentPage /> },
               {

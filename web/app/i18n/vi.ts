@@ -36,6 +36,7 @@ export const vi = {
     queue: 'Việc cần xử lý',
     incoming: 'Văn bản đến',
     outgoing: 'Văn bản đi',
+    registers: 'Sổ văn bản',
     mailbox: 'Hòm thư công vụ',
     meetings: 'Lịch họp',
     schedule: 'Lịch công tác',
@@ -148,6 +149,9 @@ export const vi = {
     rolesTitle: 'Vai trò của bạn',
     noRoles: 'Tài khoản chưa được giao vai trò nào. Hãy liên hệ quản trị viên để được phân quyền.',
     sectionsTitle: 'Chức năng',
+    queueTitle: 'Việc cần xử lý',
+    queueAll: 'Xem tất cả',
+    queueEmpty: 'Không có việc cần xử lý',
   },
   admin: {
     users: {

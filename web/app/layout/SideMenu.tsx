@@ -1,11 +1,11 @@
-import { CheckSquareOutlined, HomeOutlined } from '@ant-design/icons';
+import { BookOutlined, CheckSquareOutlined, HomeOutlined } from '@ant-design/icons';
 import { Badge, Flex, Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { t } from '../i18n';
 import { useCurrentUser } from './currentUser';
 import { sectionBadges, useQueueCounts } from './queueCounts';
-import { type SectionEntry, visibleSections } from './sections';
+import { canManageRegisters, REGISTERS_PATH, type SectionEntry, visibleSections } from './sections';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -50,6 +50,14 @@ export default function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const badges = sectionBadges(useQueueCounts());
   const hasDocuments = user.sections.includes('incoming') || user.sections.includes('outgoing');
   const queue = '/documents/queue';
+  // The registers sit right after the document sections, for those who keep them.
+  const registers = hasDocuments && canManageRegisters(user.roles);
+  const registersItem: MenuItem = {
+    key: REGISTERS_PATH,
+    icon: <BookOutlined />,
+    label: <Link to={REGISTERS_PATH}>{t.sections.registers}</Link>,
+  };
+  const lastDocumentEntry = entries.findLastIndex((e) => e.section === 'incoming' || e.section === 'outgoing');
   const items: MenuItem[] = [
     { key: '/', icon: <HomeOutlined />, label: <Link to="/">{t.sections.home}</Link> },
     ...(hasDocuments
@@ -61,11 +69,15 @@ export default function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
           },
         ]
       : []),
-    ...entries.map((entry) => toMenuItem(entry, badges)),
+    ...entries.flatMap((entry, i) => [
+      toMenuItem(entry, badges),
+      ...(registers && i === lastDocumentEntry ? [registersItem] : []),
+    ]),
   ];
   const keys = [
     '/',
     ...(hasDocuments ? [queue] : []),
+    ...(registers ? [REGISTERS_PATH] : []),
     ...entries.flatMap((entry) => [entry.path, ...(entry.children ?? []).map((c) => c.path)]),
   ];
   const selected = selectedKey(pathname, keys);

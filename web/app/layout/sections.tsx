@@ -12,7 +12,8 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import type { Section } from '../../../common/roles';
+import type { Role, Section } from '../../../common/roles';
+import type { RoleGrant } from '../../../common/schemas/auth';
 import { t } from '../i18n';
 
 export interface SectionLink {
@@ -52,4 +53,12 @@ export const SECTION_ENTRIES: readonly SectionEntry[] = [
 /** Only the sections the server granted, still in menu order. */
 export function visibleSections(granted: readonly string[]): SectionEntry[] {
   return SECTION_ENTRIES.filter((entry) => granted.includes(entry.section));
+}
+
+/** Clerks and administrators keep the registers; the server checks the organization on every write. */
+export const REGISTER_ROLES: readonly Role[] = ['clerk', 'admin'];
+export const REGISTERS_PATH = '/documents/registers';
+
+export function canManageRegisters(roles: readonly Pick<RoleGrant, 'role'>[]): boolean {
+  return roles.some((grant) => REGISTER_ROLES.includes(grant.role));
 }

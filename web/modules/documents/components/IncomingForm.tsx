@@ -16,6 +16,7 @@ import {
 import type { IncomingWrite } from '../../../../common/schemas/documents';
 import { ApiError, errorMessage } from '../../../app/api/client';
 import { t } from '../../../app/i18n';
+import { REGISTERS_PATH } from '../../../app/layout/sections';
 import { useCreateIncoming, useRegisters } from '../api/documents.api';
 import { tdoc } from '../documents.i18n';
 import { newClientKey } from './clientKey';
@@ -132,7 +133,13 @@ function IncomingFormBody({ onClose }: { onClose: () => void }) {
       onFinish={() => send(false)}
     >
       {registers.isSuccess && incomingRegisters.length === 0 ? (
-        <Alert type="warning" showIcon title={tdoc.form.noRegister} style={{ marginBottom: 16 }} />
+        <Alert
+          type="warning"
+          showIcon
+          title={tdoc.form.noRegister}
+          action={<Link to={`${REGISTERS_PATH}?direction=incoming`}>{tdoc.registers.create}</Link>}
+          style={{ marginBottom: 16 }}
+        />
       ) : null}
       <Row gutter={12}>
         <Col xs={24} md={12}>

@@ -1,10 +1,11 @@
-import { FileExcelOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { BookOutlined, FileExcelOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Badge, Button, Empty, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import PageTitle from '../../../app/components/PageTitle';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { useCurrentUser } from '../../../app/layout/currentUser';
+import { canManageRegisters, REGISTERS_PATH } from '../../../app/layout/sections';
 import { type Direction, exportXlsxUrl, filterQuery, useDeliveries, useDocumentList } from '../api/documents.api';
 import DeliveryInbox from '../components/DeliveryInbox';
 import DocumentFilterBar from '../components/DocumentFilterBar';
@@ -85,6 +86,11 @@ export default function DocumentListPage({ direction }: { direction: Direction }
             <Link to={`/${direction}/print?${printParams.toString()}`}>
               <Button icon={<PrinterOutlined />}>{tdoc.list.print}</Button>
             </Link>
+            {canManageRegisters(user.roles) ? (
+              <Link to={`${REGISTERS_PATH}?direction=${direction}`}>
+                <Button icon={<BookOutlined />}>{tdoc.registers.manage}</Button>
+              </Link>
+            ) : null}
           </>
         }
       />

@@ -3,12 +3,16 @@ import { Link } from 'react-router-dom';
 import RoleList from '../../../app/components/RoleList';
 import { t } from '../../../app/i18n';
 import { useCurrentUser } from '../../../app/layout/currentUser';
+import { useQueueCounts } from '../../../app/layout/queueCounts';
 import { visibleSections } from '../../../app/layout/sections';
+import QueueCards from '../components/QueueCards';
 
 export default function HomePage() {
   const user = useCurrentUser();
   const sections = visibleSections(user.sections);
   const { token } = theme.useToken();
+  const counts = useQueueCounts();
+  const hasDocuments = user.sections.includes('incoming') || user.sections.includes('outgoing');
   return (
     <Flex vertical gap={16}>
       <Card>
@@ -19,6 +23,7 @@ export default function HomePage() {
         <Typography.Title level={5}>{t.home.rolesTitle}</Typography.Title>
         <RoleList roles={user.roles} emptyText={t.home.noRoles} />
       </Card>
+      {hasDocuments ? <QueueCards counts={counts} /> : null}
       {sections.length > 0 ? (
         <Card title={t.home.sectionsTitle}>
           <Row gutter={[12, 12]}>
