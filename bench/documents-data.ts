@@ -212,6 +212,8 @@ export async function bulkLoad(kind: DatabaseKind, count: number) {
         page: 1,
         pageSize: 20,
       }),
+    /** The app under test, for looking inside (query plans) when tuning. */
+    app: t,
     close: () => t.close(),
   };
 }

@@ -15,6 +15,10 @@ const REGISTRATIONS = Number(process.env.BENCH_REGISTRATIONS ?? 1000);
 const CLIENTS = 20;
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 100_000);
 const PG_URL = process.env.TEST_DATABASE_URL;
+/** `sqlite` or `postgres` to run one engine only; both by default (PostgreSQL when its URL is set). */
+const ENGINE = process.env.BENCH_ENGINE;
+const onSqlite = ENGINE !== 'postgres';
+const onPostgres = PG_URL !== undefined && ENGINE !== 'sqlite';
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
@@ -208,25 +212,31 @@ export async function run(): Promise<Record<string, unknown>> {
   const only = process.env.BENCH_PART;
   const figures: Record<string, unknown> = { bench: 'documents' };
   if (!only || only === 'register') {
-    figures.registrationsSqlite = await registrationsOnSqlite();
-    console.log('registrations, SQLite, 1 process:', figures.registrationsSqlite);
-    if (PG_URL) {
+    if (onSqlite) {
+      figures.registrationsSqlite = await registrationsOnSqlite();
+      console.log('registrations, SQLite, 1 process:', figures.registrationsSqlite);
+    }
+    if (onPostgres && PG_URL) {
       figures.registrationsPostgres = await registrationsOnPostgres(PG_URL);
       console.log('registrations, PostgreSQL, 2 processes:', figures.registrationsPostgres);
     }
   }
   if (!only || only === 'dispatch') {
-    figures.dispatchSqlite = await dispatchFigures('sqlite');
-    console.log('dispatch, SQLite:', figures.dispatchSqlite);
-    if (PG_URL) {
+    if (onSqlite) {
+      figures.dispatchSqlite = await dispatchFigures('sqlite');
+      console.log('dispatch, SQLite:', figures.dispatchSqlite);
+    }
+    if (onPostgres) {
       figures.dispatchPostgres = await dispatchFigures('postgres');
       console.log('dispatch, PostgreSQL:', figures.dispatchPostgres);
     }
   }
   if (!only || only === 'search') {
-    figures.searchSqlite = await search('sqlite');
-    console.log('search, SQLite:', figures.searchSqlite);
-    if (PG_URL) {
+    if (onSqlite) {
+      figures.searchSqlite = await search('sqlite');
+      console.log('search, SQLite:', figures.searchSqlite);
+    }
+    if (onPostgres) {
       figures.searchPostgres = await search('postgres');
       console.log('search, PostgreSQL:', figures.searchPostgres);
     }

@@ -91,6 +91,10 @@ describe.each(testEngines())('secret documents and finding documents (%s)', (eng
     expect(await search('hoi nghi can bo')).toEqual(['Về việc tổ chức hội nghị cán bộ chủ chốt']);
     expect(await search('lu quet')).toEqual(['Kế hoạch năm 2027']);
     expect(await search('không có gì như thế')).toEqual([]);
+    // A word still being typed is completed: "ke hoa" finds "Kế hoạch".
+    expect(await search('ke hoa')).toEqual(['Kế hoạch năm 2027']);
+    // A number is whole: "7" does not find 77-BC.
+    expect(await search('7')).toEqual([]);
 
     const filtered = ok<List>(await o.clerk.api.get('/api/documents?direction=incoming&typeCode=KH'));
     expect(filtered.items.map((i) => i.summary)).toEqual(['Kế hoạch năm 2027']);

@@ -177,26 +177,29 @@ export function visibleTo(v: Visibility): Expression<SqlBool> {
 }
 
 /**
- * Which words match as prefixes: the last one, which the person may still be typing, unless
- * it is a number (a number is looked for whole: `12` should not find 120 to 129999).
+ * Which words match as prefixes: at most the last one, which the person may still be typing,
+ * and never a number (a number is looked for whole: `12` should not find 120 to 129999).
  */
-function terms(words: readonly string[]) {
-  return words.map((w, i) => ({ word: w, prefix: i === words.length - 1 && !/^\d+$/.test(w) }));
+function terms(words: readonly string[], prefixLast: boolean) {
+  return words.map((w, i) => ({
+    word: w,
+    prefix: prefixLast && i === words.length - 1 && !/^\d+$/.test(w),
+  }));
 }
 
-/** An FTS5 query: every word, quoted; the last one as a prefix. */
-export function ftsQuery(words: readonly string[]): string {
-  return terms(words)
+/** An FTS5 query: every word, quoted; the last one as a prefix when asked. */
+export function ftsQuery(words: readonly string[], prefixLast: boolean): string {
+  return terms(words, prefixLast)
     .map((t) => `"${t.word}"${t.prefix ? '*' : ''}`)
     .join(' ');
 }
 
-/** The PostgreSQL counterpart, over `to_tsvector('simple', search_text)`. */
-export function searchCondition(words: readonly string[]): Expression<SqlBool> {
-  const query = terms(words)
+/** The PostgreSQL counterpart, over the stored `search_vector` (`to_tsvector('simple', search_text)`). */
+export function searchCondition(words: readonly string[], prefixLast: boolean): Expression<SqlBool> {
+  const query = terms(words, prefixLast)
     .map((t) => `${t.word}${t.prefix ? ':*' : ''}`)
     .join(' & ');
-  return sql<SqlBool>`to_tsvector('simple', d.search_text) @@ to_tsquery('simple', ${query})`;
+  return sql<SqlBool>`d.search_vector @@ to_tsquery('simple', ${query})`;
 }
 
 /** Lists count up to 5,000 documents; a search up to 1,000 (it is refined, not paged through). */
@@ -205,6 +208,12 @@ export const SEARCH_COUNT_CAP = 1000;
 
 const plain = (ex: Executor) => ex.selectFrom('documents as d');
 
+/**
+ * A page of documents the user may see, filtered. A search first matches every word whole
+ * (Vietnamese syllables are whole words, so this is what a typed query means, and it is what
+ * the indexes answer fastest); only when that finds less than a page is the last word taken as
+ * the beginning of a word the person is still typing.
+ */
 export async function listDocuments(
   ex: Executor,
   kind: DatabaseKind,
@@ -213,6 +222,21 @@ export async function listDocuments(
   today: string,
 ) {
   const words = [...searchWords(query.q ?? ''), ...searchWords(query.issuer ?? '')].slice(0, 12);
+  const whole = await listMatching(ex, kind, visibility, query, today, words, false);
+  const last = words.at(-1);
+  if (!last || /^\d+$/.test(last) || whole.total >= query.pageSize) return whole;
+  return listMatching(ex, kind, visibility, query, today, words, true);
+}
+
+async function listMatching(
+  ex: Executor,
+  kind: DatabaseKind,
+  visibility: Visibility,
+  query: DocumentListQuery,
+  today: string,
+  words: readonly string[],
+  prefixLast: boolean,
+) {
   // On SQLite a search is driven by the full-text index, newest first, so a page and the
   // bounded count stop as soon as they have enough rows instead of reading every match.
   const fts = kind === 'sqlite' && words.length > 0;
@@ -225,8 +249,8 @@ export async function listDocuments(
     .innerJoin('organizations as o', 'o.id', 'd.organization_id')
     .where('d.direction', '=', query.direction)
     .where(visibleTo(visibility));
-  if (fts) q = q.where(sql<SqlBool>`documents_fts match ${ftsQuery(words)}`);
-  else if (words.length > 0) q = q.where(searchCondition(words));
+  if (fts) q = q.where(sql<SqlBool>`documents_fts match ${ftsQuery(words, prefixLast)}`);
+  else if (words.length > 0) q = q.where(searchCondition(words, prefixLast));
   if (query.organizationId) q = q.where('d.organization_id', '=', query.organizationId);
   if (query.registerId) q = q.where('d.register_id', '=', query.registerId);
   const dateColumn = query.direction === 'incoming' ? 'd.arrival_date' : 'd.issue_date';
