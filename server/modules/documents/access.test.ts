@@ -106,4 +106,70 @@ describe.each(testEngines())('secret documents and finding documents (%s)', (eng
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
+
+  it('answers a broad search newest first with a bounded count', async () => {
+    const o = await makeOffice(t);
+    const now = '2026-11-25T02:00:00.000Z';
+    const rows = Array.from({ length: 1050 }, (_, i) => ({
+      id: `bulk${o.committee.id.slice(-8)}${String(i).padStart(5, '0')}`,
+      organization_id: o.committee.id,
+      direction: 'incoming',
+      status: 'done',
+      register_id: o.incomingRegister,
+      period: '2026',
+      number: null,
+      number_text: `${i + 1}-CV/TU`,
+      arrival_number: i + 1,
+      arrival_date: '2026-11-25',
+      type_code: 'CV',
+      issuer_name: 'Tỉnh ủy Hà Giang',
+      issuer_organization_id: null,
+      issue_date: '2026-11-20',
+      summary: `Về chuyển đổi số, văn bản ${i + 1}`,
+      signer_name: null,
+      signer_position: null,
+      page_count: null,
+      copies: null,
+      secrecy: 'normal',
+      urgency: 'normal',
+      channel: 'paper',
+      due_date: null,
+      document_key: null,
+      delivery_id: null,
+      created_by: o.clerk.id,
+      leader_id: null,
+      client_key: null,
+      search_text: `${i + 1} cv tu ve chuyen doi so van ban ${i + 1} tinh uy ha giang`,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    }));
+    const db = t.deps.database.db;
+    const base = Number(
+      (
+        await db
+          .selectFrom('documents')
+          .select((eb) => eb.fn.max('seq').as('m'))
+          .executeTakeFirst()
+      )?.m ?? 0,
+    );
+    for (let k = 0; k < rows.length; k += 150) {
+      await db
+        .insertInto('documents')
+        .values(rows.slice(k, k + 150).map((r, j) => (t.kind === 'sqlite' ? { ...r, seq: base + k + j + 1 } : r)))
+        .execute();
+    }
+    const res = ok<List & { totalCapped: boolean }>(
+      await o.clerk.api.get('/api/documents?direction=incoming&q=chuyen%20doi%20so&pageSize=5'),
+    );
+    expect(res.totalCapped).toBe(true);
+    expect(res.total).toBe(1000);
+    expect(res.items.map((i) => i.summary)).toEqual(
+      [1050, 1049, 1048, 1047, 1046].map((n) => `Về chuyển đổi số, văn bản ${n}`),
+    );
+    const second = ok<List>(
+      await o.clerk.api.get('/api/documents?direction=incoming&q=chuyen%20doi%20so&pageSize=5&page=2'),
+    );
+    expect(second.items.map((i) => i.summary)[0]).toBe('Về chuyển đổi số, văn bản 1045');
+  });
 });

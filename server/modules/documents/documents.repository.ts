@@ -208,12 +208,18 @@ export const SEARCH_COUNT_CAP = 1000;
 
 const plain = (ex: Executor) => ex.selectFrom('documents as d');
 
-/**
- * A page of documents the user may see, filtered. A search first matches every word whole
- * (Vietnamese syllables are whole words, so this is what a typed query means, and it is what
- * the indexes answer fastest); only when that finds less than a page is the last word taken as
- * the beginning of a word the person is still typing.
- */
+/** Runs `work` in a transaction (or the caller's) planned as a newest-first walk (PostgreSQL). */
+async function withoutBitmap<T>(ex: Executor, work: (trx: Executor) => Promise<T>): Promise<T> {
+  const run = async (trx: Executor) => {
+    // Only the walk along the seq index remains: no bitmap, no full scan, no sort.
+    await sql`set local enable_bitmapscan = off`.execute(trx);
+    await sql`set local enable_seqscan = off`.execute(trx);
+    await sql`set local enable_sort = off`.execute(trx);
+    return work(trx);
+  };
+  return ex.isTransaction ? run(ex) : ex.transaction().execute(run);
+}
+
 export async function listDocuments(
   ex: Executor,
   kind: DatabaseKind,
@@ -297,10 +303,15 @@ async function listMatching(
       // Entry order: seq grows with every record, and its index lets a search stop at the page.
       page = fts ? page.orderBy(sql`f.rowid`, 'desc') : page.orderBy('d.seq', 'desc');
   }
-  const rows = await page
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
+  const paged = page.limit(query.pageSize).offset((query.page - 1) * query.pageSize);
+  // PostgreSQL plans a text search from the index's estimate, which for common words is far
+  // too low: it fetches every match to sort them. When the bounded count shows the matches
+  // are many, walking the documents newest first and testing each stored vector reaches a
+  // page after a few hundred rows, so that plan is asked for, for this one query.
+  const dense = kind === 'postgres' && words.length > 0 && Number(counted.n) > cap && query.sort !== 'number';
+  const rows = dense
+    ? await withoutBitmap(ex, async (trx) => (await trx.executeQuery(paged.compile())).rows)
+    : await paged.execute();
   return { rows: rows.map(({ seq: _seq, ...row }) => row), total, totalCapped: Number(counted.n) > cap };
 }
 
