@@ -41,7 +41,8 @@ describe('documents travel from drafting to completion (Chromium)', () => {
     contexts.push(context);
     const page = await context.newPage();
     page.on('request', (req) => {
-      if (!req.url().startsWith(product.url) && !req.url().startsWith('data:')) external.push(req.url());
+      // Chromium's own PDF viewer loads chrome:// and chrome-extension:// pages: not the network.
+      if (/^https?:/.test(req.url()) && !req.url().startsWith(product.url)) external.push(req.url());
     });
     await page.goto(`${product.url}/sign-in`);
     await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill(username);
@@ -126,16 +127,8 @@ describe('documents travel from drafting to completion (Chromium)', () => {
     const clerk = await signIn('vanthu');
     await clerk.goto(outgoingUrl);
     await step(clerk, 'Cấp số', async (dialog) => {
-      const register = dialog.getByLabel('Sổ văn bản đi', { exact: true });
-      // Preselected when the committee has one ordinary outgoing register.
-      if ((await dialog.locator('.ant-select-selection-item').count()) === 0) {
-        await register.click();
-        await clerk
-          .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-          .filter({ hasText: /^Sổ văn bản đi$/ })
-          .first()
-          .click();
-      }
+      // Chosen already: the committee has one ordinary outgoing register.
+      await dialog.locator('.ant-select', { hasText: /^Sổ văn bản đi$/ }).waitFor();
     });
     await statusIs(clerk, 'Đã cấp số');
     const numberText = (await clerk.locator('h3 + div .ant-typography').first().textContent()) ?? '';
@@ -149,6 +142,31 @@ describe('documents travel from drafting to completion (Chromium)', () => {
     await communeClerk.goto(`${product.url}/incoming?tab=inbox`);
     const item = communeClerk.locator('.vp-inbox .ant-list-item', { hasText: summary });
     await item.waitFor();
+
+    // Before deciding, the clerk opens it, downloads the PDF and previews it in the page.
+    await item.getByRole('button', { name: 'Mở', exact: true }).click();
+    const opened = communeClerk.getByRole('dialog', { name: 'Văn bản được gửi đến' });
+    const fileRow = opened.locator('.vp-files .ant-list-item', { hasText: 'Du thao bao cao.pdf' });
+    await fileRow.waitFor();
+    const [download] = await Promise.all([
+      communeClerk.waitForEvent('download'),
+      fileRow.locator('.ant-btn', { hasText: 'Tải về' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('Du thao bao cao.pdf');
+    expect(download.url()).toMatch(/\/api\/deliveries\/[^/]+\/files\/[^/?]+$/);
+    const [inline] = await Promise.all([
+      communeClerk.waitForResponse((r) => r.url().includes('/api/deliveries/') && r.url().endsWith('?inline=1')),
+      fileRow.locator('.ant-btn', { hasText: 'Xem' }).click(),
+    ]);
+    expect(inline.status()).toBe(200);
+    expect(inline.headers()['content-type']).toContain('application/pdf');
+    const preview = communeClerk.getByRole('dialog', { name: 'Xem tệp: Du thao bao cao.pdf' });
+    await preview.locator('iframe').waitFor();
+    await preview.locator('.ant-modal-close').click();
+    await preview.waitFor({ state: 'hidden' });
+    await opened.locator('.ant-modal-close').click();
+    await opened.waitFor({ state: 'hidden' });
+
     await item.getByRole('button', { name: 'Tiếp nhận' }).click();
     await communeClerk.locator('.ant-modal:visible .ant-btn-primary').click();
     await communeClerk.waitForURL(/\/documents\/[^/]+$/);
@@ -271,6 +289,109 @@ describe('documents travel from drafting to completion (Chromium)', () => {
     await clerk.waitForURL((u) => /\/documents\/[^/]+$/.test(u.pathname) && u.href !== url);
     await statusIs(clerk, 'Đã vào sổ');
   }, 120_000);
+
+  it('a clerk creates a register and sees the numbers it will give, then takes it out of use', async () => {
+    const name = 'Sổ văn bản đi của Ủy ban (kiểm thử)';
+    const clerk = await signIn('vanthu');
+    await clerk.goto(`${product.url}/outgoing`);
+    await clerk.getByRole('button', { name: 'Sổ văn bản' }).click();
+    await clerk.waitForURL(/\/documents\/registers\?direction=outgoing$/);
+    await clerk.locator('.vp-registers .ant-table-row', { hasText: 'Sổ văn bản đi mật' }).waitFor();
+
+    await clerk.getByRole('button', { name: 'Tạo sổ văn bản' }).click();
+    const drawer = clerk.locator('.vp-register-form .ant-drawer-body');
+    const example = drawer.locator('[data-example]');
+    // The committee the clerk keeps registers for is already chosen.
+    await drawer.locator('.ant-select-content, .ant-select-selection-item', { hasText: 'Huyện ủy' }).first().waitFor();
+    await drawer.getByLabel('Tên sổ').fill(name);
+    await drawer.getByLabel('Chữ viết tắt cơ quan ban hành').fill('UBND');
+    await expect.poll(() => example.textContent()).toBe('Số 05-NQ/UBND');
+    await drawer.getByText('Văn bản hành chính nhà nước', { exact: false }).click();
+    await expect.poll(() => example.textContent()).toBe('Số: 05/QĐ-UBND');
+    await expect(drawer.textContent()).resolves.toContain('Số bắt đầu lại từ 01 vào ngày 01/01 mỗi năm.');
+    await drawer.getByText('Mỗi nhiệm kỳ', { exact: true }).click();
+    await drawer.getByLabel('Nhiệm kỳ hiện tại').fill('2026-2031');
+    await drawer.getByText('Số bắt đầu lại từ 01 mỗi nhiệm kỳ (nhiệm kỳ hiện tại: 2026-2031).').waitFor();
+    await drawer.getByText('Quyết định, quy định thứ năm trong nhiệm kỳ 2026-2031:').waitFor();
+    await example.scrollIntoViewIfNeeded();
+    await clerk.screenshot({ path: `${SHOTS}/register-form.png`, fullPage: false });
+    await drawer.getByRole('button', { name: 'Tạo sổ văn bản' }).click();
+    await drawer.waitFor({ state: 'hidden' });
+    const row = clerk.locator('.vp-registers .ant-table-row', { hasText: name });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('Số: 05/QĐ-UBND');
+
+    // The same name again: the server's sentence under the field.
+    await clerk.getByRole('button', { name: 'Tạo sổ văn bản' }).click();
+    await drawer.getByLabel('Tên sổ').fill(name);
+    await drawer.getByLabel('Chữ viết tắt cơ quan ban hành').fill('UBND');
+    await drawer.getByRole('button', { name: 'Tạo sổ văn bản' }).click();
+    await drawer.getByText(`Tổ chức đã có sổ văn bản tên “${name}”.`).first().waitFor();
+    await clerk.locator('.vp-register-form .ant-drawer-close').click();
+    await drawer.waitFor({ state: 'hidden' });
+
+    // Taken out of use: it stays listed, marked, and can no longer be chosen when numbering.
+    await row.getByRole('button', { name: /Sửa/ }).click();
+    await drawer.getByLabel('Đang sử dụng').click();
+    await drawer.getByRole('button', { name: 'Lưu' }).click();
+    await drawer.waitFor({ state: 'hidden' });
+    await row.locator('.ant-tag', { hasText: 'Ngừng sử dụng' }).waitFor();
+    await clerk.getByText('Tất cả', { exact: true }).click();
+    await clerk.locator('.vp-registers .ant-table-row', { hasText: 'Sổ văn bản đến mật' }).waitFor();
+    await clerk.locator('.ant-message-notice').waitFor({ state: 'detached' });
+    await clerk.waitForTimeout(400); // the selector's highlight slides over
+    await clerk.screenshot({ path: `${SHOTS}/registers.png`, fullPage: true });
+
+    // Someone without the clerk's or administrator's role is told so.
+    const leader = await signIn('lanhdao');
+    await leader.goto(`${product.url}/documents/registers`);
+    await leader.getByText('Không có quyền truy cập').waitFor();
+  }, 120_000);
+
+  it('the home page leads to the waiting work', async () => {
+    const leader = await signIn('lanhdao');
+    const queue = leader.locator('.vp-home-queue');
+    await queue.waitFor();
+    const card = queue.locator('[data-queue]').first();
+    await card.waitFor();
+    const kind = await card.getAttribute('data-queue');
+    await leader.screenshot({ path: `${SHOTS}/home.png`, fullPage: true });
+    await card.click();
+    await leader.waitForURL((u) => u.pathname === '/documents/queue' && u.searchParams.get('kind') === kind);
+    await leader.locator('.ant-table-row, .vp-doc-cards .ant-list-item').first().waitFor();
+
+    // Someone with no document work is told there is nothing waiting.
+    const member = await signIn('uyvien');
+    await member.getByText('Trang chủ').first().waitFor();
+    expect(await member.locator('.vp-home-queue').count()).toBe(0);
+  });
+
+  it('the registers page and the home page read well on a phone (390×844)', async () => {
+    const page = await signIn('vanthu', PHONE);
+    await page.locator('.vp-home-queue').waitFor();
+    await page.locator('.vp-home-queue [data-queue], .vp-home-queue .ant-empty').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await page.screenshot({ path: `${SHOTS}/phone-home.png`, fullPage: true });
+
+    await page.goto(`${product.url}/documents/registers`);
+    await page.locator('.vp-registers .ant-list-item').first().waitFor();
+    expect(await page.locator('.ant-table').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await page.screenshot({ path: `${SHOTS}/phone-registers.png`, fullPage: true });
+
+    await page.getByRole('button', { name: 'Tạo sổ văn bản' }).click();
+    const drawer = page.locator('.vp-register-form .ant-drawer-body');
+    await drawer.waitFor();
+    await page.waitForTimeout(400); // the drawer slides in
+    await drawer.getByLabel('Chữ viết tắt cơ quan ban hành').fill('HU');
+    await expect.poll(() => drawer.locator('[data-example]').textContent()).toBe('Số 05-NQ/HU');
+    const overflow = await drawer.evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await drawer.locator('[data-example]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/phone-register-form.png`, fullPage: false });
+    expect(external).toEqual([]);
+  });
 
   it('the list and a document read well on a phone (390×844)', async () => {
     const page = await signIn('vanthu', PHONE);

@@ -1,6 +1,6 @@
-import { Button, DatePicker, Flex, Form, Input, Radio, Select, Typography } from 'antd';
+import { Button, DatePicker, Flex, Form, type FormInstance, Input, Radio, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DocumentAction, DocumentView } from '../../../../common/schemas/documents';
 import { type DocumentPeople, useDocumentPeople, useRegisters } from '../api/documents.api';
 import { tdoc } from '../documents.i18n';
@@ -232,15 +232,17 @@ function ActionDialog({
         .map((r) => ({ value: r.id, label: r.name }));
       return (
         <StepModal<NoteValues> {...common} step="issue" toBody={(v) => ({ registerId: v.registerId })}>
-          {() => (
-            <Form.Item
-              name="registerId"
-              label={tdoc.actions.register}
-              initialValue={options.length === 1 ? options[0]?.value : undefined}
-              rules={[{ required: true, message: tdoc.actions.registerRequired }]}
-            >
-              <Select loading={registers.isLoading} options={options} />
-            </Form.Item>
+          {(form) => (
+            <>
+              <OnlyChoice form={form} value={options.length === 1 ? options[0]?.value : undefined} />
+              <Form.Item
+                name="registerId"
+                label={tdoc.actions.register}
+                rules={[{ required: true, message: tdoc.actions.registerRequired }]}
+              >
+                <Select loading={registers.isLoading} options={options} />
+              </Form.Item>
+            </>
           )}
         </StepModal>
       );
@@ -291,6 +293,14 @@ function ActionDialog({
       return unreachable;
     }
   }
+}
+
+/** Chooses the register when there is only one to choose, also when the list arrives after the dialog opened. */
+function OnlyChoice({ form, value }: { form: FormInstance<NoteValues>; value: string | undefined }) {
+  useEffect(() => {
+    if (value && !form.getFieldValue('registerId')) form.setFieldValue('registerId', value);
+  }, [form, value]);
+  return null;
 }
 
 /** The leader's direction: what to do, who leads (a person or a unit), who helps, who is told, by when. */

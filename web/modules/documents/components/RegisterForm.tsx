@@ -9,7 +9,7 @@ import OrganizationPicker from '../../directory/components/OrganizationPicker';
 import { documentKeys, useSaveRegister } from '../api/documents.api';
 import { tdoc } from '../documents.i18n';
 import { TYPE_OPTIONS } from './DocumentFilterBar';
-import { exampleCaption, exampleNumber, type NumberingRule, ruleSentences } from './registerRules';
+import { exampleCaption, exampleNumber, NOTATION_FONT, type NumberingRule, ruleSentences } from './registerRules';
 
 const f = tdoc.registers.field;
 const ISSUER = /^[\p{L}\p{N}-]+$/u;
@@ -147,7 +147,6 @@ function RegisterFormBody({ register, onClose }: { register: Register | null; on
     <Form<Values>
       form={form}
       layout="vertical"
-      requiredMark="optional"
       initialValues={initial}
       onFinish={(v) => void submit(v)}
       scrollToFirstError
@@ -269,7 +268,7 @@ function RegisterFormBody({ register, onClose }: { register: Register | null; on
         description={
           <Flex vertical gap={4}>
             <Typography.Text>{exampleCaption(rule)}</Typography.Text>
-            <Typography.Text strong data-example style={{ fontSize: 18, fontFamily: 'Times New Roman, serif' }}>
+            <Typography.Text strong data-example style={{ fontSize: 18, fontFamily: NOTATION_FONT }}>
               {exampleNumber(rule)}
             </Typography.Text>
             {ruleSentences(rule).map((sentence) => (

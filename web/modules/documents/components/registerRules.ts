@@ -8,6 +8,9 @@ export type NumberingRule = Pick<Register, 'direction' | 'style' | 'reset' | 'pe
   issuerAbbreviation?: string;
 };
 
+/** Numbers are printed on documents in Times New Roman; the examples read the same way. */
+export const NOTATION_FONT = "'Times New Roman', Times, serif";
+
 const EXAMPLE_NUMBER = 5;
 const r = tdoc.registers.rule;
 

@@ -10,10 +10,11 @@ import { useCurrentUser } from '../../../app/layout/currentUser';
 import { canManageRegisters } from '../../../app/layout/sections';
 import { useRegisters } from '../api/documents.api';
 import RegisterForm from '../components/RegisterForm';
-import { exampleNumber, ruleShort } from '../components/registerRules';
+import { exampleNumber, NOTATION_FONT, ruleShort } from '../components/registerRules';
 import { tdoc } from '../documents.i18n';
 
 const tr = tdoc.registers;
+
 type Filter = 'all' | 'incoming' | 'outgoing';
 
 function NameCell({ register }: { register: Register }) {
@@ -29,7 +30,7 @@ function NameCell({ register }: { register: Register }) {
 function NumberingCell({ register }: { register: Register }) {
   return (
     <Flex vertical>
-      <Typography.Text code style={{ whiteSpace: 'nowrap', alignSelf: 'flex-start' }}>
+      <Typography.Text strong style={{ whiteSpace: 'nowrap', fontFamily: NOTATION_FONT }}>
         {exampleNumber(register)}
       </Typography.Text>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
