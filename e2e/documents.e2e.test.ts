@@ -231,12 +231,27 @@ describe('documents travel from drafting to completion (Chromium)', () => {
       await dialog.getByLabel('Hạn xử lý').press('Enter');
     });
     await statusIs(leader, 'Đang xử lý');
+    await leader.locator('.vp-doc-actions').getByRole('button', { name: 'Gia hạn' }).waitFor();
 
     const specialist = await signIn('chuyenvien');
     // The specialist finds it in the work queue.
     await specialist.goto(`${product.url}/documents/queue?kind=toHandle`);
     await specialist.getByRole('link', { name: summary }).click();
     await specialist.waitForURL(url);
+    // While handling it, the specialist adds a result file; the leader's extension is not theirs to give.
+    expect(await specialist.locator('.vp-doc-actions').getByRole('button', { name: 'Gia hạn' }).count()).toBe(0);
+    await step(specialist, 'Thêm tệp', async (dialog) => {
+      await dialog.locator('input[type=file]').setInputFiles({
+        name: 'Du thao ke hoach.pdf',
+        mimeType: 'application/pdf',
+        buffer: demoPdf('Du thao ke hoach chuyen doi so'),
+      });
+      await dialog.locator('.ant-upload-list-item-done').first().waitFor();
+    });
+    await specialist
+      .locator('.vp-files .ant-list-item', { hasText: 'Du thao ke hoach.pdf' })
+      .locator('.ant-tag', { hasText: 'Kết quả xử lý' })
+      .waitFor();
     await step(specialist, 'Hoàn thành', (dialog) =>
       dialog.getByLabel('Ghi chú').fill('Đã xây dựng dự thảo kế hoạch, trình Thường trực.'),
     );
