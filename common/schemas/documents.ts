@@ -80,6 +80,8 @@ export const registerSchema = z.object({
   typeCodes: z.array(z.string()),
   active: z.boolean(),
   version: versionSchema,
+  /** What the caller may do with it: change its settings, register incoming documents in it. */
+  actions: z.array(z.enum(['manage', 'register'])),
 });
 export type Register = z.infer<typeof registerSchema>;
 export const registerListSchema = z.object({ items: z.array(registerSchema) });

@@ -215,6 +215,8 @@ async function withoutBitmap<T>(ex: Executor, work: (trx: Executor) => Promise<T
     await sql`set local enable_bitmapscan = off`.execute(trx);
     await sql`set local enable_seqscan = off`.execute(trx);
     await sql`set local enable_sort = off`.execute(trx);
+    // The switched-off plans read as enormous costs, which would otherwise start the JIT compiler.
+    await sql`set local jit = off`.execute(trx);
     return work(trx);
   };
   return ex.isTransaction ? run(ex) : ex.transaction().execute(run);

@@ -8,7 +8,7 @@ import * as errors from './documents.errors';
 import type { RegisterResource } from './documents.policy';
 import * as repo from './registers.repository';
 
-export function toRegister(row: repo.RegisterRow): Register {
+export function toRegister(row: repo.RegisterRow, actions: Register['actions'] = []): Register {
   return {
     id: row.id,
     organizationId: row.organization_id,
@@ -24,6 +24,7 @@ export function toRegister(row: repo.RegisterRow): Register {
     typeCodes: JSON.parse(row.type_codes) as string[],
     active: row.active === 1,
     version: row.version,
+    actions,
   };
 }
 
@@ -37,6 +38,11 @@ export function createRegistersService(deps: PlatformDeps) {
     return org.path;
   }
 
+  const actionsFor = (actor: Actor, row: repo.RegisterRow) => {
+    const resource: RegisterResource = { kind: 'register', organizationPath: row.organization_path };
+    return authorizer.allowedActions(actor, ['manage', 'register'] as const, resource);
+  };
+
   function authorizeOn(caller: Caller, action: string, path: string) {
     const resource: RegisterResource = { kind: 'register', organizationPath: path };
     if (!isSystem(caller)) authorizer.authorize(caller, action, resource);
@@ -48,7 +54,7 @@ export function createRegistersService(deps: PlatformDeps) {
       const paths = actor.grants
         .filter((g) => ['clerk', 'leader', 'admin', 'specialist'].includes(g.role))
         .map((g) => g.organizationPath);
-      return { items: (await repo.registersUnder(db, paths)).map(toRegister) };
+      return { items: (await repo.registersUnder(db, paths)).map((row) => toRegister(row, actionsFor(actor, row))) };
     },
 
     async createRegister(caller: Caller, input: RegisterWrite): Promise<Register> {
@@ -87,7 +93,7 @@ export function createRegistersService(deps: PlatformDeps) {
       });
       const row = await repo.findRegister(db, id);
       if (!row) throw errors.registerNotFound();
-      return toRegister(row);
+      return toRegister(row, isSystem(caller) ? [] : actionsFor(caller, row));
     },
 
     async updateRegister(
@@ -128,7 +134,7 @@ export function createRegistersService(deps: PlatformDeps) {
       });
       const row = await repo.findRegister(db, id);
       if (!row) throw errors.registerNotFound();
-      return toRegister(row);
+      return toRegister(row, isSystem(caller) ? [] : actionsFor(caller, row));
     },
   };
 }

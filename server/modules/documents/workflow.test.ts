@@ -85,6 +85,22 @@ describe.each(testEngines())('document workflow (%s)', (engine) => {
     );
   });
 
+  it('lists registers with what each caller may do in them', async () => {
+    const o = await makeOffice(t);
+    type Registers = { items: { id: string; actions: string[] }[] };
+    const mine = (list: Registers, id: string) => list.items.find((r) => r.id === id)?.actions;
+    const clerkView = ok<Registers>(await o.clerk.api.get('/api/registers'));
+    expect(mine(clerkView, o.incomingRegister)).toEqual(['manage', 'register']);
+    const leaderView = ok<Registers>(await o.leader.api.get('/api/registers'));
+    expect(mine(leaderView, o.incomingRegister)).toEqual([]);
+    // The commune's clerk sees the commune's registers only.
+    const cellView = ok<Registers>(await o.cellClerk.api.get('/api/registers'));
+    expect(cellView.items.map((r) => r.id)).toEqual([o.cellIncomingRegister]);
+    expect(
+      (await o.leader.api.patch(`/api/registers/${o.incomingRegister}`, { version: 1, name: 'Đổi tên' })).statusCode,
+    ).toBe(403);
+  });
+
   it('warns of a duplicate and answers a repeated submission with the first document', async () => {
     const o = await makeOffice(t);
     const input = incomingInput(o.incomingRegister, { numberText: '45-CV/TU', clientKey: 'form-0001-abcdef' });

@@ -157,7 +157,7 @@ export default function DeliveryInbox() {
           value={registerId}
           onChange={setRegisterId}
           options={(registers.data?.items ?? [])
-            .filter((r) => r.direction === 'incoming' && r.active)
+            .filter((r) => r.direction === 'incoming' && r.active && r.actions.includes('register'))
             .map((r) => ({ value: r.id, label: `${r.name} — ${r.organizationName}` }))}
           style={{ width: '100%', marginTop: 4 }}
         />

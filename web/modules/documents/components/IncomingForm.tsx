@@ -81,7 +81,9 @@ function IncomingFormBody({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const registers = useRegisters();
   const create = useCreateIncoming();
-  const incomingRegisters = (registers.data?.items ?? []).filter((r) => r.direction === 'incoming' && r.active);
+  const incomingRegisters = (registers.data?.items ?? []).filter(
+    (r) => r.direction === 'incoming' && r.active && r.actions.includes('register'),
+  );
 
   const send = async (confirmDuplicate: boolean) => {
     const v = await form.validateFields();

@@ -62,11 +62,12 @@ export default function RegistersPage() {
     setEditing(null);
     setCreating(false);
   };
-  const editButton = (r: Register) => (
-    <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(r)} aria-label={`${tr.edit} ${r.name}`}>
-      {tr.edit}
-    </Button>
-  );
+  const editButton = (r: Register) =>
+    r.actions.includes('manage') && (
+      <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(r)} aria-label={`${tr.edit} ${r.name}`}>
+        {tr.edit}
+      </Button>
+    );
   const empty = (
     <Empty
       description={
