@@ -1,10 +1,10 @@
-import ExcelJS from 'exceljs';
 import {
   type DocumentListQuery,
   SECRECY_LABELS,
   STATUS_LABELS,
   URGENCY_LABELS,
 } from '../../../common/schemas/documents';
+import { loadExcel } from '../../platform/excel';
 import type { Actor } from '../../platform/security/actor';
 import type { DocumentsCore } from './documents.core';
 import * as repo from './documents.repository';
@@ -26,6 +26,7 @@ export function createRegisterBook(core: DocumentsCore) {
         core.today(),
       );
       const incoming = query.direction === 'incoming';
+      const ExcelJS = await loadExcel();
       const book = new ExcelJS.Workbook();
       const sheet = book.addWorksheet(incoming ? 'Sổ văn bản đến' : 'Sổ văn bản đi');
       const title = incoming ? 'SỔ ĐĂNG KÝ VĂN BẢN ĐẾN' : 'SỔ ĐĂNG KÝ VĂN BẢN ĐI';

@@ -1,5 +1,6 @@
 import type { CellValue } from 'exceljs';
 import type { FileFormat } from '../../../../common/schemas/directory-transfer';
+import { loadExcel } from '../../../platform/excel';
 import * as errors from '../directory.errors';
 import { CsvError, type Delimiter, decodeText, parseCsv, writeCsv } from './csv';
 import { declaredUncompressedSize } from './zip-size';
@@ -12,14 +13,6 @@ export interface Table {
 }
 
 export const MAX_IMPORT_ROWS = 20_000;
-
-type ExcelModule = typeof import('exceljs');
-
-/** exceljs is large and only needed for imports and exports: load it on first use. */
-async function loadExcel(): Promise<ExcelModule> {
-  const mod = (await import('exceljs')) as ExcelModule & { default?: ExcelModule };
-  return mod.default ?? mod;
-}
 
 const startsWith = (bytes: Uint8Array, signature: readonly number[]) => signature.every((b, i) => bytes[i] === b);
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
