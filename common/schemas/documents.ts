@@ -65,6 +65,25 @@ export const registerWriteSchema = z.object({
 });
 export type RegisterWrite = z.infer<typeof registerWriteSchema>;
 
+/**
+ * A register's changes: only the fields sent change. Direction, secrecy and organization are
+ * its identity; the numbering rules may change only while no number has been issued from it.
+ */
+export const registerPatchSchema = z
+  .object({
+    name: text(200),
+    style: z.enum(['party', 'state']),
+    reset: z.enum(['year', 'term', 'never']),
+    perType: z.boolean(),
+    termLabel: optionalText(40),
+    issuerAbbreviation: registerWriteSchema.shape.issuerAbbreviation,
+    typeCodes: z.array(typeCodeSchema).max(60),
+    active: z.boolean(),
+  })
+  .partial()
+  .extend({ version: versionSchema });
+export type RegisterPatch = z.infer<typeof registerPatchSchema>;
+
 export const registerSchema = z.object({
   id: z.string(),
   organizationId: z.string(),
@@ -170,10 +189,23 @@ export const outgoingWriteSchema = z.object({
 });
 export type OutgoingWrite = z.infer<typeof outgoingWriteSchema>;
 
-export const outgoingPatchSchema = outgoingWriteSchema
-  .omit({ organizationId: true, clientKey: true, uploadIds: true })
+/** A draft's changes: only the fields sent change (no defaults here, unlike the write schema). */
+export const outgoingPatchSchema = z
+  .object({
+    typeCode: typeCodeSchema,
+    summary: text(500),
+    signerName: optionalText(200),
+    signerPosition: optionalText(200),
+    pageCount: z.number().int().min(1).max(100_000).nullable(),
+    copies: z.number().int().min(1).max(10_000).nullable(),
+    secrecy: secrecySchema,
+    urgency: urgencySchema,
+    dueDate: dateSchema.nullable(),
+    recipients: z.array(recipientWriteSchema).max(500),
+    uploadIds: z.array(idSchema).max(50),
+  })
   .partial()
-  .extend({ version: versionSchema, uploadIds: z.array(idSchema).max(50).optional() });
+  .extend({ version: versionSchema });
 export type OutgoingPatch = z.infer<typeof outgoingPatchSchema>;
 
 export const assignmentSchema = z.object({

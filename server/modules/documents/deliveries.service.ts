@@ -40,11 +40,20 @@ export function createDeliveriesService(core: DocumentsCore) {
         'd.secrecy',
       ]);
 
+  /** A delivery addressed to the actor as its clerk (the same rule as the waiting list), or not found. */
   async function loadDelivery(ex: Executor, actor: Actor, id: string) {
-    const row = await inboxQuery(ex).where('dl.id', '=', id).executeTakeFirst();
+    const clerkPaths = actor.grants.filter((g) => g.role === 'clerk').map((g) => g.organizationPath);
+    const row = await inboxQuery(ex).where('dl.id', '=', id).where(repo.addressedTo(clerkPaths)).executeTakeFirst();
     if (!row) throw errors.deliveryNotFound();
     const resource: DeliveryResource = { kind: 'delivery', organizationPath: row.recipient_path };
     if (!deps.authorizer.can(actor, 'decide', resource)) throw errors.deliveryNotFound();
+    return row;
+  }
+
+  /** Only while it waits: once accepted it is read as a document, once refused or recalled not at all. */
+  async function loadWaiting(actor: Actor, id: string) {
+    const row = await loadDelivery(db, actor, id);
+    if (row.status !== '01') throw errors.deliveryNotFound();
     return row;
   }
 
@@ -94,7 +103,7 @@ export function createDeliveriesService(core: DocumentsCore) {
 
     /** Opening a delivery tells the sender it was received. */
     async openDelivery(actor: Actor, id: string) {
-      const row = await loadDelivery(db, actor, id);
+      const row = await loadWaiting(actor, id);
       if (!row.received_at) {
         await db
           .updateTable('document_deliveries')
@@ -114,7 +123,7 @@ export function createDeliveriesService(core: DocumentsCore) {
 
     /** A file of a delivery, for the receiving clerk to read before accepting. */
     async deliveryFile(actor: Actor, id: string, fileId: string) {
-      const row = await loadDelivery(db, actor, id);
+      const row = await loadWaiting(actor, id);
       const file = (await repo.filesOf(db, row.document_id)).find((f) => f.id === fileId && f.kind !== 'result');
       if (!file) throw errors.deliveryNotFound();
       if (row.secrecy !== 'normal') {
@@ -245,7 +254,7 @@ export function createDeliveriesService(core: DocumentsCore) {
       const delivery = await loadDelivery(db, actor, id);
       const reason = body.reason?.trim();
       if (!reason) throw errors.refusalReasonRequired();
-      await deps.transact(async ({ trx }) => {
+      await deps.transact(async ({ trx, audit }) => {
         await decide(trx, delivery, body.version, { status: '02', reason, received_at: delivery.received_at ?? now() });
         const org = await trx
           .selectFrom('organizations')
@@ -253,6 +262,12 @@ export function createDeliveriesService(core: DocumentsCore) {
           .where('id', '=', delivery.organization_id)
           .executeTakeFirstOrThrow();
         await record(trx, delivery.document_id, actor, 'refused', `${org.name} từ chối: ${reason}`);
+        await audit(auditActorOf(actor), {
+          action: 'document.refuse',
+          entityType: 'document',
+          entityId: delivery.document_id,
+          summary: `${org.name} từ chối văn bản ${delivery.number_text ?? ''}: ${reason}`.slice(0, 500),
+        });
       });
     },
   };

@@ -49,3 +49,12 @@ export const secretByEmail = () =>
 export const deliveryNotFound = () => notFound('documents.delivery_not_found', 'Không tìm thấy văn bản được gửi đến.');
 export const refusalReasonRequired = () =>
   invalid('documents.reason_required', 'Hãy ghi lý do từ chối để bên gửi biết.');
+export const registerInUse = () =>
+  conflict(
+    'documents.register_in_use',
+    'Sổ đã cấp số nên không thể đổi cách đánh số (kiểu số, chu kỳ, riêng từng loại, ký hiệu cơ quan). Để bắt đầu nhiệm kỳ mới, hãy đổi nhiệm kỳ; hoặc mở sổ mới.',
+  );
+export const numberTaken = () =>
+  conflict('documents.number_taken', 'Số này đã được cấp cho văn bản khác trong sổ. Hãy kiểm tra cách đánh số của sổ.');
+export const unknownIssuer = () =>
+  invalid('documents.unknown_issuer', 'Cơ quan ban hành đã chọn không có trong danh bạ.');

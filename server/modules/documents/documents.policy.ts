@@ -22,8 +22,10 @@ export interface DocumentResource {
   leaderId: string | null;
   /** The actor's own open assignments on the document. */
   assignments: readonly ('lead' | 'co' | 'info')[];
-  /** The lead is a unit the actor leads or keeps the register of. */
+  /** The open lead is a unit the actor leads or keeps the register of. */
   leadsUnit: boolean;
+  /** The document was given (in any role, at any time) to a unit the actor leads, keeps or administers. */
+  unitAssigned: boolean;
   /** The actor has been granted or involved (document_access row). */
   granted: boolean;
 }
@@ -37,6 +39,8 @@ const OFFICE: readonly Role[] = ['clerk', 'leader', 'admin'];
 
 export function canRead(actor: Actor, d: DocumentResource): boolean {
   if (d.granted || d.assignments.length > 0 || d.leadsUnit) return true;
+  // The same rule the lists apply: a unit's office sees what was given to the unit, unless secret.
+  if (d.unitAssigned && d.secrecy === 'normal') return true;
   if (d.secrecy !== 'normal') return hasRoleOver(actor, ['clerk'], d.organizationPath);
   return hasRoleOver(actor, OFFICE, d.organizationPath);
 }

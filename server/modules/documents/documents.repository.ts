@@ -318,12 +318,12 @@ async function listMatching(
 }
 
 /**
- * Deliveries waiting for a clerk: to organizations under the clerk's grants, except those
+ * Deliveries addressed to a clerk: to organizations under the clerk's grants, except those
  * that have a clerk of their own below the grant (a commune's clerk takes the commune's mail,
  * not the committee's clerk above it), and never what the clerk's own organization sent.
  * Over `dl` (deliveries), `ro` (recipient organization) and `so` (sender organization).
  */
-export function waitingFor(clerkPaths: readonly string[]): Expression<SqlBool> {
+export function addressedTo(clerkPaths: readonly string[]): Expression<SqlBool> {
   if (clerkPaths.length === 0) return sql<SqlBool>`1 = 0`;
   const parts = clerkPaths.map(
     (p) => sql<SqlBool>`(${startsWith('ro.path', p)} and not ${startsWith('so.path', p)} and not exists (
@@ -331,5 +331,10 @@ export function waitingFor(clerkPaths: readonly string[]): Expression<SqlBool> {
       where cg.role = 'clerk' and ${startsWith('co.path', p)} and co.path <> ${p}
         and substr(ro.path, 1, length(co.path)) = co.path))`,
   );
-  return sql<SqlBool>`dl.status = '01' and (${sql.join(parts, sql` or `)})`;
+  return sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
+}
+
+/** Deliveries addressed to the clerk and still waiting for their decision. */
+export function waitingFor(clerkPaths: readonly string[]): Expression<SqlBool> {
+  return sql<SqlBool>`dl.status = '01' and ${addressedTo(clerkPaths)}`;
 }

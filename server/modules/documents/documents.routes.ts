@@ -20,6 +20,7 @@ import {
   queueCountsSchema,
   reasonSchema,
   registerListSchema,
+  registerPatchSchema,
   registerSchema,
   registerWriteSchema,
   submitSchema,
@@ -57,10 +58,7 @@ export function registerDocumentRoutes(app: App, m: DocumentsModule): void {
       schema: {
         tags,
         params,
-        body: registerWriteSchema
-          .omit({ organizationId: true, direction: true, secret: true })
-          .partial()
-          .extend({ version: versionSchema, active: z.boolean().optional() }),
+        body: registerPatchSchema,
         response: { 200: registerSchema },
       },
     },

@@ -72,16 +72,18 @@ export function createDocumentsService(core: DocumentsCore) {
       case 'toCoHandle':
         return inAssignments((q) => q.where('a.role', '=', 'co'));
       case 'forInformation':
-        return base.where(
-          'd.id',
-          'in',
-          ex
-            .selectFrom('document_assignments')
-            .select('document_id')
-            .where('user_id', '=', actor.userId)
-            .where('role', '=', 'info')
-            .where('status', '=', 'open'),
-        );
+        return base
+          .where('d.status', 'not in', ['cancelled', 'recalled'])
+          .where(
+            'd.id',
+            'in',
+            ex
+              .selectFrom('document_assignments')
+              .select('document_id')
+              .where('user_id', '=', actor.userId)
+              .where('role', '=', 'info')
+              .where('status', '=', 'open'),
+          );
       case 'overdue':
         return inAssignments((q) => q.where('a.role', '<>', 'info').where('a.due_date', '<', day));
       case 'dueSoon':

@@ -55,6 +55,7 @@ function resourceFrom(
   granted: boolean,
 ): DocumentResource {
   const office = actor.grants.filter((g) => g.role === 'leader' || g.role === 'clerk');
+  const officeOrAdmin = actor.grants.filter((g) => g.role === 'leader' || g.role === 'clerk' || g.role === 'admin');
   const open = assignments.filter((a) => a.status === 'open');
   return {
     kind: 'document',
@@ -72,6 +73,10 @@ function resourceFrom(
         a.role === 'lead' &&
         a.organization_path !== null &&
         office.some((g) => a.organization_path?.startsWith(g.organizationPath)),
+    ),
+    unitAssigned: assignments.some(
+      (a) =>
+        a.organization_path !== null && officeOrAdmin.some((g) => a.organization_path?.startsWith(g.organizationPath)),
     ),
     granted,
   };

@@ -101,6 +101,14 @@ export function createIncomingService(core: DocumentsCore) {
       if (arrivalDate > day) throw errors.issueDateInFuture();
       if (arrivalDate < input.issueDate) throw errors.arrivalBeforeIssue();
       if (input.dueDate && input.dueDate < day) throw errors.dueDateInPast();
+      if (input.issuerOrganizationId) {
+        const issuer = await db
+          .selectFrom('organizations')
+          .select('id')
+          .where('id', '=', input.issuerOrganizationId)
+          .executeTakeFirst();
+        if (!issuer) throw errors.unknownIssuer();
+      }
       if (input.clientKey) {
         const existing = await repo.findByClientKey(db, actor.userId, input.clientKey);
         if (existing) return { id: existing.id, created: false };
@@ -264,6 +272,8 @@ export function createIncomingService(core: DocumentsCore) {
           .where('status', '=', 'open')
           .where('role', '<>', 'info')
           .execute();
+        // Whoever finished it (a unit's leader, say) keeps it in view.
+        await repo.grantAccess(trx, id, [actor.userId], 'handled');
         await record(trx, id, actor, 'completed', body.note);
         await syncDelivery(trx, row, 'done');
       });

@@ -180,6 +180,11 @@ export function createOutgoingService(core: DocumentsCore) {
       const secrecy = patch.secrecy ?? row.secrecy;
       if (patch.dueDate && patch.dueDate < today()) throw errors.dueDateInPast();
       const recipients = patch.recipients ? await resolveRecipients(db, patch.recipients, secrecy) : null;
+      // Made secret with the recipients it already has: none of them may be an outside e-mail address.
+      if (!recipients && secrecy !== 'normal') {
+        const saved = await repo.recipientsOf(db, id);
+        if (saved.some((r) => r.kind === 'external' && r.channel === 'email')) throw errors.secretByEmail();
+      }
       await deps.transact(async ({ trx }) => {
         await advance(trx, row, patch.version, {
           ...(patch.typeCode !== undefined && { type_code: patch.typeCode }),
@@ -235,26 +240,34 @@ export function createOutgoingService(core: DocumentsCore) {
       const register = checkRegister(await findRegister(db, body.registerId), 'outgoing', row.secrecy, row.type_code);
       if (register.organization_id !== row.organization_id) throw errors.registerWrongOrganization();
       const day = today();
-      return deps.transact(async ({ trx, audit }) => {
-        const issued = await issueOutgoingNumber(trx, register, row.type_code, day);
-        await advance(trx, row, body.version, {
-          status: 'issued',
-          register_id: register.id,
-          period: issued.period,
-          number: issued.number,
-          number_text: issued.numberText,
-          issue_date: day,
+      const issue = () =>
+        deps.transact(async ({ trx, audit }) => {
+          const issued = await issueOutgoingNumber(trx, register, row.type_code, day);
+          await advance(trx, row, body.version, {
+            status: 'issued',
+            register_id: register.id,
+            period: issued.period,
+            number: issued.number,
+            number_text: issued.numberText,
+            issue_date: day,
+          });
+          await core.reindex(trx, id);
+          await record(trx, id, actor, 'numbered', `Số ${issued.numberText}`);
+          await audit(auditActorOf(actor), {
+            action: 'document.issue_number',
+            entityType: 'document',
+            entityId: id,
+            summary: `Cấp số ${issued.numberText}`,
+          });
+          return issued;
         });
-        await core.reindex(trx, id);
-        await record(trx, id, actor, 'numbered', `Số ${issued.numberText}`);
-        await audit(auditActorOf(actor), {
-          action: 'document.issue_number',
-          entityType: 'document',
-          entityId: id,
-          summary: `Cấp số ${issued.numberText}`,
-        });
-        return issued;
-      });
+      try {
+        return await issue();
+      } catch (error) {
+        // Only when a register's rules were changed under issued numbers; refused, never a 500.
+        if (isUniqueViolation(error, 'number_text')) throw errors.numberTaken();
+        throw error;
+      }
     },
 
     /** Delivers to every recipient organization's incoming queue at once; files are shared, not copied. */
@@ -303,14 +316,16 @@ export function createOutgoingService(core: DocumentsCore) {
     /** Recalls a dispatched document: every receiver's copy is cancelled and the trail says so. */
     async recall(actor: Actor, id: string, body: { version: number; reason: string }) {
       const { row } = await authorized(db, actor, id, 'recall');
-      await deps.transact(async ({ trx }) => {
+      await deps.transact(async ({ trx, audit }) => {
         await advance(trx, row, body.version, { status: 'recalled' });
-        const deliveries = await repo.deliveriesOf(trx, id);
         const at = now();
-        await trx
+        // The update's own answer says which copies exist: an accept committing meanwhile is
+        // waited for and seen, so its copy is cancelled too.
+        const deliveries = await trx
           .updateTable('document_deliveries')
           .set({ status: '13', updated_at: at })
           .where('document_id', '=', id)
+          .returning(['id', 'incoming_document_id'])
           .execute();
         for (const d of deliveries) {
           if (!d.incoming_document_id) continue;
@@ -328,6 +343,12 @@ export function createOutgoingService(core: DocumentsCore) {
           );
         }
         await record(trx, id, actor, 'recalled', body.reason, { deliveries: deliveries.length });
+        await audit(auditActorOf(actor), {
+          action: 'document.recall',
+          entityType: 'document',
+          entityId: id,
+          summary: `Thu hồi ${row.number_text ?? ''}: ${body.reason}`.slice(0, 500),
+        });
       });
     },
   };

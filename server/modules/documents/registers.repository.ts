@@ -58,3 +58,13 @@ export async function registerNameExists(ex: Executor, organizationId: string, n
   if (exceptId) q = q.where('id', '<>', exceptId);
   return (await q.executeTakeFirst()) !== undefined;
 }
+
+export async function hasIssuedNumbers(ex: Executor, registerId: string): Promise<boolean> {
+  const row = await ex
+    .selectFrom('register_counters')
+    .select('register_id')
+    .where('register_id', '=', registerId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,4 +1,4 @@
-import type { Register, RegisterWrite } from '../../../common/schemas/documents';
+import type { Register, RegisterPatch, RegisterWrite } from '../../../common/schemas/documents';
 import { updateVersioned } from '../../platform/db/versioned';
 import type { PlatformDeps } from '../../platform/deps';
 import { staleVersion } from '../../platform/http/errors';
@@ -96,14 +96,17 @@ export function createRegistersService(deps: PlatformDeps) {
       return toRegister(row, isSystem(caller) ? [] : actionsFor(caller, row));
     },
 
-    async updateRegister(
-      caller: Caller,
-      id: string,
-      input: Partial<RegisterWrite> & { version: number; active?: boolean },
-    ): Promise<Register> {
+    async updateRegister(caller: Caller, id: string, input: RegisterPatch): Promise<Register> {
       const current = await repo.findRegister(db, id);
       if (!current) throw errors.registerNotFound();
       authorizeOn(caller, 'manage', current.organization_path);
+      // Changing how numbers are made after some were issued would issue them again.
+      const rulesChange =
+        (input.style !== undefined && input.style !== current.style) ||
+        (input.reset !== undefined && input.reset !== current.reset) ||
+        (input.perType !== undefined && (input.perType ? 1 : 0) !== current.per_type) ||
+        (input.issuerAbbreviation !== undefined && input.issuerAbbreviation !== current.issuer_abbreviation);
+      if (rulesChange && (await repo.hasIssuedNumbers(db, id))) throw errors.registerInUse();
       const reset = input.reset ?? current.reset;
       const termLabel = input.termLabel !== undefined ? input.termLabel : current.term_label;
       if (reset === 'term' && !termLabel) throw errors.termRequired();
