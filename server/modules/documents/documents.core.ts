@@ -69,6 +69,22 @@ export function createDocumentsCore(deps: PlatformDeps) {
     if (Number(res.numUpdatedRows) !== 1) throw staleVersion('Văn bản');
   }
 
+  /**
+   * For steps that add to a document without moving it on (comments, files): holds the row
+   * and checks it is still in the status the step was allowed in, so a file cannot land on a
+   * draft submitted a moment earlier. The version is left alone: adding a comment must not
+   * make someone else's pending step stale.
+   */
+  async function holdInStatus(trx: Executor, row: repo.DocumentRow, what: string) {
+    const res = await trx
+      .updateTable('documents')
+      .set({ updated_at: now() })
+      .where('id', '=', row.id)
+      .where('status', '=', row.status)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw errors.wrongStatus(actionLabel(what));
+  }
+
   /** Takes the actor's uploads into the document (the upload rows are consumed); returns the files' text. */
   async function attachUploads(
     trx: Executor,
@@ -166,6 +182,7 @@ export function createDocumentsCore(deps: PlatformDeps) {
     authorized,
     record,
     advance,
+    holdInStatus,
     attachUploads,
     reindex,
     auditSecretAccess,

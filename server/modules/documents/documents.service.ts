@@ -183,6 +183,7 @@ export function createDocumentsService(core: DocumentsCore) {
       const { row } = await authorized(db, actor, id, 'comment');
       if (body.uploadIds.length > 0) await authorized(db, actor, id, 'attach');
       await deps.transact(async ({ trx }) => {
+        await core.holdInStatus(trx, row, body.uploadIds.length > 0 ? 'attach' : 'comment');
         await core.attachUploads(
           trx,
           id,
@@ -199,6 +200,7 @@ export function createDocumentsService(core: DocumentsCore) {
     async attach(actor: Actor, id: string, body: { uploadIds: string[] }) {
       const { row } = await authorized(db, actor, id, 'attach');
       await deps.transact(async ({ trx }) => {
+        await core.holdInStatus(trx, row, 'attach');
         const kind = row.direction === 'incoming' && row.status === 'in_progress' ? 'result' : 'attachment';
         await core.attachUploads(trx, id, actor, body.uploadIds, kind);
         await core.reindex(trx, id);

@@ -155,6 +155,30 @@ describe.each(testEngines())('what a partial change, a recall or a unit may not 
     expect((await o.cellLeader.api.get(`/api/documents/${id}`)).statusCode).toBe(200);
   });
 
+  it('never adds a file to a draft after it was submitted, however close the two requests', async () => {
+    const o = await makeOffice(t);
+    for (let round = 0; round < 4; round++) {
+      const { id } = ok<{ id: string }>(
+        await o.specialist.api.post('/api/documents/outgoing', {
+          organizationId: o.committee.id,
+          typeCode: 'CV',
+          summary: `Dự thảo ${round}`,
+          recipients: [{ kind: 'organization', id: o.cell.id }],
+        }),
+        201,
+      );
+      const upload = await o.specialist.api.upload(`Phu luc ${round}.pdf`, tinyPdf(`Phu luc ${round}`));
+      const [attached, submitted] = await Promise.all([
+        o.specialist.api.post(`/api/documents/${id}/files`, { uploadIds: [upload] }),
+        o.specialist.api.post(`/api/documents/${id}/submit`, { version: 1, leaderId: o.leader.id }),
+      ]);
+      expect(submitted.statusCode).toBe(200);
+      const kinds = ok<DocumentView>(await o.specialist.api.get(`/api/documents/${id}`)).events.map((e) => e.kind);
+      if (attached.statusCode === 200) expect(kinds.indexOf('attached')).toBeLessThan(kinds.indexOf('submitted'));
+      else expect(errorCode(attached)).toBe('documents.wrong_status');
+    }
+  });
+
   it('refuses an unknown issuer organization with a clear error', async () => {
     const o = await makeOffice(t);
     const res = await o.clerk.api.post(
