@@ -25,6 +25,18 @@ describe('api client', () => {
     expect(new Headers(init?.headers).get('content-type')).toBe('application/json');
   });
 
+  it('sends a file as a multipart form, leaving its content type to the browser', async () => {
+    const fetchMock = answer(201, { id: 'u1' });
+    const file = new File(['%PDF-1.4'], 'Nghị quyết.pdf', { type: 'application/pdf' });
+    expect(await api.upload('/api/files', file, { query: { mode: 'x' } })).toEqual({ id: 'u1' });
+    const [url, init] = fetchMock.mock.calls[0] ?? [];
+    expect(url).toBe('/api/files?mode=x');
+    expect(init?.method).toBe('POST');
+    expect(init?.body).toBeInstanceOf(FormData);
+    expect((init?.body as FormData).get('file')).toBeInstanceOf(File);
+    expect(new Headers(init?.headers).get('content-type')).toBeNull();
+  });
+
   it('turns the server error shape into an ApiError with its code and Vietnamese message', async () => {
     answer(423, { error: { code: 'auth.locked', message: 'Tài khoản tạm khóa.' } });
     const error = await api.get('/api/x').catch((e: unknown) => e);

@@ -72,14 +72,16 @@ async function readJson(response: Response): Promise<unknown> {
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', query, body, signal, redirectOnSessionEnd = true } = options;
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A form (a file upload) is sent as multipart, its boundary chosen by the browser.
+  const form = body instanceof FormData;
+  if (body !== undefined && !form) headers['content-type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(withQuery(path, query), {
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
       signal,
     });
   } catch (cause) {
@@ -106,6 +108,12 @@ export const api = {
   patch: <T>(path: string, body?: unknown, options?: BodyOptions) =>
     apiRequest<T>(path, { ...options, method: 'PATCH', body }),
   delete: <T>(path: string, options?: BodyOptions) => apiRequest<T>(path, { ...options, method: 'DELETE' }),
+  /** Sends one file as the multipart field `file`. */
+  upload: <T>(path: string, file: File, options?: BodyOptions) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return apiRequest<T>(path, { ...options, method: 'POST', body: form });
+  },
 };
 
 /** The sentence to show a person for any error thrown by a query or mutation. */

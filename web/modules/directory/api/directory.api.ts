@@ -14,8 +14,7 @@ import type {
   PersonWrite,
 } from '../../../../common/schemas/directory';
 import type { FileFormat, ImportMode, ImportReport, TransferKind } from '../../../../common/schemas/directory-transfer';
-import { ApiError, api, type Page } from '../../../app/api/client';
-import { t } from '../../../app/i18n';
+import { api, type Page } from '../../../app/api/client';
 
 export type OrganizationListItem = Omit<OrganizationView, 'ancestors'>;
 
@@ -157,32 +156,8 @@ export function exportUrl(kind: TransferKind, format: FileFormat): string {
 }
 
 /** The shared client speaks JSON; an upload is multipart, so it is sent here with the same error shape. */
-async function uploadImport(kind: TransferKind, mode: ImportMode, file: File): Promise<ImportReport> {
-  const form = new FormData();
-  form.append('file', file, file.name);
-  let response: Response;
-  try {
-    response = await fetch(`/api/directory/import?${new URLSearchParams({ kind, mode }).toString()}`, {
-      method: 'POST',
-      body: form,
-      credentials: 'same-origin',
-      headers: { accept: 'application/json' },
-    });
-  } catch {
-    throw new ApiError(0, 'network.unreachable', t.errors.network);
-  }
-  const payload: unknown = await response.json().catch(() => undefined);
-  if (response.ok) return payload as ImportReport;
-  const error =
-    typeof payload === 'object' && payload !== null && 'error' in payload
-      ? (payload.error as { code?: string; message?: string; details?: unknown })
-      : {};
-  throw new ApiError(
-    response.status,
-    error.code ?? 'http.unexpected',
-    error.message ?? t.errors.unexpected(response.status),
-    error.details,
-  );
+function uploadImport(kind: TransferKind, mode: ImportMode, file: File): Promise<ImportReport> {
+  return api.upload<ImportReport>('/api/directory/import', file, { query: { kind, mode } });
 }
 
 export function useImport() {

@@ -12,7 +12,6 @@ import type {
   RegisterWrite,
 } from '../../../../common/schemas/documents';
 import { ApiError, api, type Page, type QueryParams } from '../../../app/api/client';
-import { t } from '../../../app/i18n';
 
 export type Direction = 'incoming' | 'outgoing';
 
@@ -247,33 +246,8 @@ export function useRefuseDelivery() {
   });
 }
 
-/** The shared client speaks JSON; an upload is multipart, so it is sent here with the same error shape. */
-export async function uploadFile(file: File): Promise<UploadedFile> {
-  const form = new FormData();
-  form.append('file', file, file.name);
-  let response: Response;
-  try {
-    response = await fetch('/api/files', {
-      method: 'POST',
-      body: form,
-      credentials: 'same-origin',
-      headers: { accept: 'application/json' },
-    });
-  } catch {
-    throw new ApiError(0, 'network.unreachable', t.errors.network);
-  }
-  const payload: unknown = await response.json().catch(() => undefined);
-  if (response.ok) return payload as UploadedFile;
-  const error =
-    typeof payload === 'object' && payload !== null && 'error' in payload
-      ? (payload.error as { code?: string; message?: string; details?: unknown })
-      : {};
-  throw new ApiError(
-    response.status,
-    error.code ?? 'http.unexpected',
-    error.message ?? t.errors.unexpected(response.status),
-    error.details,
-  );
+export function uploadFile(file: File): Promise<UploadedFile> {
+  return api.upload<UploadedFile>('/api/files', file);
 }
 
 export function fileUrl(documentId: string, fileId: string, inline = false): string {
