@@ -29,8 +29,10 @@ export const ORGANIZATION_TYPE_LABELS: Record<OrganizationType, string> = {
 /** Row versions for optimistic concurrency; bounded to the 32-bit column that stores them. */
 export const versionSchema = z.number().int().min(1).max(2_147_483_646);
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) =>
+/** Required text, trimmed, at most `max` characters. */
+export const text = (max: number) => z.string().trim().min(1).max(max);
+/** Optional text, trimmed; empty means none (null). */
+export const optionalText = (max: number) =>
   z
     .string()
     .trim()

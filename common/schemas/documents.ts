@@ -7,7 +7,7 @@ import {
   SECRECY_LEVELS,
   URGENCY_LEVELS,
 } from '../documents';
-import { versionSchema } from './directory';
+import { optionalText, text, versionSchema } from './directory';
 
 export * from '../documents';
 
@@ -22,15 +22,6 @@ export const typeCodeSchema = z
   .max(10)
   .regex(/^[\p{L}\p{N}]+$/u, 'Mã loại văn bản chỉ gồm chữ và số (ví dụ NQ, CV)');
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => (v === '' ? null : v))
-    .nullable()
-    .optional();
 /** A calendar date, YYYY-MM-DD, as the user means it in Vietnam. */
 export const dateSchema = z
   .string()

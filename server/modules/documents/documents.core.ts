@@ -1,6 +1,7 @@
 import { foldVietnamese } from '../../../common/text/fold';
 import { dayInVietnam } from '../../platform/clock';
 import type { Executor } from '../../platform/db/database';
+import { isUniqueViolation } from '../../platform/db/errors';
 import type { PlatformDeps } from '../../platform/deps';
 import { staleVersion } from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
@@ -56,6 +57,29 @@ export function createDocumentsCore(deps: PlatformDeps) {
       note: note ?? null,
       data: data ? JSON.stringify(data) : null,
     });
+  }
+
+  /** The document an earlier request with the same client key created, if any. */
+  async function sameSubmission(actor: Actor, clientKey: string | undefined) {
+    if (!clientKey) return null;
+    const existing = await repo.findByClientKey(db, actor.userId, clientKey);
+    return existing ? { id: existing.id, created: false } : null;
+  }
+
+  /**
+   * Creates a document under a fresh id; when the same submission arrives twice at once the
+   * unique client key stops the second, which then answers with the first.
+   */
+  async function createOnce(actor: Actor, clientKey: string | undefined, create: (id: string) => Promise<void>) {
+    const id = newId();
+    try {
+      await create(id);
+    } catch (error) {
+      const first = isUniqueViolation(error, 'client_key') ? await sameSubmission(actor, clientKey) : null;
+      if (first) return first;
+      throw error;
+    }
+    return { id, created: true };
   }
 
   /** Moves a document on only if nobody else moved it since `version`. */
@@ -182,6 +206,8 @@ export function createDocumentsCore(deps: PlatformDeps) {
     authorized,
     record,
     advance,
+    sameSubmission,
+    createOnce,
     holdInStatus,
     attachUploads,
     reindex,

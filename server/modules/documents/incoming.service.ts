@@ -1,5 +1,4 @@
 import type { DirectBody, Handler, IncomingWrite } from '../../../common/schemas/documents';
-import { isUniqueViolation } from '../../platform/db/errors';
 import { newId } from '../../platform/ids';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
 import type { DocumentsCore } from './documents.core';
@@ -109,10 +108,8 @@ export function createIncomingService(core: DocumentsCore) {
           .executeTakeFirst();
         if (!issuer) throw errors.unknownIssuer();
       }
-      if (input.clientKey) {
-        const existing = await repo.findByClientKey(db, actor.userId, input.clientKey);
-        if (existing) return { id: existing.id, created: false };
-      }
+      const again = await core.sameSubmission(actor, input.clientKey);
+      if (again) return again;
       const documentKey = core.documentKey(input.issuerName, input.numberText);
       if (!input.confirmDuplicate) {
         const matches = await repo.duplicatesOf(db, register.organization_id, documentKey);
@@ -122,9 +119,8 @@ export function createIncomingService(core: DocumentsCore) {
           );
         }
       }
-      const id = newId();
-      try {
-        await deps.transact(async ({ trx, audit }) => {
+      return core.createOnce(actor, input.clientKey, (id) =>
+        deps.transact(async ({ trx, audit }) => {
           const at = now();
           await repo.insertDocument(trx, deps.database.kind, {
             id,
@@ -183,16 +179,8 @@ export function createIncomingService(core: DocumentsCore) {
             entityId: id,
             summary: `Vào sổ văn bản đến số ${arrivalNumber}: ${input.numberText}`,
           });
-        });
-      } catch (error) {
-        // The same submission twice at once: the second finds the first.
-        if (input.clientKey && isUniqueViolation(error, 'client_key')) {
-          const existing = await repo.findByClientKey(db, actor.userId, input.clientKey);
-          if (existing) return { id: existing.id, created: false };
-        }
-        throw error;
-      }
-      return { id, created: true };
+        }),
+      );
     },
 
     async submitToLeader(actor: Actor, id: string, body: { version: number; leaderId: string; note?: string }) {

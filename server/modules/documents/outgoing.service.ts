@@ -110,14 +110,11 @@ export function createOutgoingService(core: DocumentsCore) {
       const resource: RegisterResource = { kind: 'register', organizationPath: org.path };
       deps.authorizer.authorize(actor, 'draft', resource);
       if (input.dueDate && input.dueDate < today()) throw errors.dueDateInPast();
-      if (input.clientKey) {
-        const existing = await repo.findByClientKey(db, actor.userId, input.clientKey);
-        if (existing) return { id: existing.id, created: false };
-      }
+      const again = await core.sameSubmission(actor, input.clientKey);
+      if (again) return again;
       const recipients = await resolveRecipients(db, input.recipients, input.secrecy);
-      const id = newId();
-      try {
-        await deps.transact(async ({ trx, audit }) => {
+      return core.createOnce(actor, input.clientKey, (id) =>
+        deps.transact(async ({ trx, audit }) => {
           const at = now();
           await repo.insertDocument(trx, deps.database.kind, {
             id,
@@ -164,15 +161,8 @@ export function createOutgoingService(core: DocumentsCore) {
             entityId: id,
             summary: `Tạo dự thảo: ${input.summary.slice(0, 120)}`,
           });
-        });
-      } catch (error) {
-        if (input.clientKey && isUniqueViolation(error, 'client_key')) {
-          const existing = await repo.findByClientKey(db, actor.userId, input.clientKey);
-          if (existing) return { id: existing.id, created: false };
-        }
-        throw error;
-      }
-      return { id, created: true };
+        }),
+      );
     },
 
     async updateDraft(actor: Actor, id: string, patch: OutgoingPatch) {

@@ -1,4 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
+import { multipart } from '../../platform/files/test-support';
 import { makeOrganization, makeUser, type OrgFixture, signIn } from '../../test/factories';
 import type { TestApp } from '../../test/harness';
 
@@ -17,19 +18,12 @@ export function client(t: TestApp, cookie: string) {
     patch: (url: string, payload: unknown) => send('PATCH', url, payload),
     /** Uploads one file through the product's upload endpoint; returns its upload id. */
     async upload(fileName: string, bytes: Buffer): Promise<string> {
-      const boundary = `----vp${Math.random().toString(16).slice(2)}`;
-      const payload = Buffer.concat([
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-        ),
-        bytes,
-        Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]);
+      const body = multipart([{ fileName, data: bytes }]);
       const res = await t.app.inject({
         method: 'POST',
         url: '/api/files',
-        headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
-        payload,
+        headers: { cookie, ...body.headers },
+        payload: body.payload,
       });
       if (res.statusCode !== 201) throw new Error(`upload failed: ${res.statusCode} ${res.body}`);
       return (res.json() as { id: string }).id;
@@ -47,28 +41,8 @@ export function errorCode(res: LightMyRequestResponse): string {
   return (res.json() as { error: { code: string } }).error.code;
 }
 
-/** A minimal, valid PDF whose text is `text` (ASCII only). */
-export function tinyPdf(text: string): Buffer {
-  const stream = `BT /F1 12 Tf 72 720 Td (${text}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
+/** A minimal, valid PDF whose text is `text` (ASCII only): the one the demo attaches. */
+export { demoPdf as tinyPdf } from '../demo/demo-documents';
 
 /**
  * A committee with its office people and a grassroots cell with its own clerk, each with

@@ -32,8 +32,9 @@ describe('api client', () => {
     const [url, init] = fetchMock.mock.calls[0] ?? [];
     expect(url).toBe('/api/files?mode=x');
     expect(init?.method).toBe('POST');
-    expect(init?.body).toBeInstanceOf(FormData);
-    expect((init?.body as FormData).get('file')).toBeInstanceOf(File);
+    const body = init?.body as FormData;
+    expect(body).toBeInstanceOf(FormData);
+    expect(body.get('file')).toBeInstanceOf(File);
     expect(new Headers(init?.headers).get('content-type')).toBeNull();
   });
 
