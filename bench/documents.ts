@@ -1,16 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { sql } from 'kysely';
-import type { DatabaseKind } from '../server/platform/db/database';
-import { openDatabase } from '../server/platform/db/database';
+import { type Database, type DatabaseKind, openDatabase } from '../server/platform/db/database';
 import { bulkLoad, searchQueries } from './documents-data';
 import { dispatchFigures } from './documents-dispatch';
-import { type BenchServer, signInCookie, startServer, tempDataDir } from './server-process';
+import { type BenchServer, postgresSchema, runCli, signInCookie, startServer, tempDataDir } from './server-process';
 
-const MAIN = path.resolve('dist/server/main.mjs');
 const REGISTRATIONS = Number(process.env.BENCH_REGISTRATIONS ?? 1000);
 const CLIENTS = 20;
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 100_000);
@@ -90,24 +86,31 @@ async function registrations(
 }
 
 function prepare(env: NodeJS.ProcessEnv, password: string) {
-  execFileSync('node', [MAIN, 'seed-demo'], { env, stdio: 'ignore' });
-  execFileSync(
-    'node',
-    [
-      MAIN,
-      'user',
-      'create',
-      '--username',
-      'benchclerk',
-      '--full-name',
-      'Văn thư đo',
-      '--password',
-      password,
-      '--role',
-      'HUDV:clerk',
-    ],
-    { env, stdio: 'ignore' },
+  runCli(env, 'seed-demo');
+  runCli(
+    env,
+    'user',
+    'create',
+    '--username',
+    'benchclerk',
+    '--full-name',
+    'Văn thư đo',
+    '--password',
+    password,
+    '--role',
+    'HUDV:clerk',
   );
+}
+
+/** Every arrival number of a register, the documents already there included. */
+async function arrivalNumbers(db: Database, registerId: string): Promise<number[]> {
+  const rows = await db.db
+    .selectFrom('documents')
+    .select('arrival_number')
+    .where('register_id', '=', registerId)
+    .execute();
+  await db.close();
+  return rows.map((r) => Number(r.arrival_number));
 }
 
 async function registrationsOnSqlite() {
@@ -117,16 +120,9 @@ async function registrationsOnSqlite() {
   prepare(env, password);
   const server = await startServer(env);
   try {
-    return await registrations([server], password, async (registerId) => {
-      const db = openDatabase({ kind: 'sqlite', file: path.join(dataDir, 'vanphong.sqlite') });
-      const rows = await db.db
-        .selectFrom('documents')
-        .select('arrival_number')
-        .where('register_id', '=', registerId)
-        .execute();
-      await db.close();
-      return rows.map((r) => Number(r.arrival_number));
-    });
+    return await registrations([server], password, (registerId) =>
+      arrivalNumbers(openDatabase({ kind: 'sqlite', file: path.join(dataDir, 'vanphong.sqlite') }), registerId),
+    );
   } finally {
     await server.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -134,38 +130,16 @@ async function registrationsOnSqlite() {
 }
 
 async function registrationsOnPostgres(url: string) {
-  const schema = `bench_${randomBytes(5).toString('hex')}`;
-  const admin = openDatabase({ kind: 'postgres', url, poolSize: 1 });
-  await sql`create schema ${sql.id(schema)}`.execute(admin.db);
-  const databaseUrl = `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-  const dirs = [tempDataDir(), tempDataDir()];
-  const envFor = (dir: string) => ({
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    DATA_DIR: dir,
-    DEMO_MODE: 'false',
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-  });
+  const shared = await postgresSchema(url);
+  const envs = [shared.env(), shared.env()].map((env) => ({ ...env, NODE_ENV: 'production' }));
   const password = 'Bench-mat-khau-2026';
-  prepare(envFor(dirs[0] as string), password);
-  const servers = await Promise.all(dirs.map((d) => startServer(envFor(d))));
+  prepare(envs[0] as NodeJS.ProcessEnv, password);
+  const servers = await Promise.all(envs.map((env) => startServer(env)));
   try {
-    return await registrations(servers, password, async (registerId) => {
-      const db = openDatabase({ kind: 'postgres', url, schema, poolSize: 1 });
-      const rows = await db.db
-        .selectFrom('documents')
-        .select('arrival_number')
-        .where('register_id', '=', registerId)
-        .execute();
-      await db.close();
-      return rows.map((r) => Number(r.arrival_number));
-    });
+    return await registrations(servers, password, (registerId) => arrivalNumbers(shared.open(), registerId));
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
-    await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.db);
-    await admin.close();
-    for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+    await shared.drop();
   }
 }
 

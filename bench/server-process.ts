@@ -1,8 +1,11 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
+import { type Database, openDatabase } from '../server/platform/db/database';
 
 const MAIN = path.resolve('dist/server/main.mjs');
 
@@ -95,4 +98,41 @@ export async function signInCookie(url: string, login: string, password: string)
   const cookie = res.headers.get('set-cookie')?.split(';')[0];
   if (!cookie) throw new Error('no cookie');
   return cookie;
+}
+
+/** Runs the built `vanphong` command with `env`, quietly; throws if it fails. */
+export function runCli(env: NodeJS.ProcessEnv, ...args: string[]): void {
+  execFileSync('node', [MAIN, ...args], { env, stdio: 'ignore' });
+}
+
+/**
+ * A fresh schema in a PostgreSQL database, for starting the built product on it, in as many
+ * processes as wanted, each with a data directory of its own. `drop` removes it all.
+ */
+export async function postgresSchema(url: string) {
+  const schema = `p_${randomBytes(6).toString('hex')}`;
+  const admin = openDatabase({ kind: 'postgres', url, poolSize: 1 });
+  await sql`create schema ${sql.id(schema)}`.execute(admin.db);
+  await admin.close();
+  const databaseUrl = `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  const dirs: string[] = [];
+  return {
+    schema,
+    /** The data directories handed out so far, one per process. */
+    dataDirs: dirs as readonly string[],
+    /** The environment of one more process on the schema. */
+    env(): NodeJS.ProcessEnv {
+      const dataDir = tempDataDir();
+      dirs.push(dataDir);
+      return { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dataDir, LOG_LEVEL: 'warn', DEMO_MODE: 'false' };
+    },
+    /** A connection to look at what the processes wrote. */
+    open: (): Database => openDatabase({ kind: 'postgres', url, schema, poolSize: 1 }),
+    async drop(): Promise<void> {
+      const cleanup = openDatabase({ kind: 'postgres', url, poolSize: 1 });
+      await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(cleanup.db);
+      await cleanup.close();
+      for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BenchServer, signInCookie, startServer } from '../../../bench/server-process';
+import { type BenchServer, runCli, signInCookie, startServer } from '../../../bench/server-process';
 import { openDatabase } from '../../platform/db/database';
 
 /**
@@ -20,23 +20,19 @@ describe('a crash during registration (SQLite, the built server)', () => {
 
   beforeAll(() => {
     execFileSync('node', ['scripts/ensure-built.mjs'], { stdio: 'ignore' });
-    execFileSync('node', [main, 'seed-demo'], { env, stdio: 'ignore' });
-    execFileSync(
-      'node',
-      [
-        main,
-        'user',
-        'create',
-        '--username',
-        'vanthusap',
-        '--full-name',
-        'Văn thư',
-        '--password',
-        password,
-        '--role',
-        'HUDV:clerk',
-      ],
-      { env, stdio: 'ignore' },
+    runCli(env, 'seed-demo');
+    runCli(
+      env,
+      'user',
+      'create',
+      '--username',
+      'vanthusap',
+      '--full-name',
+      'Văn thư',
+      '--password',
+      password,
+      '--role',
+      'HUDV:clerk',
     );
   }, 300_000);
 

@@ -1,12 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BenchServer, signInCookie, startServer } from '../../../bench/server-process';
-import { type Database, openDatabase } from '../../platform/db/database';
+import { type BenchServer, postgresSchema, runCli, signInCookie, startServer } from '../../../bench/server-process';
+import type { Database } from '../../platform/db/database';
 
 const url = process.env.TEST_DATABASE_URL;
 
@@ -15,8 +10,7 @@ const url = process.env.TEST_DATABASE_URL;
  * registering through both at once: every arrival number is issued once, with no gap.
  */
 describe.skipIf(!url)('arrival numbers across two server processes on one PostgreSQL database', () => {
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  const dirs: string[] = [];
+  let shared: Awaited<ReturnType<typeof postgresSchema>> | undefined;
   const servers: BenchServer[] = [];
   let db: Database;
   const password = 'Mat-khau-so-den-2026';
@@ -24,48 +18,30 @@ describe.skipIf(!url)('arrival numbers across two server processes on one Postgr
   beforeAll(async () => {
     if (!url) return;
     execFileSync('node', ['scripts/ensure-built.mjs'], { stdio: 'ignore' });
-    const admin = openDatabase({ kind: 'postgres', url, poolSize: 1 });
-    await sql`create schema ${sql.id(schema)}`.execute(admin.db);
-    await admin.close();
-    db = openDatabase({ kind: 'postgres', url, schema, poolSize: 1 });
-    const databaseUrl = `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-    const envFor = () => {
-      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanphong-num-'));
-      dirs.push(dataDir);
-      return { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dataDir, LOG_LEVEL: 'warn', DEMO_MODE: 'false' };
-    };
-    const first = envFor();
-    const main = path.resolve('dist/server/main.mjs');
-    execFileSync('node', [main, 'seed-demo'], { env: first, stdio: 'ignore' });
-    execFileSync(
-      'node',
-      [
-        main,
-        'user',
-        'create',
-        '--username',
-        'sodenthu',
-        '--full-name',
-        'Văn thư',
-        '--password',
-        password,
-        '--role',
-        'HUDV:clerk',
-      ],
-      { env: first, stdio: 'ignore' },
+    shared = await postgresSchema(url);
+    db = shared.open();
+    const first = shared.env();
+    runCli(first, 'seed-demo');
+    runCli(
+      first,
+      'user',
+      'create',
+      '--username',
+      'sodenthu',
+      '--full-name',
+      'Văn thư',
+      '--password',
+      password,
+      '--role',
+      'HUDV:clerk',
     );
-    servers.push(await startServer(first), await startServer(envFor()));
+    servers.push(await startServer(first), await startServer(shared.env()));
   }, 300_000);
 
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.stop()));
     if (db) await db.close();
-    if (url) {
-      const admin = openDatabase({ kind: 'postgres', url, poolSize: 1 });
-      await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin.db);
-      await admin.close();
-    }
-    for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+    await shared?.drop();
   });
 
   it('issues 1..N exactly once when 10 clients register through both processes at the same time', async () => {

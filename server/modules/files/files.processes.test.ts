@@ -1,12 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BenchServer, signInCookie, startServer } from '../../../bench/server-process';
-import { type Database, openDatabase } from '../../platform/db/database';
+import { type BenchServer, postgresSchema, runCli, signInCookie, startServer } from '../../../bench/server-process';
+import type { Database } from '../../platform/db/database';
 import { makePdf } from '../../platform/files/test-support';
 
 const url = process.env.TEST_DATABASE_URL;
@@ -21,8 +18,7 @@ function filesUnder(dir: string): string[] {
  * the other, because on PostgreSQL the bytes are kept in the database.
  */
 describe.skipIf(!url)('two server processes sharing one PostgreSQL database', () => {
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  const dirs: string[] = [];
+  let shared: Awaited<ReturnType<typeof postgresSchema>> | undefined;
   const servers: BenchServer[] = [];
   let db: Database;
   let cookie: string;
@@ -30,39 +26,20 @@ describe.skipIf(!url)('two server processes sharing one PostgreSQL database', ()
   beforeAll(async () => {
     if (!url) return;
     execFileSync('node', ['scripts/ensure-built.mjs'], { stdio: 'ignore' });
-    const admin = openDatabase({ kind: 'postgres', url, poolSize: 1 });
-    await sql`create schema ${sql.id(schema)}`.execute(admin.db);
-    await admin.close();
-    db = openDatabase({ kind: 'postgres', url, schema, poolSize: 1 });
-
-    const databaseUrl = `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-    const envFor = () => {
-      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanphong-proc-'));
-      dirs.push(dataDir);
-      return { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dataDir, LOG_LEVEL: 'warn', DEMO_MODE: 'false' };
-    };
-    const first = envFor();
-    const main = path.resolve('dist/server/main.mjs');
-    execFileSync('node', [main, 'migrate'], { env: first, stdio: 'ignore' });
+    shared = await postgresSchema(url);
+    db = shared.open();
+    const first = shared.env();
+    runCli(first, 'migrate');
     const password = 'Mat-khau-hai-may-2026';
-    execFileSync(
-      'node',
-      [main, 'user', 'create', '--username', 'vanthu', '--full-name', 'Văn thư', '--password', password],
-      { env: first, stdio: 'ignore' },
-    );
-    servers.push(await startServer(first), await startServer(envFor()));
+    runCli(first, 'user', 'create', '--username', 'vanthu', '--full-name', 'Văn thư', '--password', password);
+    servers.push(await startServer(first), await startServer(shared.env()));
     cookie = await signInCookie(servers[0]?.url ?? '', 'vanthu', password);
   }, 300_000);
 
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.stop()));
     if (db) await db.close();
-    if (url) {
-      const admin = openDatabase({ kind: 'postgres', url, poolSize: 1 });
-      await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin.db);
-      await admin.close();
-    }
-    for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+    await shared?.drop();
   });
 
   const send = async (server: BenchServer, bytes: Buffer, fileName: string) => {
@@ -92,6 +69,6 @@ describe.skipIf(!url)('two server processes sharing one PostgreSQL database', ()
     const blobs = await db.db.selectFrom('blobs').select(['sha256', 'text_content']).execute();
     expect(blobs).toEqual([{ sha256: sent.sha256, text_content: 'nghi quyet dang uy dong van' }]);
     // Neither process kept the bytes in its own directory, nor left a temporary file.
-    for (const dir of dirs) expect(filesUnder(dir).filter((f) => !f.endsWith('.sqlite'))).toEqual([]);
+    for (const dir of shared?.dataDirs ?? []) expect(filesUnder(dir).filter((f) => !f.endsWith('.sqlite'))).toEqual([]);
   });
 });
