@@ -2,17 +2,7 @@ import { Alert, App, Button, Col, DatePicker, Drawer, Flex, Form, Grid, Input, I
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import {
-  CHANNEL_LABELS,
-  CHANNELS,
-  type Channel,
-  SECRECY_LABELS,
-  SECRECY_LEVELS,
-  type Secrecy,
-  URGENCY_LABELS,
-  URGENCY_LEVELS,
-  type Urgency,
-} from '../../../../common/documents';
+import { CHANNEL_LABELS, CHANNELS, type Channel, type Secrecy, type Urgency } from '../../../../common/documents';
 import type { IncomingWrite } from '../../../../common/schemas/documents';
 import { ApiError, errorMessage } from '../../../app/api/client';
 import { t } from '../../../app/i18n';
@@ -21,6 +11,7 @@ import { useCreateIncoming, useRegisters } from '../api/documents.api';
 import { tdoc } from '../documents.i18n';
 import { newClientKey } from './clientKey';
 import { TYPE_OPTIONS } from './DocumentFilterBar';
+import { SecrecyUrgencyFields, SummaryAndSignerFields } from './DocumentFormFields';
 import FileUploadField from './FileUploadField';
 
 interface Values {
@@ -213,35 +204,8 @@ function IncomingFormBody({ onClose }: { onClose: () => void }) {
             <InputNumber min={1} max={100000} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
-        <Col xs={24}>
-          <Form.Item
-            name="summary"
-            label={tdoc.form.summary}
-            rules={[{ required: true, whitespace: true, message: tdoc.form.summaryRequired }]}
-          >
-            <Input.TextArea maxLength={500} showCount autoSize={{ minRows: 2, maxRows: 5 }} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item name="signerName" label={tdoc.form.signerName}>
-            <Input maxLength={200} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item name="signerPosition" label={tdoc.form.signerPosition}>
-            <Input maxLength={200} />
-          </Form.Item>
-        </Col>
-        <Col xs={12}>
-          <Form.Item name="secrecy" label={tdoc.form.secrecy}>
-            <Select options={SECRECY_LEVELS.map((s) => ({ value: s, label: SECRECY_LABELS[s] }))} />
-          </Form.Item>
-        </Col>
-        <Col xs={12}>
-          <Form.Item name="urgency" label={tdoc.form.urgency}>
-            <Select options={URGENCY_LEVELS.map((u) => ({ value: u, label: URGENCY_LABELS[u] }))} />
-          </Form.Item>
-        </Col>
+        <SummaryAndSignerFields />
+        <SecrecyUrgencyFields />
         <Col xs={24}>
           <Form.Item name="uploadIds" label={tdoc.form.files}>
             <FileUploadField onUploadingChange={setUploading} />

@@ -1,15 +1,8 @@
-import { Alert, App, Button, Col, DatePicker, Drawer, Flex, Form, Grid, Input, InputNumber, Row, Select } from 'antd';
+import { Alert, App, Button, Col, DatePicker, Drawer, Flex, Form, Grid, InputNumber, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import {
-  SECRECY_LABELS,
-  SECRECY_LEVELS,
-  type Secrecy,
-  URGENCY_LABELS,
-  URGENCY_LEVELS,
-  type Urgency,
-} from '../../../../common/documents';
+import type { Secrecy, Urgency } from '../../../../common/documents';
 import type { DocumentView } from '../../../../common/schemas/documents';
 import { errorMessage } from '../../../app/api/client';
 import { t } from '../../../app/i18n';
@@ -18,6 +11,7 @@ import { useCreateOutgoing, usePatchDraft } from '../api/documents.api';
 import { tdoc } from '../documents.i18n';
 import { newClientKey } from './clientKey';
 import { TYPE_OPTIONS } from './DocumentFilterBar';
+import { SecrecyUrgencyFields, SummaryAndSignerFields } from './DocumentFormFields';
 import FileUploadField from './FileUploadField';
 import RecipientsField, { type RecipientChoice, toRecipientWrites } from './RecipientsField';
 
@@ -172,35 +166,8 @@ function OutgoingFormBody({ draft, onClose }: { draft?: DocumentView; onClose: (
             <Select showSearch={{ optionFilterProp: 'label' }} options={TYPE_OPTIONS} />
           </Form.Item>
         </Col>
-        <Col xs={24}>
-          <Form.Item
-            name="summary"
-            label={tdoc.form.summary}
-            rules={[{ required: true, whitespace: true, message: tdoc.form.summaryRequired }]}
-          >
-            <Input.TextArea maxLength={500} showCount autoSize={{ minRows: 2, maxRows: 5 }} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item name="signerName" label={tdoc.form.signerName}>
-            <Input maxLength={200} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item name="signerPosition" label={tdoc.form.signerPosition}>
-            <Input maxLength={200} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item name="secrecy" label={tdoc.form.secrecy}>
-            <Select options={SECRECY_LEVELS.map((s) => ({ value: s, label: SECRECY_LABELS[s] }))} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item name="urgency" label={tdoc.form.urgency}>
-            <Select options={URGENCY_LEVELS.map((u) => ({ value: u, label: URGENCY_LABELS[u] }))} />
-          </Form.Item>
-        </Col>
+        <SummaryAndSignerFields />
+        <SecrecyUrgencyFields md={6} />
         <Col xs={12} md={6}>
           <Form.Item name="pageCount" label={tdoc.form.pageCount}>
             <InputNumber min={1} max={100000} style={{ width: '100%' }} />
