@@ -75,9 +75,20 @@ describe('documents travel from drafting to completion (Chromium)', () => {
     await page.locator('.vp-doc-actions').getByRole('button', { name: action, exact: true }).click();
     const dialog = page.locator('.ant-modal:visible');
     await dialog.waitFor({ state: 'visible' });
+    // A click while the dialog still zooms in can be lost; act once it has settled.
+    await page.waitForFunction(
+      () => document.querySelector('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom') === null,
+    );
     await fill?.(dialog);
     await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
-    await dialog.waitFor({ state: 'hidden' });
+    // Closed, or an error shown in the dialog: then fail with what the person would read.
+    // The whole suite runs beside this test in CI, so the server may answer slowly.
+    const refused = dialog.locator('.ant-alert-error');
+    await Promise.race([
+      dialog.waitFor({ state: 'hidden', timeout: 30_000 }),
+      refused.waitFor({ state: 'visible', timeout: 30_000 }),
+    ]);
+    if (await refused.isVisible()) throw new Error(`${action}: ${await refused.textContent()}`);
   }
 
   const statusIs = (page: Page, status: string) =>
