@@ -228,6 +228,7 @@ const EXPECTED_STATUS: Record<string, string> = {
   'incoming:extend': 'in_progress',
   'incoming:complete': 'in_progress',
   'outgoing:edit': 'draft',
+  'outgoing:attach': 'draft',
   'outgoing:submit': 'draft',
   'outgoing:approve': 'submitted',
   'outgoing:return': 'submitted',

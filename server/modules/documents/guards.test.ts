@@ -176,6 +176,11 @@ describe.each(testEngines())('what a partial change, a recall or a unit may not 
       const kinds = ok<DocumentView>(await o.specialist.api.get(`/api/documents/${id}`)).events.map((e) => e.kind);
       if (attached.statusCode === 200) expect(kinds.indexOf('attached')).toBeLessThan(kinds.indexOf('submitted'));
       else expect(errorCode(attached)).toBe('documents.wrong_status');
+      // Once submitted, adding a file is refused as a step someone else already took.
+      const late = await o.specialist.api.upload(`Muon ${round}.pdf`, tinyPdf(`Muon ${round}`));
+      const refused = await o.specialist.api.post(`/api/documents/${id}/files`, { uploadIds: [late] });
+      expect(refused.statusCode).toBe(409);
+      expect(errorCode(refused)).toBe('documents.wrong_status');
     }
   });
 
