@@ -21,10 +21,16 @@ const DocumentPage = lazy(() => import('../modules/documents/pages/DocumentPage'
 const QueuePage = lazy(() => import('../modules/documents/pages/QueuePage'));
 const RegistersPage = lazy(() => import('../modules/documents/pages/RegistersPage'));
 const RegisterPrintPage = lazy(() => import('../modules/documents/pages/RegisterPrintPage'));
+const MeetingsPage = lazy(() => import('../modules/meetings/pages/MeetingsPage'));
+const MeetingPage = lazy(() => import('../modules/meetings/pages/MeetingPage'));
+const MyMeetingsPage = lazy(() => import('../modules/meetings/pages/MyMeetingsPage'));
+const SchedulePage = lazy(() => import('../modules/schedule/pages/SchedulePage'));
+const ScheduleEditorPage = lazy(() => import('../modules/schedule/pages/ScheduleEditorPage'));
+const SavingsPage = lazy(() => import('../modules/statistics/pages/SavingsPage'));
 const ComingSoonPage = lazy(() => import('./components/ComingSoonPage'));
 const NotFoundPage = lazy(() => import('./components/NotFoundPage'));
 
-const COMING_SOON = ['mailbox', 'meetings', 'schedule', 'inspection', 'statistics'] as const;
+const COMING_SOON = ['mailbox', 'inspection'] as const;
 
 export const router = createBrowserRouter([
   {
@@ -82,6 +88,32 @@ export const router = createBrowserRouter([
                 path: 'outgoing',
                 element: <RequireSection section="outgoing" />,
                 children: [{ index: true, element: <OutgoingPage /> }],
+              },
+              {
+                path: 'meetings',
+                element: <RequireSection section="meetings" />,
+                children: [
+                  { index: true, element: <MeetingsPage /> },
+                  // A delegate's own invitations, laid out for a phone.
+                  { path: 'mine', element: <MyMeetingsPage /> },
+                  { path: ':id', element: <MeetingPage /> },
+                ],
+              },
+              {
+                path: 'schedule',
+                element: <RequireSection section="schedule" />,
+                children: [
+                  { index: true, element: <SchedulePage /> },
+                  { path: ':id', element: <ScheduleEditorPage /> },
+                ],
+              },
+              {
+                path: 'statistics',
+                element: <RequireSection section="statistics" />,
+                children: [
+                  { index: true, element: <Navigate to="savings" replace /> },
+                  { path: 'savings', element: <SavingsPage /> },
+                ],
               },
               { path: 'documents/queue', element: <QueuePage /> },
               // Clerks and administrators keep the registers (the page says so to anyone else).

@@ -153,6 +153,8 @@ export interface BlobsTable {
   /** The bytes, when files are kept in the database; null when they are on disk. */
   data: Buffer | null;
   text_content: string | null;
+  /** Pages, when known (PDF) or estimated (DOCX, ODT); null for other kinds. */
+  page_count: number | null;
   created_at: string;
 }
 
@@ -294,6 +296,188 @@ export interface DocumentDeliveriesTable {
   version: number;
 }
 
+export interface MeetingsTable {
+  id: string;
+  organization_id: string;
+  body: string;
+  title: string;
+  chair_user_id: string | null;
+  chair_name: string | null;
+  starts_at: string;
+  ends_at: string;
+  place: string;
+  content: string | null;
+  secrecy: string;
+  status: string;
+  signer_name: string | null;
+  signer_position: string | null;
+  signer_authority: string | null;
+  register_id: string | null;
+  invitation_document_id: string | null;
+  sent_at: string | null;
+  client_key: string | null;
+  created_by: string;
+  search_text: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MeetingAgendaItemsTable {
+  id: string;
+  meeting_id: string;
+  position: number;
+  title: string;
+  presenter_name: string | null;
+  presenter_user_id: string | null;
+}
+
+export interface MeetingFilesTable {
+  id: string;
+  meeting_id: string;
+  agenda_item_id: string | null;
+  kind: string;
+  sha256: string;
+  file_name: string;
+  pages: number | null;
+  replaces_id: string | null;
+  superseded_at: string | null;
+  withdrawn_at: string | null;
+  added_by: string;
+  added_by_name: string;
+  added_at: string;
+}
+
+export interface MeetingInviteesTable {
+  id: string;
+  meeting_id: string;
+  kind: string;
+  person_id: string | null;
+  organization_id: string | null;
+  user_id: string | null;
+  name: string;
+  position: string | null;
+  role: string;
+  reply: string;
+  reason: string | null;
+  deputy_name: string | null;
+  replied_at: string | null;
+  replied_by: string | null;
+  attendance: string;
+  checked_in_at: string | null;
+  checked_in_by: string | null;
+  reminded_at: string | null;
+  invited_at: string;
+  version: number;
+}
+
+export interface MeetingViewsTable {
+  meeting_id: string;
+  user_id: string;
+  seen_at: string;
+}
+
+export interface MeetingFileOpensTable {
+  meeting_file_id: string;
+  user_id: string;
+  first_opened_at: string;
+  last_opened_at: string;
+}
+
+export interface MeetingEventsTable {
+  id: string;
+  meeting_id: string;
+  at: string;
+  actor_id: string | null;
+  actor_name: string;
+  kind: string;
+  note: string | null;
+}
+
+export interface SchedulesTable {
+  id: string;
+  organization_id: string;
+  owner: string;
+  owner_user_id: string | null;
+  owner_key: string;
+  week_start: string;
+  status: string;
+  revision: number;
+  published_at: string | null;
+  approved_by: string | null;
+  approved_by_name: string | null;
+  note: string | null;
+  created_by: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ScheduleItemsTable {
+  id: string;
+  schedule_id: string;
+  day: string;
+  start_time: string;
+  end_time: string | null;
+  place: string | null;
+  content: string;
+  lead_text: string | null;
+  attendees_text: string | null;
+  preparers_text: string | null;
+  meeting_id: string | null;
+  changed_at: string | null;
+  cancelled_at: string | null;
+  change_note: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ScheduleItemPeopleTable {
+  item_id: string;
+  user_id: string;
+}
+
+export interface CalendarFeedsTable {
+  user_id: string;
+  token_hash: string;
+  created_at: string;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+  entity_type: string | null;
+  entity_id: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface PaperSavingsTable {
+  id: string;
+  occurred_at: string;
+  /** YYYY-MM in Vietnam. */
+  month: string;
+  organization_id: string;
+  kind: string;
+  entity_id: string;
+  pages: number;
+  copies: number;
+}
+
+export interface SettingsTable {
+  key: string;
+  /** JSON. */
+  value: string;
+  version: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   people: PeopleTable;
@@ -319,4 +503,18 @@ export interface DB {
   document_events: DocumentEventsTable;
   document_recipients: DocumentRecipientsTable;
   document_deliveries: DocumentDeliveriesTable;
+  meetings: MeetingsTable;
+  meeting_agenda_items: MeetingAgendaItemsTable;
+  meeting_files: MeetingFilesTable;
+  meeting_invitees: MeetingInviteesTable;
+  meeting_views: MeetingViewsTable;
+  meeting_file_opens: MeetingFileOpensTable;
+  meeting_events: MeetingEventsTable;
+  schedules: SchedulesTable;
+  schedule_items: ScheduleItemsTable;
+  schedule_item_people: ScheduleItemPeopleTable;
+  calendar_feeds: CalendarFeedsTable;
+  notifications: NotificationsTable;
+  paper_savings: PaperSavingsTable;
+  settings: SettingsTable;
 }

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { SCHEDULE_ACTIONS, SCHEDULE_OWNERS, SCHEDULE_STATUSES } from '../meetings';
+import { optionalText, text, versionSchema } from './directory';
+import { dateSchema } from './documents';
+
+const idSchema = z.string().min(1).max(64);
+export const timeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ phải có dạng HH:mm');
+/** The Monday a week starts on. */
+export const weekSchema = dateSchema.refine((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 1, {
+  message: 'Tuần được chỉ bằng ngày thứ Hai',
+});
+
+export const scheduleCreateSchema = z.object({
+  organizationId: idSchema,
+  owner: z.enum(SCHEDULE_OWNERS),
+  /** The leader whose week it is, when `owner` is `leader`. */
+  ownerUserId: idSchema.nullable().optional(),
+  weekStart: weekSchema,
+});
+export type ScheduleCreate = z.infer<typeof scheduleCreateSchema>;
+
+const itemFields = {
+  day: dateSchema,
+  startTime: timeSchema,
+  endTime: timeSchema.nullable().optional(),
+  place: optionalText(300),
+  content: text(2000),
+  leadText: optionalText(300),
+  attendeesText: optionalText(2000),
+  preparersText: optionalText(500),
+  /** People this item is for: it appears in their calendar feed. */
+  userIds: z.array(idSchema).max(200).default([]),
+};
+export const scheduleItemWriteSchema = z
+  .object(itemFields)
+  .refine((i) => !i.endTime || i.endTime > i.startTime, {
+    message: 'Giờ kết thúc phải sau giờ bắt đầu',
+    path: ['endTime'],
+  });
+export type ScheduleItemWrite = z.infer<typeof scheduleItemWriteSchema>;
+export const scheduleItemPatchSchema = z
+  .object({ ...itemFields, userIds: z.array(idSchema).max(200) })
+  .partial()
+  .extend({ version: versionSchema, changeNote: optionalText(500) });
+export type ScheduleItemPatch = z.infer<typeof scheduleItemPatchSchema>;
+export const scheduleItemCancelSchema = z.object({ version: versionSchema, changeNote: optionalText(500) });
+
+export const scheduleStepSchema = z.object({ version: versionSchema, note: optionalText(1000) });
+
+export const scheduleItemSchema = z.object({
+  id: z.string(),
+  day: z.string(),
+  startTime: z.string(),
+  endTime: z.string().nullable(),
+  place: z.string().nullable(),
+  content: z.string(),
+  leadText: z.string().nullable(),
+  attendeesText: z.string().nullable(),
+  preparersText: z.string().nullable(),
+  userIds: z.array(z.string()),
+  meetingId: z.string().nullable(),
+  /** Changed or added after the week was published. */
+  changed: z.boolean(),
+  cancelled: z.boolean(),
+  changeNote: z.string().nullable(),
+  version: versionSchema,
+});
+export type ScheduleItem = z.infer<typeof scheduleItemSchema>;
+
+export const scheduleSchema = z.object({
+  id: z.string(),
+  organizationId: z.string(),
+  organizationName: z.string(),
+  owner: z.enum(SCHEDULE_OWNERS),
+  ownerUserId: z.string().nullable(),
+  /** 'Thường trực Huyện ủy' or the leader's name. */
+  ownerLabel: z.string(),
+  weekStart: z.string(),
+  status: z.enum(SCHEDULE_STATUSES),
+  /** 0 until published; each change after publishing adds one. */
+  revision: z.number(),
+  publishedAt: z.string().nullable(),
+  approvedByName: z.string().nullable(),
+  note: z.string().nullable(),
+  items: z.array(scheduleItemSchema),
+  actions: z.array(z.enum(SCHEDULE_ACTIONS)),
+  version: versionSchema,
+});
+export type Schedule = z.infer<typeof scheduleSchema>;
+
+export const scheduleListQuerySchema = z.object({ week: weekSchema, organizationId: idSchema.optional() });
+/** Every schedule of the week the caller may see: published ones, and drafts for those who compose them. */
+export const scheduleWeekSchema = z.object({
+  weekStart: z.string(),
+  schedules: z.array(scheduleSchema),
+  /** Whether the caller may start a schedule for this week. */
+  canCompose: z.boolean(),
+});
+export type ScheduleWeek = z.infer<typeof scheduleWeekSchema>;
+
+export const calendarFeedSchema = z.object({
+  /** The secret address a phone calendar follows; null when the caller has none. */
+  url: z.string().nullable(),
+  createdAt: z.string().nullable(),
+});

@@ -1,0 +1,5 @@
+import ComingSoonPage from '../../../app/components/ComingSoonPage';
+
+export default function SavingsPage() {
+  return <ComingSoonPage section="statistics" />;
+}
