@@ -16,6 +16,11 @@ import { passwordChangeRequired } from './modules/identity/identity.errors';
 import { userPolicy } from './modules/identity/identity.policy';
 import { registerUsersRoutes } from './modules/identity/users.routes';
 import { createUsersService } from './modules/identity/users.service';
+import { registerNotificationRoutes } from './modules/notifications/notifications.routes';
+import { createNotificationsService } from './modules/notifications/notifications.service';
+import { savingsPolicy } from './modules/savings/savings.policy';
+import { registerSavingsRoutes } from './modules/savings/savings.routes';
+import { createSavingsService } from './modules/savings/savings.service';
 import { type Clock, systemClock } from './platform/clock';
 import type { Config } from './platform/config/config';
 import { type Database, openDatabase } from './platform/db/database';
@@ -76,7 +81,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   await migrateToLatest(database.db as unknown as Kysely<unknown>, { kind: database.kind });
 
   const authorizer = createAuthorizer(
-    Object.fromEntries([userPolicy, auditPolicy, ...directoryPolicies, ...documentPolicies]),
+    Object.fromEntries([userPolicy, auditPolicy, savingsPolicy, ...directoryPolicies, ...documentPolicies]),
   );
   const deps: PlatformDeps = {
     config,
@@ -91,6 +96,8 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   const users = createUsersService(deps);
   const directory = createDirectoryModule(deps);
   const documents = createDocumentsModule(deps);
+  const notifications = createNotificationsService(deps);
+  const savings = createSavingsService(deps);
 
   const app = await createHttpServer({
     logLevel: config.logLevel,
@@ -115,6 +122,8 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   registerAuditRoutes(app, deps);
   directory.register(app);
   documents.register(app);
+  registerNotificationRoutes(app, notifications);
+  registerSavingsRoutes(app, savings);
   registerFilesRoutes(app, deps.files, { maxBytes: config.uploadLimitBytes });
   typed(app).get(
     '/api/openapi.json',

@@ -1,0 +1,193 @@
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { SavingKind } from '../../../common/meetings';
+import { SAVINGS_TARGET_PER_YEAR } from '../../../common/meetings';
+import type {
+  SavingsReport,
+  SavingsSettings,
+  savingsQuerySchema,
+  savingsSettingsWriteSchema,
+} from '../../../common/schemas/savings';
+import { dayInVietnam } from '../../platform/clock';
+import type { Executor } from '../../platform/db/database';
+import type { PlatformDeps } from '../../platform/deps';
+import { staleVersion } from '../../platform/http/errors';
+import { newId } from '../../platform/ids';
+import { type Actor, auditActorOf } from '../../platform/security/actor';
+
+const SETTINGS_KEY = 'savings.costs';
+/** A page of paper and toner, and one copy carried by hand, as priced by a district office (VND). */
+const DEFAULT_COSTS = { costPerPage: 500, costPerCopy: 3000 };
+
+export interface SavingEntry {
+  organizationId: string;
+  kind: SavingKind;
+  entityId: string;
+  /** Pages of one printed copy. */
+  pages: number;
+  /** Copies that would have been printed and carried. */
+  copies: number;
+}
+
+/** Records, in the caller's transaction, what an electronic delivery kept from the printer. */
+export async function recordSavings(trx: Executor, entries: readonly SavingEntry[], at: Date): Promise<void> {
+  const rows = entries
+    .filter((e) => e.copies > 0 && e.pages > 0)
+    .map((e) => ({
+      id: newId(at.getTime()),
+      occurred_at: at.toISOString(),
+      month: dayInVietnam(at).slice(0, 7),
+      organization_id: e.organizationId,
+      kind: e.kind,
+      entity_id: e.entityId,
+      pages: Math.round(e.pages),
+      copies: Math.round(e.copies),
+    }));
+  if (rows.length > 0) await trx.insertInto('paper_savings').values(rows).execute();
+}
+
+/** The pages of stored files, when known; a file of unknown length counts as one page. */
+export async function pagesOfFiles(ex: Executor, sha256s: readonly string[]): Promise<number> {
+  if (sha256s.length === 0) return 0;
+  const rows = await ex
+    .selectFrom('blobs')
+    .select(['sha256', 'page_count'])
+    .where('sha256', 'in', [...sha256s])
+    .execute();
+  const pages = new Map(rows.map((r) => [r.sha256, r.page_count]));
+  return sha256s.reduce((sum, sha) => sum + Math.max(1, Number(pages.get(sha) ?? 1)), 0);
+}
+
+const STATISTICS_ROLES = ['admin', 'leader', 'clerk'] as const;
+
+export function createSavingsService(deps: PlatformDeps) {
+  const db = deps.database.db;
+
+  async function settings(): Promise<SavingsSettings> {
+    const row = await db.selectFrom('settings').selectAll().where('key', '=', SETTINGS_KEY).executeTakeFirst();
+    if (!row) return { ...DEFAULT_COSTS, version: 1, updatedAt: null };
+    const value = JSON.parse(row.value) as typeof DEFAULT_COSTS;
+    return { ...DEFAULT_COSTS, ...value, version: row.version, updatedAt: row.updated_at };
+  }
+
+  /** The organizations whose savings the actor may see: the subtrees of their office roles. */
+  function visiblePaths(actor: Actor): string[] {
+    const paths = actor.grants.filter((g) => (STATISTICS_ROLES as readonly string[]).includes(g.role));
+    if (paths.length === 0) deps.authorizer.authorize(actor, 'view', { kind: 'savings' });
+    return paths.map((g) => g.organizationPath);
+  }
+
+  return {
+    settings: async (actor: Actor) => {
+      visiblePaths(actor);
+      return settings();
+    },
+
+    async updateSettings(actor: Actor, body: z.infer<typeof savingsSettingsWriteSchema>): Promise<SavingsSettings> {
+      deps.authorizer.authorize(actor, 'configure', { kind: 'savings' });
+      const at = deps.clock.now().toISOString();
+      const value = JSON.stringify({ costPerPage: body.costPerPage, costPerCopy: body.costPerCopy });
+      await deps.transact(async ({ trx, audit }) => {
+        const current = await trx
+          .selectFrom('settings')
+          .select('version')
+          .where('key', '=', SETTINGS_KEY)
+          .executeTakeFirst();
+        if (!current) {
+          if (body.version !== 1) throw staleVersion('Đơn giá');
+          await trx
+            .insertInto('settings')
+            .values({ key: SETTINGS_KEY, value, version: 2, updated_by: actor.userId, updated_at: at })
+            .execute();
+        } else {
+          const done = await trx
+            .updateTable('settings')
+            .set({ value, version: body.version + 1, updated_by: actor.userId, updated_at: at })
+            .where('key', '=', SETTINGS_KEY)
+            .where('version', '=', body.version)
+            .executeTakeFirst();
+          if (Number(done.numUpdatedRows) === 0) throw staleVersion('Đơn giá');
+        }
+        await audit(auditActorOf(actor), {
+          action: 'savings.settings',
+          entityType: 'settings',
+          entityId: SETTINGS_KEY,
+          summary: `Đơn giá: ${body.costPerPage} đ/trang, ${body.costPerCopy} đ/bản chuyển tay`,
+        });
+      });
+      return settings();
+    },
+
+    async report(actor: Actor, query: z.infer<typeof savingsQuerySchema>): Promise<SavingsReport> {
+      const paths = visiblePaths(actor);
+      const today = dayInVietnam(deps.clock.now());
+      const year = query.year ?? Number(today.slice(0, 4));
+      const costs = await settings();
+      const base = () => {
+        let q = db
+          .selectFrom('paper_savings as s')
+          .innerJoin('organizations as o', 'o.id', 's.organization_id')
+          .where('s.month', '>=', `${year}-01`)
+          .where('s.month', '<=', `${year}-12`)
+          .where((eb) => eb.or(paths.map((p) => eb('o.path', 'like', `${p}%`))));
+        if (query.organizationId) q = q.where('s.organization_id', '=', query.organizationId);
+        return q;
+      };
+      const sums = {
+        pages: sql<number>`coalesce(sum(s.pages * s.copies), 0)`.as('pages'),
+        copies: sql<number>`coalesce(sum(s.copies), 0)`.as('copies'),
+      };
+      const money = (r: { pages: number; copies: number }) =>
+        Number(r.pages) * costs.costPerPage + Number(r.copies) * costs.costPerCopy;
+      const figures = <T extends { pages: number; copies: number }>(r: T) => ({
+        ...r,
+        pages: Number(r.pages),
+        copies: Number(r.copies),
+        money: money(r),
+      });
+      const [months, kinds, orgs] = await Promise.all([
+        base().select(['s.month', sums.pages, sums.copies]).groupBy('s.month').orderBy('s.month').execute(),
+        base().select(['s.kind', sums.pages, sums.copies]).groupBy('s.kind').orderBy('s.kind').execute(),
+        base()
+          .select(['s.organization_id as organizationId', 'o.name as organizationName', sums.pages, sums.copies])
+          .groupBy(['s.organization_id', 'o.name'])
+          .execute(),
+      ]);
+      const byMonth = months.map((m) => figures({ month: m.month, pages: m.pages, copies: m.copies }));
+      const totals = byMonth.reduce(
+        (t, m) => ({ pages: t.pages + m.pages, copies: t.copies + m.copies, money: t.money + m.money }),
+        {
+          pages: 0,
+          copies: 0,
+          money: 0,
+        },
+      );
+      // A year still running is projected from its elapsed days; a finished one is what it was.
+      const start = Date.parse(`${year}-01-01T00:00:00Z`);
+      const end = Date.parse(`${year + 1}-01-01T00:00:00Z`);
+      const now = Date.parse(`${today}T00:00:00Z`) + 86_400_000;
+      const elapsed = Math.min(1, Math.max(0, (now - start) / (end - start)));
+      const projectedYear = elapsed > 0 ? Math.round(totals.money / elapsed) : 0;
+      return {
+        year,
+        settings: costs,
+        totals,
+        projectedYear,
+        target: SAVINGS_TARGET_PER_YEAR,
+        byMonth,
+        byKind: kinds.map((k) => figures({ kind: k.kind as SavingKind, pages: k.pages, copies: k.copies })),
+        byOrganization: orgs
+          .map((o) =>
+            figures({
+              organizationId: o.organizationId,
+              organizationName: o.organizationName,
+              pages: o.pages,
+              copies: o.copies,
+            }),
+          )
+          .sort((a, b) => b.money - a.money),
+      };
+    },
+  };
+}
+export type SavingsService = ReturnType<typeof createSavingsService>;
