@@ -6,6 +6,7 @@ import { createDocumentsCore } from './documents.core';
 import { documentPolicies } from './documents.policy';
 import { registerDocumentRoutes } from './documents.routes';
 import { createDocumentsService } from './documents.service';
+import { createGeneratedDocuments } from './generated.service';
 import { createIncomingService } from './incoming.service';
 import { createOutgoingService } from './outgoing.service';
 import { createRegisterBook } from './register-book';
@@ -23,6 +24,8 @@ export function createDocumentsModule(deps: PlatformDeps) {
     outgoing: createOutgoingService(core),
     deliveries: createDeliveriesService(core),
     registerBook: createRegisterBook(core),
+    /** Documents other modules make and send themselves (invitations). */
+    generated: createGeneratedDocuments(core),
     files: deps.files,
     documents: {
       ...documents,

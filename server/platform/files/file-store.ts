@@ -14,7 +14,13 @@ import { newId } from '../ids';
 import { detectFileType } from './content-type';
 import * as errors from './files.errors';
 import { type OpenedFile, sendOpenedFile } from './send-file';
-import { DEFAULT_EXTRACT_LIMITS, type ExtractLimits, extractText, TEXT_KINDS } from './text-extract';
+import {
+  DEFAULT_EXTRACT_LIMITS,
+  type DocumentContent,
+  type ExtractLimits,
+  readDocument,
+  TEXT_KINDS,
+} from './text-extract';
 
 /** A file's bytes, stored once under their SHA-256, and the name it came with. */
 export interface StoredFile {
@@ -109,10 +115,10 @@ export function createFileStore(deps: FileStoreDeps) {
   }
 
   /** Writes the bytes and the `blobs` row, unless the same bytes are already stored. */
-  async function store(temp: string, file: StoredFile, kind: Parameters<typeof extractText>[1]): Promise<void> {
+  async function store(temp: string, file: StoredFile, kind: Parameters<typeof readDocument>[1]): Promise<void> {
     const known = await db.selectFrom('blobs').select(['sha256']).where('sha256', '=', file.sha256).executeTakeFirst();
     if (known && (storage === 'database' || (await exists(pathOf(file.sha256))))) return;
-    const text = known ? null : await textFor(temp, kind);
+    const content = known ? { text: null, pages: null } : await contentOf(temp, kind);
     let data: Buffer | null = null;
     if (storage === 'disk') {
       const target = pathOf(file.sha256);
@@ -134,7 +140,8 @@ export function createFileStore(deps: FileStoreDeps) {
         size: file.size,
         content_type: file.contentType,
         data,
-        text_content: text,
+        text_content: content.text,
+        page_count: content.pages,
         created_at: clock.now().toISOString(),
       })
       .onConflict((oc) => oc.column('sha256').doNothing())
@@ -142,14 +149,14 @@ export function createFileStore(deps: FileStoreDeps) {
     if (data && Number(result.numInsertedOrUpdatedRows ?? 0) > 0) bytesWritten += file.size;
   }
 
-  async function textFor(temp: string, kind: Parameters<typeof extractText>[1]): Promise<string | null> {
-    if (!TEXT_KINDS.has(kind)) return null;
+  async function contentOf(temp: string, kind: Parameters<typeof readDocument>[1]): Promise<DocumentContent> {
+    if (!TEXT_KINDS.has(kind)) return { text: null, pages: null };
     try {
-      return await extractText(temp, kind, extractLimits);
+      return await readDocument(temp, kind, extractLimits);
     } catch (error) {
       // A file whose text cannot be read is still a file; it is just not found by its words.
       deps.logger?.warn({ err: error, kind }, 'file text extraction failed');
-      return null;
+      return { text: null, pages: null };
     }
   }
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeDocx, makeOdf, makePdf, makeZip, sampleFile } from './test-support';
-import { extractText } from './text-extract';
+import { extractText, readDocument } from './text-extract';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanphong-text-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -34,6 +34,17 @@ describe('text for full-text search', () => {
     const docx = makeDocx(Array.from({ length: 2000 }, () => 'Đảng ủy Đồng Văn'));
     const text = await extractText(onDisk(docx), 'docx', { maxChars: 100, timeoutMs: 10_000 });
     expect(text?.length).toBe(100);
+  });
+
+  it('counts the pages of a PDF, and estimates those of a DOCX that does not say', async () => {
+    expect((await readDocument(onDisk(makePdf('Giấy mời họp')), 'pdf')).pages).toBe(1);
+    const short = await readDocument(onDisk(makeDocx(['Đảng ủy Đồng Văn'])), 'docx');
+    expect(short.pages).toBe(1);
+    const long = await readDocument(
+      onDisk(makeDocx(Array.from({ length: 400 }, () => 'Nội dung báo cáo '.repeat(4)))),
+      'docx',
+    );
+    expect(long.pages).toBe(Math.ceil((400 * 'Nội dung báo cáo '.repeat(4).length) / 2800));
   });
 
   it('has nothing to say for images and spreadsheets', async () => {

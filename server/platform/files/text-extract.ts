@@ -23,6 +23,16 @@ export const TEXT_KINDS: ReadonlySet<FileKind> = new Set(['pdf', 'docx', 'odt'])
 const MAX_XML_BYTES = 32 * 1024 * 1024;
 const MAX_PDF_PAGES = 2000;
 
+/** What is read from a document file: its folded text and its page count, when known. */
+export interface DocumentContent {
+  text: string | null;
+  /** Exact for PDF; from the document's own statistics, or estimated from its length, for DOCX and ODT. */
+  pages: number | null;
+}
+
+/** Characters of a typed A4 page at 14 pt, to estimate pages of a file that does not say. */
+const CHARS_PER_PAGE = 2800;
+
 /**
  * The text of a PDF, DOCX or ODT file, folded for search (`foldVietnamese`) and
  * capped; null when the kind has no text or none was found. Throws when the
@@ -33,22 +43,43 @@ export async function extractText(
   kind: FileKind,
   limits: ExtractLimits = DEFAULT_EXTRACT_LIMITS,
 ): Promise<string | null> {
+  return (await readDocument(filePath, kind, limits)).text;
+}
+
+/** The text (as `extractText`) and the page count of a document file. */
+export async function readDocument(
+  filePath: string,
+  kind: FileKind,
+  limits: ExtractLimits = DEFAULT_EXTRACT_LIMITS,
+): Promise<DocumentContent> {
   let text: string;
+  let pages: number | null = null;
   switch (kind) {
-    case 'pdf':
-      text = await pdfText(filePath, limits);
+    case 'pdf': {
+      const pdf = await pdfText(filePath, limits);
+      text = pdf.text;
+      pages = pdf.pages;
       break;
+    }
     case 'docx':
       text = wordprocessingText(await zipEntryText(filePath, 'word/document.xml'));
+      pages = statedPages(await zipEntryText(filePath, 'docProps/app.xml').catch(() => ''), /<Pages>(\d+)<\/Pages>/);
       break;
     case 'odt':
       text = odfText(await zipEntryText(filePath, 'content.xml'));
+      pages = statedPages(await zipEntryText(filePath, 'meta.xml').catch(() => ''), /meta:page-count="(\d+)"/);
       break;
     default:
-      return null;
+      return { text: null, pages: null };
   }
+  pages ??= Math.max(1, Math.ceil(text.replace(/\s+/g, ' ').length / CHARS_PER_PAGE));
   const folded = foldVietnamese(text.slice(0, limits.maxChars * 2)).slice(0, limits.maxChars);
-  return folded === '' ? null : folded;
+  return { text: folded === '' ? null : folded, pages };
+}
+
+function statedPages(xml: string, pattern: RegExp): number | null {
+  const n = Number(pattern.exec(xml)?.[1] ?? 0);
+  return n > 0 ? n : null;
 }
 
 async function zipEntryText(filePath: string, name: string): Promise<string> {
@@ -98,7 +129,7 @@ const requireHere = createRequire(import.meta.url);
  * long or use much memory, and neither may stall the server. The worker is
  * stopped at the time limit.
  */
-async function pdfText(filePath: string, limits: ExtractLimits): Promise<string> {
+async function pdfText(filePath: string, limits: ExtractLimits): Promise<{ text: string; pages: number }> {
   const pdfjsRoot = path.dirname(requireHere.resolve('pdfjs-dist/package.json'));
   const worker = new Worker(PDF_WORKER, {
     eval: true,
@@ -114,15 +145,15 @@ async function pdfText(filePath: string, limits: ExtractLimits): Promise<string>
     stdout: true,
     stderr: true,
   });
-  return new Promise<string>((resolve, reject) => {
+  return new Promise<{ text: string; pages: number }>((resolve, reject) => {
     const timer = setTimeout(() => {
       void worker.terminate();
       reject(new Error(`PDF text extraction took longer than ${limits.timeoutMs} ms`));
     }, limits.timeoutMs);
-    worker.once('message', (message: { text?: string; error?: string }) => {
+    worker.once('message', (message: { text?: string; pages?: number; error?: string }) => {
       clearTimeout(timer);
       void worker.terminate();
-      if (typeof message.text === 'string') resolve(message.text);
+      if (typeof message.text === 'string') resolve({ text: message.text, pages: message.pages ?? 1 });
       else reject(new Error(message.error ?? 'PDF text extraction failed'));
     });
     worker.once('error', (error) => {
@@ -163,7 +194,8 @@ const fs = require('node:fs');
     page.cleanup();
     text += '\\n';
   }
+  const numPages = doc.numPages;
   await doc.destroy();
-  parentPort.postMessage({ text });
+  parentPort.postMessage({ text, pages: numPages });
 })().catch((error) => parentPort.postMessage({ error: String((error && error.message) || error) }));
 `;

@@ -1,0 +1,141 @@
+import type { Executor } from '../../platform/db/database';
+import { isUniqueViolation } from '../../platform/db/errors';
+import { newId } from '../../platform/ids';
+import type { Actor } from '../../platform/security/actor';
+import type { DocumentsCore } from './documents.core';
+import * as errors from './documents.errors';
+import * as repo from './documents.repository';
+import { checkRegister } from './incoming.service';
+import { issueOutgoingNumber } from './numbering';
+import { findRegister } from './registers.repository';
+
+export interface GeneratedDocument {
+  organizationId: string;
+  registerId: string;
+  typeCode: string;
+  summary: string;
+  secrecy: string;
+  signerName: string | null;
+  signerPosition: string | null;
+  /** The recipients as chosen: people and organizations of the directory. */
+  recipients: readonly { kind: 'person' | 'organization'; id: string; name: string }[];
+  /** People the document is opened to (the invited, for an invitation). */
+  readers: readonly string[];
+  /** Makes the file once the number is known; runs inside the numbering transaction. */
+  render(numbered: { numberText: string; issueDate: string }): Promise<{ sha256: string; fileName: string }>;
+}
+
+/**
+ * Documents another module produces and sends itself (an invitation): numbered from the
+ * outgoing register, made with the number printed on them, and recorded as dispatched, all
+ * in the caller's transaction, so the number is given back if anything after it fails.
+ */
+export function createGeneratedDocuments(core: DocumentsCore) {
+  const { deps, today, now, record } = core;
+
+  return {
+    /** Checks the register before the caller starts its transaction: a clear refusal, early. */
+    async checkRegister(registerId: string, organizationId: string, secrecy: string, typeCode: string) {
+      const register = checkRegister(await findRegister(core.db, registerId), 'outgoing', secrecy, typeCode);
+      if (register.organization_id !== organizationId) throw errors.registerWrongOrganization();
+      return register;
+    },
+
+    async issue(trx: Executor, actor: Actor, input: GeneratedDocument) {
+      const register = checkRegister(
+        await findRegister(trx, input.registerId),
+        'outgoing',
+        input.secrecy,
+        input.typeCode,
+      );
+      if (register.organization_id !== input.organizationId) throw errors.registerWrongOrganization();
+      const org = await trx
+        .selectFrom('organizations')
+        .select(['name'])
+        .where('id', '=', input.organizationId)
+        .executeTakeFirstOrThrow();
+      const day = today();
+      const id = newId();
+      const at = now();
+      let issued: Awaited<ReturnType<typeof issueOutgoingNumber>>;
+      try {
+        issued = await issueOutgoingNumber(trx, register, input.typeCode, day);
+      } catch (error) {
+        if (isUniqueViolation(error, 'number_text')) throw errors.numberTaken();
+        throw error;
+      }
+      const file = await input.render({ numberText: issued.numberText, issueDate: day });
+      await repo.insertDocument(trx, deps.database.kind, {
+        id,
+        organization_id: input.organizationId,
+        direction: 'outgoing',
+        status: 'dispatched',
+        register_id: register.id,
+        period: issued.period,
+        number: issued.number,
+        number_text: issued.numberText,
+        arrival_number: null,
+        arrival_date: null,
+        type_code: input.typeCode,
+        issuer_name: org.name,
+        issuer_organization_id: input.organizationId,
+        issue_date: day,
+        summary: input.summary.slice(0, 500),
+        signer_name: input.signerName,
+        signer_position: input.signerPosition,
+        page_count: null,
+        copies: input.readers.length,
+        secrecy: input.secrecy,
+        urgency: 'normal',
+        channel: 'system',
+        due_date: null,
+        document_key: null,
+        delivery_id: null,
+        created_by: actor.userId,
+        leader_id: null,
+        client_key: null,
+        search_text: '',
+        version: 1,
+        created_at: at,
+        updated_at: at,
+      });
+      await trx
+        .insertInto('document_files')
+        .values({
+          id: newId(),
+          document_id: id,
+          sha256: file.sha256,
+          file_name: file.fileName,
+          kind: 'main',
+          added_by: actor.userId,
+          added_at: at,
+        })
+        .execute();
+      for (let i = 0; i < input.recipients.length; i += 200) {
+        await trx
+          .insertInto('document_recipients')
+          .values(
+            input.recipients.slice(i, i + 200).map((r) => ({
+              id: newId(),
+              document_id: id,
+              kind: r.kind,
+              ref_id: r.id,
+              name: r.name.slice(0, 300),
+              channel: 'system',
+              email: null,
+            })),
+          )
+          .execute();
+      }
+      await repo.grantAccess(trx, id, [actor.userId], 'created');
+      if (input.readers.length > 0) await repo.grantAccess(trx, id, input.readers, 'invited');
+      await core.reindex(trx, id);
+      await record(trx, id, actor, 'numbered', `Số ${issued.numberText}`);
+      await record(trx, id, actor, 'dispatched', `Gửi ${input.readers.length} người qua hệ thống`, {
+        people: input.readers.length,
+      });
+      return { id, numberText: issued.numberText, issueDate: day, period: issued.period };
+    },
+  };
+}
+export type GeneratedDocuments = ReturnType<typeof createGeneratedDocuments>;
