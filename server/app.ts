@@ -16,6 +16,7 @@ import { passwordChangeRequired } from './modules/identity/identity.errors';
 import { userPolicy } from './modules/identity/identity.policy';
 import { registerUsersRoutes } from './modules/identity/users.routes';
 import { createUsersService } from './modules/identity/users.service';
+import { createMeetingsModule, meetingPolicies } from './modules/meetings/meetings.module';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes';
 import { createNotificationsService } from './modules/notifications/notifications.service';
 import { savingsPolicy } from './modules/savings/savings.policy';
@@ -59,6 +60,7 @@ export interface VanPhong {
     users: ReturnType<typeof createUsersService>;
     directory: ReturnType<typeof createDirectoryModule>['service'];
     documents: ReturnType<typeof createDocumentsModule>;
+    meetings: ReturnType<typeof createMeetingsModule>;
   };
   close(): Promise<void>;
 }
@@ -81,7 +83,14 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   await migrateToLatest(database.db as unknown as Kysely<unknown>, { kind: database.kind });
 
   const authorizer = createAuthorizer(
-    Object.fromEntries([userPolicy, auditPolicy, savingsPolicy, ...directoryPolicies, ...documentPolicies]),
+    Object.fromEntries([
+      userPolicy,
+      auditPolicy,
+      savingsPolicy,
+      ...meetingPolicies,
+      ...directoryPolicies,
+      ...documentPolicies,
+    ]),
   );
   const deps: PlatformDeps = {
     config,
@@ -96,6 +105,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   const users = createUsersService(deps);
   const directory = createDirectoryModule(deps);
   const documents = createDocumentsModule(deps);
+  const meetings = createMeetingsModule(deps, documents);
   const notifications = createNotificationsService(deps);
   const savings = createSavingsService(deps);
 
@@ -122,6 +132,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   registerAuditRoutes(app, deps);
   directory.register(app);
   documents.register(app);
+  meetings.register(app);
   registerNotificationRoutes(app, notifications);
   registerSavingsRoutes(app, savings);
   registerFilesRoutes(app, deps.files, { maxBytes: config.uploadLimitBytes });
@@ -135,7 +146,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   return {
     app,
     deps,
-    services: { auth, users, directory: directory.service, documents },
+    services: { auth, users, directory: directory.service, documents, meetings },
     close: async () => {
       await app.close();
       if (!input.database) await database.close();

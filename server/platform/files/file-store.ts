@@ -32,7 +32,8 @@ export interface StoredFile {
 
 /** A file received and checked but not yet stored: `commit` stores it, `discard` forgets it. */
 export interface StagedFile extends StoredFile {
-  commit(): Promise<StoredFile>;
+  /** Stores the bytes; the `blobs` row is written through `executor` (a transaction) when given. */
+  commit(executor?: Executor): Promise<StoredFile>;
   discard(): Promise<void>;
 }
 
@@ -93,11 +94,11 @@ export function createFileStore(deps: FileStoreDeps) {
       let settled = false;
       return {
         ...staged,
-        commit: async () => {
+        commit: async (executor?: Executor) => {
           if (settled) throw new Error('staged file already settled');
           settled = true;
           try {
-            await store(temp, staged, type.kind);
+            await store(temp, staged, type.kind, executor ?? db);
           } finally {
             await remove();
           }
@@ -115,8 +116,13 @@ export function createFileStore(deps: FileStoreDeps) {
   }
 
   /** Writes the bytes and the `blobs` row, unless the same bytes are already stored. */
-  async function store(temp: string, file: StoredFile, kind: Parameters<typeof readDocument>[1]): Promise<void> {
-    const known = await db.selectFrom('blobs').select(['sha256']).where('sha256', '=', file.sha256).executeTakeFirst();
+  async function store(
+    temp: string,
+    file: StoredFile,
+    kind: Parameters<typeof readDocument>[1],
+    ex: Executor,
+  ): Promise<void> {
+    const known = await ex.selectFrom('blobs').select(['sha256']).where('sha256', '=', file.sha256).executeTakeFirst();
     if (known && (storage === 'database' || (await exists(pathOf(file.sha256))))) return;
     const content = known ? { text: null, pages: null } : await contentOf(temp, kind);
     let data: Buffer | null = null;
@@ -133,7 +139,7 @@ export function createFileStore(deps: FileStoreDeps) {
       data = await fsp.readFile(temp);
     }
     if (known) return;
-    const result = await db
+    const result = await ex
       .insertInto('blobs')
       .values({
         sha256: file.sha256,
@@ -160,8 +166,15 @@ export function createFileStore(deps: FileStoreDeps) {
     }
   }
 
-  async function put(source: Readable, options: { fileName: string; maxBytes: number }): Promise<StoredFile> {
-    return (await receive(source, options)).commit();
+  /**
+   * Receives and stores in one step. Inside a transaction, pass it as `executor`: on SQLite
+   * the one connection is the transaction's until it ends.
+   */
+  async function put(
+    source: Readable,
+    options: { fileName: string; maxBytes: number; executor?: Executor },
+  ): Promise<StoredFile> {
+    return (await receive(source, options)).commit(options.executor);
   }
 
   async function recordUpload(userId: string, stored: StoredFile): Promise<Upload> {

@@ -11,7 +11,8 @@ export type ErrorKind =
   | 'too_large'
   | 'unsupported'
   | 'locked'
-  | 'throttled';
+  | 'throttled'
+  | 'unavailable';
 
 const STATUS: Record<ErrorKind, number> = {
   invalid: 400,
@@ -23,6 +24,7 @@ const STATUS: Record<ErrorKind, number> = {
   unsupported: 415,
   locked: 423,
   throttled: 429,
+  unavailable: 503,
 };
 
 export class DomainError extends Error {

@@ -1,0 +1,303 @@
+import type { z } from 'zod';
+import { REPLY_LABELS } from '../../../common/meetings';
+import type {
+  addInviteesSchema,
+  attendanceSchema,
+  cancelMeetingSchema,
+  ReplyWrite,
+  rescheduleSchema,
+} from '../../../common/schemas/meetings';
+import { dayInVietnam } from '../../platform/clock';
+import { type Actor, auditActorOf } from '../../platform/security/actor';
+import { notify } from '../notifications/notifications.service';
+import { recordSavings } from '../savings/savings.service';
+import type { MeetingsCore } from './meetings.core';
+import * as errors from './meetings.errors';
+import { meetingTimeLine } from './meetings.invitation';
+import * as repo from './meetings.repository';
+
+/** Replies, reminders, attendance, and the changes everyone invited must hear of. */
+export function createAttendance(core: MeetingsCore) {
+  const { db, deps, authorized, record, now } = core;
+  const link = (id: string) => `/meetings/${id}`;
+
+  return {
+    async reply(actor: Actor, id: string, body: ReplyWrite) {
+      // Said plainly before rights: a reply after the meeting, or to a cancelled one, is not a rights matter.
+      const { row, mine, resource } = await authorized(db, actor, id, 'read');
+      if (core.phaseOf(row) === 'after') throw errors.alreadyOver();
+      if (row.status === 'cancelled' || row.status === 'draft') throw errors.wrongStatus(row.status);
+      deps.authorizer.authorize(actor, 'reply', resource);
+      const invitee = body.inviteeId
+        ? mine.find((i) => i.id === body.inviteeId)
+        : mine.find((i) => i.user_id === actor.userId);
+      if (!invitee) throw errors.notInvited();
+      await deps.transact(async ({ trx }) => {
+        // Still open when the reply lands: a meeting cancelled meanwhile takes no more replies.
+        const live = await trx
+          .selectFrom('meetings')
+          .select(['status', 'ends_at'])
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+        if (live.status !== 'invited' && live.status !== 'postponed') throw errors.wrongStatus(live.status);
+        await trx
+          .updateTable('meeting_invitees')
+          .set((eb) => ({
+            reply: body.reply,
+            reason: body.reply === 'absent' ? (body.reason ?? null) : null,
+            deputy_name: body.reply === 'deputy' ? (body.deputyName ?? null) : null,
+            replied_at: now(),
+            replied_by: actor.userId,
+            version: eb('version', '+', 1),
+          }))
+          .where('id', '=', invitee.id)
+          .execute();
+        const detail =
+          body.reply === 'absent' ? `: ${body.reason}` : body.reply === 'deputy' ? `: ${body.deputyName}` : '';
+        await record(trx, id, actor, 'replied', `${invitee.name} — ${REPLY_LABELS[body.reply]}${detail}`);
+      });
+    },
+
+    /** Reminds everyone who has not answered; those reminded in the last hour are left in peace. */
+    async remind(actor: Actor, id: string) {
+      const { row } = await authorized(db, actor, id, 'remind');
+      const hourAgo = new Date(deps.clock.now().getTime() - 3_600_000).toISOString();
+      return deps.transact(async ({ trx }) => {
+        const pending = await trx
+          .selectFrom('meeting_invitees')
+          .select(['id', 'user_id', 'organization_id'])
+          .where('meeting_id', '=', id)
+          .where('reply', '=', 'pending')
+          .where((eb) => eb.or([eb('reminded_at', 'is', null), eb('reminded_at', '<', hourAgo)]))
+          .execute();
+        if (pending.length === 0) return { reminded: 0 };
+        const users = [
+          ...pending.flatMap((p) => (p.user_id ? [p.user_id] : [])),
+          ...(await repo.officeOf(
+            trx,
+            pending.flatMap((p) => (p.organization_id ? [p.organization_id] : [])),
+          )),
+        ];
+        await notify(
+          trx,
+          users,
+          {
+            kind: 'meeting_reminder',
+            title: `Nhắc trả lời giấy mời: ${row.title}`,
+            body: `${meetingTimeLine(row.starts_at)} tại ${row.place}`,
+            link: link(id),
+            entityType: 'meeting',
+            entityId: id,
+          },
+          now(),
+        );
+        await trx
+          .updateTable('meeting_invitees')
+          .set({ reminded_at: now() })
+          .where(
+            'id',
+            'in',
+            pending.map((p) => p.id),
+          )
+          .execute();
+        await record(trx, id, actor, 'reminded', `${pending.length} người chưa trả lời`);
+        return { reminded: pending.length };
+      });
+    },
+
+    /** The delegate checks in on their phone, on the day. */
+    async checkIn(actor: Actor, id: string) {
+      const { row, own, resource } = await authorized(db, actor, id, 'read');
+      if (!own) throw errors.notInvited();
+      if (dayInVietnam(new Date(row.starts_at)) !== core.today() || core.phaseOf(row) === 'after')
+        throw errors.notToday();
+      deps.authorizer.authorize(actor, 'checkIn', resource);
+      await deps.transact(async ({ trx }) => {
+        await trx
+          .updateTable('meeting_invitees')
+          .set((eb) => ({
+            attendance: 'present',
+            checked_in_at: now(),
+            checked_in_by: actor.userId,
+            version: eb('version', '+', 1),
+          }))
+          .where('id', '=', own.id)
+          .execute();
+        await record(trx, id, actor, 'checked_in', own.name);
+      });
+    },
+
+    /** The secretary marks who is there. */
+    async attendance(actor: Actor, id: string, body: z.infer<typeof attendanceSchema>) {
+      await authorized(db, actor, id, 'attendance');
+      const ids = [...new Set(body.marks.map((m) => m.inviteeId))];
+      const found = await db
+        .selectFrom('meeting_invitees')
+        .select('id')
+        .where('meeting_id', '=', id)
+        .where('id', 'in', ids)
+        .execute();
+      if (found.length !== ids.length) throw errors.notInvited();
+      await deps.transact(async ({ trx }) => {
+        for (const mark of body.marks) {
+          await trx
+            .updateTable('meeting_invitees')
+            .set((eb) => ({
+              attendance: mark.attendance,
+              checked_in_at: mark.attendance === 'unknown' ? null : now(),
+              checked_in_by: mark.attendance === 'unknown' ? null : actor.userId,
+              version: eb('version', '+', 1),
+            }))
+            .where('id', '=', mark.inviteeId)
+            .where('meeting_id', '=', id)
+            .execute();
+        }
+        const present = body.marks.filter((m) => m.attendance === 'present').length;
+        await record(trx, id, actor, 'checked_in', `Điểm danh ${body.marks.length} người, ${present} có mặt`);
+      });
+    },
+
+    /** Invites more people once the invitation is out: they get it at once, with the documents. */
+    async invite(actor: Actor, id: string, body: z.infer<typeof addInviteesSchema>) {
+      const { row } = await authorized(db, actor, id, 'invite');
+      const resolved = await core.resolveInvitees(db, body.invitees);
+      return deps.transact(async ({ trx }) => {
+        await core.advance(trx, row, null, {});
+        const fresh = await core.insertInvitees(trx, id, resolved);
+        if (fresh.length === 0) return { added: 0 };
+        const users = [
+          ...fresh.flatMap((f) => (f.user_id ? [f.user_id] : [])),
+          ...(await repo.officeOf(
+            trx,
+            fresh.flatMap((f) => (f.organization_id ? [f.organization_id] : [])),
+          )),
+        ];
+        if (row.invitation_document_id) {
+          await trx
+            .insertInto('document_access')
+            .values(
+              [...new Set(users)].map((user_id) => ({
+                document_id: row.invitation_document_id as string,
+                user_id,
+                reason: 'invited',
+              })),
+            )
+            .onConflict((oc) => oc.columns(['document_id', 'user_id']).doNothing())
+            .execute();
+        }
+        await notify(
+          trx,
+          users,
+          {
+            kind: 'meeting_invited',
+            title: `Giấy mời${row.invitation_number ? ` số ${row.invitation_number}` : ''}: ${row.title}`,
+            body: `${meetingTimeLine(row.starts_at)} tại ${row.place}`,
+            link: link(id),
+            entityType: 'meeting',
+            entityId: id,
+          },
+          now(),
+        );
+        const files = (await repo.filesOf(trx, id)).filter((f) => !f.superseded_at && !f.withdrawn_at);
+        await recordSavings(
+          trx,
+          files.map((f) => ({
+            organizationId: row.organization_id,
+            kind: f.kind === 'invitation' ? ('invitation' as const) : ('meeting_document' as const),
+            entityId: id,
+            pages: Math.max(1, Number(f.pages ?? 1)),
+            copies: fresh.length,
+          })),
+          deps.clock.now(),
+        );
+        await record(trx, id, actor, 'invited', fresh.map((f) => f.name).join(', '));
+        return { added: fresh.length };
+      });
+    },
+
+    /**
+     * Moves the meeting to a new time or place, or postpones it without one. Everyone invited
+     * hears of it; a new time asks them to answer again.
+     */
+    async reschedule(actor: Actor, id: string, body: z.infer<typeof rescheduleSchema>) {
+      const { row } = await authorized(db, actor, id, 'reschedule');
+      const postpone = !body.startsAt && !body.endsAt;
+      const startsAt = body.startsAt ? new Date(body.startsAt).toISOString() : row.starts_at;
+      const endsAt = body.endsAt ? new Date(body.endsAt).toISOString() : row.ends_at;
+      if (!postpone && endsAt <= startsAt) throw errors.endBeforeStart();
+      const timeChanged = startsAt !== row.starts_at || endsAt !== row.ends_at;
+      await deps.transact(async ({ trx, audit }) => {
+        await core.advance(trx, row, body.version, {
+          status: postpone ? 'postponed' : 'invited',
+          starts_at: startsAt,
+          ends_at: endsAt,
+          ...(body.place && { place: body.place }),
+        });
+        if (timeChanged) {
+          await trx
+            .updateTable('meeting_invitees')
+            .set((eb) => ({
+              reply: 'pending',
+              reason: null,
+              deputy_name: null,
+              replied_at: null,
+              version: eb('version', '+', 1),
+            }))
+            .where('meeting_id', '=', id)
+            .execute();
+        }
+        const where = body.place ?? row.place;
+        const news = postpone
+          ? `Tạm hoãn, thời gian họp sẽ thông báo sau. Lý do: ${body.reason}`
+          : `Thời gian mới: ${meetingTimeLine(startsAt)}, tại ${where}. Lý do: ${body.reason}`;
+        await notify(
+          trx,
+          await repo.audienceOf(trx, id),
+          {
+            kind: 'meeting_changed',
+            title: `${postpone ? 'Hoãn' : 'Thay đổi'} cuộc họp: ${row.title}`,
+            body: news,
+            link: link(id),
+            entityType: 'meeting',
+            entityId: id,
+          },
+          now(),
+        );
+        await record(trx, id, actor, postpone ? 'postponed' : 'moved', news);
+        await audit(auditActorOf(actor), {
+          action: postpone ? 'meeting.postpone' : 'meeting.move',
+          entityType: 'meeting',
+          entityId: id,
+          summary: `${row.title}: ${news}`.slice(0, 500),
+        });
+      });
+    },
+
+    async cancel(actor: Actor, id: string, body: z.infer<typeof cancelMeetingSchema>) {
+      const { row } = await authorized(db, actor, id, 'cancel');
+      await deps.transact(async ({ trx, audit }) => {
+        await core.advance(trx, row, body.version, { status: 'cancelled' });
+        await notify(
+          trx,
+          await repo.audienceOf(trx, id),
+          {
+            kind: 'meeting_cancelled',
+            title: `Hủy cuộc họp: ${row.title}`,
+            body: `Lý do: ${body.reason}`,
+            link: link(id),
+            entityType: 'meeting',
+            entityId: id,
+          },
+          now(),
+        );
+        await record(trx, id, actor, 'cancelled', body.reason);
+        await audit(auditActorOf(actor), {
+          action: 'meeting.cancel',
+          entityType: 'meeting',
+          entityId: id,
+          summary: `Hủy cuộc họp ${row.title}: ${body.reason}`.slice(0, 500),
+        });
+      });
+    },
+  };
+}

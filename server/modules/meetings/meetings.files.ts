@@ -1,0 +1,216 @@
+import type { FastifyReply } from 'fastify';
+import type { z } from 'zod';
+import { MEETING_FILE_KIND_LABELS } from '../../../common/meetings';
+import type { addMeetingFilesSchema, replaceMeetingFileSchema } from '../../../common/schemas/meetings';
+import type { Executor } from '../../platform/db/database';
+import { newId } from '../../platform/ids';
+import { type Actor, auditActorOf } from '../../platform/security/actor';
+import { notify } from '../notifications/notifications.service';
+import { recordSavings } from '../savings/savings.service';
+import type { MeetingsCore } from './meetings.core';
+import * as errors from './meetings.errors';
+import * as repo from './meetings.repository';
+
+/** Takes the caller's uploads into the meeting as files of one kind, in the caller's transaction. */
+export async function attachUploads(
+  core: MeetingsCore,
+  trx: Executor,
+  meetingId: string,
+  actor: Actor,
+  uploadIds: readonly string[],
+  kind: string,
+  agendaItemId: string | null,
+  replacesId: string | null = null,
+) {
+  const uploads = await core.deps.files.takeUploads(trx, actor.userId, uploadIds);
+  if (uploads.length === 0) return [];
+  const pages = await trx
+    .selectFrom('blobs')
+    .select(['sha256', 'page_count'])
+    .where(
+      'sha256',
+      'in',
+      uploads.map((u) => u.sha256),
+    )
+    .execute();
+  const pagesOf = new Map(pages.map((p) => [p.sha256, p.page_count]));
+  const at = core.now();
+  const rows = uploads.map((u) => ({
+    id: newId(),
+    meeting_id: meetingId,
+    agenda_item_id: agendaItemId,
+    kind,
+    sha256: u.sha256,
+    file_name: u.fileName,
+    pages: pagesOf.get(u.sha256) ?? null,
+    replaces_id: replacesId,
+    superseded_at: null,
+    withdrawn_at: null,
+    added_by: actor.userId,
+    added_by_name: actor.fullName,
+    added_at: at,
+  }));
+  await trx.insertInto('meeting_files').values(rows).execute();
+  return rows;
+}
+
+/** Once the invitation is out, new documents reach every delegate at once, and count as paper saved. */
+async function announce(
+  core: MeetingsCore,
+  trx: Executor,
+  row: repo.MeetingRow,
+  files: readonly { pages: number | null }[],
+  kind: 'meeting_files' | 'meeting_minutes',
+  title: string,
+) {
+  const audience = await repo.audienceOf(trx, row.id);
+  await notify(
+    trx,
+    audience,
+    { kind, title, link: `/meetings/${row.id}`, entityType: 'meeting', entityId: row.id },
+    core.now(),
+  );
+  const invited = await trx
+    .selectFrom('meeting_invitees')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('meeting_id', '=', row.id)
+    .executeTakeFirstOrThrow();
+  const copies = Number(invited.n);
+  await recordSavings(
+    trx,
+    files.map((f) => ({
+      organizationId: row.organization_id,
+      kind: 'meeting_document' as const,
+      entityId: row.id,
+      pages: Math.max(1, f.pages ?? 1),
+      copies,
+    })),
+    core.deps.clock.now(),
+  );
+}
+
+export function createMeetingFiles(core: MeetingsCore) {
+  const { db, deps, authorized, record } = core;
+
+  return {
+    async add(actor: Actor, id: string, body: z.infer<typeof addMeetingFilesSchema>) {
+      const action = body.kind === 'document' ? 'addFiles' : 'minutes';
+      const { row } = await authorized(db, actor, id, action);
+      if (body.agendaItemId) {
+        const item = await db
+          .selectFrom('meeting_agenda_items')
+          .select('id')
+          .where('id', '=', body.agendaItemId)
+          .where('meeting_id', '=', id)
+          .executeTakeFirst();
+        if (!item) throw errors.unknownAgendaItem();
+      }
+      await deps.transact(async ({ trx }) => {
+        // Holds the meeting where the caller saw it: a file is never added to a meeting cancelled meanwhile.
+        await core.advance(trx, row, null, {});
+        const files = await attachUploads(core, trx, id, actor, body.uploadIds, body.kind, body.agendaItemId ?? null);
+        const names = files.map((f) => f.file_name).join(', ');
+        if (body.kind === 'document') {
+          await record(trx, id, actor, 'files_added', names);
+          if (row.status !== 'draft')
+            await announce(core, trx, row, files, 'meeting_files', `Tài liệu họp mới: ${row.title}`);
+        } else {
+          await record(trx, id, actor, 'minutes_sent', `${MEETING_FILE_KIND_LABELS[body.kind]}: ${names}`);
+          await announce(
+            core,
+            trx,
+            row,
+            files,
+            'meeting_minutes',
+            `${MEETING_FILE_KIND_LABELS[body.kind]} cuộc họp: ${row.title}`,
+          );
+        }
+      });
+    },
+
+    /**
+     * A new version of a document: the old one stays readable (a delegate reading it keeps
+     * their copy) but is marked replaced; two replacing the same file at once, one wins.
+     */
+    async replace(actor: Actor, id: string, fileId: string, body: z.infer<typeof replaceMeetingFileSchema>) {
+      const { row } = await authorized(db, actor, id, 'addFiles');
+      const old = await db
+        .selectFrom('meeting_files')
+        .selectAll()
+        .where('id', '=', fileId)
+        .where('meeting_id', '=', id)
+        .executeTakeFirst();
+      if (!old || old.kind === 'invitation') throw errors.fileNotFound();
+      await deps.transact(async ({ trx }) => {
+        const at = core.now();
+        const done = await trx
+          .updateTable('meeting_files')
+          .set({ superseded_at: at })
+          .where('id', '=', fileId)
+          .where('superseded_at', 'is', null)
+          .where('withdrawn_at', 'is', null)
+          .executeTakeFirst();
+        if (Number(done.numUpdatedRows) !== 1) throw errors.fileReplaced();
+        await core.advance(trx, row, null, {});
+        const files = await attachUploads(core, trx, id, actor, [body.uploadId], old.kind, old.agenda_item_id, old.id);
+        await record(
+          trx,
+          id,
+          actor,
+          'file_replaced',
+          `${old.file_name} → ${files[0]?.file_name ?? ''}${body.note ? `: ${body.note}` : ''}`,
+        );
+        if (row.status !== 'draft')
+          await announce(core, trx, row, files, 'meeting_files', `Tài liệu họp được thay: ${row.title}`);
+      });
+    },
+
+    async withdraw(actor: Actor, id: string, fileId: string) {
+      const { row } = await authorized(db, actor, id, 'addFiles');
+      await deps.transact(async ({ trx }) => {
+        const done = await trx
+          .updateTable('meeting_files')
+          .set({ withdrawn_at: core.now() })
+          .where('id', '=', fileId)
+          .where('meeting_id', '=', id)
+          .where('kind', '!=', 'invitation')
+          .where('superseded_at', 'is', null)
+          .where('withdrawn_at', 'is', null)
+          .returning('file_name')
+          .executeTakeFirst();
+        if (!done) throw errors.fileNotFound();
+        await core.advance(trx, row, null, {});
+        await record(trx, id, actor, 'file_withdrawn', done.file_name);
+      });
+    },
+
+    /** Sends a file of the meeting and remembers that the caller opened it. */
+    async open(actor: Actor, id: string, fileId: string, reply: FastifyReply, download: boolean) {
+      const { row } = await authorized(db, actor, id, 'read');
+      const file = await db
+        .selectFrom('meeting_files')
+        .selectAll()
+        .where('id', '=', fileId)
+        .where('meeting_id', '=', id)
+        .executeTakeFirst();
+      if (!file) throw errors.fileNotFound();
+      const at = core.now();
+      await deps.transact(async ({ trx, audit }) => {
+        await trx
+          .insertInto('meeting_file_opens')
+          .values({ meeting_file_id: fileId, user_id: actor.userId, first_opened_at: at, last_opened_at: at })
+          .onConflict((oc) => oc.columns(['meeting_file_id', 'user_id']).doUpdateSet({ last_opened_at: at }))
+          .execute();
+        if (row.secrecy !== 'normal') {
+          await audit(auditActorOf(actor), {
+            action: 'meeting.file_open',
+            entityType: 'meeting',
+            entityId: id,
+            summary: `Mở tài liệu mật ${file.file_name} của cuộc họp ${row.title}`.slice(0, 500),
+          });
+        }
+      });
+      return deps.files.sendFile(reply, { sha256: file.sha256, fileName: file.file_name, inline: !download });
+    },
+  };
+}

@@ -1,0 +1,285 @@
+import { Readable } from 'node:stream';
+import { SECRECY_LABELS } from '../../../common/documents';
+import { ATTENDEE_ROLE_LABELS, WEEKDAY_LABELS } from '../../../common/meetings';
+import { dayInVietnam } from '../../platform/clock';
+import type { Executor } from '../../platform/db/database';
+import type { MeetingInviteesTable } from '../../platform/db/schema';
+import type { Block, PartyDocumentLayout } from '../../platform/render/party-document';
+import { renderPartyDocumentDocx, renderPartyDocumentPdf } from '../../platform/render/party-document';
+import { type Actor, auditActorOf } from '../../platform/security/actor';
+import type { GeneratedDocuments } from '../documents/generated.service';
+import { notify } from '../notifications/notifications.service';
+import { recordSavings } from '../savings/savings.service';
+import type { MeetingsCore } from './meetings.core';
+import * as errors from './meetings.errors';
+import * as repo from './meetings.repository';
+import { invitationFileName } from './meetings.view';
+
+/** Committee names start with what the committee is; the rest is the place printed before the date. */
+const PLACE_PREFIX =
+  /^(tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng ủy (xã|phường|thị trấn|khối)|đảng bộ (xã|phường|thị trấn)|đảng ủy|đảng bộ|chi bộ)\s+/iu;
+export const placeOf = (organizationName: string) =>
+  organizationName.replace(PLACE_PREFIX, '').trim() || organizationName;
+
+const TIME = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+/** `08 giờ 00 phút, Thứ Hai, ngày 30/11/2026`, in Vietnam. */
+export function meetingTimeLine(iso: string): string {
+  const at = new Date(iso);
+  const [hh, mm] = TIME.format(at).split(':');
+  const day = dayInVietnam(at);
+  const weekday = WEEKDAY_LABELS[new Date(`${day}T00:00:00Z`).getUTCDay()];
+  const [y, m, d] = day.split('-');
+  return `${hh} giờ ${mm} phút, ${weekday}, ngày ${d}/${m}/${y}`;
+}
+
+interface InvitationInput {
+  row: repo.MeetingRow;
+  parentName: string | null;
+  agenda: Awaited<ReturnType<typeof repo.agendaOf>>;
+  invitees: readonly Pick<MeetingInviteesTable, 'name' | 'position' | 'role'>[];
+  numberText: string | null;
+  issueDate: string;
+}
+
+/** The invitation as a Party document (Hướng dẫn 36-HD/VPTW): header, time, place, agenda, who is invited, signer. */
+export function invitationLayout(i: InvitationInput): PartyDocumentLayout {
+  const { row } = i;
+  const body: Block[] = [
+    {
+      kind: 'paragraph',
+      text: `${row.organization_name} trân trọng kính mời các đồng chí có tên dưới đây tới dự ${row.title}.`,
+      indent: true,
+      align: 'justify',
+    },
+    {
+      kind: 'field',
+      label: 'Thời gian',
+      value: `${meetingTimeLine(row.starts_at)} (dự kiến kết thúc ${meetingTimeLine(row.ends_at).split(',')[0]})`,
+    },
+    { kind: 'field', label: 'Địa điểm', value: row.place },
+  ];
+  if (row.chair_name) body.push({ kind: 'field', label: 'Chủ trì', value: row.chair_name });
+  if (row.content)
+    for (const p of row.content.split(/\n+/).filter((t) => t.trim()))
+      body.push({ kind: 'paragraph', text: p.trim(), indent: true, align: 'justify' });
+  if (i.agenda.length > 0) {
+    body.push({ kind: 'paragraph', text: 'Nội dung:', bold: true });
+    body.push({
+      kind: 'list',
+      items: i.agenda.map((a) => (a.presenter_name ? `${a.title} (trình bày: ${a.presenter_name})` : a.title)),
+    });
+  }
+  body.push({ kind: 'paragraph', text: 'Thành phần:', bold: true });
+  body.push({
+    kind: 'table',
+    columns: ['TT', 'Họ và tên, đơn vị', 'Chức vụ', 'Thành phần'],
+    widths: [8, 50, 27, 15],
+    rows: i.invitees.map((v, n) => [
+      String(n + 1),
+      v.name,
+      v.position ?? '',
+      ATTENDEE_ROLE_LABELS[v.role as keyof typeof ATTENDEE_ROLE_LABELS] ?? '',
+    ]),
+  });
+  body.push({
+    kind: 'paragraph',
+    text: 'Giấy mời và tài liệu họp được gửi qua hệ thống văn phòng điện tử; đề nghị các đồng chí nghiên cứu tài liệu trước và xác nhận tham dự trên hệ thống.',
+    indent: true,
+    italic: true,
+    align: 'justify',
+  });
+  return {
+    parentIssuer: i.parentName ? i.parentName.toLocaleUpperCase('vi-VN') : null,
+    issuer: row.organization_name.toLocaleUpperCase('vi-VN'),
+    numberText: i.numberText ? `Số ${i.numberText}` : null,
+    place: placeOf(row.organization_name),
+    date: i.issueDate,
+    typeName: 'GIẤY MỜI',
+    summary: row.title,
+    secrecyMark:
+      row.secrecy === 'normal'
+        ? null
+        : SECRECY_LABELS[row.secrecy as keyof typeof SECRECY_LABELS].toLocaleUpperCase('vi-VN'),
+    urgencyMark: null,
+    body,
+    signer: {
+      authority: row.signer_authority,
+      position: (row.signer_position ?? '').toLocaleUpperCase('vi-VN'),
+      name: row.signer_name ?? '',
+    },
+    recipients: ['Như thành phần mời,', 'Lưu Văn phòng.'],
+  };
+}
+
+/** The renderers the invitation is made with; a seam for the test that makes rendering fail. */
+export const invitationRenderer = { pdf: renderPartyDocumentPdf, docx: renderPartyDocumentDocx };
+
+export function createInvitations(core: MeetingsCore, generated: GeneratedDocuments) {
+  const { db, deps, authorized, record } = core;
+
+  async function inputOf(
+    ex: Executor,
+    row: repo.MeetingRow,
+    numberText: string | null,
+    issueDate: string,
+  ): Promise<InvitationInput> {
+    const [agenda, invitees, parent] = await Promise.all([
+      repo.agendaOf(ex, row.id),
+      repo.inviteesOf(ex, row.id),
+      ex
+        .selectFrom('organizations as o')
+        .innerJoin('organizations as p', 'p.id', 'o.parent_id')
+        .select('p.name')
+        .where('o.id', '=', row.organization_id)
+        .executeTakeFirst(),
+    ]);
+    return { row, agenda, invitees, parentName: parent?.name ?? null, numberText, issueDate };
+  }
+
+  async function render(format: 'pdf' | 'docx', input: InvitationInput): Promise<Buffer> {
+    const layout = invitationLayout(input);
+    try {
+      return format === 'pdf' ? await invitationRenderer.pdf(layout) : await invitationRenderer.docx(layout);
+    } catch (error) {
+      deps.logger.error({ err: error, meetingId: input.row.id }, 'invitation rendering failed');
+      throw errors.invitationFailed();
+    }
+  }
+
+  return {
+    /** The invitation as it stands: with its number once sent, blank before (a preview). */
+    async document(actor: Actor, id: string, format: 'pdf' | 'docx') {
+      const { row } = await authorized(db, actor, id, 'read');
+      const issueDate = row.sent_at ? dayInVietnam(new Date(row.sent_at)) : core.today();
+      const bytes = await render(format, await inputOf(db, row, row.invitation_number ?? null, issueDate));
+      return { bytes, fileName: invitationFileName(row.invitation_number ?? 'du-thao', format) };
+    },
+
+    /**
+     * Numbers the invitation (GM) from the outgoing register, makes its PDF with the number
+     * on it, and delivers it with the meeting documents to every invitee, in one transaction:
+     * if anything fails, nobody is invited and the number is not used.
+     */
+    async send(actor: Actor, id: string, body: { version: number; registerId: string }) {
+      const { row } = await authorized(db, actor, id, 'send');
+      if (core.phaseOf(row) === 'after') throw errors.alreadyOver();
+      const invitees = await repo.inviteesOf(db, id);
+      if (invitees.length === 0) throw errors.noInvitees();
+      await generated.checkRegister(body.registerId, row.organization_id, row.secrecy, 'GM');
+      const audience = await repo.audienceOf(db, id);
+      const result = await deps.transact(async ({ trx, audit }) => {
+        await core.advance(trx, row, body.version, {
+          status: 'invited',
+          register_id: body.registerId,
+          sent_at: core.now(),
+        });
+        let pages = 1;
+        const people = invitees.filter((i) => i.user_id).map((i) => i.user_id as string);
+        const doc = await generated.issue(trx, actor, {
+          organizationId: row.organization_id,
+          registerId: body.registerId,
+          typeCode: 'GM',
+          summary: `Giấy mời: ${row.title}`,
+          secrecy: row.secrecy,
+          signerName: row.signer_name,
+          signerPosition: row.signer_position,
+          recipients: invitees.map((i) =>
+            i.kind === 'person'
+              ? { kind: 'person' as const, id: i.person_id as string, name: i.name }
+              : { kind: 'organization' as const, id: i.organization_id as string, name: i.name },
+          ),
+          readers: audience,
+          render: async ({ numberText, issueDate }) => {
+            const pdf = await render('pdf', await inputOf(trx, row, numberText, issueDate));
+            const stored = await deps.files.put(Readable.from([pdf]), {
+              fileName: invitationFileName(numberText),
+              maxBytes: 50 * 1024 * 1024,
+              executor: trx,
+            });
+            const blob = await trx
+              .selectFrom('blobs')
+              .select('page_count')
+              .where('sha256', '=', stored.sha256)
+              .executeTakeFirst();
+            pages = Math.max(1, Number(blob?.page_count ?? 1));
+            await trx
+              .insertInto('meeting_files')
+              .values({
+                id: `${id}-gm`,
+                meeting_id: id,
+                agenda_item_id: null,
+                kind: 'invitation',
+                sha256: stored.sha256,
+                file_name: stored.fileName,
+                pages,
+                replaces_id: null,
+                superseded_at: null,
+                withdrawn_at: null,
+                added_by: actor.userId,
+                added_by_name: actor.fullName,
+                added_at: core.now(),
+              })
+              .execute();
+            return stored;
+          },
+        });
+        await trx.updateTable('meetings').set({ invitation_document_id: doc.id }).where('id', '=', id).execute();
+        await notify(
+          trx,
+          audience,
+          {
+            kind: 'meeting_invited',
+            title: `Giấy mời số ${doc.numberText}: ${row.title}`,
+            body: `${meetingTimeLine(row.starts_at)} tại ${row.place}`,
+            link: `/meetings/${id}`,
+            entityType: 'meeting',
+            entityId: id,
+          },
+          core.now(),
+        );
+        const files = await repo.filesOf(trx, id);
+        const now = deps.clock.now();
+        await recordSavings(
+          trx,
+          [
+            { organizationId: row.organization_id, kind: 'invitation', entityId: id, pages, copies: invitees.length },
+            ...files
+              .filter((f) => f.kind === 'document' && !f.superseded_at && !f.withdrawn_at)
+              .map((f) => ({
+                organizationId: row.organization_id,
+                kind: 'meeting_document' as const,
+                entityId: id,
+                pages: Math.max(1, Number(f.pages ?? 1)),
+                copies: invitees.length,
+              })),
+          ],
+          now,
+        );
+        await record(trx, id, actor, 'sent', `Giấy mời số ${doc.numberText} gửi ${invitees.length} đại biểu`);
+        await audit(auditActorOf(actor), {
+          action: 'meeting.send',
+          entityType: 'meeting',
+          entityId: id,
+          summary: `Gửi giấy mời ${doc.numberText} đến ${invitees.length} đại biểu: ${row.title}`.slice(0, 500),
+        });
+        return {
+          invitationDocumentId: doc.id,
+          invitationNumber: doc.numberText,
+          invited: invitees.length,
+          people: people.length,
+        };
+      });
+      return {
+        invitationDocumentId: result.invitationDocumentId,
+        invitationNumber: result.invitationNumber,
+        invited: result.invited,
+      };
+    },
+  };
+}

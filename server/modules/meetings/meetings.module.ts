@@ -1,0 +1,27 @@
+import type { PlatformDeps } from '../../platform/deps';
+import type { App } from '../../platform/http/http-server';
+import type { GeneratedDocuments } from '../documents/generated.service';
+import { createAttendance } from './meetings.attendance';
+import { createMeetingsCore } from './meetings.core';
+import { createMeetingFiles } from './meetings.files';
+import { createInvitations } from './meetings.invitation';
+import { createMeetingLists } from './meetings.list';
+import { meetingPolicy } from './meetings.policy';
+import { registerMeetingRoutes } from './meetings.routes';
+import { createMeetingsService } from './meetings.service';
+
+export const meetingPolicies = [meetingPolicy];
+
+/** Meetings without paper: invitations numbered and sent with their documents, replies, attendance, minutes. */
+export function createMeetingsModule(deps: PlatformDeps, documents: { generated: GeneratedDocuments }) {
+  const core = createMeetingsCore(deps);
+  const module = {
+    meetings: createMeetingsService(core),
+    lists: createMeetingLists(core),
+    invitations: createInvitations(core, documents.generated),
+    files: createMeetingFiles(core),
+    attendance: createAttendance(core),
+  };
+  return { ...module, register: (app: App) => registerMeetingRoutes(app, module) };
+}
+export type MeetingsModule = Omit<ReturnType<typeof createMeetingsModule>, 'register'>;

@@ -1,0 +1,69 @@
+import type { Role } from '../../../common/schemas/roles';
+import { type Actor, hasRoleOver } from '../../platform/security/actor';
+import { definePolicy } from '../../platform/security/authorize';
+
+/**
+ * A meeting as its policy sees it: the service fills in the actor's relation to it and
+ * where it stands in time, so the policy stays a pure function.
+ */
+export interface MeetingResource {
+  kind: 'meeting';
+  organizationPath: string;
+  status: string;
+  secrecy: string;
+  createdBy: string;
+  /** Invited in person. */
+  invited: boolean;
+  /** Keeps or leads an organization that is invited, so answers for it. */
+  answersFor: boolean;
+  /** Invited as the meeting's secretary. */
+  secretary: boolean;
+  /** Now is before the start, between start and end, or after the end. */
+  phase: 'before' | 'during' | 'after';
+  /** The meeting is today in Vietnam (and not yet over). */
+  today: boolean;
+}
+
+const OFFICE: readonly Role[] = ['clerk', 'leader', 'admin'];
+
+/** The office of the host organization organizes; a secret meeting only its clerk and its creator. */
+export function organizes(actor: Actor, m: MeetingResource): boolean {
+  if (m.createdBy === actor.userId) return true;
+  if (m.secrecy !== 'normal') return hasRoleOver(actor, ['clerk'], m.organizationPath);
+  return hasRoleOver(actor, OFFICE, m.organizationPath);
+}
+
+const live = (m: MeetingResource) => m.status === 'invited' || m.status === 'postponed';
+
+export const meetingPolicy = definePolicy<MeetingResource>('meeting', (actor, action, m) => {
+  const organizer = organizes(actor, m);
+  const runs = organizer || m.secretary;
+  switch (action) {
+    case 'read':
+      return organizer || m.invited || m.answersFor;
+    case 'edit':
+    case 'send':
+      return m.status === 'draft' && organizer;
+    case 'reschedule':
+    case 'cancel':
+      return live(m) && m.phase !== 'after' && organizer;
+    case 'addFiles':
+      return m.status !== 'cancelled' && m.phase === 'before' && organizer;
+    case 'invite':
+      return live(m) && m.phase !== 'after' && organizer;
+    case 'remind':
+      return m.status === 'invited' && m.phase === 'before' && runs;
+    case 'reply':
+      return live(m) && m.phase !== 'after' && (m.invited || m.answersFor);
+    case 'checkIn':
+      return m.status === 'invited' && m.today && m.invited;
+    case 'attendance':
+      return m.status === 'invited' && (m.today || m.phase !== 'before') && runs;
+    case 'minutes':
+      return m.status === 'invited' && m.phase !== 'before' && runs;
+    case 'audit':
+      return organizer;
+    default:
+      return false;
+  }
+});

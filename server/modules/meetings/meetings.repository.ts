@@ -1,0 +1,113 @@
+import type { Executor } from '../../platform/db/database';
+import type { MeetingEventsTable, MeetingInviteesTable } from '../../platform/db/schema';
+
+export async function findMeeting(ex: Executor, id: string) {
+  return ex
+    .selectFrom('meetings as m')
+    .innerJoin('organizations as o', 'o.id', 'm.organization_id')
+    .leftJoin('documents as d', 'd.id', 'm.invitation_document_id')
+    .selectAll('m')
+    .select(['o.path as organization_path', 'o.name as organization_name', 'd.number_text as invitation_number'])
+    .where('m.id', '=', id)
+    .executeTakeFirst();
+}
+export type MeetingRow = NonNullable<Awaited<ReturnType<typeof findMeeting>>>;
+
+export async function agendaOf(ex: Executor, meetingId: string) {
+  return ex
+    .selectFrom('meeting_agenda_items')
+    .selectAll()
+    .where('meeting_id', '=', meetingId)
+    .orderBy('position')
+    .execute();
+}
+
+/** Every file of the meeting, current or not, oldest first. */
+export async function filesOf(ex: Executor, meetingId: string) {
+  return ex
+    .selectFrom('meeting_files as f')
+    .innerJoin('blobs as b', 'b.sha256', 'f.sha256')
+    .selectAll('f')
+    .select(['b.size', 'b.content_type'])
+    .where('f.meeting_id', '=', meetingId)
+    .orderBy('f.added_at')
+    .orderBy('f.id')
+    .execute();
+}
+export type MeetingFileRow = Awaited<ReturnType<typeof filesOf>>[number];
+
+export async function inviteesOf(ex: Executor, meetingId: string): Promise<MeetingInviteesTable[]> {
+  return ex
+    .selectFrom('meeting_invitees')
+    .selectAll()
+    .where('meeting_id', '=', meetingId)
+    .orderBy('role', 'desc')
+    .orderBy('kind', 'desc')
+    .orderBy('name')
+    .execute();
+}
+
+export async function eventsOf(ex: Executor, meetingId: string) {
+  return ex
+    .selectFrom('meeting_events')
+    .select(['id', 'at', 'actor_name as actorName', 'kind', 'note'])
+    .where('meeting_id', '=', meetingId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function addEvent(ex: Executor, event: MeetingEventsTable) {
+  await ex.insertInto('meeting_events').values(event).execute();
+}
+
+/** The invitations a user answers: their own, and those of organizations they keep or lead. */
+export async function invitationsFor(ex: Executor, meetingId: string, userId: string, orgIds: readonly string[]) {
+  return ex
+    .selectFrom('meeting_invitees')
+    .selectAll()
+    .where('meeting_id', '=', meetingId)
+    .where((eb) =>
+      orgIds.length > 0
+        ? eb.or([eb('user_id', '=', userId), eb('organization_id', 'in', [...orgIds])])
+        : eb('user_id', '=', userId),
+    )
+    .execute();
+}
+
+export async function seenAt(ex: Executor, meetingId: string, userId: string): Promise<string | null> {
+  const row = await ex
+    .selectFrom('meeting_views')
+    .select('seen_at')
+    .where('meeting_id', '=', meetingId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row?.seen_at ?? null;
+}
+
+/** Users to tell about a meeting: invited people with an account, and the office of invited organizations. */
+export async function audienceOf(ex: Executor, meetingId: string): Promise<string[]> {
+  const invitees = await ex
+    .selectFrom('meeting_invitees')
+    .select(['user_id', 'organization_id'])
+    .where('meeting_id', '=', meetingId)
+    .execute();
+  const users = invitees.flatMap((i) => (i.user_id ? [i.user_id] : []));
+  const orgIds = invitees.flatMap((i) => (i.organization_id ? [i.organization_id] : []));
+  if (orgIds.length > 0) users.push(...(await officeOf(ex, orgIds)));
+  return [...new Set(users)];
+}
+
+/** The clerks and leaders of exactly these organizations, who answer for them. */
+export async function officeOf(ex: Executor, orgIds: readonly string[]): Promise<string[]> {
+  if (orgIds.length === 0) return [];
+  const rows = await ex
+    .selectFrom('role_grants as g')
+    .innerJoin('users as u', 'u.id', 'g.user_id')
+    .select('g.user_id')
+    .where('g.organization_id', 'in', [...orgIds])
+    .where('g.role', 'in', ['clerk', 'leader'])
+    .where('u.disabled', '=', 0)
+    .execute();
+  return [...new Set(rows.map((r) => r.user_id))];
+}

@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import {
+  addInviteesSchema,
+  addMeetingFilesSchema,
+  attendanceSchema,
+  cancelMeetingSchema,
+  meetingListQuerySchema,
+  meetingListSchema,
+  meetingPatchSchema,
+  meetingViewSchema,
+  meetingWriteSchema,
+  replaceMeetingFileSchema,
+  replySchema,
+  rescheduleSchema,
+  sendInvitationSchema,
+  sendResultSchema,
+} from '../../../common/schemas/meetings';
+import { type App, actorOf, typed } from '../../platform/http/http-server';
+import type { MeetingsModule } from './meetings.module';
+
+const tags = ['Cuộc họp'];
+const params = z.object({ id: z.string().min(1).max(64) });
+const fileParams = params.extend({ fileId: z.string().min(1).max(64) });
+const noContent = { 204: z.null() };
+const CONTENT_TYPES = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+} as const;
+
+export function registerMeetingRoutes(app: App, m: MeetingsModule): void {
+  const r = typed(app);
+  const done = <T>(reply: { code(n: number): { send(v: null): T } }) => reply.code(204).send(null);
+
+  r.get(
+    '/api/meetings',
+    { schema: { tags, querystring: meetingListQuerySchema, response: { 200: meetingListSchema } } },
+    async (request) => m.lists.list(actorOf(request), request.query),
+  );
+  r.post(
+    '/api/meetings',
+    {
+      schema: {
+        tags,
+        body: meetingWriteSchema,
+        response: {
+          200: z.object({ id: z.string(), created: z.boolean() }),
+          201: z.object({ id: z.string(), created: z.boolean() }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await m.meetings.createMeeting(actorOf(request), request.body);
+      return reply.code(result.created ? 201 : 200).send(result);
+    },
+  );
+  r.get('/api/meetings/:id', { schema: { tags, params, response: { 200: meetingViewSchema } } }, async (request) =>
+    m.meetings.getMeeting(actorOf(request), request.params.id),
+  );
+  r.patch(
+    '/api/meetings/:id',
+    { schema: { tags, params, body: meetingPatchSchema, response: noContent } },
+    async (request, reply) => {
+      await m.meetings.updateMeeting(actorOf(request), request.params.id, request.body);
+      return done(reply);
+    },
+  );
+  r.post('/api/meetings/:id/seen', { schema: { tags, params, response: noContent } }, async (request, reply) => {
+    await m.meetings.markSeen(actorOf(request), request.params.id);
+    return done(reply);
+  });
+  for (const format of ['pdf', 'docx'] as const) {
+    r.get(
+      `/api/meetings/:id/invitation.${format}`,
+      { schema: { tags, params, querystring: z.object({ download: z.enum(['0', '1']).optional() }) } },
+      async (request, reply) => {
+        const file = await m.invitations.document(actorOf(request), request.params.id, format);
+        const inline = format === 'pdf' && request.query.download !== '1';
+        return reply
+          .header('content-type', CONTENT_TYPES[format])
+          .header(
+            'content-disposition',
+            `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+          )
+          .header('x-content-type-options', 'nosniff')
+          .header('cache-control', 'private, no-store')
+          .send(file.bytes);
+      },
+    );
+  }
+  r.post(
+    '/api/meetings/:id/send',
+    { schema: { tags, params, body: sendInvitationSchema, response: { 200: sendResultSchema } } },
+    async (request) => m.invitations.send(actorOf(request), request.params.id, request.body),
+  );
+  r.post(
+    '/api/meetings/:id/invitees',
+    { schema: { tags, params, body: addInviteesSchema, response: { 200: z.object({ added: z.number() }) } } },
+    async (request) => m.attendance.invite(actorOf(request), request.params.id, request.body),
+  );
+  r.post(
+    '/api/meetings/:id/files',
+    { schema: { tags, params, body: addMeetingFilesSchema, response: noContent } },
+    async (request, reply) => {
+      await m.files.add(actorOf(request), request.params.id, request.body);
+      return done(reply);
+    },
+  );
+  r.post(
+    '/api/meetings/:id/files/:fileId/replace',
+    { schema: { tags, params: fileParams, body: replaceMeetingFileSchema, response: noContent } },
+    async (request, reply) => {
+      await m.files.replace(actorOf(request), request.params.id, request.params.fileId, request.body);
+      return done(reply);
+    },
+  );
+  r.post(
+    '/api/meetings/:id/files/:fileId/withdraw',
+    { schema: { tags, params: fileParams, response: noContent } },
+    async (request, reply) => {
+      await m.files.withdraw(actorOf(request), request.params.id, request.params.fileId);
+      return done(reply);
+    },
+  );
+  r.get(
+    '/api/meetings/:id/files/:fileId',
+    { schema: { tags, params: fileParams, querystring: z.object({ download: z.enum(['0', '1']).optional() }) } },
+    async (request, reply) =>
+      m.files.open(actorOf(request), request.params.id, request.params.fileId, reply, request.query.download === '1'),
+  );
+  r.post(
+    '/api/meetings/:id/reply',
+    { schema: { tags, params, body: replySchema, response: noContent } },
+    async (request, reply) => {
+      await m.attendance.reply(actorOf(request), request.params.id, request.body);
+      return done(reply);
+    },
+  );
+  r.post(
+    '/api/meetings/:id/remind',
+    { schema: { tags, params, response: { 200: z.object({ reminded: z.number() }) } } },
+    async (request) => m.attendance.remind(actorOf(request), request.params.id),
+  );
+  r.post('/api/meetings/:id/check-in', { schema: { tags, params, response: noContent } }, async (request, reply) => {
+    await m.attendance.checkIn(actorOf(request), request.params.id);
+    return done(reply);
+  });
+  r.post(
+    '/api/meetings/:id/attendance',
+    { schema: { tags, params, body: attendanceSchema, response: noContent } },
+    async (request, reply) => {
+      await m.attendance.attendance(actorOf(request), request.params.id, request.body);
+      return done(reply);
+    },
+  );
+  r.post(
+    '/api/meetings/:id/reschedule',
+    { schema: { tags, params, body: rescheduleSchema, response: noContent } },
+    async (request, reply) => {
+      await m.attendance.reschedule(actorOf(request), request.params.id, request.body);
+      return done(reply);
+    },
+  );
+  r.post(
+    '/api/meetings/:id/cancel',
+    { schema: { tags, params, body: cancelMeetingSchema, response: noContent } },
+    async (request, reply) => {
+      await m.attendance.cancel(actorOf(request), request.params.id, request.body);
+      return done(reply);
+    },
+  );
+}
