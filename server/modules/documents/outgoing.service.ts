@@ -3,6 +3,7 @@ import type { Executor } from '../../platform/db/database';
 import { isUniqueViolation } from '../../platform/db/errors';
 import { newId } from '../../platform/ids';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
+import { pagesOfFiles, recordSavings } from '../savings/savings.service';
 import type { DocumentsCore } from './documents.core';
 import * as errors from './documents.errors';
 import type { RegisterResource } from './documents.policy';
@@ -289,6 +290,20 @@ export function createOutgoingService(core: DocumentsCore) {
             )
             .execute();
         }
+        // Every copy delivered electronically is one not printed and carried.
+        const copies = targets.length + external.filter((r) => r.channel === 'email').length;
+        const files = await trx.selectFrom('document_files').select('sha256').where('document_id', '=', id).execute();
+        const pages =
+          row.page_count ??
+          (await pagesOfFiles(
+            trx,
+            files.map((f) => f.sha256),
+          ));
+        await recordSavings(
+          trx,
+          [{ organizationId: row.organization_id, kind: 'document', entityId: id, pages, copies }],
+          deps.clock.now(),
+        );
         await record(trx, id, actor, 'dispatched', `Gửi ${targets.length} nơi trong hệ thống`, {
           organizations: targets.length,
           external: external.length,
