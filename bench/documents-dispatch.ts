@@ -10,7 +10,7 @@ const FILES = 4;
 const FILE_BYTES = 5 * 1024 * 1024;
 
 /** A valid one-page PDF carrying `padding` bytes of scanned-image-like data in an unused stream. */
-function bigPdf(padding: number): Buffer {
+export function bigPdf(padding: number): Buffer {
   const page = 'BT /F1 12 Tf 72 720 Td (Tai lieu hop) Tj ET';
   const head = [
     '<< /Type /Catalog /Pages 2 0 R >>',

@@ -6,6 +6,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<Record<string, unkn
   http: () => import('./http'),
   'directory-import': () => import('./directory-import'),
   documents: () => import('./documents'),
+  meetings: () => import('./meetings'),
   web: () => import('./web'),
 };
 

@@ -148,6 +148,7 @@ export async function seedDemoDocuments(deps: PlatformDeps, documents: Documents
   await documents.outgoing.approve(p.leader, sent.id, { version: await version(sent.id) });
   await documents.outgoing.issueNumber(p.clerk, sent.id, { version: await version(sent.id), registerId: outgoing.id });
   await documents.outgoing.dispatch(p.clerk, sent.id, { version: await version(sent.id) });
+  return { outgoingRegisterId: outgoing.id };
 }
 
 function inDays(deps: PlatformDeps, days: number): string {

@@ -7,8 +7,10 @@ import type { createDocumentsModule } from '../documents/documents.module';
 import type { DemoAccount } from '../identity/auth.routes';
 import type { AuthService } from '../identity/auth.service';
 import type { UsersService } from '../identity/users.service';
+import type { createMeetingsModule } from '../meetings/meetings.module';
 import { DEMO_BODIES, DEMO_GRASSROOTS, DEMO_POSITIONS, DEMO_ROOT, demoName, mailboxLocal } from './demo-data';
 import { seedDemoDocuments } from './demo-documents';
+import { seedDemoMeetings } from './demo-meetings';
 
 const DEMO_CALLER: SystemCaller = {
   system: true,
@@ -59,6 +61,7 @@ export async function seedDemo(
     users: UsersService;
     auth: AuthService;
     documents: ReturnType<typeof createDocumentsModule>;
+    meetings: ReturnType<typeof createMeetingsModule>;
   },
 ): Promise<DemoSeedResult> {
   if (!(await isDatabaseEmpty(deps))) return { seeded: false, organizations: 0, people: 0, accounts: [] };
@@ -110,13 +113,13 @@ export async function seedDemo(
     if (seat.executive) executive.push(person.id);
   }
 
-  await directory.createGroup(DEMO_CALLER, {
+  const standingGroup = await directory.createGroup(DEMO_CALLER, {
     ownerOrganizationId: root.id,
     name: 'Ủy viên Ban Thường vụ',
     description: 'Các đồng chí Ủy viên Ban Thường vụ Huyện ủy',
     members: standing.map((id) => ({ kind: 'person' as const, id })),
   });
-  await directory.createGroup(DEMO_CALLER, {
+  const executiveGroup = await directory.createGroup(DEMO_CALLER, {
     ownerOrganizationId: root.id,
     name: 'Ủy viên Ban Chấp hành',
     description: 'Các đồng chí Huyện ủy viên',
@@ -155,7 +158,7 @@ export async function seedDemo(
   }
 
   const actor = (username: string) => services.auth.actorFor(userIds.get(username) ?? '');
-  await seedDemoDocuments(deps, services.documents, {
+  const { outgoingRegisterId } = await seedDemoDocuments(deps, services.documents, {
     clerk: await actor('vanthu'),
     leader: await actor('lanhdao'),
     specialist: await actor('chuyenvien'),
@@ -163,6 +166,16 @@ export async function seedDemo(
     rootId: root.id,
     communeId: orgIds.get(DEMO_COMMUNE) ?? root.id,
     grassrootsGroupId: grassrootsGroup.id,
+  });
+  await seedDemoMeetings(deps, services.meetings, {
+    clerk: await actor('vanthu'),
+    leader: await actor('lanhdao'),
+    rootId: root.id,
+    outgoingRegisterId,
+    standingGroupId: standingGroup.id,
+    executiveGroupId: executiveGroup.id,
+    secretaryPersonId: personIds[29] ?? null,
+    guestPersonId: personIds[11] ?? null,
   });
 
   await deps.transact(async ({ trx }) => {

@@ -80,6 +80,23 @@ describe.each(testEngines())('demo organization (%s)', (engine) => {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     expect(Number(deliveries.n)).toBe(68);
+
+    // A Standing Committee meeting is out: the member invited to sit in has it, unanswered.
+    const mine = await t.services.meetings.lists.list(await as('uyvien'), { scope: 'mine', page: 1, pageSize: 20 });
+    expect(mine.items).toEqual([
+      expect.objectContaining({
+        body: 'standing_committee',
+        status: 'invited',
+        myReply: 'pending',
+        invitationNumber: '01-GM/HU',
+      }),
+    ]);
+    const organized = await t.services.meetings.lists.list(await as('vanthu'), {
+      scope: 'organized',
+      page: 1,
+      pageSize: 20,
+    });
+    expect(organized.items.map((m) => m.status).sort()).toEqual(['draft', 'invited']);
   });
 
   it('loads only into an empty database', async () => {

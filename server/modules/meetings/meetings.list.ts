@@ -33,17 +33,20 @@ export function createMeetingLists(core: MeetingsCore) {
     return (
       eb: ExpressionBuilder<DB & { m: DB['meetings']; o: DB['organizations'] }, 'm' | 'o'>,
     ): Expression<SqlBool> => {
-      const invited = eb.exists(
-        eb
-          .selectFrom('meeting_invitees as i')
-          .select(sql`1`.as('one'))
-          .whereRef('i.meeting_id', '=', 'm.id')
-          .where((w) =>
-            orgs.length > 0
-              ? w.or([w('i.user_id', '=', actor.userId), w('i.organization_id', 'in', orgs)])
-              : w('i.user_id', '=', actor.userId),
-          ),
-      );
+      const invited = eb.and([
+        eb('m.status', '!=', 'draft'),
+        eb.exists(
+          eb
+            .selectFrom('meeting_invitees as i')
+            .select(sql`1`.as('one'))
+            .whereRef('i.meeting_id', '=', 'm.id')
+            .where((w) =>
+              orgs.length > 0
+                ? w.or([w('i.user_id', '=', actor.userId), w('i.organization_id', 'in', orgs)])
+                : w('i.user_id', '=', actor.userId),
+            ),
+        ),
+      ]);
       const organized = eb.or([
         eb('m.created_by', '=', actor.userId),
         ...clerks.map((g) => startsWith('o.path', g.organizationPath)),

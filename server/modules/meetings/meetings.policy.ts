@@ -40,7 +40,8 @@ export const meetingPolicy = definePolicy<MeetingResource>('meeting', (actor, ac
   const runs = organizer || m.secretary;
   switch (action) {
     case 'read':
-      return organizer || m.invited || m.answersFor;
+      // A draft is the office's own until the invitation goes out.
+      return organizer || ((m.invited || m.answersFor) && m.status !== 'draft');
     case 'edit':
     case 'send':
       return m.status === 'draft' && organizer;
