@@ -6,6 +6,7 @@ import { useCurrentUser } from '../../../app/layout/currentUser';
 import { useQueueCounts } from '../../../app/layout/queueCounts';
 import { visibleSections } from '../../../app/layout/sections';
 import QueueCards from '../components/QueueCards';
+import UpcomingMeetingsCard from '../components/UpcomingMeetingsCard';
 
 export default function HomePage() {
   const user = useCurrentUser();
@@ -23,6 +24,7 @@ export default function HomePage() {
         <Typography.Title level={5}>{t.home.rolesTitle}</Typography.Title>
         <RoleList roles={user.roles} emptyText={t.home.noRoles} />
       </Card>
+      {user.sections.includes('meetings') ? <UpcomingMeetingsCard /> : null}
       {hasDocuments ? <QueueCards counts={counts} /> : null}
       {sections.length > 0 ? (
         <Card title={t.home.sectionsTitle}>

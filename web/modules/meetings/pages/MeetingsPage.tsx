@@ -1,5 +1,89 @@
-import ComingSoonPage from '../../../app/components/ComingSoonPage';
+import { PlusOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Empty, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import PageTitle from '../../../app/components/PageTitle';
+import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
+import { useCurrentUser } from '../../../app/layout/currentUser';
+import { useMeetingList } from '../api/meetings.api';
+import MeetingCalendar from '../components/MeetingCalendar';
+import MeetingFilterBar from '../components/MeetingFilterBar';
+import MeetingList from '../components/MeetingList';
+import { useMeetingFilters } from '../components/useMeetingFilters';
+import MeetingForm, { ORGANIZING_ROLES } from '../form/MeetingForm';
+import { tm } from '../meetings.i18n';
 
+const PAGE_SIZE = 20;
+
+/** Every meeting the person may see: a filtered list, or the month on a calendar. */
 export default function MeetingsPage() {
-  return <ComingSoonPage section="meetings" />;
+  const user = useCurrentUser();
+  const canOrganize = user.roles.some((r) => ORGANIZING_ROLES.has(r.role));
+  const { filters, page, tab, month, setFilters, setPage, setTab, setMonth } = useMeetingFilters();
+  const [creating, setCreating] = useState(false);
+  const list = useMeetingList({ ...filters, page, pageSize: PAGE_SIZE }, { enabled: tab === 'list' });
+
+  const listView = (
+    <>
+      <MeetingFilterBar filters={filters} onChange={setFilters} />
+      {list.isError ? (
+        <QueryErrorAlert error={list.error} onRetry={() => list.refetch()} retrying={list.isFetching} />
+      ) : null}
+      <MeetingList
+        items={list.data?.items ?? []}
+        loading={list.isFetching}
+        paging={{ page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, onChange: setPage }}
+        empty={
+          <Empty
+            description={
+              <>
+                {tm.list.empty}
+                <br />
+                <Typography.Text type="secondary">{tm.list.emptyHint}</Typography.Text>
+              </>
+            }
+          />
+        }
+      />
+    </>
+  );
+
+  return (
+    <>
+      <PageTitle
+        title={tm.title}
+        extra={
+          <>
+            {canOrganize ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {tm.list.create}
+              </Button>
+            ) : null}
+            <Link to="/meetings/mine">
+              <Button icon={<UserOutlined />}>{tm.list.mine}</Button>
+            </Link>
+          </>
+        }
+      />
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setTab(key === 'calendar' ? 'calendar' : 'list')}
+        items={[
+          { key: 'list', label: tm.tabs.list, children: listView },
+          {
+            key: 'calendar',
+            label: tm.tabs.calendar,
+            children: (
+              <>
+                <MeetingFilterBar filters={filters} onChange={setFilters} showDates={false} />
+                <MeetingCalendar filters={filters} month={month} onMonthChange={setMonth} />
+              </>
+            ),
+          },
+        ]}
+        destroyOnHidden
+      />
+      {canOrganize ? <MeetingForm open={creating} onClose={() => setCreating(false)} /> : null}
+    </>
+  );
 }

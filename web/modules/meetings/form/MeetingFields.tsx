@@ -1,0 +1,174 @@
+import { AutoComplete, Col, DatePicker, Divider, Form, type FormInstance, Input, Row, Select } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { SECRECY_LABELS, SECRECY_LEVELS, type Secrecy } from '../../../../common/documents';
+import { MEETING_BODIES, MEETING_BODY_LABELS, type MeetingBody } from '../../../../common/meetings';
+import { tm } from '../meetings.i18n';
+import type { AgendaChoice } from './AgendaField';
+import type { InviteeChoice } from './InviteesField';
+import PersonNameInput from './PersonNameInput';
+
+export interface MeetingValues {
+  organizationId: string;
+  body: MeetingBody;
+  title: string;
+  chairName?: string | null;
+  startsAt: Dayjs;
+  endsAt: Dayjs;
+  place: string;
+  secrecy: Secrecy;
+  content?: string | null;
+  signerName?: string | null;
+  signerPosition?: string | null;
+  signerAuthority?: string | null;
+  agenda: AgendaChoice[];
+  invitees: InviteeChoice[];
+}
+
+/** Who usually signs a Party committee's invitation "for" the committee. */
+const AUTHORITIES = ['T/M BAN THƯỜNG VỤ', 'T/M BAN CHẤP HÀNH', 'K/T BÍ THƯ', 'T/L BAN THƯỜNG VỤ', 'CHÁNH VĂN PHÒNG'];
+const DATE_TIME = 'DD/MM/YYYY HH:mm';
+
+/** The meeting's own fields: who meets, when, where, and who signs the invitation. */
+export default function MeetingFields({
+  form,
+  organizations,
+  editing,
+}: {
+  form: FormInstance<MeetingValues>;
+  organizations: [string, string][];
+  editing: boolean;
+}) {
+  return (
+    <Row gutter={12}>
+      <Col xs={24} md={12}>
+        <Form.Item
+          name="organizationId"
+          label={tm.form.organization}
+          rules={[{ required: true, message: tm.form.organizationRequired }]}
+        >
+          <Select
+            disabled={editing}
+            options={organizations.map(([id, name]) => ({ value: id, label: name }))}
+            popupMatchSelectWidth={false}
+          />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
+        <Form.Item name="body" label={tm.form.body}>
+          <Select options={MEETING_BODIES.map((b) => ({ value: b, label: MEETING_BODY_LABELS[b] }))} />
+        </Form.Item>
+      </Col>
+      <Col xs={24}>
+        <Form.Item
+          name="title"
+          label={tm.form.title}
+          rules={[{ required: true, whitespace: true, message: tm.form.titleRequired }]}
+        >
+          <Input.TextArea
+            maxLength={500}
+            autoSize={{ minRows: 1, maxRows: 4 }}
+            placeholder={tm.form.titlePlaceholder}
+          />
+        </Form.Item>
+      </Col>
+      <Col xs={24} sm={12}>
+        <Form.Item
+          name="startsAt"
+          label={tm.form.startsAt}
+          extra={tm.form.timeHint}
+          rules={[{ required: true, message: tm.form.startsAtRequired }]}
+        >
+          <DatePicker
+            showTime={{ format: 'HH:mm', minuteStep: 5 }}
+            format={DATE_TIME}
+            style={{ width: '100%' }}
+            onChange={(start: Dayjs | null) => {
+              // A start at or after the end (or with no end yet) puts the end three hours later.
+              const end = form.getFieldValue('endsAt') as Dayjs | undefined;
+              if (start && !end?.isAfter(start)) form.setFieldValue('endsAt', start.add(3, 'hour'));
+            }}
+          />
+        </Form.Item>
+      </Col>
+      <Col xs={24} sm={12}>
+        <Form.Item
+          name="endsAt"
+          label={tm.form.endsAt}
+          dependencies={['startsAt']}
+          rules={[
+            { required: true, message: tm.form.endsAtRequired },
+            ({ getFieldValue }) => ({
+              validator: (_, end: Dayjs | undefined) => {
+                const start = getFieldValue('startsAt') as Dayjs | undefined;
+                return !end || !start || end.isAfter(start)
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(tm.form.endsAfterStart));
+              },
+            }),
+          ]}
+        >
+          <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format={DATE_TIME} style={{ width: '100%' }} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
+        <Form.Item
+          name="place"
+          label={tm.form.place}
+          rules={[{ required: true, whitespace: true, message: tm.form.placeRequired }]}
+        >
+          <Input maxLength={300} placeholder={tm.form.placePlaceholder} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} sm={14} md={7}>
+        <Form.Item name="chairName" label={tm.form.chair}>
+          <PersonNameInput />
+        </Form.Item>
+      </Col>
+      <Col xs={24} sm={10} md={5}>
+        <Form.Item name="secrecy" label={tm.form.secrecy}>
+          <Select options={SECRECY_LEVELS.map((s) => ({ value: s, label: SECRECY_LABELS[s] }))} />
+        </Form.Item>
+      </Col>
+      <Col xs={24}>
+        <Form.Item name="content" label={tm.form.content}>
+          <Input.TextArea
+            maxLength={8000}
+            showCount
+            autoSize={{ minRows: 3, maxRows: 10 }}
+            placeholder={tm.form.contentPlaceholder}
+          />
+        </Form.Item>
+      </Col>
+      <Col xs={24}>
+        <Divider titlePlacement="start" plain style={{ marginTop: 0 }}>
+          {tm.form.signer}
+        </Divider>
+      </Col>
+      <Col xs={24} md={8}>
+        <Form.Item name="signerAuthority" label={tm.form.signerAuthority}>
+          <AutoComplete
+            options={AUTHORITIES.map((a) => ({ value: a }))}
+            placeholder={tm.form.signerAuthorityPlaceholder}
+            maxLength={200}
+            allowClear
+          />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={8}>
+        <Form.Item name="signerPosition" label={tm.form.signerPosition}>
+          <Input maxLength={200} placeholder={tm.form.signerPositionPlaceholder} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={8}>
+        <Form.Item name="signerName" label={tm.form.signerName}>
+          <PersonNameInput
+            placeholder=""
+            onPickPosition={(position) => {
+              if (position && !form.getFieldValue('signerPosition')) form.setFieldValue('signerPosition', position);
+            }}
+          />
+        </Form.Item>
+      </Col>
+    </Row>
+  );
+}
