@@ -59,12 +59,12 @@ export function invitationLayout(i: InvitationInput): PartyDocumentLayout {
     },
     {
       kind: 'field',
-      label: 'Thời gian',
+      label: 'Thời gian:',
       value: `${meetingTimeLine(row.starts_at)} (dự kiến kết thúc ${meetingTimeLine(row.ends_at).split(',')[0]})`,
     },
-    { kind: 'field', label: 'Địa điểm', value: row.place },
+    { kind: 'field', label: 'Địa điểm:', value: row.place },
   ];
-  if (row.chair_name) body.push({ kind: 'field', label: 'Chủ trì', value: row.chair_name });
+  if (row.chair_name) body.push({ kind: 'field', label: 'Chủ trì:', value: row.chair_name });
   if (row.content)
     for (const p of row.content.split(/\n+/).filter((t) => t.trim()))
       body.push({ kind: 'paragraph', text: p.trim(), indent: true, align: 'justify' });
