@@ -41,6 +41,7 @@ export const meetingsVi = {
   calendar: {
     more: (n: number) => `+${n} cuộc họp khác`,
     loading: 'Đang tải lịch…',
+    emptyDay: 'Không có cuộc họp trong ngày này',
     truncated: 'Tháng này có nhiều cuộc họp; lịch chỉ hiện 200 cuộc họp đầu tiên.',
   },
   form: {
@@ -177,6 +178,7 @@ export const meetingsVi = {
     checkedIn: (at: string) => `Tự điểm danh ${at}`,
     summary: (answered: number, invited: number, attending: number) =>
       `${answered}/${invited} đã trả lời · ${attending} tham dự`,
+    count: (n: number) => `${n} đại biểu được mời`,
     remind: 'Nhắc người chưa trả lời',
     remindConfirm: (n: number) => `Nhắc ${n} đại biểu chưa trả lời?`,
     remindDone: (n: number) => (n > 0 ? `Đã nhắc ${n} đại biểu` : 'Không còn ai cần nhắc'),

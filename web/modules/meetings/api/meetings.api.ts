@@ -145,5 +145,8 @@ export const invitationDocxUrl = (id: string) => `${base(id)}/invitation.docx`;
 
 /** 409s that mean "someone changed it first": reload and tell the person. */
 export function isStale(error: unknown): boolean {
-  return error instanceof ApiError && (error.code === 'common.stale_version' || error.code === 'meetings.wrong_status');
+  return (
+    error instanceof ApiError &&
+    ['common.stale_version', 'meetings.wrong_status', 'meetings.file_replaced'].includes(error.code)
+  );
 }

@@ -23,6 +23,7 @@ export default function InviteesPanel({ meeting }: { meeting: MeetingView }) {
   const can = (a: 'remind' | 'invite' | 'attendance') => meeting.actions.includes(a);
   const pending = meeting.invitees.filter((i) => i.reply === 'pending').length;
   const shown = filter === 'all' ? meeting.invitees : meeting.invitees.filter((i) => i.reply === filter);
+  const draft = meeting.status === 'draft';
   const changes = Object.entries(marks).filter(
     ([id, attendance]) => meeting.invitees.find((i) => i.id === id)?.attendance !== attendance,
   );
@@ -66,7 +67,9 @@ export default function InviteesPanel({ meeting }: { meeting: MeetingView }) {
     >
       <Flex vertical gap={12}>
         <Typography.Text strong data-replies>
-          {tm.invitees.summary(meeting.answered, meeting.invited, meeting.attending)}
+          {draft
+            ? tm.invitees.count(meeting.invitees.length)
+            : tm.invitees.summary(meeting.answered, meeting.invited, meeting.attending)}
         </Typography.Text>
         <Flex gap={8} wrap>
           {can('remind') && pending > 0 ? (
@@ -111,24 +114,27 @@ export default function InviteesPanel({ meeting }: { meeting: MeetingView }) {
             </>
           ) : null}
         </Flex>
-        <Segmented<Reply | 'all'>
-          value={filter}
-          onChange={setFilter}
-          options={[
-            { value: 'all', label: `${tm.invitees.filterAll} (${meeting.invitees.length})` },
-            ...REPLIES.map((r) => ({
-              value: r,
-              label: `${REPLY_LABELS[r]} (${meeting.invitees.filter((i) => i.reply === r).length})`,
-            })),
-          ]}
-          style={{ maxWidth: '100%', overflowX: 'auto' }}
-        />
+        {draft ? null : (
+          <Segmented<Reply | 'all'>
+            value={filter}
+            onChange={setFilter}
+            options={[
+              { value: 'all', label: `${tm.invitees.filterAll} (${meeting.invitees.length})` },
+              ...REPLIES.map((r) => ({
+                value: r,
+                label: `${REPLY_LABELS[r]} (${meeting.invitees.filter((i) => i.reply === r).length})`,
+              })),
+            ]}
+            style={{ maxWidth: '100%', overflowX: 'auto' }}
+          />
+        )}
         <InviteesTable
           invitees={shown}
           fileCount={meeting.files.filter((f) => f.kind === 'document').length}
           marking={marking}
           marks={marks}
           onMark={(id, attendance) => setMarks((current) => ({ ...current, [id]: attendance }))}
+          namesOnly={draft}
         />
       </Flex>
       {inviting ? <InviteDialog meeting={meeting} onClose={() => setInviting(false)} /> : null}

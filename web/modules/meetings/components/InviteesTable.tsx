@@ -93,8 +93,11 @@ export default function InviteesTable({
   marking,
   marks,
   onMark,
+  namesOnly = false,
 }: {
   invitees: Invitee[];
+  /** Before the invitation is sent there are no answers yet: only who is invited. */
+  namesOnly?: boolean;
   /** The meeting's current documents, for "3/5" read. */
   fileCount: number;
   marking: boolean;
@@ -109,6 +112,23 @@ export default function InviteesTable({
   const reminded = (i: Invitee) => (i.remindedAt ? formatDateTimeShort(i.remindedAt) : t.common.none);
   const pagination =
     invitees.length > PAGE_SIZE ? { pageSize: PAGE_SIZE, size: 'small' as const, showSizeChanger: false } : false;
+
+  if (namesOnly) {
+    return (
+      <List<Invitee>
+        size="small"
+        dataSource={invitees}
+        locale={{ emptyText: tm.invitees.empty }}
+        pagination={pagination === false ? false : { ...pagination, align: 'center' }}
+        grid={{ gutter: 12, xs: 1, md: 2, xl: 3 }}
+        renderItem={(i) => (
+          <List.Item key={i.id} style={{ marginBottom: 8 }}>
+            <Who i={i} />
+          </List.Item>
+        )}
+      />
+    );
+  }
 
   if (screens.md !== true) {
     return (

@@ -125,7 +125,7 @@ export default function MeetingCalendar({
       </Spin>
       <Card size="small" title={meetingDay(selected.format('YYYY-MM-DDT12:00:00+07:00'))}>
         {ofDay.length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tm.list.empty} style={{ margin: 0 }} />
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tm.calendar.emptyDay} style={{ margin: 0 }} />
         ) : (
           <List<MeetingSummary>
             size="small"

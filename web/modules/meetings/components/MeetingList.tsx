@@ -1,5 +1,5 @@
 import { EnvironmentOutlined, FileTextOutlined } from '@ant-design/icons';
-import { Badge, Empty, Flex, Grid, List, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Empty, Flex, Grid, List, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { MEETING_BODY_LABELS } from '../../../../common/meetings';
@@ -126,10 +126,8 @@ export default function MeetingList({
       title: tm.list.colTitle,
       render: (_, m) => (
         <Flex vertical gap={2}>
-          <Link to={meetingLink(m)}>
-            <Badge dot={m.changedFiles > 0} offset={[6, 0]}>
-              <span style={{ color: 'inherit' }}>{m.title}</span>
-            </Badge>
+          <Link to={meetingLink(m)} style={{ fontWeight: m.changedFiles > 0 ? 600 : undefined }}>
+            {m.title}
           </Link>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {MEETING_BODY_LABELS[m.body]}

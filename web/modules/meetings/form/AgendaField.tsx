@@ -46,6 +46,10 @@ export default function AgendaField({ onUploadingChange }: { onUploadingChange: 
               }
               style={{ marginBottom: 12 }}
             >
+              {/* A saved item keeps its id, so its documents stay with it. */}
+              <Form.Item name={[field.name, 'id']} hidden>
+                <Input />
+              </Form.Item>
               <Row gutter={12}>
                 <Col xs={24} md={14}>
                   <Form.Item

@@ -121,7 +121,6 @@ export default function MeetingPage() {
               <Alert type="info" showIcon title={tm.meeting.lastSeen(formatDateTimeShort(opened.lastSeenAt))} />
             ) : null}
             <MeetingDocuments meeting={meeting} changed={changed} />
-            {follows ? <InviteesPanel meeting={meeting} /> : null}
           </Flex>
         </Col>
         <Col xs={24} lg={9}>
@@ -134,6 +133,11 @@ export default function MeetingPage() {
             </Card>
           </Flex>
         </Col>
+        {follows ? (
+          <Col xs={24}>
+            <InviteesPanel meeting={meeting} />
+          </Col>
+        ) : null}
       </Row>
     </>
   );
