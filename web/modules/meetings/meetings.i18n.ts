@@ -245,6 +245,7 @@ export const meetingsVi = {
     reasonRequired: 'Hãy ghi lý do để đại biểu biết',
     confirmMove: 'Đại biểu sẽ được thông báo thời gian mới và lý do.',
     confirmPostpone: 'Đại biểu sẽ được thông báo cuộc họp tạm hoãn và lý do.',
+    done: 'Đã cập nhật thời gian cuộc họp và thông báo cho đại biểu',
     ok: 'Xác nhận',
   },
   cancel: {
@@ -253,6 +254,7 @@ export const meetingsVi = {
     reason: 'Lý do hủy',
     reasonRequired: 'Hãy ghi lý do hủy',
     ok: 'Hủy cuộc họp',
+    done: 'Đã hủy cuộc họp và thông báo cho đại biểu',
   },
   mine: {
     upcoming: 'Sắp tới',

@@ -78,7 +78,7 @@ export function AddFilesDialog({
               </Form.Item>
             </>
           )}
-          <Form.Item name="uploadIds" label={tm.files.files} rules={[atLeastOne(tm.files.filesRequired)]}>
+          <Form.Item name="uploadIds" label={tm.files.files} required rules={[atLeastOne(tm.files.filesRequired)]}>
             <FileUploadField onUploadingChange={setUploading} />
           </Form.Item>
           {uploading ? <Alert type="info" showIcon title={tm.form.uploading} /> : null}
@@ -116,6 +116,7 @@ export function ReplaceFileDialog({
           <Form.Item
             name="uploadIds"
             label={tm.files.replaceFile}
+            required
             rules={[
               atLeastOne(tm.files.replaceFileRequired),
               {

@@ -21,6 +21,7 @@ export default function InviteDialog({ meeting, onClose }: { meeting: MeetingVie
         <Form.Item
           name="invitees"
           initialValue={[]}
+          required
           rules={[
             {
               validator: (_, value: InviteeChoice[] | undefined) =>

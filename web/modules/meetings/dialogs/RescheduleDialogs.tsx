@@ -26,6 +26,7 @@ export function RescheduleDialog({ meeting, onClose }: { meeting: MeetingView; o
       okText={tm.reschedule.ok}
       versioned
       onClose={onClose}
+      onDone={() => tm.reschedule.done}
       toBody={(v) =>
         v.mode === 'move' && v.startsAt && v.endsAt
           ? {
@@ -39,7 +40,7 @@ export function RescheduleDialog({ meeting, onClose }: { meeting: MeetingView; o
     >
       {(form) => (
         <>
-          <Form.Item name="mode" label={tm.reschedule.mode} initialValue="move">
+          <Form.Item name="mode" label={tm.reschedule.mode} initialValue="move" required>
             <Radio.Group
               options={[
                 { value: 'move', label: tm.reschedule.move },
@@ -126,6 +127,7 @@ export function CancelDialog({ meeting, onClose }: { meeting: MeetingView; onClo
       danger
       versioned
       onClose={onClose}
+      onDone={() => tm.cancel.done}
       toBody={(v) => ({ reason: v.reason.trim() })}
     >
       {() => (

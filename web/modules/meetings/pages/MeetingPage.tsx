@@ -38,7 +38,8 @@ function useSeenOnce(meeting: MeetingView | undefined): Opened | null {
     sent.current = meeting.id;
     setOpened({
       id: meeting.id,
-      changed: new Set(meeting.files.filter((f) => f.changed).map((f) => f.id)),
+      // The invitation itself has its own links; only the documents are marked new.
+      changed: new Set(meeting.files.filter((f) => f.changed && f.kind !== 'invitation').map((f) => f.id)),
       lastSeenAt: meeting.lastSeenAt,
     });
     // The lists' "new documents" counts drop once it is seen.
