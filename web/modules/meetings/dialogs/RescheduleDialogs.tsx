@@ -1,6 +1,7 @@
-import { Alert, Col, DatePicker, Form, Input, Radio, Row, Typography } from 'antd';
+import { Alert, Col, Form, Input, Radio, Row, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { MeetingView } from '../../../../common/schemas/meetings';
+import DateTimeField from '../form/DateTimeField';
 import { tm } from '../meetings.i18n';
 import { fromInstant, toInstant } from '../meetingTime';
 import MeetingModal from './MeetingModal';
@@ -13,7 +14,6 @@ interface RescheduleValues {
   reason: string;
 }
 
-const DATE_TIME = 'DD/MM/YYYY HH:mm';
 const reasonRules = (message: string) => [{ required: true, whitespace: true, message }];
 
 /** A new time (and place), or postponed with no time yet; the reason goes to every invitee. */
@@ -59,11 +59,7 @@ export function RescheduleDialog({ meeting, onClose }: { meeting: MeetingView; o
                       initialValue={fromInstant(meeting.startsAt)}
                       rules={[{ required: true, message: tm.form.startsAtRequired }]}
                     >
-                      <DatePicker
-                        showTime={{ format: 'HH:mm', minuteStep: 5 }}
-                        format={DATE_TIME}
-                        style={{ width: '100%' }}
-                      />
+                      <DateTimeField />
                     </Form.Item>
                   </Col>
                   <Col xs={24} sm={12}>
@@ -84,11 +80,7 @@ export function RescheduleDialog({ meeting, onClose }: { meeting: MeetingView; o
                         }),
                       ]}
                     >
-                      <DatePicker
-                        showTime={{ format: 'HH:mm', minuteStep: 5 }}
-                        format={DATE_TIME}
-                        style={{ width: '100%' }}
-                      />
+                      <DateTimeField />
                     </Form.Item>
                   </Col>
                   <Col xs={24}>

@@ -1,9 +1,10 @@
-import { AutoComplete, Col, DatePicker, Divider, Form, type FormInstance, Input, Row, Select } from 'antd';
+import { AutoComplete, Col, Divider, Form, type FormInstance, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { SECRECY_LABELS, SECRECY_LEVELS, type Secrecy } from '../../../../common/documents';
 import { MEETING_BODIES, MEETING_BODY_LABELS, type MeetingBody } from '../../../../common/meetings';
 import { tm } from '../meetings.i18n';
 import type { AgendaChoice } from './AgendaField';
+import DateTimeField from './DateTimeField';
 import type { InviteeChoice } from './InviteesField';
 import PersonNameInput from './PersonNameInput';
 
@@ -26,7 +27,6 @@ export interface MeetingValues {
 
 /** Who usually signs a Party committee's invitation "for" the committee. */
 const AUTHORITIES = ['T/M BAN THƯỜNG VỤ', 'T/M BAN CHẤP HÀNH', 'K/T BÍ THƯ', 'T/L BAN THƯỜNG VỤ', 'CHÁNH VĂN PHÒNG'];
-const DATE_TIME = 'DD/MM/YYYY HH:mm';
 
 /** The meeting's own fields: who meets, when, where, and who signs the invitation. */
 export default function MeetingFields({
@@ -78,10 +78,7 @@ export default function MeetingFields({
           extra={tm.form.timeHint}
           rules={[{ required: true, message: tm.form.startsAtRequired }]}
         >
-          <DatePicker
-            showTime={{ format: 'HH:mm', minuteStep: 5 }}
-            format={DATE_TIME}
-            style={{ width: '100%' }}
+          <DateTimeField
             onChange={(start: Dayjs | null) => {
               // A start at or after the end (or with no end yet) puts the end three hours later.
               const end = form.getFieldValue('endsAt') as Dayjs | undefined;
@@ -107,7 +104,7 @@ export default function MeetingFields({
             }),
           ]}
         >
-          <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format={DATE_TIME} style={{ width: '100%' }} />
+          <DateTimeField />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>

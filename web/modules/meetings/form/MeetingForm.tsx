@@ -163,7 +163,11 @@ function MeetingFormBody({ draft, onClose }: { draft?: MeetingView; onClose: () 
       </Form.Item>
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
       {uploading ? <Alert type="info" showIcon title={tm.form.uploading} style={{ marginBottom: 16 }} /> : null}
-      <Flex justify="end" gap={8} style={{ position: 'sticky', bottom: 0, background: '#fff', padding: '8px 0' }}>
+      <Flex
+        justify="end"
+        gap={8}
+        style={{ position: 'sticky', bottom: 0, background: '#fff', padding: '8px 0', borderTop: '1px solid #f0f0f0' }}
+      >
         <Button onClick={onClose}>{t.common.cancel}</Button>
         <Button type="primary" htmlType="submit" loading={create.isPending || patch.isPending} disabled={uploading}>
           {tm.form.save}
