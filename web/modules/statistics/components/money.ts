@@ -1,0 +1,16 @@
+/** Whole numbers with Vietnamese thousands separators: 1.234.567. */
+export function formatNumber(value: number): string {
+  return Math.round(value).toLocaleString('vi-VN');
+}
+
+/** An amount of money in dong: 1.234.567 đ. */
+export function formatVnd(value: number): string {
+  return `${formatNumber(value)} đ`;
+}
+
+/** For InputNumber: shows 1.234.567 while typing and reads it back as 1234567. */
+export const vndInput = {
+  formatter: (value: number | string | undefined) =>
+    value === undefined || value === '' ? '' : String(value).replace(/\B(?=(\d{3})+(?!\d))/g, '.'),
+  parser: (text: string | undefined) => Number((text ?? '').replace(/\D/g, '')),
+};
