@@ -20,10 +20,13 @@ function withBadge(label: string, count: number | undefined, danger = false): Re
   );
 }
 
+const submenuKey = (entry: SectionEntry) => `section:${entry.section}`;
+
 function toMenuItem(entry: SectionEntry, badges: Record<string, number>): MenuItem {
   if (entry.children) {
     return {
-      key: entry.path,
+      // A child may link to the section's own path (its first page): the submenu needs a key of its own.
+      key: submenuKey(entry),
       icon: entry.icon,
       label: entry.label,
       children: entry.children.map((child) => ({ key: child.path, label: <Link to={child.path}>{child.label}</Link> })),
@@ -78,7 +81,7 @@ export default function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
     '/',
     ...(hasDocuments ? [queue] : []),
     ...(registers ? [REGISTERS_PATH] : []),
-    ...entries.flatMap((entry) => [entry.path, ...(entry.children ?? []).map((c) => c.path)]),
+    ...entries.flatMap((entry) => (entry.children ? entry.children.map((c) => c.path) : [entry.path])),
   ];
   const selected = selectedKey(pathname, keys);
   return (
@@ -86,7 +89,7 @@ export default function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
       mode="inline"
       items={items}
       selectedKeys={selected ? [selected] : []}
-      defaultOpenKeys={entries.filter((entry) => entry.children).map((entry) => entry.path)}
+      defaultOpenKeys={entries.filter((entry) => entry.children).map(submenuKey)}
       onClick={() => onNavigate?.()}
       style={{ borderInlineEnd: 'none' }}
     />

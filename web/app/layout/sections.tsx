@@ -8,12 +8,14 @@ import {
   MailOutlined,
   SendOutlined,
   SettingOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role, Section } from '../../../common/roles';
 import type { RoleGrant } from '../../../common/schemas/auth';
+import { MEETINGS_MENU } from '../../modules/meetings/meetings.menu';
 import { t } from '../i18n';
 
 export interface SectionLink {
@@ -33,7 +35,16 @@ export const SECTION_ENTRIES: readonly SectionEntry[] = [
   { section: 'incoming', path: '/incoming', label: t.sections.incoming, icon: <InboxOutlined /> },
   { section: 'outgoing', path: '/outgoing', label: t.sections.outgoing, icon: <SendOutlined /> },
   { section: 'mailbox', path: '/mailbox', label: t.sections.mailbox, icon: <MailOutlined /> },
-  { section: 'meetings', path: '/meetings', label: t.sections.meetings, icon: <TeamOutlined /> },
+  {
+    section: 'meetings',
+    path: '/meetings',
+    label: t.sections.meetings,
+    icon: <TeamOutlined />,
+    children: [
+      { path: '/meetings', label: MEETINGS_MENU.all, icon: <TeamOutlined /> },
+      { path: '/meetings/mine', label: MEETINGS_MENU.mine, icon: <SolutionOutlined /> },
+    ],
+  },
   { section: 'schedule', path: '/schedule', label: t.sections.schedule, icon: <CalendarOutlined /> },
   { section: 'inspection', path: '/inspection', label: t.sections.inspection, icon: <FileProtectOutlined /> },
   { section: 'statistics', path: '/statistics', label: t.sections.statistics, icon: <BarChartOutlined /> },

@@ -3,10 +3,12 @@
  * file kinds and events come from common/meetings.ts (shared with the server and the
  * printed invitation).
  */
+import { MEETINGS_MENU } from './meetings.menu';
+
 export const meetingsVi = {
   title: 'Lịch họp',
-  mineTitle: 'Cuộc họp của tôi',
-  allTitle: 'Tất cả cuộc họp',
+  mineTitle: MEETINGS_MENU.mine,
+  allTitle: MEETINGS_MENU.all,
   tabs: { list: 'Danh sách', calendar: 'Lịch' },
   filters: {
     search: 'Tìm cuộc họp',
