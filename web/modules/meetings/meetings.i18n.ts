@@ -177,7 +177,7 @@ export const meetingsVi = {
     filesOpened: 'Tài liệu đã xem',
     reminded: 'Đã nhắc',
     deputy: (name: string) => `Cử: ${name}`,
-    checkedIn: (at: string) => `Tự điểm danh ${at}`,
+    checkedIn: (at: string) => `Điểm danh lúc ${at}`,
     summary: (answered: number, invited: number, attending: number) =>
       `${answered}/${invited} đã trả lời · ${attending} tham dự`,
     count: (n: number) => `${n} đại biểu được mời`,

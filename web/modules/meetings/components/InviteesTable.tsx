@@ -77,7 +77,7 @@ function Presence({
       <span>
         <AttendanceTag attendance={i.attendance} />
       </span>
-      {i.checkedInAt ? (
+      {i.checkedInAt && i.attendance !== 'unknown' ? (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {tm.invitees.checkedIn(formatDateTimeShort(i.checkedInAt))}
         </Typography.Text>
