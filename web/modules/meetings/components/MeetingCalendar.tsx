@@ -12,7 +12,7 @@ import { MeetingStatusTag, ReplyTag } from './MeetingTags';
 
 const MAX = 200;
 /** How many meetings a day's cell names on a wide screen before "+N". */
-const PER_CELL = 3;
+const PER_CELL = 2;
 
 const STATUS_COLORS: Record<MeetingSummary['status'], string> = {
   draft: '#8c8c8c',
@@ -74,12 +74,13 @@ export default function MeetingCalendar({
             onClick={(e) => e.stopPropagation()}
             title={`${meetingTimeText(m.startsAt, m.endsAt)} — ${m.title}`}
             style={{
-              display: 'block',
+              // Two lines of title fit a cell; the full time and title are in the tooltip.
+              display: '-webkit-box',
+              WebkitLineClamp: 2,
+              WebkitBoxOrient: 'vertical',
               fontSize: 12,
-              lineHeight: '18px',
-              whiteSpace: 'nowrap',
+              lineHeight: '16px',
               overflow: 'hidden',
-              textOverflow: 'ellipsis',
               borderLeft: `3px solid ${STATUS_COLORS[m.status]}`,
               paddingLeft: 4,
               textDecoration: m.status === 'cancelled' ? 'line-through' : undefined,
