@@ -2,8 +2,8 @@ import { Card, Flex, List, Skeleton, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { useMeetingList } from '../../meetings/api/meetings.api';
-import { ChangedBadge, meetingLink } from '../../meetings/components/MeetingList';
 import { ReplyTag } from '../../meetings/components/MeetingTags';
+import { ChangedBadge, meetingLink } from '../../meetings/list/MeetingList';
 import { tm } from '../../meetings/meetings.i18n';
 import { meetingTimeText, vietnamToday } from '../../meetings/meetingTime';
 

@@ -6,11 +6,11 @@ import PageTitle from '../../../app/components/PageTitle';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { useCurrentUser } from '../../../app/layout/currentUser';
 import { useMeetingList } from '../api/meetings.api';
-import MeetingCalendar from '../components/MeetingCalendar';
-import MeetingFilterBar from '../components/MeetingFilterBar';
-import MeetingList from '../components/MeetingList';
-import { useMeetingFilters } from '../components/useMeetingFilters';
 import MeetingForm, { ORGANIZING_ROLES } from '../form/MeetingForm';
+import MeetingCalendar from '../list/MeetingCalendar';
+import MeetingFilterBar from '../list/MeetingFilterBar';
+import MeetingList from '../list/MeetingList';
+import { useMeetingFilters } from '../list/useMeetingFilters';
 import { tm } from '../meetings.i18n';
 
 const PAGE_SIZE = 20;

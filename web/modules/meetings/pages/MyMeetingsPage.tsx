@@ -7,7 +7,7 @@ import type { MeetingSummary } from '../../../../common/schemas/meetings';
 import PageTitle from '../../../app/components/PageTitle';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { useMeetingList } from '../api/meetings.api';
-import MyMeetingCard from '../components/MyMeetingCard';
+import MyMeetingCard from '../list/MyMeetingCard';
 import { tm } from '../meetings.i18n';
 import { vietnamToday } from '../meetingTime';
 

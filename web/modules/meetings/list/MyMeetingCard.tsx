@@ -2,11 +2,11 @@ import { ClockCircleOutlined, EnvironmentOutlined, FileTextOutlined, RightOutlin
 import { Button, Card, Flex, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import type { MeetingSummary } from '../../../../common/schemas/meetings';
+import { MeetingStatusTag, ReplyTag } from '../components/MeetingTags';
+import ReplyButtons from '../components/ReplyButtons';
 import { tm } from '../meetings.i18n';
 import { isUpcoming, meetingTimeText, vietnamDayKey, vietnamToday } from '../meetingTime';
 import { meetingLink } from './MeetingList';
-import { MeetingStatusTag, ReplyTag } from './MeetingTags';
-import ReplyButtons from './ReplyButtons';
 
 /**
  * One invitation on a delegate's phone: what, when, where, the answer given (or the

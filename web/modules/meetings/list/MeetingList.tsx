@@ -5,9 +5,9 @@ import { Link } from 'react-router-dom';
 import { MEETING_BODY_LABELS } from '../../../../common/meetings';
 import type { MeetingSummary } from '../../../../common/schemas/meetings';
 import { t } from '../../../app/i18n';
+import { MeetingStatusTag, ReplyTag, SecrecyTag } from '../components/MeetingTags';
 import { tm } from '../meetings.i18n';
 import { meetingClock, meetingDay, meetingTimeText } from '../meetingTime';
-import { MeetingStatusTag, ReplyTag, SecrecyTag } from './MeetingTags';
 
 export interface Paging {
   page: number;

@@ -5,10 +5,10 @@ import { Link, useNavigate } from 'react-router-dom';
 import type { MeetingSummary } from '../../../../common/schemas/meetings';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { type MeetingFilters, useMeetingList } from '../api/meetings.api';
+import { MeetingStatusTag, ReplyTag } from '../components/MeetingTags';
 import { tm } from '../meetings.i18n';
 import { meetingClock, meetingDay, meetingTimeText, vietnamDayKey } from '../meetingTime';
 import { meetingLink } from './MeetingList';
-import { MeetingStatusTag, ReplyTag } from './MeetingTags';
 
 const MAX = 200;
 /** How many meetings a day's cell names on a wide screen before "+N". */
