@@ -40,7 +40,8 @@ export default function ComposeScheduleModal({
       user.roles.filter((r) => COMPOSER_ROLES.has(r.role)).map((r) => [r.organizationId, r.organizationName]),
     ).entries(),
   ];
-  const organizationId = Form.useWatch('organizationId', form) ?? null;
+  const only = organizations.length === 1 ? (organizations[0]?.[0] ?? null) : null;
+  const organizationId: string | null = Form.useWatch('organizationId', form) ?? only;
   const owner = Form.useWatch('owner', form);
   const people = useSchedulePeople(open && owner === 'leader' ? organizationId : null);
 
@@ -49,7 +50,7 @@ export default function ComposeScheduleModal({
     setError(null);
     try {
       const { id } = await create.mutateAsync({
-        organizationId: v.organizationId,
+        organizationId: v.organizationId ?? only ?? '',
         owner: v.owner,
         ownerUserId: v.owner === 'leader' ? v.ownerUserId : null,
         weekStart: week,
@@ -84,7 +85,7 @@ export default function ComposeScheduleModal({
         layout="vertical"
         requiredMark={false}
         initialValues={{
-          organizationId: organizations.length === 1 ? organizations[0]?.[0] : undefined,
+          organizationId: only ?? undefined,
           owner: 'standing_committee',
         }}
       >
