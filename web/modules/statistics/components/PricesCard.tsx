@@ -44,10 +44,14 @@ export default function PricesCard({ settings, canEdit }: { settings: SavingsSet
               { key: 'copy', label: tp.costPerCopy, children: formatVnd(settings.costPerCopy) },
             ]}
           />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
             {settings.updatedAt ? tp.updatedAt(formatDateTimeShort(settings.updatedAt)) : tp.defaults}
-            {canEdit ? null : ` ${tp.adminOnly}`}
           </Typography.Text>
+          {canEdit ? null : (
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              {tp.adminOnly}
+            </Typography.Text>
+          )}
         </>
       )}
     </Card>

@@ -12,5 +12,9 @@ export function formatVnd(value: number): string {
 export const vndInput = {
   formatter: (value: number | string | undefined) =>
     value === undefined || value === '' ? '' : String(value).replace(/\B(?=(\d{3})+(?!\d))/g, '.'),
-  parser: (text: string | undefined) => Number((text ?? '').replace(/\D/g, '')),
+  // An emptied field must stay empty (not become 0 with the caret before it); InputNumber reads '' as no value.
+  parser: (text: string | undefined): number => {
+    const digits = (text ?? '').replace(/\D/g, '');
+    return (digits === '' ? '' : Number(digits)) as number;
+  },
 };
