@@ -22,6 +22,7 @@ import { createNotificationsService } from './modules/notifications/notification
 import { savingsPolicy } from './modules/savings/savings.policy';
 import { registerSavingsRoutes } from './modules/savings/savings.routes';
 import { createSavingsService } from './modules/savings/savings.service';
+import { createSchedulesModule, schedulePolicies } from './modules/schedules/schedules.module';
 import { type Clock, systemClock } from './platform/clock';
 import type { Config } from './platform/config/config';
 import { type Database, openDatabase } from './platform/db/database';
@@ -88,6 +89,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
       auditPolicy,
       savingsPolicy,
       ...meetingPolicies,
+      ...schedulePolicies,
       ...directoryPolicies,
       ...documentPolicies,
     ]),
@@ -106,6 +108,8 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   const directory = createDirectoryModule(deps);
   const documents = createDocumentsModule(deps);
   const meetings = createMeetingsModule(deps, documents);
+  // Each person's calendar feed holds their schedule items plus the events of these sources.
+  const schedules = createSchedulesModule(deps, { calendarSources: [] });
   const notifications = createNotificationsService(deps);
   const savings = createSavingsService(deps);
 
@@ -133,6 +137,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   directory.register(app);
   documents.register(app);
   meetings.register(app);
+  schedules.register(app);
   registerNotificationRoutes(app, notifications);
   registerSavingsRoutes(app, savings);
   registerFilesRoutes(app, deps.files, { maxBytes: config.uploadLimitBytes });

@@ -1,0 +1,174 @@
+import { addDays, dayInVietnam } from '../../platform/clock';
+import type { Executor } from '../../platform/db/database';
+import type { PlatformDeps } from '../../platform/deps';
+import { type CalendarEvent, writeCalendar } from '../../platform/ical';
+import { newToken } from '../../platform/ids';
+import { type Actor, auditActorOf } from '../../platform/security/actor';
+import { hashToken } from '../../platform/security/tokens';
+import * as errors from './schedules.errors';
+import { ownerLabel, vietnamInstant } from './schedules.view';
+
+export type { CalendarEvent };
+
+/**
+ * Where a person's feed gets its events: every event of `userId` that overlaps
+ * [`fromIso`, `toIso`). Modules add their own (meetings the person is invited to) without
+ * this module reading their tables. A source that fails fails the whole feed, so a phone
+ * keeps the copy it has instead of deleting events it was not sent.
+ */
+export type CalendarSource = (userId: string, fromIso: string, toIso: string) => Promise<CalendarEvent[]>;
+
+export interface CalendarFeedStatus {
+  /** Known only when made: the secret itself is never stored, only its SHA-256. */
+  url: string | null;
+  createdAt: string | null;
+}
+
+const DAY_MS = 86_400_000;
+/** How far back and ahead a feed reaches. */
+export const FEED_DAYS_BACK = 60;
+export const FEED_DAYS_AHEAD = 180;
+const FEED_NAME = 'VanPhong – Lịch công tác';
+
+/**
+ * The person's published schedule items: (a) items they are attached to, (b) every item of a
+ * published Standing Committee week of an organization where they hold `leader` or `member`
+ * granted on that organization itself, (c) every item of their own published week as a
+ * leader. Items called off are left out, so the phone drops them.
+ */
+export function scheduleItemsSource(ex: Executor): CalendarSource {
+  return async (userId, fromIso, toIso) => {
+    const fromDay = dayInVietnam(new Date(fromIso));
+    const toDay = dayInVietnam(new Date(toIso));
+    const rows = await ex
+      .selectFrom('schedule_items as i')
+      .innerJoin('schedules as s', 's.id', 'i.schedule_id')
+      .innerJoin('organizations as o', 'o.id', 's.organization_id')
+      .leftJoin('users as u', 'u.id', 's.owner_user_id')
+      .selectAll('i')
+      .select(['s.week_start', 's.owner', 'o.name as organization_name', 'u.full_name as owner_name'])
+      .where('s.status', '=', 'published')
+      // The week index first: weeks that can hold a day of the window.
+      .where('s.week_start', '>=', addDays(fromDay, -6))
+      .where('s.week_start', '<=', toDay)
+      .where('i.day', '>=', fromDay)
+      .where('i.day', '<=', toDay)
+      .where('i.cancelled_at', 'is', null)
+      .where((eb) =>
+        eb.or([
+          eb('i.id', 'in', eb.selectFrom('schedule_item_people').select('item_id').where('user_id', '=', userId)),
+          eb('s.owner_user_id', '=', userId),
+          eb.and([
+            eb('s.owner', '=', 'standing_committee'),
+            eb(
+              's.organization_id',
+              'in',
+              eb
+                .selectFrom('role_grants')
+                .select('organization_id')
+                .where('user_id', '=', userId)
+                .where('role', 'in', ['leader', 'member']),
+            ),
+          ]),
+        ]),
+      )
+      .execute();
+    return rows.map((r) => ({
+      uid: `schedule-item-${r.id}@vanphong`,
+      start: vietnamInstant(r.day, r.start_time),
+      end: r.end_time ? vietnamInstant(r.day, r.end_time) : null,
+      summary: r.content,
+      location: r.place,
+      description:
+        [
+          r.lead_text && `Chủ trì: ${r.lead_text}`,
+          r.attendees_text && `Thành phần: ${r.attendees_text}`,
+          r.preparers_text && `Chuẩn bị: ${r.preparers_text}`,
+          `Lịch công tác của ${ownerLabel(r)}`,
+          r.changed_at && `Điều chỉnh sau khi công bố${r.change_note ? `: ${r.change_note}` : ''}`,
+        ]
+          .filter(Boolean)
+          .join('\n') || null,
+      url: `/schedule?week=${r.week_start}`,
+      cancelled: false,
+      sequence: r.version,
+      updatedAt: r.updated_at,
+    }));
+  };
+}
+
+/** A person's secret iCalendar address, and the feed behind it. */
+export function createCalendarFeed(input: { deps: PlatformDeps; sources: readonly CalendarSource[] }) {
+  const { deps, sources } = input;
+  const db = deps.database.db;
+  const base = (origin: string) => (deps.config.publicUrl ?? origin).replace(/\/+$/, '');
+
+  return {
+    async status(actor: Actor): Promise<CalendarFeedStatus> {
+      const row = await db
+        .selectFrom('calendar_feeds')
+        .select('created_at')
+        .where('user_id', '=', actor.userId)
+        .executeTakeFirst();
+      return { url: null, createdAt: row?.created_at ?? null };
+    },
+
+    /** Makes a new address; one made before stops working in the same moment. */
+    async create(actor: Actor, origin: string): Promise<{ url: string; createdAt: string }> {
+      const token = newToken();
+      const createdAt = deps.clock.now().toISOString();
+      await deps.transact(async ({ trx, audit }) => {
+        await trx
+          .insertInto('calendar_feeds')
+          .values({ user_id: actor.userId, token_hash: hashToken(token), created_at: createdAt })
+          .onConflict((oc) => oc.column('user_id').doUpdateSet({ token_hash: hashToken(token), created_at: createdAt }))
+          .execute();
+        await audit(auditActorOf(actor), {
+          action: 'calendar.feed_create',
+          entityType: 'user',
+          entityId: actor.userId,
+          summary: `${actor.fullName} tạo địa chỉ theo dõi lịch`,
+        });
+      });
+      return { url: `${base(origin)}/calendar/${token}.ics`, createdAt };
+    },
+
+    async revoke(actor: Actor): Promise<void> {
+      await deps.transact(async ({ trx, audit }) => {
+        const gone = await trx.deleteFrom('calendar_feeds').where('user_id', '=', actor.userId).executeTakeFirst();
+        if (Number(gone.numDeletedRows) === 0) return;
+        await audit(auditActorOf(actor), {
+          action: 'calendar.feed_revoke',
+          entityType: 'user',
+          entityId: actor.userId,
+          summary: `${actor.fullName} ngừng theo dõi lịch`,
+        });
+      });
+    },
+
+    /**
+     * The feed behind a token. Every token, well-formed or not, goes the same way: hashed and
+     * looked up by its hash, so the answer and its timing say nothing but "not found".
+     */
+    async render(token: string, origin: string): Promise<string> {
+      const owner = await db
+        .selectFrom('calendar_feeds as f')
+        .innerJoin('users as u', 'u.id', 'f.user_id')
+        .select('u.id')
+        .where('f.token_hash', '=', hashToken(token))
+        .where('u.disabled', '=', 0)
+        .executeTakeFirst();
+      if (!owner) throw errors.feedNotFound();
+      const now = deps.clock.now();
+      const from = new Date(now.getTime() - FEED_DAYS_BACK * DAY_MS).toISOString();
+      const to = new Date(now.getTime() + FEED_DAYS_AHEAD * DAY_MS).toISOString();
+      const lists = await Promise.all(sources.map((source) => source(owner.id, from, to)));
+      const events = lists
+        .flat()
+        .sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.uid.localeCompare(b.uid));
+      return writeCalendar({ name: FEED_NAME, events, stampedAt: now, baseUrl: base(origin) });
+    },
+  };
+}
+
+export type CalendarFeed = ReturnType<typeof createCalendarFeed>;
