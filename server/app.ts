@@ -109,7 +109,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   const documents = createDocumentsModule(deps);
   const meetings = createMeetingsModule(deps, documents);
   // Each person's calendar feed holds their schedule items plus the events of these sources.
-  const schedules = createSchedulesModule(deps, { calendarSources: [] });
+  const schedules = createSchedulesModule(deps, { calendarSources: [meetings.lists.calendarEvents] });
   const notifications = createNotificationsService(deps);
   const savings = createSavingsService(deps);
 

@@ -11,6 +11,8 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/auth/sign-in',
   'POST /api/auth/password-reset',
   'GET /api/openapi.json',
+  // A personal calendar feed: the secret in the address is the credential (phone calendars send no cookie).
+  'GET /calendar/:token.ics',
   'GET /*',
   // Files of the built web app (this test builds one holding index.html).
   'GET /index.html',

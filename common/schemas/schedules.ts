@@ -31,12 +31,10 @@ const itemFields = {
   /** People this item is for: it appears in their calendar feed. */
   userIds: z.array(idSchema).max(200).default([]),
 };
-export const scheduleItemWriteSchema = z
-  .object(itemFields)
-  .refine((i) => !i.endTime || i.endTime > i.startTime, {
-    message: 'Giờ kết thúc phải sau giờ bắt đầu',
-    path: ['endTime'],
-  });
+export const scheduleItemWriteSchema = z.object(itemFields).refine((i) => !i.endTime || i.endTime > i.startTime, {
+  message: 'Giờ kết thúc phải sau giờ bắt đầu',
+  path: ['endTime'],
+});
 export type ScheduleItemWrite = z.infer<typeof scheduleItemWriteSchema>;
 export const scheduleItemPatchSchema = z
   .object({ ...itemFields, userIds: z.array(idSchema).max(200) })
@@ -77,7 +75,7 @@ export const scheduleSchema = z.object({
   ownerLabel: z.string(),
   weekStart: z.string(),
   status: z.enum(SCHEDULE_STATUSES),
-  /** 0 until published; each change after publishing adds one. */
+  /** 0 until published, 1 when published; each change after publishing adds one. */
   revision: z.number(),
   publishedAt: z.string().nullable(),
   approvedByName: z.string().nullable(),

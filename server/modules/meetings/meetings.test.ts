@@ -80,6 +80,15 @@ describe.each(testEngines())('meetings without paper (%s)', (engine) => {
     const list = ok<MeetingList>(await delegate.api.get('/api/meetings?scope=mine&from=2026-11-25'));
     expect(list.items).toEqual([expect.objectContaining({ id, myReply: 'pending', invitationNumber: '01-GM/HU' })]);
 
+    // The meeting is in the delegate's phone calendar.
+    const feed = ok<{ url: string }>(await delegate.api.post('/api/calendar/feed'));
+    const ics = await t.app.inject({ method: 'GET', url: new URL(feed.url, 'http://x').pathname });
+    expect(ics.statusCode).toBe(200);
+    const unfolded = ics.body.replace(/\r\n[ \t]/g, '');
+    expect(unfolded).toContain(`UID:meeting-${id}@vanphong`);
+    expect(unfolded).toContain('SUMMARY:Họp: Hội nghị Ban Thường vụ Huyện ủy tháng 11/2026');
+    expect(unfolded).toContain('DTSTART:20261130T010000Z');
+
     // The paper it saved: the invitation and the packet, three copies each.
     const saved = await t.deps.database.db
       .selectFrom('paper_savings')

@@ -48,6 +48,9 @@ export const scheduleVi = {
     intro:
       'Ứng dụng Lịch trên điện thoại có thể tự cập nhật lịch công tác của bạn (các hoạt động bạn được gắn tên) từ một địa chỉ bí mật dành riêng cho bạn.',
     none: 'Bạn chưa có địa chỉ theo dõi.',
+    exists: (at: string) => `Bạn đã có địa chỉ theo dõi, tạo lúc ${at}.`,
+    shownOnce:
+      'Vì bảo mật, địa chỉ chỉ hiện một lần ngay khi tạo. Để thêm vào một điện thoại khác, hãy đổi địa chỉ mới (điện thoại đang theo dõi địa chỉ cũ cần thêm lại).',
     create: 'Tạo địa chỉ theo dõi',
     created: 'Đã tạo địa chỉ theo dõi',
     address: 'Địa chỉ của bạn',

@@ -32,11 +32,50 @@ export default function CalendarFeedModal({ open, onClose }: { open: boolean; on
       onError: (error) => message.error(errorMessage(error)),
     });
 
+  const replaceOrRevoke = (
+    <>
+      <Popconfirm
+        title={tf.rotateConfirm}
+        description={<div style={{ maxWidth: 280 }}>{tf.rotateWarning}</div>}
+        okText={tf.rotate}
+        cancelText={t.common.cancel}
+        onConfirm={() => run('create', tf.rotated)}
+      >
+        <Button icon={<ReloadOutlined />} loading={change.isPending && change.variables === 'create'}>
+          {tf.rotate}
+        </Button>
+      </Popconfirm>
+      <Popconfirm
+        title={tf.revokeConfirm}
+        description={<div style={{ maxWidth: 280 }}>{tf.revokeWarning}</div>}
+        okText={tf.revoke}
+        okButtonProps={{ danger: true }}
+        cancelText={t.common.cancel}
+        onConfirm={() => run('revoke', tf.revoked)}
+      >
+        <Button danger icon={<DeleteOutlined />} loading={change.isPending && change.variables === 'revoke'}>
+          {tf.revoke}
+        </Button>
+      </Popconfirm>
+    </>
+  );
+
   let body: ReactNode;
   if (feed.isError) {
     body = <QueryErrorAlert error={feed.error} onRetry={() => feed.refetch()} retrying={feed.isFetching} />;
   } else if (!feed.data) {
     body = <Skeleton active paragraph={{ rows: 2 }} />;
+  } else if (!url && feed.data.createdAt) {
+    // Only the secret's hash is kept: the address was shown once, when it was made.
+    body = (
+      <Flex vertical gap={8}>
+        <Typography.Text>{tf.exists(formatDateTimeShort(feed.data.createdAt))}</Typography.Text>
+        <Typography.Text type="secondary">{tf.shownOnce}</Typography.Text>
+        <Flex gap={8} wrap>
+          {replaceOrRevoke}
+        </Flex>
+      </Flex>
+    );
   } else if (!url) {
     body = (
       <Flex vertical gap={12} align="flex-start">
@@ -65,29 +104,7 @@ export default function CalendarFeedModal({ open, onClose }: { open: boolean; on
           <Button type="primary" icon={<MobileOutlined />} href={webcal(url)}>
             {tf.openInApp}
           </Button>
-          <Popconfirm
-            title={tf.rotateConfirm}
-            description={<div style={{ maxWidth: 280 }}>{tf.rotateWarning}</div>}
-            okText={tf.rotate}
-            cancelText={t.common.cancel}
-            onConfirm={() => run('create', tf.rotated)}
-          >
-            <Button icon={<ReloadOutlined />} loading={change.isPending && change.variables === 'create'}>
-              {tf.rotate}
-            </Button>
-          </Popconfirm>
-          <Popconfirm
-            title={tf.revokeConfirm}
-            description={<div style={{ maxWidth: 280 }}>{tf.revokeWarning}</div>}
-            okText={tf.revoke}
-            okButtonProps={{ danger: true }}
-            cancelText={t.common.cancel}
-            onConfirm={() => run('revoke', tf.revoked)}
-          >
-            <Button danger icon={<DeleteOutlined />} loading={change.isPending && change.variables === 'revoke'}>
-              {tf.revoke}
-            </Button>
-          </Popconfirm>
+          {replaceOrRevoke}
         </Flex>
         <Alert type="warning" showIcon title={tf.secret} style={{ marginTop: 4 }} />
       </Flex>
