@@ -62,6 +62,7 @@ export interface VanPhong {
     directory: ReturnType<typeof createDirectoryModule>['service'];
     documents: ReturnType<typeof createDocumentsModule>;
     meetings: ReturnType<typeof createMeetingsModule>;
+    schedules: ReturnType<typeof createSchedulesModule>;
   };
   close(): Promise<void>;
 }
@@ -151,7 +152,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   return {
     app,
     deps,
-    services: { auth, users, directory: directory.service, documents, meetings },
+    services: { auth, users, directory: directory.service, documents, meetings, schedules },
     close: async () => {
       await app.close();
       if (!input.database) await database.close();

@@ -8,9 +8,11 @@ import type { DemoAccount } from '../identity/auth.routes';
 import type { AuthService } from '../identity/auth.service';
 import type { UsersService } from '../identity/users.service';
 import type { createMeetingsModule } from '../meetings/meetings.module';
+import type { SchedulesModule } from '../schedules/schedules.module';
 import { DEMO_BODIES, DEMO_GRASSROOTS, DEMO_POSITIONS, DEMO_ROOT, demoName, mailboxLocal } from './demo-data';
 import { seedDemoDocuments } from './demo-documents';
 import { seedDemoMeetings } from './demo-meetings';
+import { seedDemoSchedule } from './demo-schedule';
 
 const DEMO_CALLER: SystemCaller = {
   system: true,
@@ -62,6 +64,7 @@ export async function seedDemo(
     auth: AuthService;
     documents: ReturnType<typeof createDocumentsModule>;
     meetings: ReturnType<typeof createMeetingsModule>;
+    schedules: SchedulesModule;
   },
 ): Promise<DemoSeedResult> {
   if (!(await isDatabaseEmpty(deps))) return { seeded: false, organizations: 0, people: 0, accounts: [] };
@@ -176,6 +179,11 @@ export async function seedDemo(
     executiveGroupId: executiveGroup.id,
     secretaryPersonId: personIds[29] ?? null,
     guestPersonId: personIds[11] ?? null,
+  });
+  await seedDemoSchedule(deps, services.schedules, {
+    clerk: await actor('vanthu'),
+    leader: await actor('lanhdao'),
+    rootId: root.id,
   });
 
   await deps.transact(async ({ trx }) => {

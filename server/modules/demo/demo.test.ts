@@ -97,6 +97,12 @@ describe.each(testEngines())('demo organization (%s)', (engine) => {
       pageSize: 20,
     });
     expect(organized.items.map((m) => m.status).sort()).toEqual(['draft', 'invited']);
+
+    // This week's Standing Committee schedule is published, for everyone to see.
+    const monday = await t.deps.database.db.selectFrom('schedules').select(['week_start', 'status']).execute();
+    expect(monday).toEqual([expect.objectContaining({ status: 'published' })]);
+    const week = await t.services.schedules.reader.week(await as('uyvien'), { week: monday[0]?.week_start as string });
+    expect(week.schedules[0]?.items).toHaveLength(10);
   });
 
   it('loads only into an empty database', async () => {
