@@ -192,7 +192,7 @@ async function scheduleFigures() {
   const server = await startServer(env);
   try {
     const cookie = await signInCookie(server.url, account.username, account.password);
-    const monday = new Date();
+    const monday = new Date(Date.now() + 7 * 3_600_000); // the week as it is in Vietnam
     monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
     const week = monday.toISOString().slice(0, 10);
     const path = `/api/schedules?week=${week}`;
