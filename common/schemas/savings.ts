@@ -23,7 +23,7 @@ export const savingsReportSchema = z.object({
   year: z.number(),
   settings: savingsSettingsSchema,
   totals: z.object(figures),
-  /** The year's saving projected from the months so far. */
+  /** A whole year's saving at the pace kept since the first delivery counted (over at least 30 days). */
   projectedYear: z.number(),
   target: z.number(),
   byMonth: z.array(z.object({ month: z.string(), ...figures })),

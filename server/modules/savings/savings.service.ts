@@ -162,12 +162,18 @@ export function createSavingsService(deps: PlatformDeps) {
           money: 0,
         },
       );
-      // A year still running is projected from its elapsed days; a finished one is what it was.
-      const start = Date.parse(`${year}-01-01T00:00:00Z`);
-      const end = Date.parse(`${year + 1}-01-01T00:00:00Z`);
-      const now = Date.parse(`${today}T00:00:00Z`) + 86_400_000;
-      const elapsed = Math.min(1, Math.max(0, (now - start) / (end - start)));
-      const projectedYear = elapsed > 0 ? Math.round(totals.money / elapsed) : 0;
+      // A whole year at the pace kept since the first electronic delivery counted (an office that
+      // started in November is not judged by January), over at least 30 days so a first day
+      // does not promise a fortune.
+      const first = await base()
+        .select((eb) => eb.fn.min('s.occurred_at').as('first'))
+        .executeTakeFirst();
+      const DAY = 86_400_000;
+      const yearEnd = Date.parse(`${year + 1}-01-01T00:00:00Z`);
+      const until = Math.min(yearEnd, Date.parse(`${today}T00:00:00Z`) + DAY);
+      const since = first?.first ? Date.parse(`${dayInVietnam(new Date(String(first.first)))}T00:00:00Z`) : until;
+      const days = Math.max(30, Math.round((until - since) / DAY));
+      const projectedYear = totals.money > 0 ? Math.round((totals.money * 365) / days) : 0;
       return {
         year,
         settings: costs,

@@ -14,10 +14,9 @@ export const statisticsVi = {
     pages: 'Trang giấy không phải in',
     copies: 'Bản giấy không phải chuyển',
     money: 'Tiền tiết kiệm',
-    projected: 'Dự kiến cả năm',
-    projectedHint: (target: string) => `So với mục tiêu ${target} mỗi năm (theo bài báo về Huyện ủy Đồng Văn)`,
-    projectedPast: 'Năm đã qua: số thực tế cả năm',
-    wholeYear: 'Cả năm so với mục tiêu',
+    projected: 'Một năm theo nhịp hiện tại',
+    projectedHint: (target: string) =>
+      `Tính từ lần gửi điện tử đầu tiên được ghi nhận, so với mục tiêu ${target} mỗi năm (theo bài báo về Huyện ủy Đồng Văn)`,
     reached: 'Đã đạt mục tiêu',
     ofTarget: (percent: number) => `${percent}% mục tiêu`,
     empty: (year: number) => `Chưa có số liệu tiết kiệm trong năm ${year}`,

@@ -6,7 +6,7 @@ import { formatNumber, formatVnd } from './money';
 const ts = tstat.savings;
 
 /** The year in four figures: pages, copies, money, and the projection against the article's target. */
-export default function SavingsHeadline({ report, running }: { report: SavingsReport; running: boolean }) {
+export default function SavingsHeadline({ report }: { report: SavingsReport; running?: boolean }) {
   const percent = report.target > 0 ? Math.round((report.projectedYear / report.target) * 100) : 0;
   const figure = (title: string, text: string) => (
     <Card size="small" style={{ height: '100%' }}>
@@ -27,7 +27,7 @@ export default function SavingsHeadline({ report, running }: { report: SavingsRe
       <Col xs={24} sm={12} lg={6}>
         <Card size="small" style={{ height: '100%' }}>
           <Statistic
-            title={running ? ts.projected : ts.wholeYear}
+            title={ts.projected}
             value={report.projectedYear}
             formatter={() => formatVnd(report.projectedYear)}
           />
@@ -39,7 +39,7 @@ export default function SavingsHeadline({ report, running }: { report: SavingsRe
             aria-label={ts.ofTarget(percent)}
           />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {running ? ts.projectedHint(formatVnd(report.target)) : ts.projectedPast}
+            {ts.projectedHint(formatVnd(report.target))}
           </Typography.Text>
         </Card>
       </Col>
