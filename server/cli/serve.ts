@@ -44,6 +44,16 @@ export async function serve(config: Config): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
+  // The first PDF loads pdfkit and the fonts (a few hundred milliseconds): done once now, while
+  // nobody waits, so the first invitation sent is as quick as the next ones.
+  setTimeout(() => {
+    import('../platform/render/party-document')
+      .then(async ({ renderPartyDocumentPdf }) => {
+        const { sampleInvitation } = await import('../platform/render/samples');
+        await renderPartyDocumentPdf(sampleInvitation());
+      })
+      .catch((err: unknown) => app.log.warn({ err }, 'PDF renderer warm-up failed'));
+  }, 2000).unref();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.publicUrl ?? `http://localhost:${port}`;
