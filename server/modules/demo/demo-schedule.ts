@@ -87,7 +87,10 @@ export async function seedDemoSchedule(
       content,
       leadText,
       place,
-      attendeesText: null,
+      attendeesText:
+        leadText.startsWith('Bí thư') || leadText.startsWith('Thường trực')
+          ? 'Thường trực Huyện ủy, Chánh Văn phòng Huyện ủy'
+          : 'Lãnh đạo các ban, ngành liên quan',
       preparersText: preparersText || null,
       userIds: leadText === 'Bí thư Huyện ủy' ? [p.leader.userId] : [],
     });

@@ -98,7 +98,7 @@ export function createMeetingLists(core: MeetingsCore) {
             'myReply',
           ),
           sql<number>`(select count(*) from meeting_files f where f.meeting_id = m.id and f.kind = 'document'
-            and f.superseded_at is null and f.withdrawn_at is null
+            and f.superseded_at is null and f.withdrawn_at is null and f.added_by <> ${me}
             and f.added_at > (select v.seen_at from meeting_views v where v.meeting_id = m.id and v.user_id = ${me}))`.as(
             'changedFiles',
           ),

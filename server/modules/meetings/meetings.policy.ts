@@ -47,7 +47,8 @@ export const meetingPolicy = definePolicy<MeetingResource>('meeting', (actor, ac
       return m.status === 'draft' && organizer;
     case 'reschedule':
     case 'cancel':
-      return live(m) && m.phase !== 'after' && organizer;
+      // Once under way a meeting is held; what happened is told in its minutes.
+      return live(m) && m.phase === 'before' && organizer;
     case 'addFiles':
       return m.status !== 'cancelled' && m.phase === 'before' && organizer;
     case 'invite':

@@ -68,8 +68,8 @@ export function meetingView(v: ViewInput): MeetingView {
     addedAt: f.added_at,
     addedBy: f.added_by_name,
     replacesId: f.replaces_id,
-    // Never seen the meeting: nothing is "new" yet, it is all new.
-    changed: v.lastSeenAt !== null && f.added_at > v.lastSeenAt,
+    // Never seen the meeting: nothing is "new" yet, it is all new. One's own files are not news.
+    changed: v.lastSeenAt !== null && f.added_at > v.lastSeenAt && f.added_by !== v.actorId,
     openedAt: myOpens.get(f.id) ?? null,
     openedBy: v.seesEveryone ? (openedBy.get(f.id)?.size ?? 0) : null,
   }));
