@@ -1,5 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentView } from '../../../common/schemas/documents';
+import { extractText } from '../../platform/files/text-extract';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
 import { incomingInput, makeOffice, ok, tinyPdf } from './test-support';
 
@@ -105,6 +109,21 @@ describe.each(testEngines())('secret documents and finding documents (%s)', (eng
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+
+    // The same book on paper, made on the server with the shipped font: the Vietnamese reads back.
+    const pdf = await o.clerk.api.get(`/api/documents/export.pdf?direction=incoming&organizationId=${o.committee.id}`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const printed = path.join(os.tmpdir(), `so-den-${Date.now()}.pdf`);
+    fs.writeFileSync(printed, pdf.rawPayload);
+    try {
+      const text = await extractText(printed, 'pdf');
+      expect(text).toContain('so dang ky van ban den');
+      expect(text).toContain('ke hoach nam 2027');
+      expect(text).toContain('huyen uy dong van');
+    } finally {
+      fs.rmSync(printed, { force: true });
+    }
   });
 
   it('answers a broad search newest first with a bounded count', async () => {

@@ -83,6 +83,18 @@ export function registerDocumentRoutes(app: App, m: DocumentsModule): void {
         .send(file.bytes);
     },
   );
+  r.get(
+    '/api/documents/export.pdf',
+    { schema: { tags, querystring: documentListQuerySchema.omit({ page: true, pageSize: true }) } },
+    async (request, reply) => {
+      const file = await m.registerBook.exportPdf(actorOf(request), request.query);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="${file.fileName}"`)
+        .header('cache-control', 'private, no-store')
+        .send(file.bytes);
+    },
+  );
   r.get('/api/documents/queue', { schema: { tags, response: { 200: queueCountsSchema } } }, async (request) =>
     m.documents.queueCounts(actorOf(request)),
   );

@@ -27,6 +27,7 @@ export const documentsVi = {
     register: 'Vào sổ văn bản đến',
     draft: 'Soạn văn bản đi',
     exportXlsx: 'Xuất Excel',
+    exportPdf: 'Sổ PDF',
     print: 'In sổ',
     empty: 'Chưa có văn bản nào phù hợp',
     emptyHint: 'Thử bỏ bớt điều kiện lọc, hoặc tìm không dấu.',

@@ -103,11 +103,20 @@ export function useDocumentList(direction: Direction, filters: DocumentFilters, 
 }
 
 export function exportXlsxUrl(direction: Direction, filters: DocumentFilters): string {
+  return exportUrl('xlsx', direction, filters);
+}
+
+/** The register book made on the server as a PDF, for paper and for filing. */
+export function exportPdfUrl(direction: Direction, filters: DocumentFilters): string {
+  return exportUrl('pdf', direction, filters);
+}
+
+function exportUrl(format: 'xlsx' | 'pdf', direction: Direction, filters: DocumentFilters): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filterQuery(direction, filters))) {
     if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   }
-  return `/api/documents/export.xlsx?${params.toString()}`;
+  return `/api/documents/export.${format}?${params.toString()}`;
 }
 
 export function useRegisters() {

@@ -1,4 +1,4 @@
-import { BookOutlined, FileExcelOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { BookOutlined, FileExcelOutlined, FilePdfOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Badge, Button, Empty, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -6,7 +6,14 @@ import PageTitle from '../../../app/components/PageTitle';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { useCurrentUser } from '../../../app/layout/currentUser';
 import { canManageRegisters, REGISTERS_PATH } from '../../../app/layout/sections';
-import { type Direction, exportXlsxUrl, filterQuery, useDeliveries, useDocumentList } from '../api/documents.api';
+import {
+  type Direction,
+  exportPdfUrl,
+  exportXlsxUrl,
+  filterQuery,
+  useDeliveries,
+  useDocumentList,
+} from '../api/documents.api';
 import DeliveryInbox from '../components/DeliveryInbox';
 import DocumentFilterBar from '../components/DocumentFilterBar';
 import DocumentTable from '../components/DocumentTable';
@@ -82,6 +89,9 @@ export default function DocumentListPage({ direction }: { direction: Direction }
             ) : null}
             <Button icon={<FileExcelOutlined />} href={exportXlsxUrl(direction, filters)} download>
               {tdoc.list.exportXlsx}
+            </Button>
+            <Button icon={<FilePdfOutlined />} href={exportPdfUrl(direction, filters)} target="_blank" rel="noopener">
+              {tdoc.list.exportPdf}
             </Button>
             <Link to={`/${direction}/print?${printParams.toString()}`}>
               <Button icon={<PrinterOutlined />}>{tdoc.list.print}</Button>
