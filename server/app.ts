@@ -16,6 +16,9 @@ import { passwordChangeRequired } from './modules/identity/identity.errors';
 import { userPolicy } from './modules/identity/identity.policy';
 import { registerUsersRoutes } from './modules/identity/users.routes';
 import { createUsersService } from './modules/identity/users.service';
+import { jobsPolicy } from './modules/jobs/jobs.policy';
+import { registerJobsRoutes } from './modules/jobs/jobs.routes';
+import { createJobsService } from './modules/jobs/jobs.service';
 import { createMeetingsModule, meetingPolicies } from './modules/meetings/meetings.module';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes';
 import { createNotificationsService } from './modules/notifications/notifications.service';
@@ -89,6 +92,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
       userPolicy,
       auditPolicy,
       savingsPolicy,
+      jobsPolicy,
       ...meetingPolicies,
       ...schedulePolicies,
       ...directoryPolicies,
@@ -141,6 +145,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   schedules.register(app);
   registerNotificationRoutes(app, notifications);
   registerSavingsRoutes(app, savings);
+  registerJobsRoutes(app, createJobsService(deps));
   registerFilesRoutes(app, deps.files, { maxBytes: config.uploadLimitBytes });
   typed(app).get(
     '/api/openapi.json',

@@ -1,11 +1,15 @@
 import { createApp } from '../app';
 import { seedDemo } from '../modules/demo/demo.service';
 import type { Config } from '../platform/config/config';
+import { createJobRunner, type JobRunner } from '../platform/jobs/runner';
 import { printDemoAccounts } from './output';
 
 const SESSION_PURGE_INTERVAL_MS = 10 * 60_000;
+const JOB_POLL_MS = 2000;
+const JOB_BATCH = 8;
+const JOB_LEASE_MS = 5 * 60_000;
 
-/** Web role: HTTP server, plus the housekeeping timer (the scheduler role of later steps). */
+/** Web role: HTTP server, plus the housekeeping timer (the scheduler role of later steps) and the job runner. */
 export async function serve(config: Config): Promise<void> {
   const started = performance.now();
   const vanphong = await createApp({ config });
@@ -24,6 +28,7 @@ export async function serve(config: Config): Promise<void> {
   }, SESSION_PURGE_INTERVAL_MS);
   purge.unref();
 
+  let jobs: JobRunner | null = null;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -33,6 +38,8 @@ export async function serve(config: Config): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     try {
+      // Jobs in flight finish before the database closes; one cut short runs again after its lease.
+      await jobs?.stop();
       await vanphong.close();
       process.exit(0);
     } catch (err) {
@@ -44,6 +51,15 @@ export async function serve(config: Config): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
+  jobs = createJobRunner({
+    deps,
+    // Step 4's channels (e-mail, SMS) register their handlers here, one per job kind.
+    handlers: {},
+    pollMs: JOB_POLL_MS,
+    batch: JOB_BATCH,
+    lockMs: JOB_LEASE_MS,
+  });
+  jobs.start();
   // The first PDF loads pdfkit and the fonts (a few hundred milliseconds): done once now, while
   // nobody waits, so the first invitation sent is as quick as the next ones.
   setTimeout(() => {

@@ -478,6 +478,30 @@ export interface SettingsTable {
   updated_at: string;
 }
 
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'dead';
+
+/** Work done after commit by the job runner (`platform/jobs`). */
+export interface JobsTable {
+  id: string;
+  kind: string;
+  /** Unique: the same key enqueued twice is one job, and handlers pass it on to providers. */
+  idempotency_key: string;
+  /** JSON. */
+  payload: string;
+  status: JobStatus;
+  attempts: number;
+  max_attempts: number;
+  /** When the job is due (UTC ISO); for a failed one, when it is tried again. */
+  run_at: string;
+  /** The lease of the worker running it: past this, another worker takes it again. */
+  locked_until: string | null;
+  locked_by: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  done_at: string | null;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   people: PeopleTable;
@@ -517,4 +541,5 @@ export interface DB {
   notifications: NotificationsTable;
   paper_savings: PaperSavingsTable;
   settings: SettingsTable;
+  jobs: JobsTable;
 }

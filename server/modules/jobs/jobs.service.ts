@@ -1,0 +1,91 @@
+import type { z } from 'zod';
+import { JOB_STATUSES, type JobList, type JobView, type jobListQuerySchema } from '../../../common/schemas/jobs';
+import type { JobsTable } from '../../platform/db/schema';
+import type { PlatformDeps } from '../../platform/deps';
+import { conflict, notFound } from '../../platform/http/errors';
+import { type Actor, auditActorOf } from '../../platform/security/actor';
+import type { JobsResource } from './jobs.policy';
+
+const resource: JobsResource = { kind: 'jobs' };
+
+const jobNotFound = () => notFound('jobs.not_found', 'Không tìm thấy việc trong hàng đợi.');
+const notRetryable = () =>
+  conflict(
+    'jobs.not_retryable',
+    'Chỉ chạy lại được việc đã lỗi hoặc đã dừng hẳn; việc này đang chờ, đang chạy hoặc đã xong.',
+  );
+
+function viewOf(j: JobsTable): JobView {
+  return {
+    id: j.id,
+    kind: j.kind,
+    key: j.idempotency_key,
+    status: j.status,
+    attempts: j.attempts,
+    maxAttempts: j.max_attempts,
+    runAt: j.run_at,
+    lockedUntil: j.locked_until,
+    lockedBy: j.locked_by,
+    lastError: j.last_error,
+    createdAt: j.created_at,
+    updatedAt: j.updated_at,
+    doneAt: j.done_at,
+  };
+}
+
+/** The administrator's view of the job queue: what waits, what failed, and trying a job again. */
+export function createJobsService(deps: PlatformDeps) {
+  const db = deps.database.db;
+  return {
+    async list(actor: Actor, query: z.infer<typeof jobListQuerySchema>): Promise<JobList> {
+      deps.authorizer.authorize(actor, 'view', resource);
+      const byKind = db.selectFrom('jobs').$if(!!query.kind, (q) => q.where('kind', '=', query.kind ?? ''));
+      const filtered = byKind.$if(!!query.status, (q) => q.where('status', '=', query.status ?? 'queued'));
+      const [rows, total, perStatus] = await Promise.all([
+        filtered
+          .selectAll()
+          .orderBy('created_at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(query.pageSize)
+          .offset((query.page - 1) * query.pageSize)
+          .execute(),
+        filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        byKind
+          .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+          .groupBy('status')
+          .execute(),
+      ]);
+      const counts = Object.fromEntries(JOB_STATUSES.map((s) => [s, 0])) as JobList['counts'];
+      for (const r of perStatus) counts[r.status] = Number(r.n);
+      return { items: rows.map(viewOf), total: Number(total.n), page: query.page, pageSize: query.pageSize, counts };
+    },
+
+    /** A failed or dead job back in the queue, due now, with its full run of attempts again. */
+    async retry(actor: Actor, id: string): Promise<JobView> {
+      deps.authorizer.authorize(actor, 'retry', resource);
+      return deps.transact(async ({ trx, audit }) => {
+        const job = await trx.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+        if (!job) throw jobNotFound();
+        if (job.status !== 'failed' && job.status !== 'dead') throw notRetryable();
+        const now = deps.clock.now().toISOString();
+        const updated = await trx
+          .updateTable('jobs')
+          .set({ status: 'queued', attempts: 0, run_at: now, locked_until: null, locked_by: null, updated_at: now })
+          .where('id', '=', id)
+          .where('status', 'in', ['failed', 'dead'])
+          .returningAll()
+          .executeTakeFirst();
+        if (!updated) throw notRetryable();
+        await audit(auditActorOf(actor), {
+          action: 'jobs.retry',
+          entityType: 'job',
+          entityId: id,
+          summary: `Chạy lại việc ${job.kind} (${job.idempotency_key})`,
+          data: { status: job.status, attempts: job.attempts, lastError: job.last_error },
+        });
+        return viewOf(updated);
+      });
+    },
+  };
+}
+export type JobsService = ReturnType<typeof createJobsService>;
