@@ -14,6 +14,7 @@ const AccountPage = lazy(() => import('../modules/auth/pages/AccountPage'));
 const ResetPasswordPage = lazy(() => import('../modules/auth/pages/ResetPasswordPage'));
 const UsersPage = lazy(() => import('../modules/admin/pages/UsersPage'));
 const AuditPage = lazy(() => import('../modules/admin/pages/AuditPage'));
+const JobsPage = lazy(() => import('../modules/admin/pages/JobsPage'));
 const DirectoryPage = lazy(() => import('../modules/directory/pages/DirectoryPage'));
 const IncomingPage = lazy(() => import('../modules/documents/pages/IncomingPage'));
 const OutgoingPage = lazy(() => import('../modules/documents/pages/OutgoingPage'));
@@ -135,6 +136,7 @@ export const router = createBrowserRouter([
                   { index: true, element: <Navigate to="users" replace /> },
                   { path: 'users', element: <UsersPage /> },
                   { path: 'audit', element: <AuditPage /> },
+                  { path: 'jobs', element: <JobsPage /> },
                 ],
               },
               { path: '*', element: <NotFoundPage /> },

@@ -2,6 +2,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  CloudUploadOutlined,
   ContactsOutlined,
   FileProtectOutlined,
   InboxOutlined,
@@ -15,6 +16,7 @@ import {
 import type { ReactNode } from 'react';
 import type { Role, Section } from '../../../common/roles';
 import type { RoleGrant } from '../../../common/schemas/auth';
+import { JOBS_MENU_LABEL } from '../../modules/admin/jobs.menu';
 import { MEETINGS_MENU } from '../../modules/meetings/meetings.menu';
 import { t } from '../i18n';
 
@@ -57,6 +59,7 @@ export const SECTION_ENTRIES: readonly SectionEntry[] = [
     children: [
       { path: '/admin/users', label: t.sections.adminUsers, icon: <UserOutlined /> },
       { path: '/admin/audit', label: t.sections.adminAudit, icon: <AuditOutlined /> },
+      { path: '/admin/jobs', label: JOBS_MENU_LABEL, icon: <CloudUploadOutlined /> },
     ],
   },
 ];
