@@ -20,6 +20,7 @@ import { jobsPolicy } from './modules/jobs/jobs.policy';
 import { registerJobsRoutes } from './modules/jobs/jobs.routes';
 import { createJobsService } from './modules/jobs/jobs.service';
 import { createMeetingsModule, meetingPolicies } from './modules/meetings/meetings.module';
+import { createNotificationChannels, type NotificationChannels } from './modules/notifications/delivery';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes';
 import { createNotificationsService } from './modules/notifications/notifications.service';
 import { savingsPolicy } from './modules/savings/savings.policy';
@@ -66,6 +67,7 @@ export interface VanPhong {
     documents: ReturnType<typeof createDocumentsModule>;
     meetings: ReturnType<typeof createMeetingsModule>;
     schedules: ReturnType<typeof createSchedulesModule>;
+    notifications: ReturnType<typeof createNotificationsService> & { channels: NotificationChannels };
   };
   close(): Promise<void>;
 }
@@ -115,7 +117,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   const meetings = createMeetingsModule(deps, documents);
   // Each person's calendar feed holds their schedule items plus the events of these sources.
   const schedules = createSchedulesModule(deps, { calendarSources: [meetings.lists.calendarEvents] });
-  const notifications = createNotificationsService(deps);
+  const notifications = { ...createNotificationsService(deps), channels: createNotificationChannels(deps) };
   const savings = createSavingsService(deps);
 
   const app = await createHttpServer({
@@ -143,7 +145,12 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   documents.register(app);
   meetings.register(app);
   schedules.register(app);
-  registerNotificationRoutes(app, notifications);
+  registerNotificationRoutes(
+    app,
+    notifications,
+    notifications.channels,
+    config.sms.provider === 'http' ? config.sms.callbackToken : null,
+  );
   registerSavingsRoutes(app, savings);
   registerJobsRoutes(app, createJobsService(deps));
   registerFilesRoutes(app, deps.files, { maxBytes: config.uploadLimitBytes });
@@ -157,9 +164,10 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   return {
     app,
     deps,
-    services: { auth, users, directory: directory.service, documents, meetings, schedules },
+    services: { auth, users, directory: directory.service, documents, meetings, schedules, notifications },
     close: async () => {
       await app.close();
+      notifications.channels.close();
       if (!input.database) await database.close();
     },
   };

@@ -13,6 +13,8 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/openapi.json',
   // A personal calendar feed: the secret in the address is the credential (phone calendars send no cookie).
   'GET /calendar/:token.ics',
+  // The SMS provider's delivery reports: a shared secret in the address, checked in the handler.
+  'POST /api/sms/report',
   'GET /*',
   // Files of the built web app (this test builds one holding index.html).
   'GET /index.html',

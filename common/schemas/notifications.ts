@@ -22,3 +22,29 @@ export const markReadSchema = z.union([
   z.object({ all: z.literal(true) }),
 ]);
 export const unreadCountSchema = z.object({ unread: z.number() });
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ phải có dạng HH:mm');
+/** How a person wants to hear: e-mail and SMS on or off, SMS quiet hours, and `kind:channel` pairs muted. */
+export const notificationSettingsSchema = z.object({
+  email: z.boolean(),
+  sms: z.boolean(),
+  quietFrom: hhmm,
+  quietTo: hhmm,
+  muted: z.array(z.string().regex(/^[a-z_]{1,40}:(email|sms)$/)).max(100),
+  version: z.number().int().min(1).max(2_147_483_646),
+});
+export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
+export const deliveryListSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      channel: z.string(),
+      address: z.string().nullable(),
+      status: z.string(),
+      segments: z.number().nullable(),
+      error: z.string().nullable(),
+      updatedAt: z.string(),
+      title: z.string(),
+    }),
+  ),
+});

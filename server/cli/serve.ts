@@ -53,8 +53,8 @@ export async function serve(config: Config): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   jobs = createJobRunner({
     deps,
-    // Step 4's channels (e-mail, SMS) register their handlers here, one per job kind.
-    handlers: {},
+    // One handler per job kind: the notification channels (e-mail, SMS).
+    handlers: services.notifications.channels.handlers,
     pollMs: JOB_POLL_MS,
     batch: JOB_BATCH,
     lockMs: JOB_LEASE_MS,

@@ -67,7 +67,14 @@ async function announce(
   await notify(
     trx,
     audience,
-    { kind, title, link: `/meetings/${row.id}`, entityType: 'meeting', entityId: row.id },
+    {
+      kind,
+      title,
+      link: `/meetings/${row.id}`,
+      entityType: 'meeting',
+      sensitive: row.secrecy !== 'normal',
+      entityId: row.id,
+    },
     core.now(),
   );
   const invited = await trx

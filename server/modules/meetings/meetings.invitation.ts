@@ -239,6 +239,7 @@ export function createInvitations(core: MeetingsCore, generated: GeneratedDocume
             body: `${meetingTimeLine(row.starts_at)} tại ${row.place}`,
             link: `/meetings/${id}`,
             entityType: 'meeting',
+            sensitive: row.secrecy !== 'normal',
             entityId: id,
           },
           core.now(),

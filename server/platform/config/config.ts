@@ -61,6 +61,21 @@ const envSchema = z.object({
     .pipe(z.array(z.enum(FILE_KINDS)).min(1, { message: `FILE_TYPES cần ít nhất một loại: ${FILE_KINDS.join(',')}` }))
     .optional(),
   COOKIE_SECURE: bool.optional(),
+  // Notifications by e-mail: the relay mail leaves through; no relay, no e-mail (in the app still).
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(25),
+  SMTP_SECURE: bool.optional(),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  MAIL_DOMAIN: z.string().min(3).default('vanphong.local'),
+  MAIL_FROM: z.string().optional(),
+  // SMS Brandname: `outbox` writes to a file (demo, development); `http` calls an eSMS-style provider.
+  SMS_PROVIDER: z.enum(['outbox', 'http', 'off']).default('outbox'),
+  SMS_HTTP_URL: z.string().url().optional(),
+  SMS_API_KEY: z.string().optional(),
+  SMS_SECRET_KEY: z.string().optional(),
+  SMS_BRANDNAME: z.string().optional(),
+  SMS_CALLBACK_TOKEN: z.string().min(16).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -85,6 +100,20 @@ export interface Config {
    * (`blobs.data`, so every process sharing one PostgreSQL sees them); which types are accepted.
    */
   files: { storage: 'disk' | 'database'; dir: string; types: FileKind[] };
+  /** Outgoing e-mail: null when no relay is configured. */
+  smtp: { host: string; port: number; secure: boolean; user: string | null; password: string | null } | null;
+  mail: { domain: string; from: string };
+  sms:
+    | { provider: 'off' }
+    | { provider: 'outbox'; dir: string }
+    | {
+        provider: 'http';
+        url: string;
+        apiKey: string;
+        secretKey: string;
+        brandname: string;
+        callbackToken: string | null;
+      };
 }
 
 export class ConfigError extends Error {
@@ -131,5 +160,31 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       dir: env.FILES_DIR ? path.resolve(env.FILES_DIR) : path.join(dataDir, 'files'),
       types: env.FILE_TYPES ?? [...FILE_KINDS],
     },
+    smtp: env.SMTP_HOST
+      ? {
+          host: env.SMTP_HOST,
+          port: env.SMTP_PORT,
+          secure: env.SMTP_SECURE ?? env.SMTP_PORT === 465,
+          user: env.SMTP_USER ?? null,
+          password: env.SMTP_PASSWORD ?? null,
+        }
+      : null,
+    mail: { domain: env.MAIL_DOMAIN, from: env.MAIL_FROM ?? `VanPhong <no-reply@${env.MAIL_DOMAIN}>` },
+    sms: smsConfig(env, dataDir),
+  };
+}
+
+function smsConfig(env: Env, dataDir: string): Config['sms'] {
+  if (env.SMS_PROVIDER === 'off') return { provider: 'off' };
+  if (env.SMS_PROVIDER === 'outbox') return { provider: 'outbox', dir: path.join(dataDir, 'sms') };
+  const missing = (['SMS_HTTP_URL', 'SMS_API_KEY', 'SMS_SECRET_KEY', 'SMS_BRANDNAME'] as const).filter((k) => !env[k]);
+  if (missing.length > 0) throw new ConfigError(missing.map((k) => `${k}: cần khai báo khi SMS_PROVIDER=http`));
+  return {
+    provider: 'http',
+    url: env.SMS_HTTP_URL as string,
+    apiKey: env.SMS_API_KEY as string,
+    secretKey: env.SMS_SECRET_KEY as string,
+    brandname: env.SMS_BRANDNAME as string,
+    callbackToken: env.SMS_CALLBACK_TOKEN ?? null,
   };
 }

@@ -14,9 +14,9 @@ export const jobsVi = {
   } satisfies Record<JobStatusName, string>,
   /** What each kind of job does; an unknown kind is shown by its code. */
   kinds: {
-    'email.send': 'Gửi thư điện tử',
-    'mail.send': 'Gửi thư điện tử',
-    'sms.send': 'Gửi tin nhắn SMS',
+    'notification.deliver': 'Chọn kênh gửi thông báo',
+    'notification.email': 'Gửi thông báo qua thư điện tử',
+    'notification.sms': 'Gửi thông báo qua SMS',
   } as Record<string, string>,
   kindFilter: 'Loại việc',
   kindAll: 'Mọi loại việc',
