@@ -11,6 +11,7 @@ import RequireSection from './layout/RequireSection';
 // first load stays small on slow mobile connections.
 const HomePage = lazy(() => import('../modules/home/pages/HomePage'));
 const AccountPage = lazy(() => import('../modules/auth/pages/AccountPage'));
+const NotificationSettingsPage = lazy(() => import('../modules/notifications/pages/NotificationSettingsPage'));
 const ResetPasswordPage = lazy(() => import('../modules/auth/pages/ResetPasswordPage'));
 const UsersPage = lazy(() => import('../modules/admin/pages/UsersPage'));
 const AuditPage = lazy(() => import('../modules/admin/pages/AuditPage'));
@@ -72,6 +73,7 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <HomePage /> },
               { path: 'account', element: <AccountPage /> },
+              { path: 'account/notifications', element: <NotificationSettingsPage /> },
               ...COMING_SOON.map((section) => ({
                 path: section,
                 element: (

@@ -13,6 +13,7 @@ export const notificationsVi = {
   hoursAgo: (n: number) => `${n} giờ trước`,
   unreadMark: 'Chưa đọc',
   latest: (n: number) => `${n} thông báo mới nhất`,
+  settingsLink: 'Cài đặt thông báo',
 };
 
 export const tnote = notificationsVi;

@@ -1,8 +1,11 @@
+import { BellOutlined } from '@ant-design/icons';
 import { Card, Col, Descriptions, Flex, Row } from 'antd';
+import { Link } from 'react-router-dom';
 import PageTitle from '../../../app/components/PageTitle';
 import RoleList from '../../../app/components/RoleList';
 import { t } from '../../../app/i18n';
 import { useCurrentUser } from '../../../app/layout/currentUser';
+import { tnote } from '../../notifications/notifications.i18n';
 import ChangePasswordForm from '../components/ChangePasswordForm';
 import TotpSection from '../components/TotpSection';
 
@@ -29,6 +32,9 @@ export default function AccountPage() {
                 },
               ]}
             />
+            <Link to="/account/notifications" style={{ display: 'inline-block', marginTop: 12 }}>
+              <BellOutlined /> {tnote.settingsLink}
+            </Link>
           </Card>
         </Col>
         <Col xs={24} xl={12}>

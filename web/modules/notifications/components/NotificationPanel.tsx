@@ -1,4 +1,4 @@
-import { CalendarOutlined, NotificationOutlined, TeamOutlined } from '@ant-design/icons';
+import { CalendarOutlined, NotificationOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Empty, Flex, Spin, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -150,6 +150,19 @@ export default function NotificationPanel({ onClose, inDrawer = false }: { onClo
         </Button>
       </Flex>
       <div style={inDrawer ? undefined : { maxHeight: 'min(480px, 70vh)', overflowY: 'auto' }}>{body}</div>
+      <Flex justify="center" style={{ padding: '6px 16px', borderTop: '1px solid #f0f0f0' }}>
+        <Button
+          type="link"
+          size="small"
+          icon={<SettingOutlined />}
+          onClick={() => {
+            onClose();
+            navigate('/account/notifications');
+          }}
+        >
+          {tnote.settingsLink}
+        </Button>
+      </Flex>
     </Flex>
   );
 }
