@@ -137,5 +137,10 @@ export const NOTIFICATION_KINDS = [
   'meeting_minutes',
   'schedule_published',
   'schedule_changed',
+  'document_assigned',
+  'document_due',
+  'document_overdue',
+  'document_recalled',
+  'document_arrived',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

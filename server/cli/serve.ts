@@ -5,6 +5,7 @@ import { createJobRunner, type JobRunner } from '../platform/jobs/runner';
 import { printDemoAccounts } from './output';
 
 const SESSION_PURGE_INTERVAL_MS = 10 * 60_000;
+const REMINDER_INTERVAL_MS = 5 * 60_000;
 const JOB_POLL_MS = 2000;
 const JOB_BATCH = 8;
 const JOB_LEASE_MS = 5 * 60_000;
@@ -27,6 +28,15 @@ export async function serve(config: Config): Promise<void> {
     services.auth.purgeExpiredSessions().catch((err: unknown) => app.log.error({ err }, 'session purge failed'));
   }, SESSION_PURGE_INTERVAL_MS);
   purge.unref();
+  // Reminders (due tomorrow, overdue, a meeting tomorrow or this morning) are sent once each:
+  // running often, or in several processes, repeats none.
+  const remind = () =>
+    Promise.all([services.documents.reminders.run(), services.meetings.reminders.run()]).catch((err: unknown) =>
+      app.log.error({ err }, 'reminders failed'),
+    );
+  const reminders = setInterval(() => void remind(), REMINDER_INTERVAL_MS);
+  reminders.unref();
+  setTimeout(() => void remind(), 5000).unref();
 
   let jobs: JobRunner | null = null;
   let closing = false;
@@ -35,6 +45,7 @@ export async function serve(config: Config): Promise<void> {
     closing = true;
     app.log.info({ signal }, 'shutting down: finishing requests in flight');
     clearInterval(purge);
+    clearInterval(reminders);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     try {

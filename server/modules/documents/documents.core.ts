@@ -7,6 +7,7 @@ import { staleVersion } from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
 import type { UnitOfWork } from '../../platform/transactor';
+import { notify } from '../notifications/notifications.service';
 import * as errors from './documents.errors';
 import * as repo from './documents.repository';
 import { resourceOf } from './documents.view';
@@ -184,6 +185,35 @@ export function createDocumentsCore(deps: PlatformDeps) {
   }
 
   /** The user holds `leader` in the organization at `path` or above it. */
+  /**
+   * Tells people of a step on a document, in the step's transaction: in the app at once, by
+   * e-mail and SMS after commit. A secret document's news names nothing outside the app.
+   */
+  async function tell(
+    trx: Executor,
+    row: Pick<repo.DocumentRow, 'id' | 'secrecy' | 'summary' | 'number_text'>,
+    userIds: Iterable<string | null>,
+    kind: string,
+    what: string,
+    actorId?: string,
+  ) {
+    const others = [...userIds].filter((id) => id && id !== actorId);
+    const label = row.number_text ? `${row.number_text}: ${row.summary}` : row.summary;
+    await notify(
+      trx,
+      others,
+      {
+        kind,
+        title: `${what}: ${label}`.slice(0, 300),
+        link: `/documents/${row.id}`,
+        entityType: 'document',
+        entityId: row.id,
+        sensitive: row.secrecy !== 'normal',
+      },
+      now(),
+    );
+  }
+
   async function isLeaderOver(ex: Executor, userId: string, path: string): Promise<boolean> {
     const grants = await ex
       .selectFrom('role_grants as g')
@@ -198,6 +228,7 @@ export function createDocumentsCore(deps: PlatformDeps) {
   }
 
   return {
+    tell,
     db,
     deps,
     today,

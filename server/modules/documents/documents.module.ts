@@ -11,6 +11,7 @@ import { createIncomingService } from './incoming.service';
 import { createOutgoingService } from './outgoing.service';
 import { createRegisterBook } from './register-book';
 import { createRegistersService } from './registers.service';
+import { createDocumentReminders } from './reminders';
 
 export { documentPolicies };
 
@@ -26,6 +27,8 @@ export function createDocumentsModule(deps: PlatformDeps) {
     registerBook: createRegisterBook(core),
     /** Documents other modules make and send themselves (invitations). */
     generated: createGeneratedDocuments(core),
+    /** Due tomorrow and overdue, told once; run by the server's scheduler. */
+    reminders: createDocumentReminders(core),
     files: deps.files,
     documents: {
       ...documents,

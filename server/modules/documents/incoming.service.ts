@@ -81,6 +81,7 @@ export function createIncomingService(core: DocumentsCore) {
       )
       .execute();
     await repo.grantAccess(trx, row.id, [...users.keys()], 'assigned');
+    await core.tell(trx, row, users.keys(), 'document_assigned', 'Được giao xử lý văn bản');
     return due;
   }
 
@@ -191,6 +192,7 @@ export function createIncomingService(core: DocumentsCore) {
         await repo.grantAccess(trx, id, [body.leaderId], 'leader');
         await record(trx, id, actor, 'submitted', body.note, { leaderId: body.leaderId });
         await syncDelivery(trx, row, 'submitted');
+        await core.tell(trx, row, [body.leaderId], 'document_assigned', 'Văn bản chờ ý kiến chỉ đạo', actor.userId);
       });
     },
 

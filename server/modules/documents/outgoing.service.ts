@@ -20,6 +20,20 @@ interface ResolvedRecipient {
   email: string | null;
 }
 
+/** The clerks who receive for these organizations (their own, not those of a committee above). */
+async function clerksOf(ex: Executor, orgIds: readonly string[]): Promise<string[]> {
+  if (orgIds.length === 0) return [];
+  const rows = await ex
+    .selectFrom('role_grants as g')
+    .innerJoin('users as u', 'u.id', 'g.user_id')
+    .select('g.user_id')
+    .where('g.organization_id', 'in', [...orgIds])
+    .where('g.role', '=', 'clerk')
+    .where('u.disabled', '=', 0)
+    .execute();
+  return [...new Set(rows.map((r) => r.user_id))];
+}
+
 export function createOutgoingService(core: DocumentsCore) {
   const { db, deps, today, now, authorized, record, advance } = core;
 
@@ -202,6 +216,7 @@ export function createOutgoingService(core: DocumentsCore) {
         await advance(trx, row, body.version, { status: 'submitted', leader_id: body.leaderId });
         await repo.grantAccess(trx, id, [body.leaderId], 'leader');
         await record(trx, id, actor, 'submitted', body.note, { leaderId: body.leaderId });
+        await core.tell(trx, row, [body.leaderId], 'document_assigned', 'Dự thảo chờ ký duyệt', actor.userId);
       });
     },
 
@@ -290,6 +305,7 @@ export function createOutgoingService(core: DocumentsCore) {
             )
             .execute();
         }
+        await core.tell(trx, row, await clerksOf(trx, targets), 'document_arrived', 'Văn bản đến chờ tiếp nhận');
         // Every copy delivered electronically is one not printed and carried.
         const copies = targets.length + external.filter((r) => r.channel === 'email').length;
         const files = await trx.selectFrom('document_files').select('sha256').where('document_id', '=', id).execute();
@@ -347,6 +363,21 @@ export function createOutgoingService(core: DocumentsCore) {
             `Bên gửi đã thu hồi văn bản: ${body.reason}`,
           );
         }
+        const receivers = await trx
+          .selectFrom('document_deliveries')
+          .select('organization_id')
+          .where('document_id', '=', id)
+          .execute();
+        await core.tell(
+          trx,
+          row,
+          await clerksOf(
+            trx,
+            receivers.map((r) => r.organization_id),
+          ),
+          'document_recalled',
+          'Văn bản bị thu hồi',
+        );
         await record(trx, id, actor, 'recalled', body.reason, { deliveries: deliveries.length });
         await audit(auditActorOf(actor), {
           action: 'document.recall',

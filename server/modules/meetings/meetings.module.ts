@@ -7,6 +7,7 @@ import { createMeetingFiles } from './meetings.files';
 import { createInvitations } from './meetings.invitation';
 import { createMeetingLists } from './meetings.list';
 import { meetingPolicy } from './meetings.policy';
+import { createMeetingReminders } from './meetings.reminders';
 import { registerMeetingRoutes } from './meetings.routes';
 import { createMeetingsService } from './meetings.service';
 
@@ -21,6 +22,8 @@ export function createMeetingsModule(deps: PlatformDeps, documents: { generated:
     invitations: createInvitations(core, documents.generated),
     files: createMeetingFiles(core),
     attendance: createAttendance(core),
+    /** The day before and the morning of, told once; run by the server's scheduler. */
+    reminders: createMeetingReminders(core),
   };
   return { ...module, register: (app: App) => registerMeetingRoutes(app, module) };
 }

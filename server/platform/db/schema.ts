@@ -531,6 +531,11 @@ export interface JobsTable {
   done_at: string | null;
 }
 
+export interface RemindersSentTable {
+  key: string;
+  sent_at: string;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   people: PeopleTable;
@@ -570,6 +575,7 @@ export interface DB {
   notifications: NotificationsTable;
   notification_settings: NotificationSettingsTable;
   notification_deliveries: NotificationDeliveriesTable;
+  reminders_sent: RemindersSentTable;
   paper_savings: PaperSavingsTable;
   settings: SettingsTable;
   jobs: JobsTable;

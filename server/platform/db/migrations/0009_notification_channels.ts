@@ -6,7 +6,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   const id = (name: string) => [name, 'varchar(64)'] as const;
 
   // Secret matters: e-mail and SMS then say only that there is news, never what it is.
-  await db.schema.alterTable('notifications').addColumn('sensitive', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('notifications')
+    .addColumn('sensitive', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 
   await db.schema
     .createTable('notification_settings')
@@ -37,5 +40,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn(...time('updated_at'), (c) => c.notNull())
     .addUniqueConstraint('notification_deliveries_uq', ['notification_id', 'channel'])
     .execute();
-  await db.schema.createIndex('notification_deliveries_provider_idx').on('notification_deliveries').column('provider_id').execute();
+  await db.schema
+    .createIndex('notification_deliveries_provider_idx')
+    .on('notification_deliveries')
+    .column('provider_id')
+    .execute();
 }
