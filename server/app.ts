@@ -19,6 +19,7 @@ import { createUsersService } from './modules/identity/users.service';
 import { jobsPolicy } from './modules/jobs/jobs.policy';
 import { registerJobsRoutes } from './modules/jobs/jobs.routes';
 import { createJobsService } from './modules/jobs/jobs.service';
+import { createMailboxModule } from './modules/mailbox/mailbox.module';
 import { createMeetingsModule, meetingPolicies } from './modules/meetings/meetings.module';
 import { createNotificationChannels, type NotificationChannels } from './modules/notifications/delivery';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes';
@@ -34,6 +35,8 @@ import { migrateToLatest } from './platform/db/migrator';
 import type { PlatformDeps } from './platform/deps';
 import { createFileStore } from './platform/files/file-store';
 import { type App, createHttpServer, typed } from './platform/http/http-server';
+import type { JobHandler } from './platform/jobs/jobs';
+import { mailSenderFromConfig } from './platform/mail/outgoing';
 import { createAuthorizer } from './platform/security/authorize';
 import { createTransactor } from './platform/transactor';
 import { VERSION } from './version';
@@ -68,7 +71,10 @@ export interface VanPhong {
     meetings: ReturnType<typeof createMeetingsModule>;
     schedules: ReturnType<typeof createSchedulesModule>;
     notifications: ReturnType<typeof createNotificationsService> & { channels: NotificationChannels };
+    mailbox: ReturnType<typeof createMailboxModule>;
   };
+  /** The handler of every job kind, for the job runner. */
+  jobHandlers: Record<string, JobHandler>;
   close(): Promise<void>;
 }
 
@@ -117,7 +123,13 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   const meetings = createMeetingsModule(deps, documents);
   // Each person's calendar feed holds their schedule items plus the events of these sources.
   const schedules = createSchedulesModule(deps, { calendarSources: [meetings.lists.calendarEvents] });
-  const notifications = { ...createNotificationsService(deps), channels: createNotificationChannels(deps) };
+  // One pool of connections to the relay, for notifications and the mailboxes alike.
+  const mailSender = mailSenderFromConfig(config);
+  const notifications = {
+    ...createNotificationsService(deps),
+    channels: createNotificationChannels(deps, { mail: mailSender }),
+  };
+  const mailbox = createMailboxModule(deps, documents.incoming, mailSender);
   const savings = createSavingsService(deps);
 
   const app = await createHttpServer({
@@ -145,6 +157,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   documents.register(app);
   meetings.register(app);
   schedules.register(app);
+  mailbox.register(app);
   registerNotificationRoutes(
     app,
     notifications,
@@ -164,10 +177,11 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   return {
     app,
     deps,
-    services: { auth, users, directory: directory.service, documents, meetings, schedules, notifications },
+    services: { auth, users, directory: directory.service, documents, meetings, schedules, notifications, mailbox },
+    jobHandlers: { ...notifications.channels.handlers, ...mailbox.transport.handlers },
     close: async () => {
       await app.close();
-      notifications.channels.close();
+      mailSender?.close();
       if (!input.database) await database.close();
     },
   };

@@ -2,6 +2,7 @@ import { createApp } from '../app';
 import { seedDemo } from '../modules/demo/demo.service';
 import type { Config } from '../platform/config/config';
 import { createJobRunner, type JobRunner } from '../platform/jobs/runner';
+import { createSmtpListener, type SmtpListener } from '../platform/mail/incoming';
 import { printDemoAccounts } from './output';
 
 const SESSION_PURGE_INTERVAL_MS = 10 * 60_000;
@@ -39,6 +40,7 @@ export async function serve(config: Config): Promise<void> {
   setTimeout(() => void remind(), 5000).unref();
 
   let jobs: JobRunner | null = null;
+  let smtp: SmtpListener | null = null;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -50,6 +52,7 @@ export async function serve(config: Config): Promise<void> {
     force.unref();
     try {
       // Jobs in flight finish before the database closes; one cut short runs again after its lease.
+      await smtp?.close();
       await jobs?.stop();
       await vanphong.close();
       process.exit(0);
@@ -64,13 +67,27 @@ export async function serve(config: Config): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   jobs = createJobRunner({
     deps,
-    // One handler per job kind: the notification channels (e-mail, SMS).
-    handlers: services.notifications.channels.handlers,
+    // One handler per job kind: the notification channels (e-mail, SMS) and mail to outside addresses.
+    handlers: vanphong.jobHandlers,
     pollMs: JOB_POLL_MS,
     batch: JOB_BATCH,
     lockMs: JOB_LEASE_MS,
   });
   jobs.start();
+  if (config.mail.listen) {
+    // Mail for the office's domain, filed into its mailboxes before the sender is answered.
+    smtp = await createSmtpListener({
+      host: config.mail.listen.host,
+      port: config.mail.listen.port,
+      domain: config.mail.domain,
+      maxBytes: config.mail.maxBytes,
+      acceptRecipient: (address) => services.mailbox.transport.accepts(address),
+      onMessage: async (message) => {
+        await services.mailbox.transport.receive(message);
+      },
+    });
+    app.log.info({ host: smtp.host, port: smtp.port, domain: config.mail.domain }, 'SMTP listener started');
+  }
   // The first PDF loads pdfkit and the fonts (a few hundred milliseconds): done once now, while
   // nobody waits, so the first invitation sent is as quick as the next ones.
   setTimeout(() => {

@@ -5,7 +5,7 @@ import type { TestApp } from '../../test/harness';
 
 /** Requests as a signed-in browser makes them, JSON in and out. */
 export function client(t: TestApp, cookie: string) {
-  const send = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
+  const send = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
     t.app.inject({
       method,
       url,
@@ -13,9 +13,12 @@ export function client(t: TestApp, cookie: string) {
       ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
     });
   return {
+    cookie,
     get: (url: string) => send('GET', url),
     post: (url: string, payload: unknown = {}) => send('POST', url, payload),
     patch: (url: string, payload: unknown) => send('PATCH', url, payload),
+    put: (url: string, payload: unknown) => send('PUT', url, payload),
+    delete: (url: string) => send('DELETE', url),
     /** Uploads one file through the product's upload endpoint; returns its upload id. */
     async upload(fileName: string, bytes: Buffer): Promise<string> {
       const body = multipart([{ fileName, data: bytes }]);

@@ -3,7 +3,7 @@ import type { PlatformDeps } from '../../platform/deps';
 import { newId } from '../../platform/ids';
 import { enqueue, type JobHandler } from '../../platform/jobs/jobs';
 import { MailSendError } from '../../platform/mail/mail.errors';
-import { createMailSender, type MailSender } from '../../platform/mail/outgoing';
+import { type MailSender, mailSenderFromConfig } from '../../platform/mail/outgoing';
 import { createFileOutbox } from '../../platform/sms/file-outbox';
 import { createHttpJsonProvider } from '../../platform/sms/http-json';
 import type { SmsProvider } from '../../platform/sms/provider';
@@ -76,19 +76,7 @@ export function createNotificationChannels(
 ) {
   const db = deps.database.db;
   const { config } = deps;
-  const mail =
-    options.mail !== undefined
-      ? options.mail
-      : config.smtp
-        ? createMailSender({
-            host: config.smtp.host,
-            port: config.smtp.port,
-            secure: config.smtp.secure,
-            ...(config.smtp.user ? { auth: { user: config.smtp.user, pass: config.smtp.password ?? '' } } : {}),
-            from: config.mail.from,
-            timeoutMs: 15_000,
-          })
-        : null;
+  const mail = options.mail !== undefined ? options.mail : mailSenderFromConfig(config);
   const provider = options.sms !== undefined ? options.sms : providerOf(config, deps.logger);
   const sms = provider ? createSmsSender({ provider, maxSegments: 1 }) : null;
   const link = (path: string | null) => (path ? `${config.publicUrl ?? ''}${path}` : (config.publicUrl ?? ''));

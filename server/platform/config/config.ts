@@ -69,6 +69,11 @@ const envSchema = z.object({
   SMTP_PASSWORD: z.string().optional(),
   MAIL_DOMAIN: z.string().min(3).default('vanphong.local'),
   MAIL_FROM: z.string().optional(),
+  // Largest message (body and attachments) written in the mailbox or taken in over SMTP.
+  MAIL_MAX_MB: z.coerce.number().int().min(1).max(200).default(25),
+  // Mail for MAIL_DOMAIN received over SMTP: off unless a port is given.
+  SMTP_LISTEN_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  SMTP_LISTEN_HOST: z.string().min(1).default('127.0.0.1'),
   // SMS Brandname: `outbox` writes to a file (demo, development); `http` calls an eSMS-style provider.
   SMS_PROVIDER: z.enum(['outbox', 'http', 'off']).default('outbox'),
   SMS_HTTP_URL: z.string().url().optional(),
@@ -102,7 +107,13 @@ export interface Config {
   files: { storage: 'disk' | 'database'; dir: string; types: FileKind[] };
   /** Outgoing e-mail: null when no relay is configured. */
   smtp: { host: string; port: number; secure: boolean; user: string | null; password: string | null } | null;
-  mail: { domain: string; from: string };
+  mail: {
+    domain: string;
+    from: string;
+    maxBytes: number;
+    /** The SMTP listener for mail to the domain; null when mail arrives in the product only. */
+    listen: { host: string; port: number } | null;
+  };
   sms:
     | { provider: 'off' }
     | { provider: 'outbox'; dir: string }
@@ -169,7 +180,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
           password: env.SMTP_PASSWORD ?? null,
         }
       : null,
-    mail: { domain: env.MAIL_DOMAIN, from: env.MAIL_FROM ?? `VanPhong <no-reply@${env.MAIL_DOMAIN}>` },
+    mail: {
+      domain: env.MAIL_DOMAIN.toLowerCase(),
+      from: env.MAIL_FROM ?? `VanPhong <no-reply@${env.MAIL_DOMAIN}>`,
+      maxBytes: env.MAIL_MAX_MB * 1024 * 1024,
+      listen: env.SMTP_LISTEN_PORT === undefined ? null : { host: env.SMTP_LISTEN_HOST, port: env.SMTP_LISTEN_PORT },
+    },
     sms: smsConfig(env, dataDir),
   };
 }

@@ -1,4 +1,5 @@
 import nodemailer from 'nodemailer';
+import type { Config } from '../config/config';
 import { assertHeaderSafe, checkSubject, type Mailbox, toMailbox } from './address';
 import { invalidAddress, MailSendError, type MailSendErrorCode } from './mail.errors';
 
@@ -27,8 +28,12 @@ export interface OutgoingAttachment {
 export interface OutgoingMail {
   /** Stable per job (`<job-key@domain>`), so a retried job is recognisable downstream. */
   messageId: string;
+  /** The mailbox it is written from, when not the sender's default. */
+  from?: string | Mailbox;
   to: (string | Mailbox)[];
   cc?: (string | Mailbox)[];
+  bcc?: (string | Mailbox)[];
+  inReplyTo?: string;
   subject: string;
   text: string;
   html?: string;
@@ -69,6 +74,19 @@ const RESERVED_HEADERS = new Set([
 const NETWORK_CODES = new Set(['ECONNECTION', 'ESOCKET', 'EDNS', 'ETLS', 'EPROXY', 'EMAXLIMIT']);
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ETIMEOUT']);
 
+/** The relay of the configuration, or null when none is configured (mail then stays in the product). */
+export function mailSenderFromConfig(config: Pick<Config, 'smtp' | 'mail'>): MailSender | null {
+  if (!config.smtp) return null;
+  return createMailSender({
+    host: config.smtp.host,
+    port: config.smtp.port,
+    secure: config.smtp.secure,
+    ...(config.smtp.user ? { auth: { user: config.smtp.user, pass: config.smtp.password ?? '' } } : {}),
+    from: config.mail.from,
+    timeoutMs: 15_000,
+  });
+}
+
 /** Sends mail through one SMTP relay over a small pool of kept-open connections. */
 export function createMailSender(options: MailSenderOptions): MailSender {
   const from = toMailbox(options.from, 'from');
@@ -91,7 +109,7 @@ export function createMailSender(options: MailSenderOptions): MailSender {
   async function send(mail: OutgoingMail): Promise<SendResult> {
     const message = checkMail(mail);
     try {
-      const info = await transport.sendMail({ ...message, from: asAddress(from) });
+      const info = await transport.sendMail({ ...message, from: message.from ?? asAddress(from) });
       return {
         accepted: info.accepted.map(String),
         rejected: info.rejected.map(String),
@@ -113,7 +131,10 @@ function checkMail(mail: OutgoingMail) {
   }
   const to = mail.to.map((m) => asAddress(toMailbox(m, 'to')));
   const cc = (mail.cc ?? []).map((m) => asAddress(toMailbox(m, 'cc')));
-  if (to.length === 0) throw invalidAddress('to', 'thư chưa có người nhận');
+  const bcc = (mail.bcc ?? []).map((m) => asAddress(toMailbox(m, 'bcc')));
+  const from = mail.from === undefined ? undefined : asAddress(toMailbox(mail.from, 'from'));
+  if (to.length + cc.length + bcc.length === 0) throw invalidAddress('to', 'thư chưa có người nhận');
+  if (mail.inReplyTo !== undefined && !MESSAGE_ID.test(mail.inReplyTo)) assertHeaderSafe(mail.inReplyTo, 'inReplyTo');
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(mail.headers ?? {})) {
     if (!HEADER_NAME.test(name)) throw invalidAddress('headers', `tên trường "${name}" không hợp lệ`);
@@ -132,8 +153,13 @@ function checkMail(mail: OutgoingMail) {
   });
   return {
     messageId: mail.messageId,
+    from,
     to,
     cc,
+    bcc,
+    ...(mail.inReplyTo && MESSAGE_ID.test(mail.inReplyTo)
+      ? { inReplyTo: mail.inReplyTo, references: [mail.inReplyTo] }
+      : {}),
     subject: checkSubject(mail.subject),
     text: mail.text,
     html: mail.html,

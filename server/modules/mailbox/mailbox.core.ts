@@ -1,0 +1,55 @@
+import { foldVietnamese } from '../../../common/text/fold';
+import type { Executor } from '../../platform/db/database';
+import type { PlatformDeps } from '../../platform/deps';
+import type { Actor } from '../../platform/security/actor';
+import { ensureMailboxes, type MailboxRow, mailboxesOf } from './mailbox.directory';
+import * as errors from './mailbox.errors';
+import { findItem, type ItemRow } from './mailbox.repository';
+
+/** How long the list of owners without a mailbox is trusted before it is looked at again. */
+const SYNC_EVERY_MS = 2000;
+
+export function createMailboxCore(deps: PlatformDeps) {
+  const db = deps.database.db;
+  const domain = deps.config.mail.domain;
+  const now = () => deps.clock.now().toISOString();
+  let syncedAt = 0;
+  let syncing: Promise<unknown> | null = null;
+
+  /** Every owner has a mailbox: looked at again at most every two seconds, or at once when `force`. */
+  async function sync(force = false) {
+    const t = Date.now();
+    if (!force && t - syncedAt < SYNC_EVERY_MS) return;
+    syncing ??= ensureMailboxes(db, domain, now()).finally(() => {
+      syncing = null;
+    });
+    await syncing;
+    syncedAt = t;
+  }
+
+  async function readable(actor: Actor): Promise<MailboxRow[]> {
+    await sync(true);
+    return mailboxesOf(db, actor);
+  }
+
+  async function mailbox(actor: Actor, mailboxId: string): Promise<MailboxRow> {
+    const box = (await readable(actor)).find((m) => m.id === mailboxId);
+    if (!box) throw errors.mailboxNotFound();
+    return box;
+  }
+
+  /** An item of a mailbox the actor reads; anything else is "not found", never "forbidden". */
+  async function item(actor: Actor, itemId: string, ex: Executor = db): Promise<{ item: ItemRow; box: MailboxRow }> {
+    const row = await findItem(ex, itemId);
+    if (!row) throw errors.itemNotFound();
+    const box = (await mailboxesOf(ex, actor)).find((m) => m.id === row.mailbox_id);
+    if (!box) throw errors.itemNotFound();
+    return { item: row, box };
+  }
+
+  const searchText = (parts: (string | null | undefined)[]) =>
+    foldVietnamese(parts.filter(Boolean).join(' ')).slice(0, 20_000);
+
+  return { db, deps, domain, now, sync, readable, mailbox, item, searchText };
+}
+export type MailboxCore = ReturnType<typeof createMailboxCore>;

@@ -1,0 +1,273 @@
+import type { MailRecipientWrite } from '../../../common/schemas/mail';
+import { foldVietnamese } from '../../../common/text/fold';
+import type { Executor } from '../../platform/db/database';
+import type { MailboxesTable } from '../../platform/db/schema';
+import { newId } from '../../platform/ids';
+import type { Actor } from '../../platform/security/actor';
+import * as errors from './mailbox.errors';
+
+/** Roles that read their organization's mailbox: the clerk keeps it, the leaders see it. */
+export const ORGANIZATION_READERS = ['clerk', 'leader'] as const;
+
+export type MailboxRow = Pick<MailboxesTable, 'id' | 'kind' | 'owner_id' | 'address' | 'name'>;
+
+const local = (text: string) =>
+  foldVietnamese(text)
+    .replace(/[^a-z0-9._-]+/g, '')
+    .replace(/^[._-]+|[._-]+$/g, '')
+    .slice(0, 40);
+
+/** The local part an owner's mailbox takes: the one in the directory if any, else one made from the name. */
+function wantedLocal(directoryAddress: string | null, fallback: string): string {
+  const given = directoryAddress?.split('@')[0]?.toLowerCase() ?? '';
+  return /^[a-z0-9._-]{1,64}$/.test(given) ? given : local(fallback) || 'hopthu';
+}
+
+/**
+ * Gives every organization, person, and account without a person a mailbox on the mail domain,
+ * once: the address stays when names change. Three anti-joins find the owners still without one,
+ * so calling it often costs a few indexed reads.
+ */
+export async function ensureMailboxes(ex: Executor, domain: string, at: string): Promise<number> {
+  const orgs = await ex
+    .selectFrom('organizations as o')
+    .leftJoin('mailboxes as m', (j) => j.onRef('m.owner_id', '=', 'o.id').on('m.kind', '=', 'organization'))
+    .select(['o.id', 'o.name', 'o.code', 'o.mailbox'])
+    .where('m.id', 'is', null)
+    .execute();
+  const people = await ex
+    .selectFrom('people as p')
+    .leftJoin('mailboxes as m', (j) => j.onRef('m.owner_id', '=', 'p.id').on('m.kind', '=', 'person'))
+    .select(['p.id', 'p.full_name', 'p.mailbox'])
+    .where('m.id', 'is', null)
+    .execute();
+  const users = await ex
+    .selectFrom('users as u')
+    .leftJoin('mailboxes as m', (j) => j.onRef('m.owner_id', '=', 'u.id').on('m.kind', '=', 'user'))
+    .select(['u.id', 'u.full_name', 'u.username'])
+    .where('u.person_id', 'is', null)
+    .where('m.id', 'is', null)
+    .execute();
+  const wanted: { kind: MailboxRow['kind']; owner_id: string; name: string; local: string }[] = [
+    ...orgs.map((o) => ({
+      kind: 'organization' as const,
+      owner_id: o.id,
+      name: o.name,
+      local: wantedLocal(o.mailbox, o.code),
+    })),
+    ...people.map((p) => ({
+      kind: 'person' as const,
+      owner_id: p.id,
+      name: p.full_name,
+      local: wantedLocal(p.mailbox, p.full_name),
+    })),
+    ...users.map((u) => ({
+      kind: 'user' as const,
+      owner_id: u.id,
+      name: u.full_name,
+      local: wantedLocal(null, u.username),
+    })),
+  ];
+  if (wanted.length === 0) return 0;
+  const taken = new Set((await ex.selectFrom('mailboxes').select('address').execute()).map((r) => r.address));
+  const rows = wanted.map((w) => {
+    let address = `${w.local}@${domain}`;
+    for (let n = 2; taken.has(address); n += 1) address = `${w.local}${n}@${domain}`;
+    taken.add(address);
+    return {
+      id: newId(),
+      kind: w.kind,
+      owner_id: w.owner_id,
+      address,
+      name: w.name,
+      search_text: foldVietnamese(`${w.name} ${address}`),
+      created_at: at,
+    };
+  });
+  for (let i = 0; i < rows.length; i += 200) {
+    await ex
+      .insertInto('mailboxes')
+      .values(rows.slice(i, i + 200))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+  return rows.length;
+}
+
+/** The organizations whose mailbox the actor reads: those where they are clerk or leader. */
+export function organizationsActedFor(actor: Actor): string[] {
+  return [
+    ...new Set(
+      actor.grants
+        .filter((g) => (ORGANIZATION_READERS as readonly string[]).includes(g.role))
+        .map((g) => g.organizationId),
+    ),
+  ];
+}
+
+/** Every mailbox the actor reads: their own, and those of the organizations they act for. */
+export async function mailboxesOf(ex: Executor, actor: Actor): Promise<MailboxRow[]> {
+  const orgIds = organizationsActedFor(actor);
+  return ex
+    .selectFrom('mailboxes')
+    .select(['id', 'kind', 'owner_id', 'address', 'name'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('kind', '=', 'user'), eb('owner_id', '=', actor.userId)]),
+        ...(actor.account.personId
+          ? [eb.and([eb('kind', '=', 'person'), eb('owner_id', '=', actor.account.personId)])]
+          : []),
+        ...(orgIds.length > 0 ? [eb.and([eb('kind', '=', 'organization'), eb('owner_id', 'in', orgIds)])] : []),
+      ]),
+    )
+    .orderBy('kind', 'desc')
+    .orderBy('name')
+    .execute();
+}
+
+/** The active accounts that read these mailboxes: whom to tell that a mail arrived. */
+export async function readersOf(ex: Executor, mailboxes: readonly MailboxRow[]): Promise<Map<string, string[]>> {
+  const byBox = new Map<string, string[]>(mailboxes.map((m) => [m.id, []]));
+  const push = (box: string, user: string) => byBox.get(box)?.push(user);
+  const owners = (kind: MailboxRow['kind']) => mailboxes.filter((m) => m.kind === kind);
+  for (const m of owners('user')) push(m.id, m.owner_id);
+  const people = owners('person');
+  if (people.length > 0) {
+    const rows = await ex
+      .selectFrom('users')
+      .select(['id', 'person_id'])
+      .where(
+        'person_id',
+        'in',
+        people.map((m) => m.owner_id),
+      )
+      .where('disabled', '=', 0)
+      .execute();
+    for (const r of rows) for (const m of people) if (m.owner_id === r.person_id) push(m.id, r.id);
+  }
+  const orgs = owners('organization');
+  if (orgs.length > 0) {
+    const rows = await ex
+      .selectFrom('role_grants as g')
+      .innerJoin('users as u', 'u.id', 'g.user_id')
+      .select(['g.user_id', 'g.organization_id'])
+      .where(
+        'g.organization_id',
+        'in',
+        orgs.map((m) => m.owner_id),
+      )
+      .where('g.role', 'in', [...ORGANIZATION_READERS])
+      .where('u.disabled', '=', 0)
+      .execute();
+    for (const r of rows) for (const m of orgs) if (m.owner_id === r.organization_id) push(m.id, r.user_id);
+  }
+  for (const [box, users] of byBox) byBox.set(box, [...new Set(users)]);
+  return byBox;
+}
+
+export interface Resolved {
+  /** Mailboxes of the product, each once, with the first field that named it. */
+  internal: { mailbox: MailboxRow; role: 'to' | 'cc' | 'bcc' }[];
+  /** Outside addresses, each once. */
+  external: { address: string; role: 'to' | 'cc' | 'bcc' }[];
+  shown: { to: Shown[]; cc: Shown[]; bcc: Shown[] };
+}
+export interface Shown {
+  address: string;
+  name: string | null;
+}
+
+/**
+ * Turns what the writer picked into mailboxes and outside addresses. A group brings its people
+ * and organizations; someone named twice (in To and through a group in Cc) gets one copy.
+ * An address on the office's own domain must be a mailbox that exists.
+ */
+export async function resolveRecipients(
+  ex: Executor,
+  domain: string,
+  fields: { to: MailRecipientWrite[]; cc: MailRecipientWrite[]; bcc: MailRecipientWrite[] },
+  parseAddress: (input: string, field: string) => string,
+): Promise<Resolved> {
+  const result: Resolved = { internal: [], external: [], shown: { to: [], cc: [], bcc: [] } };
+  const seenBox = new Set<string>();
+  const seenAddress = new Set<string>();
+  const unknown: string[] = [];
+  for (const role of ['to', 'cc', 'bcc'] as const) {
+    const list = fields[role];
+    const owner = (kind: 'person' | 'organization') =>
+      list.filter((r): r is { kind: typeof kind; id: string } => r.kind === kind).map((r) => r.id);
+    const groupIds = list.filter((r) => r.kind === 'group').map((r) => (r as { id: string }).id);
+    const personIds = owner('person');
+    const orgIds = owner('organization');
+    const groupShown: Shown[] = [];
+    if (groupIds.length > 0) {
+      const groups = await ex
+        .selectFrom('distribution_groups')
+        .select(['id', 'name'])
+        .where('id', 'in', groupIds)
+        .execute();
+      if (groups.length !== new Set(groupIds).size) throw errors.unknownDirectoryRecipient();
+      const members = await ex
+        .selectFrom('group_members')
+        .select(['person_id', 'organization_id'])
+        .where('group_id', 'in', groupIds)
+        .execute();
+      for (const m of members) {
+        if (m.person_id) personIds.push(m.person_id);
+        if (m.organization_id) orgIds.push(m.organization_id);
+      }
+      for (const g of groups) groupShown.push({ address: `nhom:${g.id}`, name: `Nhóm: ${g.name}` });
+    }
+    const boxIds = list.filter((r) => r.kind === 'mailbox').map((r) => (r as { id: string }).id);
+    const addresses = list
+      .filter((r): r is { kind: 'address'; address: string } => r.kind === 'address')
+      .map((r) => parseAddress(r.address, role).toLowerCase());
+    const ownDomain = addresses.filter((a) => a.endsWith(`@${domain}`));
+    const boxes: MailboxRow[] = [];
+    const select = () => ex.selectFrom('mailboxes').select(['id', 'kind', 'owner_id', 'address', 'name']);
+    const want = async (rows: Promise<MailboxRow[]>, expected: number) => {
+      const found = await rows;
+      if (found.length < expected) throw errors.unknownDirectoryRecipient();
+      boxes.push(...found);
+    };
+    const uniq = (ids: string[]) => [...new Set(ids)];
+    if (personIds.length > 0)
+      await want(
+        select().where('kind', '=', 'person').where('owner_id', 'in', uniq(personIds)).execute(),
+        uniq(personIds).length,
+      );
+    if (orgIds.length > 0)
+      await want(
+        select().where('kind', '=', 'organization').where('owner_id', 'in', uniq(orgIds)).execute(),
+        uniq(orgIds).length,
+      );
+    if (boxIds.length > 0) await want(select().where('id', 'in', uniq(boxIds)).execute(), uniq(boxIds).length);
+    if (ownDomain.length > 0) {
+      const found = await select().where('address', 'in', ownDomain).execute();
+      const known = new Set(found.map((b) => b.address));
+      unknown.push(...ownDomain.filter((a) => !known.has(a)));
+      boxes.push(...found);
+    }
+    // What every reader sees: the picks as named, a group by its name rather than its members.
+    const direct = new Set([...owner('person'), ...owner('organization'), ...boxIds]);
+    for (const b of boxes) {
+      if (direct.has(b.owner_id) || direct.has(b.id) || ownDomain.includes(b.address)) {
+        if (!result.shown[role].some((s) => s.address === b.address))
+          result.shown[role].push({ address: b.address, name: b.name });
+      }
+      if (seenBox.has(b.id)) continue;
+      seenBox.add(b.id);
+      result.internal.push({ mailbox: b, role });
+    }
+    result.shown[role].push(...groupShown);
+    for (const a of addresses) {
+      if (a.endsWith(`@${domain}`)) continue;
+      if (!result.shown[role].some((s) => s.address === a)) result.shown[role].push({ address: a, name: null });
+      if (seenAddress.has(a)) continue;
+      seenAddress.add(a);
+      result.external.push({ address: a, role });
+    }
+  }
+  if (unknown.length > 0) throw errors.unknownRecipient([...new Set(unknown)]);
+  return result;
+}

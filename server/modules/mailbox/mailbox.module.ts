@@ -1,0 +1,23 @@
+import type { PlatformDeps } from '../../platform/deps';
+import type { App } from '../../platform/http/http-server';
+import type { MailSender } from '../../platform/mail/outgoing';
+import { createCompose } from './mailbox.compose';
+import { createMailboxCore } from './mailbox.core';
+import { createMailReading } from './mailbox.read';
+import { createMailRegistration, type IncomingRegistrar } from './mailbox.register';
+import { registerMailboxRoutes } from './mailbox.routes';
+import { createMailTransport } from './mailbox.transport';
+
+/** Official mailboxes: mail between the office's mailboxes, and over SMTP to and from the world. */
+export function createMailboxModule(deps: PlatformDeps, documents: IncomingRegistrar, mail: MailSender | null) {
+  const core = createMailboxCore(deps);
+  const module = {
+    compose: createCompose(core),
+    reading: createMailReading(core),
+    registration: createMailRegistration(core, documents),
+    transport: createMailTransport(core, mail),
+    files: deps.files,
+  };
+  return { ...module, register: (app: App) => registerMailboxRoutes(app, module) };
+}
+export type MailboxModule = Omit<ReturnType<typeof createMailboxModule>, 'register'>;

@@ -1,0 +1,321 @@
+import type { z } from 'zod';
+import {
+  type MailboxView,
+  type MailItemView,
+  type MailListItem,
+  type MailMessage,
+  type MailRecipientWrite,
+  type mailListQuerySchema,
+  SYSTEM_FOLDERS,
+} from '../../../common/schemas/mail';
+import { foldVietnamese } from '../../../common/text/fold';
+import { matchesFolded } from '../../platform/db/search';
+import { newId } from '../../platform/ids';
+import { type Actor, auditActorOf } from '../../platform/security/actor';
+import type { MailboxCore } from './mailbox.core';
+import * as errors from './mailbox.errors';
+import * as repo from './mailbox.repository';
+
+const FOLDER_NAMES: Record<(typeof SYSTEM_FOLDERS)[number], string> = {
+  inbox: 'Hộp thư đến',
+  sent: 'Thư đã gửi',
+  drafts: 'Thư nháp',
+  archive: 'Lưu trữ',
+  trash: 'Thùng rác',
+};
+
+interface Shown {
+  address: string;
+  name: string | null;
+}
+const parseRecipients = (json: string) =>
+  JSON.parse(json) as {
+    to: Shown[];
+    cc: Shown[];
+    picks?: { to: MailRecipientWrite[]; cc: MailRecipientWrite[]; bcc: MailRecipientWrite[] };
+  };
+
+const snippet = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 160);
+
+export function createMailReading(core: MailboxCore) {
+  const { db, deps, now } = core;
+
+  async function folderOf(mailboxId: string, folder: string) {
+    if ((SYSTEM_FOLDERS as readonly string[]).includes(folder)) return folder;
+    const own = await db
+      .selectFrom('mail_folders')
+      .select('id')
+      .where('id', '=', folder)
+      .where('mailbox_id', '=', mailboxId)
+      .executeTakeFirst();
+    if (!own) throw errors.folderNotFound();
+    return own.id;
+  }
+
+  function messageView(
+    m: repo.MessageRow,
+    files: Awaited<ReturnType<typeof repo.attachmentsOf>>,
+    own: boolean,
+    itemId: string,
+  ): MailMessage {
+    const r = parseRecipients(m.recipients);
+    return {
+      itemId,
+      messageId: m.id,
+      subject: m.subject,
+      from: { address: m.from_address, name: m.from_name },
+      to: r.to,
+      cc: r.cc,
+      bcc: own ? (JSON.parse(m.bcc) as Shown[]) : [],
+      text: m.body_text,
+      html: m.body_html,
+      attachments: files
+        .filter((f) => f.message_id === m.id)
+        .map((f) => ({ id: f.id, fileName: f.file_name, size: Number(f.size), contentType: f.content_type })),
+      at: m.sent_at ?? m.created_at,
+      source: m.source,
+      own,
+    };
+  }
+
+  return {
+    async mailboxes(actor: Actor): Promise<{ items: MailboxView[] }> {
+      const boxes = await core.readable(actor);
+      const ids = boxes.map((b) => b.id);
+      const counts = await repo.folderCounts(db, ids);
+      const own = ids.length
+        ? await db
+            .selectFrom('mail_folders')
+            .select(['id', 'mailbox_id', 'name'])
+            .where('mailbox_id', 'in', ids)
+            .orderBy('name')
+            .execute()
+        : [];
+      const count = (box: string, folder: string) => {
+        const c = counts.find((x) => x.mailbox_id === box && x.folder === folder);
+        return { unread: Number(c?.unread ?? 0), total: Number(c?.total ?? 0) };
+      };
+      return {
+        items: boxes.map((b) => ({
+          id: b.id,
+          kind: b.kind,
+          address: b.address,
+          name: b.name,
+          folders: [
+            ...SYSTEM_FOLDERS.map((f) => ({ id: f, name: FOLDER_NAMES[f], ...count(b.id, f) })),
+            ...own.filter((f) => f.mailbox_id === b.id).map((f) => ({ id: f.id, name: f.name, ...count(b.id, f.id) })),
+          ],
+        })),
+      };
+    },
+
+    async list(actor: Actor, mailboxId: string, query: z.infer<typeof mailListQuerySchema>) {
+      const box = await core.mailbox(actor, mailboxId);
+      const folder = await folderOf(box.id, query.folder);
+      const { total, rows } = await repo.listItems(db, box.id, {
+        folder,
+        q: query.q,
+        unread: query.unread === 'true',
+        offset: (query.page - 1) * query.pageSize,
+        limit: query.pageSize,
+      });
+      const items: MailListItem[] = rows.map((r) => ({
+        id: r.id,
+        messageId: r.message_id,
+        threadId: r.thread_id,
+        subject: r.subject,
+        from: { address: r.from_address, name: r.from_name },
+        to: parseRecipients(r.recipients).to,
+        snippet: snippet(r.body_text),
+        attachments: Number(r.attachments ?? 0),
+        readAt: r.read_at,
+        status: r.status,
+        at: r.created_at,
+        registeredDocumentId: r.document_id,
+      }));
+      return { items, total };
+    },
+
+    /** A message as this mailbox holds it, with its thread; opening it marks it read. */
+    async view(actor: Actor, itemId: string): Promise<MailItemView> {
+      const { item, box } = await core.item(actor, itemId);
+      const message = await repo.findMessage(db, item.message_id);
+      if (!message) throw errors.itemNotFound();
+      if (!item.read_at) {
+        await db
+          .updateTable('mail_items')
+          .set({ read_at: now() })
+          .where('id', '=', item.id)
+          .where('read_at', 'is', null)
+          .execute();
+      }
+      const thread = message.status === 'sent' ? await repo.threadOf(db, box.id, message.thread_id) : [];
+      const files = await repo.attachmentsOf(db, [...new Set([message.id, ...thread.map((m) => m.id)])]);
+      const own = item.role === 'from';
+      const deliveries = own ? await repo.outboundOf(db, message.id) : [];
+      const picks = parseRecipients(message.recipients).picks ?? null;
+      const isDraft = message.status === 'draft';
+      const actions: MailItemView['actions'] = isDraft
+        ? ['edit', item.folder === 'trash' ? 'delete' : 'trash']
+        : ['reply', 'forward', 'move', item.folder === 'trash' ? 'delete' : 'trash'];
+      if (
+        !isDraft &&
+        box.kind === 'organization' &&
+        !own &&
+        !item.document_id &&
+        files.some((f) => f.message_id === message.id)
+      )
+        actions.push('register');
+      return {
+        id: item.id,
+        mailboxId: box.id,
+        folder: item.folder,
+        status: message.status,
+        version: message.version,
+        readAt: item.read_at ?? now(),
+        message: messageView(message, files, own, item.id),
+        thread: thread
+          .filter((m) => m.id !== message.id)
+          .map((m) => messageView(m, files, m.item_role === 'from', m.item_id)),
+        deliveries: deliveries.map((d) => ({ address: d.address, status: d.status, error: d.error, at: d.updated_at })),
+        headers: message.headers ? (JSON.parse(message.headers) as Record<string, string>) : null,
+        registeredDocumentId: item.document_id,
+        draft: isDraft && picks ? picks : null,
+        actions,
+      };
+    },
+
+    async mark(actor: Actor, itemId: string, read: boolean) {
+      const { item } = await core.item(actor, itemId);
+      await db
+        .updateTable('mail_items')
+        .set({ read_at: read ? now() : null })
+        .where('id', '=', item.id)
+        .execute();
+    },
+
+    async move(actor: Actor, itemId: string, folder: string) {
+      const { item, box } = await core.item(actor, itemId);
+      const target = await folderOf(box.id, folder);
+      const message = await repo.findMessage(db, item.message_id);
+      const draft = message?.status === 'draft';
+      if (draft ? !['drafts', 'trash'].includes(target) : target === 'drafts') throw errors.draftFolder();
+      await db.updateTable('mail_items').set({ folder: target }).where('id', '=', item.id).execute();
+    },
+
+    /** Deletes this mailbox's copy for good (from the bin only); the message stays for its other holders. */
+    async remove(actor: Actor, itemId: string) {
+      const { item, box } = await core.item(actor, itemId);
+      if (item.folder !== 'trash') throw errors.trashOnly();
+      await deps.transact(async ({ trx, audit }) => {
+        await trx.deleteFrom('mail_items').where('id', '=', item.id).execute();
+        const left = await trx
+          .selectFrom('mail_items')
+          .select('id')
+          .where('message_id', '=', item.message_id)
+          .executeTakeFirst();
+        if (!left) await trx.deleteFrom('mail_messages').where('id', '=', item.message_id).execute();
+        await audit(auditActorOf(actor), {
+          action: 'mail.deleted',
+          entityType: 'mail_item',
+          entityId: item.id,
+          summary: `Xóa hẳn một thư khỏi hộp thư ${box.address}`,
+        });
+      });
+    },
+
+    async attachment(actor: Actor, itemId: string, attachmentId: string) {
+      const { item, box } = await core.item(actor, itemId);
+      const thread = await repo.findMessage(db, item.message_id);
+      const row = await db
+        .selectFrom('mail_attachments as a')
+        .innerJoin('mail_messages as m', 'm.id', 'a.message_id')
+        .innerJoin('mail_items as i', 'i.message_id', 'm.id')
+        .select(['a.sha256', 'a.file_name'])
+        .where('a.id', '=', attachmentId)
+        .where('i.mailbox_id', '=', box.id)
+        .where('m.thread_id', '=', thread?.thread_id ?? '')
+        .executeTakeFirst();
+      if (!row) throw errors.itemNotFound();
+      return { sha256: row.sha256, fileName: row.file_name };
+    },
+
+    async createFolder(actor: Actor, mailboxId: string, name: string) {
+      const box = await core.mailbox(actor, mailboxId);
+      const clash = await db
+        .selectFrom('mail_folders')
+        .select(['id', 'name'])
+        .where('mailbox_id', '=', box.id)
+        .execute();
+      const folded = foldVietnamese(name);
+      if (
+        clash.some((f) => foldVietnamese(f.name) === folded) ||
+        Object.values(FOLDER_NAMES).some((n) => foldVietnamese(n) === folded)
+      )
+        throw errors.folderExists();
+      const id = newId();
+      await db.insertInto('mail_folders').values({ id, mailbox_id: box.id, name, created_at: now() }).execute();
+      return { id };
+    },
+
+    async deleteFolder(actor: Actor, mailboxId: string, folderId: string) {
+      const box = await core.mailbox(actor, mailboxId);
+      const folder = await folderOf(box.id, folderId);
+      if ((SYSTEM_FOLDERS as readonly string[]).includes(folder)) throw errors.folderNotFound();
+      const used = await db
+        .selectFrom('mail_items')
+        .select('id')
+        .where('mailbox_id', '=', box.id)
+        .where('folder', '=', folder)
+        .executeTakeFirst();
+      if (used) throw errors.folderNotEmpty();
+      await db.deleteFrom('mail_folders').where('id', '=', folder).execute();
+    },
+
+    /** Mailboxes and groups to write to, by name or address, with or without diacritics. */
+    async recipients(_actor: Actor, q: string) {
+      await core.sync();
+      const boxes = await db
+        .selectFrom('mailboxes')
+        .select(['id', 'kind', 'name', 'address'])
+        .where(matchesFolded('search_text', q))
+        .orderBy('kind')
+        .orderBy('name')
+        .limit(20)
+        .execute();
+      const groups = await db
+        .selectFrom('distribution_groups as g')
+        .select((eb) => [
+          'g.id',
+          'g.name',
+          eb
+            .selectFrom('group_members as m')
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .whereRef('m.group_id', '=', 'g.id')
+            .as('members'),
+        ])
+        .where(matchesFolded('g.search_text', q))
+        .orderBy('g.name')
+        .limit(10)
+        .execute();
+      return {
+        items: [
+          ...groups.map((g) => ({
+            kind: 'group' as const,
+            id: g.id,
+            name: g.name,
+            address: null,
+            detail: String(g.members ?? 0),
+          })),
+          ...boxes.map((b) => ({
+            kind: 'mailbox' as const,
+            id: b.id,
+            name: b.name,
+            address: b.address,
+            detail: b.kind,
+          })),
+        ],
+      };
+    },
+  };
+}
