@@ -22,6 +22,7 @@ import { createJobsService } from './modules/jobs/jobs.service';
 import { createMailboxModule } from './modules/mailbox/mailbox.module';
 import { createMeetingsModule, meetingPolicies } from './modules/meetings/meetings.module';
 import { createNotificationChannels, type NotificationChannels } from './modules/notifications/delivery';
+import { createLiveNotifications } from './modules/notifications/notifications.live';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes';
 import { createNotificationsService } from './modules/notifications/notifications.service';
 import { savingsPolicy } from './modules/savings/savings.policy';
@@ -130,6 +131,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
     channels: createNotificationChannels(deps, { mail: mailSender }),
   };
   const mailbox = createMailboxModule(deps, documents.incoming, mailSender);
+  const live = createLiveNotifications(database);
   const savings = createSavingsService(deps);
 
   const app = await createHttpServer({
@@ -163,6 +165,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
     notifications,
     notifications.channels,
     config.sms.provider === 'http' ? config.sms.callbackToken : null,
+    live,
   );
   registerSavingsRoutes(app, savings);
   registerJobsRoutes(app, createJobsService(deps));
@@ -180,6 +183,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
     services: { auth, users, directory: directory.service, documents, meetings, schedules, notifications, mailbox },
     jobHandlers: { ...notifications.channels.handlers, ...mailbox.transport.handlers },
     close: async () => {
+      live.close();
       await app.close();
       mailSender?.close();
       if (!input.database) await database.close();

@@ -10,6 +10,7 @@ import {
 } from '../../../common/schemas/notifications';
 import { type App, actorOf, typed } from '../../platform/http/http-server';
 import type { NotificationChannels } from './delivery';
+import type { LiveNotifications } from './notifications.live';
 import type { NotificationsService } from './notifications.service';
 
 const tags = ['Thông báo'];
@@ -19,8 +20,15 @@ export function registerNotificationRoutes(
   service: NotificationsService,
   channels: NotificationChannels,
   callbackToken: string | null,
+  live: LiveNotifications,
 ): void {
   const r = typed(app);
+  // The bell's unread count, pushed as server-sent events while the page is open.
+  r.get('/api/notifications/stream', { schema: { tags, hide: true } }, async (request, reply) => {
+    const actor = actorOf(request);
+    reply.hijack();
+    live.open(actor.userId, reply.raw);
+  });
   r.get(
     '/api/notifications/settings',
     { schema: { tags, response: { 200: notificationSettingsSchema } } },
@@ -68,6 +76,7 @@ export function registerNotificationRoutes(
     { schema: { tags, body: markReadSchema, response: { 204: z.null() } } },
     async (request, reply) => {
       await service.markRead(actorOf(request), request.body);
+      live.nudge();
       return reply.code(204).send(null);
     },
   );

@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import type { Notification } from '../../../../common/schemas/notifications';
 import { api } from '../../../app/api/client';
 
-/** How often the bell asks for the unread count; server-sent events will replace this. */
-const POLL_MS = 30_000;
+/** The count comes live over server-sent events; this slow poll only covers a stream that cannot stay open. */
+const POLL_MS = 5 * 60_000;
 /** The panel lists the newest ones only; older news has done its work. */
 export const PANEL_LIMIT = 20;
 
@@ -19,7 +20,27 @@ export interface NotificationList {
   unread: number;
 }
 
-/** The unread count for the bell: every 30 seconds while the tab is visible, and on returning to it. */
+/**
+ * Keeps the bell's count live: the server pushes the unread count whenever it changes; an open
+ * list is fetched again so the new item shows. The browser reconnects on its own after a cut.
+ */
+export function useLiveUnread() {
+  const client = useQueryClient();
+  useEffect(() => {
+    if (typeof EventSource === 'undefined') return;
+    const source = new EventSource('/api/notifications/stream');
+    source.addEventListener('unread', (event) => {
+      const { unread } = JSON.parse((event as MessageEvent<string>).data) as { unread: number };
+      const before = client.getQueryData<{ unread: number }>(notificationKeys.unread)?.unread;
+      client.setQueryData(notificationKeys.unread, { unread });
+      if (before !== undefined && before !== unread)
+        void client.invalidateQueries({ queryKey: notificationKeys.latest });
+    });
+    return () => source.close();
+  }, [client]);
+}
+
+/** The unread count for the bell: pushed live, asked for on returning to the tab. */
 export function useUnreadCount() {
   return useQuery({
     queryKey: notificationKeys.unread,

@@ -1,7 +1,7 @@
 import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Drawer, Dropdown, Flex, Grid, Spin } from 'antd';
 import { lazy, Suspense, useState } from 'react';
-import { useUnreadCount } from '../api/notifications.api';
+import { useLiveUnread, useUnreadCount } from '../api/notifications.api';
 import { tnote } from '../notifications.i18n';
 
 // The list, its times and its empty state load on the first click, not with every page.
@@ -34,6 +34,7 @@ function Panel({ onClose, inDrawer = false }: { onClose: () => void; inDrawer?: 
  */
 export default function NotificationBell() {
   const [open, setOpen] = useState(false);
+  useLiveUnread();
   const unread = useUnreadCount().data ?? 0;
   const wide = Grid.useBreakpoint().md === true;
   const close = () => setOpen(false);
