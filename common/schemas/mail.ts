@@ -63,6 +63,8 @@ export const mailboxSchema = z.object({
   kind: z.enum(['organization', 'person', 'user']),
   address: z.string(),
   name: z.string(),
+  /** The organization whose mailbox it is; null for a person's. */
+  organizationId: z.string().nullable(),
   /** System folders first, then the mailbox's own. */
   folders: z.array(mailFolderSchema),
 });
@@ -149,6 +151,8 @@ export const mailItemViewSchema = z.object({
       to: z.array(mailRecipientWriteSchema),
       cc: z.array(mailRecipientWriteSchema),
       bcc: z.array(mailRecipientWriteSchema),
+      /** Names for the picks, by `kind:id`. */
+      labels: z.record(z.string(), z.string()),
     })
     .nullable(),
   actions: z.array(z.enum(['reply', 'forward', 'move', 'trash', 'delete', 'register', 'edit'])),

@@ -28,11 +28,13 @@ const MeetingPage = lazy(() => import('../modules/meetings/pages/MeetingPage'));
 const MyMeetingsPage = lazy(() => import('../modules/meetings/pages/MyMeetingsPage'));
 const SchedulePage = lazy(() => import('../modules/schedule/pages/SchedulePage'));
 const ScheduleEditorPage = lazy(() => import('../modules/schedule/pages/ScheduleEditorPage'));
+const MailboxPage = lazy(() => import('../modules/mailbox/pages/MailboxPage'));
+const MailItemPage = lazy(() => import('../modules/mailbox/pages/MailItemPage'));
 const SavingsPage = lazy(() => import('../modules/statistics/pages/SavingsPage'));
 const ComingSoonPage = lazy(() => import('./components/ComingSoonPage'));
 const NotFoundPage = lazy(() => import('./components/NotFoundPage'));
 
-const COMING_SOON = ['mailbox', 'inspection'] as const;
+const COMING_SOON = ['inspection'] as const;
 
 export const router = createBrowserRouter([
   {
@@ -82,6 +84,15 @@ export const router = createBrowserRouter([
                   </RequireSection>
                 ),
               })),
+              {
+                path: 'mailbox',
+                element: <RequireSection section="mailbox" />,
+                children: [
+                  { index: true, element: <MailboxPage /> },
+                  { path: ':mailboxId', element: <MailboxPage /> },
+                  { path: ':mailboxId/:itemId', element: <MailItemPage /> },
+                ],
+              },
               {
                 path: 'incoming',
                 element: <RequireSection section="incoming" />,

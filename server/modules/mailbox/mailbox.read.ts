@@ -78,6 +78,43 @@ export function createMailReading(core: MailboxCore) {
     };
   }
 
+  /** Names for a draft's picks, so its editor shows people rather than ids. */
+  async function labelsOf(picks: { to: MailRecipientWrite[]; cc: MailRecipientWrite[]; bcc: MailRecipientWrite[] }) {
+    const all = [...picks.to, ...picks.cc, ...picks.bcc];
+    const ids = (kind: string) => all.flatMap((r) => (r.kind === kind && 'id' in r ? [r.id] : []));
+    const labels: Record<string, string> = {};
+    const boxes = ids('mailbox');
+    if (boxes.length) {
+      for (const b of await db
+        .selectFrom('mailboxes')
+        .select(['id', 'name', 'address'])
+        .where('id', 'in', boxes)
+        .execute())
+        labels[`mailbox:${b.id}`] = `${b.name} <${b.address}>`;
+    }
+    const groups = ids('group');
+    if (groups.length) {
+      for (const g of await db
+        .selectFrom('distribution_groups')
+        .select(['id', 'name'])
+        .where('id', 'in', groups)
+        .execute())
+        labels[`group:${g.id}`] = `Nhóm: ${g.name}`;
+    }
+    for (const kind of ['person', 'organization'] as const) {
+      const owners = ids(kind);
+      if (!owners.length) continue;
+      for (const b of await db
+        .selectFrom('mailboxes')
+        .select(['owner_id', 'name', 'address'])
+        .where('kind', '=', kind)
+        .where('owner_id', 'in', owners)
+        .execute())
+        labels[`${kind}:${b.owner_id}`] = `${b.name} <${b.address}>`;
+    }
+    return labels;
+  }
+
   return {
     async mailboxes(actor: Actor): Promise<{ items: MailboxView[] }> {
       const boxes = await core.readable(actor);
@@ -101,6 +138,7 @@ export function createMailReading(core: MailboxCore) {
           kind: b.kind,
           address: b.address,
           name: b.name,
+          organizationId: b.kind === 'organization' ? b.owner_id : null,
           folders: [
             ...SYSTEM_FOLDERS.map((f) => ({ id: f, name: FOLDER_NAMES[f], ...count(b.id, f) })),
             ...own.filter((f) => f.mailbox_id === b.id).map((f) => ({ id: f.id, name: f.name, ...count(b.id, f.id) })),
@@ -180,7 +218,7 @@ export function createMailReading(core: MailboxCore) {
         deliveries: deliveries.map((d) => ({ address: d.address, status: d.status, error: d.error, at: d.updated_at })),
         headers: message.headers ? (JSON.parse(message.headers) as Record<string, string>) : null,
         registeredDocumentId: item.document_id,
-        draft: isDraft && picks ? picks : null,
+        draft: isDraft && picks ? { ...picks, labels: await labelsOf(picks) } : null,
         actions,
       };
     },
