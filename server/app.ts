@@ -121,16 +121,16 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   const users = createUsersService(deps);
   const directory = createDirectoryModule(deps);
   const documents = createDocumentsModule(deps);
-  const meetings = createMeetingsModule(deps, documents);
-  // Each person's calendar feed holds their schedule items plus the events of these sources.
-  const schedules = createSchedulesModule(deps, { calendarSources: [meetings.lists.calendarEvents] });
   // One pool of connections to the relay, for notifications and the mailboxes alike.
   const mailSender = mailSenderFromConfig(config);
+  const mailbox = createMailboxModule(deps, documents.incoming, mailSender);
+  const meetings = createMeetingsModule(deps, documents, mailbox);
+  // Each person's calendar feed holds their schedule items plus the events of these sources.
+  const schedules = createSchedulesModule(deps, { calendarSources: [meetings.lists.calendarEvents] });
   const notifications = {
     ...createNotificationsService(deps),
     channels: createNotificationChannels(deps, { mail: mailSender }),
   };
-  const mailbox = createMailboxModule(deps, documents.incoming, mailSender);
   const live = createLiveNotifications(database);
   const savings = createSavingsService(deps);
 

@@ -3,6 +3,7 @@ import type { App } from '../../platform/http/http-server';
 import type { MailSender } from '../../platform/mail/outgoing';
 import { createCompose } from './mailbox.compose';
 import { createMailboxCore } from './mailbox.core';
+import { createOfficialMail } from './mailbox.official';
 import { createMailReading } from './mailbox.read';
 import { createMailRegistration, type IncomingRegistrar } from './mailbox.register';
 import { registerMailboxRoutes } from './mailbox.routes';
@@ -16,6 +17,8 @@ export function createMailboxModule(deps: PlatformDeps, documents: IncomingRegis
     reading: createMailReading(core),
     registration: createMailRegistration(core, documents),
     transport: createMailTransport(core, mail),
+    /** Mail written by another module's step, in its transaction. */
+    official: createOfficialMail(core),
     files: deps.files,
   };
   return { ...module, register: (app: App) => registerMailboxRoutes(app, module) };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MailboxView, MailItemView, MailListItem } from '../../../common/schemas/mail';
 import { createTestApp, type TestApp, TestClock, testEngines } from '../../test/harness';
 import { type Client, errorCode, makeOffice, ok, tinyPdf } from '../documents/test-support';
-import { makeDelegate } from '../meetings/test-support';
+import { createMeeting, makeDelegate, makeMeetingWorld, meetingInput } from '../meetings/test-support';
 
 describe.each(testEngines())('official mailboxes (%s)', (engine) => {
   let t: TestApp;
@@ -304,5 +304,41 @@ describe.each(testEngines())('official mailboxes (%s)', (engine) => {
     expect(errorCode(await w.a.api.post(`/api/mail/items/${personal}/register`, input))).toBe(
       'mail.not_organization_mailbox',
     );
+  });
+
+  it('puts the invitation and the meeting papers in every delegate mailbox when the invitation is sent, storing no bytes again', async () => {
+    const w = await makeMeetingWorld(t);
+    const upload = await w.clerk.api.upload('Tài liệu họp.pdf', tinyPdf('Tai lieu hop'));
+    const input = meetingInput(w);
+    const id = await createMeeting(w.clerk.api, {
+      ...input,
+      agenda: [{ ...(input.agenda as object[])[0], uploadIds: [upload] }],
+    });
+    const version = ok<{ version: number }>(await w.clerk.api.get(`/api/meetings/${id}`)).version;
+    const blobs = async () =>
+      Number(
+        (
+          await t.deps.database.db
+            .selectFrom('blobs')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await blobs();
+    ok(await w.clerk.api.post(`/api/meetings/${id}/send`, { version, registerId: w.outgoingRegister }));
+    expect(await blobs()).toBe(before + 1); // the invitation PDF itself, once
+    for (const d of w.delegates) {
+      const box = await own(d.api);
+      const { items } = await list(d.api, box.id);
+      expect(items.map((i) => i.subject)).toEqual([`Giấy mời số 01-GM/HU: ${input.title}`]);
+      const got = await view(d.api, items[0]?.id as string);
+      expect(got.message.from.name).toBe(w.committee.name);
+      expect(got.message.attachments.map((a) => a.fileName).sort()).toEqual(
+        ['Giay-moi-01-GM-HU.pdf', 'Tài liệu họp.pdf'].sort(),
+      );
+    }
+    // The office keeps its copy in Sent.
+    const office = (await boxes(w.clerk.api)).find((b) => b.kind === 'organization') as MailboxView;
+    expect((await list(w.clerk.api, office.id, 'folder=sent')).items.map((i) => i.subject)).toHaveLength(1);
   });
 });

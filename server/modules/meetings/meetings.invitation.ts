@@ -120,7 +120,25 @@ export function invitationLayout(i: InvitationInput): PartyDocumentLayout {
 /** The renderers the invitation is made with; a seam for the test that makes rendering fail. */
 export const invitationRenderer = { pdf: renderPartyDocumentPdf, docx: renderPartyDocumentDocx };
 
-export function createInvitations(core: MeetingsCore, generated: GeneratedDocuments) {
+/** The mailboxes, as the invitation uses them: one message written in the sending transaction. */
+export interface InvitationMail {
+  send(
+    trx: Executor,
+    mail: {
+      fromOrganizationId: string;
+      to: { people: string[]; organizations: string[] };
+      subject: string;
+      text: string;
+      files: { sha256: string; fileName: string }[];
+    },
+  ): Promise<unknown>;
+}
+
+export function createInvitations(
+  core: MeetingsCore,
+  generated: GeneratedDocuments,
+  mail: InvitationMail | null = null,
+) {
   const { db, deps, authorized, record } = core;
 
   async function inputOf(
@@ -245,13 +263,41 @@ export function createInvitations(core: MeetingsCore, generated: GeneratedDocume
           core.now(),
         );
         const files = await repo.filesOf(trx, id);
+        const current = files.filter((f) => !f.superseded_at && !f.withdrawn_at);
+        // The official mailboxes get the invitation and, unless the meeting is secret, its papers.
+        await mail?.send(trx, {
+          fromOrganizationId: row.organization_id,
+          to: {
+            people: invitees.flatMap((i) => (i.kind === 'person' && i.person_id ? [i.person_id] : [])),
+            organizations: invitees.flatMap((i) =>
+              i.kind === 'organization' && i.organization_id ? [i.organization_id] : [],
+            ),
+          },
+          subject: `Giấy mời số ${doc.numberText}: ${row.title}`,
+          text: [
+            `${meetingTimeLine(row.starts_at)} tại ${row.place}.`,
+            row.content ?? '',
+            row.secrecy === 'normal'
+              ? 'Giấy mời và tài liệu họp gửi kèm thư này; trả lời tham dự trên trang cuộc họp.'
+              : 'Cuộc họp có nội dung mật: giấy mời và tài liệu chỉ xem trên trang cuộc họp.',
+            `Trang cuộc họp: ${deps.config.publicUrl ?? ''}/meetings/${id}`,
+          ]
+            .filter(Boolean)
+            .join('\n\n'),
+          files:
+            row.secrecy === 'normal'
+              ? current
+                  .filter((f) => f.kind === 'invitation' || f.kind === 'document')
+                  .map((f) => ({ sha256: f.sha256, fileName: f.file_name }))
+              : [],
+        });
         const now = deps.clock.now();
         await recordSavings(
           trx,
           [
             { organizationId: row.organization_id, kind: 'invitation', entityId: id, pages, copies: invitees.length },
-            ...files
-              .filter((f) => f.kind === 'document' && !f.superseded_at && !f.withdrawn_at)
+            ...current
+              .filter((f) => f.kind === 'document')
               .map((f) => ({
                 organizationId: row.organization_id,
                 kind: 'meeting_document' as const,

@@ -4,7 +4,7 @@ import type { GeneratedDocuments } from '../documents/generated.service';
 import { createAttendance } from './meetings.attendance';
 import { createMeetingsCore } from './meetings.core';
 import { createMeetingFiles } from './meetings.files';
-import { createInvitations } from './meetings.invitation';
+import { createInvitations, type InvitationMail } from './meetings.invitation';
 import { createMeetingLists } from './meetings.list';
 import { meetingPolicy } from './meetings.policy';
 import { createMeetingReminders } from './meetings.reminders';
@@ -14,12 +14,16 @@ import { createMeetingsService } from './meetings.service';
 export const meetingPolicies = [meetingPolicy];
 
 /** Meetings without paper: invitations numbered and sent with their documents, replies, attendance, minutes. */
-export function createMeetingsModule(deps: PlatformDeps, documents: { generated: GeneratedDocuments }) {
+export function createMeetingsModule(
+  deps: PlatformDeps,
+  documents: { generated: GeneratedDocuments },
+  mailboxes: { official: InvitationMail } | null = null,
+) {
   const core = createMeetingsCore(deps);
   const module = {
     meetings: createMeetingsService(core),
     lists: createMeetingLists(core),
-    invitations: createInvitations(core, documents.generated),
+    invitations: createInvitations(core, documents.generated, mailboxes?.official ?? null),
     files: createMeetingFiles(core),
     attendance: createAttendance(core),
     /** The day before and the morning of, told once; run by the server's scheduler. */
