@@ -88,6 +88,8 @@ async function sendFigures(kind: DatabaseKind) {
       }),
       201,
     );
+    // The server gives the directory its mailboxes at start; a new person's comes on first use.
+    await t.services.mailbox.ensure();
     const beforeSend = t.deps.files.stats().bytesWritten;
     const started = performance.now();
     const sent = ok<{ invited: number }>(

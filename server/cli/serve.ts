@@ -64,6 +64,9 @@ export async function serve(config: Config): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
+  // Every organization and person has a mailbox before the first request, so the first
+  // invitation or message does not have to make them.
+  await services.mailbox.ensure();
   await app.listen({ port: config.port, host: config.host });
   jobs = createJobRunner({
     deps,

@@ -20,6 +20,8 @@ export function createMailboxModule(deps: PlatformDeps, documents: IncomingRegis
     /** Mail written by another module's step, in its transaction. */
     official: createOfficialMail(core),
     files: deps.files,
+    /** Gives every owner still without one a mailbox (done at start; later ones on first use). */
+    ensure: () => core.sync(true),
   };
   return { ...module, register: (app: App) => registerMailboxRoutes(app, module) };
 }
