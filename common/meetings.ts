@@ -142,5 +142,6 @@ export const NOTIFICATION_KINDS = [
   'document_overdue',
   'document_recalled',
   'document_arrived',
+  'mail_received',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -40,7 +40,7 @@ export async function tellReaders(
       trx,
       users,
       {
-        kind: 'mail.received',
+        kind: 'mail_received',
         title: `Thư mới${box.kind === 'organization' ? ` gửi ${box.name}` : ''}: ${message.subject || '(không có tiêu đề)'}`,
         body: `Từ ${message.fromName ?? message.fromAddress}`,
         link: `/mailbox/${box.id}/${items.get(box.id)}`,

@@ -72,7 +72,7 @@ describe.each(testEngines())('mailboxes over SMTP on loopback (%s)', (engine) =>
       .selectFrom('notifications')
       .select('title')
       .where('user_id', '=', a.id)
-      .where('kind', '=', 'mail.received')
+      .where('kind', '=', 'mail_received')
       .execute();
     expect(news.map((n) => n.title)).toEqual(['Thư mới: Công văn về việc tổng kết năm']);
 

@@ -83,7 +83,7 @@ describe.each(testEngines())('official mailboxes (%s)', (engine) => {
     const news = await t.deps.database.db
       .selectFrom('notifications')
       .select(['user_id', 'kind', 'link'])
-      .where('kind', '=', 'mail.received')
+      .where('kind', '=', 'mail_received')
       .where('user_id', 'in', [w.b.id, w.clerk.id, w.leader.id, w.a.id])
       .execute();
     expect(news.map((n) => n.user_id).sort()).toEqual([w.b.id, w.clerk.id, w.clerk.id, w.leader.id].sort());

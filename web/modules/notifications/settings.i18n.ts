@@ -10,7 +10,7 @@ const DOCUMENT_KINDS = [
 ] as const;
 
 /** Every kind of event a person can hear of, in the order the settings list them. */
-export const SETTINGS_KINDS: readonly string[] = [...NOTIFICATION_KINDS, ...DOCUMENT_KINDS];
+export const SETTINGS_KINDS: readonly string[] = [...new Set<string>([...NOTIFICATION_KINDS, ...DOCUMENT_KINDS])];
 
 /** The notification settings page's strings (loaded with the page, not with the bell). */
 export const notificationSettingsVi = {
@@ -35,7 +35,10 @@ export const notificationSettingsVi = {
   kind: 'Loại sự kiện',
   channelOff: 'Kênh này đang tắt',
   allOf: (channel: string) => `Chọn tất cả cho ${channel}`,
-  groups: { meeting: 'Cuộc họp', schedule: 'Lịch công tác', document: 'Văn bản' } as Record<string, string>,
+  groups: { meeting: 'Cuộc họp', schedule: 'Lịch công tác', document: 'Văn bản', mail: 'Hòm thư công vụ' } as Record<
+    string,
+    string
+  >,
   kinds: {
     meeting_invited: 'Được mời họp',
     meeting_changed: 'Cuộc họp thay đổi, hoãn',
@@ -50,6 +53,7 @@ export const notificationSettingsVi = {
     document_overdue: 'Văn bản quá hạn',
     document_recalled: 'Văn bản bị thu hồi',
     document_arrived: 'Văn bản đến chờ tiếp nhận',
+    mail_received: 'Thư mới đến hòm thư',
   } as Record<string, string>,
   save: 'Lưu cài đặt',
   reset: 'Hoàn tác',

@@ -1,4 +1,4 @@
-import { CalendarOutlined, NotificationOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { CalendarOutlined, MailOutlined, NotificationOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Empty, Flex, Spin, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -22,6 +22,7 @@ function ago(iso: string, now = Date.now()): string {
 function kindIcon(kind: string): ReactNode {
   if (kind.startsWith('meeting')) return <TeamOutlined />;
   if (kind.startsWith('schedule')) return <CalendarOutlined />;
+  if (kind.startsWith('mail')) return <MailOutlined />;
   return <NotificationOutlined />;
 }
 
