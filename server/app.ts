@@ -16,6 +16,7 @@ import { passwordChangeRequired } from './modules/identity/identity.errors';
 import { userPolicy } from './modules/identity/identity.policy';
 import { registerUsersRoutes } from './modules/identity/users.routes';
 import { createUsersService } from './modules/identity/users.service';
+import { createInspectionModule, inspectionPolicies } from './modules/inspection/inspection.module';
 import { jobsPolicy } from './modules/jobs/jobs.policy';
 import { registerJobsRoutes } from './modules/jobs/jobs.routes';
 import { createJobsService } from './modules/jobs/jobs.service';
@@ -67,6 +68,7 @@ export interface VanPhong {
     documents: ReturnType<typeof createDocumentsModule>;
     meetings: ReturnType<typeof createMeetingsModule>;
     schedules: ReturnType<typeof createSchedulesModule>;
+    inspection: ReturnType<typeof createInspectionModule>;
     notifications: ReturnType<typeof createNotificationsService> & { channels: NotificationChannels };
   };
   close(): Promise<void>;
@@ -99,6 +101,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
       ...schedulePolicies,
       ...directoryPolicies,
       ...documentPolicies,
+      ...inspectionPolicies,
     ]),
   );
   const deps: PlatformDeps = {
@@ -117,6 +120,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   const meetings = createMeetingsModule(deps, documents);
   // Each person's calendar feed holds their schedule items plus the events of these sources.
   const schedules = createSchedulesModule(deps, { calendarSources: [meetings.lists.calendarEvents] });
+  const inspection = createInspectionModule(deps, documents.documents);
   const notifications = { ...createNotificationsService(deps), channels: createNotificationChannels(deps) };
   const savings = createSavingsService(deps);
 
@@ -145,6 +149,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   documents.register(app);
   meetings.register(app);
   schedules.register(app);
+  inspection.register(app);
   registerNotificationRoutes(
     app,
     notifications,
@@ -164,7 +169,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   return {
     app,
     deps,
-    services: { auth, users, directory: directory.service, documents, meetings, schedules, notifications },
+    services: { auth, users, directory: directory.service, documents, meetings, schedules, inspection, notifications },
     close: async () => {
       await app.close();
       notifications.channels.close();
