@@ -265,7 +265,10 @@ export const inspectionReportSchema = z.object({
   year: z.number(),
   totals: z.object({ ...counted, open: z.number(), closed: z.number(), overdue: z.number() }),
   byKind: z.array(z.object({ kind: z.enum(CASE_KINDS), ...counted })),
-  bySubjectType: z.array(z.object({ subjectType: z.enum(SUBJECT_TYPES), ...counted })),
+  /** Members and organizations inspected, each counted once per case. */
+  bySubjectType: z.array(
+    z.object({ subjectType: z.enum(SUBJECT_TYPES), subjects: z.number(), violations: z.number() }),
+  ),
   byOrganization: z.array(
     z.object({ organizationId: z.string().nullable(), organizationName: z.string(), ...counted }),
   ),

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type SqlBool, sql } from 'kysely';
 import type { Executor } from '../../platform/db/database';
 import { startsWith } from '../../platform/db/search';
 
@@ -27,47 +27,41 @@ export async function reportFigures(ex: Executor, ids: readonly string[], year: 
       .where('c.organization_id', 'in', ids.length > 0 ? [...ids] : [''])
       .where('c.year', '=', year);
 
-  const totals = await cases()
+  // One grouped read over the covering index gives the totals, kinds, quarters and organizations.
+  const groups = await cases()
     .select((eb) => [
-      eb.fn.countAll<number>().as('cases'),
-      violationCount.as('violations'),
-      sql<number>`sum(case when c.status = 'open' then 1 else 0 end)`.as('open'),
-      sql<number>`sum(case when c.status = 'closed' then 1 else 0 end)`.as('closed'),
-      sql<number>`sum(case when c.status = 'open' and ((c.stage_due_date is not null and c.stage_due_date < ${today}) or (c.deadline is not null and c.deadline < ${today})) then 1 else 0 end)`.as(
-        'overdue',
-      ),
+      'c.kind',
+      'c.quarter',
+      'c.unit_organization_id',
+      'c.violation',
+      'c.status',
+      eb.fn.countAll<number>().as('n'),
     ])
+    .groupBy(['c.kind', 'c.quarter', 'c.unit_organization_id', 'c.violation', 'c.status'])
+    .execute();
+
+  const overdue = await cases()
+    .where('c.status', '=', 'open')
+    .where(
+      sql<SqlBool>`((c.stage_due_date is not null and c.stage_due_date < ${today}) or (c.deadline is not null and c.deadline < ${today}))`,
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirst();
 
-  const byKind = await cases()
-    .select((eb) => ['c.kind', eb.fn.countAll<number>().as('cases'), violationCount.as('violations')])
-    .groupBy('c.kind')
-    .execute();
+  const unitIds = [...new Set(groups.flatMap((g) => (g.unit_organization_id ? [g.unit_organization_id] : [])))];
+  const unitNames = new Map(
+    unitIds.length === 0
+      ? []
+      : (await ex.selectFrom('organizations').select(['id', 'name']).where('id', 'in', unitIds).execute()).map((o) => [
+          o.id,
+          o.name,
+        ]),
+  );
 
-  const byQuarter = await cases()
-    .select((eb) => ['c.quarter', eb.fn.countAll<number>().as('cases'), violationCount.as('violations')])
-    .groupBy('c.quarter')
-    .orderBy('c.quarter')
-    .execute();
-
-  const byOrganization = await cases()
-    .leftJoin('organizations as u', 'u.id', 'c.unit_organization_id')
-    .select((eb) => [
-      'c.unit_organization_id',
-      'u.name',
-      eb.fn.countAll<number>().as('cases'),
-      violationCount.as('violations'),
-    ])
-    .groupBy(['c.unit_organization_id', 'u.name'])
-    .execute();
-
+  // Members and organizations are counted one by one, as the Party's statistics count them.
   const bySubjectType = await cases()
     .innerJoin('inspection_subjects as s', 's.case_id', 'c.id')
-    .select([
-      's.subject_type',
-      sql<number>`count(distinct c.id)`.as('cases'),
-      sql<number>`count(distinct case when c.violation = 1 then c.id end)`.as('violations'),
-    ])
+    .select((eb) => ['s.subject_type', eb.fn.countAll<number>().as('subjects'), violationCount.as('violations')])
     .groupBy('s.subject_type')
     .execute();
 
@@ -92,25 +86,38 @@ export async function reportFigures(ex: Executor, ids: readonly string[], year: 
     ])
     .executeTakeFirst();
 
+  const tally = <K>(key: (g: (typeof groups)[number]) => K) => {
+    const out = new Map<K, { cases: number; violations: number }>();
+    for (const g of groups) {
+      const k = key(g);
+      const row = out.get(k) ?? { cases: 0, violations: 0 };
+      row.cases += n(g.n);
+      if (g.violation === 1) row.violations += n(g.n);
+      out.set(k, row);
+    }
+    return [...out.entries()];
+  };
+  const all = tally(() => 'all')[0]?.[1] ?? { cases: 0, violations: 0 };
+  const byStatus = new Map(tally((g) => g.status));
   return {
     totals: {
-      cases: n(totals?.cases),
-      violations: n(totals?.violations),
-      open: n(totals?.open),
-      closed: n(totals?.closed),
-      overdue: n(totals?.overdue),
+      ...all,
+      open: byStatus.get('open')?.cases ?? 0,
+      closed: byStatus.get('closed')?.cases ?? 0,
+      overdue: n(overdue?.n),
     },
-    byKind: byKind.map((r) => ({ kind: r.kind, cases: n(r.cases), violations: n(r.violations) })),
-    byQuarter: byQuarter.map((r) => ({ quarter: n(r.quarter), cases: n(r.cases), violations: n(r.violations) })),
-    byOrganization: byOrganization.map((r) => ({
-      organizationId: r.unit_organization_id,
-      organizationName: r.name,
-      cases: n(r.cases),
-      violations: n(r.violations),
+    byKind: tally((g) => g.kind).map(([kind, f]) => ({ kind, ...f })),
+    byQuarter: tally((g) => n(g.quarter))
+      .map(([quarter, f]) => ({ quarter, ...f }))
+      .sort((a, b) => a.quarter - b.quarter),
+    byOrganization: tally((g) => g.unit_organization_id).map(([id, f]) => ({
+      organizationId: id,
+      organizationName: id ? (unitNames.get(id) ?? null) : null,
+      ...f,
     })),
     bySubjectType: bySubjectType.map((r) => ({
       subjectType: r.subject_type,
-      cases: n(r.cases),
+      subjects: n(r.subjects),
       violations: n(r.violations),
     })),
     disciplines: disciplines.map((r) => ({ form: r.form, subjectType: r.subject_type, count: n(r.count) })),

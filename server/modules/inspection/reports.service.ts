@@ -25,7 +25,7 @@ export function reportLines(r: InspectionReport): Line[] {
   ];
   for (const k of r.byKind) lines.push(['Theo loại', CASE_KIND_LABELS[k.kind], k.cases, k.violations]);
   for (const s of r.bySubjectType)
-    lines.push(['Theo đối tượng', SUBJECT_TYPE_LABELS[s.subjectType], s.cases, s.violations]);
+    lines.push(['Theo đối tượng', SUBJECT_TYPE_LABELS[s.subjectType], s.subjects, s.violations]);
   for (const o of r.byOrganization) lines.push(['Theo tổ chức', o.organizationName, o.cases, o.violations]);
   for (const q of r.byQuarter) lines.push(['Theo quý', `Quý ${q.quarter}`, q.cases, q.violations]);
   for (const d of r.disciplines) {

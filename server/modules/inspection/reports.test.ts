@@ -140,7 +140,7 @@ describe.each(testEngines())('inspection programme and reports (%s)', (engine) =
       { kind: 'denunciation', cases: 2, violations: 1 },
       { kind: 'supervision_thematic', cases: 1, violations: 0 },
     ]);
-    expect(new Map(r.bySubjectType.map((s) => [s.subjectType, s.cases]))).toEqual(
+    expect(new Map(r.bySubjectType.map((s) => [s.subjectType, s.subjects]))).toEqual(
       new Map([
         ['full_member', 2],
         ['probationary_member', 2],
