@@ -28,11 +28,15 @@ const MeetingPage = lazy(() => import('../modules/meetings/pages/MeetingPage'));
 const MyMeetingsPage = lazy(() => import('../modules/meetings/pages/MyMeetingsPage'));
 const SchedulePage = lazy(() => import('../modules/schedule/pages/SchedulePage'));
 const ScheduleEditorPage = lazy(() => import('../modules/schedule/pages/ScheduleEditorPage'));
+const InspectionCasesPage = lazy(() => import('../modules/inspection/pages/CasesPage'));
+const InspectionCasePage = lazy(() => import('../modules/inspection/pages/CasePage'));
+const InspectionProgrammePage = lazy(() => import('../modules/inspection/pages/ProgrammePage'));
+const InspectionReportsPage = lazy(() => import('../modules/inspection/pages/ReportsPage'));
 const SavingsPage = lazy(() => import('../modules/statistics/pages/SavingsPage'));
 const ComingSoonPage = lazy(() => import('./components/ComingSoonPage'));
 const NotFoundPage = lazy(() => import('./components/NotFoundPage'));
 
-const COMING_SOON = ['mailbox', 'inspection'] as const;
+const COMING_SOON = ['mailbox'] as const;
 
 export const router = createBrowserRouter([
   {
@@ -108,6 +112,16 @@ export const router = createBrowserRouter([
                 children: [
                   { index: true, element: <SchedulePage /> },
                   { path: ':id', element: <ScheduleEditorPage /> },
+                ],
+              },
+              {
+                path: 'inspection',
+                element: <RequireSection section="inspection" />,
+                children: [
+                  { index: true, element: <InspectionCasesPage /> },
+                  { path: 'cases/:id', element: <InspectionCasePage /> },
+                  { path: 'programme', element: <InspectionProgrammePage /> },
+                  { path: 'reports', element: <InspectionReportsPage /> },
                 ],
               },
               {
