@@ -7,10 +7,12 @@ import type { createDocumentsModule } from '../documents/documents.module';
 import type { DemoAccount } from '../identity/auth.routes';
 import type { AuthService } from '../identity/auth.service';
 import type { UsersService } from '../identity/users.service';
+import type { InspectionModule } from '../inspection/inspection.module';
 import type { createMeetingsModule } from '../meetings/meetings.module';
 import type { SchedulesModule } from '../schedules/schedules.module';
 import { DEMO_BODIES, DEMO_GRASSROOTS, DEMO_POSITIONS, DEMO_ROOT, demoName, mailboxLocal } from './demo-data';
 import { seedDemoDocuments } from './demo-documents';
+import { seedDemoInspection } from './demo-inspection';
 import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoSchedule } from './demo-schedule';
 
@@ -65,6 +67,7 @@ export async function seedDemo(
     documents: ReturnType<typeof createDocumentsModule>;
     meetings: ReturnType<typeof createMeetingsModule>;
     schedules: SchedulesModule;
+    inspection: InspectionModule;
   },
 ): Promise<DemoSeedResult> {
   if (!(await isDatabaseEmpty(deps))) return { seeded: false, organizations: 0, people: 0, accounts: [] };
@@ -184,6 +187,13 @@ export async function seedDemo(
     clerk: await actor('vanthu'),
     leader: await actor('lanhdao'),
     rootId: root.id,
+  });
+
+  await seedDemoInspection(deps, services.inspection, {
+    officer: await actor('kiemtra'),
+    commissionId: orgIds.get('UBKTHU') ?? root.id,
+    communeId: orgIds.get(DEMO_COMMUNE) ?? root.id,
+    cellId: grassroots[1] ?? root.id,
   });
 
   await deps.transact(async ({ trx }) => {
