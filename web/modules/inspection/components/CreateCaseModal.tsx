@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Col, Flex, Form, Input, Modal, Row, Select } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import {
   CASE_KIND_LABELS,
@@ -106,6 +106,11 @@ export default function CreateCaseModal({
   }
 
   const commissions = options.data?.commissions ?? [];
+  const firstCommission = commissions[0]?.id;
+  // The commissions arrive after the dialog opens: the first one is preselected then.
+  useEffect(() => {
+    if (firstCommission && !form.getFieldValue('organizationId')) form.setFieldValue('organizationId', firstCommission);
+  }, [firstCommission, form]);
   return (
     <Modal
       open
@@ -123,13 +128,11 @@ export default function CreateCaseModal({
         layout="vertical"
         onFinish={submit}
         initialValues={{
-          organizationId: commissions[0]?.id,
           kind: preset?.kind,
           title: preset?.title,
           openedOn: todayDay(),
           subjects: [{ type: 'full_member' }],
         }}
-        key={commissions[0]?.id ?? 'loading'}
       >
         <Row gutter={12}>
           <Col xs={24} md={12}>
