@@ -7,6 +7,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<Record<string, unkn
   'directory-import': () => import('./directory-import'),
   documents: () => import('./documents'),
   meetings: () => import('./meetings'),
+  inspection: () => import('./inspection'),
   notify: () => import('./notify'),
   web: () => import('./web'),
 };

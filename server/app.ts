@@ -16,6 +16,7 @@ import { passwordChangeRequired } from './modules/identity/identity.errors';
 import { userPolicy } from './modules/identity/identity.policy';
 import { registerUsersRoutes } from './modules/identity/users.routes';
 import { createUsersService } from './modules/identity/users.service';
+import { createInspectionModule, inspectionPolicies } from './modules/inspection/inspection.module';
 import { jobsPolicy } from './modules/jobs/jobs.policy';
 import { registerJobsRoutes } from './modules/jobs/jobs.routes';
 import { createJobsService } from './modules/jobs/jobs.service';
@@ -71,6 +72,7 @@ export interface VanPhong {
     documents: ReturnType<typeof createDocumentsModule>;
     meetings: ReturnType<typeof createMeetingsModule>;
     schedules: ReturnType<typeof createSchedulesModule>;
+    inspection: ReturnType<typeof createInspectionModule>;
     notifications: ReturnType<typeof createNotificationsService> & { channels: NotificationChannels };
     mailbox: ReturnType<typeof createMailboxModule>;
   };
@@ -106,6 +108,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
       ...schedulePolicies,
       ...directoryPolicies,
       ...documentPolicies,
+      ...inspectionPolicies,
     ]),
   );
   const deps: PlatformDeps = {
@@ -127,6 +130,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   const meetings = createMeetingsModule(deps, documents, mailbox);
   // Each person's calendar feed holds their schedule items plus the events of these sources.
   const schedules = createSchedulesModule(deps, { calendarSources: [meetings.lists.calendarEvents] });
+  const inspection = createInspectionModule(deps, documents.documents);
   const notifications = {
     ...createNotificationsService(deps),
     channels: createNotificationChannels(deps, { mail: mailSender }),
@@ -160,6 +164,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   meetings.register(app);
   schedules.register(app);
   mailbox.register(app);
+  inspection.register(app);
   registerNotificationRoutes(
     app,
     notifications,
@@ -180,7 +185,17 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   return {
     app,
     deps,
-    services: { auth, users, directory: directory.service, documents, meetings, schedules, notifications, mailbox },
+    services: {
+      auth,
+      users,
+      directory: directory.service,
+      documents,
+      meetings,
+      schedules,
+      inspection,
+      notifications,
+      mailbox,
+    },
     jobHandlers: { ...notifications.channels.handlers, ...mailbox.transport.handlers },
     close: async () => {
       live.close();

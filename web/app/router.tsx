@@ -30,11 +30,12 @@ const SchedulePage = lazy(() => import('../modules/schedule/pages/SchedulePage')
 const ScheduleEditorPage = lazy(() => import('../modules/schedule/pages/ScheduleEditorPage'));
 const MailboxPage = lazy(() => import('../modules/mailbox/pages/MailboxPage'));
 const MailItemPage = lazy(() => import('../modules/mailbox/pages/MailItemPage'));
+const InspectionCasesPage = lazy(() => import('../modules/inspection/pages/CasesPage'));
+const InspectionCasePage = lazy(() => import('../modules/inspection/pages/CasePage'));
+const InspectionProgrammePage = lazy(() => import('../modules/inspection/pages/ProgrammePage'));
+const InspectionReportsPage = lazy(() => import('../modules/inspection/pages/ReportsPage'));
 const SavingsPage = lazy(() => import('../modules/statistics/pages/SavingsPage'));
-const ComingSoonPage = lazy(() => import('./components/ComingSoonPage'));
 const NotFoundPage = lazy(() => import('./components/NotFoundPage'));
-
-const COMING_SOON = ['inspection'] as const;
 
 export const router = createBrowserRouter([
   {
@@ -76,14 +77,6 @@ export const router = createBrowserRouter([
               { index: true, element: <HomePage /> },
               { path: 'account', element: <AccountPage /> },
               { path: 'account/notifications', element: <NotificationSettingsPage /> },
-              ...COMING_SOON.map((section) => ({
-                path: section,
-                element: (
-                  <RequireSection section={section}>
-                    <ComingSoonPage section={section} />
-                  </RequireSection>
-                ),
-              })),
               {
                 path: 'mailbox',
                 element: <RequireSection section="mailbox" />,
@@ -119,6 +112,16 @@ export const router = createBrowserRouter([
                 children: [
                   { index: true, element: <SchedulePage /> },
                   { path: ':id', element: <ScheduleEditorPage /> },
+                ],
+              },
+              {
+                path: 'inspection',
+                element: <RequireSection section="inspection" />,
+                children: [
+                  { index: true, element: <InspectionCasesPage /> },
+                  { path: 'cases/:id', element: <InspectionCasePage /> },
+                  { path: 'programme', element: <InspectionProgrammePage /> },
+                  { path: 'reports', element: <InspectionReportsPage /> },
                 ],
               },
               {

@@ -7,11 +7,13 @@ import type { createDocumentsModule } from '../documents/documents.module';
 import type { DemoAccount } from '../identity/auth.routes';
 import type { AuthService } from '../identity/auth.service';
 import type { UsersService } from '../identity/users.service';
+import type { InspectionModule } from '../inspection/inspection.module';
 import type { MailboxModule } from '../mailbox/mailbox.module';
 import type { createMeetingsModule } from '../meetings/meetings.module';
 import type { SchedulesModule } from '../schedules/schedules.module';
 import { DEMO_BODIES, DEMO_GRASSROOTS, DEMO_POSITIONS, DEMO_ROOT, demoName, mailboxLocal } from './demo-data';
 import { seedDemoDocuments } from './demo-documents';
+import { seedDemoInspection } from './demo-inspection';
 import { seedDemoMail } from './demo-mail';
 import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoSchedule } from './demo-schedule';
@@ -68,6 +70,7 @@ export async function seedDemo(
     meetings: ReturnType<typeof createMeetingsModule>;
     schedules: SchedulesModule;
     mailbox: MailboxModule;
+    inspection: InspectionModule;
   },
 ): Promise<DemoSeedResult> {
   if (!(await isDatabaseEmpty(deps))) return { seeded: false, organizations: 0, people: 0, accounts: [] };
@@ -194,6 +197,12 @@ export async function seedDemo(
     leader: await actor('lanhdao'),
     rootId: root.id,
     standingGroupId: standingGroup.id,
+  });
+  await seedDemoInspection(deps, services.inspection, {
+    officer: await actor('kiemtra'),
+    commissionId: orgIds.get('UBKTHU') ?? root.id,
+    communeId: orgIds.get(DEMO_COMMUNE) ?? root.id,
+    cellId: grassroots[1] ?? root.id,
   });
 
   await deps.transact(async ({ trx }) => {

@@ -105,6 +105,29 @@ describe.each(testEngines())('demo organization (%s)', (engine) => {
     expect(week.schedules[0]?.items).toHaveLength(10);
   });
 
+  it("gives the Inspection Commission a year's programme and cases its officer alone sees", async () => {
+    const as = async (username: string) => {
+      const user = await t.deps.database.db
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', username)
+        .executeTakeFirstOrThrow();
+      return t.services.auth.actorFor(user.id);
+    };
+    const { inspection } = t.services;
+    const officer = await as('kiemtra');
+    const list = await inspection.cases.list(officer, { page: 1, pageSize: 20 });
+    expect(list.items.map((c) => [c.kind, c.status]).sort()).toEqual([
+      ['denunciation', 'open'],
+      ['finance', 'closed'],
+      ['supervision_thematic', 'open'],
+    ]);
+    const programme = await inspection.programmes.view(officer, {});
+    expect(programme.totals).toEqual({ planned: 4, started: 2, closed: 1 });
+    // Confidential: not even the committee's secretary sees the cases.
+    expect((await inspection.cases.list(await as('lanhdao'), { page: 1, pageSize: 20 })).total).toBe(0);
+  });
+
   it('loads only into an empty database', async () => {
     expect((await seedDemo(t.deps, t.services)).seeded).toBe(false);
   });

@@ -35,6 +35,11 @@ export function createDocumentsModule(deps: PlatformDeps) {
       async getDirection(actor: Actor, id: string) {
         return (await core.authorized(core.db, actor, id, 'read')).row.direction;
       },
+      /** A document the actor may read, in a line, for another module to link to (an inspection case). */
+      async describe(actor: Actor, id: string) {
+        const { row } = await core.authorized(core.db, actor, id, 'read');
+        return { id: row.id, summary: row.summary, numberText: row.number_text };
+      },
     },
     /** Who the actor can submit to (leaders over the document's organization), assign, or hand to a unit. */
     async people(actor: Actor, id: string) {

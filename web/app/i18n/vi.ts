@@ -57,11 +57,6 @@ export const vi = {
     changePasswordNow: 'Đổi mật khẩu ngay',
   },
   pages: {
-    comingSoon: {
-      title: 'Chức năng này sẽ có trong phiên bản tiếp theo',
-      subtitle: (section: string) =>
-        `Mục “${section}” đang được xây dựng. Các chức năng khác vẫn dùng được bình thường.`,
-    },
     forbidden: {
       title: 'Không có quyền truy cập',
       subtitle: 'Tài khoản của bạn không được giao vai trò để dùng chức năng này. Nếu cần, hãy liên hệ quản trị viên.',

@@ -7,6 +7,8 @@ import {
   FileProtectOutlined,
   InboxOutlined,
   MailOutlined,
+  PieChartOutlined,
+  ScheduleOutlined,
   SendOutlined,
   SettingOutlined,
   SolutionOutlined,
@@ -17,6 +19,7 @@ import type { ReactNode } from 'react';
 import type { Role, Section } from '../../../common/roles';
 import type { RoleGrant } from '../../../common/schemas/auth';
 import { JOBS_MENU_LABEL } from '../../modules/admin/jobs.menu';
+import { INSPECTION_MENU } from '../../modules/inspection/inspection.menu';
 import { MEETINGS_MENU } from '../../modules/meetings/meetings.menu';
 import { t } from '../i18n';
 
@@ -48,7 +51,17 @@ export const SECTION_ENTRIES: readonly SectionEntry[] = [
     ],
   },
   { section: 'schedule', path: '/schedule', label: t.sections.schedule, icon: <CalendarOutlined /> },
-  { section: 'inspection', path: '/inspection', label: t.sections.inspection, icon: <FileProtectOutlined /> },
+  {
+    section: 'inspection',
+    path: '/inspection',
+    label: t.sections.inspection,
+    icon: <FileProtectOutlined />,
+    children: [
+      { path: '/inspection', label: INSPECTION_MENU.cases, icon: <FileProtectOutlined /> },
+      { path: '/inspection/programme', label: INSPECTION_MENU.programme, icon: <ScheduleOutlined /> },
+      { path: '/inspection/reports', label: INSPECTION_MENU.reports, icon: <PieChartOutlined /> },
+    ],
+  },
   { section: 'statistics', path: '/statistics', label: t.sections.statistics, icon: <BarChartOutlined /> },
   { section: 'directory', path: '/directory', label: t.sections.directory, icon: <ContactsOutlined /> },
   {

@@ -1,0 +1,90 @@
+import { ACCESS_ROLE_LABELS, type AccessRole, type DOCUMENT_ROLE_LABELS } from '../../../common/inspection';
+import { isUniqueViolation } from '../../platform/db/errors';
+import { type Actor, auditActorOf } from '../../platform/security/actor';
+import type { InspectionCore } from './inspection.core';
+import * as errors from './inspection.errors';
+import * as repo from './inspection.repository';
+
+/** Who besides the commission may see a case, and the documents that belong to it. */
+export function createAccessService(core: InspectionCore) {
+  const { db, deps, now } = core;
+
+  async function grant(actor: Actor, id: string, input: { userId: string; role: AccessRole }) {
+    const { row } = await core.authorized(db, actor, id, 'grant');
+    const user = await db
+      .selectFrom('users')
+      .select(['id', 'full_name'])
+      .where('id', '=', input.userId)
+      .where('disabled', '=', 0)
+      .executeTakeFirst();
+    if (!user) throw errors.unknownUser();
+    await deps.transact(async ({ trx, audit }) => {
+      await repo.grantAccess(trx, {
+        case_id: id,
+        user_id: user.id,
+        role: input.role,
+        granted_by: actor.userId,
+        granted_at: now(),
+      });
+      await audit(auditActorOf(actor), {
+        action: 'inspection.access.grant',
+        entityType: 'inspection_case',
+        entityId: id,
+        summary:
+          `Giao vụ việc "${row.title}" cho ${user.full_name} (${ACCESS_ROLE_LABELS[input.role].toLowerCase()})`.slice(
+            0,
+            500,
+          ),
+      });
+    });
+  }
+
+  async function revoke(actor: Actor, id: string, userId: string) {
+    const { row } = await core.authorized(db, actor, id, 'grant');
+    await deps.transact(async ({ trx, audit }) => {
+      if (!(await repo.revokeAccess(trx, id, userId))) return;
+      await audit(auditActorOf(actor), {
+        action: 'inspection.access.revoke',
+        entityType: 'inspection_case',
+        entityId: id,
+        summary: `Thu hồi quyền xem vụ việc "${row.title}"`.slice(0, 500),
+      });
+    });
+  }
+
+  /** Links a document of the documents module, once the actor is shown to be able to read it. */
+  async function link(
+    actor: Actor,
+    id: string,
+    input: { documentId: string; role: keyof typeof DOCUMENT_ROLE_LABELS },
+  ) {
+    const { row } = await core.authorized(db, actor, id, 'link');
+    const document = await core.readableDocument(actor, input.documentId);
+    try {
+      await deps.transact(async ({ trx, audit }) => {
+        if ((await repo.documentsOf(trx, id)).some((d) => d.document_id === document.id)) throw errors.documentLinked();
+        await repo.insertDocumentLink(trx, {
+          case_id: id,
+          document_id: document.id,
+          role: input.role,
+          linked_by: actor.userId,
+          linked_at: now(),
+        });
+        await audit(auditActorOf(actor), {
+          action: 'inspection.document.link',
+          entityType: 'inspection_case',
+          entityId: id,
+          summary: `Gắn văn bản ${document.numberText ?? ''} "${document.summary}" vào vụ việc "${row.title}"`.slice(
+            0,
+            500,
+          ),
+        });
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'document_id')) throw errors.documentLinked();
+      throw error;
+    }
+  }
+
+  return { grant, revoke, link };
+}
