@@ -73,7 +73,7 @@ export const ti = {
     record: 'Ghi nhận bước tiếp theo',
     nextStage: 'Bước tiếp theo',
     linkDocument: 'Gắn văn bản',
-    documentId: 'Mã văn bản (trong mục Văn bản)',
+    documentId: 'Văn bản',
     documentRole: 'Loại văn bản',
     grant: 'Giao vụ việc',
     grantUser: 'Người được giao',

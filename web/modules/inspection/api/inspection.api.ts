@@ -79,6 +79,11 @@ export const useGrantAccess = (id: string) =>
     api.post<null>(`/api/inspection/cases/${encodeURIComponent(id)}/access`, body),
   );
 
+export const useRevokeAccess = (id: string) =>
+  useInspectionMutation((userId: string) =>
+    api.delete<null>(`/api/inspection/cases/${encodeURIComponent(id)}/access/${encodeURIComponent(userId)}`),
+  );
+
 export const useCreateProgramme = () =>
   useInspectionMutation((body: { organizationId: string; year: number; title: string }) =>
     api.post<{ id: string }>('/api/inspection/programmes', body),

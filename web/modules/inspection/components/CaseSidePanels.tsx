@@ -1,4 +1,5 @@
-import { Alert, App, Button, Card, Empty, Flex, Form, Input, List, Modal, Select, Tag, Typography } from 'antd';
+import { CloseOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Empty, Flex, Form, List, Modal, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import {
@@ -14,8 +15,9 @@ import {
 import type { CaseView } from '../../../../common/schemas/inspection';
 import { errorMessage } from '../../../app/api/client';
 import { formatCalendarDate } from '../../../app/format';
-import { useGrantAccess, useInspectionOptions, useLinkDocument } from '../api/inspection.api';
+import { useGrantAccess, useInspectionOptions, useLinkDocument, useRevokeAccess } from '../api/inspection.api';
 import { ti } from '../inspection.i18n';
+import DocumentPicker from './DocumentPicker';
 
 const p = ti.page;
 
@@ -141,7 +143,7 @@ export function DocumentsCard({ view }: { view: CaseView }) {
             }}
           >
             <Form.Item name="documentId" label={p.documentId} rules={[{ required: true, message: ti.form.required }]}>
-              <Input />
+              <DocumentPicker />
             </Form.Item>
             <Form.Item name="role" label={p.documentRole}>
               <Select options={DOCUMENT_ROLES.map((r) => ({ value: r, label: DOCUMENT_ROLE_LABELS[r] }))} />
@@ -159,6 +161,8 @@ export function DocumentsCard({ view }: { view: CaseView }) {
 export function AccessCard({ view }: { view: CaseView }) {
   const options = useInspectionOptions();
   const grant = useGrantAccess(view.id);
+  const revoke = useRevokeAccess(view.id);
+  const { modal } = App.useApp();
   const [userId, setUserId] = useState<string>();
   const [role, setRole] = useState<string>('handler');
   const [error, setError] = useState<string | null>(null);
@@ -166,7 +170,31 @@ export function AccessCard({ view }: { view: CaseView }) {
     <Card size="small" title={p.access}>
       {view.access.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> : null}
       {view.access.map((a) => (
-        <Tag key={a.userId} style={{ marginBottom: 4 }}>
+        <Tag
+          key={a.userId}
+          style={{ marginBottom: 4 }}
+          closable={view.actions.includes('grant')}
+          closeIcon={<CloseOutlined aria-label={`Thôi giao vụ việc cho ${a.fullName}`} />}
+          onClose={(e) => {
+            // The tag stays until the server has agreed.
+            e.preventDefault();
+            modal.confirm({
+              title: `Thôi giao vụ việc cho đồng chí ${a.fullName}?`,
+              content: 'Đồng chí này sẽ không xem được vụ việc nữa (trừ khi là Ủy viên Ủy ban Kiểm tra).',
+              okText: 'Thôi giao',
+              okButtonProps: { danger: true },
+              cancelText: 'Hủy',
+              onOk: async () => {
+                setError(null);
+                try {
+                  await revoke.mutateAsync(a.userId);
+                } catch (failure) {
+                  setError(errorMessage(failure));
+                }
+              },
+            });
+          }}
+        >
           {a.fullName} · {ACCESS_ROLE_LABELS[a.role]}
         </Tag>
       ))}
