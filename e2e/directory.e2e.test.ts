@@ -65,6 +65,6 @@ describe('a clerk finds an organization in the directory (Chromium)', () => {
       expect(me.status()).toBe(401);
       expect(external).toEqual([]);
       await context.close();
-    });
+    }, 90_000);
   }
 });

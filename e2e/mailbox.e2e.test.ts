@@ -85,7 +85,7 @@ describe('official mailboxes: a letter registered as a document, mail written, r
     // Back in the mailbox the message says it was registered.
     await clerk.goBack();
     await clerk.getByText('Xem văn bản đã vào sổ').waitFor();
-  });
+  }, 120_000);
 
   it('the leader writes to a member, who reads it on a phone and answers; the thread stays together', async () => {
     const leader = await signIn('lanhdao');
@@ -143,5 +143,5 @@ describe('official mailboxes: a letter registered as a document, mail written, r
     await leader.getByText('1 thư trước trong cùng chuỗi').waitFor();
     await leader.screenshot({ path: `${SHOTS}/mailbox-thread.png` });
     expect(external).toEqual([]);
-  });
+  }, 120_000);
 });
