@@ -5,7 +5,7 @@ import pino, { type Logger } from 'pino';
 import { z } from 'zod';
 import { auditPolicy } from './modules/audit/audit.policy';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
-import { createDemoAccountsView } from './modules/demo/demo.service';
+import { createDemoConfigView } from './modules/demo/demo.service';
 import { createDirectoryModule, directoryPolicies } from './modules/directory/directory.module';
 import { createDocumentsModule, documentPolicies } from './modules/documents/documents.module';
 import { registerFilesRoutes } from './modules/files/files.routes';
@@ -156,7 +156,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   });
 
   registerHealthRoutes(app, deps, VERSION);
-  registerAuthRoutes(app, { auth, config, demoAccounts: createDemoAccountsView(deps) });
+  registerAuthRoutes(app, { auth, config, demoConfig: createDemoConfigView(deps) });
   registerUsersRoutes(app, users);
   registerAuditRoutes(app, deps);
   directory.register(app);

@@ -57,6 +57,9 @@ export const totpDisableBodySchema = z.object({ password: passwordSchema, code: 
 export const authConfigResponseSchema = z.object({
   demoMode: z.boolean(),
   organizationName: z.string(),
-  demoAccounts: z.array(z.object({ username: z.string(), password: z.string(), role: roleSchema, label: z.string() })),
+  /** In demo mode, the demo accounts; a password only for a browser on the server's own machine. */
+  demoAccounts: z.array(
+    z.object({ username: z.string(), password: z.string().optional(), role: roleSchema, label: z.string() }),
+  ),
 });
 export type AuthConfig = z.infer<typeof authConfigResponseSchema>;

@@ -20,14 +20,32 @@ describe('vanphong command line (SQLite)', () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('migrates, loads the demo once and prints its passwords', () => {
+  it('migrates, loads the demo once and prints its passwords, kept nowhere but derived from a secret only its owner reads', () => {
     expect(run('migrate').stdout).toMatch(/Đã áp dụng 1 migration|migration/);
     const seed = run('seed-demo');
     expect(seed.status).toBe(0);
-    expect(seed.stdout).toMatch(/vanthu\s+VanPhong-\d{6}\s+Văn thư/);
+    const printed = /vanthu\s+([a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4})\s+Văn thư/.exec(seed.stdout);
+    expect(printed).not.toBeNull();
+    expect(fs.statSync(path.join(dir, 'demo-secret')).mode & 0o777).toBe(0o600);
+    const db = new Database(path.join(dir, 'vanphong.sqlite'), { readonly: true });
+    const meta = db.prepare('select value from app_meta').all() as { value: string }[];
+    db.close();
+    expect(meta.some((m) => m.value.includes(printed?.[1] ?? 'none'))).toBe(false);
     const again = run('seed-demo');
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('đã có dữ liệu');
+  });
+
+  it('refuses demo mode with real settings', () => {
+    for (const real of [{ NODE_ENV: 'production' }, { PUBLIC_URL: 'https://vanphong.xa.vn' }]) {
+      const res = spawnSync('node', [MAIN, 'migrate'], {
+        env: { ...env, ...real, DEMO_MODE: 'true' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(res.status).toBe(78);
+      expect(res.stderr).toContain('DEMO_MODE');
+    }
   });
 
   it('creates an account and resets its password', () => {

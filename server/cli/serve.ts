@@ -1,9 +1,9 @@
 import { createApp } from '../app';
-import { seedDemo } from '../modules/demo/demo.service';
+import { demoCredentials, seedDemo } from '../modules/demo/demo.service';
 import type { Config } from '../platform/config/config';
 import { createJobRunner, type JobRunner } from '../platform/jobs/runner';
 import { createSmtpListener, type SmtpListener } from '../platform/mail/incoming';
-import { printDemoAccounts } from './output';
+import { printDemoLeftover, printDemoMode } from './output';
 
 const SESSION_PURGE_INTERVAL_MS = 10 * 60_000;
 const REMINDER_INTERVAL_MS = 5 * 60_000;
@@ -21,7 +21,6 @@ export async function serve(config: Config): Promise<void> {
     const demo = await seedDemo(deps, services);
     if (demo.seeded) {
       app.log.info({ organizations: demo.organizations, people: demo.people }, 'demo organization loaded');
-      printDemoAccounts(demo.accounts);
     }
   }
 
@@ -103,17 +102,20 @@ export async function serve(config: Config): Promise<void> {
   }, 2000).unref();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const url = config.publicUrl ?? `http://localhost:${port}`;
+  const localUrl = `http://localhost:${port}`;
+  const url = config.publicUrl ?? localUrl;
   const ms = Math.round(performance.now() - started);
   process.stdout.write(
     [
       '',
       `  VanPhong đã sẵn sàng sau ${ms} ms: ${url}`,
       `  Cơ sở dữ liệu: ${deps.database.kind === 'sqlite' ? `SQLite (${config.database.kind === 'sqlite' ? config.database.file : ''})` : 'PostgreSQL'}`,
-      config.demoMode
-        ? '  Chế độ dùng thử: tài khoản mẫu hiện ở trang đăng nhập.'
-        : '  Đăng nhập bằng tài khoản do quản trị viên cấp (tạo bằng: vanphong user create).',
+      ...(config.demoMode ? [] : ['  Đăng nhập bằng tài khoản do quản trị viên cấp (tạo bằng: vanphong user create).']),
       '',
     ].join('\n'),
   );
+  // Said at every start, in the terminal only the operator sees: never in the JSON log.
+  const demo = await demoCredentials(deps);
+  if (config.demoMode) printDemoMode(demo, localUrl);
+  else if (demo.accounts.length > 0) printDemoLeftover(demo.accounts);
 }

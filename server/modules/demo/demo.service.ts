@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { ROLE_LABELS, type Role } from '../../../common/schemas/roles';
+import type { AuthConfig } from '../../../common/schemas/auth';
+import { ROLE_LABELS, type Role, roleSchema } from '../../../common/schemas/roles';
 import type { PlatformDeps } from '../../platform/deps';
 import type { SystemCaller } from '../../platform/security/actor';
 import type { DirectoryService } from '../directory/directory.module';
 import type { createDocumentsModule } from '../documents/documents.module';
-import type { DemoAccount } from '../identity/auth.routes';
 import type { AuthService } from '../identity/auth.service';
 import type { UsersService } from '../identity/users.service';
 import type { InspectionModule } from '../inspection/inspection.module';
@@ -17,6 +16,14 @@ import { seedDemoInspection } from './demo-inspection';
 import { seedDemoMail } from './demo-mail';
 import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoSchedule } from './demo-schedule';
+import {
+  type DemoSecret,
+  demoPassword,
+  demoSecretCheck,
+  ensureDemoSecret,
+  matchesCheck,
+  readDemoSecret,
+} from './demo-secret';
 
 const DEMO_CALLER: SystemCaller = {
   system: true,
@@ -41,17 +48,23 @@ const DEMO_ACCOUNTS: { username: string; role: Role; person: number; org: string
   { username: 'bithuxa', role: 'leader', person: -2, org: DEMO_COMMUNE },
 ];
 
-function demoPassword(): string {
-  // Readable, typed on a phone without symbols menus: word + 6 digits.
-  const digits = (randomBytes(4).readUInt32BE() % 1_000_000).toString().padStart(6, '0');
-  return `VanPhong-${digits}`;
+/** A demo account as the database keeps it: never its password. */
+export interface DemoAccount {
+  username: string;
+  role: Role;
+  label: string;
+}
+
+/** A demo account with its password, said only to the machine that loaded the demo. */
+export interface DemoCredential extends DemoAccount {
+  password: string;
 }
 
 export interface DemoSeedResult {
   seeded: boolean;
   organizations: number;
   people: number;
-  accounts: DemoAccount[];
+  accounts: DemoCredential[];
 }
 
 export async function isDatabaseEmpty(deps: PlatformDeps): Promise<boolean> {
@@ -141,10 +154,11 @@ export async function seedDemo(
     members: grassroots.map((id) => ({ kind: 'organization' as const, id })),
   });
 
-  const accounts: DemoAccount[] = [];
+  const secret = ensureDemoSecret(deps.config.dataDir);
+  const accounts: DemoCredential[] = [];
   const userIds = new Map<string, string>();
   for (const spec of DEMO_ACCOUNTS) {
-    const password = demoPassword();
+    const password = demoPassword(secret, spec.username);
     const seat = DEMO_POSITIONS[spec.person];
     const orgId = orgIds.get(spec.org) ?? root.id;
     const account = await users.create(DEMO_CALLER, {
@@ -209,7 +223,11 @@ export async function seedDemo(
     await trx
       .insertInto('app_meta')
       .values([
-        { key: 'demo_accounts', value: JSON.stringify(accounts) },
+        {
+          key: 'demo_accounts',
+          value: JSON.stringify(accounts.map(({ username, role, label }) => ({ username, role, label }))),
+        },
+        { key: 'demo_secret_check', value: demoSecretCheck(secret) },
         { key: 'organization_name', value: DEMO_ROOT.name },
       ])
       .execute();
@@ -222,18 +240,72 @@ export async function seedDemo(
   };
 }
 
-export function createDemoAccountsView(deps: PlatformDeps) {
-  return async (): Promise<{ organizationName: string; accounts: DemoAccount[] }> => {
-    const rows = await deps.database.db
-      .selectFrom('app_meta')
-      .select(['key', 'value'])
-      .where('key', 'in', ['demo_accounts', 'organization_name'])
-      .execute();
-    const map = new Map(rows.map((r) => [r.key, r.value]));
-    const accounts = map.get('demo_accounts');
+interface DemoState {
+  organizationName: string;
+  accounts: DemoAccount[];
+  /** The local secret, when it is the one the demo's passwords were derived from. */
+  secret: DemoSecret | null;
+}
+
+async function readDemoState(deps: PlatformDeps, withSecret: boolean): Promise<DemoState> {
+  const rows = await deps.database.db
+    .selectFrom('app_meta')
+    .select(['key', 'value'])
+    .where('key', 'in', ['demo_accounts', 'demo_secret_check', 'organization_name'])
+    .execute();
+  const map = new Map(rows.map((r) => [r.key, r.value]));
+  const check = map.get('demo_secret_check');
+  const secret = withSecret && check ? readDemoSecret(deps.config.dataDir) : null;
+  return {
+    organizationName: map.get('organization_name') ?? 'VanPhong',
+    accounts: parseAccounts(map.get('demo_accounts')),
+    secret: secret && check && matchesCheck(secret, check) ? secret : null,
+  };
+}
+
+/** Only the fields meant to be shown, whatever an older version wrote. */
+function parseAccounts(json: string | undefined): DemoAccount[] {
+  if (!json) return [];
+  const parsed: unknown = JSON.parse(json);
+  if (!Array.isArray(parsed)) return [];
+  return parsed.flatMap((entry: { username?: unknown; role?: unknown; label?: unknown }) => {
+    const role = roleSchema.safeParse(entry?.role);
+    if (typeof entry?.username !== 'string' || !role.success) return [];
+    return [{ username: entry.username, role: role.data, label: ROLE_LABELS[role.data] }];
+  });
+}
+
+/**
+ * The sign-in page's view of the demo. Passwords go only to a caller on the server's own
+ * machine (`sameMachine`), only in demo mode, never with real settings; everyone else gets
+ * the account names and is told the passwords are on the server's console.
+ */
+export function createDemoConfigView(deps: PlatformDeps) {
+  return async (sameMachine: boolean): Promise<AuthConfig> => {
+    const { config } = deps;
+    const showDemo = config.demoMode && !config.realSettings;
+    const state = await readDemoState(deps, showDemo && sameMachine);
+    if (!showDemo) return { demoMode: false, organizationName: state.organizationName, demoAccounts: [] };
+    const { secret } = state;
     return {
-      organizationName: map.get('organization_name') ?? 'VanPhong',
-      accounts: accounts ? (JSON.parse(accounts) as DemoAccount[]) : [],
+      demoMode: true,
+      organizationName: state.organizationName,
+      demoAccounts: state.accounts.map((a) => (secret ? { ...a, password: demoPassword(secret, a.username) } : a)),
     };
+  };
+}
+
+/**
+ * For the console at start: the demo accounts and, when this machine holds the secret they
+ * were derived from, their passwords (null otherwise: an older installation whose published
+ * passwords were withdrawn, or another machine sharing the database).
+ */
+export async function demoCredentials(
+  deps: PlatformDeps,
+): Promise<{ accounts: DemoAccount[]; credentials: DemoCredential[] | null }> {
+  const { accounts, secret } = await readDemoState(deps, true);
+  return {
+    accounts,
+    credentials: secret ? accounts.map((a) => ({ ...a, password: demoPassword(secret, a.username) })) : null,
   };
 }

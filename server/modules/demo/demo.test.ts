@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../../test/factories';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
@@ -6,11 +9,16 @@ import { type DemoSeedResult, seedDemo } from './demo.service';
 describe.each(testEngines())('demo organization (%s)', (engine) => {
   let t: TestApp;
   let demo: DemoSeedResult;
+  let dataDir: string;
   beforeAll(async () => {
-    t = await createTestApp(engine, { env: { DEMO_MODE: 'true' } });
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanphong-demo-'));
+    t = await createTestApp(engine, { env: { DEMO_MODE: 'true', DATA_DIR: dataDir } });
     demo = await seedDemo(t.deps, t.services);
   });
-  afterAll(async () => t.close());
+  afterAll(async () => {
+    await t.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('models the article: the committee, its bodies, 68 grassroots organizations and 56 people', async () => {
     const db = t.deps.database.db;
@@ -130,16 +138,5 @@ describe.each(testEngines())('demo organization (%s)', (engine) => {
 
   it('loads only into an empty database', async () => {
     expect((await seedDemo(t.deps, t.services)).seeded).toBe(false);
-  });
-});
-
-describe('outside demo mode', () => {
-  it('the sign-in page lists no demo account', async () => {
-    const off = await createTestApp('sqlite');
-    await seedDemo(off.deps, off.services);
-    const res = await off.app.inject({ url: '/api/auth/config' });
-    expect(res.json().demoMode).toBe(false);
-    expect(res.json().demoAccounts).toEqual([]);
-    await off.close();
   });
 });

@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
+  type AuthConfig,
   authConfigResponseSchema,
   changePasswordBodySchema,
   meResponseSchema,
@@ -12,22 +13,16 @@ import {
 } from '../../../common/schemas/auth';
 import type { Config } from '../../platform/config/config';
 import { type App, actorOf, clientInfo, typed } from '../../platform/http/http-server';
+import { isSameMachineCaller } from '../../platform/http/local-caller';
 import type { AuthService } from './auth.service';
 
 export const SESSION_COOKIE = 'vp_session';
 
-export interface DemoAccount {
-  username: string;
-  password: string;
-  role: z.infer<typeof authConfigResponseSchema>['demoAccounts'][number]['role'];
-  label: string;
-}
-
 export interface AuthRoutesDeps {
   auth: AuthService;
   config: Config;
-  /** Demo accounts to show on the sign-in page, while demo mode is on. */
-  demoAccounts: () => Promise<{ organizationName: string; accounts: DemoAccount[] }>;
+  /** What the sign-in page shows of the demo; passwords only to a caller on the server's own machine. */
+  demoConfig: (sameMachine: boolean) => Promise<AuthConfig>;
 }
 
 const tags = ['Đăng nhập'];
@@ -46,13 +41,10 @@ export function registerAuthRoutes(app: App, deps: AuthRoutesDeps): void {
   r.get(
     '/api/auth/config',
     { config: { public: true }, schema: { tags, response: { 200: authConfigResponseSchema } } },
-    async () => {
-      const demo = await deps.demoAccounts();
-      return {
-        demoMode: deps.config.demoMode,
-        organizationName: demo.organizationName,
-        demoAccounts: deps.config.demoMode ? demo.accounts : [],
-      };
+    async (request, reply) => {
+      // The answer depends on who asks: no cache may hand one caller's answer to another.
+      reply.header('cache-control', 'no-store');
+      return deps.demoConfig(isSameMachineCaller(request));
     },
   );
 

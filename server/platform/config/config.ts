@@ -93,8 +93,14 @@ export interface Config {
   publicUrl: string | null;
   env: Env['NODE_ENV'];
   logLevel: Env['LOG_LEVEL'];
-  /** Demo mode: demo passwords shown on the sign-in page. On by default with SQLite. */
+  /**
+   * Demo mode: the demo organization loaded into an empty database and its accounts listed on
+   * the sign-in page (passwords only to a browser on the server's own machine). On by default
+   * with SQLite, never with real settings.
+   */
   demoMode: boolean;
+  /** Started for real use: `NODE_ENV=production` or `PUBLIC_URL` set. No demo credentials are ever shown then. */
+  realSettings: boolean;
   session: { idleMs: number; absoluteMs: number; cookieSecure: boolean };
   login: { maxFailures: number; lockMs: number };
   bodyLimitBytes: number;
@@ -139,6 +145,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const env = parsed.data;
+  const realSettings = env.NODE_ENV === 'production' || env.PUBLIC_URL !== undefined;
+  if (realSettings && env.DEMO_MODE === true) {
+    throw new ConfigError([
+      'DEMO_MODE: không bật chế độ dùng thử khi chạy thật (NODE_ENV=production hoặc có PUBLIC_URL); nạp dữ liệu mẫu có chủ ý bằng lệnh vanphong seed-demo',
+    ]);
+  }
   const dataDir = path.resolve(env.DATA_DIR);
   const url = env.DATABASE_URL;
   const database: Config['database'] =
@@ -156,7 +168,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.PUBLIC_URL ?? null,
     env: env.NODE_ENV,
     logLevel: env.LOG_LEVEL,
-    demoMode: env.DEMO_MODE ?? database.kind === 'sqlite',
+    demoMode: env.DEMO_MODE ?? (database.kind === 'sqlite' && !realSettings),
+    realSettings,
     session: {
       idleMs: env.SESSION_IDLE_MINUTES * 60_000,
       absoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,

@@ -85,6 +85,8 @@ export const vi = {
     sessionExpired: 'Phiên làm việc đã hết hạn. Hãy đăng nhập lại để tiếp tục.',
     demoTitle: 'Tài khoản dùng thử',
     demoHint: 'Bấm vào một tài khoản để điền sẵn tên đăng nhập và mật khẩu.',
+    demoHintNoPasswords:
+      'Mật khẩu dùng thử được in trên màn hình dòng lệnh của máy chủ, và chỉ hiện ở trang này khi mở ngay trên máy chủ (http://localhost). Bấm vào một tài khoản để điền sẵn tên đăng nhập.',
     demoUsername: 'Tên đăng nhập',
     demoPassword: 'Mật khẩu',
   },

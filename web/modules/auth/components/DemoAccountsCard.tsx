@@ -4,7 +4,10 @@ import { t } from '../../../app/i18n';
 
 type DemoAccount = AuthConfig['demoAccounts'][number];
 
-/** Demo mode only: the seeded accounts, one click to fill the sign-in form. */
+/**
+ * Demo mode only: the seeded accounts, one click to fill the sign-in form. The server gives
+ * the passwords only to a browser on its own machine; elsewhere the card says where they are.
+ */
 export default function DemoAccountsCard({
   accounts,
   onPick,
@@ -12,10 +15,11 @@ export default function DemoAccountsCard({
   accounts: DemoAccount[];
   onPick: (account: DemoAccount) => void;
 }) {
+  const withPasswords = accounts.every((account) => account.password !== undefined);
   return (
     <Card size="small" title={t.signIn.demoTitle}>
       <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
-        {t.signIn.demoHint}
+        {withPasswords ? t.signIn.demoHint : t.signIn.demoHintNoPasswords}
       </Typography.Paragraph>
       <Flex vertical gap={8}>
         {accounts.map((account) => (
@@ -28,8 +32,18 @@ export default function DemoAccountsCard({
             <Flex vertical style={{ minWidth: 0, whiteSpace: 'normal' }}>
               <Typography.Text strong>{account.label}</Typography.Text>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t.signIn.demoUsername}: <Typography.Text code>{account.username}</Typography.Text>{' '}
-                {t.signIn.demoPassword}: <Typography.Text code>{account.password}</Typography.Text>
+                {/* Each pair stays whole on a phone: a password never breaks at its hyphens. */}
+                <span style={{ whiteSpace: 'nowrap' }}>
+                  {t.signIn.demoUsername}: <Typography.Text code>{account.username}</Typography.Text>
+                </span>
+                {account.password !== undefined ? (
+                  <>
+                    {' '}
+                    <span style={{ whiteSpace: 'nowrap' }}>
+                      {t.signIn.demoPassword}: <Typography.Text code>{account.password}</Typography.Text>
+                    </span>
+                  </>
+                ) : null}
               </Typography.Text>
             </Flex>
           </Button>

@@ -56,7 +56,8 @@ export default function SignInPage() {
       <DemoAccountsCard
         accounts={demoAccounts}
         onPick={(account) => {
-          form.setFieldsValue({ login: account.username, password: account.password, totp: undefined });
+          // Without a password (not on the server's machine) the person types the one from the console.
+          form.setFieldsValue({ login: account.username, password: account.password ?? '', totp: undefined });
           setNeedTotp(false);
           setError(null);
         }}
