@@ -16,9 +16,11 @@ export function registerFilesRoutes(app: App, store: FileStore, options: { maxBy
         summary: 'Tải lên một tệp',
         description:
           'Gửi đúng một tệp trong một phần `file` của multipart/form-data. Loại tệp được xác định theo nội dung, ' +
-          'không theo tên; tên có phần đuôi khác với nội dung bị từ chối. Lỗi: `files.not_multipart`, ' +
-          '`files.no_file`, `files.too_many`, `files.empty`, `files.too_large` (413), `files.type_not_allowed` ' +
-          'và `files.type_mismatch` (415). Tệp tải lên thuộc về người gửi cho đến khi được đính vào một hồ sơ.',
+          'không theo tên hay loại khai báo; phần đuôi của tên được đổi theo loại thật và `warnings` cho biết ' +
+          '(`files.renamed`, `files.pdf_header_moved`, `files.text_not_read`). Lỗi: `files.not_multipart`, ' +
+          '`files.no_file`, `files.too_many`, `files.empty`, `files.too_large` (413), `files.program_refused` ' +
+          '(chương trình, tệp lệnh, trang web, kể cả nằm trong tệp Office), `files.type_not_allowed` và ' +
+          '`files.pdf_damaged` (415). Tệp tải lên thuộc về người gửi cho đến khi được đính vào một hồ sơ.',
         consumes: ['multipart/form-data'],
         response: { 201: uploadViewSchema },
       },
@@ -44,8 +46,9 @@ export function registerFilesRoutes(app: App, store: FileStore, options: { maxBy
         throw error;
       }
       if (!staged) throw errors.noFile();
-      const upload = await store.recordUpload(actor.userId, await staged.commit());
-      return reply.code(201).send(upload);
+      const received = await staged.commit();
+      const upload = await store.recordUpload(actor.userId, received);
+      return reply.code(201).send({ ...upload, warnings: received.warnings });
     },
   );
 

@@ -8,6 +8,11 @@ export const uploadViewSchema = z
     size: z.number().int(),
     contentType: z.string(),
     sha256: z.string(),
+    /**
+     * What the sender should know about a file that was taken: `files.renamed` (the name's ending
+     * was changed to the type the bytes are), `files.pdf_header_moved`, `files.text_not_read`.
+     */
+    warnings: z.array(z.object({ code: z.string(), message: z.string() })),
   })
   .meta({ id: 'Upload' });
 

@@ -2,7 +2,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeDocx, makeExe, makePdf, multipart, type Part, sampleFile } from '../../platform/files/test-support';
+import {
+  makeDocx,
+  makeDocxCarrying,
+  makeExe,
+  makeExeWithPdfHeader,
+  makeHta,
+  makeJar,
+  makePdf,
+  multipart,
+  type Part,
+  sampleFile,
+} from '../../platform/files/test-support';
 import { signedInAs } from '../../test/factories';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
 
@@ -52,6 +63,7 @@ describe.each(testEngines())('POST /api/files on %s', (engine) => {
       size: pdf.length,
       contentType: 'application/pdf',
       sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      warnings: [],
     });
 
     const got = await t.app.inject({ url: `/api/files/${body.id}?inline=1`, headers: { cookie } });
@@ -101,9 +113,51 @@ describe.each(testEngines())('POST /api/files on %s', (engine) => {
   });
 
   it.each([
-    ['a PNG named .pdf', [{ fileName: 'Công văn.pdf', data: sampleFile('png') }], 415, 'files.type_mismatch'],
-    ['a program named .pdf', [{ fileName: 'Công văn.pdf', data: makeExe() }], 415, 'files.type_mismatch'],
-    ['a program', [{ fileName: 'setup.exe', data: makeExe() }], 415, 'files.type_not_allowed'],
+    ['a program with a PDF header named invoice.scr', [{ fileName: 'invoice.scr', data: makeExeWithPdfHeader() }]],
+    ['a web page with a PDF header named page.hta', [{ fileName: 'page.hta', data: makeHta() }]],
+    ['a Java archive', [{ fileName: 'app.jar', data: makeJar(), contentType: 'application/pdf' }]],
+    ['a DOCX carrying a program', [{ fileName: 'Báo cáo.docx', data: makeDocxCarrying('word/embeddings/a.exe') }]],
+    ['a program named .pdf', [{ fileName: 'Công văn.pdf', data: makeExe(), contentType: 'application/pdf' }]],
+  ] as [string, Part[]][])('refuses %s as a program and stores nothing', async (_what, parts) => {
+    const res = await upload(parts);
+    expect(res.statusCode).toBe(415);
+    expect(res.json().error.code).toBe('files.program_refused');
+    expect(res.json().error.message).toMatch(/không nhận chương trình/);
+    await nothingStored();
+  });
+
+  it('refuses a file that starts like a PDF but does not open as one', async () => {
+    const res = await upload([
+      { fileName: 'hỏng.pdf', data: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(300, 65)]) },
+    ]);
+    expect(res.statusCode).toBe(415);
+    expect(res.json().error.code).toBe('files.pdf_damaged');
+    await nothingStored();
+  });
+
+  it('keeps a DOCX named app.jar as app.docx, tells the sender, and offers it for download as app.docx', async () => {
+    const res = await upload([
+      { fileName: 'app.jar', data: makeDocx(['Báo cáo']), contentType: 'application/java-archive' },
+    ]);
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({
+      fileName: 'app.docx',
+      contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      warnings: [{ code: 'files.renamed', message: expect.stringContaining('đã được đổi tên thành "app.docx"') }],
+    });
+    const got = await t.app.inject({ url: `/api/files/${res.json().id}`, headers: { cookie } });
+    expect(got.headers['content-disposition']).toBe(`attachment; filename="app.docx"; filename*=UTF-8''app.docx`);
+  });
+
+  it('keeps a PNG named .pdf under its real ending', async () => {
+    const res = await upload([{ fileName: 'Công văn.pdf', data: sampleFile('png') }]);
+    expect(res.statusCode).toBe(201);
+    expect(res.json().fileName).toBe('Công văn.png');
+    expect(res.json().contentType).toBe('image/png');
+  });
+
+  it.each([
+    ['a program', [{ fileName: 'setup.exe', data: makeExe() }], 415, 'files.program_refused'],
     ['an empty file', [{ fileName: 'rỗng.pdf', data: '' }], 400, 'files.empty'],
     [
       'a file over the limit',

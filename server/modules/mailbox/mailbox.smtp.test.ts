@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MailboxView, MailItemView, MailListItem } from '../../../common/schemas/mail';
+import { makeDocx, makeExeWithPdfHeader, makeHta } from '../../platform/files/test-support';
 import { createJobRunner } from '../../platform/jobs/runner';
 import { createSmtpListener, type ParsedIncoming, type SmtpListener } from '../../platform/mail/incoming';
 import { createMailSender } from '../../platform/mail/outgoing';
@@ -87,6 +88,29 @@ describe.each(testEngines())('mailboxes over SMTP on loopback (%s)', (engine) =>
     await outside().sendMail(again);
     await outside().sendMail(again);
     expect((await list(a.api, box.id)).filter((i) => i.subject === 'Lặp')).toHaveLength(1);
+  });
+
+  it('judges attachments as uploads: programs refused, a misnamed file kept under its real ending, the reader told', async () => {
+    const o = await makeOffice(t);
+    const a = await makeDelegate(t, o.committee, 'Lầu Thị Đính Kèm');
+    const box = (await boxes(a.api))[0] as MailboxView;
+    await outside().sendMail({
+      from: 'la@ngoai.vn',
+      to: box.address,
+      subject: 'Hóa đơn',
+      text: 'Xem tệp đính kèm.',
+      attachments: [
+        { filename: 'invoice.scr', content: makeExeWithPdfHeader(), contentType: 'application/pdf' },
+        { filename: 'page.hta', content: makeHta() },
+        { filename: 'app.jar', content: makeDocx(['Báo cáo']) },
+      ],
+    });
+    const item = (await list(a.api, box.id)).find((i) => i.subject === 'Hóa đơn');
+    const got = await view(a.api, item?.id as string);
+    expect(got.message.attachments.map((x) => x.fileName)).toEqual(['app.docx']);
+    expect(got.message.text).toContain('Tệp đính kèm "invoice.scr" không được nhận');
+    expect(got.message.text).toContain('Tệp đính kèm "page.hta" không được nhận');
+    expect(got.message.text).toContain('đã được đổi tên thành "app.docx"');
   });
 
   it('refuses unknown recipients during the conversation and mail over the size limit', async () => {

@@ -129,12 +129,13 @@ export function createMailTransport(core: MailboxCore, mail: MailSender | null) 
       if (!existing) {
         for (const a of parsed.attachments) {
           try {
-            stored.push(
-              await deps.files.put(Readable.from([a.content]), {
-                fileName: a.filename,
-                maxBytes: deps.config.mail.maxBytes,
-              }),
-            );
+            // Judged as any upload: programs refused, the name made to agree with the bytes.
+            const received = await deps.files.put(Readable.from([a.content]), {
+              fileName: a.filename,
+              maxBytes: deps.config.mail.maxBytes,
+            });
+            stored.push(received);
+            for (const warning of received.warnings) notes.push(`[Tệp đính kèm: ${warning.message}]`);
           } catch (error) {
             notes.push(`[Tệp đính kèm "${a.filename}" không được nhận: ${(error as Error).message}]`);
           }

@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../http/errors';
-import { detectFileType, extensionOf, FILE_KINDS, FILE_TYPES, type FileKind, sniffFile } from './content-type';
+import { extensionOf, FILE_KINDS, FILE_TYPES, type FileKind, sniffFile } from './content-type';
+import { judgeFile } from './judge';
+import { createPdfReader } from './pdf-reader';
 import { makeExe, makeZip, sampleFile } from './test-support';
 import { readZipEntries, readZipEntry } from './zip';
 
@@ -17,8 +19,12 @@ function onDisk(bytes: Buffer): string {
   return file;
 }
 
+const pdf = createPdfReader();
+const judge = (file: string, name: string, allowed: readonly FileKind[] = FILE_KINDS) =>
+  judgeFile(file, name, { allowed, pdf });
+
 async function refusal(bytes: Buffer, fileName: string, allowed: readonly FileKind[] = FILE_KINDS) {
-  const error = await detectFileType(onDisk(bytes), fileName, allowed).then(
+  const error = await judge(onDisk(bytes), fileName, allowed).then(
     () => null,
     (e: unknown) => e,
   );
@@ -29,29 +35,35 @@ async function refusal(bytes: Buffer, fileName: string, allowed: readonly FileKi
 describe('a file type is decided by content', () => {
   it.each(FILE_KINDS)('recognises %s from its bytes, whatever its name', async (kind) => {
     const file = onDisk(sampleFile(kind));
-    expect(await sniffFile(file)).toEqual({ kind });
-    const type = await detectFileType(file, `Tài liệu.${FILE_TYPES[kind].extensions[0]}`, FILE_KINDS);
-    expect(type.contentType).toBe(FILE_TYPES[kind].contentType);
-    // No ending at all: the content decides.
-    expect((await detectFileType(file, 'Tài liệu không đuôi', FILE_KINDS)).kind).toBe(kind);
+    expect(await sniffFile(file)).toEqual({ kind, headerAt: 0 });
+    const named = `Tài liệu.${FILE_TYPES[kind].extensions[0]}`;
+    const judged = await judge(file, named);
+    expect(judged.type.contentType).toBe(FILE_TYPES[kind].contentType);
+    expect(judged.fileName).toBe(named);
+    expect(judged.warnings.filter((w) => w.code === 'files.renamed')).toEqual([]);
+    // No ending at all: the content decides, and the name is given its ending.
+    const bare = await judge(file, 'Tài liệu không đuôi');
+    expect(bare.type.kind).toBe(kind);
+    expect(bare.fileName).toBe(`Tài liệu không đuôi.${FILE_TYPES[kind].extensions[0]}`);
   });
 
   it('takes .jpg and .JPEG alike', async () => {
     const file = onDisk(sampleFile('jpeg'));
-    expect((await detectFileType(file, 'ảnh.JPG', FILE_KINDS)).kind).toBe('jpeg');
-    expect((await detectFileType(file, 'ảnh.jpeg', FILE_KINDS)).kind).toBe('jpeg');
+    expect((await judge(file, 'ảnh.JPG')).fileName).toBe('ảnh.JPG');
+    expect((await judge(file, 'ảnh.jpeg')).fileName).toBe('ảnh.jpeg');
   });
 
-  it('refuses a PNG named .pdf, an XLSX named .docx and a program named .pdf', async () => {
-    expect(await refusal(sampleFile('png'), 'Công văn.pdf')).toEqual({ code: 'files.type_mismatch', status: 415 });
-    expect(await refusal(sampleFile('xlsx'), 'Báo cáo.docx')).toEqual({ code: 'files.type_mismatch', status: 415 });
-    expect(await refusal(makeExe(), 'Nghị quyết.pdf')).toEqual({ code: 'files.type_mismatch', status: 415 });
-    expect(await refusal(sampleFile('pdf'), 'setup.exe')).toEqual({ code: 'files.type_mismatch', status: 415 });
+  it('renames a PNG named .pdf and an XLSX named .docx to what they are', async () => {
+    expect((await judge(onDisk(sampleFile('png')), 'Công văn.pdf')).fileName).toBe('Công văn.png');
+    expect((await judge(onDisk(sampleFile('xlsx')), 'Báo cáo.docx')).fileName).toBe('Báo cáo.xlsx');
+    expect((await judge(onDisk(sampleFile('pdf')), 'Báo cáo.v2')).fileName).toBe('Báo cáo.v2.pdf');
   });
 
-  it('refuses programs, plain archives, old Office files, macro documents and text', async () => {
+  it('refuses programs as programs, and plain archives, old Office files and text as not allowed', async () => {
+    const program = { code: 'files.program_refused', status: 415 };
     const notAllowed = { code: 'files.type_not_allowed', status: 415 };
-    expect(await refusal(makeExe(), 'setup.exe')).toEqual(notAllowed);
+    expect(await refusal(makeExe(), 'setup.exe')).toEqual(program);
+    expect(await refusal(makeExe(), 'Nghị quyết.pdf')).toEqual(program);
     expect(await refusal(makeZip([{ name: 'a.txt', data: 'x' }]), 'a.zip')).toEqual(notAllowed);
     const ole = Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(100)]);
     expect(await refusal(ole, 'cu.doc')).toEqual(notAllowed);
@@ -60,11 +72,11 @@ describe('a file type is decided by content', () => {
       { name: 'word/document.xml', data: '<w:document/>' },
       { name: 'word/vbaProject.bin', data: 'code' },
     ]);
-    expect(await refusal(macro, 'hop.docm')).toEqual(notAllowed);
+    expect(await refusal(macro, 'hop.docm')).toEqual(program);
     expect(await refusal(Buffer.from('chỉ là chữ'), 'ghi chú.txt')).toEqual(notAllowed);
     // A mimetype entry that claims something else is not ODF.
     const fake = makeZip([{ name: 'mimetype', data: 'application/x-fake', stored: true }]);
-    expect(await refusal(fake, 'gia.odt')).toEqual({ code: 'files.type_mismatch', status: 415 });
+    expect(await refusal(fake, 'gia.odt')).toEqual(notAllowed);
   });
 
   it('accepts only the configured types', async () => {
@@ -72,7 +84,7 @@ describe('a file type is decided by content', () => {
       code: 'files.type_not_allowed',
       status: 415,
     });
-    expect((await detectFileType(onDisk(sampleFile('pdf')), 'a.pdf', ['pdf'])).kind).toBe('pdf');
+    expect((await judge(onDisk(sampleFile('pdf')), 'a.pdf', ['pdf'])).type.kind).toBe('pdf');
   });
 
   it('reads an ending only when it looks like one', () => {

@@ -10,7 +10,7 @@ import { ConfigError, loadConfig } from '../config/config';
 import { DomainError } from '../http/errors';
 import { cleanFileName, createFileStore, type FileStore } from './file-store';
 import { contentDisposition } from './send-file';
-import { makeDocx, makePdf, sampleFile } from './test-support';
+import { makeDocx, makeExeWithPdfHeader, makePdf, sampleFile } from './test-support';
 
 /** Every file under `dir`, relative, sorted. */
 function filesUnder(dir: string): string[] {
@@ -108,8 +108,8 @@ describe.each(testEngines())('file store on %s', (engine) => {
     it('refuses an empty or disguised file, leaving nothing behind', async () => {
       expect(await refusal(store.put(Readable.from([]), { fileName: 'rỗng.pdf', maxBytes: 1000 }))).toBe('files.empty');
       expect(
-        await refusal(store.put(Readable.from([sampleFile('png')]), { fileName: 'ảnh.pdf', maxBytes: 10_000 })),
-      ).toBe('files.type_mismatch');
+        await refusal(store.put(Readable.from([makeExeWithPdfHeader()]), { fileName: 'ảnh.pdf', maxBytes: 10_000 })),
+      ).toBe('files.program_refused');
       expect(await blobs()).toEqual([]);
       expect(filesUnder(dataDir)).toEqual([]);
     });

@@ -11,16 +11,13 @@ import type { Config } from '../config/config';
 import type { Database, Executor } from '../db/database';
 import { DomainError } from '../http/errors';
 import { newId } from '../ids';
-import { detectFileType } from './content-type';
 import * as errors from './files.errors';
+import { type FileWarning, judgeFile } from './judge';
+import { createPdfReader, DEFAULT_PDF_LIMITS, type PdfLimits } from './pdf-reader';
 import { type OpenedFile, sendOpenedFile } from './send-file';
-import {
-  DEFAULT_EXTRACT_LIMITS,
-  type DocumentContent,
-  type ExtractLimits,
-  readDocument,
-  TEXT_KINDS,
-} from './text-extract';
+import type { DocumentContent } from './text-extract';
+
+export { cleanFileName } from './file-name';
 
 /** A file's bytes, stored once under their SHA-256, and the name it came with. */
 export interface StoredFile {
@@ -30,10 +27,15 @@ export interface StoredFile {
   fileName: string;
 }
 
-/** A file received and checked but not yet stored: `commit` stores it, `discard` forgets it. */
-export interface StagedFile extends StoredFile {
+/** A file taken in, with what its sender should be told about it (renamed, text not read). */
+export interface ReceivedFile extends StoredFile {
+  warnings: FileWarning[];
+}
+
+/** A file received and judged but not yet stored: `commit` stores it, `discard` forgets it. */
+export interface StagedFile extends ReceivedFile {
   /** Stores the bytes; the `blobs` row is written through `executor` (a transaction) when given. */
-  commit(executor?: Executor): Promise<StoredFile>;
+  commit(executor?: Executor): Promise<ReceivedFile>;
   discard(): Promise<void>;
 }
 
@@ -51,11 +53,11 @@ export interface FileStoreDeps {
   clock: Clock;
   config: Pick<Config, 'dataDir' | 'files'>;
   logger?: Logger;
-  extractLimits?: ExtractLimits;
+  /** Bounds on reading PDFs (memory, time, how many at once); the defaults suit a small server. */
+  pdfLimits?: PdfLimits;
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
-const MAX_NAME_LENGTH = 255;
 
 export function createFileStore(deps: FileStoreDeps) {
   const { database, clock } = deps;
@@ -63,13 +65,17 @@ export function createFileStore(deps: FileStoreDeps) {
   const db = database.db;
   // On disk, temporary files sit beside the store so the final rename never crosses file systems.
   const tempDir = storage === 'disk' ? path.join(dir, 'tmp') : path.join(deps.config.dataDir, 'tmp');
-  const extractLimits = deps.extractLimits ?? DEFAULT_EXTRACT_LIMITS;
+  // One reader per store, so at most `concurrency` PDFs are read at once in this process.
+  const pdf = createPdfReader(deps.pdfLimits ?? DEFAULT_PDF_LIMITS);
   let bytesWritten = 0;
 
   const pathOf = (sha256: string) => path.join(dir, sha256.slice(0, 2), sha256);
 
+  /**
+   * Streams a file to a temporary file while hashing and measuring it, then
+   * judges it (`judgeFile`): refused files throw and leave nothing behind.
+   */
   async function receive(source: Readable, options: { fileName: string; maxBytes: number }): Promise<StagedFile> {
-    const fileName = cleanFileName(options.fileName);
     await fsp.mkdir(tempDir, { recursive: true });
     const temp = path.join(tempDir, `${randomBytes(12).toString('hex')}.part`);
     const remove = () => fsp.rm(temp, { force: true });
@@ -88,9 +94,15 @@ export function createFileStore(deps: FileStoreDeps) {
       // A multipart stream cut at its own limit ends quietly, marked truncated.
       if ((source as { truncated?: boolean }).truncated) throw errors.tooLarge(options.maxBytes);
       if (size === 0) throw errors.empty();
-      const type = await detectFileType(temp, fileName, types);
+      const judged = await judgeFile(temp, options.fileName, { allowed: types, pdf });
       const sha256 = hash.digest('hex');
-      const staged: StoredFile = { sha256, size, contentType: type.contentType, fileName };
+      const staged: ReceivedFile = {
+        sha256,
+        size,
+        contentType: judged.type.contentType,
+        fileName: judged.fileName,
+        warnings: judged.warnings,
+      };
       let settled = false;
       return {
         ...staged,
@@ -98,7 +110,7 @@ export function createFileStore(deps: FileStoreDeps) {
           if (settled) throw new Error('staged file already settled');
           settled = true;
           try {
-            await store(temp, staged, type.kind, executor ?? db);
+            await store(temp, staged, judged.content, executor ?? db);
           } finally {
             await remove();
           }
@@ -116,15 +128,9 @@ export function createFileStore(deps: FileStoreDeps) {
   }
 
   /** Writes the bytes and the `blobs` row, unless the same bytes are already stored. */
-  async function store(
-    temp: string,
-    file: StoredFile,
-    kind: Parameters<typeof readDocument>[1],
-    ex: Executor,
-  ): Promise<void> {
+  async function store(temp: string, file: StoredFile, content: DocumentContent, ex: Executor): Promise<void> {
     const known = await ex.selectFrom('blobs').select(['sha256']).where('sha256', '=', file.sha256).executeTakeFirst();
     if (known && (storage === 'database' || (await exists(pathOf(file.sha256))))) return;
-    const content = known ? { text: null, pages: null } : await contentOf(temp, kind);
     let data: Buffer | null = null;
     if (storage === 'disk') {
       const target = pathOf(file.sha256);
@@ -155,17 +161,6 @@ export function createFileStore(deps: FileStoreDeps) {
     if (data && Number(result.numInsertedOrUpdatedRows ?? 0) > 0) bytesWritten += file.size;
   }
 
-  async function contentOf(temp: string, kind: Parameters<typeof readDocument>[1]): Promise<DocumentContent> {
-    if (!TEXT_KINDS.has(kind)) return { text: null, pages: null };
-    try {
-      return await readDocument(temp, kind, extractLimits);
-    } catch (error) {
-      // A file whose text cannot be read is still a file; it is just not found by its words.
-      deps.logger?.warn({ err: error, kind }, 'file text extraction failed');
-      return { text: null, pages: null };
-    }
-  }
-
   /**
    * Receives and stores in one step. Inside a transaction, pass it as `executor`: on SQLite
    * the one connection is the transaction's until it ends.
@@ -173,7 +168,7 @@ export function createFileStore(deps: FileStoreDeps) {
   async function put(
     source: Readable,
     options: { fileName: string; maxBytes: number; executor?: Executor },
-  ): Promise<StoredFile> {
+  ): Promise<ReceivedFile> {
     return (await receive(source, options)).commit(options.executor);
   }
 
@@ -262,42 +257,12 @@ export function createFileStore(deps: FileStoreDeps) {
     sendFile,
     /** Bytes this process wrote to storage (disk files or `blobs.data`), for benchmarks. */
     stats: () => ({ bytesWritten }),
+    /** PDF readings running and waiting, for tests. */
+    pdfLoad: () => pdf.load(),
   };
 }
 
 export type FileStore = ReturnType<typeof createFileStore>;
-
-/**
- * The name as the person gave it, safe to keep and show: no folders, no control
- * or direction-changing characters (which can make `exe.pdf` read as `pdf.exe`),
- * at most 255 characters with the ending kept.
- */
-export function cleanFileName(raw: string): string {
-  const base = raw.normalize('NFC').split(/[\\/]/).pop() ?? '';
-  let name = [...base]
-    .filter((c) => !isHiddenCharacter(c.charCodeAt(0)))
-    .join('')
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (name === '' || name === '.' || name === '..') name = 'tep-khong-ten';
-  if (name.length > MAX_NAME_LENGTH) {
-    const dot = name.lastIndexOf('.');
-    const ending = dot > 0 && name.length - dot <= 10 ? name.slice(dot) : '';
-    name = name.slice(0, MAX_NAME_LENGTH - ending.length) + ending;
-  }
-  return name;
-}
-
-function isHiddenCharacter(code: number): boolean {
-  return (
-    code < 0x20 ||
-    code === 0x7f ||
-    code === 0x200e ||
-    code === 0x200f ||
-    (code >= 0x202a && code <= 0x202e) ||
-    (code >= 0x2066 && code <= 0x2069)
-  );
-}
 
 function asUploadError(error: unknown, maxBytes: number): unknown {
   if (error instanceof DomainError) return error;

@@ -7,13 +7,20 @@ export const typeNotAllowed = (allowedLabels: string) =>
     `Loại tệp này không được nhận. Chỉ gửi được các loại: ${allowedLabels}.`,
   );
 
-export const typeMismatch = (fileName: string, actualLabel: string | null) =>
+/** A program or script, whatever its name says: never taken, in any part of the product. */
+export const programRefused = (fileName: string, label: string) =>
   new DomainError(
     'unsupported',
-    'files.type_mismatch',
-    actualLabel
-      ? `Tệp "${fileName}" thực chất là ${actualLabel}, không đúng với phần đuôi của tên tệp. Hãy kiểm tra lại tệp hoặc đặt đúng tên rồi gửi lại.`
-      : `Nội dung tệp "${fileName}" không đúng với phần đuôi của tên tệp. Tệp có thể bị hỏng hoặc đã bị đổi tên; hãy kiểm tra lại.`,
+    'files.program_refused',
+    `Tệp "${fileName}" là hoặc chứa ${label}. Vì an toàn, hệ thống không nhận chương trình, tệp lệnh hay trang web, dù tên tệp là gì.`,
+  );
+
+/** Starts like a PDF but pdf.js cannot open it. */
+export const pdfDamaged = (fileName: string) =>
+  new DomainError(
+    'unsupported',
+    'files.pdf_damaged',
+    `Tệp "${fileName}" có phần đầu của tệp PDF nhưng không mở được: tệp bị hỏng, bị cắt dở hoặc không phải PDF. Hãy xuất lại tệp PDF rồi gửi lại.`,
   );
 
 export const tooLarge = (maxBytes: number) =>

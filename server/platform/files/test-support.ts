@@ -1,4 +1,4 @@
-import { crc32, deflateRawSync, deflateSync } from 'node:zlib';
+import { crc32, createDeflate, deflateRawSync, deflateSync } from 'node:zlib';
 import type { FileKind } from './content-type';
 
 /** Real, minimal files of every accepted type, made in code so tests ship no binaries. */
@@ -224,4 +224,70 @@ export function multipart(parts: Part[]): { payload: Buffer; headers: Record<str
 
 function xml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A Windows program that carries a PDF header in its first kilobyte, as a disguised attachment does. */
+export function makeExeWithPdfHeader(): Buffer {
+  return Buffer.concat([makeExe(), Buffer.from('\n%PDF-1.4\n'), makePdf('Hóa đơn')]);
+}
+
+/** A web page (an HTA application) with a PDF header in its first kilobyte. */
+export function makeHta(): Buffer {
+  return Buffer.from(
+    '<html><head><hta:application id="x"/></head><body>%PDF-1.4<script>new ActiveXObject("WScript.Shell").Run("calc")</script></body></html>',
+  );
+}
+
+/** A Java archive: a manifest and a class. */
+export function makeJar(): Buffer {
+  return makeZip([
+    { name: 'META-INF/MANIFEST.MF', data: 'Manifest-Version: 1.0\r\nMain-Class: vn.Main\r\n' },
+    { name: 'vn/Main.class', data: Buffer.from('cafebabe00000034', 'hex') },
+  ]);
+}
+
+/** A DOCX that carries a Windows program, under the given entry name. */
+export function makeDocxCarrying(entryName: string, data: Buffer = makeExe()): Buffer {
+  return makeZip([
+    { name: '[Content_Types].xml', data: '<?xml version="1.0"?><Types/>' },
+    { name: 'word/document.xml', data: `<?xml version="1.0"?><w:document xmlns:w="${W}"><w:body/></w:document>` },
+    { name: entryName, data },
+  ]);
+}
+
+/**
+ * A one-page PDF whose content stream inflates to `decodedBytes` of zeros (a
+ * decompression bomb: 500 MB deflate to about 0.5 MB), made without holding the
+ * decoded bytes in memory.
+ */
+export async function makePdfBomb(decodedBytes: number): Promise<Buffer> {
+  const deflate = createDeflate({ level: 9 });
+  const chunks: Buffer[] = [];
+  deflate.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise((resolve) => deflate.on('end', resolve));
+  const zeros = Buffer.alloc(1024 * 1024);
+  for (let written = 0; written < decodedBytes; written += zeros.length) {
+    if (!deflate.write(zeros)) await new Promise((resolve) => deflate.once('drain', resolve));
+  }
+  deflate.end();
+  await ended;
+  const body = Buffer.concat(chunks);
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((text, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${text}\nendobj\n`;
+  });
+  offsets.push(out.length);
+  const head = Buffer.from(`${out}4 0 obj\n<< /Length ${body.length} /Filter /FlateDecode >>\nstream\n`, 'latin1');
+  const xrefAt = head.length + body.length + '\nendstream\nendobj\n'.length;
+  let tail = `\nendstream\nendobj\nxref\n0 5\n0000000000 65535 f \n`;
+  for (const o of offsets) tail += `${String(o).padStart(10, '0')} 00000 n \n`;
+  tail += `trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${xrefAt}\n%%EOF\n`;
+  return Buffer.concat([head, body, Buffer.from(tail, 'latin1')]);
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
-import { createInflateRaw } from 'node:zlib';
+import { constants, createInflateRaw } from 'node:zlib';
 
 /**
  * Just enough of ZIP to recognise office documents and read one entry: the
@@ -100,6 +100,47 @@ export async function readZipEntry(
     inflate.on('error', () => finish(null));
     raw.on('error', () => finish(null));
     raw.pipe(inflate);
+  });
+}
+
+/** Compressed bytes read to find an entry's first kilobyte: enough for any deflate block header. */
+const HEAD_COMPRESSED_BYTES = 16 * 1024;
+
+/**
+ * The first bytes of an entry (at most `maxBytes`, up to a few kilobytes), to see
+ * what it is; null when it cannot be read. Reads at most 16 kB of the archive.
+ */
+export async function readZipEntryHead(file: FileHandle, entry: ZipEntry, maxBytes: number): Promise<Buffer | null> {
+  const local = await readAt(file, entry.localHeaderOffset, 30);
+  if (local.length < 30 || local.readUInt32LE(0) !== LOCAL_SIGNATURE) return null;
+  const start = entry.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+  const raw = await readAt(file, start, Math.min(entry.compressedSize, HEAD_COMPRESSED_BYTES));
+  if (entry.method === 0) return raw.subarray(0, maxBytes);
+  if (entry.method !== 8) return null;
+  return inflatedHead(raw, maxBytes);
+}
+
+/** The first `maxBytes` a piece of a deflate stream inflates to; what decodes before damage counts. */
+function inflatedHead(raw: Buffer, maxBytes: number): Promise<Buffer | null> {
+  return new Promise((resolve) => {
+    const inflate = createInflateRaw({ finishFlush: constants.Z_SYNC_FLUSH });
+    const chunks: Buffer[] = [];
+    let total = 0;
+    let settled = false;
+    const finish = (value: Buffer | null) => {
+      if (settled) return;
+      settled = true;
+      inflate.destroy();
+      resolve(value);
+    };
+    inflate.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      total += chunk.length;
+      if (total >= maxBytes) finish(Buffer.concat(chunks).subarray(0, maxBytes));
+    });
+    inflate.on('end', () => finish(Buffer.concat(chunks)));
+    inflate.on('error', () => finish(chunks.length > 0 ? Buffer.concat(chunks).subarray(0, maxBytes) : null));
+    inflate.end(raw);
   });
 }
 

@@ -70,10 +70,13 @@ export type RegisterPatch = Partial<
 
 export interface UploadedFile {
   id: string;
+  /** The name kept: its ending is the type the bytes are, which may differ from the name sent. */
   fileName: string;
   size: number;
   contentType: string;
   sha256: string;
+  /** What the sender should know: renamed to the real type, text not read for search. */
+  warnings: { code: string; message: string }[];
 }
 
 const root = ['documents'] as const;

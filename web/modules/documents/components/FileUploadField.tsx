@@ -5,10 +5,18 @@ import { errorMessage } from '../../../app/api/client';
 import { uploadFile } from '../api/documents.api';
 import { tdoc } from '../documents.i18n';
 
+/** What the server said of a file it took: the upload id, and its warnings. */
+interface Uploaded {
+  id: string;
+  name: string;
+  warnings: string[];
+}
+
 /**
  * Sends each chosen file to POST /api/files at once and reports the upload ids; the
- * server decides the type from the bytes, so its message (wrong type, too large) is shown
- * under the file.
+ * server decides the type from the bytes, so its refusal (a program, too large) is shown
+ * under the file in red, and its warnings about a file it took (renamed to its real type,
+ * text not read) in amber, with the name shown as the server keeps it.
  */
 export default function FileUploadField({
   id,
@@ -20,8 +28,8 @@ export default function FileUploadField({
   onChange?: (uploadIds: string[]) => void;
   onUploadingChange?: (uploading: boolean) => void;
 }) {
-  const [files, setFiles] = useState<UploadFile<{ id: string }>[]>([]);
-  const update = (next: UploadFile<{ id: string }>[]) => {
+  const [files, setFiles] = useState<UploadFile<Uploaded>[]>([]);
+  const update = (next: UploadFile<Uploaded>[]) => {
     setFiles(next);
     onChange?.(next.flatMap((f) => (f.status === 'done' && f.response ? [f.response.id] : [])));
     onUploadingChange?.(next.some((f) => f.status === 'uploading'));
@@ -32,10 +40,18 @@ export default function FileUploadField({
       id={id}
       multiple
       fileList={files}
-      onChange={({ fileList }) => update(fileList)}
+      onChange={({ fileList }) =>
+        // The list shows the name the file is kept under, which the server may have corrected.
+        update(fileList.map((f) => (f.status === 'done' && f.response?.name ? { ...f, name: f.response.name } : f)))
+      }
       customRequest={({ file, onSuccess, onError }) => {
         uploadFile(file as File).then(
-          (uploaded) => onSuccess?.({ id: uploaded.id }),
+          (uploaded) =>
+            onSuccess?.({
+              id: uploaded.id,
+              name: uploaded.fileName,
+              warnings: uploaded.warnings.map((w) => w.message),
+            }),
           (error: unknown) => {
             const failure = new Error(errorMessage(error));
             onError?.(failure);
@@ -49,6 +65,15 @@ export default function FileUploadField({
             <div style={{ color: '#cf1322', fontSize: 13 }}>
               {file.error instanceof Error ? file.error.message : ''}
             </div>
+          </div>
+        ) : file.status === 'done' && file.response?.warnings.length ? (
+          <div>
+            {node}
+            {file.response.warnings.map((warning) => (
+              <div key={warning} role="status" style={{ color: '#ad6800', fontSize: 13 }}>
+                {warning}
+              </div>
+            ))}
           </div>
         ) : (
           node
