@@ -12,6 +12,16 @@ describe('foldVietnamese', () => {
     expect(foldVietnamese('Đảng ủy đặc biệt')).toBe('dang uy dac biet');
   });
 
+  it('folds the look-alikes of Đ that old fonts and converters produce', () => {
+    expect(foldVietnamese('Ðảng ủy xã Ðồng Văn')).toBe('dang uy xa dong van');
+    expect(foldVietnamese('ðảng ƉẢNG ɖảng')).toBe('dang dang dang');
+  });
+
+  it('folds compatibility forms: full-width letters and digits, ligatures, circled digits', () => {
+    expect(foldVietnamese('Ｓố ０５／ＱĐ')).toBe('so 05/qd');
+    expect(foldVietnamese('ﬁle ① x²')).toBe('file 1 x2');
+  });
+
   it('treats precomposed and decomposed input alike', () => {
     expect(foldVietnamese('Vă\u0306n'.normalize('NFD'))).toBe(foldVietnamese('Văn'));
   });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { CanonicalTextPlugin } from './canonical-plugin';
 import type { DB } from './schema';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -32,7 +33,10 @@ export function openDatabase(options: DatabaseOptions): Database {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    const db = new Kysely<DB>({
+      dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+      plugins: [new CanonicalTextPlugin()],
+    });
     return {
       kind: 'sqlite',
       db,
@@ -47,7 +51,7 @@ export function openDatabase(options: DatabaseOptions): Database {
     max: options.poolSize ?? 10,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CanonicalTextPlugin()] });
   return {
     kind: 'postgres',
     db,

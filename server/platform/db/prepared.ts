@@ -1,4 +1,5 @@
 import type { Compilable, CompiledQuery } from 'kysely';
+import { canonicalParameter } from './canonical-plugin';
 import type { Executor } from './database';
 
 /**
@@ -16,7 +17,8 @@ export function preparedQuery<Args extends unknown[], Row>(
   build: (db: Executor, ...args: Args) => Compilable<Row>,
 ) {
   const byDialect = new WeakMap<object, { compiled: CompiledQuery<Row>; slots: number[] }>();
-  const placeholders = Array.from({ length: arity }, (_, i) => `\u0000prepared-argument-${i}\u0000`);
+  // Private-use characters: canonical text, so the canonical-text plugin leaves them as they are.
+  const placeholders = Array.from({ length: arity }, (_, i) => `\ue000prepared-argument-${i}\ue000`);
 
   function compile(db: Executor) {
     const compiled = build(db, ...(placeholders as Args)).compile();
@@ -35,7 +37,8 @@ export function preparedQuery<Args extends unknown[], Row>(
       byDialect.set(key, entry);
     }
     const { compiled, slots } = entry;
-    const parameters = slots.map((slot, i) => (slot >= 0 ? args[slot] : compiled.parameters[i]));
+    // Compiled once, the query skips the plugins when it runs: its arguments are made canonical here.
+    const parameters = slots.map((slot, i) => (slot >= 0 ? canonicalParameter(args[slot]) : compiled.parameters[i]));
     const result = await ex.executeQuery<Row>({ ...compiled, parameters });
     return result.rows;
   };

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError } from './errors';
+import { isBrokenMultipart, malformedMultipart } from './multipart';
 
 interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -45,6 +46,22 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; message: str
   },
   FST_FILES_LIMIT: { status: 413, code: 'file.too_many', message: 'Gửi quá nhiều tệp trong một lần.' },
   FST_PARTS_LIMIT: { status: 413, code: 'request.too_many_parts', message: 'Yêu cầu có quá nhiều phần.' },
+  FST_FIELDS_LIMIT: { status: 413, code: 'request.too_many_parts', message: 'Yêu cầu có quá nhiều trường.' },
+  FST_PROTO_VIOLATION: {
+    status: 400,
+    code: 'request.malformed_multipart',
+    message: 'Tên trường trong dữ liệu gửi lên không được phép.',
+  },
+  FST_INVALID_JSON_FIELD_ERROR: {
+    status: 400,
+    code: 'request.malformed_multipart',
+    message: 'Một trường khai báo JSON nhưng không phải JSON hợp lệ.',
+  },
+  FST_MP_PREMATURE_CLOSE: {
+    status: 400,
+    code: 'request.malformed_multipart',
+    message: 'Dữ liệu tệp gửi lên bị ngắt giữa chừng. Hãy gửi lại.',
+  },
 };
 
 /**
@@ -70,6 +87,10 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     const known = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (known) return reply.code(known.status).send(body(known.code, known.message));
+    if (isBrokenMultipart(request)) {
+      const refusal = malformedMultipart();
+      return reply.code(refusal.status).send(body(refusal.code, refusal.message));
+    }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.code(error.statusCode).send(body('request.bad', 'Yêu cầu không hợp lệ.'));
     }

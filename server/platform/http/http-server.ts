@@ -17,9 +17,11 @@ import Fastify, {
 } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Actor } from '../security/actor';
+import { installCanonicalInput } from './canonical-input';
 import { checkSameOrigin } from './csrf';
 import { installErrorHandler } from './error-handler';
 import { DomainError, unauthenticated } from './errors';
+import { installMultipartGuard } from './multipart';
 import { responseSerializerCompiler } from './serializer';
 
 declare module 'fastify' {
@@ -124,6 +126,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
   await app.register(fastifyMultipart, {
     limits: { fileSize: options.uploadLimitBytes, files: 1, fields: 20, parts: 25 },
   });
+  installCanonicalInput(app);
+  installMultipartGuard(app);
 
   await app.register(fastifySwagger, {
     openapi: {
