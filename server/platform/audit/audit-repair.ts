@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { AuditContext, AuditRow } from './audit-log';
@@ -5,62 +6,130 @@ import { appendAudit, legacyAuditJson, sha256Hex } from './audit-log';
 
 /**
  * Before text was made canonical, an entry whose text held a lone UTF-16 surrogate was
- * hashed with that surrogate (JSON writes it as `\udXXX`) but stored by the database as
- * U+FFFD, so `verify` has called it altered ever since. The repair proves, entry by entry,
- * that putting lone surrogates back in place of some U+FFFD characters gives exactly the
- * stored hash, records that proof (`audit_repairs`) and says so in the trail. `verify` then
- * accepts the entry only by re-applying the recorded substitution and matching the hash:
- * a substitution can only turn U+FFFD into a surrogate, so it cannot make a real edit pass.
+ * hashed with that surrogate (JSON writes it as `\udXXX`) but reads back from the database
+ * as U+FFFD: one on PostgreSQL (the driver writes U+FFFD), three on SQLite (the surrogate's
+ * three bytes are stored and each reads back as U+FFFD). `verify` has called such an entry
+ * altered ever since. The repair proves, entry by entry, that putting lone surrogates back in
+ * place of those U+FFFD gives exactly the stored hash, records that proof (`audit_repairs`)
+ * and says so in the trail. `verify` then accepts the entry only by re-applying the recorded
+ * substitution and matching the hash: a substitution can only turn U+FFFD into a surrogate,
+ * so it cannot make a real edit pass.
  */
 
-/** The nth U+FFFD of the entry's hashed text (in field order) was this lone surrogate. */
+/** The U+FFFD characters from the nth (in the entry's hashed text), `width` of them, were this lone surrogate. */
 export interface Substitution {
   occurrence: number;
+  width: number;
   codeUnit: string;
 }
 
-/** At most this many U+FFFD in one entry are searched (2049² candidates at two). */
+/** At most this many lone surrogates per entry are searched for (2048² candidates at two). */
 export const MAX_REPAIRED_CHARACTERS = 2;
 
 const REPLACEMENT = '\ufffd';
 
 const escapeOf = (codeUnit: number) => `\\u${codeUnit.toString(16)}`;
 
-/** The legacy hash of the entry with the substitutions put back. */
-export function substitutedLegacyHash(row: AuditRow, substitutions: readonly Substitution[]): string | null {
-  const parts = legacyAuditJson(row).split(REPLACEMENT);
+/** The hashed text with each substitution's U+FFFD run replaced by its surrogate; null if one does not fit. */
+function substituted(parts: readonly string[], substitutions: readonly Substitution[]): string | null {
   const chosen = parts.slice(1).map(() => REPLACEMENT);
   for (const s of substitutions) {
     const unit = Number.parseInt(s.codeUnit, 16);
-    if (!(unit >= 0xd800 && unit <= 0xdfff) || s.occurrence < 0 || s.occurrence >= chosen.length) return null;
+    const fits =
+      unit >= 0xd800 &&
+      unit <= 0xdfff &&
+      (s.width === 1 || s.width === 3) &&
+      s.occurrence >= 0 &&
+      s.occurrence + s.width <= chosen.length &&
+      parts.slice(s.occurrence + 1, s.occurrence + s.width).every((between) => between === '');
+    if (!fits) return null;
     chosen[s.occurrence] = escapeOf(unit);
+    for (let i = 1; i < s.width; i++) chosen[s.occurrence + i] = '';
   }
-  return sha256Hex(parts.map((p, i) => (i === 0 ? p : `${chosen[i - 1]}${p}`)).join(''));
+  return parts.map((p, i) => (i === 0 ? p : `${chosen[i - 1]}${p}`)).join('');
 }
 
-/** The substitutions that reproduce the stored hash, or null when none does (within the bound). */
-export function findSubstitution(row: AuditRow & { hash: string }): Substitution[] | null {
+/** The legacy hash of the entry with the substitutions put back; null when they do not fit it. */
+export function substitutedLegacyHash(row: AuditRow, substitutions: readonly Substitution[]): string | null {
+  const text = substituted(legacyAuditJson(row).split(REPLACEMENT), substitutions);
+  return text === null ? null : sha256Hex(text);
+}
+
+/**
+ * The substitutions that reproduce the stored hash, or null when none does. Each run of
+ * consecutive U+FFFD is either genuine or, whole, lone surrogates of the engine's width; at
+ * most two surrogates in all, so at most 2048² hashes per entry.
+ */
+export function findSubstitution(row: AuditRow & { hash: string }, width: 1 | 3): Substitution[] | null {
   const parts = legacyAuditJson(row).split(REPLACEMENT);
-  const count = parts.length - 1;
-  if (count === 0 || count > MAX_REPAIRED_CHARACTERS) return null;
-  const candidates = [REPLACEMENT];
-  for (let unit = 0xd800; unit <= 0xdfff; unit++) candidates.push(escapeOf(unit));
-  const unitOf = (c: string) => c.slice(2);
-  if (count === 1) {
-    for (const a of candidates.slice(1)) {
-      if (sha256Hex(`${parts[0]}${a}${parts[1]}`) === row.hash) return [{ occurrence: 0, codeUnit: unitOf(a) }];
-    }
-    return null;
+  const total = parts.length - 1;
+  if (total === 0 || total > MAX_REPAIRED_CHARACTERS * width) return null;
+  // Runs of consecutive U+FFFD: [first occurrence, how many surrogates they would be].
+  const runs: [number, number][] = [];
+  for (let i = 0; i < total; ) {
+    let length = 1;
+    while (i + length < total && parts[i + length] === '') length++;
+    if (length % width === 0) runs.push([i, length / width]);
+    i += length;
   }
-  for (const a of candidates) {
-    const prefix = `${parts[0]}${a}${parts[1]}`;
-    for (const b of candidates) {
-      if (a === REPLACEMENT && b === REPLACEMENT) continue;
-      if (sha256Hex(`${prefix}${b}${parts[2]}`) !== row.hash) continue;
-      const found: Substitution[] = [];
-      if (a !== REPLACEMENT) found.push({ occurrence: 0, codeUnit: unitOf(a) });
-      if (b !== REPLACEMENT) found.push({ occurrence: 1, codeUnit: unitOf(b) });
-      return found;
+  const slotsOf = (chosenRuns: [number, number][]) =>
+    chosenRuns.flatMap(([first, count]) =>
+      Array.from({ length: count }, (_, k) => ({ occurrence: first + k * width, width })),
+    );
+  const choices: { occurrence: number; width: number }[][] = [];
+  for (let a = 0; a < runs.length; a++) {
+    const ra = runs[a] as [number, number];
+    if (ra[1] <= MAX_REPAIRED_CHARACTERS) choices.push(slotsOf([ra]));
+    for (let b = a + 1; b < runs.length; b++) {
+      const rb = runs[b] as [number, number];
+      if (ra[1] + rb[1] <= MAX_REPAIRED_CHARACTERS) choices.push(slotsOf([ra, rb]));
+    }
+  }
+  for (const slots of choices) {
+    const found = searchSlots(parts, slots, row.hash);
+    if (found) return found;
+  }
+  return null;
+}
+
+function searchSlots(
+  parts: readonly string[],
+  slots: { occurrence: number; width: number }[],
+  hash: string,
+): Substitution[] | null {
+  // The text around the slots, cut once: JSON never holds a raw NUL, so it marks them safely.
+  const marked = substituted(
+    parts,
+    slots.map((slot) => ({ ...slot, codeUnit: 'd800' })),
+  );
+  if (marked === null) return null;
+  const escaped = new Set(slots.map((slot) => slot.occurrence));
+  const chosen = parts.slice(1).map((_, i) => (escaped.has(i) ? '\u0000' : REPLACEMENT));
+  for (const slot of slots) for (let k = 1; k < slot.width; k++) chosen[slot.occurrence + k] = '';
+  const segments = parts
+    .map((p, i) => (i === 0 ? p : `${chosen[i - 1]}${p}`))
+    .join('')
+    .split('\u0000');
+  const found = (units: number[]) => slots.map((slot, i) => ({ ...slot, codeUnit: (units[i] as number).toString(16) }));
+  const first = createHash('sha256').update(segments[0] as string);
+  for (let a = 0xd800; a <= 0xdfff; a++) {
+    const afterA = first
+      .copy()
+      .update(escapeOf(a))
+      .update(segments[1] as string);
+    if (slots.length === 1) {
+      if (afterA.digest('hex') === hash) return found([a]);
+      continue;
+    }
+    for (let b = 0xd800; b <= 0xdfff; b++) {
+      if (
+        afterA
+          .copy()
+          .update(escapeOf(b))
+          .update(segments[2] as string)
+          .digest('hex') === hash
+      )
+        return found([a, b]);
     }
   }
   return null;
@@ -75,6 +144,7 @@ export function parseSubstitutions(json: string): Substitution[] {
         typeof s === 'object' &&
         s !== null &&
         typeof (s as Substitution).occurrence === 'number' &&
+        typeof (s as Substitution).width === 'number' &&
         typeof (s as Substitution).codeUnit === 'string',
     );
   } catch {
@@ -115,7 +185,7 @@ export async function repairEncoding(
       const row = { ...raw, seq: Number(raw.seq) };
       from = row.seq + 1;
       if (done.has(row.seq) || sha256Hex(legacyAuditJson(row)) === row.hash) continue;
-      const substitutions = findSubstitution(row);
+      const substitutions = findSubstitution(row, ctx.kind === 'sqlite' ? 3 : 1);
       if (!substitutions) {
         report.unexplained.push(row.seq);
         continue;
