@@ -104,7 +104,7 @@ function searchSlots(
   );
   if (marked === null) return null;
   const escaped = new Set(slots.map((slot) => slot.occurrence));
-  const chosen = parts.slice(1).map((_, i) => (escaped.has(i) ? '\u0000' : REPLACEMENT));
+  const chosen: string[] = parts.slice(1).map((_, i) => (escaped.has(i) ? '\u0000' : REPLACEMENT));
   for (const slot of slots) for (let k = 1; k < slot.width; k++) chosen[slot.occurrence + k] = '';
   const segments = parts
     .map((p, i) => (i === 0 ? p : `${chosen[i - 1]}${p}`))
