@@ -107,7 +107,8 @@ export function runCli(env: NodeJS.ProcessEnv, ...args: string[]): void {
 
 /**
  * A fresh schema in a PostgreSQL database, for starting the built product on it, in as many
- * processes as wanted, each with a data directory of its own. `drop` removes it all.
+ * processes as wanted, each with a data directory of its own and the one audit key they
+ * must share. `drop` removes it all.
  */
 export async function postgresSchema(url: string) {
   const schema = `p_${randomBytes(6).toString('hex')}`;
@@ -116,6 +117,7 @@ export async function postgresSchema(url: string) {
   await admin.close();
   const databaseUrl = `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   const dirs: string[] = [];
+  const auditKey = randomBytes(32).toString('hex');
   return {
     schema,
     /** The data directories handed out so far, one per process. */
@@ -124,7 +126,14 @@ export async function postgresSchema(url: string) {
     env(): NodeJS.ProcessEnv {
       const dataDir = tempDataDir();
       dirs.push(dataDir);
-      return { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dataDir, LOG_LEVEL: 'warn', DEMO_MODE: 'false' };
+      return {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        DATA_DIR: dataDir,
+        AUDIT_KEY: auditKey,
+        LOG_LEVEL: 'warn',
+        DEMO_MODE: 'false',
+      };
     },
     /** A connection to look at what the processes wrote. */
     open: (): Database => openDatabase({ kind: 'postgres', url, schema, poolSize: 1 }),

@@ -30,6 +30,7 @@ import { savingsPolicy } from './modules/savings/savings.policy';
 import { registerSavingsRoutes } from './modules/savings/savings.routes';
 import { createSavingsService } from './modules/savings/savings.service';
 import { createSchedulesModule, schedulePolicies } from './modules/schedules/schedules.module';
+import { startAuditTrail } from './platform/audit/audit-start';
 import { type Clock, systemClock } from './platform/clock';
 import type { Config } from './platform/config/config';
 import { type Database, openDatabase } from './platform/db/database';
@@ -97,6 +98,10 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
     openDatabase(config.database.kind === 'sqlite' ? config.database : { kind: 'postgres', url: config.database.url });
   const clock = input.clock ?? systemClock;
   await migrateToLatest(database.db as unknown as Kysely<unknown>, { kind: database.kind });
+  const auditKey = await startAuditTrail(database, config.audit, clock, (message) => {
+    logger.warn(message);
+    process.stderr.write(`\n  ${message.replace(/\n/g, '\n  ')}\n\n`);
+  });
 
   const authorizer = createAuthorizer(
     Object.fromEntries([
@@ -115,7 +120,8 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
     config,
     database,
     clock,
-    transact: createTransactor(database, clock),
+    transact: createTransactor(database, clock, auditKey),
+    auditKey,
     authorizer,
     logger,
     files: createFileStore({ database, clock, config, logger }),

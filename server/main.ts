@@ -1,6 +1,8 @@
+import os from 'node:os';
 import { parseArgs } from 'node:util';
+import { auditCheckpoint, auditRepairEncoding, auditVerify } from './cli/audit';
 import { backup, restore } from './cli/backup';
-import { auditVerify, migrate, orgCreate, seedDemoCommand, userCreate, userResetPassword } from './cli/commands';
+import { migrate, orgCreate, seedDemoCommand, userCreate, userResetPassword } from './cli/commands';
 import { fail } from './cli/output';
 import { serve } from './cli/serve';
 import { ConfigError, loadConfig } from './platform/config/config';
@@ -17,7 +19,9 @@ Cách dùng: vanphong <lệnh> [tùy chọn]
   user create --username U --full-name "Họ tên" [--email E] [--password P]
               [--role MÃ_TỔ_CHỨC:vai_trò ...]
   user reset-password --login U [--password P]
-  audit verify                       Kiểm tra nhật ký có bị sửa hay xóa
+  audit verify                       Kiểm tra nhật ký có bị sửa hay xóa (cả các mốc kiểm tra)
+  audit checkpoint                   Ghi mốc kiểm tra đầu chuỗi nhật ký ra tệp (AUDIT_CHECKPOINT_DIR)
+  audit repair-encoding              Sửa cảnh báo nhầm do ký tự lỗi mã hóa, có bằng chứng
   backup [--out TỆP]                 Sao lưu SQLite khi đang chạy
   restore --from TỆP [--force]       Khôi phục SQLite (dừng máy chủ trước)
 
@@ -76,6 +80,10 @@ async function main(): Promise<void> {
       return userResetPassword(config, values);
     case 'audit verify':
       return auditVerify(config);
+    case 'audit checkpoint':
+      return auditCheckpoint(config);
+    case 'audit repair-encoding':
+      return auditRepairEncoding(config, `Dòng lệnh (${os.userInfo().username})`);
     case 'backup':
       return backup(config, values.out);
     case 'restore':
@@ -87,6 +95,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof ConfigError) fail(error.message, 78);
   process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

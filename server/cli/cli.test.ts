@@ -65,6 +65,14 @@ describe('vanphong command line (SQLite)', () => {
     const ok = run('audit', 'verify');
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/Nhật ký toàn vẹn: đã kiểm tra \d+ bản ghi/);
+    // The key was made on first start, beside the database, readable by its owner only.
+    expect(fs.statSync(path.join(dir, 'audit.key')).mode & 0o777).toBe(0o600);
+    const checkpoint = run('audit', 'checkpoint');
+    expect(checkpoint.status).toBe(0);
+    expect(checkpoint.stdout).toContain('Đã ghi mốc kiểm tra');
+    expect(fs.readdirSync(path.join(dir, 'audit-checkpoints'))).toHaveLength(1);
+    expect(run('audit', 'verify').stdout).toContain('và 1 mốc kiểm tra');
+    expect(run('audit', 'repair-encoding').stdout).toContain('Không có cảnh báo nhầm nào cần sửa');
 
     const backupFile = path.join(dir, 'before-tamper.sqlite');
     expect(run('backup', '--out', backupFile).status).toBe(0);

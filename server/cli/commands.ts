@@ -4,7 +4,6 @@ import type { Kysely } from 'kysely';
 import { type Role, roleSchema } from '../../common/schemas/roles';
 import { createApp } from '../app';
 import { seedDemo } from '../modules/demo/demo.service';
-import { verifyAuditChain } from '../platform/audit/audit-log';
 import type { Config } from '../platform/config/config';
 import { openDatabase } from '../platform/db/database';
 import { migrateToLatest } from '../platform/db/migrator';
@@ -133,24 +132,4 @@ export async function orgCreate(config: Config, flags: Flags): Promise<void> {
     });
     process.stdout.write(`Đã tạo tổ chức ${org.name} (${org.code}).\n`);
   });
-}
-
-export async function auditVerify(config: Config): Promise<void> {
-  const database = openDatabase(
-    config.database.kind === 'sqlite' ? config.database : { kind: 'postgres', url: config.database.url },
-  );
-  try {
-    const result = await verifyAuditChain(database.db);
-    if (result.ok) {
-      process.stdout.write(
-        `Nhật ký toàn vẹn: đã kiểm tra ${result.checked} bản ghi, không có bản ghi nào bị sửa hay xóa.\n`,
-      );
-      return;
-    }
-    process.stdout.write(`Nhật ký KHÔNG toàn vẹn: ${result.problems.length} vấn đề trong ${result.checked} bản ghi.\n`);
-    for (const p of result.problems) process.stdout.write(`  #${p.seq} [${p.kind}] ${p.message}\n`);
-    process.exitCode = 3;
-  } finally {
-    await database.close();
-  }
 }

@@ -1,5 +1,6 @@
 import { createApp } from '../app';
 import { demoCredentials, seedDemo } from '../modules/demo/demo.service';
+import { writeCheckpoint } from '../platform/audit/audit-checkpoint';
 import type { Config } from '../platform/config/config';
 import { createJobRunner, type JobRunner } from '../platform/jobs/runner';
 import { createSmtpListener, type SmtpListener } from '../platform/mail/incoming';
@@ -38,6 +39,25 @@ export async function serve(config: Config): Promise<void> {
   reminders.unref();
   setTimeout(() => void remind(), 5000).unref();
 
+  // The head of the audit chain leaves the database as a keyed checkpoint file: at start,
+  // whenever the interval passes with the head moved, and at shutdown.
+  const checkpoint = () =>
+    writeCheckpoint(deps.database.db, {
+      dir: config.audit.checkpointDir,
+      key: deps.auditKey,
+      clock: deps.clock,
+      onlyIfMoved: true,
+    })
+      .then((result) => {
+        if (result.written) app.log.info({ seq: result.checkpoint.seq, file: result.file }, 'audit checkpoint written');
+        else if (result.reason === 'not_keyed')
+          app.log.error('audit head is not MACed with this key: run audit verify');
+      })
+      .catch((err: unknown) => app.log.error({ err }, 'audit checkpoint failed'));
+  await checkpoint();
+  const checkpoints = setInterval(() => void checkpoint(), config.audit.checkpointIntervalMs);
+  checkpoints.unref();
+
   let jobs: JobRunner | null = null;
   let smtp: SmtpListener | null = null;
   let closing = false;
@@ -47,12 +67,14 @@ export async function serve(config: Config): Promise<void> {
     app.log.info({ signal }, 'shutting down: finishing requests in flight');
     clearInterval(purge);
     clearInterval(reminders);
+    clearInterval(checkpoints);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     try {
       // Jobs in flight finish before the database closes; one cut short runs again after its lease.
       await smtp?.close();
       await jobs?.stop();
+      await checkpoint();
       await vanphong.close();
       process.exit(0);
     } catch (err) {

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { AuditKey } from './audit/audit-key';
 import type { Clock } from './clock';
 import type { Config } from './config/config';
 import type { Database } from './db/database';
@@ -12,6 +13,8 @@ export interface PlatformDeps {
   database: Database;
   clock: Clock;
   transact: Transactor;
+  /** The audit chain's key, from configuration (never stored in the database). */
+  auditKey: AuditKey;
   authorizer: Authorizer;
   logger: Logger;
   /** Files stored once by SHA-256, and the uploads waiting for a record. */

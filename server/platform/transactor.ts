@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import type { AuditKey } from './audit/audit-key';
 import { type AuditActor, type AuditEntry, appendAudit } from './audit/audit-log';
 import type { Clock } from './clock';
 import type { Database } from './db/database';
@@ -16,9 +17,15 @@ export type Transactor = <T>(work: (uow: UnitOfWork) => Promise<T>) => Promise<T
  * Opens the transaction services run in. The audit entry is written through
  * the same transaction, so a change and its record commit or vanish together.
  */
-export function createTransactor(database: Database, clock: Clock): Transactor {
+export function createTransactor(database: Database, clock: Clock, key: AuditKey): Transactor {
+  const ctx = { kind: database.kind, clock, key };
   return (work) =>
-    database.db
-      .transaction()
-      .execute((trx) => work({ trx, audit: (actor, entry) => appendAudit(trx, database.kind, clock, actor, entry) }));
+    database.db.transaction().execute((trx) =>
+      work({
+        trx,
+        audit: async (actor, entry) => {
+          await appendAudit(trx, ctx, actor, entry);
+        },
+      }),
+    );
 }

@@ -65,8 +65,15 @@ export interface TestDepsOverrides {
   webRoot?: string | null;
 }
 
+/** Each test app gets its own random audit key, so no test leans on a key file. */
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_MODE: 'false', ...env });
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DEMO_MODE: 'false',
+    AUDIT_KEY: randomBytes(32).toString('hex'),
+    ...env,
+  });
 }
 
 export interface TestApp extends VanPhong {
@@ -78,8 +85,10 @@ export interface TestApp extends VanPhong {
 export async function createTestApp(kind: DatabaseKind, overrides: TestDepsOverrides = {}): Promise<TestApp> {
   const database = await createTestDatabase(kind);
   const clock = overrides.clock ?? new TestClock();
+  // Audit checkpoint files go to a folder of the test's own, never into the working tree.
+  const checkpoints = fs.mkdtempSync(path.join(os.tmpdir(), 'vanphong-checkpoints-'));
   const vanphong = await createApp({
-    config: testConfig(overrides.env),
+    config: testConfig({ AUDIT_CHECKPOINT_DIR: checkpoints, ...overrides.env }),
     database,
     clock,
     logger: pino({ level: 'silent' }),
@@ -92,6 +101,7 @@ export async function createTestApp(kind: DatabaseKind, overrides: TestDepsOverr
     close: async () => {
       await vanphong.close();
       await database.close();
+      fs.rmSync(checkpoints, { recursive: true, force: true });
     },
   };
 }

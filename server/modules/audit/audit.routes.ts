@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { verifyAuditChain } from '../../platform/audit/audit-log';
+import { verifyAuditChain } from '../../platform/audit/audit-verify';
 import type { PlatformDeps } from '../../platform/deps';
 import { type App, actorOf, typed } from '../../platform/http/http-server';
 import type { AuditResource } from './audit.policy';
@@ -48,6 +48,6 @@ export function registerAuditRoutes(app: App, deps: PlatformDeps): void {
 
   r.get('/api/audit/verify', { schema: { tags, response: { 200: auditVerifyResponseSchema } } }, async (request) => {
     deps.authorizer.authorize(actorOf(request), 'audit.verify', resource);
-    return verifyAuditChain(db);
+    return verifyAuditChain(db, { key: deps.auditKey, checkpointDir: deps.config.audit.checkpointDir });
   });
 }

@@ -35,5 +35,7 @@ export const auditListResponseSchema = pageOf(auditEventSchema);
 export const auditVerifyResponseSchema = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
+  /** Checkpoint files outside the database that the chain was checked against. */
+  checkpoints: z.number().int(),
   problems: z.array(z.object({ seq: z.number().int(), kind: z.string(), message: z.string() })),
 });

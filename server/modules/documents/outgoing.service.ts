@@ -174,7 +174,11 @@ export function createOutgoingService(core: DocumentsCore) {
             action: 'document.draft',
             entityType: 'document',
             entityId: id,
-            summary: `Tạo dự thảo: ${input.summary.slice(0, 120)}`,
+            // A secret document's abstract stays with its readers, never in the trail.
+            summary:
+              input.secrecy === 'normal'
+                ? `Tạo dự thảo: ${input.summary.slice(0, 120)}`
+                : 'Tạo dự thảo văn bản mật (nội dung ẩn)',
           });
         }),
       );

@@ -10,7 +10,7 @@ export function createAccessService(core: InspectionCore) {
   const { db, deps, now } = core;
 
   async function grant(actor: Actor, id: string, input: { userId: string; role: AccessRole }) {
-    const { row } = await core.authorized(db, actor, id, 'grant');
+    await core.authorized(db, actor, id, 'grant');
     const user = await db
       .selectFrom('users')
       .select(['id', 'full_name'])
@@ -30,24 +30,21 @@ export function createAccessService(core: InspectionCore) {
         action: 'inspection.access.grant',
         entityType: 'inspection_case',
         entityId: id,
-        summary:
-          `Giao vụ việc "${row.title}" cho ${user.full_name} (${ACCESS_ROLE_LABELS[input.role].toLowerCase()})`.slice(
-            0,
-            500,
-          ),
+        summary: `Giao vụ việc (nội dung ẩn) cho ${user.full_name} (${ACCESS_ROLE_LABELS[input.role].toLowerCase()})`,
       });
     });
   }
 
   async function revoke(actor: Actor, id: string, userId: string) {
-    const { row } = await core.authorized(db, actor, id, 'grant');
+    await core.authorized(db, actor, id, 'grant');
     await deps.transact(async ({ trx, audit }) => {
       if (!(await repo.revokeAccess(trx, id, userId))) return;
       await audit(auditActorOf(actor), {
         action: 'inspection.access.revoke',
         entityType: 'inspection_case',
         entityId: id,
-        summary: `Thu hồi quyền xem vụ việc "${row.title}"`.slice(0, 500),
+        summary: 'Thu hồi quyền xem vụ việc (nội dung ẩn)',
+        data: { userId },
       });
     });
   }
@@ -58,7 +55,7 @@ export function createAccessService(core: InspectionCore) {
     id: string,
     input: { documentId: string; role: keyof typeof DOCUMENT_ROLE_LABELS },
   ) {
-    const { row } = await core.authorized(db, actor, id, 'link');
+    await core.authorized(db, actor, id, 'link');
     const document = await core.readableDocument(actor, input.documentId);
     try {
       await deps.transact(async ({ trx, audit }) => {
@@ -74,10 +71,8 @@ export function createAccessService(core: InspectionCore) {
           action: 'inspection.document.link',
           entityType: 'inspection_case',
           entityId: id,
-          summary: `Gắn văn bản ${document.numberText ?? ''} "${document.summary}" vào vụ việc "${row.title}"`.slice(
-            0,
-            500,
-          ),
+          summary: 'Gắn văn bản vào vụ việc (nội dung ẩn)',
+          data: { documentId: document.id },
         });
       });
     } catch (error) {

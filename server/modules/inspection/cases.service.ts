@@ -183,7 +183,8 @@ export function createCasesService(core: InspectionCore) {
         action: 'inspection.case.create',
         entityType: 'inspection_case',
         entityId: id,
-        summary: `Mở vụ việc ${CASE_KIND_LABELS[input.kind].toLowerCase()}: ${input.title}`.slice(0, 500),
+        // A case's title stays with those who may read the case, never in the trail.
+        summary: `Mở vụ việc ${CASE_KIND_LABELS[input.kind].toLowerCase()} (nội dung ẩn)`,
       });
     });
     return { id };
@@ -206,10 +207,7 @@ export function createCasesService(core: InspectionCore) {
         action: 'inspection.case.read',
         entityType: 'inspection_case',
         entityId: id,
-        summary: `Xem hồ sơ vụ việc: ${row.title}${view.denouncer ? ' (kèm danh tính người tố cáo)' : ''}`.slice(
-          0,
-          500,
-        ),
+        summary: `Xem hồ sơ vụ việc (nội dung ẩn)${view.denouncer ? ', kèm danh tính người tố cáo' : ''}`,
       });
       return view;
     });
@@ -254,7 +252,7 @@ export function createCasesService(core: InspectionCore) {
         action: 'inspection.case.edit',
         entityType: 'inspection_case',
         entityId: id,
-        summary: `Sửa thông tin vụ việc: ${title}`.slice(0, 500),
+        summary: 'Sửa thông tin vụ việc (nội dung ẩn)',
       });
     });
   }

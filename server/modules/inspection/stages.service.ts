@@ -194,9 +194,7 @@ export function createStagesService(core: InspectionCore) {
         action: `inspection.stage.${input.stage}`,
         entityType: 'inspection_case',
         entityId: id,
-        summary: `${STAGE_LABELS[input.stage]}: ${row.title}${
-          data.disciplines ? ` — ${data.disciplines.join('; ')}` : ''
-        }`.slice(0, 500),
+        summary: `${STAGE_LABELS[input.stage]}: vụ việc (nội dung ẩn)`,
       });
     });
   }

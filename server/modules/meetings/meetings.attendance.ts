@@ -271,7 +271,10 @@ export function createAttendance(core: MeetingsCore) {
           action: postpone ? 'meeting.postpone' : 'meeting.move',
           entityType: 'meeting',
           entityId: id,
-          summary: `${row.title}: ${news}`.slice(0, 500),
+          summary:
+            row.secrecy === 'normal'
+              ? `${row.title}: ${news}`.slice(0, 500)
+              : `${postpone ? 'Hoãn' : 'Thay đổi'} cuộc họp mật (nội dung ẩn)`,
         });
       });
     },
@@ -299,7 +302,10 @@ export function createAttendance(core: MeetingsCore) {
           action: 'meeting.cancel',
           entityType: 'meeting',
           entityId: id,
-          summary: `Hủy cuộc họp ${row.title}: ${body.reason}`.slice(0, 500),
+          summary:
+            row.secrecy === 'normal'
+              ? `Hủy cuộc họp ${row.title}: ${body.reason}`.slice(0, 500)
+              : 'Hủy cuộc họp mật (nội dung ẩn)',
         });
       });
     },

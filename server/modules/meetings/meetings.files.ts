@@ -213,7 +213,8 @@ export function createMeetingFiles(core: MeetingsCore) {
             action: 'meeting.file_open',
             entityType: 'meeting',
             entityId: id,
-            summary: `Mở tài liệu mật ${file.file_name} của cuộc họp ${row.title}`.slice(0, 500),
+            summary: 'Mở tài liệu của cuộc họp mật (nội dung ẩn)',
+            data: { meetingFileId: file.id },
           });
         }
       });

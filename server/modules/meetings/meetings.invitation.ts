@@ -313,7 +313,10 @@ export function createInvitations(
           action: 'meeting.send',
           entityType: 'meeting',
           entityId: id,
-          summary: `Gửi giấy mời ${doc.numberText} đến ${invitees.length} đại biểu: ${row.title}`.slice(0, 500),
+          summary:
+            row.secrecy === 'normal'
+              ? `Gửi giấy mời ${doc.numberText} đến ${invitees.length} đại biểu: ${row.title}`.slice(0, 500)
+              : `Gửi giấy mời ${doc.numberText} đến ${invitees.length} đại biểu, cuộc họp mật (nội dung ẩn)`,
         });
         return {
           invitationDocumentId: doc.id,

@@ -131,7 +131,11 @@ export function createMeetingsService(core: MeetingsCore) {
             action: 'meeting.create',
             entityType: 'meeting',
             entityId: id,
-            summary: `Tạo cuộc họp: ${input.title}`.slice(0, 500),
+            // A secret meeting's title stays with those who may read the meeting, never in the trail.
+            summary:
+              input.secrecy === 'normal'
+                ? `Tạo cuộc họp: ${input.title}`.slice(0, 500)
+                : 'Tạo cuộc họp mật (nội dung ẩn)',
           });
         });
       } catch (error) {
@@ -205,7 +209,7 @@ export function createMeetingsService(core: MeetingsCore) {
             action: 'meeting.view',
             entityType: 'meeting',
             entityId: id,
-            summary: `Xem cuộc họp mật: ${row.title}`.slice(0, 500),
+            summary: 'Xem cuộc họp mật (nội dung ẩn)',
           }),
         );
       }

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeOrganization, makeUser, SYSTEM, signedInAs } from '../../test/factories';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
-import { verifyAuditChain } from './audit-log';
+import { verifyAuditChain } from './audit-verify';
 
 describe.each(testEngines())('audit trail (%s)', (engine) => {
   let t: TestApp;
@@ -12,11 +12,13 @@ describe.each(testEngines())('audit trail (%s)', (engine) => {
   afterEach(async () => t.close());
 
   const db = () => t.deps.database.db;
+  const verify = () =>
+    verifyAuditChain(db(), { key: t.deps.auditKey, checkpointDir: t.deps.config.audit.checkpointDir });
 
   async function trailWithEntries() {
     const org = await makeOrganization(t);
     for (let i = 0; i < 4; i++) await makeUser(t, [{ organization: org, role: 'specialist' }]);
-    return verifyAuditChain(db());
+    return verify();
   }
 
   /** Lifts the append-only triggers, as someone with database access could. */
@@ -31,7 +33,7 @@ describe.each(testEngines())('audit trail (%s)', (engine) => {
 
   it('chains every entry and verifies clean', async () => {
     const result = await trailWithEntries();
-    expect(result).toEqual({ ok: true, checked: 4, problems: [] });
+    expect(result).toEqual({ ok: true, checked: 4, checkpoints: 0, problems: [] });
   });
 
   it('refuses updates and deletes at the database', async () => {
@@ -46,7 +48,7 @@ describe.each(testEngines())('audit trail (%s)', (engine) => {
     await trailWithEntries();
     await dropGuards();
     await sql`update audit_events set summary = 'Không có gì xảy ra' where seq = 2`.execute(db());
-    const result = await verifyAuditChain(db());
+    const result = await verify();
     expect(result.ok).toBe(false);
     expect(result.problems).toEqual([expect.objectContaining({ seq: 2, kind: 'altered' })]);
   });
@@ -55,23 +57,23 @@ describe.each(testEngines())('audit trail (%s)', (engine) => {
     await trailWithEntries();
     await dropGuards();
     await sql`delete from audit_events where seq = 2`.execute(db());
-    const middle = await verifyAuditChain(db());
+    const middle = await verify();
     expect(middle.problems.map((p) => p.kind)).toEqual(['missing', 'broken_link']);
     await sql`delete from audit_events where seq = 4`.execute(db());
-    const tail = await verifyAuditChain(db());
+    const tail = await verify();
     expect(tail.problems.map((p) => p.kind)).toContain('head_mismatch');
   });
 
   it('keeps one unbroken chain under concurrent writers', async () => {
     const org = await makeOrganization(t);
     await Promise.all(Array.from({ length: 12 }, () => makeUser(t, [{ organization: org, role: 'member' }])));
-    expect(await verifyAuditChain(db())).toEqual({ ok: true, checked: 12, problems: [] });
+    expect(await verify()).toEqual({ ok: true, checked: 12, checkpoints: 0, problems: [] });
   });
 
   it('a failed change leaves no audit entry behind', async () => {
     const org = await makeOrganization(t);
     const taken = await makeUser(t, [{ organization: org, role: 'clerk' }]);
-    const before = await verifyAuditChain(db());
+    const before = await verify();
     await expect(
       t.services.users.create(SYSTEM, {
         username: taken.username,
@@ -81,7 +83,7 @@ describe.each(testEngines())('audit trail (%s)', (engine) => {
         roles: [],
       }),
     ).rejects.toMatchObject({ code: 'users.username_taken' });
-    const after = await verifyAuditChain(db());
+    const after = await verify();
     expect(after.checked).toBe(before.checked);
   });
 
@@ -102,5 +104,57 @@ describe.each(testEngines())('audit trail (%s)', (engine) => {
     expect((await t.app.inject({ url: '/api/audit', headers: { cookie: clerk.cookie } })).statusCode).toBe(403);
     const childAdmin = await signedInAs(t, 'admin', child);
     expect((await t.app.inject({ url: '/api/audit', headers: { cookie: childAdmin.cookie } })).statusCode).toBe(403);
+  });
+
+  it('an anonymous sign-in with a lone surrogate leaves the trail verifiable', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: { 'content-type': 'application/json' },
+      // The raw JSON text, escape and all, as an attacker sends it.
+      payload: '{"login":"\\ud800","password":"x"}',
+    });
+    expect(res.statusCode).toBeLessThan(500);
+    const rows = await db().selectFrom('audit_events').select(['summary', 'data']).execute();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(await verify()).toMatchObject({ ok: true, problems: [] });
+  });
+
+  it('names with lone surrogates or decomposed accents are stored as they were MACed', async () => {
+    const org = await makeOrganization(t);
+    const nfd = 'Nguyễn Thị Hồng'.normalize('NFD');
+    await makeUser(t, [{ organization: org, role: 'member' }], { fullName: `${nfd} \ud83d` });
+    await t.services.directory.createGroup(SYSTEM, {
+      ownerOrganizationId: org.id,
+      name: `Nhóm \udc00 ${nfd}`,
+      members: [],
+    });
+    expect(await verify()).toMatchObject({ ok: true, problems: [] });
+    const summaries = (await db().selectFrom('audit_events').select('summary').orderBy('seq').execute()).map(
+      (r) => r.summary,
+    );
+    expect(summaries.join('\n')).toContain('Nguyễn Thị Hồng \ufffd'.normalize('NFC'));
+    expect(
+      summaries.every((text) => text === text.normalize('NFC') && !/[\ud800-\udfff](?![\udc00-\udfff])/.test(text)),
+    ).toBe(true);
+    // Found by search whichever way it was typed.
+    const { cookie } = await signedInAs(t, 'admin', org);
+    const found = await t.app.inject({
+      url: `/api/audit?q=${encodeURIComponent('nguyen thi hong')}`,
+      headers: { cookie },
+    });
+    expect(found.json().total).toBeGreaterThan(0);
+  });
+
+  it('refuses deleting the chain head and, on PostgreSQL, truncating the trail', async () => {
+    await trailWithEntries();
+    await expect(sql`delete from audit_head`.execute(db())).rejects.toThrow(/audit_head cannot be deleted/);
+    if (t.kind === 'postgres') {
+      await expect(sql`truncate audit_events`.execute(db())).rejects.toThrow(/append-only/);
+      await expect(sql`truncate audit_head`.execute(db())).rejects.toThrow(/audit_head cannot be deleted/);
+    } else {
+      await expect(sql`delete from audit_events`.execute(db())).rejects.toThrow(/append-only/);
+    }
+    expect((await verify()).ok).toBe(true);
   });
 });

@@ -81,6 +81,16 @@ const envSchema = z.object({
   SMS_SECRET_KEY: z.string().optional(),
   SMS_BRANDNAME: z.string().optional(),
   SMS_CALLBACK_TOKEN: z.string().min(16).optional(),
+  // The audit trail's key, kept outside the database: inline (hex or base64, at least 32 bytes) or in a file.
+  AUDIT_KEY: z.string().min(1).optional(),
+  AUDIT_KEY_FILE: z.string().min(1).optional(),
+  AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
+  AUDIT_CHECKPOINT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(60),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -131,6 +141,16 @@ export interface Config {
         brandname: string;
         callbackToken: string | null;
       };
+  audit: {
+    /** The key given inline (`AUDIT_KEY`); null when it lives in `keyFile`. */
+    key: Buffer | null;
+    /** Where the key is read from; created on first start only when it is the default one. */
+    keyFile: string;
+    keyFileGiven: boolean;
+    /** Checkpoint files of the chain head, outside the database. */
+    checkpointDir: string;
+    checkpointIntervalMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -200,7 +220,34 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       listen: env.SMTP_LISTEN_PORT === undefined ? null : { host: env.SMTP_LISTEN_HOST, port: env.SMTP_LISTEN_PORT },
     },
     sms: smsConfig(env, dataDir),
+    audit: {
+      key: env.AUDIT_KEY ? auditKeyBytes(env.AUDIT_KEY, 'AUDIT_KEY') : null,
+      keyFile: env.AUDIT_KEY_FILE ? path.resolve(env.AUDIT_KEY_FILE) : path.join(dataDir, 'audit.key'),
+      keyFileGiven: env.AUDIT_KEY_FILE !== undefined,
+      checkpointDir: env.AUDIT_CHECKPOINT_DIR
+        ? path.resolve(env.AUDIT_CHECKPOINT_DIR)
+        : path.join(dataDir, 'audit-checkpoints'),
+      checkpointIntervalMs: env.AUDIT_CHECKPOINT_MINUTES * 60_000,
+    },
   };
+}
+
+export const AUDIT_KEY_MIN_BYTES = 32;
+
+/** An audit key written as hex or base64 (standard or URL-safe), at least 32 bytes once decoded. */
+export function auditKeyBytes(text: string, source: string): Buffer {
+  const value = text.trim();
+  const bytes = /^(?:[0-9a-fA-F]{2})+$/.test(value)
+    ? Buffer.from(value, 'hex')
+    : /^[A-Za-z0-9+/_-]+={0,2}$/.test(value)
+      ? Buffer.from(value, value.includes('-') || value.includes('_') ? 'base64url' : 'base64')
+      : null;
+  if (!bytes || bytes.length < AUDIT_KEY_MIN_BYTES) {
+    throw new ConfigError([
+      `${source}: khóa nhật ký phải là chuỗi hex hoặc base64 dài ít nhất ${AUDIT_KEY_MIN_BYTES} byte (ví dụ: openssl rand -hex 32)`,
+    ]);
+  }
+  return bytes;
 }
 
 function smsConfig(env: Env, dataDir: string): Config['sms'] {

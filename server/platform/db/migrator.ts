@@ -11,6 +11,7 @@ import * as m0009 from './migrations/0009_notification_channels';
 import * as m0010 from './migrations/0010_reminders';
 import * as m0011 from './migrations/0011_mailboxes';
 import * as m0012 from './migrations/0012_inspection';
+import * as m0013 from './migrations/0013_audit_keyed';
 import * as m0015 from './migrations/0015_refold_lookalikes';
 import * as m0016 from './migrations/0016_demo_secrets';
 
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0010_reminders', up: m0010.up },
   { name: '0011_mailboxes', up: m0011.up },
   { name: '0012_inspection', up: m0012.up },
+  { name: '0013_audit_keyed', up: m0013.up },
   { name: '0015_refold_lookalikes', up: m0015.up },
   { name: '0016_demo_secrets', up: m0016.up },
 ];

@@ -124,7 +124,19 @@ export interface AuditEventsTable {
   data: string | null;
   search_text: string;
   prev_hash: string;
+  /** HMAC-SHA256 with the chain's key; on entries written before keys, their plain SHA-256. */
   hash: string;
+  /** Names the key that MACed the entry; null on entries written before keys. */
+  key_id: string | null;
+}
+
+/** Proof that an old entry fails its hash only because a lone surrogate was stored as U+FFFD. */
+export interface AuditRepairsTable {
+  seq: number;
+  /** JSON: which U+FFFD characters were which lone surrogates. */
+  substitutions: string;
+  repaired_at: string;
+  repaired_by: string;
 }
 
 /** One row: the newest sequence number and hash of the audit chain. */
@@ -733,6 +745,7 @@ export interface DB {
   password_reset_tokens: PasswordResetTokensTable;
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
+  audit_repairs: AuditRepairsTable;
   app_meta: AppMetaTable;
   directory_state: DirectoryStateTable;
   blobs: BlobsTable;

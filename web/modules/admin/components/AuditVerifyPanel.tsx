@@ -44,8 +44,9 @@ export function AuditVerifyResult({ verify }: { verify: VerifyAuditMutation }) {
       title={t.admin.audit.verifyFailed(result.problems.length, result.checked)}
       description={
         <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+          {/* Several checkpoint files can be wrong at once, all about no entry (seq 0). */}
           {result.problems.slice(0, SHOWN_PROBLEMS).map((problem) => (
-            <li key={`${problem.seq}:${problem.kind}`}>
+            <li key={`${problem.seq}:${problem.kind}:${problem.message}`}>
               {t.admin.audit.verifyProblem(problem.seq, problem.kind, problem.message)}
             </li>
           ))}
