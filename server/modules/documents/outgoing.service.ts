@@ -258,7 +258,7 @@ export function createOutgoingService(core: DocumentsCore) {
             issue_date: day,
           });
           await core.reindex(trx, id);
-          await record(trx, id, actor, 'numbered', `Số ${issued.numberText}`);
+          await record(trx, id, actor, 'numbered', issued.printed);
           await audit(auditActorOf(actor), {
             action: 'document.issue_number',
             entityType: 'document',
