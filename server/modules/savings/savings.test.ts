@@ -5,6 +5,7 @@ import { makeUser, signIn } from '../../test/factories';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
 import { client, errorCode, ok, tinyPdf } from '../documents/test-support';
 import { createMeeting, makeMeetingWorld, meetingInput } from '../meetings/test-support';
+import { recordSavings } from './savings.service';
 
 describe.each(testEngines())('the paper saved (%s)', (engine) => {
   let t: TestApp;
@@ -79,8 +80,23 @@ describe.each(testEngines())('the paper saved (%s)', (engine) => {
 
   it('shows an organization only its own savings, and nothing to a delegate', async () => {
     const w = await makeMeetingWorld(t);
-    const cell = ok<SavingsReport>(await w.cellClerk.api.get('/api/savings'));
-    expect(cell.byOrganization.every((o) => o.organizationId === w.cell.id)).toBe(true);
+    // The committee sends an invitation (three copies); the cell saved two copies of four pages.
+    const meetingId = await createMeeting(w.clerk.api, meetingInput(w, { agenda: [] }));
+    ok(await w.clerk.api.post(`/api/meetings/${meetingId}/send`, { version: 1, registerId: w.outgoingRegister }));
+    await recordSavings(
+      t.deps.database.db,
+      [{ organizationId: w.cell.id, kind: 'document', entityId: 'cell-document', pages: 4, copies: 2 }],
+      t.clock.now(),
+    );
+
+    const cell = ok<SavingsReport>(await w.cellClerk.api.get('/api/savings?year=2026'));
+    expect(cell.byOrganization).toEqual([expect.objectContaining({ organizationId: w.cell.id, pages: 8, copies: 2 })]);
+    expect(cell.totals).toMatchObject({ pages: 8, copies: 2 });
+    // The committee sees its own and the cell below it, and no other office's.
+    const committee = ok<SavingsReport>(await w.clerk.api.get('/api/savings?year=2026'));
+    expect(committee.byOrganization.map((o) => o.organizationId).sort()).toEqual([w.committee.id, w.cell.id].sort());
+    expect(committee.totals.copies).toBe(2 + 3);
+
     const delegate = await w.delegates[0]?.api.get('/api/savings');
     expect(delegate?.statusCode).toBe(403);
   });
