@@ -16,7 +16,8 @@ describe.each(testEngines())('the paper saved (%s)', (engine) => {
 
   it('counts pages × copies of every electronic delivery, priced as the administrator sets', async () => {
     const w = await makeMeetingWorld(t);
-    // A document of 4 pages dispatched to the cell and by e-mail to one address: two copies not printed.
+    // A document of 4 pages dispatched to the cell and by e-mail to one address. With no relay
+    // configured the e-mail goes nowhere: only the cell's copy is one not printed.
     const { id } = ok<{ id: string }>(
       await w.specialist.api.post('/api/documents/outgoing', {
         organizationId: w.committee.id,
@@ -45,15 +46,15 @@ describe.each(testEngines())('the paper saved (%s)', (engine) => {
 
     const report = ok<SavingsReport>(await w.clerk.api.get('/api/savings?year=2026'));
     const kind = (k: string) => report.byKind.find((x) => x.kind === k);
-    expect(kind('document')).toMatchObject({ pages: 8, copies: 2 });
+    expect(kind('document')).toMatchObject({ pages: 4, copies: 1 });
     expect(kind('invitation')?.copies).toBe(3);
     const invitationPages = kind('invitation')?.pages ?? 0;
     expect(invitationPages).toBeGreaterThanOrEqual(3);
     expect(report.byMonth).toEqual([
-      expect.objectContaining({ month: '2026-11', pages: 8 + invitationPages, copies: 5 }),
+      expect.objectContaining({ month: '2026-11', pages: 4 + invitationPages, copies: 4 }),
     ]);
     const { costPerPage, costPerCopy } = report.settings;
-    expect(report.totals.money).toBe((8 + invitationPages) * costPerPage + 5 * costPerCopy);
+    expect(report.totals.money).toBe((4 + invitationPages) * costPerPage + 4 * costPerCopy);
     expect(report.byOrganization).toEqual([expect.objectContaining({ organizationId: w.committee.id })]);
     // Everything counted today: a year at this pace, judged over no less than 30 days.
     expect(report.projectedYear).toBe(Math.round((report.totals.money * 365) / 30));
@@ -75,7 +76,7 @@ describe.each(testEngines())('the paper saved (%s)', (engine) => {
     const stale = await send(adminCookie, { costPerPage: 1, costPerCopy: 1, version: settings.version });
     expect(errorCode(stale)).toBe('common.stale_version');
     const repriced = ok<SavingsReport>(await client(t, adminCookie).get('/api/savings?year=2026'));
-    expect(repriced.totals.money).toBe((8 + invitationPages) * 1000 + 5 * 5000);
+    expect(repriced.totals.money).toBe((4 + invitationPages) * 1000 + 4 * 5000);
   });
 
   it('shows an organization only its own savings, and nothing to a delegate', async () => {
