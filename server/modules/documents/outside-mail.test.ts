@@ -157,6 +157,14 @@ describe.each(testEngines())('a dispatched document sent to outside e-mail addre
       expect(failed?.status).toBe('failed');
       expect(failed?.error).toContain('Không kết nối được tới máy chủ thư');
       expect(await d.saved()).toMatchObject({ pages: 4, copies: 1 });
+      // The administrator's queue shows the job dead with the same reason.
+      const job = await t.deps.database.db
+        .selectFrom('jobs')
+        .select(['status', 'last_error'])
+        .where('kind', '=', 'mail.send')
+        .executeTakeFirstOrThrow();
+      expect(job.status).toBe('dead');
+      expect(job.last_error).toContain('Không kết nối được tới máy chủ thư');
     });
   });
 });

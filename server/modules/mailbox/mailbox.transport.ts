@@ -92,11 +92,12 @@ export function createMailTransport(
       );
     } catch (error) {
       const text = (error as Error).message.slice(0, 1000);
-      // Retried while attempts remain; after the last one the copy has failed, and says why.
-      if (error instanceof MailSendError && error.retryable && job.attempts < job.max_attempts) {
+      // Retried while attempts remain; after the last one the copy has failed, says why, and
+      // the job is dead in the administrator's queue.
+      if (error instanceof MailSendError && error.retryable) {
         await mark(
           pending.map((p) => p.id),
-          'queued',
+          job.attempts < job.max_attempts ? 'queued' : 'failed',
           text,
         );
         throw error;
