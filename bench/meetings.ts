@@ -140,6 +140,7 @@ async function pdfFigures() {
       register_id: null,
       invitation_document_id: null,
       invitation_number: null,
+      invitation_style: null,
       sent_at: null,
       client_key: null,
       created_by: 'x',
@@ -165,6 +166,7 @@ async function pdfFigures() {
         role: 'delegate',
       })),
       numberText: '125-GM/HU',
+      style: 'party' as const,
       issueDate: '2026-11-25',
     };
     const times: number[] = [];

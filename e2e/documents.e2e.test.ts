@@ -250,6 +250,8 @@ describe('documents travel from drafting to completion (Chromium)', () => {
     await specialist.getByRole('link', { name: summary }).click();
     await specialist.waitForURL(url);
     // While handling it, the specialist adds a result file; the leader's extension is not theirs to give.
+    // Counted once the specialist's own buttons are there, so an unrendered bar cannot pass for it.
+    await specialist.locator('.vp-doc-actions').getByRole('button', { name: 'Thêm tệp', exact: true }).waitFor();
     expect(await specialist.locator('.vp-doc-actions').getByRole('button', { name: 'Gia hạn' }).count()).toBe(0);
     await step(specialist, 'Thêm tệp', async (dialog) => {
       await dialog.locator('input[type=file]').setInputFiles({
@@ -388,7 +390,8 @@ describe('documents travel from drafting to completion (Chromium)', () => {
 
     // Someone with no document work is told there is nothing waiting.
     const member = await signIn('uyvien');
-    await member.getByText('Trang chủ').first().waitFor();
+    // The home page itself, not only the menu, is drawn before the queue is looked for.
+    await member.getByText('Vai trò của bạn').first().waitFor();
     expect(await member.locator('.vp-home-queue').count()).toBe(0);
   });
 

@@ -20,7 +20,7 @@ import { createInspectionModule, inspectionPolicies } from './modules/inspection
 import { jobsPolicy } from './modules/jobs/jobs.policy';
 import { registerJobsRoutes } from './modules/jobs/jobs.routes';
 import { createJobsService } from './modules/jobs/jobs.service';
-import { createMailboxModule } from './modules/mailbox/mailbox.module';
+import { createMailboxModule, createOfficialMailbox } from './modules/mailbox/mailbox.module';
 import { createMeetingsModule, meetingPolicies } from './modules/meetings/meetings.module';
 import { createNotificationChannels, type NotificationChannels } from './modules/notifications/delivery';
 import { createLiveNotifications } from './modules/notifications/notifications.live';
@@ -129,10 +129,12 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   const auth = createAuthService(deps);
   const users = createUsersService(deps);
   const directory = createDirectoryModule(deps);
-  const documents = createDocumentsModule(deps);
+  // A dispatched document reaches outside addresses through the mailboxes, which register
+  // letters as documents: the documents get the mailboxes' official mail, made first.
+  const documents = createDocumentsModule(deps, createOfficialMailbox(deps));
   // One pool of connections to the relay, for notifications and the mailboxes alike.
   const mailSender = mailSenderFromConfig(config);
-  const mailbox = createMailboxModule(deps, documents.incoming, mailSender);
+  const mailbox = createMailboxModule(deps, documents.incoming, mailSender, documents.outsideDelivered);
   const meetings = createMeetingsModule(deps, documents, mailbox);
   // Each person's calendar feed holds their schedule items plus the events of these sources.
   const schedules = createSchedulesModule(deps, { calendarSources: [meetings.lists.calendarEvents] });

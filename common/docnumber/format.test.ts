@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDocumentNumber, formatNotation, parseNotation } from './format';
+import { formatDocumentNumber, formatNotation, numberingStyle, parseNotation, printedNumber } from './format';
 
 describe('document numbers', () => {
   it('writes Party style with hyphen and slash', () => {
@@ -11,6 +11,14 @@ describe('document numbers', () => {
     expect(formatDocumentNumber({ style: 'state', number: 5, typeCode: 'QĐ', issuerCode: 'UBND' })).toBe(
       'Số: 05/QĐ-UBND',
     );
+  });
+
+  it('prints a stored notation in the style of its register', () => {
+    expect(printedNumber('state', '01/GM-UBND')).toBe('Số: 01/GM-UBND');
+    expect(printedNumber('party', '01-GM/HU')).toBe('Số 01-GM/HU');
+    expect(printedNumber(numberingStyle('state'), '05/QĐ-UBND')).toBe('Số: 05/QĐ-UBND');
+    expect(numberingStyle('party')).toBe('party');
+    expect(numberingStyle(null)).toBe('party');
   });
 
   it('refuses a number below one', () => {

@@ -35,10 +35,30 @@ export function formatNotation(parts: DocumentNumberParts): string {
   }
 }
 
+/** A register's stored style, read safely: anything but `state` numbers the Party way. */
+export function numberingStyle(value: string | null | undefined): NumberingStyle {
+  return value === 'state' ? 'state' : 'party';
+}
+
+/**
+ * A stored notation as printed on the document and wherever people read it (the timeline,
+ * the invitation): `Số 05-NQ/HU` for Party registers, `Số: 05/QĐ-UBND` for state ones.
+ * The one place the printed form is made, on the server and in the web app.
+ */
+export function printedNumber(style: NumberingStyle, notation: string): string {
+  switch (style) {
+    case 'party':
+      return `Số ${notation}`;
+    case 'state':
+      return `Số: ${notation}`;
+    default:
+      return assertNever(style);
+  }
+}
+
 /** As printed on the document: `Số 05-NQ/HU` or `Số: 05/QĐ-UBND`. */
 export function formatDocumentNumber(parts: DocumentNumberParts): string {
-  const notation = formatNotation(parts);
-  return parts.style === 'party' ? `Số ${notation}` : `Số: ${notation}`;
+  return printedNumber(parts.style, formatNotation(parts));
 }
 
 const PARTY_NOTATION = /^(\d+)-([^/\s]+)\/(\S+)$/u;

@@ -122,13 +122,21 @@ export const recipientWriteSchema = z.discriminatedUnion('kind', [
 ]);
 export type RecipientWrite = z.infer<typeof recipientWriteSchema>;
 
+/** How the e-mail to an outside recipient stands: queued, tried and waiting to retry, sent, failed. */
+export const OUTSIDE_MAIL_STATUSES = ['queued', 'retrying', 'sent', 'failed'] as const;
+
 export const recipientSchema = z.object({
   kind: z.enum(['organization', 'person', 'group', 'external']),
   id: z.string().nullable(),
   name: z.string(),
   channel: z.string(),
   email: z.string().nullable(),
+  /** For an outside e-mail recipient of a dispatched document: its mail through the relay. */
+  mail: z
+    .object({ status: z.enum(OUTSIDE_MAIL_STATUSES), error: z.string().nullable(), updatedAt: z.string() })
+    .nullable(),
 });
+export type Recipient = z.infer<typeof recipientSchema>;
 
 export const deliverySchema = z.object({
   id: z.string(),

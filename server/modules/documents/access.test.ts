@@ -34,7 +34,12 @@ describe.each(testEngines())('secret documents and finding documents (%s)', (eng
     // An ordinary document is seen by the office's leaders; a secret one is not, until it is given to them.
     expect((await o.leader.api.get(`/api/documents/${id}`)).statusCode).toBe(404);
     expect((await o.specialist.api.get(`/api/documents/${id}`)).statusCode).toBe(404);
+    const ordinary = ok<{ id: string }>(
+      await o.clerk.api.post('/api/documents/incoming', incomingInput(o.incomingRegister)),
+      201,
+    );
     const listed = ok<List>(await o.leader.api.get('/api/documents?direction=incoming'));
+    expect(listed.items.map((i) => i.id)).toContain(ordinary.id);
     expect(listed.items.map((i) => i.id)).not.toContain(id);
 
     let doc = ok<DocumentView>(

@@ -24,6 +24,8 @@ export const termRequired = () =>
 export const documentNotFound = () => notFound('documents.not_found', 'Không tìm thấy văn bản.');
 export const issueDateInFuture = () =>
   invalid('documents.issue_date_in_future', 'Ngày ban hành không thể sau ngày hôm nay.');
+export const arrivalDateInFuture = () =>
+  invalid('documents.arrival_date_in_future', 'Ngày đến không thể sau ngày hôm nay.');
 export const arrivalBeforeIssue = () =>
   invalid('documents.arrival_before_issue', 'Ngày đến không thể trước ngày ban hành.');
 export const dueDateInPast = () => invalid('documents.due_date_in_past', 'Hạn xử lý không thể trước ngày hôm nay.');

@@ -9,20 +9,27 @@ import { createDocumentsService } from './documents.service';
 import { createGeneratedDocuments } from './generated.service';
 import { createIncomingService } from './incoming.service';
 import { createOutgoingService } from './outgoing.service';
+import { createOutsideMail, type DocumentOutsideMail } from './outside-mail';
 import { createRegisterBook } from './register-book';
 import { createRegistersService } from './registers.service';
 import { createDocumentReminders } from './reminders';
 
 export { documentPolicies };
 
-/** Registers, incoming and outgoing documents, their handling, and delivery between organizations. */
-export function createDocumentsModule(deps: PlatformDeps) {
+/**
+ * Registers, incoming and outgoing documents, their handling, and delivery between
+ * organizations; outside e-mail recipients are reached through the mailboxes' `mail`.
+ */
+export function createDocumentsModule(deps: PlatformDeps, mail: DocumentOutsideMail | null = null) {
   const core = createDocumentsCore(deps);
   const documents = createDocumentsService(core);
+  const outside = createOutsideMail(core, mail);
   const module = {
     registers: createRegistersService(deps),
     incoming: createIncomingService(core),
-    outgoing: createOutgoingService(core),
+    outgoing: createOutgoingService(core, outside),
+    /** Told by the mailboxes when the relay took outside copies, to count them as delivered. */
+    outsideDelivered: outside.delivered,
     deliveries: createDeliveriesService(core),
     registerBook: createRegisterBook(core),
     /** Documents other modules make and send themselves (invitations). */

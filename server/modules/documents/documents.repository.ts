@@ -133,8 +133,15 @@ export async function eventsOf(ex: Executor, documentId: string) {
     .execute();
 }
 
+/** The recipients as chosen, with the relay's copy for an outside e-mail recipient once dispatched. */
 export async function recipientsOf(ex: Executor, documentId: string) {
-  return ex.selectFrom('document_recipients').selectAll().where('document_id', '=', documentId).execute();
+  return ex
+    .selectFrom('document_recipients as r')
+    .leftJoin('mail_outbound as m', 'm.id', 'r.mail_outbound_id')
+    .selectAll('r')
+    .select(['m.status as mail_status', 'm.error as mail_error', 'm.updated_at as mail_updated_at'])
+    .where('r.document_id', '=', documentId)
+    .execute();
 }
 
 export async function deliveriesOf(ex: Executor, documentId: string) {

@@ -12,6 +12,7 @@ import type { Actor } from '../../platform/security/actor';
 import type { Authorizer } from '../../platform/security/authorize';
 import type { DocumentResource } from './documents.policy';
 import * as repo from './documents.repository';
+import { outsideStatusOf } from './outside-mail';
 
 const CLOSED = new Set(['done', 'cancelled', 'recalled']);
 
@@ -147,6 +148,14 @@ export async function documentView(
       name: r.name,
       channel: r.channel,
       email: r.email,
+      mail:
+        r.mail_status && r.mail_updated_at
+          ? {
+              status: outsideStatusOf({ status: r.mail_status, error: r.mail_error }),
+              error: r.mail_error,
+              updatedAt: r.mail_updated_at,
+            }
+          : null,
     })),
     deliveries: deliveries.map((d) => ({
       id: d.id,

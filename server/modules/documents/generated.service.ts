@@ -130,7 +130,7 @@ export function createGeneratedDocuments(core: DocumentsCore) {
       await repo.grantAccess(trx, id, [actor.userId], 'created');
       if (input.readers.length > 0) await repo.grantAccess(trx, id, input.readers, 'invited');
       await core.reindex(trx, id);
-      await record(trx, id, actor, 'numbered', `Số ${issued.numberText}`);
+      await record(trx, id, actor, 'numbered', issued.printed);
       await record(trx, id, actor, 'dispatched', `Gửi ${input.readers.length} người qua hệ thống`, {
         people: input.readers.length,
       });

@@ -98,7 +98,7 @@ export function createIncomingService(core: DocumentsCore) {
       const day = today();
       const arrivalDate = input.arrivalDate ?? day;
       if (input.issueDate > day) throw errors.issueDateInFuture();
-      if (arrivalDate > day) throw errors.issueDateInFuture();
+      if (arrivalDate > day) throw errors.arrivalDateInFuture();
       if (arrivalDate < input.issueDate) throw errors.arrivalBeforeIssue();
       if (input.dueDate && input.dueDate < day) throw errors.dueDateInPast();
       if (input.issuerOrganizationId) {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { formatNotation } from '../../../common/docnumber/format';
+import { formatNotation, numberingStyle, printedNumber } from '../../../common/docnumber/format';
 import type { Executor } from '../../platform/db/database';
 import type { RegistersTable } from '../../platform/db/schema';
 import * as errors from './documents.errors';
@@ -39,17 +39,16 @@ export async function takeNumber(trx: Executor, registerId: string, period: stri
   return Number(row.last_number);
 }
 
-/** The next outgoing number of a register for a type on a day, with its notation (`05-NQ/HU`). */
+/**
+ * The next outgoing number of a register for a type on a day, with its notation as stored
+ * (`05-NQ/HU`, `05/QĐ-UBND`) and as printed (`Số 05-NQ/HU`, `Số: 05/QĐ-UBND`).
+ */
 export async function issueOutgoingNumber(trx: Executor, register: RegisterRow, typeCode: string, day: string) {
   const period = periodOf(register, day);
   const number = await takeNumber(trx, register.id, period, register.per_type ? typeCode : '');
-  const numberText = formatNotation({
-    style: register.style === 'state' ? 'state' : 'party',
-    number,
-    typeCode,
-    issuerCode: register.issuer_abbreviation,
-  });
-  return { period, number, numberText };
+  const style = numberingStyle(register.style);
+  const numberText = formatNotation({ style, number, typeCode, issuerCode: register.issuer_abbreviation });
+  return { period, number, numberText, printed: printedNumber(style, numberText) };
 }
 
 /** The next arrival number of an incoming register (one series for all types). */

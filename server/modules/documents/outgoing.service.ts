@@ -10,6 +10,7 @@ import type { RegisterResource } from './documents.policy';
 import * as repo from './documents.repository';
 import { checkRegister } from './incoming.service';
 import { issueOutgoingNumber } from './numbering';
+import type { OutsideMail } from './outside-mail';
 import { findRegister } from './registers.repository';
 
 interface ResolvedRecipient {
@@ -34,7 +35,7 @@ async function clerksOf(ex: Executor, orgIds: readonly string[]): Promise<string
   return [...new Set(rows.map((r) => r.user_id))];
 }
 
-export function createOutgoingService(core: DocumentsCore) {
+export function createOutgoingService(core: DocumentsCore, outside: OutsideMail) {
   const { db, deps, today, now, authorized, record, advance } = core;
 
   /** Checks every recipient against the directory and keeps its name as it was when chosen. */
@@ -262,7 +263,7 @@ export function createOutgoingService(core: DocumentsCore) {
             issue_date: day,
           });
           await core.reindex(trx, id);
-          await record(trx, id, actor, 'numbered', `Số ${issued.numberText}`);
+          await record(trx, id, actor, 'numbered', issued.printed);
           await audit(auditActorOf(actor), {
             action: 'document.issue_number',
             entityType: 'document',
@@ -310,8 +311,9 @@ export function createOutgoingService(core: DocumentsCore) {
             .execute();
         }
         await core.tell(trx, row, await clerksOf(trx, targets), 'document_arrived', 'Văn bản đến chờ tiếp nhận');
-        // Every copy delivered electronically is one not printed and carried.
-        const copies = targets.length + external.filter((r) => r.channel === 'email').length;
+        // Every copy delivered electronically is one not printed and carried. Copies to outside
+        // addresses count when the relay has taken them, not before.
+        const copies = targets.length;
         const files = await trx.selectFrom('document_files').select('sha256').where('document_id', '=', id).execute();
         const pages =
           row.page_count ??
@@ -324,9 +326,17 @@ export function createOutgoingService(core: DocumentsCore) {
           [{ organizationId: row.organization_id, kind: 'document', entityId: id, pages, copies }],
           deps.clock.now(),
         );
-        await record(trx, id, actor, 'dispatched', `Gửi ${targets.length} nơi trong hệ thống`, {
+        const emailed = await outside.send(trx, row);
+        const note = [
+          targets.length > 0 ? `Gửi ${targets.length} nơi trong hệ thống` : '',
+          emailed > 0 ? `gửi thư điện tử đến ${emailed} nơi ngoài hệ thống` : '',
+        ]
+          .filter(Boolean)
+          .join(', ');
+        await record(trx, id, actor, 'dispatched', note || 'Phát hành', {
           organizations: targets.length,
           external: external.length,
+          emailed,
         });
         await audit(auditActorOf(actor), {
           action: 'document.dispatch',

@@ -133,6 +133,12 @@ describe.each(testEngines())('document workflow (%s)', (engine) => {
     expect(errorCode(await post(incomingInput(o.incomingRegister, { issueDate: '2026-12-01' })))).toBe(
       'documents.issue_date_in_future',
     );
+    // Arriving tomorrow is its own mistake, told as such (today is 25 November in Vietnam).
+    const tomorrow = await post(incomingInput(o.incomingRegister, { arrivalDate: '2026-11-26' }));
+    expect(tomorrow.statusCode).toBe(400);
+    expect(tomorrow.json()).toMatchObject({
+      error: { code: 'documents.arrival_date_in_future', message: 'Ngày đến không thể sau ngày hôm nay.' },
+    });
     expect(errorCode(await post(incomingInput(o.incomingRegister, { issueDate: '2026-02-30' })))).toBe(
       'request.invalid',
     );

@@ -7,16 +7,27 @@ import { createOfficialMail } from './mailbox.official';
 import { createMailReading } from './mailbox.read';
 import { createMailRegistration, type IncomingRegistrar } from './mailbox.register';
 import { registerMailboxRoutes } from './mailbox.routes';
-import { createMailTransport } from './mailbox.transport';
+import { createMailTransport, type OutsideDelivered } from './mailbox.transport';
+
+/**
+ * Mail other modules write in their own transactions. It needs no other module, so the
+ * modules the mailboxes depend on (documents) can be given it before the mailboxes exist.
+ */
+export const createOfficialMailbox = (deps: PlatformDeps) => createOfficialMail(createMailboxCore(deps));
 
 /** Official mailboxes: mail between the office's mailboxes, and over SMTP to and from the world. */
-export function createMailboxModule(deps: PlatformDeps, documents: IncomingRegistrar, mail: MailSender | null) {
+export function createMailboxModule(
+  deps: PlatformDeps,
+  documents: IncomingRegistrar,
+  mail: MailSender | null,
+  outsideDelivered: OutsideDelivered | null = null,
+) {
   const core = createMailboxCore(deps);
   const module = {
     compose: createCompose(core),
     reading: createMailReading(core),
     registration: createMailRegistration(core, documents),
-    transport: createMailTransport(core, mail),
+    transport: createMailTransport(core, mail, outsideDelivered),
     /** Mail written by another module's step, in its transaction. */
     official: createOfficialMail(core),
     files: deps.files,

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import type { Executor } from '../../platform/db/database';
 import type { StoredFile } from '../../platform/files/file-store';
 import { newId } from '../../platform/ids';
 import type { JobHandler } from '../../platform/jobs/jobs';
@@ -14,8 +15,18 @@ import { htmlToText, sanitizeMailHtml } from './mailbox.sanitize';
 const MAX_HEADERS_CHARS = 32_000;
 const SMTP_AUDIT = { userId: null, name: 'Máy chủ nhận thư (SMTP)', ip: null, userAgent: null };
 
+/**
+ * Told, in the transaction that marks them sent, which outside copies the relay took: a
+ * module whose step sent them (a dispatched document) counts them as delivered there.
+ */
+export type OutsideDelivered = (trx: Executor, outboundIds: string[]) => Promise<void>;
+
 /** Mail over SMTP: what arrives is filed into its mailboxes, what goes out leaves through the relay. */
-export function createMailTransport(core: MailboxCore, mail: MailSender | null) {
+export function createMailTransport(
+  core: MailboxCore,
+  mail: MailSender | null,
+  delivered: OutsideDelivered | null = null,
+) {
   const { db, deps, domain, now } = core;
 
   async function mailboxAt(address: string) {
@@ -27,15 +38,15 @@ export function createMailTransport(core: MailboxCore, mail: MailSender | null) 
   }
 
   /** Sends a message to its outside addresses once; a retry after a cut connection keeps its Message-ID. */
-  const send: JobHandler = async (payload) => {
+  const send: JobHandler = async (payload, job) => {
     const { messageId } = payload as { messageId: string };
     const message = await repo.findMessage(db, messageId);
     const pending = (await repo.outboundOf(db, messageId)).filter((o) => o.status === 'queued');
     if (!message || pending.length === 0) return;
-    const mark = (ids: string[], status: 'queued' | 'sent' | 'failed', error: string | null) =>
+    const mark = (ids: string[], status: 'queued' | 'sent' | 'failed', error: string | null, ex: Executor = db) =>
       ids.length === 0
         ? Promise.resolve()
-        : db.updateTable('mail_outbound').set({ status, error, updated_at: now() }).where('id', 'in', ids).execute();
+        : ex.updateTable('mail_outbound').set({ status, error, updated_at: now() }).where('id', 'in', ids).execute();
     if (!mail) {
       await mark(
         pending.map((p) => p.id),
@@ -69,11 +80,11 @@ export function createMailTransport(core: MailboxCore, mail: MailSender | null) 
         attachments,
       });
       const rejected = new Set(result.rejected.map((a) => a.toLowerCase()));
-      await mark(
-        pending.filter((p) => !rejected.has(p.address)).map((p) => p.id),
-        'sent',
-        null,
-      );
+      const sent = pending.filter((p) => !rejected.has(p.address)).map((p) => p.id);
+      await deps.transact(async ({ trx }) => {
+        await mark(sent, 'sent', null, trx);
+        if (delivered && sent.length > 0) await delivered(trx, sent);
+      });
       await mark(
         pending.filter((p) => rejected.has(p.address)).map((p) => p.id),
         'failed',
@@ -81,10 +92,12 @@ export function createMailTransport(core: MailboxCore, mail: MailSender | null) 
       );
     } catch (error) {
       const text = (error as Error).message.slice(0, 1000);
+      // Retried while attempts remain; after the last one the copy has failed, says why, and
+      // the job is dead in the administrator's queue.
       if (error instanceof MailSendError && error.retryable) {
         await mark(
           pending.map((p) => p.id),
-          'queued',
+          job.attempts < job.max_attempts ? 'queued' : 'failed',
           text,
         );
         throw error;

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { type NumberingStyle, numberingStyle, printedNumber } from '../../../common/docnumber/format';
 import { SECRECY_LABELS } from '../../../common/documents';
 import { ATTENDEE_ROLE_LABELS, WEEKDAY_LABELS } from '../../../common/meetings';
 import { dayInVietnam } from '../../platform/clock';
@@ -43,7 +44,9 @@ interface InvitationInput {
   parentName: string | null;
   agenda: Awaited<ReturnType<typeof repo.agendaOf>>;
   invitees: readonly Pick<MeetingInviteesTable, 'name' | 'position' | 'role'>[];
+  /** The notation as stored (`01-GM/HU`), printed in its register's style. */
   numberText: string | null;
+  style: NumberingStyle;
   issueDate: string;
 }
 
@@ -97,7 +100,7 @@ export function invitationLayout(i: InvitationInput): PartyDocumentLayout {
   return {
     parentIssuer: i.parentName ? i.parentName.toLocaleUpperCase('vi-VN') : null,
     issuer: row.organization_name.toLocaleUpperCase('vi-VN'),
-    numberText: i.numberText ? `Số ${i.numberText}` : null,
+    numberText: i.numberText ? printedNumber(i.style, i.numberText) : null,
     place: placeOf(row.organization_name),
     date: i.issueDate,
     typeName: 'GIẤY MỜI',
@@ -145,6 +148,7 @@ export function createInvitations(
     ex: Executor,
     row: repo.MeetingRow,
     numberText: string | null,
+    style: NumberingStyle,
     issueDate: string,
   ): Promise<InvitationInput> {
     const [agenda, invitees, parent] = await Promise.all([
@@ -157,7 +161,7 @@ export function createInvitations(
         .where('o.id', '=', row.organization_id)
         .executeTakeFirst(),
     ]);
-    return { row, agenda, invitees, parentName: parent?.name ?? null, numberText, issueDate };
+    return { row, agenda, invitees, parentName: parent?.name ?? null, numberText, style, issueDate };
   }
 
   async function render(format: 'pdf' | 'docx', input: InvitationInput): Promise<Buffer> {
@@ -175,7 +179,10 @@ export function createInvitations(
     async document(actor: Actor, id: string, format: 'pdf' | 'docx') {
       const { row } = await authorized(db, actor, id, 'read');
       const issueDate = row.sent_at ? dayInVietnam(new Date(row.sent_at)) : core.today();
-      const bytes = await render(format, await inputOf(db, row, row.invitation_number ?? null, issueDate));
+      const bytes = await render(
+        format,
+        await inputOf(db, row, row.invitation_number ?? null, numberingStyle(row.invitation_style), issueDate),
+      );
       return { bytes, fileName: invitationFileName(row.invitation_number ?? 'du-thao', format) };
     },
 
@@ -189,7 +196,8 @@ export function createInvitations(
       if (core.phaseOf(row) === 'after') throw errors.alreadyOver();
       const invitees = await repo.inviteesOf(db, id);
       if (invitees.length === 0) throw errors.noInvitees();
-      await generated.checkRegister(body.registerId, row.organization_id, row.secrecy, 'GM');
+      const register = await generated.checkRegister(body.registerId, row.organization_id, row.secrecy, 'GM');
+      const style = numberingStyle(register.style);
       const audience = await repo.audienceOf(db, id);
       const result = await deps.transact(async ({ trx, audit }) => {
         await core.advance(trx, row, body.version, {
@@ -214,7 +222,7 @@ export function createInvitations(
           ),
           readers: audience,
           render: async ({ numberText, issueDate }) => {
-            const pdf = await render('pdf', await inputOf(trx, row, numberText, issueDate));
+            const pdf = await render('pdf', await inputOf(trx, row, numberText, style, issueDate));
             const stored = await deps.files.put(Readable.from([pdf]), {
               fileName: invitationFileName(numberText),
               maxBytes: 50 * 1024 * 1024,

@@ -6,8 +6,14 @@ export async function findMeeting(ex: Executor, id: string) {
     .selectFrom('meetings as m')
     .innerJoin('organizations as o', 'o.id', 'm.organization_id')
     .leftJoin('documents as d', 'd.id', 'm.invitation_document_id')
+    .leftJoin('registers as r', 'r.id', 'd.register_id')
     .selectAll('m')
-    .select(['o.path as organization_path', 'o.name as organization_name', 'd.number_text as invitation_number'])
+    .select([
+      'o.path as organization_path',
+      'o.name as organization_name',
+      'd.number_text as invitation_number',
+      'r.style as invitation_style',
+    ])
     .where('m.id', '=', id)
     .executeTakeFirst();
 }

@@ -5,6 +5,7 @@ import { makeUser, signIn } from '../../test/factories';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
 import { client, errorCode, ok, tinyPdf } from '../documents/test-support';
 import { createMeeting, makeMeetingWorld, meetingInput } from '../meetings/test-support';
+import { recordSavings } from './savings.service';
 
 describe.each(testEngines())('the paper saved (%s)', (engine) => {
   let t: TestApp;
@@ -15,7 +16,8 @@ describe.each(testEngines())('the paper saved (%s)', (engine) => {
 
   it('counts pages × copies of every electronic delivery, priced as the administrator sets', async () => {
     const w = await makeMeetingWorld(t);
-    // A document of 4 pages dispatched to the cell and by e-mail to one address: two copies not printed.
+    // A document of 4 pages dispatched to the cell and by e-mail to one address. With no relay
+    // configured the e-mail goes nowhere: only the cell's copy is one not printed.
     const { id } = ok<{ id: string }>(
       await w.specialist.api.post('/api/documents/outgoing', {
         organizationId: w.committee.id,
@@ -44,15 +46,15 @@ describe.each(testEngines())('the paper saved (%s)', (engine) => {
 
     const report = ok<SavingsReport>(await w.clerk.api.get('/api/savings?year=2026'));
     const kind = (k: string) => report.byKind.find((x) => x.kind === k);
-    expect(kind('document')).toMatchObject({ pages: 8, copies: 2 });
+    expect(kind('document')).toMatchObject({ pages: 4, copies: 1 });
     expect(kind('invitation')?.copies).toBe(3);
     const invitationPages = kind('invitation')?.pages ?? 0;
     expect(invitationPages).toBeGreaterThanOrEqual(3);
     expect(report.byMonth).toEqual([
-      expect.objectContaining({ month: '2026-11', pages: 8 + invitationPages, copies: 5 }),
+      expect.objectContaining({ month: '2026-11', pages: 4 + invitationPages, copies: 4 }),
     ]);
     const { costPerPage, costPerCopy } = report.settings;
-    expect(report.totals.money).toBe((8 + invitationPages) * costPerPage + 5 * costPerCopy);
+    expect(report.totals.money).toBe((4 + invitationPages) * costPerPage + 4 * costPerCopy);
     expect(report.byOrganization).toEqual([expect.objectContaining({ organizationId: w.committee.id })]);
     // Everything counted today: a year at this pace, judged over no less than 30 days.
     expect(report.projectedYear).toBe(Math.round((report.totals.money * 365) / 30));
@@ -74,13 +76,28 @@ describe.each(testEngines())('the paper saved (%s)', (engine) => {
     const stale = await send(adminCookie, { costPerPage: 1, costPerCopy: 1, version: settings.version });
     expect(errorCode(stale)).toBe('common.stale_version');
     const repriced = ok<SavingsReport>(await client(t, adminCookie).get('/api/savings?year=2026'));
-    expect(repriced.totals.money).toBe((8 + invitationPages) * 1000 + 5 * 5000);
+    expect(repriced.totals.money).toBe((4 + invitationPages) * 1000 + 4 * 5000);
   });
 
   it('shows an organization only its own savings, and nothing to a delegate', async () => {
     const w = await makeMeetingWorld(t);
-    const cell = ok<SavingsReport>(await w.cellClerk.api.get('/api/savings'));
-    expect(cell.byOrganization.every((o) => o.organizationId === w.cell.id)).toBe(true);
+    // The committee sends an invitation (three copies); the cell saved two copies of four pages.
+    const meetingId = await createMeeting(w.clerk.api, meetingInput(w, { agenda: [] }));
+    ok(await w.clerk.api.post(`/api/meetings/${meetingId}/send`, { version: 1, registerId: w.outgoingRegister }));
+    await recordSavings(
+      t.deps.database.db,
+      [{ organizationId: w.cell.id, kind: 'document', entityId: 'cell-document', pages: 4, copies: 2 }],
+      t.clock.now(),
+    );
+
+    const cell = ok<SavingsReport>(await w.cellClerk.api.get('/api/savings?year=2026'));
+    expect(cell.byOrganization).toEqual([expect.objectContaining({ organizationId: w.cell.id, pages: 8, copies: 2 })]);
+    expect(cell.totals).toMatchObject({ pages: 8, copies: 2 });
+    // The committee sees its own and the cell below it, and no other office's.
+    const committee = ok<SavingsReport>(await w.clerk.api.get('/api/savings?year=2026'));
+    expect(committee.byOrganization.map((o) => o.organizationId).sort()).toEqual([w.committee.id, w.cell.id].sort());
+    expect(committee.totals.copies).toBe(2 + 3);
+
     const delegate = await w.delegates[0]?.api.get('/api/savings');
     expect(delegate?.statusCode).toBe(403);
   });

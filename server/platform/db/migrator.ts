@@ -14,6 +14,7 @@ import * as m0012 from './migrations/0012_inspection';
 import * as m0013 from './migrations/0013_audit_keyed';
 import * as m0015 from './migrations/0015_refold_lookalikes';
 import * as m0016 from './migrations/0016_demo_secrets';
+import * as m0017 from './migrations/0017_outside_deliveries';
 
 export interface MigrationContext {
   kind: 'sqlite' | 'postgres';
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0013_audit_keyed', up: m0013.up },
   { name: '0015_refold_lookalikes', up: m0015.up },
   { name: '0016_demo_secrets', up: m0016.up },
+  { name: '0017_outside_deliveries', up: m0017.up },
 ];
 
 const LOCK_KEY = 7_316_001; // arbitrary, constant: one migrator at a time per PostgreSQL database

@@ -291,6 +291,8 @@ export interface DocumentRecipientsTable {
   name: string;
   channel: string;
   email: string | null;
+  /** The relay's copy for an outside e-mail recipient, once dispatched. */
+  mail_outbound_id: string | null;
 }
 
 export interface DocumentDeliveriesTable {

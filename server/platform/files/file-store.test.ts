@@ -133,13 +133,16 @@ describe.each(testEngines())('file store on %s', (engine) => {
         'files.upload_not_found',
       );
       // A transaction that fails gives the upload back.
-      await t.deps.database.db
-        .transaction()
-        .execute(async (trx) => {
-          expect(await store.takeUploads(trx, owner.id, [upload.id])).toEqual([upload]);
+      // The upload taken inside is read out of the transaction: an assertion inside it would be
+      // swallowed with the rollback.
+      let takenInside: unknown = null;
+      await expect(
+        t.deps.database.db.transaction().execute(async (trx) => {
+          takenInside = await store.takeUploads(trx, owner.id, [upload.id]);
           throw new Error('rolled back');
-        })
-        .catch(() => {});
+        }),
+      ).rejects.toThrow('rolled back');
+      expect(takenInside).toEqual([upload]);
       const taken = await t.deps.database.db
         .transaction()
         .execute((trx) => store.takeUploads(trx, owner.id, [upload.id, upload.id]));

@@ -61,9 +61,11 @@ describe('api client', () => {
     const ended = vi.fn();
     setSessionEndedHandler(ended);
     answer(401, { error: { code: 'auth.session_expired', message: 'Phiên đã hết hạn.' } });
-    await api.get('/api/users').catch(() => {});
+    await expect(api.get('/api/users')).rejects.toMatchObject({ code: 'auth.session_expired' });
     expect(ended).toHaveBeenCalledTimes(1);
-    await api.post('/api/auth/sign-in', {}, { redirectOnSessionEnd: false }).catch(() => {});
+    await expect(api.post('/api/auth/sign-in', {}, { redirectOnSessionEnd: false })).rejects.toMatchObject({
+      code: 'auth.session_expired',
+    });
     expect(ended).toHaveBeenCalledTimes(1);
   });
 
@@ -71,7 +73,7 @@ describe('api client', () => {
     const ended = vi.fn();
     setSessionEndedHandler(ended);
     answer(401, { error: { code: 'auth.totp_invalid', message: 'Mã xác thực không đúng.' } });
-    await api.post('/api/auth/totp/disable', {}).catch(() => {});
+    await expect(api.post('/api/auth/totp/disable', {})).rejects.toMatchObject({ code: 'auth.totp_invalid' });
     expect(ended).not.toHaveBeenCalled();
   });
 

@@ -144,6 +144,13 @@ export const documentsVi = {
     deliveries: 'Tình trạng nơi nhận',
     recipients: 'Nơi nhận',
     external: 'Nơi nhận ngoài hệ thống',
+    /** The e-mail to an outside recipient, through the office's mail relay. */
+    mailStatus: {
+      queued: 'Chờ gửi thư',
+      retrying: 'Chưa gửi được, sẽ thử lại',
+      sent: 'Đã gửi thư',
+      failed: 'Gửi thư không thành công',
+    },
     organization: 'Tổ chức',
     registerName: 'Sổ',
     leader: 'Lãnh đạo xử lý',

@@ -1,6 +1,6 @@
 import { Flex, Grid, List, Table, Tag, Typography } from 'antd';
 import { CHANNEL_LABELS, type Channel, DELIVERY_STATUS_LABELS } from '../../../../common/documents';
-import type { Delivery, DocumentView } from '../../../../common/schemas/documents';
+import type { Delivery, DocumentView, Recipient } from '../../../../common/schemas/documents';
 import { formatDateTimeShort } from '../../../app/format';
 import { t } from '../../../app/i18n';
 import { tdoc } from '../documents.i18n';
@@ -20,6 +20,26 @@ export function DeliveryTag({ status }: { status: Delivery['status'] }) {
     <Tag color={DELIVERY_COLORS[status]} data-delivery-status={status}>
       {DELIVERY_STATUS_LABELS[status]}
     </Tag>
+  );
+}
+
+const MAIL_COLORS: Record<NonNullable<Recipient['mail']>['status'], string> = {
+  queued: 'blue',
+  retrying: 'gold',
+  sent: 'success',
+  failed: 'red',
+};
+
+/** How the e-mail to an outside recipient stands, with the relay's reason when it did not go. */
+function MailTag({ mail }: { mail: NonNullable<Recipient['mail']> }) {
+  return (
+    <>
+      {' '}
+      <Tag color={MAIL_COLORS[mail.status]} data-mail-status={mail.status}>
+        {tdoc.doc.mailStatus[mail.status]}
+      </Tag>
+      {mail.status !== 'sent' && mail.error ? <Typography.Text type="secondary">{mail.error}</Typography.Text> : null}
+    </>
   );
 }
 
@@ -88,6 +108,7 @@ export default function DeliveryStatus({ document: doc }: { document: DocumentVi
               <li key={`${r.name}-${r.email ?? ''}`}>
                 {r.name} — {CHANNEL_LABELS[r.channel as Channel] ?? r.channel}
                 {r.email ? ` (${r.email})` : ''}
+                {r.mail ? <MailTag mail={r.mail} /> : null}
               </li>
             ))}
           </ul>

@@ -1,0 +1,130 @@
+import type { Executor } from '../../platform/db/database';
+import { pagesOfFiles, recordSavings } from '../savings/savings.service';
+import type { DocumentsCore } from './documents.core';
+import type * as repo from './documents.repository';
+
+/** What dispatch needs of the mailboxes: a message to outside addresses, written and queued in its transaction. */
+export interface DocumentOutsideMail {
+  sendOutside(
+    trx: Executor,
+    mail: {
+      fromOrganizationId: string;
+      to: { key: string; name: string; address: string }[];
+      subject: string;
+      text: string;
+      files: { sha256: string; fileName: string }[];
+    },
+  ): Promise<Map<string, { outboundId: string; status: 'queued' | 'failed' }>>;
+}
+
+/** How an outside e-mail copy stands, as the sender is shown it. */
+export type OutsideStatus = 'queued' | 'retrying' | 'sent' | 'failed';
+
+export function outsideStatusOf(outbound: { status: string; error: string | null }): OutsideStatus {
+  if (outbound.status === 'sent') return 'sent';
+  if (outbound.status === 'failed') return 'failed';
+  // Still queued after a failed attempt: the relay will be tried again.
+  return outbound.error ? 'retrying' : 'queued';
+}
+
+const dayText = (day: string | null) => (day ? day.split('-').reverse().join('/') : '');
+
+/**
+ * A dispatched document's outside e-mail recipients: one message from the organization's
+ * mailbox with the document's files, queued for the relay in the dispatch transaction, and
+ * each recipient linked to its copy so its delivery is shown and counted when it happens.
+ */
+export function createOutsideMail(core: DocumentsCore, mail: DocumentOutsideMail | null) {
+  const { deps } = core;
+
+  return {
+    /** Queues the mail; answers how many recipients have a copy on its way. */
+    async send(trx: Executor, row: repo.DocumentRow): Promise<number> {
+      if (!mail) return 0;
+      const recipients = await trx
+        .selectFrom('document_recipients')
+        .select(['id', 'name', 'email'])
+        .where('document_id', '=', row.id)
+        .where('kind', '=', 'external')
+        .where('channel', '=', 'email')
+        .where('email', 'is not', null)
+        .execute();
+      if (recipients.length === 0) return 0;
+      const files = await trx
+        .selectFrom('document_files')
+        .select(['sha256', 'file_name', 'kind'])
+        .where('document_id', '=', row.id)
+        .orderBy('added_at')
+        .execute();
+      const number = row.number_text ?? '';
+      const copies = await mail.sendOutside(trx, {
+        fromOrganizationId: row.organization_id,
+        to: recipients.map((r) => ({ key: r.id, name: r.name, address: r.email ?? '' })),
+        subject: `Văn bản số ${number}: ${row.summary}`,
+        text: [
+          `${row.organization_name} gửi văn bản số ${number} ngày ${dayText(row.issue_date)} về việc: ${row.summary}.`,
+          'Văn bản và tài liệu kèm theo được gửi kèm thư này.',
+        ].join('\n\n'),
+        files: [...files.filter((f) => f.kind === 'main'), ...files.filter((f) => f.kind !== 'main')].map((f) => ({
+          sha256: f.sha256,
+          fileName: f.file_name,
+        })),
+      });
+      let queued = 0;
+      for (const r of recipients) {
+        const copy = copies.get(r.id);
+        if (!copy) continue;
+        if (copy.status === 'queued') queued++;
+        await trx
+          .updateTable('document_recipients')
+          .set({ mail_outbound_id: copy.outboundId })
+          .where('id', '=', r.id)
+          .execute();
+      }
+      return queued;
+    },
+
+    /**
+     * The relay took these copies: each document they carried saved one printed copy per
+     * address, counted now, in the transaction that marks them sent (so once).
+     */
+    async delivered(trx: Executor, outboundIds: string[]): Promise<void> {
+      if (outboundIds.length === 0) return;
+      const rows = await trx
+        .selectFrom('document_recipients as r')
+        .innerJoin('documents as d', 'd.id', 'r.document_id')
+        .select(['d.id', 'd.organization_id', 'd.page_count', 'r.mail_outbound_id'])
+        .where('r.mail_outbound_id', 'in', outboundIds)
+        .execute();
+      const byDocument = new Map<string, { organizationId: string; pageCount: number | null; copies: Set<string> }>();
+      for (const r of rows) {
+        const entry = byDocument.get(r.id) ?? {
+          organizationId: r.organization_id,
+          pageCount: r.page_count,
+          copies: new Set<string>(),
+        };
+        if (r.mail_outbound_id) entry.copies.add(r.mail_outbound_id);
+        byDocument.set(r.id, entry);
+      }
+      const entries = [];
+      for (const [id, d] of byDocument) {
+        const files = await trx.selectFrom('document_files').select('sha256').where('document_id', '=', id).execute();
+        const pages =
+          d.pageCount ??
+          (await pagesOfFiles(
+            trx,
+            files.map((f) => f.sha256),
+          ));
+        entries.push({
+          organizationId: d.organizationId,
+          kind: 'document' as const,
+          entityId: id,
+          pages,
+          copies: d.copies.size,
+        });
+      }
+      await recordSavings(trx, entries, deps.clock.now());
+    },
+  };
+}
+export type OutsideMail = ReturnType<typeof createOutsideMail>;
