@@ -11,6 +11,7 @@ import * as m0009 from './migrations/0009_notification_channels';
 import * as m0010 from './migrations/0010_reminders';
 import * as m0011 from './migrations/0011_mailboxes';
 import * as m0012 from './migrations/0012_inspection';
+import * as m0014 from './migrations/0014_sign_in_guard';
 
 export interface MigrationContext {
   kind: 'sqlite' | 'postgres';
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0010_reminders', up: m0010.up },
   { name: '0011_mailboxes', up: m0011.up },
   { name: '0012_inspection', up: m0012.up },
+  { name: '0014_sign_in_guard', up: m0014.up },
 ];
 
 const LOCK_KEY = 7_316_001; // arbitrary, constant: one migrator at a time per PostgreSQL database
