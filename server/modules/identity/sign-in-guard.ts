@@ -15,7 +15,14 @@ const TRUST_MS = 30 * 24 * 3_600_000;
 const FORGET_AFTER_MS = 24 * 3_600_000;
 
 export type Admission =
-  | { admitted: true; addressKey: string; accountKey: string; pairKey: string; accountId: string | null; counted: string[] }
+  | {
+      admitted: true;
+      addressKey: string;
+      accountKey: string;
+      pairKey: string;
+      accountId: string | null;
+      counted: string[];
+    }
   | { admitted: false; scope: 'address' | 'account' | 'pair'; firstRefusal: boolean };
 
 function ladder(firstMs: number): number[] {

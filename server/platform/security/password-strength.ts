@@ -81,7 +81,11 @@ function loadEstimator(): Promise<ZxcvbnFactory> {
 
 /** Vietnamese typed without its marks: "Mật khẩu" is guessed as "Mat khau". */
 function withoutMarks(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D');
 }
 
 /** The words of names and addresses, whole and run together, as a guesser would try them. */
