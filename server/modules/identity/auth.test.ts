@@ -195,6 +195,35 @@ describe.each(testEngines())('sign-in and sessions (%s)', (engine) => {
     await signIn(t, { username: user.username, password: 'Một mật khẩu hoàn toàn mới' });
   });
 
+  it('refuses a guessable new password with a Vietnamese message, on change and on reset', async () => {
+    const root = await makeOrganization(t, { name: 'Huyện ủy Đồng Văn' });
+    const user = await makeUser(t, [{ organization: root, role: 'clerk' }], { username: 'thuky.mai' });
+    const cookie = await signIn(t, user);
+    for (const newPassword of ['aaaaaaaaaa', '1234567890', 'password12', ' '.repeat(10), 'matkhau123', 'Dongvan2024']) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers: { cookie },
+        payload: { currentPassword: user.password, newPassword },
+      });
+      expect(res.statusCode, newPassword).toBe(400);
+      expect(res.json().error.code).toBe('auth.weak_password');
+      expect(res.json().error.message).toMatch(/^Mật khẩu quá dễ đoán/);
+    }
+    const admin = await makeUser(t, [{ organization: root, role: 'admin' }]);
+    const link = await t.app.inject({
+      method: 'POST',
+      url: `/api/users/${user.id}/reset-link`,
+      headers: { cookie: await signIn(t, admin) },
+    });
+    const token = new URL(link.json().url).searchParams.get('token') ?? '';
+    const reset = (newPassword: string) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { token, newPassword } });
+    expect((await reset('thukymai2024')).json().error.code).toBe('auth.weak_password');
+    // The link is still good for a strong password.
+    expect((await reset('Mùa hoa tam giác mạch trên cao nguyên')).statusCode).toBe(204);
+  });
+
   it('slows down an address that keeps failing, but not one that signs in successfully', async () => {
     const office = await Promise.all([makeUser(t), makeUser(t), makeUser(t)]);
     // Many people behind one office address sign in: no throttle.
