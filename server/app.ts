@@ -151,6 +151,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
     bodyLimitBytes: config.bodyLimitBytes,
     uploadLimitBytes: config.uploadLimitBytes,
     trustProxy: config.trustProxy,
+    hsts: config.hsts,
     allowedOrigins: config.publicUrl ? [new URL(config.publicUrl).origin] : [],
     version: VERSION,
     webRoot: input.webRoot === undefined ? defaultWebRoot() : input.webRoot,

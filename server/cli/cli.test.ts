@@ -56,6 +56,11 @@ describe('vanphong command line (SQLite)', () => {
     expect(badRole.status).toBe(1);
     const unknownOrg = run('user', 'create', '--username', 'x2', '--full-name', 'X', '--role', 'KHONGCO:clerk');
     expect(unknownOrg.stderr).toContain('Không có tổ chức mã KHONGCO');
+    const weak = run('user', 'reset-password', '--login', 'thuky', '--password', 'matkhau123');
+    expect(weak.status).toBe(1);
+    expect(weak.stderr).toContain('Mật khẩu quá dễ đoán');
+    const weakNew = run('user', 'create', '--username', 'x3', '--full-name', 'X', '--password', '1234567890');
+    expect(weakNew.stderr).toContain('Mật khẩu quá dễ đoán');
     const reset = run('user', 'reset-password', '--login', 'thuky', '--password', 'Mật khẩu mới 2026');
     expect(reset.status).toBe(0);
     expect(run('user', 'reset-password', '--login', 'khongai').stderr).toContain('Không tìm thấy tài khoản');

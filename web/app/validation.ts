@@ -1,4 +1,5 @@
-import type { FormRule } from 'antd';
+import type { FormInstance, FormRule } from 'antd';
+import { ApiError } from './api/client';
 import { t } from './i18n';
 
 /** The same limits as newPasswordSchema in common/schemas/auth, checked before the request. */
@@ -7,6 +8,16 @@ export const newPasswordRules: FormRule[] = [
   { min: 10, message: t.password.tooShort },
   { max: 256, message: t.password.tooLong },
 ];
+
+/**
+ * A new password the server found too easy to guess: its Vietnamese reason is shown
+ * under the password field itself. True when the error was that one.
+ */
+export function showWeakPassword<T>(form: FormInstance<T>, field: string, error: unknown): boolean {
+  if (!(error instanceof ApiError) || error.code !== 'auth.weak_password') return false;
+  form.setFields([{ name: field as never, errors: [error.message] }]);
+  return true;
+}
 
 /** A "type it again" field that must equal the field named `otherField`. */
 export function confirmPasswordRules(otherField: string): FormRule[] {

@@ -6,11 +6,12 @@ import type { AuthResult } from '../../platform/http/http-server';
 import { newToken } from '../../platform/ids';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from '../../platform/security/password';
+import { assertStrongPassword } from '../../platform/security/password-strength';
 import { hashToken } from '../../platform/security/tokens';
 import { newTotpSecret, otpauthUrl, verifyTotp } from '../../platform/security/totp';
 import * as errors from './identity.errors';
 import * as repo from './identity.repository';
-import { LoginThrottle } from './login-throttle';
+import { type Admission, createSignInGuard } from './sign-in-guard';
 
 export interface ClientInfo {
   ip: string | null;
@@ -29,7 +30,7 @@ const TOUCH_INTERVAL_MS = 60_000;
 export function createAuthService(deps: PlatformDeps) {
   const { database, clock, config, transact } = deps;
   const db = database.db;
-  const throttle = new LoginThrottle();
+  const guard = createSignInGuard(db, config);
 
   const anonymous = (client: ClientInfo, name: string | null): AuditActor => ({
     userId: null,
@@ -38,29 +39,47 @@ export function createAuthService(deps: PlatformDeps) {
     userAgent: client.userAgent,
   });
 
+  /** Recorded in the trail; the caller is answered the same whatever the reason. */
   async function recordFailure(user: repo.UserRow | undefined, login: string, client: ClientInfo, reason: string) {
-    const now = clock.now();
-    throttle.recordFailure(client.ip ?? '-', now.getTime());
-    let lockedUntil: string | null = null;
-    await transact(async ({ trx, audit }) => {
-      if (user) {
-        const failures = await repo.incrementFailures(trx, user.id);
-        if (failures >= config.login.maxFailures) {
-          lockedUntil = new Date(now.getTime() + config.login.lockMs).toISOString();
-          await repo.updateUser(trx, user.id, { failed_count: 0, locked_until: lockedUntil });
-        }
-      }
+    await transact(async ({ audit }) => {
       await audit(anonymous(client, user?.full_name ?? null), {
-        action: lockedUntil ? 'auth.locked' : 'auth.sign_in_failed',
+        action: 'auth.sign_in_failed',
         entityType: 'user',
         entityId: user?.id ?? null,
-        summary: lockedUntil
-          ? `Tạm khóa tài khoản ${login} sau ${config.login.maxFailures} lần đăng nhập sai`
-          : `Đăng nhập không thành công với tên ${login.slice(0, 100)}`,
+        summary: `Đăng nhập không thành công với tên ${login.slice(0, 100)}`,
         data: { login: login.slice(0, 100), reason },
       });
     });
-    return lockedUntil;
+  }
+
+  /** Once per window, when a limit starts refusing: the administrator sees who is being guessed at. */
+  async function recordThrottled(
+    user: repo.UserRow | undefined,
+    login: string,
+    client: ClientInfo,
+    refusal: Admission & { admitted: false },
+  ) {
+    if (!refusal.firstRefusal) return;
+    const scope = { address: 'địa chỉ', account: 'tài khoản', pair: 'tài khoản tại địa chỉ' }[refusal.scope];
+    await transact(async ({ audit }) => {
+      await audit(anonymous(client, user?.full_name ?? null), {
+        action: 'auth.throttled',
+        entityType: 'user',
+        entityId: user?.id ?? null,
+        summary: `Tạm hoãn đăng nhập theo ${scope} sau nhiều lần sai với tên ${login.slice(0, 100)}`,
+        data: { login: login.slice(0, 100), scope: refusal.scope },
+      });
+    });
+  }
+
+  /** The account's own words and its organizations', for judging a new password. */
+  async function personalInputs(user: repo.UserRow): Promise<string[]> {
+    const grants = (await repo.grantsOf(db, [user.id])).get(user.id) ?? [];
+    const orgs = await repo.organizationWords(
+      db,
+      grants.map((g) => g.organizationId),
+    );
+    return [user.username, user.full_name, user.email?.split('@')[0] ?? '', user.position ?? '', ...orgs];
   }
 
   function toMe(
@@ -114,32 +133,38 @@ export function createAuthService(deps: PlatformDeps) {
 
     async signIn(body: SignInBody, client: ClientInfo, previousToken: string | undefined): Promise<SignedIn> {
       const now = clock.now();
-      const address = client.ip ?? '-';
-      if (throttle.isBlocked(address, now.getTime())) throw errors.throttled();
       const user = await repo.findUserByLogin(db, body.login);
-      if (!user) {
-        await verifyPassword(body.password, DUMMY_PASSWORD_HASH);
-        await recordFailure(undefined, body.login, client, 'unknown_login');
+      // Reserved before the password is checked, so concurrent guesses cannot outrun the count;
+      // an unknown name is counted and answered exactly like a real one.
+      const admission = await guard.admit(user?.id ?? null, body.login, client.ip ?? '-', now.getTime());
+      if (!admission.admitted) {
+        await recordThrottled(user, body.login, client, admission);
+        throw errors.throttled();
+      }
+      // Always one scrypt, against a stand-in hash for an unknown name, so time tells nothing either.
+      const passwordRight = await verifyPassword(body.password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
+      if (!user || !passwordRight || user.disabled === 1) {
+        const reason = !user ? 'unknown_login' : !passwordRight ? 'wrong_password' : 'disabled';
+        await recordFailure(user, body.login, client, reason);
         throw errors.invalidCredentials();
       }
-      if (user.locked_until && user.locked_until > now.toISOString()) throw errors.accountLocked(user.locked_until);
-      if (!(await verifyPassword(body.password, user.password_hash))) {
-        const lockedUntil = await recordFailure(user, body.login, client, 'wrong_password');
-        throw lockedUntil ? errors.accountLocked(lockedUntil) : errors.invalidCredentials();
-      }
-      if (user.disabled === 1) throw errors.accountDisabled();
       let totpStep: number | null = null;
       if (user.totp_secret) {
-        if (!body.totp) throw errors.totpRequired();
+        if (!body.totp) {
+          await guard.release(admission);
+          throw errors.totpRequired();
+        }
         totpStep = verifyTotp(user.totp_secret, body.totp, now, user.totp_last_step);
         if (totpStep === null) {
-          const lockedUntil = await recordFailure(user, body.login, client, 'wrong_totp');
-          throw lockedUntil ? errors.accountLocked(lockedUntil) : errors.totpInvalid();
+          await recordFailure(user, body.login, client, 'wrong_totp');
+          throw errors.totpInvalid();
         }
       }
       const token = newToken();
       const nowIso = now.toISOString();
-      await transact(async ({ trx, audit }) => {
+      const signedIn = await transact(async ({ trx, audit }) => {
+        // Each code once: of sign-ins racing with the same code, one takes its step.
+        if (totpStep !== null && !(await repo.consumeTotpStep(trx, user.id, totpStep))) return false;
         // Rotation: whatever session the browser had before is ended.
         if (previousToken) await repo.deleteSession(trx, hashToken(previousToken));
         await repo.insertSession(trx, {
@@ -151,17 +176,18 @@ export function createAuthService(deps: PlatformDeps) {
           ip: client.ip,
           user_agent: client.userAgent,
         });
-        await repo.updateUser(trx, user.id, {
-          failed_count: 0,
-          locked_until: null,
-          last_sign_in_at: nowIso,
-          ...(totpStep !== null ? { totp_last_step: totpStep } : {}),
-        });
+        await repo.updateUser(trx, user.id, { last_sign_in_at: nowIso });
         await audit(
           { userId: user.id, name: user.full_name, ip: client.ip, userAgent: client.userAgent },
           { action: 'auth.sign_in', entityType: 'user', entityId: user.id, summary: `${user.full_name} đăng nhập` },
         );
+        return true;
       });
+      if (!signedIn) {
+        await recordFailure(user, body.login, client, 'totp_replayed');
+        throw errors.totpInvalid();
+      }
+      await guard.signedIn(admission, user.id, now.getTime());
       return { token, maxAgeSeconds: Math.floor(config.session.absoluteMs / 1000), me: await me(user.id) };
     },
 
@@ -241,6 +267,7 @@ export function createAuthService(deps: PlatformDeps) {
       if (!user) throw errors.userNotFound();
       if (!(await verifyPassword(currentPassword, user.password_hash))) throw errors.wrongCurrentPassword();
       if (currentPassword === newPassword) throw errors.samePassword();
+      await assertStrongPassword(newPassword, await personalInputs(user));
       const hash = await hashPassword(newPassword);
       await transact(async ({ trx, audit }) => {
         await repo.updateUser(trx, user.id, {
@@ -264,6 +291,9 @@ export function createAuthService(deps: PlatformDeps) {
       const row = await repo.findResetToken(db, tokenHash);
       const nowIso = clock.now().toISOString();
       if (!row || row.used_at || row.expires_at <= nowIso) throw errors.resetTokenInvalid();
+      const owner = await repo.findUserById(db, row.user_id);
+      if (!owner) throw errors.resetTokenInvalid();
+      await assertStrongPassword(newPassword, await personalInputs(owner));
       const hash = await hashPassword(newPassword);
       await transact(async ({ trx, audit }) => {
         if (!(await repo.consumeResetToken(trx, tokenHash, nowIso))) throw errors.resetTokenInvalid();
@@ -272,11 +302,11 @@ export function createAuthService(deps: PlatformDeps) {
         await repo.updateUser(trx, user.id, {
           password_hash: hash,
           must_change_password: 0,
-          failed_count: 0,
-          locked_until: null,
           updated_at: nowIso,
         });
         await repo.deleteSessionsOfUser(trx, user.id);
+        // The owner proved who they are: whatever held the account back starts over.
+        await guard.clearAccount(trx, user.id);
         await audit(anonymous(client, user.full_name), {
           action: 'auth.password_reset',
           entityType: 'user',
@@ -322,8 +352,10 @@ export function createAuthService(deps: PlatformDeps) {
       if (!user) throw errors.userNotFound();
       if (!user.totp_secret) throw errors.totpNotEnabled();
       if (!(await verifyPassword(password, user.password_hash))) throw errors.wrongCurrentPassword();
-      if (verifyTotp(user.totp_secret, code, clock.now(), user.totp_last_step) === null) throw errors.totpInvalid();
+      const step = verifyTotp(user.totp_secret, code, clock.now(), user.totp_last_step);
+      if (step === null) throw errors.totpInvalid();
       await transact(async ({ trx, audit }) => {
+        if (!(await repo.consumeTotpStep(trx, user.id, step))) throw errors.totpInvalid();
         await repo.updateUser(trx, user.id, { totp_secret: null, totp_pending_secret: null, totp_last_step: null });
         await audit(auditActorOf(actor), {
           action: 'auth.totp_disabled',
@@ -334,8 +366,10 @@ export function createAuthService(deps: PlatformDeps) {
       });
     },
 
+    /** Housekeeping: ended sessions, and sign-in limits long over. */
     async purgeExpiredSessions(): Promise<number> {
       const now = clock.now();
+      await guard.purge(now.getTime());
       return repo.deleteExpiredSessions(
         db,
         now.toISOString(),

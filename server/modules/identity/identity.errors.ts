@@ -1,4 +1,3 @@
-import { formatDisplayTime } from '../../platform/clock';
 import { conflict, DomainError, invalid, notFound, unauthenticated } from '../../platform/http/errors';
 
 export const invalidCredentials = () =>
@@ -6,20 +5,11 @@ export const invalidCredentials = () =>
 export const totpRequired = () =>
   unauthenticated('auth.totp_required', 'Nhập mã xác thực 6 chữ số từ ứng dụng xác thực trên điện thoại.');
 export const totpInvalid = () => unauthenticated('auth.totp_invalid', 'Mã xác thực không đúng hoặc đã hết hạn.');
-export const accountLocked = (until: string) =>
-  new DomainError(
-    'locked',
-    'auth.locked',
-    `Tài khoản tạm khóa do nhập sai nhiều lần. Hãy thử lại sau ${formatDisplayTime(until)}.`,
-    { lockedUntil: until },
-  );
-export const accountDisabled = () =>
-  new DomainError('forbidden', 'auth.disabled', 'Tài khoản đã bị vô hiệu hóa. Hãy liên hệ quản trị viên.');
 export const throttled = () =>
   new DomainError(
     'throttled',
     'auth.throttled',
-    'Có quá nhiều lần đăng nhập từ máy này. Hãy đợi vài phút rồi thử lại.',
+    'Có quá nhiều lần đăng nhập không thành công. Hãy đợi ít phút rồi thử lại.',
   );
 export const wrongCurrentPassword = () => invalid('auth.wrong_password', 'Mật khẩu hiện tại không đúng.');
 export const samePassword = () => invalid('auth.same_password', 'Mật khẩu mới phải khác mật khẩu hiện tại.');

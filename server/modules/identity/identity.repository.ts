@@ -51,17 +51,6 @@ export async function grantsOf(ex: Executor, userIds: readonly string[]): Promis
   return result;
 }
 
-/** Counts one more failed sign-in in the database itself, so parallel failures all count. */
-export async function incrementFailures(ex: Executor, id: string): Promise<number> {
-  const row = await ex
-    .updateTable('users')
-    .set((eb) => ({ failed_count: eb('failed_count', '+', 1) }))
-    .where('id', '=', id)
-    .returning('failed_count')
-    .executeTakeFirst();
-  return Number(row?.failed_count ?? 0);
-}
-
 export async function insertUser(ex: Executor, row: UserRow): Promise<void> {
   await ex.insertInto('users').values(row).execute();
 }
@@ -308,6 +297,35 @@ export async function consumeResetToken(ex: Executor, tokenHash: string, at: str
     .set({ used_at: at })
     .where('token_hash', '=', tokenHash)
     .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** The names a guesser tries first for an account: its organizations' and the top organizations'. */
+export async function organizationWords(ex: Executor, organizationIds: readonly string[]): Promise<string[]> {
+  const rows = await ex
+    .selectFrom('organizations')
+    .select(['name', 'abbreviation', 'code'])
+    .where((eb) =>
+      organizationIds.length > 0
+        ? eb.or([eb('parent_id', 'is', null), eb('id', 'in', organizationIds)])
+        : eb('parent_id', 'is', null),
+    )
+    .limit(50)
+    .execute();
+  return rows.flatMap((r) => [r.name, r.abbreviation, r.code]);
+}
+
+/**
+ * Marks a TOTP step used, only if no later or equal step was: of concurrent sign-ins
+ * with the same code exactly one changes the row.
+ */
+export async function consumeTotpStep(ex: Executor, id: string, step: number): Promise<boolean> {
+  const res = await ex
+    .updateTable('users')
+    .set({ totp_last_step: step })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }

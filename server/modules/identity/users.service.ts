@@ -6,10 +6,12 @@ import { staleVersion } from '../../platform/http/errors';
 import { newId, newToken } from '../../platform/ids';
 import { auditOf, type Caller, isSystem } from '../../platform/security/actor';
 import { hashPassword } from '../../platform/security/password';
+import { assertStrongPassword } from '../../platform/security/password-strength';
 import { hashToken } from '../../platform/security/tokens';
 import * as errors from './identity.errors';
 import { administeredPaths, type UserResource } from './identity.policy';
 import * as repo from './identity.repository';
+import { createSignInGuard } from './sign-in-guard';
 import type { UserCreateBody, UserPatchBody, UserView } from './users.schemas';
 
 const RESET_LINK_TTL_MS = 24 * 3_600_000;
@@ -26,6 +28,7 @@ function isUniqueViolation(error: unknown, column: string): boolean {
 export function createUsersService(deps: PlatformDeps) {
   const { database, clock, transact, authorizer, config } = deps;
   const db = database.db;
+  const guard = createSignInGuard(db, config);
 
   const authorize = (caller: Caller, action: string, organizationPaths: readonly string[]) => {
     if (isSystem(caller)) return;
@@ -46,10 +49,11 @@ export function createUsersService(deps: PlatformDeps) {
     const user = await repo.findUserById(ex, id);
     if (!user) throw errors.userNotFound();
     const grants = (await repo.grantsOf(ex, [id])).get(id) ?? [];
-    return toView(user, grants);
+    const blocked = await guard.blockedUntil(ex, [id], clock.now().getTime());
+    return toView(user, grants, blocked.get(id));
   }
 
-  function toView(user: repo.UserRow, grants: repo.GrantRow[]): UserView {
+  function toView(user: repo.UserRow, grants: repo.GrantRow[], blockedUntil: number | undefined): UserView {
     return {
       id: user.id,
       username: user.username,
@@ -59,7 +63,8 @@ export function createUsersService(deps: PlatformDeps) {
       personId: user.person_id,
       disabled: user.disabled === 1,
       totpEnabled: user.totp_secret !== null,
-      lockedUntil: user.locked_until && user.locked_until > clock.now().toISOString() ? user.locked_until : null,
+      // Sign-in held back across addresses (an address of its own may still get through).
+      lockedUntil: blockedUntil === undefined ? null : new Date(blockedUntil).toISOString(),
       lastSignInAt: user.last_sign_in_at,
       version: user.version,
       roles: grants.map((g) => ({
@@ -91,12 +96,11 @@ export function createUsersService(deps: PlatformDeps) {
         page: query.page,
         pageSize: query.pageSize,
       });
-      const grants = await repo.grantsOf(
-        db,
-        rows.map((r) => r.id),
-      );
+      const ids = rows.map((r) => r.id);
+      const grants = await repo.grantsOf(db, ids);
+      const blocked = await guard.blockedUntil(db, ids, clock.now().getTime());
       return {
-        items: rows.map((r) => toView(r, grants.get(r.id) ?? [])),
+        items: rows.map((r) => toView(r, grants.get(r.id) ?? [], blocked.get(r.id))),
         total,
         page: query.page,
         pageSize: query.pageSize,
@@ -107,6 +111,16 @@ export function createUsersService(deps: PlatformDeps) {
       const { grants, paths } = await resolveGrants(db, body.roles ?? []);
       authorize(caller, 'users.create', paths);
       if (body.personId && !(await repo.personExists(db, body.personId))) throw errors.unknownPerson();
+      await assertStrongPassword(body.password, [
+        body.username,
+        body.fullName,
+        body.email?.split('@')[0],
+        body.position,
+        ...(await repo.organizationWords(
+          db,
+          grants.map((g) => g.organizationId),
+        )),
+      ]);
       const passwordHash = await hashPassword(body.password);
       const now = clock.now().toISOString();
       const id = newId();
@@ -123,8 +137,6 @@ export function createUsersService(deps: PlatformDeps) {
         totp_secret: null,
         totp_pending_secret: null,
         totp_last_step: null,
-        failed_count: 0,
-        locked_until: null,
         last_sign_in_at: null,
         search_text: '',
         version: 1,
@@ -230,7 +242,7 @@ export function createUsersService(deps: PlatformDeps) {
       if (!user) throw errors.userNotFound();
       authorize(caller, 'users.update', await currentPaths(id));
       return transact(async ({ trx, audit }) => {
-        await repo.updateUser(trx, id, { failed_count: 0, locked_until: null });
+        await guard.clearAccount(trx, id);
         await audit(auditOf(caller), {
           action: 'users.unlocked',
           entityType: 'user',
@@ -273,16 +285,26 @@ export function createUsersService(deps: PlatformDeps) {
       const user = await repo.findUserByLogin(db, login);
       if (!user) throw errors.userNotFound();
       authorize(caller, 'users.update', await currentPaths(user.id));
+      const grants = (await repo.grantsOf(db, [user.id])).get(user.id) ?? [];
+      await assertStrongPassword(password, [
+        user.username,
+        user.full_name,
+        user.email?.split('@')[0],
+        user.position,
+        ...(await repo.organizationWords(
+          db,
+          grants.map((g) => g.organizationId),
+        )),
+      ]);
       const hash = await hashPassword(password);
       return transact(async ({ trx, audit }) => {
         await repo.updateUser(trx, user.id, {
           password_hash: hash,
           must_change_password: mustChange ? 1 : 0,
-          failed_count: 0,
-          locked_until: null,
           updated_at: clock.now().toISOString(),
         });
         await repo.deleteSessionsOfUser(trx, user.id);
+        await guard.clearAccount(trx, user.id);
         await audit(auditOf(caller), {
           action: 'users.password_set',
           entityType: 'user',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeOrganization, makeUser, signIn } from '../../test/factories';
+import { makeOrganization, makeUser, SYSTEM, signIn } from '../../test/factories';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
 
 describe.each(testEngines())('account administration stays within a branch (%s)', (engine) => {
@@ -61,6 +61,34 @@ describe.each(testEngines())('account administration stays within a branch (%s)'
     });
     expect(changed.statusCode).toBe(204);
     expect((await t.app.inject({ url: '/api/users', headers: { cookie } })).statusCode).toBe(200);
+  });
+
+  it('refuses a guessable password when an administrator creates an account or sets a password', async () => {
+    const root = await makeOrganization(t, { name: 'Đảng ủy xã Lũng Cú' });
+    const admin = await makeUser(t, [{ organization: root, role: 'admin' }]);
+    const cookie = await signIn(t, admin);
+    const create = (password: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/users',
+        headers: { cookie },
+        payload: {
+          username: `nguoi${password.length}${Math.random().toString(36).slice(2, 6)}`,
+          fullName: 'Hoàng Thị Lan',
+          password,
+          roles: [{ organizationId: root.id, role: 'clerk' }],
+        },
+      });
+    for (const weak of ['aaaaaaaaaa', 'anhyeuem123', 'Lungcu@2024', 'hoangthilan1']) {
+      const res = await create(weak);
+      expect(res.statusCode, weak).toBe(400);
+      expect(res.json().error.code).toBe('auth.weak_password');
+    }
+    expect((await create('Cột cờ Lũng Cú ở cực Bắc')).statusCode).toBe(201);
+    // The command line's reset-password goes through the same rule.
+    await expect(t.services.users.setPassword(SYSTEM, admin.username, 'password12', false)).rejects.toMatchObject({
+      code: 'auth.weak_password',
+    });
   });
 
   it('refuses a row version beyond what the database stores', async () => {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { FILE_KINDS, type FileKind } from '../files/content-type';
@@ -45,7 +46,8 @@ const envSchema = z.object({
     .default(15),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).default(52_428_800),
-  TRUST_PROXY: bool.default(false),
+  // The reverse proxies whose X-Forwarded-For is believed: addresses or CIDR ranges, comma-separated.
+  TRUST_PROXY: z.string().optional(),
   FILE_STORAGE: z.enum(['disk', 'database']).optional(),
   FILES_DIR: z.string().optional(),
   FILE_TYPES: z
@@ -112,10 +114,14 @@ export interface Config {
   /** Started for real use: `NODE_ENV=production` or `PUBLIC_URL` set. No demo credentials are ever shown then. */
   realSettings: boolean;
   session: { idleMs: number; absoluteMs: number; cookieSecure: boolean };
+  /** Failed sign-ins per account and address before a back-off window; the first window's length. */
   login: { maxFailures: number; lockMs: number };
   bodyLimitBytes: number;
   uploadLimitBytes: number;
-  trustProxy: boolean;
+  /** Addresses and CIDR ranges of the reverse proxies to believe; empty: the peer's own address counts. */
+  trustProxy: string[];
+  /** Strict-Transport-Security is sent: the public address is https. */
+  hsts: boolean;
   /**
    * Where file bytes live: `disk` (under `dir`, one file per SHA-256) or `database`
    * (`blobs.data`, so every process sharing one PostgreSQL sees them); which types are accepted.
@@ -198,7 +204,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     login: { maxFailures: env.LOGIN_MAX_FAILURES, lockMs: env.LOGIN_LOCK_MINUTES * 60_000 },
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     uploadLimitBytes: env.UPLOAD_LIMIT_BYTES,
-    trustProxy: env.TRUST_PROXY,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    hsts: env.PUBLIC_URL?.startsWith('https://') ?? false,
     files: {
       storage: env.FILE_STORAGE ?? (database.kind === 'sqlite' ? 'disk' : 'database'),
       dir: env.FILES_DIR ? path.resolve(env.FILES_DIR) : path.join(dataDir, 'files'),
@@ -263,4 +270,42 @@ function smsConfig(env: Env, dataDir: string): Config['sms'] {
     brandname: env.SMS_BRANDNAME as string,
     callbackToken: env.SMS_CALLBACK_TOKEN ?? null,
   };
+}
+
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits >= 0 && bits <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Only named proxies are believed: trusting every peer's X-Forwarded-For would let
+ * anyone choose the address the sign-in limits count.
+ */
+function parseTrustProxy(value: string | undefined): string[] {
+  const text = (value ?? '').trim().toLowerCase();
+  if (text === '' || text === 'false' || text === '0' || text === 'no') return [];
+  if (text === 'true' || text === '1' || text === 'yes') {
+    throw new ConfigError([
+      'TRUST_PROXY: không nhận "true" nữa, vì khi đó ai cũng có thể giả địa chỉ qua X-Forwarded-For. ' +
+        'Hãy ghi địa chỉ hoặc dải CIDR của reverse proxy, cách nhau bằng dấu phẩy, ví dụ TRUST_PROXY=127.0.0.1 hoặc TRUST_PROXY=10.0.0.0/8.',
+    ]);
+  }
+  const entries = text
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  const wrong = entries.filter((e) => !isProxyAddress(e));
+  if (wrong.length > 0) {
+    throw new ConfigError([
+      `TRUST_PROXY: "${wrong.join('", "')}" không phải địa chỉ IP hay dải CIDR (ví dụ 127.0.0.1, 10.0.0.0/8, loopback).`,
+    ]);
+  }
+  return entries;
 }

@@ -12,6 +12,7 @@ import * as m0010 from './migrations/0010_reminders';
 import * as m0011 from './migrations/0011_mailboxes';
 import * as m0012 from './migrations/0012_inspection';
 import * as m0013 from './migrations/0013_audit_keyed';
+import * as m0014 from './migrations/0014_sign_in_guard';
 import * as m0015 from './migrations/0015_refold_lookalikes';
 import * as m0016 from './migrations/0016_demo_secrets';
 import * as m0017 from './migrations/0017_outside_deliveries';
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0011_mailboxes', up: m0011.up },
   { name: '0012_inspection', up: m0012.up },
   { name: '0013_audit_keyed', up: m0013.up },
+  { name: '0014_sign_in_guard', up: m0014.up },
   { name: '0015_refold_lookalikes', up: m0015.up },
   { name: '0016_demo_secrets', up: m0016.up },
   { name: '0017_outside_deliveries', up: m0017.up },

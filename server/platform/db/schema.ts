@@ -73,8 +73,6 @@ export interface UsersTable {
   totp_secret: string | null;
   totp_pending_secret: string | null;
   totp_last_step: number | null;
-  failed_count: number;
-  locked_until: string | null;
   last_sign_in_at: string | null;
   search_text: string;
   version: number;
@@ -98,6 +96,20 @@ export interface SessionsTable {
   expires_at: string;
   ip: string | null;
   user_agent: string | null;
+}
+
+/**
+ * Sign-in attempts counted per key (an address, an account or unknown name, or the two
+ * together), reserved before the password is checked. Times are epoch milliseconds.
+ */
+export interface SignInThrottlesTable {
+  key: string;
+  account_id: string | null;
+  attempts: number;
+  window_ends: number;
+  strikes: number;
+  /** An account and address that signed in: the account-wide limit does not shut it out. */
+  trusted_until: number | null;
 }
 
 export interface PasswordResetTokensTable {
@@ -744,6 +756,7 @@ export interface DB {
   users: UsersTable;
   role_grants: RoleGrantsTable;
   sessions: SessionsTable;
+  sign_in_throttles: SignInThrottlesTable;
   password_reset_tokens: PasswordResetTokensTable;
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;

@@ -40,7 +40,10 @@ export interface HttpServerOptions {
   logLevel: string;
   bodyLimitBytes: number;
   uploadLimitBytes: number;
-  trustProxy: boolean;
+  /** Reverse proxies (addresses, CIDR ranges) whose X-Forwarded-For is believed; empty for none. */
+  trustProxy: readonly string[];
+  /** Send Strict-Transport-Security: the product is reached over https. */
+  hsts: boolean;
   allowedOrigins: readonly string[];
   version: string;
   /** Built web app to serve, if present. */
@@ -78,7 +81,9 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
       },
     },
     bodyLimit: options.bodyLimitBytes,
-    trustProxy: options.trustProxy,
+    // Only the configured proxies: a header from anyone else is ignored, so the address
+    // the sign-in limits count is the peer's own.
+    trustProxy: options.trustProxy.length > 0 ? [...options.trustProxy] : false,
     // Health probes would drown the log; every other request is logged once done.
     logController: new LogController({ disableRequestLogging: (request) => request.url === '/api/health' }),
     return503OnClosing: true,
@@ -120,7 +125,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
       },
     },
     crossOriginEmbedderPolicy: false,
-    hsts: false,
+    // Only when the public address is https: over plain http the header would be ignored at best.
+    hsts: options.hsts ? { maxAge: 31_536_000, includeSubDomains: false } : false,
   });
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, {

@@ -110,7 +110,7 @@ export const vi = {
     confirm: 'Nhập lại mật khẩu mới',
     confirmRequired: 'Hãy nhập lại mật khẩu mới',
     mismatch: 'Hai mật khẩu không khớp nhau',
-    hint: 'Ít nhất 10 ký tự. Nên dùng một câu bạn dễ nhớ mà người khác khó đoán.',
+    hint: 'Ít nhất 10 ký tự, không phải mật khẩu phổ biến hay tên người, tên cơ quan. Nên dùng một câu bạn dễ nhớ mà người khác khó đoán.',
   },
   account: {
     title: 'Tài khoản của tôi',

@@ -1,7 +1,7 @@
 import { App, Form, Input, Modal } from 'antd';
 import { errorMessage } from '../../../app/api/client';
 import { t } from '../../../app/i18n';
-import { newPasswordRules } from '../../../app/validation';
+import { newPasswordRules, showWeakPassword } from '../../../app/validation';
 import { type CreateUserBody, type RoleAssignment, useCreateUser } from '../api/users.api';
 import RoleGrantsField from './RoleGrantsField';
 
@@ -36,7 +36,9 @@ export default function CreateUserModal({ open, onClose }: { open: boolean; onCl
         form.resetFields();
         onClose();
       },
-      onError: (error) => message.error(errorMessage(error)),
+      onError: (error) => {
+        if (!showWeakPassword(form, 'password', error)) message.error(errorMessage(error));
+      },
     });
   };
 

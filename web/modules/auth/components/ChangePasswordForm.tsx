@@ -2,7 +2,7 @@ import { App, Button, Form, Input } from 'antd';
 import { useChangePassword } from '../../../app/api/auth';
 import { errorMessage } from '../../../app/api/client';
 import { t } from '../../../app/i18n';
-import { confirmPasswordRules, newPasswordRules } from '../../../app/validation';
+import { confirmPasswordRules, newPasswordRules, showWeakPassword } from '../../../app/validation';
 
 interface ChangePasswordValues {
   currentPassword: string;
@@ -23,7 +23,9 @@ export default function ChangePasswordForm() {
           message.success(t.account.passwordChanged);
           form.resetFields();
         },
-        onError: (error) => message.error(errorMessage(error)),
+        onError: (error) => {
+          if (!showWeakPassword(form, 'newPassword', error)) message.error(errorMessage(error));
+        },
       },
     );
   };

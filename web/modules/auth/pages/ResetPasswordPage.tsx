@@ -1,9 +1,9 @@
 import { Alert, Button, Form, Input, Result, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useResetPassword } from '../../../app/api/auth';
-import { errorMessage } from '../../../app/api/client';
+import { ApiError, errorMessage } from '../../../app/api/client';
 import { t } from '../../../app/i18n';
-import { confirmPasswordRules, newPasswordRules } from '../../../app/validation';
+import { confirmPasswordRules, newPasswordRules, showWeakPassword } from '../../../app/validation';
 import AuthFrame from '../components/AuthFrame';
 
 interface ResetValues {
@@ -16,6 +16,7 @@ export default function ResetPasswordPage() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const reset = useResetPassword();
+  const [form] = Form.useForm<ResetValues>();
 
   if (reset.isSuccess) {
     return (
@@ -46,7 +47,7 @@ export default function ResetPasswordPage() {
   return (
     <AuthFrame title={t.resetPassword.title}>
       <Typography.Paragraph>{t.resetPassword.intro}</Typography.Paragraph>
-      {reset.isError ? (
+      {reset.isError && !(reset.error instanceof ApiError && reset.error.code === 'auth.weak_password') ? (
         <Alert
           type="error"
           showIcon
@@ -56,10 +57,16 @@ export default function ResetPasswordPage() {
         />
       ) : null}
       <Form<ResetValues>
+        form={form}
         layout="vertical"
         requiredMark={false}
         disabled={reset.isPending}
-        onFinish={(values) => reset.mutate({ token, newPassword: values.newPassword })}
+        onFinish={(values) =>
+          reset.mutate(
+            { token, newPassword: values.newPassword },
+            { onError: (error) => showWeakPassword(form, 'newPassword', error) },
+          )
+        }
       >
         <Form.Item name="newPassword" label={t.password.new} rules={newPasswordRules} extra={t.password.hint}>
           <Input.Password autoComplete="new-password" autoFocus size="large" />
