@@ -29,7 +29,7 @@ export async function auditVerify(config: Config): Promise<void> {
       );
       if (result.checkpoints === 0) {
         process.stdout.write(
-          `Chưa có mốc kiểm tra nào trong ${config.audit.checkpointDir}: việc xóa các bản ghi cuối sẽ không bị phát hiện (xem docs/security/audit.md).\n`,
+          `Chưa có mốc kiểm tra nào trong ${config.audit.checkpointDir}: việc xóa các bản ghi cuối sẽ không bị phát hiện (xem docs/SECURITY.md).\n`,
         );
       }
       return;
