@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,8 +41,10 @@ describe.each(testEngines())('demo passwords only for the machine itself (%s)', 
   const opened: VanPhong[] = [];
 
   /** Another server process on the same database, with other settings. */
+  // Every server on one database shares the audit key the trail is keyed with.
+  const auditKey = randomBytes(32).toString('hex');
   const serverWith = async (env: Record<string, string>, overrides: { demoMode?: boolean } = {}) => {
-    const config = { ...testConfig({ DATA_DIR: dataDir, ...env }), ...overrides };
+    const config = { ...testConfig({ DATA_DIR: dataDir, AUDIT_KEY: auditKey, ...env }), ...overrides };
     const app = await createApp({ config, database, clock: new TestClock(), logger: pino({ level: 'silent' }) });
     opened.push(app);
     return app;
@@ -115,7 +118,7 @@ describe.each(testEngines())('demo passwords only for the machine itself (%s)', 
       expect(passwordsIn(config), JSON.stringify(headers)).toEqual([]);
     }
     // Even trusting a proxy, the forwarded address never counts as the machine itself.
-    const trusting = await serverWith({ DEMO_MODE: 'true', TRUST_PROXY: 'true' });
+    const trusting = await serverWith({ DEMO_MODE: 'true', TRUST_PROXY: '127.0.0.1' });
     expect(
       passwordsIn(await configOf(trusting, { remoteAddress: REMOTE, headers: { 'x-forwarded-for': '127.0.0.1' } })),
     ).toEqual([]);

@@ -47,7 +47,8 @@ describe.each(testEngines())('sign-in limits (%s)', (engine) => {
     const from = nextAddress();
     // A second server over the same database: the count lives there, not in a process.
     const other = await createApp({
-      config: testConfig(),
+      // Every server on one database shares the key its audit trail is keyed with.
+      config: { ...testConfig(), audit: t.deps.config.audit },
       database: t.deps.database,
       clock,
       logger: pino({ level: 'silent' }),

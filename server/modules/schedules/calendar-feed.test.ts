@@ -156,7 +156,7 @@ describe.each(testEngines())('personal calendar feed (%s)', (engine) => {
 
   it('answers every unknown or malformed address the same way', async () => {
     const answers = await Promise.all(
-      ['x', 'A'.repeat(43), '..%2F..%2Fetc', `${'b'.repeat(43)}%00`, "'; drop table users; --"].map((token) =>
+      ['x', 'A'.repeat(43), '..%2F..%2Fetc', "'; drop table users; --"].map((token) =>
         t.app.inject({ url: `/calendar/${token}.ics` }),
       ),
     );
@@ -164,6 +164,10 @@ describe.each(testEngines())('personal calendar feed (%s)', (engine) => {
       expect(res.statusCode).toBe(404);
       expect(res.json().error.code).toBe('calendar.not_found');
     }
+    // A NUL is refused before any route looks at the address, as everywhere.
+    const nul = await t.app.inject({ url: `/calendar/${'b'.repeat(43)}%00.ics` });
+    expect(nul.statusCode).toBe(400);
+    expect(nul.json().error.code).toBe('common.invalid_text');
   });
 
   it('uses the address the browser used when no public address is configured', async () => {

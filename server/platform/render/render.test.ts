@@ -177,7 +177,7 @@ describe('Party documents as DOCX', () => {
     const layout = sampleInvitation();
     layout.body.push({ kind: 'table', columns: ['STT', 'Tài liệu'], rows: [['1', 'Báo cáo tháng 11']] });
     fs.writeFileSync(file, await renderPartyDocumentDocx(layout));
-    expect(await sniffFile(file)).toEqual({ kind: 'docx' });
+    expect(await sniffFile(file)).toEqual({ kind: 'docx', headerAt: 0 });
 
     const xml = await entry(file, 'word/document.xml');
     const paragraphs = xml.split('</w:p>').map((p) => p.replace(/<[^>]+>/g, ''));
