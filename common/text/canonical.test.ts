@@ -18,6 +18,13 @@ describe('canonicalText', () => {
     expect(canonicalText('a\u0000b')).toBe('ab');
   });
 
+  it('is canonical after dropping a NUL that stood between a letter and its mark', () => {
+    const text = canonicalText('Nguye\u0000\u0302\u0303n \ud800\u0000');
+    expect(text).toBe('Nguyễn \ufffd');
+    expect(isCanonicalText(text)).toBe(true);
+    expect(canonicalText(text)).toBe(text);
+  });
+
   it('knows canonical text when it sees it', () => {
     expect(isCanonicalText('Huyện ủy Đồng Văn')).toBe(true);
     expect(isCanonicalText('Huyện'.normalize('NFD'))).toBe(false);

@@ -10,9 +10,12 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 const HAS_LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export function canonicalText(text: string): string {
-  const wellFormed = HAS_LONE_SURROGATE.test(text) ? text.replace(LONE_SURROGATE, '\ufffd') : text;
-  const nfc = wellFormed.normalize('NFC');
-  return nfc.includes('\u0000') ? nfc.replace(NUL, '') : nfc;
+  // NUL goes first: dropped after composing, it would leave a letter and its mark apart
+  // ("e", NUL, U+0301 becoming a decomposed "é"), text that is not NFC and that storage
+  // would then compose differently from what was hashed.
+  const withoutNul = text.includes('\u0000') ? text.replace(NUL, '') : text;
+  const wellFormed = HAS_LONE_SURROGATE.test(withoutNul) ? withoutNul.replace(LONE_SURROGATE, '\ufffd') : withoutNul;
+  return wellFormed.normalize('NFC');
 }
 
 /** True when `canonicalText` would change nothing: the cheap test for hot paths. */

@@ -146,6 +146,20 @@ describe.each(testEngines())('audit trail (%s)', (engine) => {
     expect(found.json().total).toBeGreaterThan(0);
   });
 
+  it('text with a NUL between a letter and its mark, from outside HTTP, is stored as it was MACed', async () => {
+    // Mail, imports and the command line reach the trail without the HTTP layer refusing a NUL.
+    const name = 'Nguye\u0000\u0302\u0303n Va\u0000\u0306n'; // "Nguyễn Văn" split by NULs
+    await t.deps.transact(async ({ audit }) => {
+      await audit(
+        { userId: null, name, ip: '127.0.0.1', userAgent: `Thư\u0000\u0301 ${name}` },
+        { action: 'test.nul', entityType: 'user', entityId: null, summary: `Nhận từ ${name}`, data: { name } },
+      );
+    });
+    expect(await verify()).toMatchObject({ ok: true, problems: [] });
+    const row = await db().selectFrom('audit_events').select(['summary', 'actor_name']).executeTakeFirstOrThrow();
+    expect(row).toEqual({ summary: 'Nhận từ Nguyễn Văn', actor_name: 'Nguyễn Văn' });
+  });
+
   it('refuses deleting the chain head and, on PostgreSQL, truncating the trail', async () => {
     await trailWithEntries();
     await expect(sql`delete from audit_head`.execute(db())).rejects.toThrow(/audit_head cannot be deleted/);

@@ -1,7 +1,14 @@
-import type { FileHandle } from 'node:fs/promises';
 import fs from 'node:fs/promises';
 import { programByContent, programByName } from './programs';
-import { readZipEntries, readZipEntry, readZipEntryHead, type ZipEntry } from './zip';
+import {
+  bufferSource,
+  readZipEntries,
+  readZipEntry,
+  readZipEntryBytes,
+  readZipEntryHead,
+  type ZipEntry,
+  type ZipSource,
+} from './zip';
 
 /** The types a file may have, by short name (the names `FILE_TYPES` takes). */
 export const FILE_KINDS = ['pdf', 'docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp', 'png', 'jpeg', 'gif', 'webp'] as const;
@@ -98,7 +105,9 @@ export async function sniffFile(path: string): Promise<Sniffed> {
     const program = programByContent(head, 'file');
     if (program) return { kind: null, label: program, program: true };
     const entries = await readZipEntries(file, size);
-    const inside = entries ? await programInside(file, entries) : null;
+    const inside = entries
+      ? await programInside(file, entries, { depth: 0, budget: { bytesLeft: NESTED_ARCHIVE_BYTES } })
+      : null;
     if (inside) return { kind: null, label: inside, program: true };
     const simple = sniffHead(head);
     if (simple !== 'zip') return simple;
@@ -123,19 +132,63 @@ export async function sniffFile(path: string): Promise<Sniffed> {
   }
 }
 
-/** The first program or script an archive carries, by entry name or by the entry's first bytes. */
-async function programInside(file: FileHandle, entries: readonly ZipEntry[]): Promise<string | null> {
+/** Bytes of archives inside an archive (an embedded workbook, a ZIP) inflated to look into them, in all. */
+const NESTED_ARCHIVE_BYTES = 64 * 1024 * 1024;
+/** Archives within archives looked into; deeper nesting is no office document. */
+const MAX_NESTING = 3;
+const ZIP_LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+interface Inspection {
+  depth: number;
+  /** Shared by the whole file, so many small nested archives cannot add up to a bomb. */
+  budget: { bytesLeft: number };
+}
+
+/**
+ * The first program or script an archive carries, by entry name or by the entry's first
+ * bytes, looking into the archives it carries in turn (a ZIP or an embedded office file
+ * inside a DOCX): what cannot be looked into, because it is nested too deep or inflates to
+ * too much, is refused like a program, since what it holds cannot be vouched for.
+ */
+async function programInside(
+  file: ZipSource,
+  entries: readonly ZipEntry[],
+  inspection: Inspection,
+): Promise<string | null> {
   for (const entry of entries) {
     const byName = programByName(entry.name);
     if (byName) return byName;
   }
   for (const entry of entries) {
-    if (entry.name.endsWith('/') || entry.uncompressedSize === 0) continue;
+    if (entry.name.endsWith('/') || (entry.uncompressedSize === 0 && entry.compressedSize === 0)) continue;
     const head = await readZipEntryHead(file, entry, HEAD_BYTES);
     const byContent = head ? programByContent(head, 'entry') : null;
     if (byContent) return byContent;
+    if (head?.subarray(0, 4).equals(ZIP_LOCAL_HEADER)) {
+      const inner = await nestedArchive(file, entry, inspection);
+      if (typeof inner === 'string') return inner;
+      const found = await programInside(inner.source, inner.entries, { ...inspection, depth: inspection.depth + 1 });
+      if (found) return found;
+    }
   }
   return null;
+}
+
+const UNINSPECTABLE = 'tệp nén lồng bên trong không kiểm tra được (quá lớn, quá nhiều tầng hoặc hỏng)';
+
+/** An archive carried by another, read into memory within the file's budget; a label when it cannot be. */
+async function nestedArchive(
+  file: ZipSource,
+  entry: ZipEntry,
+  inspection: Inspection,
+): Promise<string | { source: ZipSource; entries: ZipEntry[] }> {
+  if (inspection.depth + 1 >= MAX_NESTING) return UNINSPECTABLE;
+  const bytes = await readZipEntryBytes(file, entry, inspection.budget.bytesLeft);
+  if (!bytes) return UNINSPECTABLE;
+  inspection.budget.bytesLeft -= bytes.length;
+  const source = bufferSource(bytes);
+  const entries = await readZipEntries(source, bytes.length);
+  return entries ? { source, entries } : UNINSPECTABLE;
 }
 
 function sniffHead(head: Buffer): Sniffed | 'zip' {

@@ -102,6 +102,31 @@ describe('judging a file that enters the office', () => {
     expect((await judge(makeOdf('odt'), 'Văn bản.odt')).type.kind).toBe('odt');
   });
 
+  it('refuses a program carried in an archive that an office file carries, and takes embedded workbooks', async () => {
+    const zipWithExe = makeZip([
+      { name: 'doc-kem.txt', data: 'Xem tệp kèm' },
+      { name: 'setup.exe', data: makeExe() },
+    ]);
+    expect(await refused(makeDocxCarrying('word/embeddings/tai-lieu.zip', zipWithExe), 'Báo cáo.docx')).toEqual(
+      program,
+    );
+    // Stored rather than deflated, and under a harmless name, the program found by its bytes.
+    const zipWithHiddenExe = makeZip([{ name: 'anh.dat', data: makeExe(), stored: true }]);
+    expect(await refused(makeDocxCarrying('word/embeddings/oleObject1.bin', zipWithHiddenExe), 'a.docx')).toEqual(
+      program,
+    );
+    // Two levels down: a DOCX inside a DOCX inside a DOCX.
+    const deep = makeDocxCarrying('word/embeddings/b.docx', makeDocxCarrying('word/embeddings/c.zip', zipWithExe));
+    expect(await refused(deep, 'a.docx')).toEqual(program);
+    // Nested deeper than any office file is: not looked into, so not taken.
+    let nested = makeZip([{ name: 'a.txt', data: 'x' }]);
+    for (let i = 0; i < 4; i++) nested = makeZip([{ name: `z${i}.zip`, data: nested }]);
+    expect(await refused(makeDocxCarrying('word/embeddings/z.zip', nested), 'a.docx')).toEqual(program);
+    // An ordinary embedded workbook passes.
+    const chart = makeDocxCarrying('word/embeddings/Microsoft_Excel_Worksheet.xlsx', sampleFile('xlsx'));
+    expect((await judge(chart, 'Báo cáo.docx')).type.kind).toBe('docx');
+  });
+
   it('refuses programs and scripts by their bytes, whatever they are called', async () => {
     const cases: [string, Buffer | string][] = [
       ['Linux program', Buffer.concat([Buffer.from('7f454c46020101', 'hex'), Buffer.alloc(60)])],

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
-import { constants, createInflateRaw } from 'node:zlib';
+import { promisify } from 'node:util';
+import { constants, createInflateRaw, inflateRaw } from 'node:zlib';
 
 /**
  * Just enough of ZIP to recognise office documents and read one entry: the
@@ -22,8 +23,22 @@ const LOCAL_SIGNATURE = 0x04034b50;
 const MAX_ENTRIES = 5000;
 const MAX_DIRECTORY_BYTES = 2 * 1024 * 1024;
 
+/** Where an archive's bytes are read from: a file on disk, or an archive held in memory. */
+export type ZipSource = Pick<FileHandle, 'read'>;
+
+/** An archive held in memory (one found inside another), read like a file. */
+export function bufferSource(bytes: Buffer): ZipSource {
+  return {
+    read: (async (buffer: Buffer, offset: number, length: number, position: number) => {
+      const start = Math.min(position, bytes.length);
+      const bytesRead = bytes.copy(buffer, offset, start, Math.min(start + length, bytes.length));
+      return { bytesRead, buffer };
+    }) as ZipSource['read'],
+  };
+}
+
 /** The entries of a ZIP archive, or null when it is not one this reader accepts (ZIP64 included). */
-export async function readZipEntries(file: FileHandle, fileSize: number): Promise<ZipEntry[] | null> {
+export async function readZipEntries(file: ZipSource, fileSize: number): Promise<ZipEntry[] | null> {
   if (fileSize < 22) return null;
   // The end record is 22 bytes plus a comment of at most 65,535.
   const tailLength = Math.min(fileSize, 22 + 0xffff);
@@ -103,6 +118,27 @@ export async function readZipEntry(
   });
 }
 
+const inflateRawAsync = promisify(inflateRaw);
+
+/**
+ * A whole entry in memory, when it inflates to at most `maxBytes` (whatever size it
+ * declares): to look inside an archive that another one carries. Null when it is
+ * larger, damaged or compressed in a way this reader does not know.
+ */
+export async function readZipEntryBytes(file: ZipSource, entry: ZipEntry, maxBytes: number): Promise<Buffer | null> {
+  const local = await readAt(file, entry.localHeaderOffset, 30);
+  if (local.length < 30 || local.readUInt32LE(0) !== LOCAL_SIGNATURE) return null;
+  const start = entry.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+  if (entry.method === 0) return entry.compressedSize <= maxBytes ? readAt(file, start, entry.compressedSize) : null;
+  if (entry.method !== 8 || entry.compressedSize > maxBytes) return null;
+  const raw = await readAt(file, start, entry.compressedSize);
+  try {
+    return await inflateRawAsync(raw, { maxOutputLength: maxBytes });
+  } catch {
+    return null;
+  }
+}
+
 /** Compressed bytes read to find an entry's first kilobyte: enough for any deflate block header. */
 const HEAD_COMPRESSED_BYTES = 16 * 1024;
 
@@ -110,7 +146,7 @@ const HEAD_COMPRESSED_BYTES = 16 * 1024;
  * The first bytes of an entry (at most `maxBytes`, up to a few kilobytes), to see
  * what it is; null when it cannot be read. Reads at most 16 kB of the archive.
  */
-export async function readZipEntryHead(file: FileHandle, entry: ZipEntry, maxBytes: number): Promise<Buffer | null> {
+export async function readZipEntryHead(file: ZipSource, entry: ZipEntry, maxBytes: number): Promise<Buffer | null> {
   const local = await readAt(file, entry.localHeaderOffset, 30);
   if (local.length < 30 || local.readUInt32LE(0) !== LOCAL_SIGNATURE) return null;
   const start = entry.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
@@ -144,7 +180,7 @@ function inflatedHead(raw: Buffer, maxBytes: number): Promise<Buffer | null> {
   });
 }
 
-async function readAt(file: FileHandle, position: number, length: number): Promise<Buffer> {
+async function readAt(file: ZipSource, position: number, length: number): Promise<Buffer> {
   const buffer = Buffer.alloc(length);
   const { bytesRead } = await file.read(buffer, 0, length, position);
   return buffer.subarray(0, bytesRead);
