@@ -19,8 +19,8 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-/** The office, an outgoing document of four pages with its file, issued and dispatched to the cell and outside. */
-async function dispatched(t: TestApp, outside: { name: string; email: string }[]) {
+/** The office and an outgoing document of four pages with its file, issued, for the cell and outside. */
+async function issued(t: TestApp, outside: { name: string; email: string }[]) {
   const o = await makeOffice(t);
   const { id } = ok<{ id: string }>(
     await o.specialist.api.post('/api/documents/outgoing', {
@@ -43,6 +43,12 @@ async function dispatched(t: TestApp, outside: { name: string; email: string }[]
   doc = ok(
     await o.clerk.api.post(`/api/documents/${id}/issue`, { version: doc.version, registerId: o.outgoingRegister }),
   );
+  return { o, id, doc };
+}
+
+/** The same, dispatched. */
+async function dispatched(t: TestApp, outside: { name: string; email: string }[]) {
+  const { o, id, doc } = await issued(t, outside);
   ok(await o.clerk.api.post(`/api/documents/${id}/dispatch`, { version: doc.version }));
   // Signed in afresh each time: the retries below are hours apart, longer than a session lasts.
   const clerk = async () => client(t, await signIn(t, o.clerk));
@@ -121,6 +127,20 @@ describe.each(testEngines())('a dispatched document sent to outside e-mail addre
       await runner.runOnce();
       expect(received).toHaveLength(1);
       expect(await d.saved()).toMatchObject({ pages: 8, copies: 2 });
+    });
+
+    it('sends no secret document by e-mail, even one made secret behind the form', async () => {
+      const { o, id, doc } = await issued(t, [{ name: 'Sở Nội vụ tỉnh Hà Giang', email: 'sonoivu@ngoai.vn' }]);
+      // The form refuses this; a row changed another way must still not leave by e-mail.
+      await t.deps.database.db.updateTable('documents').set({ secrecy: 'secret' }).where('id', '=', id).execute();
+      const before = received.length;
+      const res = await o.clerk.api.post(`/api/documents/${id}/dispatch`, { version: doc.version });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.code).toBe('documents.secret_by_email');
+      await runner.runOnce();
+      expect(received).toHaveLength(before);
+      const after = ok<DocumentView>(await o.clerk.api.get(`/api/documents/${id}`));
+      expect(after.status).toBe(doc.status);
     });
   });
 

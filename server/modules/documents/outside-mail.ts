@@ -1,6 +1,7 @@
 import type { Executor } from '../../platform/db/database';
 import { pagesOfFiles, recordSavings } from '../savings/savings.service';
 import type { DocumentsCore } from './documents.core';
+import * as errors from './documents.errors';
 import type * as repo from './documents.repository';
 
 /** What dispatch needs of the mailboxes: a message to outside addresses, written and queued in its transaction. */
@@ -50,6 +51,8 @@ export function createOutsideMail(core: DocumentsCore, mail: DocumentOutsideMail
         .where('email', 'is not', null)
         .execute();
       if (recipients.length === 0) return 0;
+      // Editing refuses outside e-mail on a secret document; the sending step checks again.
+      if (row.secrecy !== 'normal') throw errors.secretByEmail();
       const files = await trx
         .selectFrom('document_files')
         .select(['sha256', 'file_name', 'kind'])
