@@ -10,6 +10,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<Record<string, unkn
   inspection: () => import('./inspection'),
   notify: () => import('./notify'),
   web: () => import('./web'),
+  trust: () => import('./trust'),
 };
 
 const benchName = process.argv[2];
