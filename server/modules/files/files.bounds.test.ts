@@ -26,13 +26,13 @@ describe.each(testEngines())('reading the text of a hostile PDF is bounded on %s
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const upload = async (fileName: string, data: Buffer) => {
+  const upload = async (fileName: string, data: Buffer, as = cookie) => {
     const body = multipart([{ fileName, data }]);
     const started = Date.now();
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/files',
-      headers: { ...body.headers, cookie },
+      headers: { ...body.headers, cookie: as },
       payload: body.payload,
     });
     return { res, ms: Date.now() - started };
@@ -70,6 +70,20 @@ describe.each(testEngines())('reading the text of a hostile PDF is bounded on %s
     expect(hostile.ms).toBeLessThan(Math.max(15_000, 20 * normal.ms));
     expect(alongside.ms).toBeLessThan(Math.max(15_000, 20 * normal.ms));
     expect((peak - before) / (1024 * 1024)).toBeLessThan(200);
+    expect(t.deps.files.pdfLoad()).toEqual({ running: 0, waiting: 0 });
+  }, 60_000);
+
+  it("one sender's six hostile files in flight leave another person's upload read as usual", async () => {
+    const other = (await signedInAs(t, 'clerk')).cookie;
+    const hostile = Array.from({ length: 6 }, (_, i) => upload(`Hồ sơ ${i}.pdf`, bomb));
+    // Let the hostile uploads reach the readers first, as an attacker's would.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const normal = await upload('Báo cáo.pdf', makePdf('Báo cáo quý 4'), other);
+    expect(normal.res.statusCode).toBe(201);
+    // Its text was read, not skipped because every reading was taken by the attacker.
+    expect(normal.res.json().warnings).toEqual([]);
+    expect(await t.deps.files.textOf(normal.res.json().sha256)).toBe('bao cao quy 4');
+    for (const h of await Promise.all(hostile)) expect(h.res.statusCode).toBe(201);
     expect(t.deps.files.pdfLoad()).toEqual({ running: 0, waiting: 0 });
   }, 60_000);
 });

@@ -37,7 +37,11 @@ export function registerFilesRoutes(app: App, store: FileStore, options: { maxBy
             part.file.resume();
             throw errors.tooMany();
           }
-          staged = await store.receive(part.file, { fileName: part.filename, maxBytes: options.maxBytes });
+          staged = await store.receive(part.file, {
+            fileName: part.filename,
+            maxBytes: options.maxBytes,
+            sender: `user:${actor.userId}`,
+          });
         }
       } catch (error) {
         await staged?.discard();

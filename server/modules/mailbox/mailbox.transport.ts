@@ -146,6 +146,7 @@ export function createMailTransport(
             const received = await deps.files.put(Readable.from([a.content]), {
               fileName: a.filename,
               maxBytes: deps.config.mail.maxBytes,
+              sender: `mail:${(parsed.envelope.mailFrom ?? '').toLowerCase()}`,
             });
             stored.push(received);
             for (const warning of received.warnings) notes.push(`[Tệp đính kèm: ${warning.message}]`);

@@ -75,7 +75,10 @@ export function createFileStore(deps: FileStoreDeps) {
    * Streams a file to a temporary file while hashing and measuring it, then
    * judges it (`judgeFile`): refused files throw and leave nothing behind.
    */
-  async function receive(source: Readable, options: { fileName: string; maxBytes: number }): Promise<StagedFile> {
+  async function receive(
+    source: Readable,
+    options: { fileName: string; maxBytes: number; sender?: string },
+  ): Promise<StagedFile> {
     await fsp.mkdir(tempDir, { recursive: true });
     const temp = path.join(tempDir, `${randomBytes(12).toString('hex')}.part`);
     const remove = () => fsp.rm(temp, { force: true });
@@ -94,7 +97,7 @@ export function createFileStore(deps: FileStoreDeps) {
       // A multipart stream cut at its own limit ends quietly, marked truncated.
       if ((source as { truncated?: boolean }).truncated) throw errors.tooLarge(options.maxBytes);
       if (size === 0) throw errors.empty();
-      const judged = await judgeFile(temp, options.fileName, { allowed: types, pdf });
+      const judged = await judgeFile(temp, options.fileName, { allowed: types, pdf, sender: options.sender });
       const sha256 = hash.digest('hex');
       const staged: ReceivedFile = {
         sha256,
@@ -167,7 +170,7 @@ export function createFileStore(deps: FileStoreDeps) {
    */
   async function put(
     source: Readable,
-    options: { fileName: string; maxBytes: number; executor?: Executor },
+    options: { fileName: string; maxBytes: number; executor?: Executor; sender?: string },
   ): Promise<ReceivedFile> {
     return (await receive(source, options)).commit(options.executor);
   }

@@ -27,6 +27,8 @@ export interface JudgeOptions {
   pdf: PdfReader;
   /** Folded characters of text kept. */
   maxChars?: number;
+  /** Who sent the file (an account, a mail sender): PDF reading is shared fairly between senders. */
+  sender?: string;
 }
 
 /**
@@ -55,7 +57,7 @@ export async function judgeFile(filePath: string, claimedName: string, options: 
   let content: DocumentContent = { text: null, pages: null };
 
   if (type.kind === 'pdf') {
-    const reading = await options.pdf.read(filePath);
+    const reading = await options.pdf.read(filePath, options.sender);
     if (reading.outcome === 'unreadable') throw errors.pdfDamaged(given);
     if (reading.outcome === 'busy' && !(await hasPdfTrailer(filePath))) throw errors.pdfDamaged(given);
     if (sniffed.headerAt > 0) {

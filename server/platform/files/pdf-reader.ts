@@ -21,7 +21,7 @@ export interface PdfLimits {
    * the JavaScript heap, where `heapMb` does not reach.
    */
   maxArrayBytes: number;
-  /** Readings at once in this process. */
+  /** Readings at once in this process (one sender never holds more than one of them). */
   concurrency: number;
   /** How long a file waits for a free reading before it is taken without one. */
   queueMs: number;
@@ -50,52 +50,82 @@ export type PdfReading =
 const MAX_PDF_PAGES = 2000;
 
 export interface PdfReader {
-  read(filePath: string): Promise<PdfReading>;
+  /**
+   * `sender` names who sent the file (an account, a mail sender): one sender
+   * holds at most `perSender` readings at once, so a sender with many hostile
+   * files in flight keeps the other slots free for everyone else.
+   */
+  read(filePath: string, sender?: string): Promise<PdfReading>;
   /** Readings running and waiting now, for tests and diagnostics. */
   load(): { running: number; waiting: number };
 }
 
+/** Readings one sender may hold at once, whatever `concurrency` is. */
+const PER_SENDER = 1;
+
+interface Waiter {
+  sender: string;
+  grant: () => void;
+}
+
 /**
  * Reads PDFs with pdf.js in a worker thread per file, at most `concurrency` at
- * once. A file that finds every slot taken waits at most `queueMs`, so one
- * hostile file holds up only itself: others are taken without their text.
+ * once and at most one per sender. A file that finds no slot it may take waits
+ * at most `queueMs` and is then taken without its text; a freed slot goes to
+ * the longest-waiting file whose sender holds none, so one sender's hostile
+ * files hold up only that sender.
  */
 export function createPdfReader(limits: PdfLimits = DEFAULT_PDF_LIMITS): PdfReader {
   let running = 0;
-  const waiting: (() => void)[] = [];
+  const bySender = new Map<string, number>();
+  const waiting: Waiter[] = [];
 
-  function acquire(): Promise<boolean> {
-    if (running < limits.concurrency) {
-      running++;
+  const mayStart = (sender: string) =>
+    running < limits.concurrency && (bySender.get(sender) ?? 0) < Math.min(PER_SENDER, limits.concurrency);
+  function start(sender: string): void {
+    running++;
+    bySender.set(sender, (bySender.get(sender) ?? 0) + 1);
+  }
+
+  function acquire(sender: string): Promise<boolean> {
+    if (mayStart(sender)) {
+      start(sender);
       return Promise.resolve(true);
     }
     return new Promise((resolve) => {
-      const grant = () => {
-        clearTimeout(timer);
-        running++;
-        resolve(true);
+      const waiter: Waiter = {
+        sender,
+        grant: () => {
+          clearTimeout(timer);
+          start(sender);
+          resolve(true);
+        },
       };
       const timer = setTimeout(() => {
-        const at = waiting.indexOf(grant);
+        const at = waiting.indexOf(waiter);
         if (at >= 0) waiting.splice(at, 1);
         resolve(false);
       }, limits.queueMs);
-      waiting.push(grant);
+      waiting.push(waiter);
     });
   }
 
-  function release(): void {
+  function release(sender: string): void {
     running--;
-    waiting.shift()?.();
+    const held = (bySender.get(sender) ?? 1) - 1;
+    if (held > 0) bySender.set(sender, held);
+    else bySender.delete(sender);
+    const next = waiting.findIndex((w) => mayStart(w.sender));
+    if (next >= 0) waiting.splice(next, 1)[0]?.grant();
   }
 
   return {
-    async read(filePath) {
-      if (!(await acquire())) return { outcome: 'busy' };
+    async read(filePath, sender = '') {
+      if (!(await acquire(sender))) return { outcome: 'busy' };
       try {
         return await readInWorker(filePath, limits);
       } finally {
-        release();
+        release(sender);
       }
     },
     load: () => ({ running, waiting: waiting.length }),
