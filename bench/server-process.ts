@@ -29,8 +29,17 @@ export interface BenchServer {
 }
 
 export function prepareDatabase(env: NodeJS.ProcessEnv): { username: string; password: string } {
-  const password = 'Bench-mat-khau-2026';
   execFileSync('node', [MAIN, 'seed-demo'], { env, stdio: 'ignore' });
+  return createAccount(env, 'bench', 'Đo hiệu năng');
+}
+
+/** One more administrator of the demo committee, made through the command line. */
+export function createAccount(
+  env: NodeJS.ProcessEnv,
+  username: string,
+  fullName: string,
+): { username: string; password: string } {
+  const password = 'Bench-mat-khau-2026';
   execFileSync(
     'node',
     [
@@ -38,9 +47,9 @@ export function prepareDatabase(env: NodeJS.ProcessEnv): { username: string; pas
       'user',
       'create',
       '--username',
-      'bench',
+      username,
       '--full-name',
-      'Đo hiệu năng',
+      fullName,
       '--password',
       password,
       '--role',
@@ -48,7 +57,7 @@ export function prepareDatabase(env: NodeJS.ProcessEnv): { username: string; pas
     ],
     { env, stdio: 'ignore' },
   );
-  return { username: 'bench', password };
+  return { username, password };
 }
 
 /** Starts the built server as its own process on an existing database, and times it to ready. */

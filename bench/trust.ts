@@ -4,6 +4,7 @@ import { ACCOUNT_LIMIT_FACTOR } from '../server/modules/identity/sign-in-guard';
 import { makeDocx, makePdf, makePdfBomb, multipart } from '../server/platform/files/test-support';
 import {
   type BenchServer,
+  createAccount,
   postgresSchema,
   prepareDatabase,
   signInCookie,
@@ -101,11 +102,11 @@ const tally = (results: Uploaded[]) => {
 };
 
 /**
- * An ordinary PDF's upload alone, then the same uploads while six uploads of a 0.5 MB PDF
+ * An ordinary PDF's upload alone, then the same uploads while another account keeps six uploads of a 0.5 MB PDF
  * whose content stream inflates to 500 MB are kept in flight, with the server's resident
  * memory sampled throughout.
  */
-async function uploads(server: BenchServer, cookie: string, bomb: Buffer) {
+async function uploads(server: BenchServer, cookie: string, attacker: string, bomb: Buffer) {
   const pid = server.process.pid ?? 0;
   let n = 0;
   const ordinary = () =>
@@ -139,7 +140,7 @@ async function uploads(server: BenchServer, cookie: string, bomb: Buffer) {
   let attacking = true;
   const attackStarted = performance.now();
   const attackers = Array.from({ length: HOSTILE }, async (_, a) => {
-    while (attacking) hostile.push(await upload(server, cookie, `Báo cáo ${a}.pdf`, bomb));
+    while (attacking) hostile.push(await upload(server, attacker, `Báo cáo ${a}.pdf`, bomb));
   });
   // The six hostile bodies are on their way and being read before the first ordinary upload.
   await sleep(300);
@@ -276,10 +277,13 @@ async function onEngine(engine: 'sqlite' | 'postgres', bomb: Buffer) {
     TRUST_PROXY: '127.0.0.1',
   };
   const account = prepareDatabase(env);
+  const attacker = createAccount(env, 'ketancong', 'Người gửi tệp độc');
   const server = await startServer(env);
   try {
     const cookie = await signInCookie(server.url, account.username, account.password);
-    const files = await uploads(server, cookie, bomb);
+    // The hostile files come from another account, as an attacker's would.
+    const attackerCookie = await signInCookie(server.url, attacker.username, attacker.password);
+    const files = await uploads(server, cookie, attackerCookie, bomb);
     const a = files.ordinaryAlone;
     const b = files.ordinaryUnderAttack;
     console.log(`\ntrust, ${engine}: files`);
