@@ -327,12 +327,13 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
           deps.clock.now(),
         );
         const emailed = await outside.send(trx, row);
-        const note = [
-          targets.length > 0 ? `Gửi ${targets.length} nơi trong hệ thống` : '',
+        const said = [
+          targets.length > 0 ? `gửi ${targets.length} nơi trong hệ thống` : '',
           emailed > 0 ? `gửi thư điện tử đến ${emailed} nơi ngoài hệ thống` : '',
         ]
           .filter(Boolean)
           .join(', ');
+        const note = said.charAt(0).toUpperCase() + said.slice(1);
         await record(trx, id, actor, 'dispatched', note || 'Phát hành', {
           organizations: targets.length,
           external: external.length,

@@ -105,6 +105,10 @@ describe.each(testEngines())('a dispatched document sent to outside e-mail addre
       });
       expect(await d.saved()).toMatchObject({ pages: 4, copies: 1 });
       expect(received).toHaveLength(0);
+      // The timeline says where it went, as a sentence.
+      expect((await d.view()).events.find((e) => e.kind === 'dispatched')?.note).toBe(
+        'Gửi 1 nơi trong hệ thống, gửi thư điện tử đến 2 nơi ngoài hệ thống',
+      );
 
       await runner.runOnce();
       expect(received).toHaveLength(1);
