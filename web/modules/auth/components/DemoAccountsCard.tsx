@@ -32,17 +32,14 @@ export default function DemoAccountsCard({
             <Flex vertical style={{ minWidth: 0, whiteSpace: 'normal' }}>
               <Typography.Text strong>{account.label}</Typography.Text>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {/* Each pair stays whole on a phone: a password never breaks at its hyphens. */}
-                <span style={{ whiteSpace: 'nowrap' }}>
+                {/* One line per pair, the same in every card; a password never breaks at its hyphens. */}
+                <span style={{ display: 'block', whiteSpace: 'nowrap' }}>
                   {t.signIn.demoUsername}: <Typography.Text code>{account.username}</Typography.Text>
                 </span>
                 {account.password !== undefined ? (
-                  <>
-                    {' '}
-                    <span style={{ whiteSpace: 'nowrap' }}>
-                      {t.signIn.demoPassword}: <Typography.Text code>{account.password}</Typography.Text>
-                    </span>
-                  </>
+                  <span style={{ display: 'block', whiteSpace: 'nowrap' }}>
+                    {t.signIn.demoPassword}: <Typography.Text code>{account.password}</Typography.Text>
+                  </span>
                 ) : null}
               </Typography.Text>
             </Flex>
