@@ -93,29 +93,7 @@ export async function readZipEntry(
   const end = start + entry.compressedSize - 1;
   if (entry.method === 0) return readAt(file, start, Math.min(entry.compressedSize, maxBytes));
   if (entry.method !== 8) return null;
-  return new Promise((resolve) => {
-    const raw = fs.createReadStream(path, { start, end, highWaterMark: 64 * 1024 });
-    const inflate = createInflateRaw();
-    const chunks: Buffer[] = [];
-    let total = 0;
-    let settled = false;
-    const finish = (value: Buffer | null) => {
-      if (settled) return;
-      settled = true;
-      raw.destroy();
-      inflate.destroy();
-      resolve(value);
-    };
-    inflate.on('data', (chunk: Buffer) => {
-      chunks.push(chunk);
-      total += chunk.length;
-      if (total >= maxBytes) finish(Buffer.concat(chunks).subarray(0, maxBytes));
-    });
-    inflate.on('end', () => finish(Buffer.concat(chunks)));
-    inflate.on('error', () => finish(null));
-    raw.on('error', () => finish(null));
-    raw.pipe(inflate);
-  });
+  return inflatedHead(fs.createReadStream(path, { start, end, highWaterMark: 64 * 1024 }), maxBytes, false);
 }
 
 const inflateRawAsync = promisify(inflateRaw);
@@ -153,19 +131,24 @@ export async function readZipEntryHead(file: ZipSource, entry: ZipEntry, maxByte
   const raw = await readAt(file, start, Math.min(entry.compressedSize, HEAD_COMPRESSED_BYTES));
   if (entry.method === 0) return raw.subarray(0, maxBytes);
   if (entry.method !== 8) return null;
-  return inflatedHead(raw, maxBytes);
+  return inflatedHead(raw, maxBytes, true);
 }
 
-/** The first `maxBytes` a piece of a deflate stream inflates to; what decodes before damage counts. */
-function inflatedHead(raw: Buffer, maxBytes: number): Promise<Buffer | null> {
+/**
+ * The first `maxBytes` a deflate stream inflates to, read from a file or from bytes in hand.
+ * With `keepPartial` (a piece cut from a longer stream) what decodes before damage counts;
+ * otherwise damage gives null.
+ */
+function inflatedHead(input: Buffer | fs.ReadStream, maxBytes: number, keepPartial: boolean): Promise<Buffer | null> {
   return new Promise((resolve) => {
-    const inflate = createInflateRaw({ finishFlush: constants.Z_SYNC_FLUSH });
+    const inflate = createInflateRaw(keepPartial ? { finishFlush: constants.Z_SYNC_FLUSH } : {});
     const chunks: Buffer[] = [];
     let total = 0;
     let settled = false;
     const finish = (value: Buffer | null) => {
       if (settled) return;
       settled = true;
+      if (!Buffer.isBuffer(input)) input.destroy();
       inflate.destroy();
       resolve(value);
     };
@@ -175,8 +158,15 @@ function inflatedHead(raw: Buffer, maxBytes: number): Promise<Buffer | null> {
       if (total >= maxBytes) finish(Buffer.concat(chunks).subarray(0, maxBytes));
     });
     inflate.on('end', () => finish(Buffer.concat(chunks)));
-    inflate.on('error', () => finish(chunks.length > 0 ? Buffer.concat(chunks).subarray(0, maxBytes) : null));
-    inflate.end(raw);
+    inflate.on('error', () =>
+      finish(keepPartial && chunks.length > 0 ? Buffer.concat(chunks).subarray(0, maxBytes) : null),
+    );
+    if (Buffer.isBuffer(input)) {
+      inflate.end(input);
+    } else {
+      input.on('error', () => finish(null));
+      input.pipe(inflate);
+    }
   });
 }
 
