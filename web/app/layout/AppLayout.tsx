@@ -21,6 +21,9 @@ export default function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <a href="#main-content" className="vp-skip-link">
+        {t.shell.skipToContent}
+      </a>
       <Layout.Header
         style={{
           position: 'sticky',
@@ -79,7 +82,11 @@ export default function AppLayout() {
             <SideMenu onNavigate={() => setDrawerOpen(false)} />
           </Drawer>
         )}
-        <Layout.Content style={{ padding: isDesktop ? 24 : 12, minWidth: 0 }}>
+        <Layout.Content
+          id="main-content"
+          tabIndex={-1}
+          style={{ padding: isDesktop ? 24 : 12, minWidth: 0, outline: 'none' }}
+        >
           {user.mustChangePassword ? (
             <Alert
               type="warning"
