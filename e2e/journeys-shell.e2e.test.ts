@@ -213,19 +213,23 @@ describe('the frame around every page: forms, dialogs, sign-in, names read aloud
   });
 
   it('no icon or button is read aloud with an English name on the main pages', async () => {
-    const pages: [string, string[]][] = [
-      ['vanthu', ['/', '/incoming', '/outgoing', '/mailbox', '/meetings', '/schedule', '/documents/registers']],
-      ['lanhdao', ['/', '/documents/queue', '/statistics/savings']],
-      ['kiemtra', ['/inspection']],
-      ['quantri', ['/admin/users', '/admin/audit', '/admin/jobs', '/directory']],
+    // Every main page on a desktop; the clerk's day on a phone too.
+    const pages: [string, string[], (typeof DESKTOP)[]][] = [
+      ['vanthu', ['/', '/incoming', '/outgoing', '/mailbox', '/meetings', '/schedule'], [DESKTOP, PHONE]],
+      ['lanhdao', ['/documents/queue', '/statistics/savings'], [DESKTOP]],
+      ['kiemtra', ['/inspection'], [DESKTOP]],
+      ['quantri', ['/admin/users', '/admin/audit', '/directory'], [DESKTOP]],
     ];
     const found: string[] = [];
-    for (const [username, paths] of pages) {
-      for (const viewport of [DESKTOP, PHONE]) {
+    for (const [username, paths, viewports] of pages) {
+      for (const viewport of viewports) {
         const page = await signIn(username, viewport);
         for (const path of paths) {
           await page.goto(`${product.url}${path}`);
-          await page.locator('#main-content h1, #main-content h2, #main-content h3, #main-content h4').first().waitFor();
+          await page
+            .locator('#main-content h1, #main-content h2, #main-content h3, #main-content h4')
+            .first()
+            .waitFor();
           await page.waitForTimeout(400);
           const snapshot = await page.locator('body').ariaSnapshot();
           for (const line of snapshot.split('\n')) {
@@ -241,4 +245,49 @@ describe('the frame around every page: forms, dialogs, sign-in, names read aloud
     }
     expect(found).toEqual([]);
   }, 240_000);
+
+  it('scenario "one search box": words typed without diacritics find each kind, grouped, on a desktop and a phone', async () => {
+    // Desktop: the clerk finds people and documents from the header.
+    const clerk = await signIn('vanthu');
+    const box = clerk.getByRole('combobox', { name: 'Tìm kiếm văn bản, thư, cuộc họp, người, vụ việc' });
+    await box.click();
+    await box.pressSequentially('huyen uy');
+    const popup = clerk.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    await popup.locator('.ant-select-item-group', { hasText: 'Văn bản' }).first().waitFor();
+    await clerk.screenshot({ path: `${SHOTS}/shell-search-1366.png` });
+    await popup.locator('.ant-select-item-option').first().click();
+    await clerk.waitForURL(/\/(documents|mailbox|meetings)\//);
+
+    await box.click();
+    await box.fill('');
+    await box.pressSequentially('chuyen vien');
+    await popup.locator('.ant-select-item-group', { hasText: 'Người' }).waitFor();
+
+    // Phone: the inspector opens the search from the icon and finds the case.
+    const inspector = await signIn('kiemtra', PHONE);
+    await inspector.getByRole('button', { name: 'Mở ô tìm kiếm' }).click();
+    const drawer = inspector.locator('.ant-drawer.ant-drawer-open');
+    await drawer
+      .getByRole('searchbox')
+      .or(drawer.getByLabel('Tìm kiếm văn bản, thư, cuộc họp, người, vụ việc'))
+      .first()
+      .fill('tai chinh dang phi lung cu');
+    const cases = drawer.getByRole('region', { name: 'Vụ việc kiểm tra, giám sát' });
+    await cases.getByText('Kiểm tra tài chính đảng, thu nộp đảng phí tại Đảng bộ xã Lũng Cú').waitFor();
+    await inspector.screenshot({ path: `${SHOTS}/shell-search-390.png` });
+    await cases.getByText('Kiểm tra tài chính đảng, thu nộp đảng phí tại Đảng bộ xã Lũng Cú').click();
+    await inspector.waitForURL(/\/inspection\/cases\//);
+    expect(await drawer.count()).toBe(0);
+
+    // The clerk, outside the commission, is not shown the case.
+    const clerkPhone = await signIn('vanthu', PHONE);
+    await clerkPhone.getByRole('button', { name: 'Mở ô tìm kiếm' }).click();
+    const clerkDrawer = clerkPhone.locator('.ant-drawer.ant-drawer-open');
+    await clerkDrawer
+      .getByLabel('Tìm kiếm văn bản, thư, cuộc họp, người, vụ việc')
+      .first()
+      .fill('tai chinh dang phi lung cu');
+    await clerkDrawer.locator('.ant-empty, section').first().waitFor();
+    expect(await clerkDrawer.getByText('Vụ việc kiểm tra, giám sát').count()).toBe(0);
+  });
 });

@@ -3,6 +3,7 @@ import { Alert, Button, Drawer, Grid, Layout, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import NotificationBell from '../../modules/notifications/components/NotificationBell';
+import HeaderSearch from '../../modules/search/components/HeaderSearch';
 import PageLoading from '../components/PageLoading';
 import { t } from '../i18n';
 import { useCurrentUser } from './currentUser';
@@ -53,6 +54,7 @@ export default function AppLayout() {
           <Typography.Text style={{ color: 'rgba(255,255,255,0.8)' }}>{t.app.tagline}</Typography.Text>
         ) : null}
         <div style={{ flex: 1 }} />
+        <HeaderSearch wide={isDesktop} />
         <NotificationBell />
         <UserMenu compact={!isDesktop} />
       </Layout.Header>
