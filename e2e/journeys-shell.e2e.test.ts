@@ -13,7 +13,10 @@ function vietnamDay(offsetDays: number): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short' }).format(date);
 }
 
-describe('the frame around every page: forms, dialogs, sign-in, names read aloud (Chromium)', () => {
+// Several browsers at once on a shared machine: a journey is given time.
+describe('the frame around every page: forms, dialogs, sign-in, names read aloud (Chromium)', {
+  timeout: 120_000,
+}, () => {
   let browser: Browser;
   let product: Awaited<ReturnType<typeof startProduct>>;
   const contexts: BrowserContext[] = [];
@@ -84,6 +87,7 @@ describe('the frame around every page: forms, dialogs, sign-in, names read aloud
     expect(new URL(page.url()).pathname).toBe('/outgoing');
     expect(await drawer.isVisible()).toBe(true);
     expect(await draftCount(page)).toBe(before);
+    await page.waitForTimeout(500);
     await page.screenshot({ path: `${SHOTS}/shell-enter-keeps-draft-open-1366.png` });
 
     // The explicit keyboard way still saves.
@@ -104,6 +108,7 @@ describe('the frame around every page: forms, dialogs, sign-in, names read aloud
     await page.keyboard.press('Escape');
     const confirm = page.locator('.ant-modal-confirm', { hasText: 'Bỏ những gì đã nhập?' });
     await confirm.waitFor();
+    await page.waitForTimeout(500);
     await page.screenshot({ path: `${SHOTS}/shell-discard-confirm-1366.png` });
     await confirm.getByRole('button', { name: 'Tiếp tục nhập' }).click();
     await confirm.waitFor({ state: 'hidden' });
@@ -127,6 +132,7 @@ describe('the frame around every page: forms, dialogs, sign-in, names read aloud
     await page.keyboard.press('Escape');
     const confirm = page.locator('.ant-modal-confirm', { hasText: 'Bỏ những gì đã nhập?' });
     await confirm.waitFor();
+    await page.waitForTimeout(500);
     await page.screenshot({ path: `${SHOTS}/shell-discard-confirm-390.png` });
     await confirm.getByRole('button', { name: 'Bỏ nội dung' }).click();
     await dialog.waitFor({ state: 'hidden' });
@@ -163,6 +169,7 @@ describe('the frame around every page: forms, dialogs, sign-in, names read aloud
     await restored.getByText('Đã khôi phục nội dung').waitFor();
     expect(await restored.getByLabel('Tiêu đề').inputValue()).toBe('Đề nghị gửi báo cáo quý IV');
     expect(await restored.getByLabel('Nội dung').inputValue()).toContain('Đề nghị gửi báo cáo trước ngày 20.');
+    await page.waitForTimeout(500);
     await page.screenshot({ path: `${SHOTS}/shell-kept-letter-1366.png` });
     expect(await page.evaluate(() => sessionStorage.getItem('vp.keptWork'))).toBeNull();
 
@@ -254,6 +261,7 @@ describe('the frame around every page: forms, dialogs, sign-in, names read aloud
     await box.pressSequentially('huyen uy');
     const popup = clerk.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
     await popup.locator('.ant-select-item-group', { hasText: 'Văn bản' }).first().waitFor();
+    await clerk.waitForTimeout(500);
     await clerk.screenshot({ path: `${SHOTS}/shell-search-1366.png` });
     await popup.locator('.ant-select-item-option').first().click();
     await clerk.waitForURL(/\/(documents|mailbox|meetings)\//);
@@ -274,6 +282,7 @@ describe('the frame around every page: forms, dialogs, sign-in, names read aloud
       .fill('tai chinh dang phi lung cu');
     const cases = drawer.getByRole('region', { name: 'Vụ việc kiểm tra, giám sát' });
     await cases.getByText('Kiểm tra tài chính đảng, thu nộp đảng phí tại Đảng bộ xã Lũng Cú').waitFor();
+    await inspector.waitForTimeout(500);
     await inspector.screenshot({ path: `${SHOTS}/shell-search-390.png` });
     await cases.getByText('Kiểm tra tài chính đảng, thu nộp đảng phí tại Đảng bộ xã Lũng Cú').click();
     await inspector.waitForURL(/\/inspection\/cases\//);

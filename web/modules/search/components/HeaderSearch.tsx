@@ -40,27 +40,29 @@ function WideSearch() {
   const notFound =
     q.trim().length < SEARCH_MIN_LENGTH ? null : search.isFetching ? <Spin size="small" /> : tsearch.none(q.trim());
   return (
-    <AutoComplete
-      value={text}
-      options={options}
-      onChange={setText}
-      onSelect={(path: string) => {
-        setText('');
-        navigate(path);
-      }}
-      notFoundContent={notFound}
-      popupMatchSelectWidth={460}
-      style={{ width: 320 }}
-      classNames={{ popup: { root: 'vp-search-popup' } }}
-    >
-      <Input
-        aria-label={tsearch.label}
-        placeholder={tsearch.placeholder}
-        prefix={<SearchOutlined />}
-        allowClear
-        style={{ borderRadius: 16 }}
-      />
-    </AutoComplete>
+    // The header sets a line height of its own; the box keeps an ordinary one.
+    <div style={{ display: 'flex', alignItems: 'center', lineHeight: 'normal' }}>
+      <AutoComplete
+        value={text}
+        options={options}
+        onChange={setText}
+        onSelect={(path: string) => {
+          setText('');
+          navigate(path);
+        }}
+        notFoundContent={notFound}
+        popupMatchSelectWidth={460}
+        style={{ width: 320 }}
+      >
+        <Input
+          aria-label={tsearch.label}
+          placeholder={tsearch.placeholder}
+          prefix={<SearchOutlined />}
+          allowClear
+          style={{ borderRadius: 16, height: 34 }}
+        />
+      </AutoComplete>
+    </div>
   );
 }
 
