@@ -11,7 +11,8 @@ describe.each(testEngines())('one search over every kind, as the reader may see 
   beforeAll(async () => {
     t = await createTestApp(engine);
     demo = await seedDemo(t.deps, t.services);
-  });
+    // The whole demo is loaded, which takes a while on a busy machine.
+  }, 180_000);
   afterAll(async () => t.close());
 
   const as = async (username: string) => {
