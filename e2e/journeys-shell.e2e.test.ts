@@ -36,7 +36,7 @@ describe('the frame around every page: forms, dialogs, sign-in, names read aloud
 
   async function newContext(viewport = DESKTOP): Promise<BrowserContext> {
     const context = await browser.newContext({ viewport, locale: 'vi-VN' });
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(20_000);
     contexts.push(context);
     return context;
   }
