@@ -30,6 +30,8 @@ import { savingsPolicy } from './modules/savings/savings.policy';
 import { registerSavingsRoutes } from './modules/savings/savings.routes';
 import { createSavingsService } from './modules/savings/savings.service';
 import { createSchedulesModule, schedulePolicies } from './modules/schedules/schedules.module';
+import { registerSearchRoutes } from './modules/search/search.routes';
+import { createSearchService } from './modules/search/search.service';
 import { startAuditTrail } from './platform/audit/audit-start';
 import { type Clock, systemClock } from './platform/clock';
 import type { Config } from './platform/config/config';
@@ -174,6 +176,17 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   schedules.register(app);
   mailbox.register(app);
   inspection.register(app);
+  registerSearchRoutes(
+    app,
+    createSearchService({
+      documents: (actor, query) => documents.documents.listDocuments(actor, query),
+      mailboxes: (actor) => mailbox.reading.mailboxes(actor),
+      mail: (actor, mailboxId, query) => mailbox.reading.list(actor, mailboxId, query),
+      meetings: (actor, query) => meetings.lists.list(actor, query),
+      people: (actor, query) => directory.service.listPeople(actor, query),
+      cases: (actor, query) => inspection.cases.list(actor, query),
+    }),
+  );
   registerNotificationRoutes(
     app,
     notifications,

@@ -6,13 +6,20 @@ import 'dayjs/locale/vi';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';
+import type { Me } from '../common/schemas/auth';
+import { installIconNames } from './app/a11y/icons';
 import { meQueryKey } from './app/api/auth';
 import { setSessionEndedHandler } from './app/api/client';
 import { queryClient } from './app/api/queryClient';
+import DiscardGuard from './app/forms/DiscardGuard';
+import { installFormGuards } from './app/forms/formGuards';
+import { keepOpenWork } from './app/forms/keptWork';
 import { router } from './app/router';
 import './app/styles.css';
 
 dayjs.locale('vi');
+installFormGuards();
+installIconNames();
 
 /** Only fonts already on the device: nothing is fetched from the internet. */
 const SYSTEM_FONTS =
@@ -28,15 +35,17 @@ const theme: ThemeConfig = {
   },
 };
 
-setSessionEndedHandler((error) => {
+setSessionEndedHandler(() => {
   const { pathname, search, hash } = window.location;
   if (pathname === '/sign-in') return;
+  keepOpenWork(queryClient.getQueryData<Me | null>(meQueryKey)?.id);
   queryClient.clear();
   queryClient.setQueryData(meQueryKey, null);
   const next = `${pathname}${search}${hash}`;
   void router.navigate(`/sign-in?next=${encodeURIComponent(next)}`, {
     replace: true,
-    state: { sessionExpired: error.code === 'auth.session_expired' },
+    // Signed out elsewhere or expired: either way the person was working and must sign in again.
+    state: { sessionExpired: true },
   });
 });
 
@@ -47,6 +56,7 @@ createRoot(container).render(
   <StrictMode>
     <ConfigProvider locale={viVN} theme={theme}>
       <App>
+        <DiscardGuard />
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />
         </QueryClientProvider>

@@ -42,6 +42,10 @@ export type Me = z.infer<typeof meSchema>;
 
 export const meResponseSchema = z.object({ user: meSchema });
 
+/** Who is signed in, asked without a 401: `ended` when the browser's session is over (not merely absent). */
+export const sessionResponseSchema = z.object({ user: meSchema.nullable(), ended: z.boolean() });
+export type SessionAnswer = z.infer<typeof sessionResponseSchema>;
+
 export const changePasswordBodySchema = z
   .object({ currentPassword: passwordSchema, newPassword: newPasswordSchema })
   .strict();

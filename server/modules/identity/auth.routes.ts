@@ -6,6 +6,7 @@ import {
   changePasswordBodySchema,
   meResponseSchema,
   resetPasswordBodySchema,
+  sessionResponseSchema,
   signInBodySchema,
   totpDisableBodySchema,
   totpEnableBodySchema,
@@ -67,6 +68,18 @@ export function registerAuthRoutes(app: App, deps: AuthRoutesDeps): void {
   r.get('/api/auth/me', { schema: { tags, response: { 200: meResponseSchema } } }, async (request) => {
     return { user: deps.auth.meOf(actorOf(request)) };
   });
+
+  // The web app's first question on every load: answered 200 either way, so a browser that is
+  // not signed in logs no failed request.
+  r.get(
+    '/api/auth/session',
+    { config: { public: true }, schema: { tags, response: { 200: sessionResponseSchema } } },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      const actor = request.actor;
+      return { user: actor ? deps.auth.meOf(actor) : null, ended: request.sessionEnded };
+    },
+  );
 
   r.post(
     '/api/auth/password',

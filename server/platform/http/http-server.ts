@@ -31,6 +31,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     actor: Actor | null;
+    /** The request carried a session cookie that no longer opens a session (ended, expired, unknown). */
+    sessionEnded: boolean;
   }
 }
 
@@ -98,6 +100,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
   }) as unknown as App;
   app.registeredRoutes = [];
   app.decorateRequest('actor', null);
+  app.decorateRequest('sessionEnded', false);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializerCompiler);
   installErrorHandler(app);
@@ -166,6 +169,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
     const isPublic = route.config?.public === true || !route.url || isDocsRoute(route.url);
     const result = await options.authenticate(request);
     request.actor = result.actor;
+    request.sessionEnded = !result.actor && result.expired;
     if (isPublic) return;
     if (!result.actor) throw result.expired ? UNAUTHENTICATED_EXPIRED() : unauthenticated();
     const refusal = options.admit?.(result.actor, route.url ?? '');

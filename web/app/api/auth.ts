@@ -1,19 +1,26 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AuthConfig, Me, SignInBody } from '../../../common/schemas/auth';
-import { ApiError, api } from './client';
+import type { AuthConfig, Me, SessionAnswer, SignInBody } from '../../../common/schemas/auth';
+import { api } from './client';
+import { queryClient } from './queryClient';
 
 export const meQueryKey = ['auth', 'me'] as const;
 const configQueryKey = ['auth', 'config'] as const;
+/** True when the browser came with a session that is over (expired, signed out elsewhere). */
+export const sessionEndedQueryKey = ['auth', 'session-ended'] as const;
 
-/** The signed-in user, or null when nobody is signed in (the server answers 401). */
+/** The signed-in user, or null when nobody is signed in; asked without provoking a 401. */
 async function fetchMe(): Promise<Me | null> {
-  try {
-    const response = await api.get<{ user: Me }>('/api/auth/me', { redirectOnSessionEnd: false });
-    return response.user;
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return null;
-    throw error;
-  }
+  const answer = await api.get<SessionAnswer>('/api/auth/session', { redirectOnSessionEnd: false });
+  queryClient.setQueryData(sessionEndedQueryKey, answer.user === null && answer.ended);
+  return answer.user;
+}
+
+/** Whether the last look at the session found one that had ended. */
+export function useSessionEnded(): boolean {
+  return (
+    useQuery({ queryKey: sessionEndedQueryKey, queryFn: () => false, staleTime: Number.POSITIVE_INFINITY }).data ===
+    true
+  );
 }
 
 export function useMe() {
@@ -36,6 +43,7 @@ export function useSignIn() {
     onSuccess: async (response) => {
       // Whatever the previous person had cached must not leak into this session.
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
+      queryClient.setQueryData(sessionEndedQueryKey, false);
       if (response?.user) queryClient.setQueryData(meQueryKey, response.user);
       else await queryClient.fetchQuery({ queryKey: meQueryKey, queryFn: fetchMe });
     },

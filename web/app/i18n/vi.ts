@@ -56,6 +56,16 @@ export const vi = {
     mustChangePassword: 'Mật khẩu của bạn là mật khẩu tạm thời. Hãy đổi mật khẩu để bảo vệ tài khoản.',
     changePasswordNow: 'Đổi mật khẩu ngay',
   },
+  shell: {
+    skipToContent: 'Bỏ qua đến nội dung chính',
+  },
+  forms: {
+    discardTitle: 'Bỏ những gì đã nhập?',
+    discardText: 'Biểu mẫu có nội dung chưa lưu. Nếu đóng lại, nội dung này sẽ mất.',
+    discard: 'Bỏ nội dung',
+    keepEditing: 'Tiếp tục nhập',
+    restored: 'Đã khôi phục nội dung bạn nhập trước khi phiên làm việc hết hạn. Hãy kiểm tra rồi lưu lại.',
+  },
   pages: {
     forbidden: {
       title: 'Không có quyền truy cập',

@@ -3,6 +3,7 @@ import { Alert, Button, Drawer, Grid, Layout, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import NotificationBell from '../../modules/notifications/components/NotificationBell';
+import HeaderSearch from '../../modules/search/components/HeaderSearch';
 import PageLoading from '../components/PageLoading';
 import { t } from '../i18n';
 import { useCurrentUser } from './currentUser';
@@ -21,6 +22,9 @@ export default function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <a href="#main-content" className="vp-skip-link">
+        {t.shell.skipToContent}
+      </a>
       <Layout.Header
         style={{
           position: 'sticky',
@@ -50,6 +54,7 @@ export default function AppLayout() {
           <Typography.Text style={{ color: 'rgba(255,255,255,0.8)' }}>{t.app.tagline}</Typography.Text>
         ) : null}
         <div style={{ flex: 1 }} />
+        <HeaderSearch wide={isDesktop} />
         <NotificationBell />
         <UserMenu compact={!isDesktop} />
       </Layout.Header>
@@ -79,7 +84,11 @@ export default function AppLayout() {
             <SideMenu onNavigate={() => setDrawerOpen(false)} />
           </Drawer>
         )}
-        <Layout.Content style={{ padding: isDesktop ? 24 : 12, minWidth: 0 }}>
+        <Layout.Content
+          id="main-content"
+          tabIndex={-1}
+          style={{ padding: isDesktop ? 24 : 12, minWidth: 0, outline: 'none' }}
+        >
           {user.mustChangePassword ? (
             <Alert
               type="warning"

@@ -1,6 +1,6 @@
 import { Button, Result } from 'antd';
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
-import { useMe } from '../api/auth';
+import { useMe, useSessionEnded } from '../api/auth';
 import { errorMessage } from '../api/client';
 import PageLoading from '../components/PageLoading';
 import { t } from '../i18n';
@@ -10,6 +10,7 @@ import { CurrentUserContext } from './currentUser';
 export default function RequireAuth() {
   const location = useLocation();
   const me = useMe();
+  const ended = useSessionEnded();
   if (me.isPending) return <PageLoading fullScreen />;
   if (me.isError) {
     return (
@@ -28,7 +29,7 @@ export default function RequireAuth() {
   if (!me.data) {
     const next = `${location.pathname}${location.search}${location.hash}`;
     const target = next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`;
-    return <Navigate to={target} replace />;
+    return <Navigate to={target} replace state={ended ? { sessionExpired: true } : undefined} />;
   }
   return (
     <CurrentUserContext value={me.data}>

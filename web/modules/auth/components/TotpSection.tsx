@@ -40,6 +40,7 @@ function EnableTotp() {
       <CopyableText text={otpauthUrl} />
       <Typography.Paragraph>{t.account.totpStep2}</Typography.Paragraph>
       <Form<{ code: string }>
+        data-enter-submits
         layout="inline"
         requiredMark={false}
         onFinish={({ code }) =>

@@ -57,6 +57,7 @@ export default function ResetPasswordPage() {
         />
       ) : null}
       <Form<ResetValues>
+        data-enter-submits
         form={form}
         layout="vertical"
         requiredMark={false}

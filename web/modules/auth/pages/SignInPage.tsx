@@ -2,7 +2,7 @@ import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { Navigate, useLocation, useSearchParams } from 'react-router-dom';
 import type { SignInBody } from '../../../../common/schemas/auth';
-import { useAuthConfig, useMe, useSignIn } from '../../../app/api/auth';
+import { useAuthConfig, useMe, useSessionEnded, useSignIn } from '../../../app/api/auth';
 import { ApiError, errorMessage } from '../../../app/api/client';
 import { t } from '../../../app/i18n';
 import { safeNextPath, totpCodeRules } from '../../../app/validation';
@@ -26,6 +26,8 @@ export default function SignInPage() {
   const location = useLocation();
   const next = safeNextPath(params.get('next'));
   const me = useMe();
+  // Sent here mid-work, or the page was loaded with a session that is over: not a first visit.
+  const ended = useSessionEnded() || sessionExpired(location.state);
   const config = useAuthConfig();
   const signIn = useSignIn();
   const [form] = Form.useForm<SignInValues>();
@@ -66,13 +68,20 @@ export default function SignInPage() {
 
   return (
     <AuthFrame title={t.signIn.title} below={demoCard}>
-      {sessionExpired(location.state) && !error ? (
+      {ended && !error ? (
         <Alert type="warning" showIcon title={t.signIn.sessionExpired} style={{ marginBottom: 16 }} />
       ) : null}
       {error ? (
         <Alert type="error" showIcon title={t.signIn.failed} description={error} style={{ marginBottom: 16 }} />
       ) : null}
-      <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} disabled={signIn.isPending}>
+      <Form
+        data-enter-submits
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        requiredMark={false}
+        disabled={signIn.isPending}
+      >
         <Form.Item
           name="login"
           label={t.signIn.login}

@@ -1,6 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Input, Switch } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import type { PersonView } from '../../../../common/schemas/directory';
 import OrganizationPicker from '../components/OrganizationPicker';
 import PeopleTable from '../components/PeopleTable';
@@ -12,7 +13,9 @@ import { useDirectoryRights } from '../directory.rights';
 /** Everyone in the directory, searched without diacritics, filtered by organization. */
 export default function PeoplePage() {
   const rights = useDirectoryRights();
-  const [q, setQ] = useState('');
+  // The header's search opens a person here by name.
+  const [params] = useSearchParams();
+  const [q, setQ] = useState(params.get('q') ?? '');
   const [organizationId, setOrganizationId] = useState<string | null>(null);
   const [includeDescendants, setIncludeDescendants] = useState(true);
   const [editing, setEditing] = useState<PersonView | 'new' | null>(null);
@@ -31,6 +34,7 @@ export default function PeoplePage() {
         <Input.Search
           placeholder={td.people.searchPlaceholder}
           aria-label={td.people.search}
+          defaultValue={q}
           allowClear
           onSearch={(value) => setQ(value.trim())}
           style={{ flex: '1 1 260px', maxWidth: 420 }}

@@ -1,7 +1,10 @@
 import { Alert, App, Button, Drawer, Flex, Form, Grid, Input, Select, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { MailboxView } from '../../../../common/schemas/mail';
 import { errorMessage } from '../../../app/api/client';
+import { takeKeptWork, useKeptWork } from '../../../app/forms/keptWork';
+import { t } from '../../../app/i18n';
+import { useCurrentUser } from '../../../app/layout/currentUser';
 import { newClientKey } from '../../documents/components/clientKey';
 import FileUploadField from '../../documents/components/FileUploadField';
 import { useUpdateDraft, useWriteMail } from '../api/mailbox.api';
@@ -20,6 +23,20 @@ export interface ComposeStart {
   forwardItemId?: string;
   forwardedFiles?: number;
   draft?: { itemId: string; version: number };
+  /** What was typed before the session ended, given back after signing in again. */
+  restored?: Partial<Values>;
+}
+
+const KEPT_ID = 'mail.compose';
+
+/** Reopens the compose window with what was typed on this page when the session ended, if anything. */
+export function useRestoredCompose(open: (start: ComposeStart) => void): void {
+  const user = useCurrentUser();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: taken once, when the page opens
+  useEffect(() => {
+    const kept = takeKeptWork<ComposeStart>(KEPT_ID, user.id);
+    if (kept?.mailboxId) open(kept);
+  }, []);
 }
 
 interface Values {
@@ -68,11 +85,22 @@ function ComposeForm({
   const [form] = Form.useForm<Values>();
   const [clientKey] = useState(newClientKey);
   const [uploading, setUploading] = useState(false);
-  const [showCc, setShowCc] = useState((start.cc?.length ?? 0) + (start.bcc?.length ?? 0) > 0);
+  const [showCc, setShowCc] = useState(
+    (start.cc?.length ?? 0) +
+      (start.bcc?.length ?? 0) +
+      (start.restored?.cc?.length ?? 0) +
+      (start.restored?.bcc?.length ?? 0) >
+      0,
+  );
   const [error, setError] = useState<string | null>(null);
   const write = useWriteMail();
   const update = useUpdateDraft();
   const busy = write.isPending || update.isPending;
+  // Attachments are not kept: the uploads belong to the session that ended.
+  useKeptWork(KEPT_ID, () => {
+    const { uploadIds: _files, ...values } = form.getFieldsValue(true) as Values;
+    return { ...start, restored: values } satisfies ComposeStart;
+  });
 
   const submit = async (draft: boolean) => {
     setError(null);
@@ -119,9 +147,11 @@ function ComposeForm({
         bcc: start.bcc ?? [],
         subject: start.subject ?? '',
         text: start.text ?? '',
+        ...start.restored,
       }}
       onFinish={() => submit(false)}
     >
+      {start.restored ? <Alert type="info" showIcon title={t.forms.restored} style={{ marginBottom: 16 }} /> : null}
       <Form.Item name="mailboxId" label={tmail.from}>
         <Select
           disabled={!!start.draft}

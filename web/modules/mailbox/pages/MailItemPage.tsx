@@ -14,7 +14,7 @@ import PageLoading from '../../../app/components/PageLoading';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { formatDateTime } from '../../../app/format';
 import { useDeleteMail, useMailboxes, useMailItem, useMarkMail, useMoveMail } from '../api/mailbox.api';
-import ComposeDrawer, { type ComposeStart } from '../components/ComposeDrawer';
+import ComposeDrawer, { type ComposeStart, useRestoredCompose } from '../components/ComposeDrawer';
 import MessageBody from '../components/MessageBody';
 import { addressPick, type Pick } from '../components/RecipientSelect';
 import RegisterMailModal from '../components/RegisterMailModal';
@@ -44,6 +44,7 @@ export default function MailItemPage() {
   const mark = useMarkMail();
   const remove = useDeleteMail();
   const [compose, setCompose] = useState<ComposeStart | null>(null);
+  useRestoredCompose(setCompose);
   const [registering, setRegistering] = useState(false);
   const item = query.data;
   const box = boxes.data?.find((b) => b.id === mailboxId);

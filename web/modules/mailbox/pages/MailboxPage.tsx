@@ -8,7 +8,7 @@ import PageTitle from '../../../app/components/PageTitle';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { formatDateTimeShort } from '../../../app/format';
 import { PAGE_SIZE, useMailboxes, useMailList } from '../api/mailbox.api';
-import ComposeDrawer, { type ComposeStart } from '../components/ComposeDrawer';
+import ComposeDrawer, { type ComposeStart, useRestoredCompose } from '../components/ComposeDrawer';
 import FolderNav from '../components/FolderNav';
 import { tmail } from '../mailbox.i18n';
 
@@ -57,6 +57,7 @@ export default function MailboxPage() {
   const wide = Grid.useBreakpoint().md === true;
   const boxes = useMailboxes();
   const [compose, setCompose] = useState<ComposeStart | null>(null);
+  useRestoredCompose(setCompose);
   const [search, setSearch] = useState(params.get('q') ?? '');
   const folder = params.get('folder') ?? 'inbox';
   const q = params.get('q') ?? '';
