@@ -1,6 +1,6 @@
 import type { Executor } from '../../../platform/db/database';
 import type { MembershipsTable, PeopleTable } from '../../../platform/db/schema';
-import { matchesFolded, startsWith } from '../../../platform/db/search';
+import { matchesFolded, nameMatchRank, startsWith } from '../../../platform/db/search';
 import { updateVersioned } from '../../../platform/db/versioned';
 
 export type PersonRow = PeopleTable;
@@ -69,6 +69,9 @@ export async function listPeople(
   const [rows, count] = await Promise.all([
     query
       .selectAll()
+      // The obvious match first: a whole word of a name before a word that only starts
+      // with the query, and both before a match in a position title or an address.
+      .$if(Boolean(filter.q), (q) => q.orderBy(nameMatchRank('people.full_name', 'people.search_text', filter.q ?? '')))
       .orderBy('search_text')
       .orderBy('id')
       .limit(filter.pageSize)
