@@ -175,3 +175,12 @@ export async function groupsContaining(ex: Executor, personId: string): Promise<
 export async function deletePerson(ex: Executor, id: string): Promise<void> {
   await ex.deleteFrom('people').where('id', '=', id).execute();
 }
+
+/**
+ * The addresses of the mailboxes the app gave people or organizations, by owner: what mail
+ * really reaches, on the installation's mail domain, whatever the directory's field says.
+ */
+export async function mailboxAddresses(ex: Executor, kind: 'person' | 'organization'): Promise<Map<string, string>> {
+  const rows = await ex.selectFrom('mailboxes').select(['owner_id', 'address']).where('kind', '=', kind).execute();
+  return new Map(rows.map((r) => [r.owner_id, r.address]));
+}
