@@ -63,7 +63,8 @@ describe('people, the directory and the audit log as a person walks them (Chromi
       const admin = await signIn('quantri', viewport);
       await admin.goto(`${product.url}/admin/audit`);
       const rows = admin.locator('.ant-table-tbody tr.ant-table-row');
-      await rows.first().waitFor();
+      // The first page of the app loads its chunks cold: give it time on a busy machine.
+      await rows.first().waitFor({ timeout: 30_000 });
       // The first cell of a row is its expand button; then time, actor, action, entity, summary.
       const actions = await rows.locator('td:nth-child(4)').allTextContents();
       const entities = await rows.locator('td:nth-child(5)').allTextContents();
@@ -151,4 +152,129 @@ describe('people, the directory and the audit log as a person walks them (Chromi
     await lead.pressSequentially('Chứ');
     await expect.poll(async () => (await openOptions(leader).first().textContent()) ?? '').toContain(SECRETARY);
   }, 120_000);
+
+  for (const viewport of [DESKTOP, PHONE]) {
+    it(`the people directory keeps Sửa and Xóa in sight (${viewport.width} px)`, async () => {
+      const admin = await signIn('quantri', viewport);
+      await admin.goto(`${product.url}/directory/people`);
+      const edit = admin.locator('.ant-table-tbody tr.ant-table-row').first().getByRole('button', { name: 'Sửa' });
+      await edit.waitFor();
+      const box = await edit.boundingBox();
+      expect(box).not.toBeNull();
+      // Inside the window without scrolling the table sideways.
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(viewport.width);
+      await expect(edit.isVisible()).resolves.toBe(true);
+      await admin.screenshot({ path: `${SHOTS}/people-directory-${viewport.width}.png` });
+    }, 90_000);
+  }
+
+  it('the "Thêm tổ chức trực thuộc" dialog has no element id twice in the page', async () => {
+    const admin = await signIn('quantri');
+    await admin.goto(`${product.url}/directory`);
+    await admin.locator('.ant-tree-node-content-wrapper').first().click();
+    await admin.getByRole('button', { name: 'Thêm tổ chức trực thuộc' }).click();
+    const dialog = await settledDialog(admin);
+    await dialog.getByLabel('Tên tổ chức').waitFor();
+    const repeated = await admin.evaluate(() => {
+      const modal = document.querySelector('.ant-modal-wrap:not([style*="display: none"]) .ant-modal');
+      const ids = [...(modal?.querySelectorAll('[id]') ?? [])].map((el) => el.id);
+      return ids.filter((id) => document.querySelectorAll(`[id="${CSS.escape(id)}"]`).length > 1);
+    });
+    expect(repeated).toEqual([]);
+  }, 90_000);
+
+  it('the first letter of a thread calls the reply that followed it a later letter, not an earlier one', async () => {
+    const writer = await signIn('vanthu');
+    const reader = await signIn('lanhdao');
+    const headers = { origin: product.url };
+    const ownBox = async (page: Page) => {
+      const boxes = (await (await page.request.get(`${product.url}/api/mail/mailboxes`)).json()) as {
+        items: { id: string; kind: string }[];
+      };
+      const box = boxes.items.find((b) => b.kind === 'person');
+      if (!box) throw new Error('no personal mailbox');
+      return box.id;
+    };
+    const [from, to] = [await ownBox(writer), await ownBox(reader)];
+    const subject = `Lịch trực cơ quan dịp Tết (kiểm thử ${Date.now()})`;
+    const sent = await writer.request.post(`${product.url}/api/mail/messages`, {
+      headers,
+      data: { mailboxId: from, to: [{ kind: 'mailbox', id: to }], subject, text: 'Kính gửi đồng chí lịch trực.' },
+    });
+    expect(sent.status()).toBe(201);
+    const original = ((await sent.json()) as { itemId: string }).itemId;
+    const inbox = (await (await reader.request.get(`${product.url}/api/mail/mailboxes/${to}/messages`)).json()) as {
+      items: { id: string; subject: string }[];
+    };
+    const received = inbox.items.find((item) => item.subject === subject);
+    expect(received).toBeDefined();
+    const reply = await reader.request.post(`${product.url}/api/mail/messages`, {
+      headers,
+      data: {
+        mailboxId: to,
+        to: [{ kind: 'mailbox', id: from }],
+        subject: `Trả lời: ${subject}`,
+        text: 'Đã nhận, cảm ơn đồng chí.',
+        replyToItemId: received?.id,
+      },
+    });
+    expect(reply.status()).toBe(201);
+
+    await writer.goto(`${product.url}/mailbox/${from}/${original}`);
+    await writer.getByText('1 thư sau trong cùng chuỗi', { exact: false }).waitFor();
+    await expect(writer.getByText('thư trước trong cùng chuỗi').count()).resolves.toBe(0);
+  }, 90_000);
+
+  it('an administrator sets a temporary password; the person must change it at the next sign-in, on a phone too', async () => {
+    const oldSession = await signIn('chuyenvien');
+    const admin = await signIn('quantri');
+    await admin.goto(`${product.url}/admin/users`);
+    await admin.getByPlaceholder('Tìm theo họ tên, tên đăng nhập, thư điện tử').fill('chuyenvien');
+    await admin.getByPlaceholder('Tìm theo họ tên, tên đăng nhập, thư điện tử').press('Enter');
+    const row = admin.locator('.ant-table-tbody tr.ant-table-row', { hasText: 'chuyenvien' }).first();
+    await row.getByRole('button', { name: 'Mật khẩu tạm thời' }).click();
+    const dialog = await settledDialog(admin);
+    // Too guessable a password is refused in the dialog itself.
+    await dialog.getByText('Tự nhập mật khẩu').click();
+    await dialog.getByLabel('Mật khẩu tạm thời', { exact: true }).fill('chuyenvien123');
+    await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+    await dialog.locator('.ant-form-item-explain-error').first().waitFor();
+    // Made by the system instead, shown once.
+    await dialog.getByText('Hệ thống tạo mật khẩu').click();
+    await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+    await dialog.getByText('chỉ hiện một lần', { exact: false }).waitFor();
+    const temporary = ((await dialog.textContent()) ?? '').match(/[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}/)?.[0];
+    expect(temporary).toBeDefined();
+    await admin.screenshot({ path: `${SHOTS}/people-temporary-password-1366.png` });
+    await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // The person's open session ended.
+    await oldSession.reload();
+    await oldSession.waitForURL(/\/sign-in/);
+
+    // On a phone, the temporary password opens only the forced change.
+    for (const [viewport, password, next] of [
+      [PHONE, temporary ?? '', 'Mật khẩu riêng của chuyên viên 2026'],
+    ] as const) {
+      const phone = await signIn('chuyenvien', viewport, password);
+      await phone.getByRole('heading', { name: 'Đổi mật khẩu tạm thời' }).waitFor();
+      await phone.screenshot({ path: `${SHOTS}/people-forced-change-${viewport.width}.png` });
+      await phone.getByLabel('Mật khẩu hiện tại').fill(password);
+      await phone.getByLabel('Mật khẩu mới', { exact: true }).fill(next);
+      await phone.getByLabel('Nhập lại mật khẩu mới').fill(next);
+      await phone.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+      await phone.getByRole('heading', { name: 'Đổi mật khẩu tạm thời' }).waitFor({ state: 'hidden' });
+      const me = (await (await phone.request.get(`${product.url}/api/auth/me`)).json()) as {
+        user: { mustChangePassword: boolean };
+      };
+      expect(me.user.mustChangePassword).toBe(false);
+    }
+
+    // The administrator's trail says what happened, in Vietnamese, without the password.
+    await admin.goto(`${product.url}/admin/audit`);
+    const entry = admin.locator('.ant-table-tbody tr.ant-table-row', { hasText: 'Đặt mật khẩu tạm thời' }).first();
+    await entry.waitFor();
+    expect(await entry.textContent()).not.toContain(temporary ?? '');
+  }, 150_000);
 });
