@@ -259,6 +259,7 @@ describe('people, the directory and the audit log as a person walks them (Chromi
     ] as const) {
       const phone = await signIn('chuyenvien', viewport, password);
       await phone.getByRole('heading', { name: 'Đổi mật khẩu tạm thời' }).waitFor();
+      await phone.getByLabel('Mật khẩu hiện tại').waitFor();
       await phone.screenshot({ path: `${SHOTS}/people-forced-change-${viewport.width}.png` });
       await phone.getByLabel('Mật khẩu hiện tại').fill(password);
       await phone.getByLabel('Mật khẩu mới', { exact: true }).fill(next);

@@ -69,7 +69,7 @@ describe.each(testEngines())('account administration stays within a branch (%s)'
     const person = await makeUser(t, [{ organization: root, role: 'clerk' }]);
     const adminCookie = await signIn(t, admin);
     const oldSession = await signIn(t, person);
-    const set = (id: string, payload: unknown, cookie = adminCookie) =>
+    const set = (id: string, payload: Record<string, string>, cookie = adminCookie) =>
       t.app.inject({ method: 'POST', url: `/api/users/${id}/temporary-password`, headers: { cookie }, payload });
 
     // Too guessable: refused, nothing changed, the old session still works.
