@@ -342,6 +342,8 @@ export function createUsersService(deps: PlatformDeps) {
     ): Promise<{ username: string; password: string }> {
       const user = await repo.findUserById(db, id);
       if (!user) throw errors.userNotFound();
+      // One's own password is changed knowing the current one, never reset from the list.
+      if (!isSystem(caller) && caller.userId === user.id) throw errors.temporaryPasswordForSelf();
       const password = typed ?? generateTemporaryPassword();
       const updated = await replacePassword(caller, user, password, true, 'users.temporary_password_set');
       return { username: updated.username, password };

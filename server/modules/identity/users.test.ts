@@ -76,8 +76,11 @@ describe.each(testEngines())('account administration stays within a branch (%s)'
     const weak = await set(person.id, { password: `${person.username}12345` });
     expect(weak.statusCode).toBe(400);
     expect((await t.app.inject({ url: '/api/auth/me', headers: { cookie: oldSession } })).statusCode).toBe(200);
-    // Not an administrator of the account: refused.
+    // Not an administrator of the account: refused; nor on one's own account.
     expect((await set(admin.id, {}, oldSession)).statusCode).toBe(403);
+    const self = await set(admin.id, {});
+    expect(self.statusCode).toBe(400);
+    expect(self.json().error.code).toBe('users.temporary_password_self');
 
     const typed = await set(person.id, { password: 'Sóng Lô chảy mãi 1975' });
     expect(typed.statusCode).toBe(200);
