@@ -20,11 +20,12 @@ describe('people, the directory and the audit log as a person walks them (Chromi
   let product: Awaited<ReturnType<typeof startProduct>>;
   const contexts: BrowserContext[] = [];
 
+  // Loading the demo takes a while when the machine is busy.
   beforeAll(async () => {
     product = await startProduct();
     browser = await launchBrowser();
     fs.mkdirSync(SHOTS, { recursive: true });
-  });
+  }, 180_000);
   afterEach(async () => {
     for (const context of contexts.splice(0)) await context.close();
   });
