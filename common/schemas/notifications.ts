@@ -23,6 +23,13 @@ export const markReadSchema = z.union([
 ]);
 export const unreadCountSchema = z.object({ unread: z.number() });
 
+/**
+ * What stays muted until a person chooses otherwise: a text message for every personal
+ * letter is noise (mail is read in the app and arrives by e-mail); documents, meetings and
+ * schedules still come by SMS.
+ */
+export const DEFAULT_MUTED: readonly string[] = ['mail_received:sms'];
+
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ phải có dạng HH:mm');
 /** How a person wants to hear: e-mail and SMS on or off, SMS quiet hours, and `kind:channel` pairs muted. */
 export const notificationSettingsSchema = z.object({

@@ -30,7 +30,6 @@ const DEMO_CALLER: SystemCaller = {
   audit: { userId: null, name: 'Dữ liệu mẫu', ip: null, userAgent: null },
 };
 
-const MAIL_DOMAIN = 'dongvan.dang.vn';
 /** The commune whose office shows the receiving side of the exchange. */
 const DEMO_COMMUNE = 'Đảng bộ xã Lũng Cú';
 
@@ -88,7 +87,15 @@ export async function seedDemo(
 ): Promise<DemoSeedResult> {
   if (!(await isDatabaseEmpty(deps))) return { seeded: false, organizations: 0, people: 0, accounts: [] };
   const { directory, users } = services;
-  const root = await directory.createOrganization(DEMO_CALLER, { ...DEMO_ROOT, parentId: null, sortOrder: 0 });
+  // Every address of the demo is on the installation's own mail domain, the one its
+  // mailboxes live on, so the directory, its export and the mailbox agree.
+  const MAIL_DOMAIN = deps.config.mail.domain;
+  const root = await directory.createOrganization(DEMO_CALLER, {
+    ...DEMO_ROOT,
+    mailbox: `${DEMO_ROOT.mailbox.split('@')[0]}@${MAIL_DOMAIN}`,
+    parentId: null,
+    sortOrder: 0,
+  });
   const orgIds = new Map<string, string>([[DEMO_ROOT.code, root.id]]);
   for (const [i, body] of DEMO_BODIES.entries()) {
     const org = await directory.createOrganization(DEMO_CALLER, {

@@ -160,7 +160,7 @@ export function createDocumentsCore(deps: PlatformDeps) {
   }
 
   /** Secret documents: every view and download goes into the audit trail. */
-  async function auditSecretAccess(uow: UnitOfWork, actor: Actor, row: repo.DocumentRow, what: string) {
+  async function auditSecretAccess(uow: UnitOfWork, actor: Actor, row: repo.DocumentRow, what: 'view' | 'download') {
     if (row.secrecy === 'normal') return;
     await uow.audit(auditActorOf(actor), {
       action: `document.${what}`,

@@ -30,3 +30,8 @@ export const cannotDisableSelf = () =>
 export const lastAdmin = () => conflict('users.last_admin', 'Không thể bỏ quyền quản trị của quản trị viên cuối cùng.');
 export const passwordChangeRequired = () =>
   new DomainError('forbidden', 'auth.password_change_required', 'Bạn cần đổi mật khẩu trước khi tiếp tục làm việc.');
+export const temporaryPasswordForSelf = () =>
+  invalid(
+    'users.temporary_password_self',
+    'Bạn không thể đặt mật khẩu tạm thời cho chính mình; hãy đổi mật khẩu trong trang Tài khoản của tôi.',
+  );

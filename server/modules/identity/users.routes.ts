@@ -1,6 +1,8 @@
 import { type App, actorOf, typed } from '../../platform/http/http-server';
 import {
   resetLinkResponseSchema,
+  temporaryPasswordBodySchema,
+  temporaryPasswordResponseSchema,
   userCreateBodySchema,
   userIdParamsSchema,
   userListQuerySchema,
@@ -44,6 +46,23 @@ export function registerUsersRoutes(app: App, users: UsersService): void {
     '/api/users/:id/unlock',
     { schema: { tags, params: userIdParamsSchema, response: { 200: userSchema } } },
     async (request) => users.unlock(actorOf(request), request.params.id),
+  );
+
+  r.post(
+    '/api/users/:id/temporary-password',
+    {
+      schema: {
+        tags,
+        params: userIdParamsSchema,
+        body: temporaryPasswordBodySchema,
+        response: { 200: temporaryPasswordResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      // Shown once: no cache may keep it.
+      reply.header('cache-control', 'no-store');
+      return users.setTemporaryPassword(actorOf(request), request.params.id, request.body.password);
+    },
   );
 
   r.post(

@@ -63,4 +63,11 @@ export type UserPatchBody = z.infer<typeof userPatchBodySchema>;
 
 export const userRolesBodySchema = z.object({ roles: z.array(grantInputSchema).max(100) }).strict();
 export const userIdParamsSchema = z.object({ id: z.string().max(64) });
+export const temporaryPasswordBodySchema = z
+  .object({
+    /** Typed by the administrator; left out, the server makes one. */
+    password: newPasswordSchema.optional(),
+  })
+  .strict();
+export const temporaryPasswordResponseSchema = z.object({ username: z.string(), password: z.string() });
 export const resetLinkResponseSchema = z.object({ url: z.string(), expiresAt: z.string() });

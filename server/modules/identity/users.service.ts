@@ -7,6 +7,7 @@ import { newId, newToken } from '../../platform/ids';
 import { auditOf, type Caller, isSystem } from '../../platform/security/actor';
 import { hashPassword } from '../../platform/security/password';
 import { assertStrongPassword } from '../../platform/security/password-strength';
+import { generateTemporaryPassword } from '../../platform/security/temporary-password';
 import { hashToken } from '../../platform/security/tokens';
 import * as errors from './identity.errors';
 import { administeredPaths, type UserResource } from './identity.policy';
@@ -73,6 +74,48 @@ export function createUsersService(deps: PlatformDeps) {
         role: g.role,
       })),
     };
+  }
+
+  async function replacePassword(
+    caller: Caller,
+    user: NonNullable<Awaited<ReturnType<typeof repo.findUserById>>>,
+    password: string,
+    mustChange: boolean,
+    action: 'users.password_set' | 'users.temporary_password_set',
+  ): Promise<UserView> {
+    authorize(caller, 'users.update', await currentPaths(user.id));
+    const grants = (await repo.grantsOf(db, [user.id])).get(user.id) ?? [];
+    await assertStrongPassword(password, [
+      user.username,
+      user.full_name,
+      user.email?.split('@')[0],
+      user.position,
+      ...(await repo.organizationWords(
+        db,
+        grants.map((g) => g.organizationId),
+      )),
+    ]);
+    const hash = await hashPassword(password);
+    return transact(async ({ trx, audit }) => {
+      await repo.updateUser(trx, user.id, {
+        password_hash: hash,
+        must_change_password: mustChange ? 1 : 0,
+        updated_at: clock.now().toISOString(),
+      });
+      await repo.deleteSessionsOfUser(trx, user.id);
+      await guard.clearAccount(trx, user.id);
+      // The password itself is never written anywhere but as its hash.
+      await audit(auditOf(caller), {
+        action,
+        entityType: 'user',
+        entityId: user.id,
+        summary:
+          action === 'users.temporary_password_set'
+            ? `Đặt mật khẩu tạm thời cho tài khoản ${user.username} (phải đổi khi đăng nhập; các phiên cũ đã kết thúc)`
+            : `Đặt mật khẩu mới cho tài khoản ${user.username}`,
+      });
+      return view(trx, user.id);
+    });
   }
 
   async function currentPaths(userId: string): Promise<string[]> {
@@ -284,35 +327,26 @@ export function createUsersService(deps: PlatformDeps) {
     async setPassword(caller: Caller, login: string, password: string, mustChange: boolean): Promise<UserView> {
       const user = await repo.findUserByLogin(db, login);
       if (!user) throw errors.userNotFound();
-      authorize(caller, 'users.update', await currentPaths(user.id));
-      const grants = (await repo.grantsOf(db, [user.id])).get(user.id) ?? [];
-      await assertStrongPassword(password, [
-        user.username,
-        user.full_name,
-        user.email?.split('@')[0],
-        user.position,
-        ...(await repo.organizationWords(
-          db,
-          grants.map((g) => g.organizationId),
-        )),
-      ]);
-      const hash = await hashPassword(password);
-      return transact(async ({ trx, audit }) => {
-        await repo.updateUser(trx, user.id, {
-          password_hash: hash,
-          must_change_password: mustChange ? 1 : 0,
-          updated_at: clock.now().toISOString(),
-        });
-        await repo.deleteSessionsOfUser(trx, user.id);
-        await guard.clearAccount(trx, user.id);
-        await audit(auditOf(caller), {
-          action: 'users.password_set',
-          entityType: 'user',
-          entityId: user.id,
-          summary: `Đặt mật khẩu mới cho tài khoản ${user.username}`,
-        });
-        return view(trx, user.id);
-      });
+      return replacePassword(caller, user, password, mustChange, 'users.password_set');
+    },
+
+    /**
+     * For a person who cannot use a reset link: the administrator types a temporary password
+     * or has one made, sees it once, and hands it over. The account must change it at its next
+     * sign-in; every session it had ends now.
+     */
+    async setTemporaryPassword(
+      caller: Caller,
+      id: string,
+      typed: string | undefined,
+    ): Promise<{ username: string; password: string }> {
+      const user = await repo.findUserById(db, id);
+      if (!user) throw errors.userNotFound();
+      // One's own password is changed knowing the current one, never reset from the list.
+      if (!isSystem(caller) && caller.userId === user.id) throw errors.temporaryPasswordForSelf();
+      const password = typed ?? generateTemporaryPassword();
+      const updated = await replacePassword(caller, user, password, true, 'users.temporary_password_set');
+      return { username: updated.username, password };
     },
   };
 }

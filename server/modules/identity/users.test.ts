@@ -63,6 +63,66 @@ describe.each(testEngines())('account administration stays within a branch (%s)'
     expect((await t.app.inject({ url: '/api/users', headers: { cookie } })).statusCode).toBe(200);
   });
 
+  // Nine password hashes and strength checks: slow on a busy machine.
+  it('an administrator sets a temporary password: shown once, sessions ended, changed at next sign-in, audited', {
+    timeout: 120_000,
+  }, async () => {
+    const root = await makeOrganization(t, { name: 'Huyện ủy Tạm' });
+    const admin = await makeUser(t, [{ organization: root, role: 'admin' }]);
+    const person = await makeUser(t, [{ organization: root, role: 'clerk' }]);
+    const adminCookie = await signIn(t, admin);
+    const oldSession = await signIn(t, person);
+    const set = (id: string, payload: Record<string, string>, cookie = adminCookie) =>
+      t.app.inject({ method: 'POST', url: `/api/users/${id}/temporary-password`, headers: { cookie }, payload });
+
+    // Too guessable: refused, nothing changed, the old session still works.
+    const weak = await set(person.id, { password: `${person.username}12345` });
+    expect(weak.statusCode).toBe(400);
+    expect((await t.app.inject({ url: '/api/auth/me', headers: { cookie: oldSession } })).statusCode).toBe(200);
+    // Not an administrator of the account: refused; nor on one's own account.
+    expect((await set(admin.id, {}, oldSession)).statusCode).toBe(403);
+    const self = await set(admin.id, {});
+    expect(self.statusCode).toBe(400);
+    expect(self.json().error.code).toBe('users.temporary_password_self');
+
+    const typed = await set(person.id, { password: 'Sóng Lô chảy mãi 1975' });
+    expect(typed.statusCode).toBe(200);
+    expect(typed.headers['cache-control']).toBe('no-store');
+    expect(typed.json()).toEqual({ username: person.username, password: 'Sóng Lô chảy mãi 1975' });
+    // Every session of the account ended.
+    expect((await t.app.inject({ url: '/api/auth/me', headers: { cookie: oldSession } })).statusCode).toBe(401);
+    // The old password no longer opens it; the temporary one does, for a password change only.
+    const oldTry = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { login: person.username, password: person.password },
+    });
+    expect(oldTry.statusCode).toBe(401);
+    const cookie = await signIn(t, { username: person.username, password: 'Sóng Lô chảy mãi 1975' });
+    const me = await t.app.inject({ url: '/api/auth/me', headers: { cookie } });
+    expect(me.json().user.mustChangePassword).toBe(true);
+    expect((await t.app.inject({ url: '/api/users', headers: { cookie } })).json().error.code).toBe(
+      'auth.password_change_required',
+    );
+
+    // Made by the server when none is typed: strong, readable, different each time.
+    const made = (await set(person.id, {})).json() as { password: string };
+    expect(made.password).toMatch(/^[a-km-zA-HJ-NP-Z2-9]{4}-[a-km-zA-HJ-NP-Z2-9]{4}-[a-km-zA-HJ-NP-Z2-9]{4}$/);
+    expect((await set(person.id, {})).json().password).not.toBe(made.password);
+
+    const entries = await t.deps.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'summary', 'data'])
+      .where('entity_id', '=', person.id)
+      .where('action', '=', 'users.temporary_password_set')
+      .execute();
+    expect(entries).toHaveLength(3);
+    for (const entry of entries) {
+      expect(`${entry.summary} ${entry.data ?? ''}`).not.toContain('Sóng Lô');
+      expect(entry.summary).toContain(person.username);
+    }
+  });
+
   it('refuses a guessable password when an administrator creates an account or sets a password', async () => {
     const root = await makeOrganization(t, { name: 'Đảng ủy xã Lũng Cú' });
     const admin = await makeUser(t, [{ organization: root, role: 'admin' }]);

@@ -153,6 +153,34 @@ describe.each(testEngines())('notifications by e-mail and SMS (%s)', (engine) =>
     mail.close();
   });
 
+  it('sends no SMS for a personal letter unless the person asks for it; e-mail still goes', async () => {
+    const u = await person('0912 000 111', 'thu@donvi.vn');
+    const api = client(t, await signIn(t, u));
+    const settings = ok<{ sms: boolean; muted: string[]; version: number }>(
+      await api.get('/api/notifications/settings'),
+    );
+    expect(settings).toMatchObject({ sms: true, muted: ['mail_received:sms'] });
+    const { runner, mail } = channels();
+    const letter = () =>
+      t.deps.transact(({ trx }) =>
+        notify(
+          trx,
+          [u.id],
+          { kind: 'mail_received', title: 'Thư mới: Lịch trực Tết', link: '/mailbox' },
+          clock.now().toISOString(),
+        ),
+      );
+    await letter();
+    for (let i = 0; i < 3; i++) await runner.runOnce();
+    expect((await deliveriesOf(u.id)).map((d) => d.channel)).toEqual(['email']);
+    // Asked for: the next letter comes by SMS too.
+    ok(await api.put('/api/notifications/settings', { ...settings, muted: [] }));
+    await letter();
+    for (let i = 0; i < 3; i++) await runner.runOnce();
+    expect((await deliveriesOf(u.id)).map((d) => d.channel)).toEqual(['email', 'email', 'sms']);
+    mail.close();
+  });
+
   it('keeps secret news out of e-mail and SMS, and holds SMS in quiet hours', async () => {
     const u = await person('0987654321', 'mat@donvi.vn');
     const api = client(t, await signIn(t, u));

@@ -1,3 +1,4 @@
+import { DEFAULT_MUTED } from '../../../common/schemas/notifications';
 import type { Config } from '../../platform/config/config';
 import type { PlatformDeps } from '../../platform/deps';
 import { newId } from '../../platform/ids';
@@ -17,7 +18,13 @@ export const SMS = 'notification.sms';
 
 type Channel = 'email' | 'sms';
 
-const DEFAULT_SETTINGS = { email_enabled: 1, sms_enabled: 1, quiet_from: '21:00', quiet_to: '07:00', muted: '[]' };
+const DEFAULT_SETTINGS = {
+  email_enabled: 1,
+  sms_enabled: 1,
+  quiet_from: '21:00',
+  quiet_to: '07:00',
+  muted: JSON.stringify(DEFAULT_MUTED),
+};
 
 /** `HH:mm` → minutes after midnight. */
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
-import type {
-  markReadSchema,
-  NotificationSettings,
-  notificationQuerySchema,
+import {
+  DEFAULT_MUTED,
+  type markReadSchema,
+  type NotificationSettings,
+  type notificationQuerySchema,
 } from '../../../common/schemas/notifications';
 import type { Executor } from '../../platform/db/database';
 import type { PlatformDeps } from '../../platform/deps';
@@ -93,7 +94,7 @@ export function createNotificationsService(deps: PlatformDeps) {
         sms: (row?.sms_enabled ?? 1) === 1,
         quietFrom: row?.quiet_from ?? '21:00',
         quietTo: row?.quiet_to ?? '07:00',
-        muted: JSON.parse(row?.muted ?? '[]') as string[],
+        muted: row ? (JSON.parse(row.muted) as string[]) : [...DEFAULT_MUTED],
         version: row?.version ?? 1,
       };
     },

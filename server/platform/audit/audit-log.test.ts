@@ -152,7 +152,7 @@ describe.each(testEngines())('audit trail (%s)', (engine) => {
     await t.deps.transact(async ({ audit }) => {
       await audit(
         { userId: null, name, ip: '127.0.0.1', userAgent: `Thư\u0000\u0301 ${name}` },
-        { action: 'test.nul', entityType: 'user', entityId: null, summary: `Nhận từ ${name}`, data: { name } },
+        { action: 'users.updated', entityType: 'user', entityId: null, summary: `Nhận từ ${name}`, data: { name } },
       );
     });
     expect(await verify()).toMatchObject({ ok: true, problems: [] });

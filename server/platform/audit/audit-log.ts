@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { AuditAction, AuditEntityType } from '../../../common/audit-labels';
 import { canonicalText } from '../../../common/text/canonical';
 import { foldVietnamese } from '../../../common/text/fold';
 import type { Clock } from '../clock';
@@ -16,8 +17,8 @@ export interface AuditActor {
 }
 
 export interface AuditEntry {
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId: string | null;
   summary: string;
   data?: Record<string, unknown> | null;
@@ -35,7 +36,7 @@ export type AuditRow = Omit<AuditEventsTable, 'hash'>;
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** The action of the keyed entry that vouches for the unkeyed entries written before the key. */
-export const SEAL_ACTION = 'audit.sealed';
+export const SEAL_ACTION = 'audit.sealed' satisfies AuditAction;
 
 /**
  * The unkeyed SHA-256 of entries written before the chain had a key (their `key_id` is

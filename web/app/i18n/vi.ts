@@ -55,6 +55,9 @@ export const vi = {
     signedOut: 'Bạn đã đăng xuất.',
     mustChangePassword: 'Mật khẩu của bạn là mật khẩu tạm thời. Hãy đổi mật khẩu để bảo vệ tài khoản.',
     changePasswordNow: 'Đổi mật khẩu ngay',
+    forcedChangeTitle: 'Đổi mật khẩu tạm thời',
+    forcedChangeIntro:
+      'Tài khoản của bạn đang dùng mật khẩu tạm thời do quản trị viên đặt. Hãy đặt mật khẩu của riêng bạn để tiếp tục làm việc.',
   },
   shell: {
     skipToContent: 'Bỏ qua đến nội dung chính',
@@ -163,6 +166,20 @@ export const vi = {
   admin: {
     users: {
       title: 'Tài khoản người dùng',
+      temporaryPassword: 'Mật khẩu tạm thời',
+      temporary: {
+        title: (name: string) => `Đặt mật khẩu tạm thời cho ${name}`,
+        intro:
+          'Dùng khi người này không nhận được liên kết đặt lại mật khẩu. Mọi phiên đăng nhập của tài khoản sẽ kết thúc; lần đăng nhập tới, người này phải đổi sang mật khẩu của riêng mình.',
+        mode: 'Cách đặt',
+        generate: 'Hệ thống tạo mật khẩu',
+        type: 'Tự nhập mật khẩu',
+        password: 'Mật khẩu tạm thời',
+        submit: 'Đặt mật khẩu tạm thời',
+        done: (username: string) =>
+          `Đã đặt mật khẩu tạm thời cho tài khoản ${username}. Hãy trao trực tiếp cho người dùng (gặp mặt, điện thoại):`,
+        onlyOnce: 'Mật khẩu này chỉ hiện một lần. Đóng hộp thoại là không xem lại được.',
+      },
       searchPlaceholder: 'Tìm theo họ tên, tên đăng nhập, thư điện tử',
       create: 'Tạo tài khoản',
       empty: 'Chưa có tài khoản nào phù hợp',
@@ -217,12 +234,6 @@ export const vi = {
       action: 'Hành động',
       entityType: 'Loại đối tượng',
       entityTypePlaceholder: 'Loại đối tượng',
-      entityTypes: {
-        user: 'Tài khoản',
-        organization: 'Tổ chức',
-        person: 'Người',
-        group: 'Nhóm nhận văn bản',
-      } as Record<string, string>,
       dateRange: 'Khoảng thời gian',
       dateFrom: 'Từ ngày',
       dateTo: 'Đến ngày',
@@ -237,6 +248,7 @@ export const vi = {
       colSummary: 'Nội dung',
       system: 'Hệ thống',
       seq: 'Số thứ tự',
+      code: 'Mã hành động và đối tượng',
       id: 'Mã sự kiện',
       ip: 'Địa chỉ IP',
       userAgent: 'Trình duyệt',

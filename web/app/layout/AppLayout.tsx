@@ -1,7 +1,7 @@
 import { MenuOutlined } from '@ant-design/icons';
-import { Alert, Button, Drawer, Grid, Layout, Typography } from 'antd';
-import { Suspense, useState } from 'react';
-import { Link, Outlet, useLocation } from 'react-router-dom';
+import { Button, Card, Drawer, Grid, Layout, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { Link, Outlet } from 'react-router-dom';
 import NotificationBell from '../../modules/notifications/components/NotificationBell';
 import HeaderSearch from '../../modules/search/components/HeaderSearch';
 import PageLoading from '../components/PageLoading';
@@ -9,6 +9,9 @@ import { t } from '../i18n';
 import { useCurrentUser } from './currentUser';
 import SideMenu from './SideMenu';
 import UserMenu from './UserMenu';
+
+// Loaded only for an account that must change a temporary password.
+const ChangePasswordForm = lazy(() => import('../../modules/auth/components/ChangePasswordForm'));
 
 const HEADER_HEIGHT = 56;
 
@@ -18,7 +21,6 @@ export default function AppLayout() {
   const screens = Grid.useBreakpoint();
   const isDesktop = screens.lg === true;
   const [drawerOpen, setDrawerOpen] = useState(false);
-  const { pathname } = useLocation();
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -90,23 +92,30 @@ export default function AppLayout() {
           style={{ padding: isDesktop ? 24 : 12, minWidth: 0, outline: 'none' }}
         >
           {user.mustChangePassword ? (
-            <Alert
-              type="warning"
-              showIcon
-              title={
-                <>
-                  {t.layout.mustChangePassword}{' '}
-                  {pathname === '/account' ? null : <Link to="/account">{t.layout.changePasswordNow}</Link>}
-                </>
-              }
-              style={{ marginBottom: 16 }}
-            />
-          ) : null}
-          <Suspense fallback={<PageLoading />}>
-            <Outlet />
-          </Suspense>
+            // A temporary password opens nothing else (the server refuses every other call):
+            // the one thing to do is shown, on any page the person lands on.
+            <ForcedPasswordChange />
+          ) : (
+            <Suspense fallback={<PageLoading />}>
+              <Outlet />
+            </Suspense>
+          )}
         </Layout.Content>
       </Layout>
     </Layout>
+  );
+}
+
+function ForcedPasswordChange() {
+  return (
+    <Card style={{ maxWidth: 520, margin: '0 auto' }}>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t.layout.forcedChangeTitle}
+      </Typography.Title>
+      <Typography.Paragraph>{t.layout.forcedChangeIntro}</Typography.Paragraph>
+      <Suspense fallback={<PageLoading />}>
+        <ChangePasswordForm />
+      </Suspense>
+    </Card>
   );
 }

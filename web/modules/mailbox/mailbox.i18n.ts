@@ -49,6 +49,7 @@ export const tmail = {
   deleted: 'Đã xóa thư.',
   back: 'Quay lại hộp thư',
   earlier: (n: number) => `${n} thư trước trong cùng chuỗi`,
+  later: (n: number) => `${n} thư sau trong cùng chuỗi (trả lời, chuyển tiếp)`,
   deliveries: 'Gửi ra ngoài qua máy chủ thư',
   deliveryStatus: { queued: 'Đang chờ gửi', sent: 'Đã gửi', failed: 'Không gửi được' },
   headers: 'Thông tin kỹ thuật của thư (phần đầu thư)',

@@ -1,6 +1,6 @@
 import type { Executor } from '../../../platform/db/database';
 import type { MembershipsTable, PeopleTable } from '../../../platform/db/schema';
-import { matchesFolded, startsWith } from '../../../platform/db/search';
+import { matchesFolded, nameMatchRank, startsWith } from '../../../platform/db/search';
 import { updateVersioned } from '../../../platform/db/versioned';
 
 export type PersonRow = PeopleTable;
@@ -69,6 +69,9 @@ export async function listPeople(
   const [rows, count] = await Promise.all([
     query
       .selectAll()
+      // The obvious match first: a whole word of a name before a word that only starts
+      // with the query, and both before a match in a position title or an address.
+      .$if(Boolean(filter.q), (q) => q.orderBy(nameMatchRank('people.full_name', 'people.search_text', filter.q ?? '')))
       .orderBy('search_text')
       .orderBy('id')
       .limit(filter.pageSize)
@@ -171,4 +174,13 @@ export async function groupsContaining(ex: Executor, personId: string): Promise<
 
 export async function deletePerson(ex: Executor, id: string): Promise<void> {
   await ex.deleteFrom('people').where('id', '=', id).execute();
+}
+
+/**
+ * The addresses of the mailboxes the app gave people or organizations, by owner: what mail
+ * really reaches, on the installation's mail domain, whatever the directory's field says.
+ */
+export async function mailboxAddresses(ex: Executor, kind: 'person' | 'organization'): Promise<Map<string, string>> {
+  const rows = await ex.selectFrom('mailboxes').select(['owner_id', 'address']).where('kind', '=', kind).execute();
+  return new Map(rows.map((r) => [r.owner_id, r.address]));
 }

@@ -78,6 +78,36 @@ describe.each(testEngines())('people (%s)', (engine) => {
     expect(second.items.map((p) => p.fullName)).toEqual(['Sùng Mí Páo']);
   });
 
+  it('puts a whole word of a name first: exact diacritics, then folded, then a word start, then a position', async () => {
+    const { org: root, cookie } = await signedInAs(t, 'admin');
+    const org = await makeOrganization(t, { parent: root, name: 'Huyện ủy Mèo Vạc' });
+    const api = browser(t, cookie);
+    const add = (fullName: string, position?: string) =>
+      api.post('/api/people', { fullName, position, memberships: [{ organizationId: org.id }] });
+    // Eight specialists sort before "Nguyễn" and match "chu" in their position only.
+    for (const name of ['An', 'Ánh', 'Bình', 'Cường', 'Dung', 'Giang', 'Hà', 'Khánh']) {
+      await add(`Đỗ Thị ${name}`, 'Chuyên viên Văn phòng');
+    }
+    await add('Hoàng Văn Chung', 'Phó Văn phòng');
+    await add('Lý Mí Chu', 'Văn thư');
+    await add('Nguyễn Văn Chứ', 'Bí thư Huyện ủy');
+    const names = async (q: string) =>
+      (
+        (await api.get(`/api/people?organizationId=${org.id}&pageSize=8&q=${encodeURIComponent(q)}`)).json() as {
+          items: { fullName: string }[];
+        }
+      ).items.map((p) => p.fullName);
+    expect((await names('Chứ')).slice(0, 3)).toEqual(['Nguyễn Văn Chứ', 'Lý Mí Chu', 'Hoàng Văn Chung']);
+    expect((await names('chứ'))[0]).toBe('Nguyễn Văn Chứ');
+    expect((await names('Chu')).slice(0, 3)).toEqual(['Lý Mí Chu', 'Nguyễn Văn Chứ', 'Hoàng Văn Chung']);
+    expect((await names('van chu')).slice(0, 2)).toEqual(['Nguyễn Văn Chứ', 'Hoàng Văn Chung']);
+    const all = await names('chu');
+    expect(all).toHaveLength(8);
+    expect(all[3]).toMatch(/^Đỗ Thị/);
+    // Hostile input is matched literally, never as a pattern.
+    expect(await names('%_\\')).toEqual([]);
+  });
+
   it('keeps memberships on an edit that does not mention them, and refuses a stale version', async () => {
     const { org, cookie } = await signedInAs(t, 'admin');
     const api = browser(t, cookie);

@@ -64,6 +64,7 @@ export function createTransferService(
   async function organizationsTable(ex: Executor): Promise<string[][]> {
     const rows = await orgRepo.allOrganizations(ex);
     const byId = new Map(rows.map((r) => [r.id, r]));
+    const mailboxes = await peopleRepo.mailboxAddresses(ex, 'organization');
     // Parents before children, so the file imports into an empty directory as it is.
     return treeOrder(rows).map((r) => [
       r.code,
@@ -71,7 +72,7 @@ export function createTransferService(
       r.abbreviation,
       ORGANIZATION_TYPE_LABELS[r.type as OrganizationType] ?? r.type,
       r.parent_id ? (byId.get(r.parent_id)?.code ?? '') : '',
-      r.mailbox ?? '',
+      mailboxes.get(r.id) ?? r.mailbox ?? '',
       String(r.sort_order),
     ]);
   }
@@ -82,12 +83,13 @@ export function createTransferService(
       ex,
       people.map((p) => p.id),
     );
+    const mailboxes = await peopleRepo.mailboxAddresses(ex, 'person');
     return people.map((p) => [
       p.full_name,
       p.position ?? '',
       localPhone(p.phone),
       p.email ?? '',
-      p.mailbox ?? '',
+      mailboxes.get(p.id) ?? p.mailbox ?? '',
       (memberships.get(p.id) ?? []).map((m) => m.organizationCode).join(', '),
       p.id,
     ]);

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../../common/schemas/directory-transfer';
 import { makeOrganization, SYSTEM, signedInAs } from '../../../test/factories';
 import { createTestApp, type TestApp, testEngines } from '../../../test/harness';
+import { ensureMailboxes } from '../../mailbox/mailbox.directory';
 import { browser, errorOf, multipartFile } from '../test-support';
 
 const BOM = '\uFEFF';
@@ -125,6 +126,23 @@ describe.each(testEngines())('import and export (%s)', (engine) => {
     expect(await count('organizations')).toBe(before.orgs + 1);
     // One entry for the new organization, one for the import.
     expect(await count('audit_events')).toBe(before.audit + 2);
+  });
+
+  it('exports the addresses mail really reaches, on the installation’s mail domain', async () => {
+    const { org: root, cookie } = await signedInAs(t, 'admin');
+    await t.services.directory.createPerson(SYSTEM, {
+      fullName: 'Lò Thị Hoa',
+      email: 'hoa@gmail.com',
+      mailbox: 'hoa.lt@tinhuy.dang.vn',
+      memberships: [{ organizationId: root.id }],
+    });
+    const domain = t.deps.config.mail.domain;
+    await ensureMailboxes(t.deps.database.db, domain, new Date().toISOString());
+    const csv = (await browser(t, cookie).get('/api/directory/export?kind=people&format=csv')).body;
+    const row = csv.split('\n').find((line) => line.includes('Lò Thị Hoa')) ?? '';
+    expect(row).toContain(`hoa.lt@${domain}`);
+    expect(row).not.toContain('tinhuy.dang.vn');
+    expect(row).toContain('hoa@gmail.com');
   });
 
   it('exports XLSX that imports back as all updated, nothing rejected, nothing changed', async () => {

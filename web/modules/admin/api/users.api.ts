@@ -83,3 +83,14 @@ export function useCreateResetLink() {
       api.post<{ url: string; expiresAt: string }>(`/api/users/${encodeURIComponent(id)}/reset-link`),
   });
 }
+
+/** A temporary password typed by the administrator, or made by the server when none is given. */
+export function useSetTemporaryPassword() {
+  return useMutation({
+    mutationFn: ({ id, password }: { id: string; password?: string }) =>
+      api.post<{ username: string; password: string }>(
+        `/api/users/${encodeURIComponent(id)}/temporary-password`,
+        password ? { password } : {},
+      ),
+  });
+}

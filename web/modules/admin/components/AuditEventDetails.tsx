@@ -10,6 +10,11 @@ export default function AuditEventDetails({ event }: { event: AuditEvent }) {
       column={1}
       items={[
         { key: 'seq', label: t.admin.audit.seq, children: event.seq },
+        {
+          key: 'code',
+          label: t.admin.audit.code,
+          children: <Typography.Text code>{`${event.action} · ${event.entityType}`}</Typography.Text>,
+        },
         { key: 'id', label: t.admin.audit.id, children: <Typography.Text code>{event.id}</Typography.Text> },
         { key: 'ip', label: t.admin.audit.ip, children: event.ip ?? t.common.none },
         {

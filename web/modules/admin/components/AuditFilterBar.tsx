@@ -1,6 +1,7 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Flex, Form, Grid, Input, Select, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { AUDIT_ENTITY_LABELS, auditActionLabel } from '../../../../common/audit-labels';
 import { t } from '../../../app/i18n';
 import { useAuditActions } from '../api/audit.api';
 
@@ -77,7 +78,10 @@ export default function AuditFilterBar({
             allowClear
             showSearch
             placeholder={t.admin.audit.action}
-            options={(actions.data ?? []).map((action) => ({ value: action, label: action }))}
+            options={(actions.data ?? [])
+              .map((action) => ({ value: action, label: auditActionLabel(action) }))
+              .sort((a, b) => a.label.localeCompare(b.label, 'vi'))}
+            optionFilterProp="label"
             loading={actions.isPending}
             popupMatchSelectWidth={false}
             style={{ flex: '1 1 150px' }}
@@ -87,7 +91,7 @@ export default function AuditFilterBar({
           <Select
             allowClear
             placeholder={t.admin.audit.entityTypePlaceholder}
-            options={Object.entries(t.admin.audit.entityTypes).map(([value, label]) => ({ value, label }))}
+            options={Object.entries(AUDIT_ENTITY_LABELS).map(([value, label]) => ({ value, label }))}
             popupMatchSelectWidth={false}
             style={{ flex: '1 1 130px' }}
           />

@@ -13,10 +13,12 @@ export default function UserActions({
   user,
   onEditRoles,
   onResetLink,
+  onTemporaryPassword,
 }: {
   user: UserAccount;
   onEditRoles: (user: UserAccount) => void;
   onResetLink: (link: ResetLink) => void;
+  onTemporaryPassword: (user: UserAccount) => void;
 }) {
   const { message } = App.useApp();
   const setDisabled = useSetUserDisabled();
@@ -85,6 +87,9 @@ export default function UserActions({
         }
       >
         {t.admin.users.resetLink}
+      </Button>
+      <Button size="small" disabled={user.disabled} onClick={() => onTemporaryPassword(user)}>
+        {t.admin.users.temporaryPassword}
       </Button>
     </Flex>
   );

@@ -1,5 +1,6 @@
 import { Button, Empty, Flex, Table, type TableColumnsType, Typography } from 'antd';
 import { useSearchParams } from 'react-router-dom';
+import { auditActionLabel, auditEntityLabel } from '../../../../common/audit-labels';
 import PageTitle from '../../../app/components/PageTitle';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { formatDateTime, vietnamDayBounds } from '../../../app/format';
@@ -85,7 +86,7 @@ export default function AuditPage() {
       key: 'action',
       title: t.admin.audit.colAction,
       width: 180,
-      render: (_, event) => <Typography.Text code>{event.action}</Typography.Text>,
+      render: (_, event) => <span title={event.action}>{auditActionLabel(event.action)}</span>,
     },
     {
       key: 'entity',
@@ -93,7 +94,7 @@ export default function AuditPage() {
       width: 160,
       render: (_, event) => (
         <Flex vertical>
-          <Typography.Text>{t.admin.audit.entityTypes[event.entityType] ?? event.entityType}</Typography.Text>
+          <Typography.Text>{auditEntityLabel(event.entityType)}</Typography.Text>
           {event.entityId ? (
             <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>
               {event.entityId}

@@ -11,6 +11,7 @@ import { type UserAccount, useUsers } from '../api/users.api';
 import CreateUserModal from '../components/CreateUserModal';
 import EditRolesModal from '../components/EditRolesModal';
 import ResetLinkModal, { type ResetLink } from '../components/ResetLinkModal';
+import TemporaryPasswordModal from '../components/TemporaryPasswordModal';
 import UserActions, { isLocked } from '../components/UserActions';
 
 const PAGE_SIZE = 20;
@@ -36,6 +37,7 @@ export default function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<UserAccount | null>(null);
   const [resetLink, setResetLink] = useState<ResetLink | null>(null);
+  const [temporaryFor, setTemporaryFor] = useState<UserAccount | null>(null);
 
   const update = (next: { q?: string; page?: number }) => {
     const merged = new URLSearchParams(params);
@@ -86,7 +88,14 @@ export default function UsersPage() {
       key: 'actions',
       title: t.common.actions,
       width: 260,
-      render: (_, user) => <UserActions user={user} onEditRoles={setEditing} onResetLink={setResetLink} />,
+      render: (_, user) => (
+        <UserActions
+          user={user}
+          onEditRoles={setEditing}
+          onResetLink={setResetLink}
+          onTemporaryPassword={setTemporaryFor}
+        />
+      ),
     },
   ];
 
@@ -130,6 +139,7 @@ export default function UsersPage() {
       <CreateUserModal open={creating} onClose={() => setCreating(false)} />
       <EditRolesModal user={editing} onClose={() => setEditing(null)} />
       <ResetLinkModal link={resetLink} onClose={() => setResetLink(null)} />
+      <TemporaryPasswordModal user={temporaryFor} onClose={() => setTemporaryFor(null)} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { Button, Col, Form, Input, InputNumber, Row, Select } from 'antd';
+import { useId } from 'react';
 import {
   ORGANIZATION_TYPE_LABELS,
   ORGANIZATION_TYPES,
@@ -56,11 +57,15 @@ export default function OrganizationForm({
   onCancel?: () => void;
 }) {
   const [form] = Form.useForm<OrganizationFormValues>();
+  // The page's own edit form and the "add below" dialog are open together: each form's
+  // field ids carry their own prefix, so no id (and no label's `for`) is there twice.
+  const formName = `vp-org-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const parent = organization?.ancestors.at(-1);
 
   return (
     <Form<OrganizationFormValues>
       form={form}
+      name={formName}
       layout="vertical"
       requiredMark="optional"
       initialValues={

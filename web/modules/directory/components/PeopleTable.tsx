@@ -34,6 +34,7 @@ export default function PeopleTable({
     {
       key: 'name',
       title: td.people.colName,
+      width: 260,
       render: (_, p) => (
         <Flex vertical>
           <Typography.Text strong>
@@ -46,8 +47,10 @@ export default function PeopleTable({
     {
       key: 'contact',
       title: td.people.colContact,
+      width: 240,
       render: (_, p) => (
-        <Flex vertical style={{ fontSize: 13 }}>
+        // A long address wraps instead of pushing the row's buttons off the screen.
+        <Flex vertical style={{ fontSize: 13, overflowWrap: 'anywhere' }}>
           {p.phone ? <a href={`tel:+${p.phone}`}>{displayPhone(p.phone)}</a> : null}
           {p.email ? <Typography.Text copyable={{ text: p.email }}>{p.email}</Typography.Text> : null}
           {p.mailbox && p.mailbox !== p.email ? <Typography.Text type="secondary">{p.mailbox}</Typography.Text> : null}
@@ -76,6 +79,8 @@ export default function PeopleTable({
       key: 'actions',
       title: t.common.actions,
       width: 140,
+      // Always in sight, whatever the other columns hold.
+      fixed: 'right',
       render: (_, p) => (
         <Flex gap={4} wrap>
           {p.actions.includes('update') ? (
@@ -115,7 +120,8 @@ export default function PeopleTable({
         columns={columns}
         dataSource={people.data?.items ?? []}
         loading={people.isFetching}
-        scroll={{ x: 'max-content' }}
+        tableLayout="fixed"
+        scroll={{ x: 720 }}
         locale={{ emptyText: <Empty description={people.isError ? t.common.loadFailed : td.people.empty} /> }}
         pagination={{
           current: page,

@@ -2,6 +2,7 @@ import { Button, DatePicker, Flex, Form, type FormInstance, Input, Radio, Select
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { DocumentAction, DocumentView } from '../../../../common/schemas/documents';
+import { personSearch } from '../../../app/components/personSearch';
 import { type DocumentPeople, useDocumentPeople, useRegisters } from '../api/documents.api';
 import { tdoc } from '../documents.i18n';
 import FileUploadField from './FileUploadField';
@@ -121,7 +122,11 @@ function ActionDialog({
   const registers = useRegisters();
   const title = label(action, doc);
   const common = { doc, title, onClose };
-  const handlerOptions = (people?.handlers ?? []).map((p) => ({ value: p.id, label: personLabel(p) }));
+  const handlerOptions = (people?.handlers ?? []).map((p) => ({
+    value: p.id,
+    label: personLabel(p),
+    name: p.fullName,
+  }));
 
   switch (action) {
     case 'direct':
@@ -143,8 +148,12 @@ function ActionDialog({
               >
                 <Select
                   loading={!people}
-                  showSearch={{ optionFilterProp: 'label' }}
-                  options={(people?.leaders ?? []).map((p) => ({ value: p.id, label: personLabel(p) }))}
+                  showSearch={personSearch}
+                  options={(people?.leaders ?? []).map((p) => ({
+                    value: p.id,
+                    label: personLabel(p),
+                    name: p.fullName,
+                  }))}
                 />
               </Form.Item>
               {noteField()}
@@ -283,7 +292,7 @@ function ActionDialog({
               label={tdoc.actions.people}
               rules={[{ required: true, message: tdoc.actions.peopleRequired }]}
             >
-              <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={handlerOptions} />
+              <Select mode="multiple" showSearch={personSearch} options={handlerOptions} />
             </Form.Item>
           )}
         </StepModal>
@@ -317,8 +326,16 @@ function DirectDialog({
   people: DocumentPeople | undefined;
   onClose: () => void;
 }) {
-  const handlerOptions = (people?.handlers ?? []).map((p) => ({ value: `user:${p.id}`, label: personLabel(p) }));
-  const unitOptions = (people?.units ?? []).map((u) => ({ value: `organization:${u.id}`, label: u.name }));
+  const handlerOptions = (people?.handlers ?? []).map((p) => ({
+    value: `user:${p.id}`,
+    label: personLabel(p),
+    name: p.fullName,
+  }));
+  const unitOptions = (people?.units ?? []).map((u) => ({
+    value: `organization:${u.id}`,
+    label: u.name,
+    name: u.name,
+  }));
   const secret = doc.secrecy !== 'normal';
   const split = (key: string) => {
     const [kind, ...rest] = key.split(':');
@@ -368,7 +385,7 @@ function DirectDialog({
               >
                 <Select
                   loading={!people}
-                  showSearch={{ optionFilterProp: 'label' }}
+                  showSearch={personSearch}
                   options={form.getFieldValue('leadKind') === 'organization' ? unitOptions : handlerOptions}
                 />
               </Form.Item>
@@ -377,12 +394,12 @@ function DirectDialog({
           <Form.Item name="coHandlers" label={tdoc.actions.coHandlers}>
             <Select
               mode="multiple"
-              showSearch={{ optionFilterProp: 'label' }}
+              showSearch={personSearch}
               options={secret ? handlerOptions : [...handlerOptions, ...unitOptions]}
             />
           </Form.Item>
           <Form.Item name="forInformation" label={tdoc.actions.forInformation}>
-            <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={handlerOptions} />
+            <Select mode="multiple" showSearch={personSearch} options={handlerOptions} />
           </Form.Item>
           <Form.Item name="dueDate" label={tdoc.actions.dueDate} initialValue={doc.dueDate ? dayjs(doc.dueDate) : null}>
             <DatePicker format="DD/MM/YYYY" disabledDate={notBeforeToday} style={{ width: '100%' }} />

@@ -8,7 +8,7 @@ import {
 import { App, Button, Card, Collapse, Descriptions, Dropdown, Flex, Popconfirm, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import type { MailItemView } from '../../../../common/schemas/mail';
+import type { MailItemView, MailMessage } from '../../../../common/schemas/mail';
 import { errorMessage } from '../../../app/api/client';
 import PageLoading from '../../../app/components/PageLoading';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
@@ -183,28 +183,9 @@ export default function MailItemPage() {
         <Typography.Title level={4} style={{ marginTop: 0 }}>
           {m.subject || tmail.noSubject} {item.status === 'draft' ? <Tag color="orange">{tmail.draftTag}</Tag> : null}
         </Typography.Title>
-        {item.thread.length > 0 ? (
-          <Collapse
-            size="small"
-            style={{ marginBottom: 16 }}
-            items={[
-              {
-                key: 'thread',
-                label: tmail.earlier(item.thread.length),
-                children: (
-                  <Flex vertical gap={16}>
-                    {item.thread.map((t) => (
-                      <Card key={t.messageId} size="small" title={t.subject || tmail.noSubject}>
-                        <MessageBody message={t} />
-                      </Card>
-                    ))}
-                  </Flex>
-                ),
-              },
-            ]}
-          />
-        ) : null}
+        <ThreadPart messages={item.thread.filter((t) => t.at < m.at)} label={tmail.earlier} />
         <MessageBody message={m} />
+        <ThreadPart messages={item.thread.filter((t) => t.at >= m.at)} label={tmail.later} />
         {item.deliveries.length > 0 ? (
           <Descriptions size="small" column={1} title={tmail.deliveries} style={{ marginTop: 16 }} bordered>
             {item.deliveries.map((d) => (
@@ -253,5 +234,31 @@ export default function MailItemPage() {
         />
       ) : null}
     </>
+  );
+}
+
+/** The messages of the thread on one side of the one shown: before it, or the replies after it. */
+function ThreadPart({ messages, label }: { messages: MailMessage[]; label: (count: number) => string }) {
+  if (messages.length === 0) return null;
+  return (
+    <Collapse
+      size="small"
+      style={{ margin: '16px 0' }}
+      items={[
+        {
+          key: 'thread',
+          label: label(messages.length),
+          children: (
+            <Flex vertical gap={16}>
+              {messages.map((t) => (
+                <Card key={t.messageId} size="small" title={t.subject || tmail.noSubject}>
+                  <MessageBody message={t} />
+                </Card>
+              ))}
+            </Flex>
+          ),
+        },
+      ]}
+    />
   );
 }
