@@ -237,6 +237,9 @@ describe('the outgoing journey as each person walks it (Chromium)', () => {
     await confirm(specialist, dialog);
     await specialist.locator('.ant-tag[data-status="draft"]').waitFor();
     await specialist.locator('.vp-doc-actions').getByRole('button', { name: 'Sửa dự thảo' }).waitFor();
+    // On a phone too, the draft names every recipient.
+    await specialist.locator('.vp-recipients').getByText('Mua Minh Hùng').scrollIntoViewIfNeeded();
+    await specialist.screenshot({ path: `${SHOTS}/outgoing-draft-390.png` });
     // The leader is told, and has nothing left to sign.
     const leader = await signIn('lanhdao', PHONE);
     await leader.getByRole('button', { name: /^Thông báo/ }).click();
@@ -268,6 +271,7 @@ describe('the outgoing journey as each person walks it (Chromium)', () => {
       .getByTestId('person-deliveries')
       .getByText(/Đã nhắc/)
       .waitFor();
+    await clerk.getByTestId('person-deliveries').scrollIntoViewIfNeeded();
     await clerk.screenshot({ path: `${SHOTS}/outgoing-remind-390.png` });
 
     // Mua Minh Hùng is reminded in his bell.
