@@ -66,6 +66,15 @@ export const STATUS_LABELS: Record<DocumentStatus, string> = {
   recalled: 'Đã thu hồi',
 };
 
+/**
+ * The status as its reader should understand it: an outgoing draft "submitted" awaits the
+ * leader's signature, not just "handling".
+ */
+export function statusLabel(status: DocumentStatus, direction: 'incoming' | 'outgoing'): string {
+  if (direction === 'outgoing' && status === 'submitted') return 'Chờ lãnh đạo ký duyệt';
+  return STATUS_LABELS[status];
+}
+
 /** Delivery status codes of the exchange (QCVN 102:2016). */
 export const DELIVERY_STATUSES = ['01', '02', '03', '04', '05', '06', '13'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
@@ -94,6 +103,9 @@ export const DOCUMENT_ACTIONS = [
   'dispatch',
   'recall',
   'grant',
+  'delete',
+  'withdraw',
+  'remind',
 ] as const;
 export type DocumentAction = (typeof DOCUMENT_ACTIONS)[number];
 

@@ -142,6 +142,7 @@ export const NOTIFICATION_KINDS = [
   'document_overdue',
   'document_recalled',
   'document_arrived',
+  'document_received',
   'mail_received',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -126,7 +126,7 @@ describe('documents travel from drafting to completion (Chromium)', () => {
     await specialist.getByText('Du thao bao cao.pdf').waitFor();
 
     await step(specialist, 'Trình ký', (dialog) => choose(specialist, 'Lãnh đạo', 'Bí thư Huyện ủy', dialog));
-    await statusIs(specialist, 'Chờ xử lý của lãnh đạo');
+    await statusIs(specialist, 'Chờ lãnh đạo ký duyệt');
 
     // The leader approves it.
     const leader = await signIn('lanhdao');

@@ -148,8 +148,21 @@ export const deliverySchema = z.object({
   decidedAt: z.string().nullable(),
   updatedAt: z.string(),
   reason: z.string().nullable(),
+  /** When the sender last reminded the receiving clerks. */
+  remindedAt: z.string().nullable(),
 });
 export type Delivery = z.infer<typeof deliverySchema>;
+
+/** A dispatched document delivered to one person himself, read when he opened it. */
+export const personDeliverySchema = z.object({
+  id: z.string(),
+  personId: z.string(),
+  name: z.string(),
+  sentAt: z.string(),
+  readAt: z.string().nullable(),
+  remindedAt: z.string().nullable(),
+});
+export type PersonDelivery = z.infer<typeof personDeliverySchema>;
 
 // Documents -------------------------------------------------------------------------------------
 
@@ -266,6 +279,7 @@ export const documentViewSchema = documentSummarySchema.extend({
   events: z.array(documentEventSchema),
   recipients: z.array(recipientSchema),
   deliveries: z.array(deliverySchema),
+  personDeliveries: z.array(personDeliverySchema),
   /** For an incoming document that came through the system: how the sender sees it. */
   source: z.object({ documentId: z.string(), organizationName: z.string() }).nullable(),
   actions: z.array(z.enum(DOCUMENT_ACTIONS)),

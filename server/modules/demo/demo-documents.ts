@@ -138,10 +138,8 @@ export async function seedDemoDocuments(deps: PlatformDeps, documents: Documents
     summary: 'Về việc báo cáo kết quả sử dụng hòm thư công vụ và văn bản điện tử năm 2026',
     secrecy: 'normal',
     urgency: 'urgent',
-    recipients: [
-      { kind: 'organization', id: p.communeId },
-      { kind: 'group', id: p.grassrootsGroupId },
-    ],
+    // Only the commune keeps a clerk in the demo: a dispatch reaches only who can receive it.
+    recipients: [{ kind: 'organization', id: p.communeId }],
     uploadIds: [await upload(p.specialist, 'Cong van bao cao.pdf', 'Bao cao ket qua su dung hom thu cong vu')],
   });
   await documents.outgoing.submitForSignature(p.specialist, sent.id, { version: 1, leaderId: p.leader.userId });

@@ -266,6 +266,9 @@ const EXPECTED_STATUS: Record<string, string> = {
   'outgoing:issue': 'approved',
   'outgoing:dispatch': 'issued',
   'outgoing:recall': 'dispatched',
+  'outgoing:delete': 'draft',
+  'outgoing:withdraw': 'submitted',
+  'outgoing:remind': 'dispatched',
 };
 
 function actionLabel(action: string): string {
@@ -284,6 +287,9 @@ function actionLabel(action: string): string {
     dispatch: 'phát hành',
     recall: 'thu hồi',
     grant: 'chia sẻ văn bản',
+    delete: 'xóa dự thảo',
+    withdraw: 'rút lại dự thảo',
+    remind: 'nhắc nơi nhận',
   };
   return labels[action] ?? 'thực hiện thao tác này';
 }

@@ -60,3 +60,14 @@ export const numberTaken = () =>
   conflict('documents.number_taken', 'Số này đã được cấp cho văn bản khác trong sổ. Hãy kiểm tra cách đánh số của sổ.');
 export const unknownIssuer = () =>
   invalid('documents.unknown_issuer', 'Cơ quan ban hành đã chọn không có trong danh bạ.');
+export const noClerkFor = (names: readonly string[]) =>
+  invalid(
+    'documents.recipient_without_clerk',
+    `Không gửi được: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ` và ${names.length - 5} nơi khác` : ''} chưa có văn thư tiếp nhận văn bản. Hãy bỏ nơi nhận này hoặc đề nghị quản trị phân công văn thư.`,
+  );
+export const draftNotDeletable = () =>
+  conflict('documents.draft_not_deletable', 'Chỉ xóa được dự thảo chưa trình ký và chưa cấp số.');
+export const withdrawNotAllowed = () =>
+  conflict('documents.withdraw_not_allowed', 'Chỉ rút lại được dự thảo đang chờ ký, chưa được ký duyệt.');
+export const remindTooSoon = () =>
+  conflict('documents.remind_too_soon', 'Đã nhắc nơi nhận này trong vòng 24 giờ qua; hãy chờ thêm trước khi nhắc lại.');

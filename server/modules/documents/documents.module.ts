@@ -6,6 +6,7 @@ import { createDocumentsCore } from './documents.core';
 import { documentPolicies } from './documents.policy';
 import { registerDocumentRoutes } from './documents.routes';
 import { createDocumentsService } from './documents.service';
+import { createFollowupService } from './followup.service';
 import { createGeneratedDocuments } from './generated.service';
 import { createIncomingService } from './incoming.service';
 import { createOutgoingService } from './outgoing.service';
@@ -28,6 +29,8 @@ export function createDocumentsModule(deps: PlatformDeps, mail: DocumentOutsideM
     registers: createRegistersService(deps),
     incoming: createIncomingService(core),
     outgoing: createOutgoingService(core, outside),
+    /** Deleting or withdrawing a draft; reminding and resending after dispatch. */
+    followup: createFollowupService(core),
     /** Told by the mailboxes when the relay took outside copies, to count them as delivered. */
     outsideDelivered: outside.delivered,
     deliveries: createDeliveriesService(core),

@@ -97,6 +97,13 @@ function outgoing(actor: Actor, action: string, d: DocumentResource): boolean {
       return d.status === 'draft' || d.status === 'submitted';
     case 'grant':
       return d.status !== 'recalled' && (isClerk(actor, d) || d.leaderId === actor.userId);
+    case 'delete':
+      // Only its author, and only while nothing has happened to it beyond his own edits.
+      return d.status === 'draft' && d.createdBy === actor.userId;
+    case 'withdraw':
+      return d.status === 'submitted' && d.createdBy === actor.userId;
+    case 'remind':
+      return d.status === 'dispatched' && isClerk(actor, d);
     default:
       return false;
   }

@@ -155,6 +155,16 @@ export async function deliveriesOf(ex: Executor, documentId: string) {
     .execute();
 }
 
+/** The people a dispatched document was delivered to themselves, with when each opened it. */
+export async function personDeliveriesOf(ex: Executor, documentId: string) {
+  return ex
+    .selectFrom('document_person_deliveries')
+    .selectAll()
+    .where('document_id', '=', documentId)
+    .orderBy('name')
+    .execute();
+}
+
 export interface Visibility {
   userId: string;
   /** Paths where the actor is clerk, leader or administrator: every ordinary document there. */

@@ -190,6 +190,29 @@ export function registerDocumentRoutes(app: App, m: DocumentsModule): void {
   );
   step('dispatch', versionOnlySchema, (actor, id, body) => m.outgoing.dispatch(actor, id, body));
   step('recall', reasonSchema, (actor, id, body) => m.outgoing.recall(actor, id, body));
+  step('withdraw', z.object({ version: versionSchema, reason: z.string().max(1000).optional() }), (actor, id, body) =>
+    m.followup.withdraw(actor, id, body),
+  );
+  const deliveryRef = z.string().min(1).max(64);
+  step('remind', z.object({ deliveryId: deliveryRef.optional() }), (actor, id, body) =>
+    m.followup.remind(actor, id, body),
+  );
+  step('resend', z.object({ deliveryId: deliveryRef }), (actor, id, body) => m.followup.resend(actor, id, body));
+  r.delete(
+    '/api/documents/:id',
+    {
+      schema: {
+        tags,
+        params,
+        querystring: z.object({ version: z.coerce.number().int().min(1).max(2_147_483_646) }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await m.followup.deleteDraft(actorOf(request), request.params.id, { version: request.query.version });
+      return reply.code(204).send(null);
+    },
+  );
 
   // Deliveries: the receiving clerk's side ----------------------------------------------------
   r.get(

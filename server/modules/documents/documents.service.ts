@@ -72,18 +72,30 @@ export function createDocumentsService(core: DocumentsCore) {
       case 'toCoHandle':
         return inAssignments((q) => q.where('a.role', '=', 'co'));
       case 'forInformation':
-        return base
-          .where('d.status', 'not in', ['cancelled', 'recalled'])
-          .where(
-            'd.id',
-            'in',
-            ex
-              .selectFrom('document_assignments')
-              .select('document_id')
-              .where('user_id', '=', actor.userId)
-              .where('role', '=', 'info')
-              .where('status', '=', 'open'),
-          );
+        return base.where('d.status', 'not in', ['cancelled', 'recalled']).where((eb) =>
+          eb.or([
+            eb(
+              'd.id',
+              'in',
+              ex
+                .selectFrom('document_assignments')
+                .select('document_id')
+                .where('user_id', '=', actor.userId)
+                .where('role', '=', 'info')
+                .where('status', '=', 'open'),
+            ),
+            // A document sent to the person himself, until he opens it.
+            eb(
+              'd.id',
+              'in',
+              ex
+                .selectFrom('document_person_deliveries')
+                .select('document_id')
+                .where('user_id', '=', actor.userId)
+                .where('read_at', 'is', null),
+            ),
+          ]),
+        );
       case 'overdue':
         return inAssignments((q) => q.where('a.role', '<>', 'info').where('a.due_date', '<', day));
       case 'dueSoon':
@@ -108,6 +120,14 @@ export function createDocumentsService(core: DocumentsCore) {
           .where('user_id', '=', actor.userId)
           .where('role', '=', 'info')
           .where('status', '=', 'open')
+          .execute();
+        // A document sent to the person himself is read once he opens it; the sender sees when.
+        await uow.trx
+          .updateTable('document_person_deliveries')
+          .set({ read_at: core.now() })
+          .where('document_id', '=', id)
+          .where('user_id', '=', actor.userId)
+          .where('read_at', 'is', null)
           .execute();
       });
       return documentView(db, deps.authorizer, actor, row, today());

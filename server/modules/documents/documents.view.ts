@@ -90,13 +90,14 @@ export async function documentView(
   row: repo.DocumentRow,
   today: string,
 ): Promise<DocumentView> {
-  const [assignments, granted, files, events, recipients, deliveries, extra] = await Promise.all([
+  const [assignments, granted, files, events, recipients, deliveries, personal, extra] = await Promise.all([
     repo.assignmentsOf(ex, row.id),
     repo.hasAccess(ex, row.id, actor.userId),
     repo.filesOf(ex, row.id),
     repo.eventsOf(ex, row.id),
     repo.recipientsOf(ex, row.id),
     repo.deliveriesOf(ex, row.id),
+    repo.personDeliveriesOf(ex, row.id),
     ex
       .selectFrom('documents as d')
       .leftJoin('registers as r', 'r.id', 'd.register_id')
@@ -167,6 +168,15 @@ export async function documentView(
       decidedAt: d.decided_at,
       updatedAt: d.updated_at,
       reason: d.reason,
+      remindedAt: d.reminded_at,
+    })),
+    personDeliveries: personal.map((p) => ({
+      id: p.id,
+      personId: p.person_id,
+      name: p.name,
+      sentAt: p.sent_at,
+      readAt: p.read_at,
+      remindedAt: p.reminded_at,
     })),
     source: extra?.source_id ? { documentId: extra.source_id, organizationName: extra.source_org ?? '' } : null,
     actions: DOCUMENT_ACTIONS.filter((a) => authorizer.can(actor, a, resource)),

@@ -79,8 +79,13 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
       .execute();
   }
 
-  /** The organizations inside the system a dispatch reaches: chosen ones, group members, people's own. */
-  async function deliveryTargets(ex: Executor, documentId: string, senderId: string): Promise<string[]> {
+  /**
+   * Where a dispatch lands inside the system. A person with an account receives it himself;
+   * one without receives it through the clerk of the organization he primarily belongs to.
+   * Every organization reached must have a clerk to accept it, or the dispatch is refused
+   * naming them: a delivery nobody can receive is never made.
+   */
+  async function deliveryTargets(ex: Executor, documentId: string, senderId: string) {
     const recipients = await repo.recipientsOf(ex, documentId);
     const orgIds = new Set(recipients.filter((r) => r.kind === 'organization').map((r) => r.ref_id as string));
     const groupIds = recipients.filter((r) => r.kind === 'group').map((r) => r.ref_id as string);
@@ -96,23 +101,72 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
         if (m.person_id) personIds.push(m.person_id);
       }
     }
-    if (personIds.length > 0) {
-      // A person receives through the organization they primarily belong to.
-      const homes = await ex
-        .selectFrom('memberships')
-        .select(['person_id', 'organization_id', 'is_primary'])
-        .where('person_id', 'in', [...new Set(personIds)])
-        .orderBy('is_primary', 'desc')
+    const people: { personId: string; userId: string; name: string }[] = [];
+    const unreachable: string[] = [];
+    const wanted = [...new Set(personIds)];
+    if (wanted.length > 0) {
+      const accounts = await ex
+        .selectFrom('users as u')
+        .innerJoin('people as p', 'p.id', 'u.person_id')
+        .select(['u.id as user_id', 'u.person_id', 'p.full_name'])
+        .where('u.person_id', 'in', wanted)
+        .where('u.disabled', '=', 0)
+        .orderBy('u.created_at')
         .execute();
-      const chosen = new Set<string>();
-      for (const h of homes) {
-        if (chosen.has(h.person_id)) continue;
-        chosen.add(h.person_id);
-        orgIds.add(h.organization_id);
+      const reached = new Set<string>();
+      for (const a of accounts) {
+        if (!a.person_id || reached.has(a.person_id)) continue;
+        reached.add(a.person_id);
+        people.push({ personId: a.person_id, userId: a.user_id, name: a.full_name });
+      }
+      const rest = wanted.filter((id) => !reached.has(id));
+      if (rest.length > 0) {
+        const homes = await ex
+          .selectFrom('memberships as m')
+          .innerJoin('people as p', 'p.id', 'm.person_id')
+          .select(['m.person_id', 'm.organization_id', 'm.is_primary', 'p.full_name'])
+          .where('m.person_id', 'in', rest)
+          .orderBy('m.is_primary', 'desc')
+          .execute();
+        const chosen = new Set<string>();
+        for (const h of homes) {
+          if (chosen.has(h.person_id)) continue;
+          chosen.add(h.person_id);
+          orgIds.add(h.organization_id);
+        }
+        const named = await ex.selectFrom('people').select(['id', 'full_name']).where('id', 'in', rest).execute();
+        for (const p of named) if (!chosen.has(p.id)) unreachable.push(p.full_name);
       }
     }
     orgIds.delete(senderId);
-    return [...orgIds];
+    const organizations = [...orgIds];
+    const withClerk = new Set(await organizationsWithClerk(ex, organizations));
+    const clerkless = organizations.filter((id) => !withClerk.has(id));
+    if (clerkless.length > 0) {
+      const names = await ex.selectFrom('organizations').select('name').where('id', 'in', clerkless).execute();
+      unreachable.push(...names.map((n) => n.name));
+    }
+    if (unreachable.length > 0) throw errors.noClerkFor(unreachable);
+    return { organizations, people };
+  }
+
+  /** The organizations among these that have an active clerk of their own. */
+  async function organizationsWithClerk(ex: Executor, orgIds: readonly string[]): Promise<string[]> {
+    if (orgIds.length === 0) return [];
+    const found = new Set<string>();
+    for (let i = 0; i < orgIds.length; i += 500) {
+      const rows = await ex
+        .selectFrom('role_grants as g')
+        .innerJoin('users as u', 'u.id', 'g.user_id')
+        .select('g.organization_id')
+        .distinct()
+        .where('g.organization_id', 'in', orgIds.slice(i, i + 500))
+        .where('g.role', '=', 'clerk')
+        .where('u.disabled', '=', 0)
+        .execute();
+      for (const r of rows) found.add(r.organization_id);
+    }
+    return [...found];
   }
 
   return {
@@ -284,9 +338,9 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
     /** Delivers to every recipient organization's incoming queue at once; files are shared, not copied. */
     async dispatch(actor: Actor, id: string, body: { version: number }) {
       const { row } = await authorized(db, actor, id, 'dispatch');
-      const targets = await deliveryTargets(db, id, row.organization_id);
+      const { organizations: targets, people } = await deliveryTargets(db, id, row.organization_id);
       const external = (await repo.recipientsOf(db, id)).filter((r) => r.kind === 'external');
-      if (targets.length === 0 && external.length === 0) throw errors.noRecipients();
+      if (targets.length === 0 && people.length === 0 && external.length === 0) throw errors.noRecipients();
       await deps.transact(async ({ trx, audit }) => {
         await advance(trx, row, body.version, { status: 'dispatched' });
         const at = now();
@@ -310,10 +364,41 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
             )
             .execute();
         }
+        for (let i = 0; i < people.length; i += 200) {
+          await trx
+            .insertInto('document_person_deliveries')
+            .values(
+              people.slice(i, i + 200).map((p) => ({
+                id: newId(),
+                document_id: id,
+                person_id: p.personId,
+                user_id: p.userId,
+                name: p.name,
+                sent_at: at,
+                read_at: null,
+                reminded_at: null,
+              })),
+            )
+            .execute();
+        }
+        // The person reads the document itself, in his own list of documents.
+        await repo.grantAccess(
+          trx,
+          id,
+          people.map((p) => p.userId),
+          'recipient',
+        );
+        await core.tell(
+          trx,
+          row,
+          people.map((p) => p.userId),
+          'document_received',
+          'Văn bản gửi đến đồng chí',
+        );
         await core.tell(trx, row, await clerksOf(trx, targets), 'document_arrived', 'Văn bản đến chờ tiếp nhận');
         // Every copy delivered electronically is one not printed and carried. Copies to outside
         // addresses count when the relay has taken them, not before.
-        const copies = targets.length;
+        const copies = targets.length + people.length;
         const files = await trx.selectFrom('document_files').select('sha256').where('document_id', '=', id).execute();
         const pages =
           row.page_count ??
@@ -329,6 +414,7 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
         const emailed = await outside.send(trx, row);
         const said = [
           targets.length > 0 ? `gửi ${targets.length} nơi trong hệ thống` : '',
+          people.length > 0 ? `gửi ${people.length} người nhận trực tiếp` : '',
           emailed > 0 ? `gửi thư điện tử đến ${emailed} nơi ngoài hệ thống` : '',
         ]
           .filter(Boolean)
@@ -336,6 +422,7 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
         const note = said.charAt(0).toUpperCase() + said.slice(1);
         await record(trx, id, actor, 'dispatched', note || 'Phát hành', {
           organizations: targets.length,
+          people: people.length,
           external: external.length,
           emailed,
         });
@@ -343,10 +430,10 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
           action: 'document.dispatch',
           entityType: 'document',
           entityId: id,
-          summary: `Phát hành ${row.number_text ?? ''} đến ${targets.length} nơi`,
+          summary: `Phát hành ${row.number_text ?? ''} đến ${targets.length + people.length} nơi`,
         });
       });
-      return { deliveries: targets.length, external: external.length };
+      return { deliveries: targets.length + people.length, external: external.length };
     },
 
     /** Recalls a dispatched document: every receiver's copy is cancelled and the trail says so. */
@@ -390,6 +477,18 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
             trx,
             receivers.map((r) => r.organization_id),
           ),
+          'document_recalled',
+          'Văn bản bị thu hồi',
+        );
+        const readers = await trx
+          .selectFrom('document_person_deliveries')
+          .select('user_id')
+          .where('document_id', '=', id)
+          .execute();
+        await core.tell(
+          trx,
+          row,
+          readers.map((r) => r.user_id),
           'document_recalled',
           'Văn bản bị thu hồi',
         );

@@ -320,6 +320,20 @@ export interface DocumentDeliveriesTable {
   reason: string | null;
   incoming_document_id: string | null;
   version: number;
+  /** When the sender last reminded this organization's clerks to open it. */
+  reminded_at: string | null;
+}
+
+/** A dispatched document delivered to one person himself (a recipient with an account). */
+export interface DocumentPersonDeliveriesTable {
+  id: string;
+  document_id: string;
+  person_id: string;
+  user_id: string;
+  name: string;
+  sent_at: string;
+  read_at: string | null;
+  reminded_at: string | null;
 }
 
 export interface MeetingsTable {
@@ -774,6 +788,7 @@ export interface DB {
   document_events: DocumentEventsTable;
   document_recipients: DocumentRecipientsTable;
   document_deliveries: DocumentDeliveriesTable;
+  document_person_deliveries: DocumentPersonDeliveriesTable;
   meetings: MeetingsTable;
   meeting_agenda_items: MeetingAgendaItemsTable;
   meeting_files: MeetingFilesTable;

@@ -7,6 +7,7 @@ const DOCUMENT_KINDS = [
   'document_overdue',
   'document_recalled',
   'document_arrived',
+  'document_received',
 ] as const;
 
 /** Every kind of event a person can hear of, in the order the settings list them. */
@@ -53,6 +54,7 @@ export const notificationSettingsVi = {
     document_overdue: 'Văn bản quá hạn',
     document_recalled: 'Văn bản bị thu hồi',
     document_arrived: 'Văn bản đến chờ tiếp nhận',
+    document_received: 'Văn bản gửi đến cá nhân',
     mail_received: 'Thư mới đến hòm thư',
   } as Record<string, string>,
   save: 'Lưu cài đặt',

@@ -206,6 +206,19 @@ export function useDocumentStep(id: string) {
   });
 }
 
+/** Deletes a draft its author no longer wants. */
+export function useDeleteDraft(id: string) {
+  const client = useQueryClient();
+  const invalidate = useInvalidateDocuments();
+  return useMutation({
+    mutationFn: (version: number) => api.delete<null>(`/api/documents/${enc(id)}?version=${version}`),
+    onSuccess: () => {
+      client.removeQueries({ queryKey: documentKeys.document(id) });
+      void invalidate();
+    },
+  });
+}
+
 export function usePatchDraft(id: string) {
   const client = useQueryClient();
   const invalidate = useInvalidateDocuments();

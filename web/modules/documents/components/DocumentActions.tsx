@@ -1,10 +1,26 @@
-import { Button, DatePicker, Flex, Form, type FormInstance, Input, Radio, Select, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  DatePicker,
+  Flex,
+  Form,
+  type FormInstance,
+  Input,
+  Modal,
+  Radio,
+  Select,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
 import type { DocumentAction, DocumentView } from '../../../../common/schemas/documents';
+import { errorMessage } from '../../../app/api/client';
 import { personSearch } from '../../../app/components/personSearch';
-import { type DocumentPeople, useDocumentPeople, useRegisters } from '../api/documents.api';
+import { type DocumentPeople, useDeleteDraft, useDocumentPeople, useRegisters } from '../api/documents.api';
 import { tdoc } from '../documents.i18n';
+import { RecipientsSummary } from './DeliveryStatus';
 import FileUploadField from './FileUploadField';
 import StepModal from './StepModal';
 
@@ -23,15 +39,30 @@ const ORDER: Dialog[] = [
   'attach',
   'comment',
   'grant',
+  'remind',
+  'withdraw',
   'return',
   'recall',
+  'delete',
 ];
 const NEEDS_PEOPLE = new Set<Dialog>(['submit', 'direct', 'reassign', 'grant']);
-const DANGER = new Set<Dialog>(['return', 'recall']);
-const ASIDE = new Set<Dialog>(['attach', 'comment', 'grant']);
+const DANGER = new Set<Dialog>(['return', 'recall', 'delete']);
+const ASIDE = new Set<Dialog>(['attach', 'comment', 'grant', 'remind', 'withdraw']);
 
 const personLabel = (p: { fullName: string; position: string | null }) =>
   p.position ? `${p.fullName} — ${p.position}` : p.fullName;
+
+/** What the leader signs for and the clerk sends to, in the dialogs that move the draft on. */
+function recipientsBlock(doc: DocumentView) {
+  return (
+    <div style={{ marginBottom: 16 }}>
+      <Typography.Text strong>{tdoc.actions.recipientsToCheck}</Typography.Text>
+      <div style={{ marginTop: 4 }}>
+        <RecipientsSummary recipients={doc.recipients} />
+      </div>
+    </div>
+  );
+}
 
 function label(action: Dialog, doc: DocumentView): string {
   if (action === 'submit' && doc.direction === 'outgoing') return tdoc.actions.submitOutgoing;
@@ -141,6 +172,7 @@ function ActionDialog({
         >
           {() => (
             <>
+              {doc.direction === 'outgoing' ? recipientsBlock(doc) : null}
               <Form.Item
                 name="leaderId"
                 label={tdoc.actions.leader}
@@ -230,7 +262,12 @@ function ActionDialog({
     case 'approve':
       return (
         <StepModal<NoteValues> {...common} step="approve" toBody={(v) => ({ note: v.note || undefined })}>
-          {() => noteField()}
+          {() => (
+            <>
+              {recipientsBlock(doc)}
+              {noteField()}
+            </>
+          )}
         </StepModal>
       );
     case 'issue': {
@@ -259,9 +296,53 @@ function ActionDialog({
     case 'dispatch':
       return (
         <StepModal<NoteValues> {...common} step="dispatch" toBody={() => ({})}>
-          {() => <Typography.Paragraph>{tdoc.actions.dispatchConfirm}</Typography.Paragraph>}
+          {() => (
+            <>
+              <Typography.Paragraph>{tdoc.actions.dispatchConfirm}</Typography.Paragraph>
+              {recipientsBlock(doc)}
+            </>
+          )}
         </StepModal>
       );
+    case 'withdraw':
+      return (
+        <StepModal<NoteValues> {...common} step="withdraw" toBody={(v) => ({ reason: v.reason?.trim() || undefined })}>
+          {() => (
+            <>
+              <Typography.Paragraph>{tdoc.actions.withdrawConfirm}</Typography.Paragraph>
+              <Form.Item name="reason" label={tdoc.actions.reason}>
+                <Input.TextArea maxLength={1000} autoSize={{ minRows: 2, maxRows: 6 }} />
+              </Form.Item>
+            </>
+          )}
+        </StepModal>
+      );
+    case 'remind': {
+      const unopened = [
+        ...doc.deliveries.filter((d) => d.status === '01' && !d.receivedAt).map((d) => d.organizationName),
+        ...doc.personDeliveries.filter((p) => !p.readAt).map((p) => p.name),
+      ];
+      return (
+        <StepModal<NoteValues> {...common} step="remind" versioned={false} toBody={() => ({})}>
+          {() =>
+            unopened.length === 0 ? (
+              <Typography.Paragraph>{tdoc.actions.remindNobody}</Typography.Paragraph>
+            ) : (
+              <>
+                <Typography.Paragraph>{tdoc.actions.remindConfirm}</Typography.Paragraph>
+                <ul data-testid="remind-list">
+                  {unopened.map((name) => (
+                    <li key={name}>{name}</li>
+                  ))}
+                </ul>
+              </>
+            )
+          }
+        </StepModal>
+      );
+    }
+    case 'delete':
+      return <DeleteDialog doc={doc} title={title} onClose={onClose} />;
     case 'extend':
       return (
         <StepModal<NoteValues>
@@ -302,6 +383,42 @@ function ActionDialog({
       return unreachable;
     }
   }
+}
+
+/** Deletes the author's draft after asking; the page then goes back to the list. */
+function DeleteDialog({ doc, title, onClose }: { doc: DocumentView; title: string; onClose: () => void }) {
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const remove = useDeleteDraft(doc.id);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    setError(null);
+    try {
+      await remove.mutateAsync(doc.version);
+      message.success(tdoc.actions.deleted);
+      onClose();
+      navigate('/outgoing', { replace: true });
+    } catch (failure) {
+      setError(errorMessage(failure));
+    }
+  };
+  return (
+    <Modal
+      open
+      title={title}
+      okText={title}
+      cancelText="Hủy"
+      okButtonProps={{ danger: true }}
+      confirmLoading={remove.isPending}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Typography.Paragraph>{tdoc.actions.deleteConfirm}</Typography.Paragraph>
+      <Typography.Paragraph strong>{doc.summary}</Typography.Paragraph>
+      {error ? <Alert type="error" showIcon title={error} /> : null}
+    </Modal>
+  );
 }
 
 /** Chooses the register when there is only one to choose, also when the list arrives after the dialog opened. */

@@ -8,7 +8,7 @@ import {
   OUTGOING_STATUSES,
   SECRECY_LABELS,
   SECRECY_LEVELS,
-  STATUS_LABELS,
+  statusLabel,
   URGENCY_LABELS,
   URGENCY_LEVELS,
 } from '../../../../common/documents';
@@ -124,7 +124,7 @@ export default function DocumentFilterBar({
             aria-label={tdoc.filters.status}
             value={filters.status}
             onChange={(value?: string) => set({ status: value })}
-            options={statuses.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+            options={statuses.map((s) => ({ value: s, label: statusLabel(s, direction) }))}
             popupMatchSelectWidth={false}
             style={wide}
           />

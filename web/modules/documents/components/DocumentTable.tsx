@@ -66,7 +66,7 @@ export default function DocumentTable({
                   {numberLine(d)}
                 </Typography.Text>
                 <span>
-                  <StatusTag status={d.status} />
+                  <StatusTag status={d.status} direction={d.direction} />
                 </span>
               </Flex>
               <Link to={docLink(d)} style={{ fontWeight: 600 }}>
@@ -157,7 +157,12 @@ export default function DocumentTable({
           t.common.none
         ),
     },
-    { key: 'status', title: tdoc.list.colStatus, width: 170, render: (_, d) => <StatusTag status={d.status} /> },
+    {
+      key: 'status',
+      title: tdoc.list.colStatus,
+      width: 170,
+      render: (_, d) => <StatusTag status={d.status} direction={d.direction} />,
+    },
   ];
 
   return (

@@ -3,7 +3,7 @@ import {
   type DocumentStatus,
   SECRECY_LABELS,
   type Secrecy,
-  STATUS_LABELS,
+  statusLabel,
   URGENCY_LABELS,
   type Urgency,
 } from '../../../../common/documents';
@@ -22,8 +22,12 @@ const STATUS_COLORS: Record<DocumentStatus, string> = {
   recalled: 'error',
 };
 
-export function StatusTag({ status }: { status: DocumentStatus }) {
-  return <Tag color={STATUS_COLORS[status]}>{STATUS_LABELS[status]}</Tag>;
+export function StatusTag({ status, direction }: { status: DocumentStatus; direction: 'incoming' | 'outgoing' }) {
+  return (
+    <Tag color={STATUS_COLORS[status]} data-status={status}>
+      {statusLabel(status, direction)}
+    </Tag>
+  );
 }
 
 /** Urgency and secrecy marks, shown only when they are not "normal", plus "overdue". */

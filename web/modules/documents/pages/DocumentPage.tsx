@@ -41,7 +41,7 @@ export default function DocumentPage() {
         </Typography.Title>
         <Flex gap={4} wrap align="center">
           <Typography.Text type="secondary">{doc.numberText ?? tdoc.list.noNumber}</Typography.Text>
-          <StatusTag status={doc.status} />
+          <StatusTag status={doc.status} direction={doc.direction} />
           <MarkTags urgency={doc.urgency} secrecy={doc.secrecy} overdue={doc.overdue} />
         </Flex>
         <DocumentActions doc={doc} onEdit={() => setEditing(true)} />
