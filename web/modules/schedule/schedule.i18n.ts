@@ -12,11 +12,16 @@ export const scheduleVi = {
     label: (n: number, range: string) => `Tuần ${n} (${range})`,
   },
   view: { list: 'Danh sách', calendar: 'Lịch' },
+  awaiting: {
+    title: (n: number) => `Lịch công tác chờ duyệt (${n})`,
+    tag: 'Chờ duyệt',
+  },
   print: 'In lịch (PDF)',
   printOne: 'In lịch này (PDF)',
   follow: 'Theo dõi trên điện thoại',
   compose: 'Soạn lịch tuần',
-  empty: 'Tuần này chưa có lịch công tác được công bố',
+  /** Names the week viewed: "Tuần 50 (07/12–13/12) chưa có lịch công tác được công bố". */
+  empty: (n: number, from: string, to: string) => `Tuần ${n} (${from}–${to}) chưa có lịch công tác được công bố`,
   emptyHint: 'Lịch của Thường trực và của từng đồng chí lãnh đạo sẽ hiện ở đây khi Văn phòng công bố.',
   emptyComposer: 'Bấm “Soạn lịch tuần” để lập lịch cho Thường trực hoặc cho một đồng chí lãnh đạo.',
   drafts: 'Lịch của tuần đang xử lý',

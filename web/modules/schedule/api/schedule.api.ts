@@ -40,6 +40,23 @@ export function useScheduleWeek(week: string) {
   });
 }
 
+export interface AwaitingSchedule {
+  id: string;
+  weekStart: string;
+  weekLabel: string;
+  ownerLabel: string;
+  submittedAt: string;
+}
+
+/** Schedules submitted to the caller for approval (none for anyone who approves nothing). */
+export function useSchedulesAwaiting() {
+  return useQuery({
+    queryKey: [...root, 'awaiting'],
+    queryFn: ({ signal }) => api.get<{ items: AwaitingSchedule[] }>('/api/schedules/awaiting-approval', { signal }),
+    staleTime: 30_000,
+  });
+}
+
 export function useSchedule(id: string) {
   return useQuery({
     queryKey: scheduleKeys.schedule(id),
