@@ -95,6 +95,12 @@ export const scheduleVi = {
     exists: 'Tuần này đã có lịch này; đã mở lịch đã có.',
   },
   editor: {
+    meetingsTitle: (n: number) => `Cuộc họp trong tuần chưa có trong lịch (${n})`,
+    meetingsHint: 'Đưa vào lịch để đại biểu thấy cuộc họp một lần, kèm trả lời của mình, trên lịch điện thoại.',
+    addMeeting: 'Đưa vào lịch',
+    addAllMeetings: 'Đưa tất cả vào lịch',
+    meetingAdded: 'Đã đưa cuộc họp vào lịch',
+    meetingLink: 'Cuộc họp',
     back: 'Lịch công tác',
     heading: (owner: string) => `Lịch công tác của ${owner}`,
     addItem: 'Thêm hoạt động',

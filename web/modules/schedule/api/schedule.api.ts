@@ -23,6 +23,8 @@ export interface ItemFields {
   attendeesText: string | null;
   preparersText: string | null;
   userIds: string[];
+  /** The meeting the item puts on the schedule. */
+  meetingId?: string | null;
 }
 
 export type Step = Exclude<ScheduleAction, 'edit'>;
