@@ -199,8 +199,9 @@ describe('meetings and the weekly schedule, walked by each person (Chromium)', (
     console.log(`meeting page refresh: before ${before} B/min (whole view ${full} B × 12), after ${perMinute} B/min`);
     expect(after.length).toBeGreaterThanOrEqual(3);
     console.log(`statuses: ${after.map((p) => `${p.status}:${p.bytes}`).join(' ')}`);
-    expect(perMinute).toBeLessThan(before / 4);
-    expect(perMinute).toBeLessThan(10_000);
+    // Each unchanged refresh is its headers alone (about 0.9 KB with the security headers).
+    expect(perMinute).toBeLessThan(before / 5);
+    expect(perMinute).toBeLessThan(15_000);
   }, 120_000);
 
   it('a submitted week reaches the leader (bell and home tile); the editor offers the week’s meetings; an empty week is named', async () => {
