@@ -34,7 +34,8 @@ describe('meetings and the weekly schedule, walked by each person (Chromium)', (
     product = await startProduct();
     browser = await launchBrowser();
     fs.mkdirSync(SHOTS, { recursive: true });
-  });
+    // Loading the demo takes a while on a busy machine.
+  }, 240_000);
   afterEach(async () => {
     for (const context of contexts.splice(0)) await context.close();
   });
