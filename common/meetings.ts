@@ -137,6 +137,7 @@ export const NOTIFICATION_KINDS = [
   'meeting_minutes',
   'schedule_published',
   'schedule_changed',
+  'schedule_submitted',
   'document_assigned',
   'document_due',
   'document_overdue',

@@ -200,6 +200,10 @@ export const meetingSummarySchema = z.object({
 export type MeetingSummary = z.infer<typeof meetingSummarySchema>;
 
 export const meetingViewSchema = meetingSummarySchema.extend({
+  /** Marked present at the meeting (checked in or marked by the secretary). */
+  present: z.number(),
+  /** Marked absent at the meeting. */
+  absent: z.number(),
   organizationName: z.string(),
   chairUserId: z.string().nullable(),
   content: z.string().nullable(),

@@ -31,10 +31,16 @@ const itemFields = {
   /** People this item is for: it appears in their calendar feed. */
   userIds: z.array(idSchema).max(200).default([]),
 };
-export const scheduleItemWriteSchema = z.object(itemFields).refine((i) => !i.endTime || i.endTime > i.startTime, {
-  message: 'Giờ kết thúc phải sau giờ bắt đầu',
-  path: ['endTime'],
-});
+export const scheduleItemWriteSchema = z
+  .object({
+    ...itemFields,
+    /** The meeting this item puts on the schedule: a calendar feed then shows it once, with the person's answer. */
+    meetingId: idSchema.nullable().optional(),
+  })
+  .refine((i) => !i.endTime || i.endTime > i.startTime, {
+    message: 'Giờ kết thúc phải sau giờ bắt đầu',
+    path: ['endTime'],
+  });
 export type ScheduleItemWrite = z.infer<typeof scheduleItemWriteSchema>;
 export const scheduleItemPatchSchema = z
   .object({ ...itemFields, userIds: z.array(idSchema).max(200) })

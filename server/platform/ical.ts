@@ -22,6 +22,18 @@ export interface CalendarEvent {
   sequence: number;
   /** ISO-8601 instant of the last change. */
   updatedAt: string;
+  /**
+   * What the event shows, when more than one source can show it (`meeting:<id>`: the meeting
+   * and the schedule item made from it). A feed keeps one event per key.
+   */
+  key?: string;
+  /** The feed owner's own answer, for an event they are invited to: written as their ATTENDEE line. */
+  attendee?: { name: string; id: string; partstat: 'ACCEPTED' | 'DECLINED' | 'DELEGATED' | 'NEEDS-ACTION' };
+}
+
+/** A parameter value (RFC 5545 §3.2): quoted, with no quote, control character or line break in it. */
+function paramText(value: string): string {
+  return `"${value.replace(/["\p{Cc}]/gu, ' ').trim()}"`;
 }
 
 export interface CalendarWrite {
@@ -123,12 +135,26 @@ export function writeCalendar(input: CalendarWrite): string {
     if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
     // A URI value is not TEXT: it is written as it is, and one with a line break is no URI.
     if (url && !/[\r\n]/.test(url)) lines.push(`URL:${url}`);
-    lines.push(
-      `SEQUENCE:${Math.max(0, Math.trunc(event.sequence))}`,
-      `STATUS:${event.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
-      `LAST-MODIFIED:${icalTime(event.updatedAt)}`,
-      'END:VEVENT',
-    );
+    const partstat = event.attendee?.partstat;
+    if (event.attendee) {
+      lines.push(
+        `ATTENDEE;CN=${paramText(event.attendee.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=${partstat}:urn:x-vanphong:user:${event.attendee.id.replace(/[^A-Za-z0-9-]/g, '')}`,
+      );
+    }
+    // Confirmed only for one going: declined or handed to a deputy it leaves the person free,
+    // not yet answered it is tentative.
+    const declined = partstat === 'DECLINED' || partstat === 'DELEGATED';
+    const status = event.cancelled
+      ? 'CANCELLED'
+      : partstat === 'NEEDS-ACTION'
+        ? 'TENTATIVE'
+        : declined
+          ? null
+          : 'CONFIRMED';
+    lines.push(`SEQUENCE:${Math.max(0, Math.trunc(event.sequence))}`);
+    if (status) lines.push(`STATUS:${status}`);
+    if (declined) lines.push('TRANSP:TRANSPARENT');
+    lines.push(`LAST-MODIFIED:${icalTime(event.updatedAt)}`, 'END:VEVENT');
   }
   lines.push('END:VCALENDAR');
   return `${lines.map(foldLine).join('\r\n')}\r\n`;

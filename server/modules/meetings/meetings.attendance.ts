@@ -112,6 +112,7 @@ export function createAttendance(core: MeetingsCore) {
       if (!own) throw errors.notInvited();
       if (dayInVietnam(new Date(row.starts_at)) !== core.today() || core.phaseOf(row) === 'after')
         throw errors.notToday();
+      if (resource.declined) throw errors.declinedCheckIn();
       deps.authorizer.authorize(actor, 'checkIn', resource);
       await deps.transact(async ({ trx }) => {
         await trx

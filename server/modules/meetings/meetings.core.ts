@@ -49,6 +49,7 @@ export function createMeetingsCore(deps: PlatformDeps) {
       invited: own !== null,
       answersFor: mine.some((i) => i.kind === 'organization'),
       secretary: own?.role === 'secretary',
+      declined: own?.reply === 'absent' || own?.reply === 'deputy',
       phase,
       today: phase !== 'after' && dayInVietnam(new Date(row.starts_at)) <= today(),
     };

@@ -14,6 +14,11 @@ export const alreadyStarted = () =>
 export const notStarted = () =>
   conflict('meetings.not_started', 'Cuộc họp chưa diễn ra: biên bản và kết luận được gửi sau khi họp.');
 export const notToday = () => conflict('meetings.not_today', 'Chỉ điểm danh được trong ngày họp.');
+export const declinedCheckIn = () =>
+  conflict(
+    'meetings.declined',
+    'Bạn đã báo vắng mặt hoặc cử người dự thay. Hãy đổi trả lời thành "Tham dự" trước khi điểm danh.',
+  );
 export const noInvitees = () => invalid('meetings.no_invitees', 'Cuộc họp chưa có đại biểu nào được mời.');
 export const unknownInvitee = () =>
   invalid('meetings.unknown_invitee', 'Có người, tổ chức hoặc nhóm được mời không còn trong danh bạ.');

@@ -21,7 +21,17 @@ export interface MeetingCalendarEvent {
   cancelled: boolean;
   sequence: number;
   updatedAt: string;
+  key: string;
+  attendee: { name: string; id: string; partstat: 'ACCEPTED' | 'DECLINED' | 'DELEGATED' | 'NEEDS-ACTION' };
 }
+
+const PARTSTAT = {
+  attending: 'ACCEPTED',
+  absent: 'DECLINED',
+  deputy: 'DELEGATED',
+  pending: 'NEEDS-ACTION',
+} as const;
+const REPLY_PREFIX: Record<string, string> = { absent: 'Vắng: ', deputy: 'Cử người dự thay: ' };
 
 export function createMeetingLists(core: MeetingsCore) {
   const { db } = core;
@@ -140,6 +150,10 @@ export function createMeetingLists(core: MeetingsCore) {
           'm.version',
           'm.updated_at',
           'm.chair_name',
+          'i.reply',
+          'i.name as invitee_name',
+          'i.version as invitee_version',
+          'i.replied_at',
         ])
         .where('i.user_id', '=', userId)
         .where('m.status', '!=', 'draft')
@@ -151,13 +165,20 @@ export function createMeetingLists(core: MeetingsCore) {
         start: m.starts_at,
         end: m.ends_at,
         // A secret meeting shows only that there is one: phones sync calendars to outside services.
-        summary: m.secrecy === 'normal' ? `Họp: ${m.title}` : 'Cuộc họp (mật)',
+        summary: `${REPLY_PREFIX[m.reply] ?? ''}${m.secrecy === 'normal' ? `Họp: ${m.title}` : 'Cuộc họp (mật)'}`,
         location: m.secrecy === 'normal' ? m.place : null,
         description: m.secrecy === 'normal' && m.chair_name ? `Chủ trì: ${m.chair_name}` : null,
         url: `/meetings/${m.id}`,
         cancelled: m.status === 'cancelled',
-        sequence: Number(m.version),
-        updatedAt: m.updated_at,
+        // The person's own answer changes the event too: both versions only grow.
+        sequence: Number(m.version) + Number(m.invitee_version),
+        updatedAt: m.replied_at && m.replied_at > m.updated_at ? m.replied_at : m.updated_at,
+        key: `meeting:${m.id}`,
+        attendee: {
+          name: m.invitee_name,
+          id: userId,
+          partstat: PARTSTAT[m.reply as keyof typeof PARTSTAT] ?? 'NEEDS-ACTION',
+        },
       }));
     },
   };

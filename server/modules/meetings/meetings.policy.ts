@@ -18,6 +18,8 @@ export interface MeetingResource {
   answersFor: boolean;
   /** Invited as the meeting's secretary. */
   secretary: boolean;
+  /** Invited in person and answered absent or sent a deputy: not coming, so no check-in. */
+  declined?: boolean;
   /** Now is before the start, between start and end, or after the end. */
   phase: 'before' | 'during' | 'after';
   /** The meeting is today in Vietnam (and not yet over). */
@@ -58,7 +60,7 @@ export const meetingPolicy = definePolicy<MeetingResource>('meeting', (actor, ac
     case 'reply':
       return live(m) && m.phase !== 'after' && (m.invited || m.answersFor);
     case 'checkIn':
-      return m.status === 'invited' && m.today && m.invited;
+      return m.status === 'invited' && m.today && m.invited && !m.declined;
     case 'attendance':
       return m.status === 'invited' && (m.today || m.phase !== 'before') && runs;
     case 'minutes':

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
   addInviteesSchema,
@@ -27,6 +29,23 @@ const CONTENT_TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 } as const;
 
+/**
+ * A weak validator over the response as written, for the caller alone (`private`), asked for
+ * again each time (`no-cache`): the browser sends `If-None-Match` and an unchanged view
+ * costs a 304 and its headers instead of the whole meeting.
+ */
+function conditional(ifNoneMatch: string | undefined, reply: FastifyReply, payload: unknown) {
+  if (reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+  const tag = `W/"${createHash('sha256').update(payload).digest('base64url').slice(0, 27)}"`;
+  reply.header('etag', tag).header('cache-control', 'private, no-cache').header('vary', 'cookie');
+  if (ifNoneMatch?.split(',').some((t) => t.trim() === tag)) {
+    reply.code(304);
+    reply.removeHeader('content-length');
+    return '';
+  }
+  return payload;
+}
+
 export function registerMeetingRoutes(app: App, m: MeetingsModule): void {
   const r = typed(app);
   const done = <T>(reply: { code(n: number): { send(v: null): T } }) => reply.code(204).send(null);
@@ -53,8 +72,14 @@ export function registerMeetingRoutes(app: App, m: MeetingsModule): void {
       return reply.code(result.created ? 201 : 200).send(result);
     },
   );
-  r.get('/api/meetings/:id', { schema: { tags, params, response: { 200: meetingViewSchema } } }, async (request) =>
-    m.meetings.getMeeting(actorOf(request), request.params.id),
+  // The page asks again every few seconds: an unchanged view is answered 304 with no body.
+  r.get(
+    '/api/meetings/:id',
+    {
+      schema: { tags, params, response: { 200: meetingViewSchema } },
+      onSend: async (request, reply, payload) => conditional(request.headers['if-none-match'], reply, payload),
+    },
+    async (request) => m.meetings.getMeeting(actorOf(request), request.params.id),
   );
   r.patch(
     '/api/meetings/:id',

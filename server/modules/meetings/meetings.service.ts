@@ -224,6 +224,7 @@ export function createMeetingsService(core: MeetingsCore) {
         actorId: actor.userId,
         lastSeenAt,
         seesEveryone: organizer || resource.secretary || row.chair_user_id === actor.userId,
+        seesReasons: organizer || row.chair_user_id === actor.userId,
         mine,
         own,
         actions,

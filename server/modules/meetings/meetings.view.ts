@@ -1,11 +1,11 @@
-import type { MeetingAction } from '../../../common/meetings';
+import { type MeetingAction, REPLY_LABELS } from '../../../common/meetings';
 import type { Invitee, MeetingFile, MeetingView } from '../../../common/schemas/meetings';
 import type { MeetingInviteesTable } from '../../platform/db/schema';
 import type * as repo from './meetings.repository';
 
 type Kind<T> = T extends string ? T : never;
 
-export function inviteeView(i: MeetingInviteesTable, filesOpened: number): Invitee {
+export function inviteeView(i: MeetingInviteesTable, filesOpened: number, showReason = true): Invitee {
   return {
     id: i.id,
     kind: i.kind as Invitee['kind'],
@@ -16,7 +16,7 @@ export function inviteeView(i: MeetingInviteesTable, filesOpened: number): Invit
     position: i.position,
     role: i.role as Invitee['role'],
     reply: i.reply as Invitee['reply'],
-    reason: i.reason,
+    reason: showReason ? i.reason : null,
     deputyName: i.deputy_name,
     repliedAt: i.replied_at,
     attendance: i.attendance as Invitee['attendance'],
@@ -36,6 +36,8 @@ export interface ViewInput {
   actorId: string;
   lastSeenAt: string | null;
   seesEveryone: boolean;
+  /** The organizer and the chair: they read why others are absent; everyone else only their own reasons. */
+  seesReasons: boolean;
   mine: MeetingInviteesTable[];
   own: MeetingInviteesTable | null;
   actions: MeetingAction[];
@@ -76,6 +78,10 @@ export function meetingView(v: ViewInput): MeetingView {
   const opened = (i: MeetingInviteesTable) => (i.user_id ? (openedByUser.get(i.user_id) ?? 0) : 0);
   const answered = v.invitees.filter((i) => i.reply !== 'pending').length;
   const attending = v.invitees.filter((i) => i.reply === 'attending' || i.reply === 'deputy').length;
+  const present = v.invitees.filter((i) => i.attendance === 'present').length;
+  const absent = v.invitees.filter((i) => i.attendance === 'absent').length;
+  const mineIds = new Set(v.mine.map((i) => i.id));
+  const reasonFor = (i: MeetingInviteesTable) => v.seesReasons || mineIds.has(i.id);
   return {
     id: row.id,
     organizationId: row.organization_id,
@@ -100,6 +106,8 @@ export function meetingView(v: ViewInput): MeetingView {
     invited: v.invitees.length,
     answered,
     attending,
+    present,
+    absent,
     myReply: (v.own?.reply as MeetingView['myReply']) ?? null,
     changedFiles: files.filter((f) => f.changed).length,
     agenda: v.agenda.map((a) => ({
@@ -110,13 +118,24 @@ export function meetingView(v: ViewInput): MeetingView {
       presenterUserId: a.presenter_user_id,
     })),
     files,
-    invitees: (v.seesEveryone ? v.invitees : v.mine).map((i) => inviteeView(i, opened(i))),
+    invitees: (v.seesEveryone ? v.invitees : v.mine).map((i) => inviteeView(i, opened(i), reasonFor(i))),
     myInvitations: v.mine.map((i) => inviteeView(i, opened(i))),
     lastSeenAt: v.lastSeenAt,
-    events: v.events,
+    events: v.seesReasons ? v.events : v.events.map(withoutReason),
     actions: v.actions,
     version: row.version,
   };
+}
+
+/**
+ * A reply's trail entry reads "Name — Vắng mặt: reason"; the reason is for the organizer and
+ * the chair, so for everyone else the entry stops at the answer.
+ */
+function withoutReason<E extends { kind: string; note: string | null }>(e: E): E {
+  if (e.kind !== 'replied' || !e.note) return e;
+  const marker = ` — ${REPLY_LABELS.absent}`;
+  const at = e.note.indexOf(marker);
+  return at < 0 ? e : { ...e, note: e.note.slice(0, at + marker.length) };
 }
 
 /** The invitation's file is named after its number: `05-GM/HU` → `Giay-moi-05-GM-HU.pdf`. */

@@ -90,11 +90,30 @@ export function scheduleItemsSource(ex: Executor): CalendarSource {
           .filter(Boolean)
           .join('\n') || null,
       url: `/schedule?week=${r.week_start}`,
+      ...(r.meeting_id && { key: `meeting:${r.meeting_id}` }),
       cancelled: false,
       sequence: r.version,
       updatedAt: r.updated_at,
     }));
   };
+}
+
+/**
+ * One event per thing shown: a meeting put on the schedule comes from both the schedule and
+ * the meetings, and the one carrying the person's own answer is kept.
+ */
+function once(events: readonly CalendarEvent[]): CalendarEvent[] {
+  const byKey = new Map<string, CalendarEvent>();
+  const out: CalendarEvent[] = [];
+  for (const event of events) {
+    if (!event.key) {
+      out.push(event);
+      continue;
+    }
+    const seen = byKey.get(event.key);
+    if (!seen || (!seen.attendee && event.attendee)) byKey.set(event.key, event);
+  }
+  return [...out, ...byKey.values()];
 }
 
 /** A person's secret iCalendar address, and the feed behind it. */
@@ -163,9 +182,9 @@ export function createCalendarFeed(input: { deps: PlatformDeps; sources: readonl
       const from = new Date(now.getTime() - FEED_DAYS_BACK * DAY_MS).toISOString();
       const to = new Date(now.getTime() + FEED_DAYS_AHEAD * DAY_MS).toISOString();
       const lists = await Promise.all(sources.map((source) => source(owner.id, from, to)));
-      const events = lists
-        .flat()
-        .sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.uid.localeCompare(b.uid));
+      const events = once(lists.flat()).sort(
+        (a, b) => Date.parse(a.start) - Date.parse(b.start) || a.uid.localeCompare(b.uid),
+      );
       return writeCalendar({ name: FEED_NAME, events, stampedAt: now, baseUrl: base(origin) });
     },
   };

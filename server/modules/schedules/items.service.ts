@@ -79,6 +79,8 @@ export function createItemsService(core: SchedulesCore) {
       const row = await authorized(db, actor, scheduleId, 'edit');
       if (!inWeek(row.week_start, input.day)) throw errors.dayOutsideWeek();
       await requireUsers(input.userIds);
+      if (input.meetingId && (await repo.itemOfMeeting(db, scheduleId, input.meetingId)))
+        throw errors.meetingOnSchedule();
       const id = newId();
       await deps.transact(async (uow) => {
         const at = now();
@@ -94,7 +96,7 @@ export function createItemsService(core: SchedulesCore) {
           lead_text: input.leadText ?? null,
           attendees_text: input.attendeesText ?? null,
           preparers_text: input.preparersText ?? null,
-          meeting_id: null,
+          meeting_id: input.meetingId ?? null,
           changed_at: row.status === 'published' ? at : null,
           cancelled_at: null,
           change_note: null,

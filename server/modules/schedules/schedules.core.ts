@@ -64,14 +64,16 @@ export function createSchedulesCore(deps: PlatformDeps) {
     trx: Executor,
     row: repo.ScheduleRow,
     recipients: readonly string[],
-    kind: 'schedule_published' | 'schedule_changed',
+    kind: 'schedule_published' | 'schedule_changed' | 'schedule_submitted',
     body: string,
   ): Promise<number> {
     const week = weekLabel(row.week_start).split(' (')[0] ?? '';
     const title =
       kind === 'schedule_published'
         ? `Đã công bố lịch công tác ${week.toLowerCase()} của ${ownerLabel(row)}`
-        : `Lịch công tác ${week.toLowerCase()} của ${ownerLabel(row)} có thay đổi`;
+        : kind === 'schedule_submitted'
+          ? `Lịch công tác ${week.toLowerCase()} của ${ownerLabel(row)} chờ đồng chí duyệt`
+          : `Lịch công tác ${week.toLowerCase()} của ${ownerLabel(row)} có thay đổi`;
     return notify(
       trx,
       recipients,
@@ -79,7 +81,8 @@ export function createSchedulesCore(deps: PlatformDeps) {
         kind,
         title,
         body,
-        link: `/schedule?week=${row.week_start}`,
+        // Who approves opens the schedule itself, where the approval buttons are.
+        link: kind === 'schedule_submitted' ? `/schedule/${row.id}` : `/schedule?week=${row.week_start}`,
         entityType: 'schedule',
         entityId: row.id,
       },

@@ -23,4 +23,6 @@ export const itemCancelled = () =>
   conflict('schedules.item_cancelled', 'Hoạt động này đã được hủy; không thể sửa hay hủy lại.');
 export const nothingPublished = () =>
   notFound('schedules.nothing_published', 'Tuần này chưa có lịch công tác nào được công bố.');
+export const meetingOnSchedule = () =>
+  conflict('schedules.meeting_on_schedule', 'Cuộc họp này đã có trong lịch công tác của tuần.');
 export const feedNotFound = () => notFound('calendar.not_found', 'Không tìm thấy lịch.');

@@ -155,6 +155,17 @@ export async function findItem(ex: Executor, scheduleId: string, itemId: string)
     .executeTakeFirst();
 }
 
+/** The schedule's live item that puts this meeting on it, if any. */
+export async function itemOfMeeting(ex: Executor, scheduleId: string, meetingId: string) {
+  return ex
+    .selectFrom('schedule_items')
+    .select('id')
+    .where('schedule_id', '=', scheduleId)
+    .where('meeting_id', '=', meetingId)
+    .where('cancelled_at', 'is', null)
+    .executeTakeFirst();
+}
+
 export async function insertItem(ex: Executor, row: Insertable<ScheduleItemsTable>) {
   await ex.insertInto('schedule_items').values(row).execute();
 }
@@ -217,6 +228,24 @@ export async function isLeaderOver(ex: Executor, userId: string, path: string): 
     .where('u.disabled', '=', 0)
     .execute();
   return grants.some((g) => path.startsWith(g.path));
+}
+
+/** Active accounts holding `leader` at the organization at `path` or above it: who may approve its schedules. */
+export async function leadersOver(ex: Executor, path: string): Promise<string[]> {
+  const grants = await ex
+    .selectFrom('role_grants as g')
+    .innerJoin('organizations as o', 'o.id', 'g.organization_id')
+    .innerJoin('users as u', 'u.id', 'g.user_id')
+    .select(['u.id', 'o.path'])
+    .where('g.role', '=', 'leader')
+    .where('u.disabled', '=', 0)
+    .execute();
+  return [...new Set(grants.filter((g) => path.startsWith(g.path)).map((g) => g.id))];
+}
+
+/** Schedules waiting for a leader's approval, nearest week first. */
+export async function submittedSchedules(ex: Executor): Promise<ScheduleRow[]> {
+  return scheduleColumns(ex).where('s.status', '=', 'submitted').orderBy('s.week_start').limit(500).execute();
 }
 
 /** Active accounts holding any role granted on the organization itself. */

@@ -26,6 +26,17 @@ const created = z.object({ id: z.string() });
 const noContent = { 204: z.null() };
 const person = z.object({ id: z.string(), fullName: z.string(), position: z.string().nullable() });
 const peopleSchema = z.object({ leaders: z.array(person), people: z.array(person) });
+const awaitingSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      weekStart: z.string(),
+      weekLabel: z.string(),
+      ownerLabel: z.string(),
+      submittedAt: z.string(),
+    }),
+  ),
+});
 
 /** The address the browser used, for links handed out when no public address is configured. */
 const originOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
@@ -56,6 +67,9 @@ export function registerScheduleRoutes(app: App, m: SchedulesModule): void {
     { schema: { tags, querystring: z.object({ week: weekSchema, organizationId: id.optional() }) } },
     async (request, reply) =>
       sendPdf(reply, await m.printer.printWeek(actorOf(request), request.query.week, request.query.organizationId)),
+  );
+  r.get('/api/schedules/awaiting-approval', { schema: { tags, response: { 200: awaitingSchema } } }, async (request) =>
+    m.schedules.awaiting(actorOf(request)),
   );
   r.get('/api/schedules/:id', { schema: { tags, params, response: { 200: scheduleSchema } } }, async (request) =>
     m.reader.get(actorOf(request), request.params.id),

@@ -9,7 +9,7 @@ import type { SchedulesCore } from './schedules.core';
 import * as errors from './schedules.errors';
 import { creation } from './schedules.policy';
 import * as repo from './schedules.repository';
-import { ownerLabel, weekLabel } from './schedules.view';
+import { ownerLabel, resourceOf, weekLabel } from './schedules.view';
 
 /** Items printed on one page of the weekly schedule, for the paper it saves. */
 const ITEMS_PER_PAGE = 12;
@@ -114,8 +114,43 @@ export function createSchedulesService(core: SchedulesCore) {
   return {
     create,
 
+    /** Submitting tells those who may approve: the leaders of the organization and above it. */
     submit: (actor: Actor, id: string, body: Step) =>
-      step(actor, id, 'submit', body, () => ({ status: 'submitted' }), 'Trình duyệt lịch công tác'),
+      step(
+        actor,
+        id,
+        'submit',
+        body,
+        () => ({ status: 'submitted' }),
+        'Trình duyệt lịch công tác',
+        async (trx, row) => {
+          const leaders = (await repo.leadersOver(trx, row.organization_path)).filter((u) => u !== actor.userId);
+          const items = await repo.itemsOf(trx, [id]);
+          await core.announce(
+            trx,
+            row,
+            leaders,
+            'schedule_submitted',
+            `${weekLabel(row.week_start)}: ${items.length} hoạt động, ${actor.fullName} trình duyệt.`,
+          );
+        },
+      ),
+
+    /** Schedules the caller may approve now: the work queue's tile. */
+    async awaiting(actor: Actor) {
+      const rows = await repo.submittedSchedules(db);
+      return {
+        items: rows
+          .filter((r) => deps.authorizer.can(actor, 'approve', resourceOf(r)))
+          .map((r) => ({
+            id: r.id,
+            weekStart: r.week_start,
+            weekLabel: weekLabel(r.week_start),
+            ownerLabel: ownerLabel(r),
+            submittedAt: r.updated_at,
+          })),
+      };
+    },
 
     approve: (actor: Actor, id: string, body: Step) =>
       step(

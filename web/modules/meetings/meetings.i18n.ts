@@ -142,6 +142,8 @@ export const meetingsVi = {
     replaced: 'Đã thay',
     open: 'Xem',
     download: 'Tải về',
+    viewerTitle: (name: string) => `Xem tệp: ${name}`,
+    openNewTab: 'Mở trong thẻ mới',
     opened: 'Đã xem',
     pages: (n: number) => `${n} trang`,
     openedBy: (n: number, of: number) => `${n}/${of} đại biểu đã xem`,
@@ -180,6 +182,7 @@ export const meetingsVi = {
     checkedIn: (at: string) => `Điểm danh lúc ${at}`,
     summary: (answered: number, invited: number, attending: number) =>
       `${answered}/${invited} đã trả lời · ${attending} tham dự`,
+    presence: (present: number, absent: number) => `Điểm danh: ${present} có mặt · ${absent} vắng`,
     count: (n: number) => `${n} đại biểu được mời`,
     remind: 'Nhắc người chưa trả lời',
     remindConfirm: (n: number) => `Nhắc ${n} đại biểu chưa trả lời?`,
@@ -214,6 +217,8 @@ export const meetingsVi = {
     send: 'Gửi trả lời',
     checkIn: 'Điểm danh',
     checkedIn: 'Đã điểm danh có mặt',
+    markedAbsent: 'Thư ký ghi bạn vắng mặt tại cuộc họp',
+    declined: 'Bạn đã báo không dự; nếu vẫn đến họp, hãy đổi trả lời thành "Tham dự" để điểm danh.',
     checkInConfirm: 'Xác nhận bạn đang có mặt tại cuộc họp?',
   },
   actions: {

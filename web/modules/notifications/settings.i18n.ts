@@ -49,6 +49,7 @@ export const notificationSettingsVi = {
     meeting_minutes: 'Biên bản, kết luận họp',
     schedule_published: 'Lịch công tác công bố',
     schedule_changed: 'Lịch công tác điều chỉnh',
+    schedule_submitted: 'Lịch công tác chờ duyệt',
     document_assigned: 'Được giao xử lý văn bản',
     document_due: 'Văn bản sắp đến hạn',
     document_overdue: 'Văn bản quá hạn',

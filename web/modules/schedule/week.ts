@@ -40,7 +40,8 @@ export function weekDays(weekStart: string): string[] {
 }
 
 export const weekdayOf = (day: string): string => WEEKDAY_LABELS[utc(day).getUTCDay()] ?? '';
-const ddmm = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}`;
+/** "07/12". */
+export const ddmm = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}`;
 const ddmmyyyy = (day: string) => `${ddmm(day)}/${day.slice(0, 4)}`;
 
 /** "Thứ Hai, 23/11/2026": a day's heading on the printed weekly schedule. */

@@ -6,6 +6,7 @@ import { useCurrentUser } from '../../../app/layout/currentUser';
 import { useQueueCounts } from '../../../app/layout/queueCounts';
 import { visibleSections } from '../../../app/layout/sections';
 import QueueCards from '../components/QueueCards';
+import SchedulesAwaitingCard from '../components/SchedulesAwaitingCard';
 import UpcomingMeetingsCard from '../components/UpcomingMeetingsCard';
 
 export default function HomePage() {
@@ -25,6 +26,7 @@ export default function HomePage() {
         <RoleList roles={user.roles} emptyText={t.home.noRoles} />
       </Card>
       {user.sections.includes('meetings') ? <UpcomingMeetingsCard /> : null}
+      {user.roles.some((r) => r.role === 'leader') ? <SchedulesAwaitingCard /> : null}
       {hasDocuments ? <QueueCards counts={counts} /> : null}
       {sections.length > 0 ? (
         <Card title={t.home.sectionsTitle}>

@@ -71,6 +71,11 @@ export default function InviteesPanel({ meeting }: { meeting: MeetingView }) {
             ? tm.invitees.count(meeting.invitees.length)
             : tm.invitees.summary(meeting.answered, meeting.invited, meeting.attending)}
         </Typography.Text>
+        {meeting.present + meeting.absent > 0 ? (
+          <Typography.Text strong data-presence-summary>
+            {tm.invitees.presence(meeting.present, meeting.absent)}
+          </Typography.Text>
+        ) : null}
         <Flex gap={8} wrap>
           {can('remind') && pending > 0 ? (
             <Popconfirm

@@ -1,5 +1,6 @@
 import { EyeOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Button, Descriptions, Flex, Typography } from 'antd';
+import { useState } from 'react';
 import { MEETING_BODY_LABELS } from '../../../../common/meetings';
 import type { MeetingView } from '../../../../common/schemas/meetings';
 import { formatDateTimeShort } from '../../../app/format';
@@ -7,17 +8,22 @@ import { t } from '../../../app/i18n';
 import { invitationDocxUrl, invitationPdfUrl } from '../api/meetings.api';
 import { tm } from '../meetings.i18n';
 import { meetingTimeText } from '../meetingTime';
+import FileViewer from './FileViewer';
 
 /** The invitation as a PDF to read in the browser (a preview before it is sent) and as Word to edit. */
 export function InvitationLinks({ meeting }: { meeting: MeetingView }) {
+  const [viewing, setViewing] = useState(false);
+  const title = meeting.invitationNumber ? tm.meeting.invitationNumber(meeting.invitationNumber) : tm.send.preview;
   return (
     <Flex gap={8} wrap>
       <Button
         size="small"
         icon={<EyeOutlined />}
         href={invitationPdfUrl(meeting.id)}
-        target="_blank"
-        rel="noopener"
+        onClick={(event) => {
+          event.preventDefault();
+          setViewing(true);
+        }}
         data-invitation="pdf"
       >
         {meeting.status === 'draft' ? tm.send.preview : tm.meeting.previewPdf}
@@ -25,6 +31,10 @@ export function InvitationLinks({ meeting }: { meeting: MeetingView }) {
       <Button size="small" icon={<FileWordOutlined />} href={invitationDocxUrl(meeting.id)} download>
         {tm.meeting.downloadDocx}
       </Button>
+      <FileViewer
+        file={viewing ? { name: title, url: invitationPdfUrl(meeting.id), contentType: 'application/pdf' } : null}
+        onClose={() => setViewing(false)}
+      />
     </Flex>
   );
 }

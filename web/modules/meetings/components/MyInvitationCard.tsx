@@ -16,7 +16,11 @@ export default function MyInvitationCard({ meeting }: { meeting: MeetingView }) 
   if (meeting.myInvitations.length === 0 && !canCheckIn) return null;
   // A person invitation among the caller's is their own; an organization's they answer for it.
   const own = (i: Invitee) => i.kind === 'person';
-  const checkedIn = meeting.myInvitations.some((i) => own(i) && i.checkedInAt !== null);
+  // What the secretary or the check-in recorded, not merely that someone touched the row.
+  const mineOwn = meeting.myInvitations.find(own);
+  const checkedIn = mineOwn?.attendance === 'present';
+  const markedAbsent = mineOwn?.attendance === 'absent';
+  const declined = mineOwn?.reply === 'absent' || mineOwn?.reply === 'deputy';
 
   const checkIn = () =>
     step.mutateAsync({ step: 'check-in' }).then(
@@ -34,7 +38,19 @@ export default function MyInvitationCard({ meeting }: { meeting: MeetingView }) 
             </Button>
           </Popconfirm>
         ) : null}
-        {checkedIn ? <Typography.Text type="success">{tm.reply.checkedIn}</Typography.Text> : null}
+        {checkedIn ? (
+          <Typography.Text type="success" data-presence="present">
+            {tm.reply.checkedIn}
+          </Typography.Text>
+        ) : null}
+        {markedAbsent ? (
+          <Typography.Text type="danger" data-presence="absent">
+            {tm.reply.markedAbsent}
+          </Typography.Text>
+        ) : null}
+        {declined && !checkedIn && !markedAbsent && canReply ? (
+          <Typography.Text type="secondary">{tm.reply.declined}</Typography.Text>
+        ) : null}
         {meeting.myInvitations.map((i) => (
           <Flex key={i.id} vertical gap={8} data-invitation-for={i.kind}>
             {own(i) ? null : <Typography.Text strong>{tm.reply.forOrganization(i.name)}</Typography.Text>}

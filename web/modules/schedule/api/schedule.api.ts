@@ -23,6 +23,8 @@ export interface ItemFields {
   attendeesText: string | null;
   preparersText: string | null;
   userIds: string[];
+  /** The meeting the item puts on the schedule. */
+  meetingId?: string | null;
 }
 
 export type Step = Exclude<ScheduleAction, 'edit'>;
@@ -37,6 +39,23 @@ export function useScheduleWeek(week: string) {
     queryKey: scheduleKeys.week(week),
     queryFn: ({ signal }) => api.get<ScheduleWeek>('/api/schedules', { query: { week }, signal }),
     placeholderData: keepPreviousData,
+  });
+}
+
+export interface AwaitingSchedule {
+  id: string;
+  weekStart: string;
+  weekLabel: string;
+  ownerLabel: string;
+  submittedAt: string;
+}
+
+/** Schedules submitted to the caller for approval (none for anyone who approves nothing). */
+export function useSchedulesAwaiting() {
+  return useQuery({
+    queryKey: [...root, 'awaiting'],
+    queryFn: ({ signal }) => api.get<{ items: AwaitingSchedule[] }>('/api/schedules/awaiting-approval', { signal }),
+    staleTime: 30_000,
   });
 }
 

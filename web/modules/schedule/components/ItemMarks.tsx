@@ -1,12 +1,24 @@
 import { Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
 import type { ScheduleItem } from '../../../../common/schemas/schedules';
 import { tsch } from '../schedule.i18n';
 
 /** "Điều chỉnh" or "Hoãn/Hủy" beside an item changed after publishing. */
 export function ItemTags({ item }: { item: ScheduleItem }) {
   if (item.cancelled) return <Tag color="red">{tsch.cancelled}</Tag>;
-  if (item.changed) return <Tag color="orange">{tsch.changed}</Tag>;
-  return null;
+  const meeting = item.meetingId ? (
+    <Link to={`/meetings/${encodeURIComponent(item.meetingId)}`} data-item-meeting={item.meetingId}>
+      <Tag color="blue">{tsch.editor.meetingLink}</Tag>
+    </Link>
+  ) : null;
+  if (item.changed)
+    return (
+      <>
+        <Tag color="orange">{tsch.changed}</Tag>
+        {meeting}
+      </>
+    );
+  return meeting;
 }
 
 /** The reason given for a change, under the item. */

@@ -19,6 +19,7 @@ import ItemDrawer, { type ItemTarget } from '../components/ItemDrawer';
 import ScheduleDayList from '../components/ScheduleDayList';
 import ScheduleStatusTag from '../components/ScheduleStatusTag';
 import ScheduleSteps from '../components/ScheduleSteps';
+import WeekMeetings from '../components/WeekMeetings';
 import { tsch } from '../schedule.i18n';
 import { isoWeekNumber, weekRange } from '../week';
 
@@ -110,6 +111,7 @@ export default function ScheduleEditorPage() {
       {!canEdit && (schedule.status === 'submitted' || schedule.status === 'approved') ? (
         <Alert type="info" showIcon title={te.cannotEditNow} style={{ marginBottom: 16 }} />
       ) : null}
+      {canEdit && schedule.owner === 'standing_committee' ? <WeekMeetings schedule={schedule} /> : null}
       <ScheduleDayList
         schedule={schedule}
         itemActions={canEdit ? itemActions : undefined}

@@ -14,7 +14,7 @@ import ScheduleStatusTag from '../components/ScheduleStatusTag';
 import ScheduleWeekGrid from '../components/ScheduleWeekGrid';
 import WeekNavigator from '../components/WeekNavigator';
 import { tsch } from '../schedule.i18n';
-import { weekFromParam } from '../week';
+import { addDays, ddmm, isoWeekNumber, weekFromParam } from '../week';
 
 type View = 'list' | 'calendar';
 
@@ -154,7 +154,7 @@ export default function SchedulePage() {
           <Empty
             description={
               <>
-                {tsch.empty}
+                {tsch.empty(isoWeekNumber(week), ddmm(week), ddmm(addDays(week, 6)))}
                 <br />
                 <Typography.Text type="secondary">
                   {data.canCompose ? tsch.emptyComposer : tsch.emptyHint}
