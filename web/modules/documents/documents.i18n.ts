@@ -74,6 +74,7 @@ export const documentsVi = {
     openedTitle: 'Văn bản được gửi đến',
     files: 'Tệp văn bản',
     filesHint: 'Xem hoặc tải về để đọc trước khi tiếp nhận hay từ chối.',
+    gone: 'Văn bản này không còn chờ tiếp nhận: đã được tiếp nhận, từ chối hoặc bên gửi đã thu hồi. Văn bản đã tiếp nhận có trong sổ văn bản đến.',
   },
   form: {
     incomingTitle: 'Vào sổ văn bản đến',
