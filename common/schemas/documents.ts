@@ -232,7 +232,10 @@ export const documentSummarySchema = z.object({
   direction: z.enum(['incoming', 'outgoing']),
   status: documentStatusSchema,
   organizationId: z.string(),
+  /** Whose register it is in: a list over several organizations and registers names both on each row. */
+  organizationName: z.string(),
   registerId: z.string().nullable(),
+  registerName: z.string().nullable(),
   numberText: z.string().nullable(),
   arrivalNumber: z.number().nullable(),
   arrivalDate: z.string().nullable(),
@@ -251,8 +254,6 @@ export const documentSummarySchema = z.object({
 export type DocumentSummary = z.infer<typeof documentSummarySchema>;
 
 export const documentViewSchema = documentSummarySchema.extend({
-  organizationName: z.string(),
-  registerName: z.string().nullable(),
   issuerOrganizationId: z.string().nullable(),
   signerName: z.string().nullable(),
   signerPosition: z.string().nullable(),

@@ -10,6 +10,8 @@ export const registerWrongDirection = (expected: 'incoming' | 'outgoing') =>
   );
 export const registerWrongOrganization = () =>
   invalid('documents.register_wrong_organization', 'Sổ văn bản đã chọn không thuộc tổ chức của văn bản.');
+export const bookRegisterRequired = () =>
+  invalid('documents.book_register_required', 'Sổ đăng ký in theo từng sổ: hãy chọn một sổ văn bản.');
 export const registerInactive = () => invalid('documents.register_inactive', 'Sổ văn bản đã chọn đã ngừng sử dụng.');
 export const registerSecrecyMismatch = (secret: boolean) =>
   invalid(

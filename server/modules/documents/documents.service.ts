@@ -171,6 +171,7 @@ export function createDocumentsService(core: DocumentsCore) {
       const rows = await queueQuery(db, actor, kind)
         .selectAll('d')
         .select(['o.path as organization_path', 'o.name as organization_name'])
+        .select(repo.registerName().as('register_name'))
         .orderBy(sql`case when d.due_date is null then 1 else 0 end`)
         .orderBy('d.due_date')
         .orderBy('d.created_at', 'desc')

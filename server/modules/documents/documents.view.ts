@@ -16,13 +16,15 @@ import { outsideStatusOf } from './outside-mail';
 
 const CLOSED = new Set(['done', 'cancelled', 'recalled']);
 
-export function toSummary(row: repo.DocumentRow, today: string): DocumentSummary {
+export function toSummary(row: repo.DocumentRow & { register_name?: string | null }, today: string): DocumentSummary {
   return {
     id: row.id,
     direction: row.direction === 'outgoing' ? 'outgoing' : 'incoming',
     status: row.status as DocumentStatus,
     organizationId: row.organization_id,
+    organizationName: row.organization_name,
     registerId: row.register_id,
+    registerName: row.register_name ?? null,
     numberText: row.number_text,
     arrivalNumber: row.arrival_number,
     arrivalDate: row.arrival_date,
@@ -110,9 +112,7 @@ export async function documentView(
   ]);
   const resource = resourceFrom(actor, row, assignments, granted);
   return {
-    ...toSummary(row, today),
-    organizationName: row.organization_name,
-    registerName: extra?.register_name ?? null,
+    ...toSummary({ ...row, register_name: extra?.register_name ?? null }, today),
     issuerOrganizationId: row.issuer_organization_id,
     signerName: row.signer_name,
     signerPosition: row.signer_position,

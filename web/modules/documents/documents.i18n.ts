@@ -32,6 +32,7 @@ export const documentsVi = {
     empty: 'Chưa có văn bản nào phù hợp',
     emptyHint: 'Thử bỏ bớt điều kiện lọc, hoặc tìm không dấu.',
     colArrival: 'Số đến',
+    colRegister: 'Sổ, tổ chức',
     colNumber: 'Số, ký hiệu',
     colDate: 'Ngày',
     colIssuer: 'Cơ quan ban hành',
@@ -53,6 +54,10 @@ export const documentsVi = {
     truncated: (shown: number, total: number, capped = false) =>
       `Chỉ in ${shown} trên ${capped ? 'hơn ' : ''}${total.toLocaleString('vi-VN')} văn bản; hãy lọc theo khoảng ngày để in từng phần.`,
     colNo: 'STT',
+    register: 'Sổ văn bản',
+    noRegister: 'Chưa có sổ văn bản nào để in.',
+    year: (year: string) => `Năm ${year}`,
+    term: (label: string) => `Nhiệm kỳ ${label}`,
     colSigner: 'Người ký',
     colHandler: 'Đơn vị, người nhận',
   },
