@@ -1,0 +1,145 @@
+import fs from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, startProduct } from './browser';
+
+const SHOTS = 'docs/screenshots';
+const DESKTOP = { width: 1366, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+describe('incoming journeys: notifications that open, one register per book (Chromium)', () => {
+  let browser: Browser;
+  let product: Awaited<ReturnType<typeof startProduct>>;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    product = await startProduct();
+    browser = await launchBrowser();
+    fs.mkdirSync(SHOTS, { recursive: true });
+  });
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await product?.close();
+  });
+
+  async function signIn(username: string, viewport = DESKTOP): Promise<Page> {
+    const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    context.setDefaultTimeout(15_000);
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${product.url}/sign-in`);
+    await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill(username);
+    await page.getByLabel('Mật khẩu').fill(product.password(username));
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    return page;
+  }
+
+  /** Opens the bell and clicks the notification whose title holds `title`. */
+  async function openFromBell(page: Page, title: string | RegExp) {
+    await page.getByRole('button', { name: /^Thông báo/ }).click();
+    await page.locator('button.vp-notification', { hasText: title }).first().click();
+  }
+
+  /** Waits for loading veils and opening animations to end, so a screenshot shows the page as read. */
+  async function settle(page: Page) {
+    await page.waitForFunction(
+      () => document.querySelector('.ant-spin-spinning, .ant-zoom-appear, .ant-zoom-enter, .ant-fade-appear') === null,
+    );
+    await page.waitForTimeout(400);
+  }
+
+  const notFound = (page: Page) => page.getByText(/Không tìm thấy/).count();
+
+  it("the commune clerk's bell item of an arriving document opens that delivery, ready to accept", async () => {
+    const clerk = await signIn('vanthuxa');
+    await openFromBell(clerk, 'Văn bản đến chờ tiếp nhận: 01-CV/HU');
+    const opened = clerk.locator('.vp-delivery-opened');
+    await opened.waitFor({ state: 'visible' });
+    await opened.getByText('01-CV/HU').waitFor();
+    expect(await notFound(clerk)).toBe(0);
+    expect(new URL(clerk.url()).pathname).toBe('/incoming');
+    await settle(clerk);
+    await clerk.screenshot({ path: `${SHOTS}/incoming-arrival-from-bell-1366.png` });
+
+    // Accepted from there: it becomes the commune's own incoming document.
+    await opened.getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
+    const accept = clerk.locator('.ant-modal:visible', { hasText: 'Tiếp nhận văn bản' });
+    await accept.locator('.ant-modal-footer .ant-btn-primary').click();
+    await clerk.waitForURL(/\/documents\/[0-9a-z]+$/);
+    expect(await notFound(clerk)).toBe(0);
+  });
+
+  it('on a phone, the same bell item opens the delivery too', async () => {
+    // The delivery was accepted above: the link now says where it went, not "not found".
+    const clerk = await signIn('vanthuxa', PHONE);
+    await openFromBell(clerk, 'Văn bản đến chờ tiếp nhận: 01-CV/HU');
+    await clerk.getByText('không còn chờ tiếp nhận').waitFor();
+    expect(await notFound(clerk)).toBe(0);
+    await settle(clerk);
+    await clerk.screenshot({ path: `${SHOTS}/incoming-arrival-from-bell-390.png` });
+  });
+
+  it("each role's bell items open a page, never 'not found'", async () => {
+    const cases: [string, RegExp][] = [
+      ['lanhdao', /Văn bản chờ ý kiến chỉ đạo/],
+      ['chuyenvien', /Được giao xử lý văn bản/],
+      ['uyvien', /mời|họp/i],
+      ['vanthu', /lịch công tác|Thư mới/i],
+    ];
+    for (const [username, title] of cases) {
+      const page = await signIn(username);
+      await page.getByRole('button', { name: /^Thông báo/ }).click();
+      const items = page.locator('button.vp-notification', { hasText: title });
+      await items.first().waitFor();
+      const before = page.url();
+      await items.first().click();
+      await page.waitForURL((url) => url.toString() !== before);
+      await page.waitForLoadState('networkidle');
+      expect(await notFound(page), `${username}: ${page.url()}`).toBe(0);
+      expect(await page.getByText('Không có quyền truy cập').count()).toBe(0);
+    }
+  });
+
+  it("the district clerk's list names each row's register and organization; the printed book is one register", async () => {
+    const clerk = await signIn('vanthu');
+    await clerk.goto(`${product.url}/incoming`);
+    const table = clerk.locator('.ant-table');
+    await table.getByRole('columnheader', { name: 'Sổ, tổ chức' }).waitFor();
+    // The commune's copy of 01-CV/HU, accepted above, is in the commune's register, and says so.
+    const communeRow = table.locator('tr', { hasText: '01-CV/HU' });
+    await communeRow.getByText(/xã/).waitFor();
+    await settle(clerk);
+    await clerk.screenshot({ path: `${SHOTS}/incoming-list-registers-1366.png` });
+
+    await clerk.getByRole('button', { name: 'In sổ' }).click();
+    await clerk.waitForURL(/\/incoming\/print/);
+    await clerk.getByText('SỔ ĐĂNG KÝ VĂN BẢN ĐẾN').waitFor();
+    await clerk.locator('.vp-book-org', { hasText: 'HUYỆN ỦY ĐỒNG VĂN' }).waitFor();
+    await clerk.locator('.vp-book-register', { hasText: `Năm ${new Date().getFullYear()}` }).waitFor();
+    await clerk.locator('table.vp-print tbody tr').first().waitFor();
+    // One register of one organization: the commune's copy is not in the district's book.
+    expect(await clerk.locator('table.vp-print td', { hasText: '01-CV/HU' }).count()).toBe(0);
+    const numbers = await clerk.locator('table.vp-print tbody tr td:first-child').allTextContents();
+    expect(new Set(numbers).size).toBe(numbers.length);
+    await settle(clerk);
+    await clerk.screenshot({ path: `${SHOTS}/incoming-register-book-1366.png` });
+
+    const phone = await signIn('vanthu', PHONE);
+    await phone.goto(`${product.url}/incoming`);
+    await phone
+      .locator('.vp-doc-cards')
+      .getByText(/Đảng (ủy|bộ) xã/)
+      .first()
+      .waitFor();
+    await settle(phone);
+    await phone.screenshot({ path: `${SHOTS}/incoming-list-registers-390.png` });
+    await phone.goto(`${product.url}/incoming/print`);
+    await phone.locator('.vp-book-org', { hasText: 'HUYỆN ỦY ĐỒNG VĂN' }).waitFor();
+    await settle(phone);
+    await phone.screenshot({ path: `${SHOTS}/incoming-register-book-390.png` });
+  });
+});
