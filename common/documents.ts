@@ -94,6 +94,9 @@ export const DOCUMENT_ACTIONS = [
   'dispatch',
   'recall',
   'grant',
+  'request_extension',
+  'report_progress',
+  'decide_extension',
 ] as const;
 export type DocumentAction = (typeof DOCUMENT_ACTIONS)[number];
 
@@ -106,5 +109,6 @@ export const QUEUE_KINDS = [
   'dueSoon',
   'toSign',
   'toIssue',
+  'extensionRequests',
 ] as const;
 export type QueueKind = (typeof QUEUE_KINDS)[number];

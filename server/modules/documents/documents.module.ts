@@ -6,6 +6,7 @@ import { createDocumentsCore } from './documents.core';
 import { documentPolicies } from './documents.policy';
 import { registerDocumentRoutes } from './documents.routes';
 import { createDocumentsService } from './documents.service';
+import { createExtensionsService } from './extensions.service';
 import { createGeneratedDocuments } from './generated.service';
 import { createIncomingService } from './incoming.service';
 import { createOutgoingService } from './outgoing.service';
@@ -27,6 +28,7 @@ export function createDocumentsModule(deps: PlatformDeps, mail: DocumentOutsideM
   const module = {
     registers: createRegistersService(deps),
     incoming: createIncomingService(core),
+    extensions: createExtensionsService(core),
     outgoing: createOutgoingService(core, outside),
     /** Told by the mailboxes when the relay took outside copies, to count them as delivered. */
     outsideDelivered: outside.delivered,

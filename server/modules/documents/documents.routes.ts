@@ -11,11 +11,14 @@ import {
   documentListSchema,
   documentViewSchema,
   extendSchema,
+  extensionDecisionSchema,
+  extensionRequestSchema,
   grantSchema,
   inboxSchema,
   incomingWriteSchema,
   outgoingPatchSchema,
   outgoingWriteSchema,
+  progressSchema,
   QUEUE_KINDS,
   queueCountsSchema,
   reasonSchema,
@@ -178,6 +181,13 @@ export function registerDocumentRoutes(app: App, m: DocumentsModule): void {
   step('direct', directSchema, (actor, id, body) => m.incoming.direct(actor, id, body));
   step('reassign', directSchema, (actor, id, body) => m.incoming.reassign(actor, id, body));
   step('extend', extendSchema, (actor, id, body) => m.incoming.extend(actor, id, body));
+  step('extension-request', extensionRequestSchema, (actor, id, body) =>
+    m.extensions.requestExtension(actor, id, body),
+  );
+  step('extension-decision', extensionDecisionSchema, (actor, id, body) =>
+    m.extensions.decideExtension(actor, id, body),
+  );
+  step('progress', progressSchema, (actor, id, body) => m.extensions.reportProgress(actor, id, body));
   step('complete', completeSchema, (actor, id, body) => m.incoming.complete(actor, id, body));
   step('comments', commentSchema, (actor, id, body) => m.documents.comment(actor, id, body));
   step('grant', grantSchema, (actor, id, body) => m.documents.grant(actor, id, body));

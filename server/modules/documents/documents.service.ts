@@ -84,6 +84,16 @@ export function createDocumentsService(core: DocumentsCore) {
               .where('role', '=', 'info')
               .where('status', '=', 'open'),
           );
+      case 'extensionRequests':
+        return base.where(
+          'd.id',
+          'in',
+          ex
+            .selectFrom('document_extension_requests')
+            .select('document_id')
+            .where('leader_id', '=', actor.userId)
+            .where('status', '=', 'pending'),
+        );
       case 'overdue':
         return inAssignments((q) => q.where('a.role', '<>', 'info').where('a.due_date', '<', day));
       case 'dueSoon':
@@ -141,29 +151,51 @@ export function createDocumentsService(core: DocumentsCore) {
           ).n,
         );
       const clerkPaths = visibilityOf(actor).clerkPaths;
-      const [toDirect, toHandle, toCoHandle, forInformation, overdue, dueSoon, toSign, toIssue, toReceive] =
-        await Promise.all([
-          count('toDirect'),
-          count('toHandle'),
-          count('toCoHandle'),
-          count('forInformation'),
-          count('overdue'),
-          count('dueSoon'),
-          count('toSign'),
-          count('toIssue'),
-          clerkPaths.length === 0
-            ? 0
-            : db
-                .selectFrom('document_deliveries as dl')
-                .innerJoin('organizations as ro', 'ro.id', 'dl.organization_id')
-                .innerJoin('documents as sd', 'sd.id', 'dl.document_id')
-                .innerJoin('organizations as so', 'so.id', 'sd.organization_id')
-                .where(repo.waitingFor(clerkPaths))
-                .select((eb) => eb.fn.countAll<number>().as('n'))
-                .executeTakeFirstOrThrow()
-                .then((r) => Number(r.n)),
-        ]);
-      return { toDirect, toHandle, toCoHandle, forInformation, overdue, dueSoon, toSign, toIssue, toReceive };
+      const [
+        toDirect,
+        toHandle,
+        toCoHandle,
+        forInformation,
+        overdue,
+        dueSoon,
+        toSign,
+        toIssue,
+        toReceive,
+        extensionRequests,
+      ] = await Promise.all([
+        count('toDirect'),
+        count('toHandle'),
+        count('toCoHandle'),
+        count('forInformation'),
+        count('overdue'),
+        count('dueSoon'),
+        count('toSign'),
+        count('toIssue'),
+        clerkPaths.length === 0
+          ? 0
+          : db
+              .selectFrom('document_deliveries as dl')
+              .innerJoin('organizations as ro', 'ro.id', 'dl.organization_id')
+              .innerJoin('documents as sd', 'sd.id', 'dl.document_id')
+              .innerJoin('organizations as so', 'so.id', 'sd.organization_id')
+              .where(repo.waitingFor(clerkPaths))
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+              .then((r) => Number(r.n)),
+        count('extensionRequests'),
+      ]);
+      return {
+        toDirect,
+        toHandle,
+        toCoHandle,
+        forInformation,
+        overdue,
+        dueSoon,
+        toSign,
+        toIssue,
+        toReceive,
+        extensionRequests,
+      };
     },
 
     async queue(actor: Actor, kind: QueueKind) {

@@ -92,7 +92,7 @@ export async function documentView(
   row: repo.DocumentRow,
   today: string,
 ): Promise<DocumentView> {
-  const [assignments, granted, files, events, recipients, deliveries, extra] = await Promise.all([
+  const [assignments, granted, files, events, recipients, deliveries, extra, pending] = await Promise.all([
     repo.assignmentsOf(ex, row.id),
     repo.hasAccess(ex, row.id, actor.userId),
     repo.filesOf(ex, row.id),
@@ -108,6 +108,12 @@ export async function documentView(
       .leftJoin('organizations as so', 'so.id', 'src.organization_id')
       .select(['r.name as register_name', 'l.full_name as leader_name', 'src.id as source_id', 'so.name as source_org'])
       .where('d.id', '=', row.id)
+      .executeTakeFirst(),
+    ex
+      .selectFrom('document_extension_requests')
+      .select(['id', 'requested_by_name', 'current_due', 'proposed_due', 'reason', 'created_at'])
+      .where('document_id', '=', row.id)
+      .where('status', '=', 'pending')
       .executeTakeFirst(),
   ]);
   const resource = resourceFrom(actor, row, assignments, granted);
@@ -169,6 +175,22 @@ export async function documentView(
       reason: d.reason,
     })),
     source: extra?.source_id ? { documentId: extra.source_id, organizationName: extra.source_org ?? '' } : null,
-    actions: DOCUMENT_ACTIONS.filter((a) => authorizer.can(actor, a, resource)),
+    extensionRequest: pending
+      ? {
+          id: pending.id,
+          requestedByName: pending.requested_by_name,
+          currentDue: pending.current_due,
+          proposedDue: pending.proposed_due,
+          reason: pending.reason,
+          createdAt: pending.created_at,
+        }
+      : null,
+    // One request waits at a time: asked again only once it is answered, answered only while it waits.
+    actions: DOCUMENT_ACTIONS.filter(
+      (a) =>
+        !(a === 'request_extension' && pending) &&
+        !(a === 'decide_extension' && !pending) &&
+        authorizer.can(actor, a, resource),
+    ),
   };
 }

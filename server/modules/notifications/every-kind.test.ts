@@ -153,6 +153,24 @@ describe.each(testEngines())('every kind of notification opens a page its reader
     ok(await o.clerk.api.post(`/api/documents/${taken.id}/recall`, { version: taken.version, reason: 'Ban hành lại' }));
     await openNew();
 
+    // The handler tells how far it has come and asks for more time; the leader refuses, then grants.
+    const asHandler = async (path: string, body: unknown) =>
+      ok(await o.specialist.api.post(`/api/documents/${id}/${path}`, body));
+    await asHandler('progress', { note: 'Đã dự thảo báo cáo', percent: 60 });
+    await openNew();
+    await asHandler('extension-request', { dueDate: '2026-11-30', reason: 'Chờ số liệu các xã' });
+    await openNew();
+    const pending = async () =>
+      ok<{ extensionRequest: { id: string } }>(await o.leader.api.get(`/api/documents/${id}`)).extensionRequest.id;
+    ok(
+      await o.leader.api.post(`/api/documents/${id}/extension-decision`, {
+        decision: 'refuse',
+        requestId: await pending(),
+        reason: 'Cần báo cáo đúng hạn',
+      }),
+    );
+    await openNew();
+
     // The handler's reminders: due tomorrow, then overdue.
     await t.services.documents.reminders.run();
     await openNew();
@@ -233,5 +251,5 @@ describe.each(testEngines())('every kind of notification opens a page its reader
 
     // A kind added to the list without a step here fails: every kind must be walked.
     expect([...opened].sort()).toEqual([...NOTIFICATION_KINDS].sort());
-  });
+  }, 180_000); // dozens of steps across four modules, on a machine shared with the rest of the suite
 });

@@ -16,6 +16,7 @@ import * as m0014 from './migrations/0014_sign_in_guard';
 import * as m0015 from './migrations/0015_refold_lookalikes';
 import * as m0016 from './migrations/0016_demo_secrets';
 import * as m0017 from './migrations/0017_outside_deliveries';
+import * as m0019 from './migrations/0019_extension_requests';
 
 export interface MigrationContext {
   kind: 'sqlite' | 'postgres';
@@ -45,6 +46,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0015_refold_lookalikes', up: m0015.up },
   { name: '0016_demo_secrets', up: m0016.up },
   { name: '0017_outside_deliveries', up: m0017.up },
+  { name: '0019_extension_requests', up: m0019.up },
 ];
 
 const LOCK_KEY = 7_316_001; // arbitrary, constant: one migrator at a time per PostgreSQL database
