@@ -7,6 +7,12 @@ const SHOTS = 'docs/screenshots';
 const DESKTOP = { width: 1366, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
+/** A day in Vietnam, as the date pickers want it typed (dd/mm/yyyy). */
+function vietnamDay(offsetDays = 0): string {
+  const date = new Date(Date.now() + offsetDays * 86_400_000);
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short' }).format(date);
+}
+
 describe('incoming journeys: notifications that open, one register per book (Chromium)', () => {
   let browser: Browser;
   let product: Awaited<ReturnType<typeof startProduct>>;
@@ -142,4 +148,57 @@ describe('incoming journeys: notifications that open, one register per book (Chr
     await settle(phone);
     await phone.screenshot({ path: `${SHOTS}/incoming-register-book-390.png` });
   });
+
+  it('scenario: the handler reports progress and asks for more time; the leader grants it on a phone', async () => {
+    // The specialist opens the document he leads from his work queue.
+    const specialist = await signIn('chuyenvien');
+    await specialist.goto(`${product.url}/documents/queue?kind=toHandle`);
+    await specialist.locator('.ant-table-row a').first().click();
+    await specialist.waitForURL(/\/documents\/[0-9a-z]+$/);
+    const actions = specialist.locator('.vp-doc-actions');
+
+    await actions.getByRole('button', { name: 'Báo cáo tiến độ', exact: true }).click();
+    let dialog = specialist.locator('.ant-modal:visible');
+    await dialog.getByLabel('Mức hoàn thành (%)').fill('60');
+    await dialog.getByLabel('Nội dung tiến độ').fill('Đã tổng hợp số liệu 5/8 xã');
+    await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await specialist.locator('[data-event="progress"]').waitFor();
+
+    await actions.getByRole('button', { name: 'Xin gia hạn', exact: true }).click();
+    dialog = specialist.locator('.ant-modal:visible');
+    await dialog.getByLabel('Hạn mới đề nghị').fill(vietnamDay(10));
+    await dialog.getByLabel('Lý do xin gia hạn').fill('Chờ số liệu của ba xã vùng cao');
+    await settle(specialist);
+    await specialist.screenshot({ path: `${SHOTS}/incoming-extension-request-1366.png` });
+    await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await specialist.locator('.vp-extension-pending').waitFor();
+    expect(await actions.getByRole('button', { name: 'Xin gia hạn', exact: true }).count()).toBe(0);
+
+    // The leader, on a phone: the work queue has the request, the bell leads to the document.
+    const leader = await signIn('lanhdao', PHONE);
+    await leader.goto(`${product.url}/documents/queue`);
+    await leader.getByText('Xin gia hạn').first().waitFor();
+    await openFromBell(leader, /Xin gia hạn đến/);
+    await leader.waitForURL(/\/documents\/[0-9a-z]+$/);
+    await leader.locator('.vp-extension-pending').waitFor();
+    await leader.locator('.vp-doc-actions').getByRole('button', { name: 'Trả lời xin gia hạn' }).click();
+    dialog = leader.locator('.ant-modal:visible');
+    await dialog.getByText('Chờ số liệu của ba xã vùng cao').waitFor();
+    await settle(leader);
+    await leader.screenshot({ path: `${SHOTS}/incoming-extension-decide-390.png` });
+    await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await leader.locator('[data-event="extension_granted"]').waitFor();
+    expect(await leader.locator('.vp-extension-pending').count()).toBe(0);
+
+    // The specialist hears of it, and the document's deadline is the new one.
+    await specialist.reload();
+    await openFromBell(specialist, /Được gia hạn đến/);
+    await specialist.locator('[data-event="extension_granted"]').waitFor();
+    await specialist.getByText(vietnamDay(10)).first().waitFor();
+    await settle(specialist);
+    await specialist.screenshot({ path: `${SHOTS}/incoming-extension-history-1366.png` });
+  }, 120_000);
 });
