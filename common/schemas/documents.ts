@@ -364,6 +364,16 @@ export const deliveryDecisionSchema = z.object({
 
 // Queue ------------------------------------------------------------------------------------------
 
+/** An issuing body to pick when registering: from the directory, an outside organization, or one registered before. */
+export const issuerSuggestionSchema = z.object({
+  name: z.string(),
+  source: z.enum(['directory', 'outside', 'seen']),
+  organizationId: z.string().nullable(),
+});
+export type IssuerSuggestion = z.infer<typeof issuerSuggestionSchema>;
+export const issuerSuggestionListSchema = z.object({ items: z.array(issuerSuggestionSchema) });
+export const issuerQuerySchema = z.object({ q: z.string().trim().max(200).default('') });
+
 export const queueCountsSchema = z.object({
   toDirect: z.number(),
   toHandle: z.number(),

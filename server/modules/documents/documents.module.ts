@@ -9,6 +9,7 @@ import { createDocumentsService } from './documents.service';
 import { createExtensionsService } from './extensions.service';
 import { createGeneratedDocuments } from './generated.service';
 import { createIncomingService } from './incoming.service';
+import { createIssuers } from './issuers.service';
 import { createOutgoingService } from './outgoing.service';
 import { createOutsideMail, type DocumentOutsideMail } from './outside-mail';
 import { createRegisterBook } from './register-book';
@@ -29,6 +30,7 @@ export function createDocumentsModule(deps: PlatformDeps, mail: DocumentOutsideM
     registers: createRegistersService(deps),
     incoming: createIncomingService(core),
     extensions: createExtensionsService(core),
+    issuers: createIssuers(core),
     outgoing: createOutgoingService(core, outside),
     /** Told by the mailboxes when the relay took outside copies, to count them as delivered. */
     outsideDelivered: outside.delivered,

@@ -16,6 +16,8 @@ import {
   grantSchema,
   inboxSchema,
   incomingWriteSchema,
+  issuerQuerySchema,
+  issuerSuggestionListSchema,
   outgoingPatchSchema,
   outgoingWriteSchema,
   progressSchema,
@@ -97,6 +99,11 @@ export function registerDocumentRoutes(app: App, m: DocumentsModule): void {
         .header('cache-control', 'private, no-store')
         .send(file.bytes);
     },
+  );
+  r.get(
+    '/api/documents/issuers',
+    { schema: { tags, querystring: issuerQuerySchema, response: { 200: issuerSuggestionListSchema } } },
+    async (request) => m.issuers.suggest(actorOf(request), request.query.q),
   );
   r.get('/api/documents/queue', { schema: { tags, response: { 200: queueCountsSchema } } }, async (request) =>
     m.documents.queueCounts(actorOf(request)),

@@ -92,6 +92,11 @@ export const documentsVi = {
     organizationRequired: 'Hãy chọn tổ chức ban hành',
     issuer: 'Cơ quan ban hành',
     issuerRequired: 'Hãy nhập cơ quan ban hành',
+    issuerPlaceholder: 'Gõ vài chữ, có dấu hay không dấu, rồi chọn; hoặc gõ đủ tên',
+    issuerSources: { seen: 'Đã vào sổ trước đây', directory: 'Danh bạ', outside: 'Ngoài hệ thống' } as Record<
+      string,
+      string
+    >,
     numberText: 'Số, ký hiệu',
     numberTextPlaceholder: 'Ví dụ 123-CV/TU',
     numberTextRequired: 'Hãy nhập số, ký hiệu',
