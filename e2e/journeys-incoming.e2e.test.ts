@@ -201,4 +201,39 @@ describe('incoming journeys: notifications that open, one register per book (Chr
     await settle(specialist);
     await specialist.screenshot({ path: `${SHOTS}/incoming-extension-history-1366.png` });
   }, 120_000);
+
+  it('scenario: registering, the clerk picks the issuing body from a list that learns, typed without diacritics', async () => {
+    for (const [viewport, width] of [
+      [DESKTOP, 1366],
+      [PHONE, 390],
+    ] as const) {
+      const clerk = await signIn('vanthu', viewport);
+      await clerk.goto(`${product.url}/incoming`);
+      await clerk.getByRole('button', { name: 'Vào sổ văn bản đến' }).click();
+      const drawer = clerk.locator('.ant-drawer:visible');
+      const issuer = drawer.getByLabel('Cơ quan ban hành');
+      const options = clerk.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+
+      // An issuer registered before (the demo's), found without diacritics.
+      await issuer.pressSequentially('ban tuyen');
+      await options.getByText('Đã vào sổ trước đây').waitFor();
+      await options.locator('.ant-select-item-option', { hasText: 'Ban Tuyên giáo Tỉnh ủy' }).first().waitFor();
+      await settle(clerk);
+      await clerk.screenshot({ path: `${SHOTS}/incoming-issuer-picker-${width}.png` });
+      await options.locator('.ant-select-item-option', { hasText: 'Ban Tuyên giáo Tỉnh ủy' }).first().click();
+      expect(await issuer.inputValue()).toBe('Ban Tuyên giáo Tỉnh ủy');
+
+      // An organization of the directory, đ typed as d.
+      await issuer.fill('');
+      await issuer.pressSequentially('dang bo xa lung');
+      await options.getByText('Danh bạ').waitFor();
+      await options.locator('.ant-select-item-option', { hasText: 'Lũng Cú' }).first().click();
+      expect(await issuer.inputValue()).toMatch(/Lũng Cú/);
+
+      // A name nobody has yet is typed in full and kept.
+      await issuer.fill('Sở Tư pháp tỉnh Hà Giang');
+      await clerk.keyboard.press('Escape');
+      expect(await issuer.inputValue()).toBe('Sở Tư pháp tỉnh Hà Giang');
+    }
+  }, 120_000);
 });
