@@ -13,7 +13,7 @@ function vietnamDay(offsetDays = 0): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short' }).format(date);
 }
 
-describe('incoming journeys: notifications that open, one register per book (Chromium)', () => {
+describe('incoming journeys: notifications that open, one register per book (Chromium)', { timeout: 120_000 }, () => {
   let browser: Browser;
   let product: Awaited<ReturnType<typeof startProduct>>;
   const contexts: BrowserContext[] = [];
