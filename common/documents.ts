@@ -106,6 +106,9 @@ export const DOCUMENT_ACTIONS = [
   'delete',
   'withdraw',
   'remind',
+  'request_extension',
+  'report_progress',
+  'decide_extension',
 ] as const;
 export type DocumentAction = (typeof DOCUMENT_ACTIONS)[number];
 
@@ -118,5 +121,6 @@ export const QUEUE_KINDS = [
   'dueSoon',
   'toSign',
   'toIssue',
+  'extensionRequests',
 ] as const;
 export type QueueKind = (typeof QUEUE_KINDS)[number];

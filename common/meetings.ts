@@ -144,6 +144,9 @@ export const NOTIFICATION_KINDS = [
   'document_recalled',
   'document_arrived',
   'document_received',
+  'document_extension_requested',
+  'document_extension_decided',
+  'document_progress',
   'mail_received',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

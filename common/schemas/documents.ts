@@ -245,7 +245,10 @@ export const documentSummarySchema = z.object({
   direction: z.enum(['incoming', 'outgoing']),
   status: documentStatusSchema,
   organizationId: z.string(),
+  /** Whose register it is in: a list over several organizations and registers names both on each row. */
+  organizationName: z.string(),
   registerId: z.string().nullable(),
+  registerName: z.string().nullable(),
   numberText: z.string().nullable(),
   arrivalNumber: z.number().nullable(),
   arrivalDate: z.string().nullable(),
@@ -264,8 +267,6 @@ export const documentSummarySchema = z.object({
 export type DocumentSummary = z.infer<typeof documentSummarySchema>;
 
 export const documentViewSchema = documentSummarySchema.extend({
-  organizationName: z.string(),
-  registerName: z.string().nullable(),
   issuerOrganizationId: z.string().nullable(),
   signerName: z.string().nullable(),
   signerPosition: z.string().nullable(),
@@ -282,6 +283,17 @@ export const documentViewSchema = documentSummarySchema.extend({
   personDeliveries: z.array(personDeliverySchema),
   /** For an incoming document that came through the system: how the sender sees it. */
   source: z.object({ documentId: z.string(), organizationName: z.string() }).nullable(),
+  /** A handler's request for more time, waiting for the leader's answer. */
+  extensionRequest: z
+    .object({
+      id: z.string(),
+      requestedByName: z.string(),
+      currentDue: z.string().nullable(),
+      proposedDue: z.string(),
+      reason: z.string(),
+      createdAt: z.string(),
+    })
+    .nullable(),
   actions: z.array(z.enum(DOCUMENT_ACTIONS)),
 });
 export type DocumentView = z.infer<typeof documentViewSchema>;
@@ -339,6 +351,21 @@ export const completeSchema = z.object({
   note: noteSchema.optional(),
   uploadIds: z.array(idSchema).max(20).default([]),
 });
+/** The handler asks the leader for a later deadline, saying why. */
+export const extensionRequestSchema = z.object({ dueDate: dateSchema, reason: text(2000) });
+/** The leader grants (a new deadline, the one asked by default) or refuses (with the reason). */
+export const extensionDecisionSchema = z.discriminatedUnion('decision', [
+  z.object({
+    decision: z.literal('grant'),
+    requestId: idSchema,
+    dueDate: dateSchema.optional(),
+    note: noteSchema.optional(),
+  }),
+  z.object({ decision: z.literal('refuse'), requestId: idSchema, reason: text(2000) }),
+]);
+export type ExtensionDecision = z.infer<typeof extensionDecisionSchema>;
+/** How far the handling has come, told to the leader. */
+export const progressSchema = z.object({ note: text(2000), percent: z.number().int().min(0).max(100).optional() });
 export const extendSchema = z.object({ version: versionSchema, dueDate: dateSchema, note: noteSchema.optional() });
 export const reasonSchema = z.object({ version: versionSchema, reason: text(1000) });
 export const versionOnlySchema = z.object({ version: versionSchema, note: noteSchema.optional() });
@@ -351,6 +378,16 @@ export const deliveryDecisionSchema = z.object({
 
 // Queue ------------------------------------------------------------------------------------------
 
+/** An issuing body to pick when registering: from the directory, an outside organization, or one registered before. */
+export const issuerSuggestionSchema = z.object({
+  name: z.string(),
+  source: z.enum(['directory', 'outside', 'seen']),
+  organizationId: z.string().nullable(),
+});
+export type IssuerSuggestion = z.infer<typeof issuerSuggestionSchema>;
+export const issuerSuggestionListSchema = z.object({ items: z.array(issuerSuggestionSchema) });
+export const issuerQuerySchema = z.object({ q: z.string().trim().max(200).default('') });
+
 export const queueCountsSchema = z.object({
   toDirect: z.number(),
   toHandle: z.number(),
@@ -361,6 +398,7 @@ export const queueCountsSchema = z.object({
   toSign: z.number(),
   toIssue: z.number(),
   toReceive: z.number(),
+  extensionRequests: z.number(),
 });
 export type QueueCounts = z.infer<typeof queueCountsSchema>;
 

@@ -116,7 +116,7 @@ describe.each(testEngines())('secret documents and finding documents (%s)', (eng
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
 
     // The same book on paper, made on the server with the shipped font: the Vietnamese reads back.
-    const pdf = await o.clerk.api.get(`/api/documents/export.pdf?direction=incoming&organizationId=${o.committee.id}`);
+    const pdf = await o.clerk.api.get(`/api/documents/export.pdf?direction=incoming&registerId=${o.incomingRegister}`);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const printed = path.join(os.tmpdir(), `so-den-${Date.now()}.pdf`);

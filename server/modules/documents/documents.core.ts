@@ -1,3 +1,4 @@
+import type { NotificationKind } from '../../../common/meetings';
 import { foldVietnamese } from '../../../common/text/fold';
 import { dayInVietnam } from '../../platform/clock';
 import type { Executor } from '../../platform/db/database';
@@ -193,9 +194,11 @@ export function createDocumentsCore(deps: PlatformDeps) {
     trx: Executor,
     row: Pick<repo.DocumentRow, 'id' | 'secrecy' | 'summary' | 'number_text'>,
     userIds: Iterable<string | null>,
-    kind: string,
+    kind: NotificationKind,
     what: string,
     actorId?: string,
+    /** Where the news leads when the reader sees the step elsewhere than on the document itself. */
+    link = `/documents/${row.id}`,
   ) {
     const others = [...userIds].filter((id) => id && id !== actorId);
     const label = row.number_text ? `${row.number_text}: ${row.summary}` : row.summary;
@@ -205,7 +208,7 @@ export function createDocumentsCore(deps: PlatformDeps) {
       {
         kind,
         title: `${what}: ${label}`.slice(0, 300),
-        link: `/documents/${row.id}`,
+        link,
         entityType: 'document',
         entityId: row.id,
         sensitive: row.secrecy !== 'normal',

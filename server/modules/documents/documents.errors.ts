@@ -10,6 +10,14 @@ export const registerWrongDirection = (expected: 'incoming' | 'outgoing') =>
   );
 export const registerWrongOrganization = () =>
   invalid('documents.register_wrong_organization', 'Sổ văn bản đã chọn không thuộc tổ chức của văn bản.');
+export const extensionPending = () =>
+  conflict('documents.extension_pending', 'Đã có một đề nghị gia hạn đang chờ lãnh đạo trả lời.');
+export const extensionNotPending = () =>
+  conflict('documents.extension_not_pending', 'Đề nghị gia hạn này đã được trả lời hoặc không còn.');
+export const extensionNotLater = () =>
+  invalid('documents.extension_not_later', 'Hạn mới phải sau hạn xử lý hiện tại và không trước hôm nay.');
+export const bookRegisterRequired = () =>
+  invalid('documents.book_register_required', 'Sổ đăng ký in theo từng sổ: hãy chọn một sổ văn bản.');
 export const registerInactive = () => invalid('documents.register_inactive', 'Sổ văn bản đã chọn đã ngừng sử dụng.');
 export const registerSecrecyMismatch = (secret: boolean) =>
   invalid(

@@ -6,9 +6,11 @@ import { createDocumentsCore } from './documents.core';
 import { documentPolicies } from './documents.policy';
 import { registerDocumentRoutes } from './documents.routes';
 import { createDocumentsService } from './documents.service';
+import { createExtensionsService } from './extensions.service';
 import { createFollowupService } from './followup.service';
 import { createGeneratedDocuments } from './generated.service';
 import { createIncomingService } from './incoming.service';
+import { createIssuers } from './issuers.service';
 import { createOutgoingService } from './outgoing.service';
 import { createOutsideMail, type DocumentOutsideMail } from './outside-mail';
 import { createRegisterBook } from './register-book';
@@ -28,6 +30,8 @@ export function createDocumentsModule(deps: PlatformDeps, mail: DocumentOutsideM
   const module = {
     registers: createRegistersService(deps),
     incoming: createIncomingService(core),
+    extensions: createExtensionsService(core),
+    issuers: createIssuers(core),
     outgoing: createOutgoingService(core, outside),
     /** Deleting or withdrawing a draft; reminding and resending after dispatch. */
     followup: createFollowupService(core),

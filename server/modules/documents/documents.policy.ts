@@ -62,7 +62,11 @@ function incoming(actor: Actor, action: string, d: DocumentResource): boolean {
     case 'extend':
       return d.status === 'in_progress' && isLeaderOf(actor, d);
     case 'complete':
+    case 'request_extension':
+    case 'report_progress':
       return d.status === 'in_progress' && handles;
+    case 'decide_extension':
+      return d.status === 'in_progress' && isLeaderOf(actor, d);
     case 'attach':
       return (
         (d.status === 'in_progress' && (handles || d.assignments.includes('co'))) ||

@@ -31,6 +31,9 @@ export async function insertDocument(ex: Executor, kind: DatabaseKind, row: Omit
     .execute();
 }
 
+/** The name of the document's register, for lists that span several. */
+export const registerName = () => sql<string | null>`(select r.name from registers r where r.id = d.register_id)`;
+
 const documentColumns = (ex: Executor) =>
   ex
     .selectFrom('documents as d')
@@ -307,7 +310,10 @@ async function listMatching(
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   const total = Math.min(Number(counted.n), cap);
-  let page = q.selectAll('d').select(['o.path as organization_path', 'o.name as organization_name']);
+  let page = q
+    .selectAll('d')
+    .select(['o.path as organization_path', 'o.name as organization_name'])
+    .select(registerName().as('register_name'));
   switch (query.sort) {
     case 'oldest':
       page = fts ? page.orderBy(sql`f.rowid`, 'asc') : page.orderBy('d.seq', 'asc');

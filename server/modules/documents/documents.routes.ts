@@ -11,11 +11,16 @@ import {
   documentListSchema,
   documentViewSchema,
   extendSchema,
+  extensionDecisionSchema,
+  extensionRequestSchema,
   grantSchema,
   inboxSchema,
   incomingWriteSchema,
+  issuerQuerySchema,
+  issuerSuggestionListSchema,
   outgoingPatchSchema,
   outgoingWriteSchema,
+  progressSchema,
   QUEUE_KINDS,
   queueCountsSchema,
   reasonSchema,
@@ -94,6 +99,11 @@ export function registerDocumentRoutes(app: App, m: DocumentsModule): void {
         .header('cache-control', 'private, no-store')
         .send(file.bytes);
     },
+  );
+  r.get(
+    '/api/documents/issuers',
+    { schema: { tags, querystring: issuerQuerySchema, response: { 200: issuerSuggestionListSchema } } },
+    async (request) => m.issuers.suggest(actorOf(request), request.query.q),
   );
   r.get('/api/documents/queue', { schema: { tags, response: { 200: queueCountsSchema } } }, async (request) =>
     m.documents.queueCounts(actorOf(request)),
@@ -178,6 +188,13 @@ export function registerDocumentRoutes(app: App, m: DocumentsModule): void {
   step('direct', directSchema, (actor, id, body) => m.incoming.direct(actor, id, body));
   step('reassign', directSchema, (actor, id, body) => m.incoming.reassign(actor, id, body));
   step('extend', extendSchema, (actor, id, body) => m.incoming.extend(actor, id, body));
+  step('extension-request', extensionRequestSchema, (actor, id, body) =>
+    m.extensions.requestExtension(actor, id, body),
+  );
+  step('extension-decision', extensionDecisionSchema, (actor, id, body) =>
+    m.extensions.decideExtension(actor, id, body),
+  );
+  step('progress', progressSchema, (actor, id, body) => m.extensions.reportProgress(actor, id, body));
   step('complete', completeSchema, (actor, id, body) => m.incoming.complete(actor, id, body));
   step('comments', commentSchema, (actor, id, body) => m.documents.comment(actor, id, body));
   step('grant', grantSchema, (actor, id, body) => m.documents.grant(actor, id, body));

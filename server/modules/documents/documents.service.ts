@@ -96,6 +96,16 @@ export function createDocumentsService(core: DocumentsCore) {
             ),
           ]),
         );
+      case 'extensionRequests':
+        return base.where(
+          'd.id',
+          'in',
+          ex
+            .selectFrom('document_extension_requests')
+            .select('document_id')
+            .where('leader_id', '=', actor.userId)
+            .where('status', '=', 'pending'),
+        );
       case 'overdue':
         return inAssignments((q) => q.where('a.role', '<>', 'info').where('a.due_date', '<', day));
       case 'dueSoon':
@@ -161,29 +171,51 @@ export function createDocumentsService(core: DocumentsCore) {
           ).n,
         );
       const clerkPaths = visibilityOf(actor).clerkPaths;
-      const [toDirect, toHandle, toCoHandle, forInformation, overdue, dueSoon, toSign, toIssue, toReceive] =
-        await Promise.all([
-          count('toDirect'),
-          count('toHandle'),
-          count('toCoHandle'),
-          count('forInformation'),
-          count('overdue'),
-          count('dueSoon'),
-          count('toSign'),
-          count('toIssue'),
-          clerkPaths.length === 0
-            ? 0
-            : db
-                .selectFrom('document_deliveries as dl')
-                .innerJoin('organizations as ro', 'ro.id', 'dl.organization_id')
-                .innerJoin('documents as sd', 'sd.id', 'dl.document_id')
-                .innerJoin('organizations as so', 'so.id', 'sd.organization_id')
-                .where(repo.waitingFor(clerkPaths))
-                .select((eb) => eb.fn.countAll<number>().as('n'))
-                .executeTakeFirstOrThrow()
-                .then((r) => Number(r.n)),
-        ]);
-      return { toDirect, toHandle, toCoHandle, forInformation, overdue, dueSoon, toSign, toIssue, toReceive };
+      const [
+        toDirect,
+        toHandle,
+        toCoHandle,
+        forInformation,
+        overdue,
+        dueSoon,
+        toSign,
+        toIssue,
+        toReceive,
+        extensionRequests,
+      ] = await Promise.all([
+        count('toDirect'),
+        count('toHandle'),
+        count('toCoHandle'),
+        count('forInformation'),
+        count('overdue'),
+        count('dueSoon'),
+        count('toSign'),
+        count('toIssue'),
+        clerkPaths.length === 0
+          ? 0
+          : db
+              .selectFrom('document_deliveries as dl')
+              .innerJoin('organizations as ro', 'ro.id', 'dl.organization_id')
+              .innerJoin('documents as sd', 'sd.id', 'dl.document_id')
+              .innerJoin('organizations as so', 'so.id', 'sd.organization_id')
+              .where(repo.waitingFor(clerkPaths))
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+              .then((r) => Number(r.n)),
+        count('extensionRequests'),
+      ]);
+      return {
+        toDirect,
+        toHandle,
+        toCoHandle,
+        forInformation,
+        overdue,
+        dueSoon,
+        toSign,
+        toIssue,
+        toReceive,
+        extensionRequests,
+      };
     },
 
     async queue(actor: Actor, kind: QueueKind) {
@@ -191,6 +223,7 @@ export function createDocumentsService(core: DocumentsCore) {
       const rows = await queueQuery(db, actor, kind)
         .selectAll('d')
         .select(['o.path as organization_path', 'o.name as organization_name'])
+        .select(repo.registerName().as('register_name'))
         .orderBy(sql`case when d.due_date is null then 1 else 0 end`)
         .orderBy('d.due_date')
         .orderBy('d.created_at', 'desc')

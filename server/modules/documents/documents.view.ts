@@ -16,13 +16,15 @@ import { outsideStatusOf } from './outside-mail';
 
 const CLOSED = new Set(['done', 'cancelled', 'recalled']);
 
-export function toSummary(row: repo.DocumentRow, today: string): DocumentSummary {
+export function toSummary(row: repo.DocumentRow & { register_name?: string | null }, today: string): DocumentSummary {
   return {
     id: row.id,
     direction: row.direction === 'outgoing' ? 'outgoing' : 'incoming',
     status: row.status as DocumentStatus,
     organizationId: row.organization_id,
+    organizationName: row.organization_name,
     registerId: row.register_id,
+    registerName: row.register_name ?? null,
     numberText: row.number_text,
     arrivalNumber: row.arrival_number,
     arrivalDate: row.arrival_date,
@@ -90,7 +92,7 @@ export async function documentView(
   row: repo.DocumentRow,
   today: string,
 ): Promise<DocumentView> {
-  const [assignments, granted, files, events, recipients, deliveries, personal, extra] = await Promise.all([
+  const [assignments, granted, files, events, recipients, deliveries, personal, extra, pending] = await Promise.all([
     repo.assignmentsOf(ex, row.id),
     repo.hasAccess(ex, row.id, actor.userId),
     repo.filesOf(ex, row.id),
@@ -108,12 +110,16 @@ export async function documentView(
       .select(['r.name as register_name', 'l.full_name as leader_name', 'src.id as source_id', 'so.name as source_org'])
       .where('d.id', '=', row.id)
       .executeTakeFirst(),
+    ex
+      .selectFrom('document_extension_requests')
+      .select(['id', 'requested_by_name', 'current_due', 'proposed_due', 'reason', 'created_at'])
+      .where('document_id', '=', row.id)
+      .where('status', '=', 'pending')
+      .executeTakeFirst(),
   ]);
   const resource = resourceFrom(actor, row, assignments, granted);
   return {
-    ...toSummary(row, today),
-    organizationName: row.organization_name,
-    registerName: extra?.register_name ?? null,
+    ...toSummary({ ...row, register_name: extra?.register_name ?? null }, today),
     issuerOrganizationId: row.issuer_organization_id,
     signerName: row.signer_name,
     signerPosition: row.signer_position,
@@ -179,6 +185,22 @@ export async function documentView(
       remindedAt: p.reminded_at,
     })),
     source: extra?.source_id ? { documentId: extra.source_id, organizationName: extra.source_org ?? '' } : null,
-    actions: DOCUMENT_ACTIONS.filter((a) => authorizer.can(actor, a, resource)),
+    extensionRequest: pending
+      ? {
+          id: pending.id,
+          requestedByName: pending.requested_by_name,
+          currentDue: pending.current_due,
+          proposedDue: pending.proposed_due,
+          reason: pending.reason,
+          createdAt: pending.created_at,
+        }
+      : null,
+    // One request waits at a time: asked again only once it is answered, answered only while it waits.
+    actions: DOCUMENT_ACTIONS.filter(
+      (a) =>
+        !(a === 'request_extension' && pending) &&
+        !(a === 'decide_extension' && !pending) &&
+        authorizer.can(actor, a, resource),
+    ),
   };
 }

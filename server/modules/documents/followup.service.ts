@@ -7,6 +7,11 @@ import * as errors from './documents.errors';
 export const REMIND_INTERVAL_MS = 24 * 60 * 60 * 1000;
 
 /** The clerks who receive for an organization. */
+/** A clerk's news of an arrival opens the delivery waiting in their own inbox, not the sender's document. */
+function arrivalLink(deliveryId: string): string {
+  return `/incoming?tab=inbox&delivery=${encodeURIComponent(deliveryId)}`;
+}
+
 async function clerksOf(ex: Executor, organizationId: string): Promise<string[]> {
   const rows = await ex
     .selectFrom('role_grants as g')
@@ -117,6 +122,8 @@ export function createFollowupService(core: DocumentsCore) {
             await clerksOf(trx, d.organization_id),
             'document_arrived',
             'Nhắc tiếp nhận văn bản',
+            undefined,
+            arrivalLink(d.id),
           );
         }
         if (duePeople.length > 0) {
@@ -182,7 +189,15 @@ export function createFollowupService(core: DocumentsCore) {
             }))
             .where('id', '=', unit.id)
             .execute();
-          await core.tell(trx, row, await clerksOf(trx, unit.organization_id), 'document_arrived', 'Văn bản gửi lại');
+          await core.tell(
+            trx,
+            row,
+            await clerksOf(trx, unit.organization_id),
+            'document_arrived',
+            'Văn bản gửi lại',
+            undefined,
+            arrivalLink(unit.id),
+          );
           name = unit.name;
         } else {
           const person = await trx

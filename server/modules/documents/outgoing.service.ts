@@ -38,6 +38,52 @@ async function clerksOf(ex: Executor, orgIds: readonly string[]): Promise<string
 export function createOutgoingService(core: DocumentsCore, outside: OutsideMail) {
   const { db, deps, today, now, authorized, record, advance } = core;
 
+  /**
+   * The sender's document is not the receiver's to open: each receiving clerk's news leads to
+   * their own copy — the delivery waiting in their inbox — so every clerk is told per delivery.
+   */
+  async function tellArrived(trx: Executor, row: Parameters<DocumentsCore['tell']>[1], documentId: string) {
+    const deliveries = await trx
+      .selectFrom('document_deliveries')
+      .select(['id', 'organization_id'])
+      .where('document_id', '=', documentId)
+      .where('status', '=', '01')
+      .execute();
+    for (const d of deliveries) {
+      const link = `/incoming?tab=inbox&delivery=${encodeURIComponent(d.id)}`;
+      await core.tell(
+        trx,
+        row,
+        await clerksOf(trx, [d.organization_id]),
+        'document_arrived',
+        'Văn bản đến chờ tiếp nhận',
+        undefined,
+        link,
+      );
+    }
+  }
+
+  /** A recalled copy already accepted is the receiver's own incoming document; one still waiting has left the inbox. */
+  async function tellRecalled(trx: Executor, row: Parameters<DocumentsCore['tell']>[1], documentId: string) {
+    const deliveries = await trx
+      .selectFrom('document_deliveries')
+      .select(['organization_id', 'incoming_document_id'])
+      .where('document_id', '=', documentId)
+      .execute();
+    for (const d of deliveries) {
+      const link = d.incoming_document_id ? `/documents/${d.incoming_document_id}` : '/incoming?tab=inbox';
+      await core.tell(
+        trx,
+        row,
+        await clerksOf(trx, [d.organization_id]),
+        'document_recalled',
+        'Văn bản bị thu hồi',
+        undefined,
+        link,
+      );
+    }
+  }
+
   /** Checks every recipient against the directory and keeps its name as it was when chosen. */
   async function resolveRecipients(ex: Executor, list: readonly RecipientWrite[], secrecy: string) {
     const ids = (kind: RecipientWrite['kind']) => list.flatMap((r) => (r.kind === kind && 'id' in r ? [r.id] : []));
@@ -395,7 +441,7 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
           'document_received',
           'Văn bản gửi đến đồng chí',
         );
-        await core.tell(trx, row, await clerksOf(trx, targets), 'document_arrived', 'Văn bản đến chờ tiếp nhận');
+        await tellArrived(trx, row, id);
         // Every copy delivered electronically is one not printed and carried. Copies to outside
         // addresses count when the relay has taken them, not before.
         const copies = targets.length + people.length;
@@ -465,21 +511,7 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
             `Bên gửi đã thu hồi văn bản: ${body.reason}`,
           );
         }
-        const receivers = await trx
-          .selectFrom('document_deliveries')
-          .select('organization_id')
-          .where('document_id', '=', id)
-          .execute();
-        await core.tell(
-          trx,
-          row,
-          await clerksOf(
-            trx,
-            receivers.map((r) => r.organization_id),
-          ),
-          'document_recalled',
-          'Văn bản bị thu hồi',
-        );
+        await tellRecalled(trx, row, id);
         const readers = await trx
           .selectFrom('document_person_deliveries')
           .select('user_id')

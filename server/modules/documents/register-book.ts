@@ -7,8 +7,10 @@ import {
 import { loadExcel } from '../../platform/excel';
 import type { Actor } from '../../platform/security/actor';
 import type { DocumentsCore } from './documents.core';
+import * as errors from './documents.errors';
 import * as repo from './documents.repository';
 import { visibilityOf } from './documents.service';
+import { findRegister } from './registers.repository';
 
 const MAX_ROWS = 50_000;
 /** Paper is for a period's book; more than this is a spreadsheet's job. */
@@ -77,7 +79,14 @@ function bookLine(r: BookRow, incoming: boolean): (string | number | null)[] {
       ];
 }
 
-/** The register book (sổ đăng ký văn bản) of a filtered list, as a spreadsheet or printed. */
+/** Which book: one register of one organization, and the period it covers. */
+export interface BookHeading {
+  organizationName: string;
+  registerName: string;
+  period: string;
+}
+
+/** The register book (sổ đăng ký văn bản) of one register, as a spreadsheet or printed; a list over several says whose each row is. */
 export function createRegisterBook(core: DocumentsCore) {
   const rowsOf = async (actor: Actor, query: Omit<DocumentListQuery, 'page' | 'pageSize'>, max: number) =>
     (
@@ -90,45 +99,88 @@ export function createRegisterBook(core: DocumentsCore) {
       )
     ).rows;
 
+  /**
+   * The register a book is printed from, one the actor may see, of the list's direction. A book
+   * numbered by year covers one year: this year unless the list asks for a period.
+   */
+  async function bookOf(actor: Actor, query: Omit<DocumentListQuery, 'page' | 'pageSize'>) {
+    if (!query.registerId) throw errors.bookRegisterRequired();
+    const register = await findRegister(core.db, query.registerId);
+    const paths = actor.grants.map((g) => g.organizationPath);
+    if (!register || !paths.some((p) => register.organization_path.startsWith(p))) throw errors.registerNotFound();
+    if (register.direction !== query.direction) throw errors.registerWrongDirection(query.direction);
+    let { from, to } = query;
+    let period: string;
+    if (from || to) {
+      period =
+        from && to
+          ? `Từ ngày ${vnDate(from)} đến ngày ${vnDate(to)}`
+          : from
+            ? `Từ ngày ${vnDate(from)}`
+            : `Đến ngày ${vnDate(to ?? null)}`;
+    } else if (register.reset === 'year') {
+      const year = core.today().slice(0, 4);
+      from = `${year}-01-01`;
+      to = `${year}-12-31`;
+      period = `Năm ${year}`;
+    } else if (register.reset === 'term' && register.term_label) {
+      period = `Nhiệm kỳ ${register.term_label}`;
+    } else {
+      period = 'Toàn bộ';
+    }
+    const heading: BookHeading = {
+      organizationName: register.organization_name,
+      registerName: register.name,
+      period,
+    };
+    return { query: { ...query, organizationId: register.organization_id, from, to }, heading };
+  }
+
   return {
+    /** The book of one register; without one, the list as filtered, each row naming its organization and register. */
     async exportXlsx(actor: Actor, query: Omit<DocumentListQuery, 'page' | 'pageSize'>) {
-      const rows = await rowsOf(actor, query, MAX_ROWS);
       const incoming = query.direction === 'incoming';
+      const book = query.registerId ? await bookOf(actor, query) : null;
+      const rows = await rowsOf(actor, book?.query ?? query, MAX_ROWS);
       const ExcelJS = await loadExcel();
-      const book = new ExcelJS.Workbook();
-      const sheet = book.addWorksheet(incoming ? 'Sổ văn bản đến' : 'Sổ văn bản đi');
-      const title = incoming ? 'SỔ ĐĂNG KÝ VĂN BẢN ĐẾN' : 'SỔ ĐĂNG KÝ VĂN BẢN ĐI';
-      sheet.addRow([title]).font = { bold: true, size: 14 };
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet(incoming ? 'Sổ văn bản đến' : 'Sổ văn bản đi');
+      if (book) {
+        sheet.addRow([book.heading.organizationName.toUpperCase()]).font = { bold: true };
+        sheet.addRow([incoming ? 'SỔ ĐĂNG KÝ VĂN BẢN ĐẾN' : 'SỔ ĐĂNG KÝ VĂN BẢN ĐI']).font = { bold: true, size: 14 };
+        sheet.addRow([`${book.heading.registerName} — ${book.heading.period}`]);
+      } else {
+        sheet.addRow([incoming ? 'DANH SÁCH VĂN BẢN ĐẾN' : 'DANH SÁCH VĂN BẢN ĐI']).font = { bold: true, size: 14 };
+      }
       sheet.addRow([`Xuất ngày ${vnDate(core.today())}, ${rows.length} văn bản`]);
       sheet.addRow([]);
-      const header = (incoming ? INCOMING_COLUMNS : OUTGOING_COLUMNS).map(([h]) => h);
+      const header = [
+        ...(book ? [] : ['Tổ chức', 'Sổ văn bản']),
+        ...(incoming ? INCOMING_COLUMNS : OUTGOING_COLUMNS).map(([h]) => h),
+      ];
       const head = sheet.addRow(header);
       head.font = { bold: true };
-      for (const r of rows) sheet.addRow(bookLine(r, incoming));
+      for (const r of rows) {
+        sheet.addRow([...(book ? [] : [r.organization_name, r.register_name ?? '']), ...bookLine(r, incoming)]);
+      }
       sheet.columns.forEach((c, i) => {
         c.width = header[i] === 'Trích yếu' ? 60 : 16;
       });
-      const bytes = Buffer.from(await book.xlsx.writeBuffer());
+      const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
       return { bytes, fileName: incoming ? 'so-van-ban-den.xlsx' : 'so-van-ban-di.xlsx' };
     },
 
     /** The book printed on the server with the shipped font: landscape A4, the header row on every page. */
     async exportPdf(actor: Actor, query: Omit<DocumentListQuery, 'page' | 'pageSize'>) {
-      const rows = await rowsOf(actor, query, MAX_PDF_ROWS + 1);
+      const book = await bookOf(actor, query);
+      const rows = await rowsOf(actor, book.query, MAX_PDF_ROWS + 1);
       const incoming = query.direction === 'incoming';
       const shown = rows.slice(0, MAX_PDF_ROWS);
-      const issuer = query.organizationId
-        ? await core.db
-            .selectFrom('organizations')
-            .select('name')
-            .where('id', '=', query.organizationId)
-            .executeTakeFirst()
-        : null;
       const { renderTableBookPdf } = await import('../../platform/render/table-book');
       const bytes = await renderTableBookPdf({
-        issuer: issuer?.name ?? actor.grants[0]?.organizationName ?? '',
+        issuer: book.heading.organizationName,
         title: incoming ? 'Sổ đăng ký văn bản đến' : 'Sổ đăng ký văn bản đi',
-        subtitle: `In ngày ${vnDate(core.today())}, ${shown.length} văn bản${
+        subtitle: `${book.heading.registerName} — ${book.heading.period}. In ngày ${vnDate(core.today())}, ${shown.length} văn bản${
           rows.length > MAX_PDF_ROWS ? ` (đầu tiên; lọc theo thời gian để in phần còn lại hoặc tải bảng tính)` : ''
         }`,
         columns: (incoming ? INCOMING_COLUMNS : OUTGOING_COLUMNS).map(([header, share]) => ({ header, share })),

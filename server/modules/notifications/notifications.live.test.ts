@@ -54,9 +54,11 @@ describe.each(testEngines())('the bell, live over server-sent events (%s)', (eng
       expect(await mine.next()).toBe(0);
       expect(await theirs.next()).toBe(0);
       const at = new Date().toISOString();
-      await t.deps.transact(({ trx }) => notify(trx, [user.id, user.id], { kind: 'test', title: 'Có việc mới' }, at));
+      await t.deps.transact(({ trx }) =>
+        notify(trx, [user.id, user.id], { kind: 'mail_received', title: 'Có việc mới' }, at),
+      );
       expect(await mine.next()).toBe(1);
-      await t.deps.transact(({ trx }) => notify(trx, [user.id], { kind: 'test', title: 'Thêm việc' }, at));
+      await t.deps.transact(({ trx }) => notify(trx, [user.id], { kind: 'mail_received', title: 'Thêm việc' }, at));
       expect(await mine.next()).toBe(2);
       ok(await client(t, cookie).post('/api/notifications/read', { all: true }), 204);
       expect(await mine.next()).toBe(0);

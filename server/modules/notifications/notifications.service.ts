@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { NotificationKind } from '../../../common/meetings';
 import {
   DEFAULT_MUTED,
   type markReadSchema,
@@ -14,7 +15,8 @@ import type { Actor } from '../../platform/security/actor';
 import { DELIVER } from './delivery';
 
 export interface NotificationWrite {
-  kind: string;
+  /** One of the kinds listed once for the whole product; the settings page and the tests walk that list. */
+  kind: NotificationKind;
   title: string;
   body?: string | null;
   link?: string | null;

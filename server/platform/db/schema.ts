@@ -295,6 +295,23 @@ export interface DocumentEventsTable {
   data: string | null;
 }
 
+export interface DocumentExtensionRequestsTable {
+  id: string;
+  document_id: string;
+  requested_by: string;
+  requested_by_name: string;
+  leader_id: string | null;
+  current_due: string | null;
+  proposed_due: string;
+  reason: string;
+  status: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  granted_due: string | null;
+  decision_note: string | null;
+  created_at: string;
+}
+
 export interface DocumentRecipientsTable {
   id: string;
   document_id: string;
@@ -786,6 +803,7 @@ export interface DB {
   document_assignments: DocumentAssignmentsTable;
   document_access: DocumentAccessTable;
   document_events: DocumentEventsTable;
+  document_extension_requests: DocumentExtensionRequestsTable;
   document_recipients: DocumentRecipientsTable;
   document_deliveries: DocumentDeliveriesTable;
   document_person_deliveries: DocumentPersonDeliveriesTable;

@@ -1,6 +1,6 @@
-import { App, Button, Descriptions, Empty, Flex, Form, Input, List, Modal, Select, Typography } from 'antd';
-import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { Alert, App, Button, Descriptions, Empty, Flex, Form, Input, List, Modal, Select, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { PARTY_DOCUMENT_TYPES } from '../../../../common/docnumber/format';
 import type { DeliveryView } from '../../../../common/schemas/documents';
 import { errorMessage } from '../../../app/api/client';
@@ -35,6 +35,18 @@ export default function DeliveryInbox() {
   const [refusing, setRefusing] = useState<InboxItem | null>(null);
   const [registerId, setRegisterId] = useState<string | undefined>();
   const [refuseForm] = Form.useForm<{ reason: string }>();
+  // A notification leads here with the delivery it announced: open it at once.
+  const [params] = useSearchParams();
+  const wanted = params.get('delivery');
+  const [gone, setGone] = useState(false);
+  const openedFromLink = useRef<string | null>(null);
+  const openDelivery = open.mutateAsync;
+  useEffect(() => {
+    if (!wanted || openedFromLink.current === wanted) return;
+    openedFromLink.current = wanted;
+    setGone(false);
+    openDelivery(wanted).then(setOpened, () => setGone(true));
+  }, [wanted, openDelivery]);
 
   const doAccept = async (item: InboxItem) => {
     try {
@@ -81,6 +93,7 @@ export default function DeliveryInbox() {
       {inbox.isError ? (
         <QueryErrorAlert error={inbox.error} onRetry={() => inbox.refetch()} retrying={inbox.isFetching} />
       ) : null}
+      {gone ? <Alert type="info" showIcon message={tdoc.inbox.gone} style={{ marginBottom: 12 }} /> : null}
       <List<InboxItem>
         className="vp-inbox"
         loading={inbox.isLoading}

@@ -7,6 +7,7 @@ import {
   Form,
   type FormInstance,
   Input,
+  InputNumber,
   Modal,
   Radio,
   Select,
@@ -18,6 +19,7 @@ import { useNavigate } from 'react-router-dom';
 import type { DocumentAction, DocumentView } from '../../../../common/schemas/documents';
 import { errorMessage } from '../../../app/api/client';
 import { personSearch } from '../../../app/components/personSearch';
+import { formatCalendarDate } from '../../../app/format';
 import { type DocumentPeople, useDeleteDraft, useDocumentPeople, useRegisters } from '../api/documents.api';
 import { tdoc } from '../documents.i18n';
 import { RecipientsSummary } from './DeliveryStatus';
@@ -33,7 +35,10 @@ const ORDER: Dialog[] = [
   'approve',
   'issue',
   'dispatch',
+  'decide_extension',
   'complete',
+  'report_progress',
+  'request_extension',
   'reassign',
   'extend',
   'attach',
@@ -378,6 +383,61 @@ function ActionDialog({
           )}
         </StepModal>
       );
+    case 'request_extension':
+      return (
+        <StepModal<NoteValues>
+          {...common}
+          step="extension-request"
+          versioned={false}
+          toBody={(v) => ({ dueDate: day(v.dueDate), reason: v.reason })}
+        >
+          {() => (
+            <>
+              <Form.Item
+                name="dueDate"
+                label={tdoc.actions.newDueDate}
+                extra={doc.dueDate ? tdoc.list.due(formatCalendarDate(doc.dueDate)) : undefined}
+                rules={[{ required: true, message: tdoc.actions.dueDateRequired }]}
+              >
+                <DatePicker format="DD/MM/YYYY" disabledDate={notBeforeToday} style={{ width: '100%' }} />
+              </Form.Item>
+              <Form.Item
+                name="reason"
+                label={tdoc.actions.extensionReason}
+                rules={[{ required: true, whitespace: true, message: tdoc.actions.reasonRequired }]}
+              >
+                <Input.TextArea maxLength={2000} autoSize={{ minRows: 2, maxRows: 6 }} />
+              </Form.Item>
+            </>
+          )}
+        </StepModal>
+      );
+    case 'report_progress':
+      return (
+        <StepModal<NoteValues & { percent?: number | null }>
+          {...common}
+          step="progress"
+          versioned={false}
+          toBody={(v) => ({ note: v.note, percent: v.percent ?? undefined })}
+        >
+          {() => (
+            <>
+              <Form.Item name="percent" label={tdoc.actions.percent}>
+                <InputNumber min={0} max={100} style={{ width: 120 }} />
+              </Form.Item>
+              <Form.Item
+                name="note"
+                label={tdoc.actions.progressNote}
+                rules={[{ required: true, whitespace: true, message: tdoc.actions.progressRequired }]}
+              >
+                <Input.TextArea maxLength={2000} autoSize={{ minRows: 2, maxRows: 6 }} />
+              </Form.Item>
+            </>
+          )}
+        </StepModal>
+      );
+    case 'decide_extension':
+      return <DecideExtensionDialog {...common} />;
     default: {
       const unreachable: never = action;
       return unreachable;
@@ -520,6 +580,81 @@ function DirectDialog({
           </Form.Item>
           <Form.Item name="dueDate" label={tdoc.actions.dueDate} initialValue={doc.dueDate ? dayjs(doc.dueDate) : null}>
             <DatePicker format="DD/MM/YYYY" disabledDate={notBeforeToday} style={{ width: '100%' }} />
+          </Form.Item>
+        </>
+      )}
+    </StepModal>
+  );
+}
+
+interface DecisionValues {
+  decision: 'grant' | 'refuse';
+  dueDate?: Dayjs | null;
+  note?: string;
+  reason?: string;
+}
+
+/** The leader's answer to a handler's request for more time: the new deadline, or the reason for no. */
+function DecideExtensionDialog({ doc, title, onClose }: { doc: DocumentView; title: string; onClose: () => void }) {
+  const request = doc.extensionRequest;
+  if (!request) return null;
+  return (
+    <StepModal<DecisionValues>
+      doc={doc}
+      title={title}
+      onClose={onClose}
+      step="extension-decision"
+      versioned={false}
+      toBody={(v) =>
+        v.decision === 'grant'
+          ? { decision: 'grant', requestId: request.id, dueDate: day(v.dueDate), note: v.note || undefined }
+          : { decision: 'refuse', requestId: request.id, reason: v.reason }
+      }
+    >
+      {(form) => (
+        <>
+          <Typography.Paragraph>
+            {tdoc.actions.extensionAsked(
+              request.requestedByName,
+              formatCalendarDate(request.currentDue),
+              formatCalendarDate(request.proposedDue),
+            )}
+          </Typography.Paragraph>
+          <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap' }}>
+            {request.reason}
+          </Typography.Paragraph>
+          <Form.Item name="decision" label={tdoc.actions.decision} initialValue="grant">
+            <Radio.Group
+              options={[
+                { value: 'grant', label: tdoc.actions.grantExtension },
+                { value: 'refuse', label: tdoc.actions.refuseExtension },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item noStyle shouldUpdate={(a, b) => a.decision !== b.decision}>
+            {() =>
+              form.getFieldValue('decision') === 'refuse' ? (
+                <Form.Item
+                  name="reason"
+                  label={tdoc.actions.reason}
+                  rules={[{ required: true, whitespace: true, message: tdoc.actions.reasonRequired }]}
+                >
+                  <Input.TextArea maxLength={2000} autoSize={{ minRows: 2, maxRows: 6 }} />
+                </Form.Item>
+              ) : (
+                <>
+                  <Form.Item
+                    name="dueDate"
+                    label={tdoc.actions.grantedDue}
+                    initialValue={dayjs(request.proposedDue)}
+                    rules={[{ required: true, message: tdoc.actions.dueDateRequired }]}
+                  >
+                    <DatePicker format="DD/MM/YYYY" disabledDate={notBeforeToday} style={{ width: '100%' }} />
+                  </Form.Item>
+                  {noteField()}
+                </>
+              )
+            }
           </Form.Item>
         </>
       )}

@@ -24,15 +24,20 @@ function numberLine(d: DocumentSummary): string {
   return parts.join(' · ');
 }
 
+const registerLine = (d: DocumentSummary) => [d.registerName, d.organizationName].filter(Boolean).join(' — ');
+
 /** Documents as a table on a wide screen and as a list of cards on a phone. */
 export default function DocumentTable({
   items,
   loading,
   paging,
   empty,
+  showRegister = false,
 }: {
   items: DocumentSummary[];
   loading: boolean;
+  /** The list spans several registers or organizations: each row says whose register it is in. */
+  showRegister?: boolean;
   paging?: Paging;
   empty?: ReactNode;
 }) {
@@ -72,6 +77,11 @@ export default function DocumentTable({
               <Link to={docLink(d)} style={{ fontWeight: 600 }}>
                 {d.summary}
               </Link>
+              {showRegister ? (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {registerLine(d)}
+                </Typography.Text>
+              ) : null}
               <Typography.Text style={{ fontSize: 13 }}>
                 {d.issuerName}
                 {d.issueDate ? ` — ${formatCalendarDate(d.issueDate)}` : ''}
@@ -93,6 +103,23 @@ export default function DocumentTable({
 
   const incoming = items[0]?.direction !== 'outgoing';
   const columns: TableColumnsType<DocumentSummary> = [
+    ...(showRegister
+      ? [
+          {
+            key: 'register',
+            title: tdoc.list.colRegister,
+            width: 170,
+            render: (_: unknown, d: DocumentSummary) => (
+              <Flex vertical>
+                <span>{d.registerName ?? t.common.none}</span>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {d.organizationName}
+                </Typography.Text>
+              </Flex>
+            ),
+          },
+        ]
+      : []),
     ...(incoming
       ? [
           {

@@ -13,10 +13,12 @@ import { newClientKey } from './clientKey';
 import { TYPE_OPTIONS } from './DocumentFilterBar';
 import { SecrecyUrgencyFields, SummaryAndSignerFields } from './DocumentFormFields';
 import FileUploadField from './FileUploadField';
+import IssuerField from './IssuerField';
 
 interface Values {
   registerId: string;
   issuerName: string;
+  issuerOrganizationId?: string | null;
   numberText: string;
   typeCode: string;
   issueDate: Dayjs;
@@ -81,6 +83,7 @@ function IncomingFormBody({ onClose }: { onClose: () => void }) {
     const body: IncomingWrite = {
       registerId: v.registerId,
       issuerName: v.issuerName,
+      issuerOrganizationId: v.issuerOrganizationId ?? null,
       numberText: v.numberText,
       typeCode: v.typeCode,
       issueDate: day(v.issueDate) ?? '',
@@ -159,7 +162,12 @@ function IncomingFormBody({ onClose }: { onClose: () => void }) {
             label={tdoc.form.issuer}
             rules={[{ required: true, whitespace: true, message: tdoc.form.issuerRequired }]}
           >
-            <Input maxLength={300} />
+            <IssuerField
+              onOrganization={(organizationId) => form.setFieldValue('issuerOrganizationId', organizationId)}
+            />
+          </Form.Item>
+          <Form.Item name="issuerOrganizationId" hidden>
+            <Input />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>

@@ -14,6 +14,7 @@ import {
   useDeliveries,
   useDocumentList,
 } from '../api/documents.api';
+import { useBookRegister } from '../components/bookRegister';
 import DeliveryInbox from '../components/DeliveryInbox';
 import DocumentFilterBar from '../components/DocumentFilterBar';
 import DocumentTable from '../components/DocumentTable';
@@ -33,6 +34,9 @@ export default function DocumentListPage({ direction }: { direction: Direction }
   const { filters, page, tab, setFilters, setPage, setTab } = useFilterParams();
   const [creating, setCreating] = useState(false);
   const list = useDocumentList(direction, filters, page, PAGE_SIZE);
+  // A book is one register: the PDF is made from the chosen one, or the user's own.
+  const { registers, book } = useBookRegister(direction, filters.registerId);
+  const showRegister = !filters.registerId && new Set(registers.map((r) => r.id)).size > 1;
   const showInbox = direction === 'incoming' && isClerk;
   const inbox = useDeliveries(showInbox);
   const inboxCount = inbox.data?.items.length ?? 0;
@@ -49,6 +53,7 @@ export default function DocumentListPage({ direction }: { direction: Direction }
       <DocumentTable
         items={list.data?.items ?? []}
         loading={list.isFetching}
+        showRegister={showRegister}
         empty={
           <Empty
             description={
@@ -90,7 +95,13 @@ export default function DocumentListPage({ direction }: { direction: Direction }
             <Button icon={<FileExcelOutlined />} href={exportXlsxUrl(direction, filters)} download>
               {tdoc.list.exportXlsx}
             </Button>
-            <Button icon={<FilePdfOutlined />} href={exportPdfUrl(direction, filters)} target="_blank" rel="noopener">
+            <Button
+              icon={<FilePdfOutlined />}
+              href={book ? exportPdfUrl(direction, { ...filters, registerId: book.id }) : undefined}
+              disabled={!book}
+              target="_blank"
+              rel="noopener"
+            >
               {tdoc.list.exportPdf}
             </Button>
             <Link to={`/${direction}/print?${printParams.toString()}`}>

@@ -1,9 +1,10 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Card, Col, Flex, Result, Row, Skeleton, Typography } from 'antd';
+import { Alert, Card, Col, Flex, Result, Row, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../../app/api/client';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
+import { formatCalendarDate } from '../../../app/format';
 import { fileUrl, useDocument } from '../api/documents.api';
 import DeliveryStatus from '../components/DeliveryStatus';
 import DocumentActions from '../components/DocumentActions';
@@ -44,6 +45,17 @@ export default function DocumentPage() {
           <StatusTag status={doc.status} direction={doc.direction} />
           <MarkTags urgency={doc.urgency} secrecy={doc.secrecy} overdue={doc.overdue} />
         </Flex>
+        {doc.extensionRequest ? (
+          <Alert
+            type="warning"
+            showIcon
+            className="vp-extension-pending"
+            title={tdoc.actions.extensionPending(
+              doc.extensionRequest.requestedByName,
+              formatCalendarDate(doc.extensionRequest.proposedDue),
+            )}
+          />
+        ) : null}
         <DocumentActions doc={doc} onEdit={() => setEditing(true)} />
       </Flex>
       <Row gutter={[16, 16]}>

@@ -11,6 +11,7 @@ const ORDER: CountKey[] = [
   'overdue',
   'dueSoon',
   'toDirect',
+  'extensionRequests',
   'toHandle',
   'toCoHandle',
   'toSign',
