@@ -5,7 +5,7 @@ import type { ScheduleWeek } from '../../../common/schemas/schedules';
 import { signIn } from '../../test/factories';
 import { createTestApp, type TestApp, TestClock, testEngines } from '../../test/harness';
 import { type Client, client, incomingInput, makeOffice, ok, tinyPdf } from '../documents/test-support';
-import { createMeeting, makeMeetingWorld, meetingInput } from '../meetings/test-support';
+import { createMeeting, makeDelegate, makeMeetingWorld, meetingInput } from '../meetings/test-support';
 import { composeSchedule, makeScheduleOffice, publishSchedule } from '../schedules/test-support';
 
 /**
@@ -18,6 +18,7 @@ function apiOf(link: string): { url: string; check?: (body: unknown) => boolean;
   if (parts[0] === 'documents' && parts.length === 2) return { url: `/api/documents/${parts[1]}` };
   if (parts[0] === 'meetings' && parts.length === 2) return { url: `/api/meetings/${parts[1]}` };
   if (parts[0] === 'mailbox' && parts.length === 3) return { url: `/api/mail/items/${parts[2]}` };
+  if (parts[0] === 'schedule' && parts.length === 2) return { url: `/api/schedules/${parts[1]}` };
   if (parts[0] === 'schedule' && parts.length === 1 && url.searchParams.get('week')) {
     return { url: `/api/schedules?week=${url.searchParams.get('week')}` };
   }
@@ -66,8 +67,10 @@ describe.each(testEngines())('every kind of notification opens a page its reader
         const res = await asReader(reader, target.url);
         expect(res.statusCode, `${n.kind} → ${n.link} as its reader: ${res.body.slice(0, 200)}`).toBe(200);
         if (n.entity_type === 'schedule') {
-          // The week's page shows the very schedule the news is about.
-          expect((res.json() as ScheduleWeek).schedules.map((s) => s.id)).toContain(n.entity_id);
+          // The week's page, or the schedule's own, shows the very schedule the news is about.
+          const body = res.json() as ScheduleWeek | { id: string };
+          const ids = 'schedules' in body ? body.schedules.map((s) => s.id) : [body.id];
+          expect(ids).toContain(n.entity_id);
         }
         expect(NOTIFICATION_KINDS).toContain(n.kind);
         opened.add(n.kind as NotificationKind);
@@ -114,13 +117,19 @@ describe.each(testEngines())('every kind of notification opens a page its reader
 
     // Sent to the commune: arrives (the receiving clerk opens the delivery), then recalled,
     // once while still waiting and once after the commune took it into its register.
+    // A person of the commune chosen himself: he receives it in his own list.
+    const hung = await makeDelegate(t, o.cell, 'Mua Minh Hùng');
+    know(hung);
     const dispatch = async (summary: string) => {
       const { id } = ok<{ id: string }>(
         await o.specialist.api.post('/api/documents/outgoing', {
           organizationId: o.committee.id,
           typeCode: 'CV',
           summary,
-          recipients: [{ kind: 'organization', id: o.cell.id }],
+          recipients: [
+            { kind: 'organization', id: o.cell.id },
+            { kind: 'person', id: hung.personId },
+          ],
         }),
         201,
       );
@@ -144,6 +153,15 @@ describe.each(testEngines())('every kind of notification opens a page its reader
     );
     await openNew();
     const taken = await dispatch('Công văn gửi xã, thu hồi sau khi tiếp nhận');
+    // Those who have not opened it are reminded, and the commune is sent it again: each news
+    // opens the clerk's own waiting delivery, and the person's own copy.
+    ok(await o.clerk.api.post(`/api/documents/${taken.id}/remind`, {}));
+    await openNew();
+    const sent = ok<{ deliveries: { id: string }[] }>(await o.clerk.api.get(`/api/documents/${taken.id}`));
+    const commune = sent.deliveries[0];
+    if (!commune) throw new Error('no delivery to the commune');
+    ok(await o.clerk.api.post(`/api/documents/${taken.id}/resend`, { deliveryId: commune.id }));
+    await openNew();
     const inbox = ok<{ items: { deliveryId: string; version: number; summary: string }[] }>(
       await o.cellClerk.api.get('/api/deliveries'),
     );
