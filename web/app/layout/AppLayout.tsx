@@ -34,7 +34,8 @@ export default function AppLayout() {
           zIndex: 100,
           display: 'flex',
           alignItems: 'center',
-          gap: 12,
+          // A phone has room for the menu, the name, search, the bell and the person only when close together.
+          gap: isDesktop ? 12 : 4,
           height: HEADER_HEIGHT,
           lineHeight: `${HEADER_HEIGHT}px`,
           paddingInline: isDesktop ? 24 : 8,

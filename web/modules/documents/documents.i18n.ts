@@ -390,6 +390,7 @@ export const documentsVi = {
     toSign: 'Chờ ký duyệt',
     toIssue: 'Chờ cấp số, phát hành',
     toReceive: 'Chờ tiếp nhận',
+    schedulesAwaiting: 'Lịch công tác chờ duyệt',
     extensionRequests: 'Xin gia hạn',
     pick: 'Chọn một mục để xem danh sách',
     empty: 'Không có văn bản nào trong mục này',

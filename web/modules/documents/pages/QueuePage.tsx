@@ -4,6 +4,7 @@ import { QUEUE_KINDS, type QueueKind } from '../../../../common/documents';
 import PageTitle from '../../../app/components/PageTitle';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { useQueueCounts } from '../../../app/layout/queueCounts';
+import { useSchedulesAwaiting } from '../../schedule/api/schedule.api';
 import { useQueue } from '../api/documents.api';
 import DocumentTable from '../components/DocumentTable';
 import { tdoc } from '../documents.i18n';
@@ -18,6 +19,8 @@ export default function QueuePage() {
   const chosen = params.get('kind');
   const kind = QUEUE_KINDS.includes(chosen as QueueKind) ? (chosen as QueueKind) : null;
   const list = useQueue(kind);
+  // A leader's weeks submitted for approval are work too: a tile that opens the first of them.
+  const schedules = useSchedulesAwaiting().data?.items ?? [];
 
   const tile = (key: string, count: number | undefined, to?: string) => {
     const active = key === kind;
@@ -70,6 +73,9 @@ export default function QueuePage() {
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
         {QUEUE_KINDS.map((k) => tile(k, counts?.[k]))}
         {tile('toReceive', counts?.toReceive, '/incoming?tab=inbox')}
+        {schedules[0]
+          ? tile('schedulesAwaiting', schedules.length, `/schedule/${encodeURIComponent(schedules[0].id)}`)
+          : null}
       </Row>
       {kind ? (
         <>
