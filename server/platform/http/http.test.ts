@@ -38,6 +38,13 @@ describe('bad input gets a 4xx with a stable code and a Vietnamese message', () 
     const wrongType = await signIn(JSON.stringify({ login: 42, password: 'b' }));
     expect(wrongType.statusCode).toBe(400);
     expect(wrongType.json().error.message).toMatch(/không hợp lệ/);
+    // Each field's own message is Vietnamese too, never the validator's English.
+    const fields = [missing, extra, wrongType].flatMap(
+      (r) => (r.json().error.details.fields as { message: string }[]) ?? [],
+    );
+    expect(fields.length).toBeGreaterThanOrEqual(3);
+    for (const f of fields) expect(f.message).not.toMatch(/Invalid|expected|Unrecognized|received/);
+    expect(fields.map((f) => f.message).join(' ')).toMatch(/không hợp lệ|không được nhận dạng/);
   });
 
   it('strings over their limits', async () => {
