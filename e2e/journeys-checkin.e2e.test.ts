@@ -131,6 +131,7 @@ describe('check-in with the code shown at the meeting door (Chromium)', () => {
       .waitFor({ timeout: 30_000 });
     const row = clerk.locator('.vp-invitees .ant-table-row', { hasText: MEMBER_NAME });
     await row.getByText('Có mặt').first().waitFor();
+    await row.scrollIntoViewIfNeeded();
     await clerk.screenshot({ path: `${SHOTS}/checkin-present-1366.png` });
 
     // A second meeting: the member opens the address in the QR code, and is checked in at once.
