@@ -107,7 +107,7 @@ describe('check-in with the code shown at the meeting door (Chromium)', () => {
     expect(url).toBe(`${product.url}/meetings/${id}/check-in?code=${code}`);
     await clerk.screenshot({ path: `${SHOTS}/checkin-door-1366.png` });
 
-    // The member, on a phone over plain http: no camera, a field for the code.
+    // The member, on a phone whose browser cannot read codes (no BarcodeDetector here): a field for the code.
     const member = await signIn('uyvien', PHONE);
     await member.goto(`${product.url}/meetings/${id}`);
     const card = member.locator('.vp-door-check-in');
