@@ -64,6 +64,7 @@ const FIXED_ACTION_LABELS = {
   'meeting.move': 'Đổi thời gian họp',
   'meeting.postpone': 'Hoãn cuộc họp',
   'meeting.cancel': 'Hủy cuộc họp',
+  'meeting.door_check_in': 'Điểm danh bằng mã tại cửa',
   'schedule.create': 'Tạo lịch công tác',
   'schedule.change': 'Sửa lịch công tác',
   'schedule.submit': 'Trình duyệt lịch công tác',

@@ -70,6 +70,8 @@ export const MEETING_ACTIONS = [
   'remind',
   'reply',
   'checkIn',
+  /** Shows the code at the door that delegates scan or type to check in. */
+  'doorCode',
   'attendance',
   'minutes',
 ] as const;

@@ -26,6 +26,7 @@ const RegisterPrintPage = lazy(() => import('../modules/documents/pages/Register
 const MeetingsPage = lazy(() => import('../modules/meetings/pages/MeetingsPage'));
 const MeetingPage = lazy(() => import('../modules/meetings/pages/MeetingPage'));
 const MyMeetingsPage = lazy(() => import('../modules/meetings/pages/MyMeetingsPage'));
+const DoorCheckInPage = lazy(() => import('../modules/meetings/door/DoorCheckInPage'));
 const SchedulePage = lazy(() => import('../modules/schedule/pages/SchedulePage'));
 const ScheduleEditorPage = lazy(() => import('../modules/schedule/pages/ScheduleEditorPage'));
 const MailboxPage = lazy(() => import('../modules/mailbox/pages/MailboxPage'));
@@ -104,6 +105,8 @@ export const router = createBrowserRouter([
                   // A delegate's own invitations, laid out for a phone.
                   { path: 'mine', element: <MyMeetingsPage /> },
                   { path: ':id', element: <MeetingPage /> },
+                  // What the QR code at the meeting's door opens on a delegate's phone.
+                  { path: ':id/check-in', element: <DoorCheckInPage /> },
                 ],
               },
               {

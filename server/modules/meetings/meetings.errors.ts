@@ -35,3 +35,19 @@ export const invitationFailed = () =>
     'meetings.invitation_failed',
     'Không tạo được giấy mời (tệp PDF). Cuộc họp chưa được gửi, số văn bản chưa bị dùng. Hãy thử lại sau ít phút.',
   );
+export const doorCodeWrong = () =>
+  invalid('meetings.door_code_wrong', 'Mã điểm danh không đúng. Hãy xem lại mã hiển thị tại cửa phòng họp.');
+export const doorCodeExpired = () =>
+  conflict('meetings.door_code_expired', 'Mã điểm danh đã hết hạn. Hãy nhập mã mới đang hiển thị tại cửa phòng họp.');
+export const doorCodeThrottled = () =>
+  new DomainError(
+    'throttled',
+    'meetings.door_code_throttled',
+    'Bạn đã nhập sai mã điểm danh quá nhiều lần. Hãy chờ một phút rồi thử lại.',
+  );
+export const doorNotInvited = () =>
+  new DomainError(
+    'forbidden',
+    'meetings.not_invited',
+    'Bạn không có giấy mời của cuộc họp này nên không điểm danh được.',
+  );

@@ -3,6 +3,7 @@ import type { App } from '../../platform/http/http-server';
 import type { GeneratedDocuments } from '../documents/generated.service';
 import { createAttendance } from './meetings.attendance';
 import { createMeetingsCore } from './meetings.core';
+import { createDoorCheckIn } from './meetings.door';
 import { createMeetingFiles } from './meetings.files';
 import { createInvitations, type InvitationMail } from './meetings.invitation';
 import { createMeetingLists } from './meetings.list';
@@ -26,6 +27,8 @@ export function createMeetingsModule(
     invitations: createInvitations(core, documents.generated, mailboxes?.official ?? null),
     files: createMeetingFiles(core),
     attendance: createAttendance(core),
+    /** The rotating code at the door, scanned or typed by delegates to check in. */
+    door: createDoorCheckIn(core),
     /** The day before and the morning of, told once; run by the server's scheduler. */
     reminders: createMeetingReminders(core),
   };

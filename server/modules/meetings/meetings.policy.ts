@@ -61,6 +61,9 @@ export const meetingPolicy = definePolicy<MeetingResource>('meeting', (actor, ac
       return live(m) && m.phase !== 'after' && (m.invited || m.answersFor);
     case 'checkIn':
       return m.status === 'invited' && m.today && m.invited && !m.declined;
+    case 'doorCode':
+      // Shown at the door on the day, until the meeting ends.
+      return m.status === 'invited' && m.today && runs;
     case 'attendance':
       return m.status === 'invited' && (m.today || m.phase !== 'before') && runs;
     case 'minutes':

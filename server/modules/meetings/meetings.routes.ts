@@ -169,6 +169,40 @@ export function registerMeetingRoutes(app: App, m: MeetingsModule): void {
     await m.attendance.checkIn(actorOf(request), request.params.id);
     return done(reply);
   });
+  r.get(
+    '/api/meetings/:id/door-code',
+    {
+      schema: {
+        tags,
+        params,
+        response: {
+          200: z.object({
+            code: z.string(),
+            validUntil: z.string(),
+            rotatesEverySeconds: z.number(),
+            path: z.string(),
+          }),
+        },
+      },
+      onSend: async (_request, reply, payload) => {
+        reply.header('cache-control', 'private, no-store');
+        return payload;
+      },
+    },
+    async (request) => m.door.current(actorOf(request), request.params.id),
+  );
+  r.post(
+    '/api/meetings/:id/door-check-in',
+    {
+      schema: {
+        tags,
+        params,
+        body: z.object({ code: z.string().trim().min(1).max(32) }),
+        response: { 200: z.object({ checkedIn: z.boolean(), already: z.boolean() }) },
+      },
+    },
+    async (request) => m.door.checkIn(actorOf(request), request.params.id, request.body.code),
+  );
   r.post(
     '/api/meetings/:id/attendance',
     { schema: { tags, params, body: attendanceSchema, response: noContent } },

@@ -16,6 +16,8 @@ import { MeetingStatusTag, SecrecyTag } from '../components/MeetingTags';
 import MeetingTimeline from '../components/MeetingTimeline';
 import MyInvitationCard from '../components/MyInvitationCard';
 import MeetingActions from '../dialogs/MeetingActions';
+import DoorCheckInCard from '../door/DoorCheckInCard';
+import DoorCodeButton from '../door/DoorCodeView';
 import { tm } from '../meetings.i18n';
 import { meetingTimeText } from '../meetingTime';
 
@@ -92,6 +94,11 @@ export default function MeetingPage() {
           {meetingTimeText(meeting.startsAt, meeting.endsAt)} · {meeting.place}
         </Typography.Text>
         <MeetingActions meeting={meeting} />
+        {meeting.actions.includes('doorCode') ? (
+          <div>
+            <DoorCodeButton meetingId={meeting.id} />
+          </div>
+        ) : null}
       </Flex>
       {meeting.status === 'cancelled' ? (
         <Alert
@@ -118,6 +125,10 @@ export default function MeetingPage() {
         <Col xs={24} lg={15}>
           <Flex vertical gap={16}>
             {meeting.status !== 'cancelled' ? <MyInvitationCard meeting={meeting} /> : null}
+            {meeting.actions.includes('checkIn') &&
+            !meeting.myInvitations.some((i) => i.kind === 'person' && i.attendance === 'present') ? (
+              <DoorCheckInCard meetingId={meeting.id} />
+            ) : null}
             {changed.size > 0 && opened?.lastSeenAt ? (
               <Alert type="info" showIcon title={tm.meeting.lastSeen(formatDateTimeShort(opened.lastSeenAt))} />
             ) : null}

@@ -1,0 +1,23 @@
+/** The words of the check-in at the door. */
+export const td = {
+  show: 'Mã điểm danh tại cửa',
+  title: 'Điểm danh tại cửa phòng họp',
+  scanHint: 'Đại biểu quét mã QR bằng điện thoại, hoặc mở cuộc họp trên điện thoại và nhập mã:',
+  rotates: (seconds: number) => `Mã tự đổi sau mỗi ${seconds} giây.`,
+  close: 'Đóng',
+  qrLabel: 'Mã QR điểm danh',
+  card: 'Điểm danh bằng mã',
+  cardHint: 'Nhập mã đang hiển thị tại cửa phòng họp.',
+  field: 'Mã điểm danh',
+  submit: 'Điểm danh',
+  scan: 'Quét mã',
+  scanTitle: 'Quét mã QR tại cửa',
+  scanning: 'Hướng camera vào mã QR tại cửa phòng họp…',
+  cameraFailed: 'Không mở được camera. Hãy nhập mã tại cửa.',
+  done: 'Đã điểm danh có mặt',
+  already: 'Bạn đã điểm danh có mặt trước đó.',
+  checking: 'Đang điểm danh…',
+  back: 'Về trang cuộc họp',
+  noCode: 'Đường dẫn thiếu mã điểm danh. Hãy nhập mã tại cửa phòng họp.',
+  failed: 'Chưa điểm danh được',
+};
