@@ -35,7 +35,17 @@ export default function UserMenu({ compact }: { compact: boolean }) {
 
   return (
     <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
-      <Button type="text" style={{ color: '#fff', height: 'auto', paddingBlock: 4, maxWidth: compact ? 136 : 320, minWidth: 0, flexShrink: 1 }}>
+      <Button
+        type="text"
+        style={{
+          color: '#fff',
+          height: 'auto',
+          paddingBlock: 4,
+          maxWidth: compact ? 136 : 320,
+          minWidth: 0,
+          flexShrink: 1,
+        }}
+      >
         <Flex align="center" gap={8} style={{ minWidth: 0 }}>
           <UserOutlined />
           <Flex vertical align="flex-start" style={{ minWidth: 0, lineHeight: 1.25 }}>
