@@ -5,7 +5,7 @@ import { errorCode, ok } from '../documents/test-support';
 import { DOOR_ALPHABET, DOOR_GUESSES_PER_MINUTE } from './meetings.door';
 import { createMeeting, type MeetingWorld, makeDelegate, makeMeetingWorld, meetingInput } from './test-support';
 
-type Door = { code: string; validUntil: string; rotatesEverySeconds: number; path: string };
+type Door = { code: string; validUntil: string; rotatesEverySeconds: number; path: string; url: string | null };
 
 describe.each(testEngines())('check-in with the code at the door (%s)', (engine) => {
   let t: TestApp;
@@ -44,6 +44,7 @@ describe.each(testEngines())('check-in with the code at the door (%s)', (engine)
     expect(door.code).toMatch(new RegExp(`^[${DOOR_ALPHABET}]{6}$`));
     expect(door.path).toBe(`/meetings/${id}/check-in`);
     expect(door.rotatesEverySeconds).toBe(60);
+    expect(door.url).toBeNull(); // no PUBLIC_URL: the screen's own address is used
     // The secretary shows it too; a delegate does not see it.
     expect(ok<Door>(await secretary.api.get(`/api/meetings/${id}/door-code`)).code).toBe(door.code);
     expect((await a.api.get(`/api/meetings/${id}/door-code`)).statusCode).toBe(403);

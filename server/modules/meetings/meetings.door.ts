@@ -55,6 +55,11 @@ export function createDoorCheckIn(core: MeetingsCore) {
         validUntil: new Date((window + 1) * DOOR_WINDOW_MS).toISOString(),
         rotatesEverySeconds: DOOR_WINDOW_MS / 1000,
         path: `/meetings/${encodeURIComponent(id)}/check-in`,
+        // Behind a proxy the screen at the door may be opened on an address phones cannot reach
+        // (localhost, an inside name): the installation's public address is the one to encode.
+        url: deps.config.publicUrl
+          ? new URL(`/meetings/${encodeURIComponent(id)}/check-in`, deps.config.publicUrl).href
+          : null,
       };
     },
 

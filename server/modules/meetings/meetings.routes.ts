@@ -181,6 +181,7 @@ export function registerMeetingRoutes(app: App, m: MeetingsModule): void {
             validUntil: z.string(),
             rotatesEverySeconds: z.number(),
             path: z.string(),
+            url: z.string().nullable(),
           }),
         },
       },

@@ -6,6 +6,7 @@ export interface DoorCode {
   code: string;
   validUntil: string;
   rotatesEverySeconds: number;
+  url: string | null;
   path: string;
 }
 
@@ -22,9 +23,9 @@ export function useDoorCode(id: string, enabled: boolean) {
   });
 }
 
-/** The address the QR code opens: the delegate's check-in for this meeting, with the code. */
+/** The address the QR code opens: the delegate's check-in for this meeting, with the code, on the public address when one is set. */
 export const doorUrl = (door: DoorCode) =>
-  `${window.location.origin}${door.path}?code=${encodeURIComponent(door.code)}`;
+  `${door.url ?? `${window.location.origin}${door.path}`}?code=${encodeURIComponent(door.code)}`;
 
 /** Checks the caller in with a code of the door; the meeting is fetched again after. */
 export function useDoorCheckIn(id: string) {
