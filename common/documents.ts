@@ -106,6 +106,7 @@ export const DOCUMENT_ACTIONS = [
   'delete',
   'withdraw',
   'remind',
+  'reply',
 ] as const;
 export type DocumentAction = (typeof DOCUMENT_ACTIONS)[number];
 

@@ -1,6 +1,7 @@
 import {
   type DeliveryStatus,
   DOCUMENT_ACTIONS,
+  type DocumentLink,
   type DocumentStatus,
   type DocumentSummary,
   type DocumentView,
@@ -38,6 +39,24 @@ export function toSummary(row: repo.DocumentRow, today: string): DocumentSummary
     updatedAt: row.updated_at,
     version: row.version,
   };
+}
+
+/** The documents linked to this one by a reply that the actor may read, each as he would name it. */
+async function readableLinks(ex: Executor, authorizer: Authorizer, actor: Actor, documentId: string) {
+  const links: DocumentLink[] = [];
+  for (const linkedId of await repo.replyLinksOf(ex, documentId)) {
+    const linked = await repo.findDocument(ex, linkedId);
+    if (!linked || !authorizer.can(actor, 'read', await resourceOf(ex, actor, linked))) continue;
+    links.push({
+      documentId: linked.id,
+      direction: linked.direction === 'outgoing' ? 'outgoing' : 'incoming',
+      numberText: linked.number_text,
+      issuerName: linked.issuer_name,
+      summary: linked.summary,
+      status: linked.status as DocumentStatus,
+    });
+  }
+  return links;
 }
 
 /** What the actor is to the document: their assignments, a unit they lead, an access grant. */
@@ -90,7 +109,7 @@ export async function documentView(
   row: repo.DocumentRow,
   today: string,
 ): Promise<DocumentView> {
-  const [assignments, granted, files, events, recipients, deliveries, personal, extra] = await Promise.all([
+  const [assignments, granted, files, events, recipients, deliveries, personal, extra, links] = await Promise.all([
     repo.assignmentsOf(ex, row.id),
     repo.hasAccess(ex, row.id, actor.userId),
     repo.filesOf(ex, row.id),
@@ -108,6 +127,7 @@ export async function documentView(
       .select(['r.name as register_name', 'l.full_name as leader_name', 'src.id as source_id', 'so.name as source_org'])
       .where('d.id', '=', row.id)
       .executeTakeFirst(),
+    readableLinks(ex, authorizer, actor, row.id),
   ]);
   const resource = resourceFrom(actor, row, assignments, granted);
   return {
@@ -179,6 +199,8 @@ export async function documentView(
       remindedAt: p.reminded_at,
     })),
     source: extra?.source_id ? { documentId: extra.source_id, organizationName: extra.source_org ?? '' } : null,
+    replyTo: row.direction === 'outgoing' ? (links[0] ?? null) : null,
+    replies: row.direction === 'incoming' ? links : [],
     actions: DOCUMENT_ACTIONS.filter((a) => authorizer.can(actor, a, resource)),
   };
 }

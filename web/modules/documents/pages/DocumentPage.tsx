@@ -19,6 +19,7 @@ export default function DocumentPage() {
   const { id = '' } = useParams();
   const document = useDocument(id);
   const [editing, setEditing] = useState(false);
+  const [replying, setReplying] = useState(false);
   const doc = document.data;
 
   if (document.isError && document.error instanceof ApiError && document.error.status === 404) {
@@ -44,7 +45,7 @@ export default function DocumentPage() {
           <StatusTag status={doc.status} direction={doc.direction} />
           <MarkTags urgency={doc.urgency} secrecy={doc.secrecy} overdue={doc.overdue} />
         </Flex>
-        <DocumentActions doc={doc} onEdit={() => setEditing(true)} />
+        <DocumentActions doc={doc} onEdit={() => setEditing(true)} onReply={() => setReplying(true)} />
       </Flex>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
@@ -75,6 +76,9 @@ export default function DocumentPage() {
           </Flex>
         </Col>
       </Row>
+      {doc.actions.includes('reply') ? (
+        <OutgoingForm open={replying} replyTo={doc} onClose={() => setReplying(false)} />
+      ) : null}
       {doc.actions.includes('edit') ? (
         <OutgoingForm open={editing} draft={doc} onClose={() => setEditing(false)} />
       ) : null}
