@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { demoPdf } from '../server/modules/demo/demo-documents';
 import { launchBrowser, startProduct } from './browser';
 
 const SHOTS = 'docs/screenshots';
@@ -134,7 +135,7 @@ describe('answering incoming documents and a draft’s versions (Chromium)', () 
     await expect.poll(() => forward.textContent()).toContain('V/v trả lời văn bản số 31-BC/ĐU');
     await leader.locator('[data-event="reply_drafted"]').waitFor();
     await leader.screenshot({ path: `${SHOTS}/drafts-reply-incoming-1366.png` });
-  });
+  }, 120_000);
 
   it('answers an incoming document on a phone (390 px)', async () => {
     const clerk = await signIn('vanthu');
@@ -163,5 +164,73 @@ describe('answering incoming documents and a draft’s versions (Chromium)', () 
     const info = await leader.locator('.ant-descriptions').first().boundingBox();
     expect(info && info.x + info.width <= PHONE.width).toBe(true);
     await leader.screenshot({ path: `${SHOTS}/drafts-reply-draft-390.png` });
-  });
+  }, 120_000);
+
+  it('keeps every saved version of a draft and compares two of them, words and files (desktop and phone)', async () => {
+    const specialist = await signIn('chuyenvien');
+    await specialist.goto(`${product.url}/outgoing`);
+    await specialist.getByRole('button', { name: 'Soạn văn bản đi' }).click();
+    let drawer = specialist.locator('.ant-drawer:visible');
+    await drawer.getByLabel('Trích yếu').fill('Công văn về việc chuẩn bị hội nghị sơ kết công tác dân vận');
+    const upload = async (name: string, text: string) => {
+      await drawer.locator('input[type=file]').setInputFiles({
+        name,
+        mimeType: 'application/pdf',
+        buffer: demoPdf(text),
+      });
+      await drawer.locator('.ant-upload-list-item', { hasText: name }).waitFor();
+      await drawer.locator('.ant-upload-list-item-uploading').waitFor({ state: 'detached' });
+    };
+    await upload('Du thao lan 1.pdf', 'Du thao lan mot');
+    await drawer.getByRole('button', { name: 'Lưu dự thảo' }).click();
+    await specialist.waitForURL(/\/documents\/[^/]+$/);
+    const card = specialist.locator('.vp-versions-card');
+    await card.locator('[data-version="1"]').waitFor();
+    await card.getByText('Mới có một phiên bản').waitFor();
+
+    // The author rewrites the abstract and adds the new text of the draft.
+    await specialist.locator('.vp-doc-actions').getByRole('button', { name: 'Sửa dự thảo' }).click();
+    drawer = specialist.locator('.ant-drawer:visible');
+    await drawer.getByLabel('Trích yếu').fill('Công văn về việc chuẩn bị hội nghị tổng kết năm công tác dân vận');
+    await upload('Du thao lan 2.pdf', 'Du thao lan hai');
+    await drawer.getByRole('button', { name: 'Lưu dự thảo' }).click();
+    await drawer.waitFor({ state: 'hidden' });
+
+    // Both versions are listed, newest first, and compared: the words taken out and put in.
+    await card.locator('[data-version="2"]').waitFor();
+    const versions = await card
+      .locator('.vp-versions [data-version]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-version')));
+    expect(versions).toEqual(['2', '1']);
+    const summary = card.locator('.vp-version-change[data-field="summary"]');
+    // “sơ kết” became “tổng kết năm”: the shared word stays plain.
+    await expect.poll(() => summary.locator('del').allTextContents()).toEqual(['sơ']);
+    await expect
+      .poll(async () => (await summary.locator('ins').allTextContents()).map((w) => w.trim()))
+      .toEqual(['tổng', 'năm']);
+    // The files: which in each, the new one marked, each opens.
+    const files = card.locator('.vp-version-change[data-field="files"]');
+    await files.getByRole('link', { name: 'Du thao lan 2.pdf' }).waitFor();
+    const links = await files.getByRole('link').evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? ''));
+    expect(links).toHaveLength(3);
+    for (const href of links) {
+      const res = await specialist.request.get(`${product.url}${href}`);
+      expect(res.status()).toBe(200);
+      expect(res.headers()['content-type']).toContain('application/pdf');
+    }
+    await card.scrollIntoViewIfNeeded();
+    await specialist.screenshot({ path: `${SHOTS}/drafts-versions-1366.png` });
+
+    // On a phone the list and the comparison read within the width.
+    const url = specialist.url();
+    const phone = await signIn('chuyenvien', PHONE);
+    await phone.goto(url);
+    const small = phone.locator('.vp-versions-card');
+    await small.locator('[data-version="2"]').waitFor();
+    await small.locator('.vp-version-change[data-field="summary"] ins').first().waitFor();
+    await small.scrollIntoViewIfNeeded();
+    const box = await small.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= PHONE.width).toBe(true);
+    await phone.screenshot({ path: `${SHOTS}/drafts-versions-390.png` });
+  }, 120_000);
 });

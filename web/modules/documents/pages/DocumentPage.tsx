@@ -11,6 +11,7 @@ import DocumentFiles from '../components/DocumentFiles';
 import DocumentInfo from '../components/DocumentInfo';
 import { MarkTags, StatusTag } from '../components/DocumentTags';
 import { AssignmentList, DocumentTimeline } from '../components/DocumentTimeline';
+import DraftVersions from '../components/DraftVersions';
 import OutgoingForm from '../components/OutgoingForm';
 import { tdoc } from '../documents.i18n';
 
@@ -59,6 +60,11 @@ export default function DocumentPage() {
             {doc.direction === 'outgoing' ? (
               <Card size="small" title={doc.deliveries.length > 0 ? tdoc.doc.deliveries : tdoc.doc.recipients}>
                 <DeliveryStatus document={doc} />
+              </Card>
+            ) : null}
+            {doc.direction === 'outgoing' ? (
+              <Card size="small" title={tdoc.doc.versions} className="vp-versions-card">
+                <DraftVersions doc={doc} />
               </Card>
             ) : null}
           </Flex>
