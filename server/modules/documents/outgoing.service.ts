@@ -241,11 +241,14 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
               action: 'document.reply',
               entityType: 'document',
               entityId: id,
+              // Like the draft's own entry: what a secret document is stays with its readers.
               summary:
-                `Soạn văn bản trả lời văn bản số ${answered.number_text ?? ''} của ${answered.issuer_name}`.slice(
-                  0,
-                  500,
-                ),
+                answered.secrecy === 'normal' && input.secrecy === 'normal'
+                  ? `Soạn văn bản trả lời văn bản số ${answered.number_text ?? ''} của ${answered.issuer_name}`.slice(
+                      0,
+                      500,
+                    )
+                  : 'Soạn văn bản trả lời văn bản mật (nội dung ẩn)',
             });
           }
           await audit(auditActorOf(actor), {
