@@ -41,6 +41,7 @@ const FIXED_ACTION_LABELS = {
   'register.update': 'Sửa sổ văn bản',
   'document.register': 'Vào sổ văn bản đến',
   'document.draft': 'Soạn dự thảo',
+  'document.reply': 'Soạn văn bản trả lời',
   'document.grant': 'Cấp quyền xem văn bản',
   'document.issue_number': 'Cấp số văn bản',
   'document.dispatch': 'Phát hành văn bản',

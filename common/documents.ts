@@ -109,6 +109,7 @@ export const DOCUMENT_ACTIONS = [
   'request_extension',
   'report_progress',
   'decide_extension',
+  'reply',
 ] as const;
 export type DocumentAction = (typeof DOCUMENT_ACTIONS)[number];
 

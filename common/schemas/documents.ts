@@ -197,6 +197,8 @@ export const outgoingWriteSchema = z.object({
   organizationId: idSchema,
   copies: z.number().int().min(1).max(10_000).nullable().optional(),
   recipients: z.array(recipientWriteSchema).max(500).default([]),
+  /** The incoming document this draft answers. */
+  replyToId: idSchema.optional(),
   ...commonFields,
 });
 export type OutgoingWrite = z.infer<typeof outgoingWriteSchema>;
@@ -266,6 +268,17 @@ export const documentSummarySchema = z.object({
 });
 export type DocumentSummary = z.infer<typeof documentSummarySchema>;
 
+/** Another document this one is linked to, as its reader names it. */
+export const documentLinkSchema = z.object({
+  documentId: z.string(),
+  direction: z.enum(['incoming', 'outgoing']),
+  numberText: z.string().nullable(),
+  issuerName: z.string(),
+  summary: z.string(),
+  status: documentStatusSchema,
+});
+export type DocumentLink = z.infer<typeof documentLinkSchema>;
+
 export const documentViewSchema = documentSummarySchema.extend({
   issuerOrganizationId: z.string().nullable(),
   signerName: z.string().nullable(),
@@ -294,9 +307,37 @@ export const documentViewSchema = documentSummarySchema.extend({
       createdAt: z.string(),
     })
     .nullable(),
+  /** For a draft written in reply: the incoming document it answers (when the reader may see it). */
+  replyTo: documentLinkSchema.nullable(),
+  /** For an incoming document: the replies to it that the reader may see. */
+  replies: z.array(documentLinkSchema),
   actions: z.array(z.enum(DOCUMENT_ACTIONS)),
 });
 export type DocumentView = z.infer<typeof documentViewSchema>;
+
+/** A draft's content as it stood at one save, as the versions list compares it. */
+export const draftVersionSchema = z.object({
+  number: z.number().int(),
+  savedAt: z.string(),
+  savedByName: z.string(),
+  fields: z.object({
+    typeCode: z.string(),
+    summary: z.string(),
+    signerName: z.string().nullable(),
+    signerPosition: z.string().nullable(),
+    pageCount: z.number().nullable(),
+    copies: z.number().nullable(),
+    secrecy: z.string(),
+    urgency: z.string(),
+    dueDate: z.string().nullable(),
+    recipients: z.array(z.string()),
+  }),
+  files: z.array(z.object({ id: z.string(), name: z.string(), sha256: z.string() })),
+  mainFile: z.object({ name: z.string(), sha256: z.string() }).nullable(),
+});
+export type DraftVersion = z.infer<typeof draftVersionSchema>;
+export const draftVersionListSchema = z.object({ items: z.array(draftVersionSchema) });
+export type DraftVersionList = z.infer<typeof draftVersionListSchema>;
 
 export const documentListQuerySchema = z.object({
   direction: z.enum(['incoming', 'outgoing']),

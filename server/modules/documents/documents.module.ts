@@ -16,6 +16,7 @@ import { createOutsideMail, type DocumentOutsideMail } from './outside-mail';
 import { createRegisterBook } from './register-book';
 import { createRegistersService } from './registers.service';
 import { createDocumentReminders } from './reminders';
+import { createDraftVersions } from './versions';
 
 export { documentPolicies };
 
@@ -35,6 +36,8 @@ export function createDocumentsModule(deps: PlatformDeps, mail: DocumentOutsideM
     outgoing: createOutgoingService(core, outside),
     /** Deleting or withdrawing a draft; reminding and resending after dispatch. */
     followup: createFollowupService(core),
+    /** A draft's kept versions, for comparing them. */
+    versions: createDraftVersions(core),
     /** Told by the mailboxes when the relay took outside copies, to count them as delivered. */
     outsideDelivered: outside.delivered,
     deliveries: createDeliveriesService(core),

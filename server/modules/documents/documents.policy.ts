@@ -76,6 +76,9 @@ function incoming(actor: Actor, action: string, d: DocumentResource): boolean {
       return d.status !== 'cancelled';
     case 'grant':
       return d.status !== 'cancelled' && (isClerk(actor, d) || isLeaderOf(actor, d));
+    case 'reply':
+      // Those who handle it answer it: the lead handler, its leaders, the clerk.
+      return d.status !== 'cancelled' && (handles || isClerk(actor, d) || isLeaderOf(actor, d));
     default:
       return false;
   }

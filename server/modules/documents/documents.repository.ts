@@ -168,6 +168,17 @@ export async function personDeliveriesOf(ex: Executor, documentId: string) {
     .execute();
 }
 
+/** The documents linked by a reply: the one a draft answers, or the drafts answering one. */
+export async function replyLinksOf(ex: Executor, documentId: string): Promise<string[]> {
+  const rows = await ex
+    .selectFrom('document_replies')
+    .select(['outgoing_id', 'incoming_id', 'created_at'])
+    .where((eb) => eb.or([eb('outgoing_id', '=', documentId), eb('incoming_id', '=', documentId)]))
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => (r.outgoing_id === documentId ? r.incoming_id : r.outgoing_id));
+}
+
 export interface Visibility {
   userId: string;
   /** Paths where the actor is clerk, leader or administrator: every ordinary document there. */

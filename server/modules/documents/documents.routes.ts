@@ -10,6 +10,7 @@ import {
   documentListQuerySchema,
   documentListSchema,
   documentViewSchema,
+  draftVersionListSchema,
   extendSchema,
   extensionDecisionSchema,
   extensionRequestSchema,
@@ -115,6 +116,11 @@ export function registerDocumentRoutes(app: App, m: DocumentsModule): void {
   );
   r.get('/api/documents/:id', { schema: { tags, params, response: { 200: documentViewSchema } } }, async (request) =>
     view(request),
+  );
+  r.get(
+    '/api/documents/:id/versions',
+    { schema: { tags, params, response: { 200: draftVersionListSchema } } },
+    async (request) => m.versions.list(actorOf(request), request.params.id),
   );
   r.get('/api/documents/:id/people', { schema: { tags, params, response: { 200: peopleSchema } } }, async (request) =>
     m.people(actorOf(request), request.params.id),

@@ -1,6 +1,7 @@
 import {
   type DeliveryStatus,
   DOCUMENT_ACTIONS,
+  type DocumentLink,
   type DocumentStatus,
   type DocumentSummary,
   type DocumentView,
@@ -40,6 +41,24 @@ export function toSummary(row: repo.DocumentRow & { register_name?: string | nul
     updatedAt: row.updated_at,
     version: row.version,
   };
+}
+
+/** The documents linked to this one by a reply that the actor may read, each as he would name it. */
+async function readableLinks(ex: Executor, authorizer: Authorizer, actor: Actor, documentId: string) {
+  const links: DocumentLink[] = [];
+  for (const linkedId of await repo.replyLinksOf(ex, documentId)) {
+    const linked = await repo.findDocument(ex, linkedId);
+    if (!linked || !authorizer.can(actor, 'read', await resourceOf(ex, actor, linked))) continue;
+    links.push({
+      documentId: linked.id,
+      direction: linked.direction === 'outgoing' ? 'outgoing' : 'incoming',
+      numberText: linked.number_text,
+      issuerName: linked.issuer_name,
+      summary: linked.summary,
+      status: linked.status as DocumentStatus,
+    });
+  }
+  return links;
 }
 
 /** What the actor is to the document: their assignments, a unit they lead, an access grant. */
@@ -92,31 +111,38 @@ export async function documentView(
   row: repo.DocumentRow,
   today: string,
 ): Promise<DocumentView> {
-  const [assignments, granted, files, events, recipients, deliveries, personal, extra, pending] = await Promise.all([
-    repo.assignmentsOf(ex, row.id),
-    repo.hasAccess(ex, row.id, actor.userId),
-    repo.filesOf(ex, row.id),
-    repo.eventsOf(ex, row.id),
-    repo.recipientsOf(ex, row.id),
-    repo.deliveriesOf(ex, row.id),
-    repo.personDeliveriesOf(ex, row.id),
-    ex
-      .selectFrom('documents as d')
-      .leftJoin('registers as r', 'r.id', 'd.register_id')
-      .leftJoin('users as l', 'l.id', 'd.leader_id')
-      .leftJoin('document_deliveries as dl', 'dl.id', 'd.delivery_id')
-      .leftJoin('documents as src', 'src.id', 'dl.document_id')
-      .leftJoin('organizations as so', 'so.id', 'src.organization_id')
-      .select(['r.name as register_name', 'l.full_name as leader_name', 'src.id as source_id', 'so.name as source_org'])
-      .where('d.id', '=', row.id)
-      .executeTakeFirst(),
-    ex
-      .selectFrom('document_extension_requests')
-      .select(['id', 'requested_by_name', 'current_due', 'proposed_due', 'reason', 'created_at'])
-      .where('document_id', '=', row.id)
-      .where('status', '=', 'pending')
-      .executeTakeFirst(),
-  ]);
+  const [assignments, granted, files, events, recipients, deliveries, personal, extra, pending, links] =
+    await Promise.all([
+      repo.assignmentsOf(ex, row.id),
+      repo.hasAccess(ex, row.id, actor.userId),
+      repo.filesOf(ex, row.id),
+      repo.eventsOf(ex, row.id),
+      repo.recipientsOf(ex, row.id),
+      repo.deliveriesOf(ex, row.id),
+      repo.personDeliveriesOf(ex, row.id),
+      ex
+        .selectFrom('documents as d')
+        .leftJoin('registers as r', 'r.id', 'd.register_id')
+        .leftJoin('users as l', 'l.id', 'd.leader_id')
+        .leftJoin('document_deliveries as dl', 'dl.id', 'd.delivery_id')
+        .leftJoin('documents as src', 'src.id', 'dl.document_id')
+        .leftJoin('organizations as so', 'so.id', 'src.organization_id')
+        .select([
+          'r.name as register_name',
+          'l.full_name as leader_name',
+          'src.id as source_id',
+          'so.name as source_org',
+        ])
+        .where('d.id', '=', row.id)
+        .executeTakeFirst(),
+      ex
+        .selectFrom('document_extension_requests')
+        .select(['id', 'requested_by_name', 'current_due', 'proposed_due', 'reason', 'created_at'])
+        .where('document_id', '=', row.id)
+        .where('status', '=', 'pending')
+        .executeTakeFirst(),
+      readableLinks(ex, authorizer, actor, row.id),
+    ]);
   const resource = resourceFrom(actor, row, assignments, granted);
   return {
     ...toSummary({ ...row, register_name: extra?.register_name ?? null }, today),
@@ -196,6 +222,8 @@ export async function documentView(
         }
       : null,
     // One request waits at a time: asked again only once it is answered, answered only while it waits.
+    replyTo: row.direction === 'outgoing' ? (links[0] ?? null) : null,
+    replies: row.direction === 'incoming' ? links : [],
     actions: DOCUMENT_ACTIONS.filter(
       (a) =>
         !(a === 'request_extension' && pending) &&

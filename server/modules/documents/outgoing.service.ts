@@ -12,6 +12,7 @@ import { checkRegister } from './incoming.service';
 import { issueOutgoingNumber } from './numbering';
 import type { OutsideMail } from './outside-mail';
 import { findRegister } from './registers.repository';
+import { keepVersion } from './versions';
 
 interface ResolvedRecipient {
   kind: string;
@@ -228,6 +229,9 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
       if (input.dueDate && input.dueDate < today()) throw errors.dueDateInPast();
       const again = await core.sameSubmission(actor, input.clientKey);
       if (again) return again;
+      // Only those who handle an incoming document may answer it; others do not learn it exists.
+      const answered = input.replyToId ? (await authorized(db, actor, input.replyToId, 'reply')).row : null;
+      if (answered && answered.direction !== 'incoming') throw errors.documentNotFound();
       const recipients = await resolveRecipients(db, input.recipients, input.secrecy);
       return core.createOnce(actor, input.clientKey, (id) =>
         deps.transact(async ({ trx, audit }) => {
@@ -269,8 +273,30 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
           await saveRecipients(trx, id, recipients);
           await core.attachUploads(trx, id, actor, input.uploadIds, 'main');
           await core.reindex(trx, id);
+          await keepVersion(trx, id, actor, at);
           await repo.grantAccess(trx, id, [actor.userId], 'created');
           await record(trx, id, actor, 'drafted');
+          if (answered) {
+            await trx
+              .insertInto('document_replies')
+              .values({ outgoing_id: id, incoming_id: answered.id, created_by: actor.userId, created_at: at })
+              .execute();
+            // The incoming trail says an answer is being written, never what it says.
+            await record(trx, answered.id, actor, 'reply_drafted');
+            await audit(auditActorOf(actor), {
+              action: 'document.reply',
+              entityType: 'document',
+              entityId: id,
+              // Like the draft's own entry: what a secret document is stays with its readers.
+              summary:
+                answered.secrecy === 'normal' && input.secrecy === 'normal'
+                  ? `Soạn văn bản trả lời văn bản số ${answered.number_text ?? ''} của ${answered.issuer_name}`.slice(
+                      0,
+                      500,
+                    )
+                  : 'Soạn văn bản trả lời văn bản mật (nội dung ẩn)',
+            });
+          }
           await audit(auditActorOf(actor), {
             action: 'document.draft',
             entityType: 'document',
@@ -310,6 +336,8 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
         if (recipients) await saveRecipients(trx, id, recipients);
         if (patch.uploadIds) await core.attachUploads(trx, id, actor, patch.uploadIds, 'attachment');
         await core.reindex(trx, id);
+        // Every save is kept: the leader and the author can see what changed between versions.
+        await keepVersion(trx, id, actor, now());
         await record(trx, id, actor, 'edited');
       });
     },

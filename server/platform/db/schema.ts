@@ -353,6 +353,27 @@ export interface DocumentPersonDeliveriesTable {
   reminded_at: string | null;
 }
 
+/** An outgoing draft written in reply to an incoming document. */
+export interface DocumentRepliesTable {
+  outgoing_id: string;
+  incoming_id: string;
+  created_by: string;
+  created_at: string;
+}
+
+/** A draft's content as it stood at one save; `fields` is JSON of the compared fields. */
+export interface DocumentVersionsTable {
+  id: string;
+  document_id: string;
+  number: number;
+  saved_by: string | null;
+  saved_by_name: string;
+  saved_at: string;
+  fields: string;
+  main_file_name: string | null;
+  main_file_sha256: string | null;
+}
+
 export interface MeetingsTable {
   id: string;
   organization_id: string;
@@ -807,6 +828,8 @@ export interface DB {
   document_recipients: DocumentRecipientsTable;
   document_deliveries: DocumentDeliveriesTable;
   document_person_deliveries: DocumentPersonDeliveriesTable;
+  document_replies: DocumentRepliesTable;
+  document_versions: DocumentVersionsTable;
   meetings: MeetingsTable;
   meeting_agenda_items: MeetingAgendaItemsTable;
   meeting_files: MeetingFilesTable;

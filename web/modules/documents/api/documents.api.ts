@@ -3,6 +3,7 @@ import type {
   DeliveryView,
   DocumentSummary,
   DocumentView,
+  DraftVersionList,
   IncomingWrite,
   OutgoingPatch,
   OutgoingWrite,
@@ -156,6 +157,14 @@ export function useDocumentPeople(id: string, enabled: boolean) {
     queryFn: ({ signal }) => api.get<DocumentPeople>(`/api/documents/${enc(id)}/people`, { signal }),
     enabled,
     staleTime: 60_000,
+  });
+}
+
+/** A draft's kept versions; `version` is the draft's own, so each save brings the new one. */
+export function useDraftVersions(id: string, version: number) {
+  return useQuery({
+    queryKey: [...root, 'versions', id, version] as const,
+    queryFn: ({ signal }) => api.get<DraftVersionList>(`/api/documents/${enc(id)}/versions`, { signal }),
   });
 }
 

@@ -1,3 +1,4 @@
+import { RollbackOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -26,7 +27,7 @@ import { RecipientsSummary } from './DeliveryStatus';
 import FileUploadField from './FileUploadField';
 import StepModal from './StepModal';
 
-type Dialog = Exclude<DocumentAction, 'edit'>;
+type Dialog = Exclude<DocumentAction, 'edit' | 'reply'>;
 
 /** The order buttons appear in: the step that moves the document on comes first. */
 const ORDER: Dialog[] = [
@@ -75,11 +76,19 @@ function label(action: Dialog, doc: DocumentView): string {
 }
 
 /** The buttons the server says this person may use, each opening its own small dialog. */
-export default function DocumentActions({ doc, onEdit }: { doc: DocumentView; onEdit: () => void }) {
+export default function DocumentActions({
+  doc,
+  onEdit,
+  onReply,
+}: {
+  doc: DocumentView;
+  onEdit: () => void;
+  onReply: () => void;
+}) {
   const [open, setOpen] = useState<Dialog | null>(null);
   const available = ORDER.filter((a) => doc.actions.includes(a));
   const people = useDocumentPeople(doc.id, open !== null && NEEDS_PEOPLE.has(open));
-  if (available.length === 0 && !doc.actions.includes('edit')) return null;
+  if (available.length === 0 && !doc.actions.includes('edit') && !doc.actions.includes('reply')) return null;
   const close = () => setOpen(null);
   // Only a step that moves the document on is the primary button; adding files, a comment or a grant never is.
   const primary = available.find((a) => !DANGER.has(a) && !ASIDE.has(a));
@@ -88,6 +97,11 @@ export default function DocumentActions({ doc, onEdit }: { doc: DocumentView; on
     <>
       <Flex gap={8} wrap className="vp-doc-actions">
         {doc.actions.includes('edit') ? <Button onClick={onEdit}>{tdoc.actions.edit}</Button> : null}
+        {doc.actions.includes('reply') ? (
+          <Button icon={<RollbackOutlined />} onClick={onReply}>
+            {tdoc.actions.reply}
+          </Button>
+        ) : null}
         {available.map((a) => (
           <Button
             key={a}

@@ -1,10 +1,21 @@
-import { Descriptions } from 'antd';
+import { Descriptions, Flex } from 'antd';
+import { Link } from 'react-router-dom';
 import { PARTY_DOCUMENT_TYPES } from '../../../../common/docnumber/format';
 import { CHANNEL_LABELS, type Channel, SECRECY_LABELS, URGENCY_LABELS } from '../../../../common/documents';
-import type { DocumentView } from '../../../../common/schemas/documents';
+import type { DocumentLink, DocumentView } from '../../../../common/schemas/documents';
 import { formatCalendarDate } from '../../../app/format';
 import { t } from '../../../app/i18n';
 import { tdoc } from '../documents.i18n';
+
+/** A linked document by its number (or as a draft) and abstract, opening its page. */
+function LinkTo({ link }: { link: DocumentLink }) {
+  return (
+    <Link to={`/documents/${encodeURIComponent(link.documentId)}`} data-link={link.documentId}>
+      {link.numberText ?? tdoc.doc.noNumberYet}
+      {link.direction === 'incoming' ? ` — ${link.issuerName}` : ''}: {link.summary}
+    </Link>
+  );
+}
 
 /** The register's fields for one document (ND 30, Appendix VI), one column on a phone. */
 export default function DocumentInfo({ doc }: { doc: DocumentView }) {
@@ -43,6 +54,25 @@ export default function DocumentInfo({ doc }: { doc: DocumentView }) {
     { key: 'leader', label: tdoc.doc.leader, children: doc.leaderName ?? none },
     ...(doc.source
       ? [{ key: 'source', label: tdoc.inbox.from, children: tdoc.doc.source(doc.source.organizationName) }]
+      : []),
+    ...(doc.replyTo
+      ? [{ key: 'replyTo', label: tdoc.doc.replyTo, span: 'filled' as const, children: <LinkTo link={doc.replyTo} /> }]
+      : []),
+    ...(doc.replies.length > 0
+      ? [
+          {
+            key: 'replies',
+            label: tdoc.doc.replies,
+            span: 'filled' as const,
+            children: (
+              <Flex vertical gap={4}>
+                {doc.replies.map((r) => (
+                  <LinkTo key={r.documentId} link={r} />
+                ))}
+              </Flex>
+            ),
+          },
+        ]
       : []),
   ];
   return <Descriptions size="small" bordered column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }} items={items} />;

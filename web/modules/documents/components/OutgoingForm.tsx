@@ -46,10 +46,13 @@ function recipientsOf(view: DocumentView): RecipientChoice[] {
 export default function OutgoingForm({
   open,
   draft,
+  replyTo,
   onClose,
 }: {
   open: boolean;
   draft?: DocumentView;
+  /** The incoming document a new draft answers. */
+  replyTo?: DocumentView;
   onClose: () => void;
 }) {
   const screens = Grid.useBreakpoint();
@@ -57,16 +60,24 @@ export default function OutgoingForm({
     <Drawer
       open={open}
       onClose={onClose}
-      title={draft ? tdoc.form.editTitle : tdoc.form.outgoingTitle}
+      title={draft ? tdoc.form.editTitle : replyTo ? tdoc.form.replyTitle : tdoc.form.outgoingTitle}
       size={screens.md ? 720 : '100%'}
       destroyOnHidden
     >
-      {open ? <OutgoingFormBody draft={draft} onClose={onClose} /> : null}
+      {open ? <OutgoingFormBody draft={draft} replyTo={replyTo} onClose={onClose} /> : null}
     </Drawer>
   );
 }
 
-function OutgoingFormBody({ draft, onClose }: { draft?: DocumentView; onClose: () => void }) {
+function OutgoingFormBody({
+  draft,
+  replyTo,
+  onClose,
+}: {
+  draft?: DocumentView;
+  replyTo?: DocumentView;
+  onClose: () => void;
+}) {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const user = useCurrentUser();
@@ -103,7 +114,12 @@ function OutgoingFormBody({ draft, onClose }: { draft?: DocumentView; onClose: (
         message.success(tdoc.form.drafted);
         onClose();
       } else {
-        const result = await create.mutateAsync({ ...common, organizationId: v.organizationId, clientKey });
+        const result = await create.mutateAsync({
+          ...common,
+          organizationId: v.organizationId,
+          clientKey,
+          ...(replyTo && { replyToId: replyTo.id }),
+        });
         message.success(tdoc.form.drafted);
         onClose();
         navigate(`/documents/${encodeURIComponent(result.id)}`);
@@ -134,11 +150,20 @@ function OutgoingFormBody({ draft, onClose }: { draft?: DocumentView; onClose: (
               recipients: recipientsOf(draft),
             }
           : {
-              organizationId: organizations.length === 1 ? organizations[0]?.[0] : undefined,
+              organizationId:
+                replyTo && organizations.some(([id]) => id === replyTo.organizationId)
+                  ? replyTo.organizationId
+                  : organizations.length === 1
+                    ? organizations[0]?.[0]
+                    : undefined,
               secrecy: 'normal',
               urgency: 'normal',
               typeCode: 'CV',
-              recipients: [],
+              ...(replyTo && { summary: tdoc.form.replySubject(replyTo.numberText, replyTo.issuerName) }),
+              // The answer goes back to who wrote, when the directory knows them.
+              recipients: replyTo?.issuerOrganizationId
+                ? [{ kind: 'organization', id: replyTo.issuerOrganizationId, label: replyTo.issuerName }]
+                : [],
             }
       }
       onFinish={save}

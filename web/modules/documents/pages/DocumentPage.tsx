@@ -12,6 +12,7 @@ import DocumentFiles from '../components/DocumentFiles';
 import DocumentInfo from '../components/DocumentInfo';
 import { MarkTags, StatusTag } from '../components/DocumentTags';
 import { AssignmentList, DocumentTimeline } from '../components/DocumentTimeline';
+import DraftVersions from '../components/DraftVersions';
 import OutgoingForm from '../components/OutgoingForm';
 import { tdoc } from '../documents.i18n';
 
@@ -20,6 +21,7 @@ export default function DocumentPage() {
   const { id = '' } = useParams();
   const document = useDocument(id);
   const [editing, setEditing] = useState(false);
+  const [replying, setReplying] = useState(false);
   const doc = document.data;
 
   if (document.isError && document.error instanceof ApiError && document.error.status === 404) {
@@ -56,7 +58,7 @@ export default function DocumentPage() {
             )}
           />
         ) : null}
-        <DocumentActions doc={doc} onEdit={() => setEditing(true)} />
+        <DocumentActions doc={doc} onEdit={() => setEditing(true)} onReply={() => setReplying(true)} />
       </Flex>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
@@ -70,6 +72,11 @@ export default function DocumentPage() {
             {doc.direction === 'outgoing' ? (
               <Card size="small" title={doc.deliveries.length > 0 ? tdoc.doc.deliveries : tdoc.doc.recipients}>
                 <DeliveryStatus document={doc} />
+              </Card>
+            ) : null}
+            {doc.direction === 'outgoing' ? (
+              <Card size="small" title={tdoc.doc.versions} className="vp-versions-card">
+                <DraftVersions doc={doc} />
               </Card>
             ) : null}
           </Flex>
@@ -87,6 +94,9 @@ export default function DocumentPage() {
           </Flex>
         </Col>
       </Row>
+      {doc.actions.includes('reply') ? (
+        <OutgoingForm open={replying} replyTo={doc} onClose={() => setReplying(false)} />
+      ) : null}
       {doc.actions.includes('edit') ? (
         <OutgoingForm open={editing} draft={doc} onClose={() => setEditing(false)} />
       ) : null}

@@ -1,0 +1,83 @@
+import type { DraftVersionList } from '../../../common/schemas/documents';
+import type { Executor } from '../../platform/db/database';
+import { newId } from '../../platform/ids';
+import type { Actor } from '../../platform/security/actor';
+import type { DocumentsCore } from './documents.core';
+import * as repo from './documents.repository';
+
+/**
+ * A draft's content as saved, one row per save, so earlier versions can be read and compared.
+ * What is kept is what the leader signs for: the fields, the recipients by name, the files by hash.
+ */
+export async function keepVersion(trx: Executor, documentId: string, actor: Actor, at: string) {
+  const row = await repo.findDocument(trx, documentId);
+  if (!row) return;
+  const [recipients, files, last] = await Promise.all([
+    repo.recipientsOf(trx, documentId),
+    repo.filesOf(trx, documentId),
+    trx
+      .selectFrom('document_versions')
+      .select((eb) => eb.fn.max('number').as('n'))
+      .where('document_id', '=', documentId)
+      .executeTakeFirst(),
+  ]);
+  const main = files.find((f) => f.kind === 'main') ?? files[0];
+  const fields = {
+    typeCode: row.type_code,
+    summary: row.summary,
+    signerName: row.signer_name,
+    signerPosition: row.signer_position,
+    pageCount: row.page_count,
+    copies: row.copies,
+    secrecy: row.secrecy,
+    urgency: row.urgency,
+    dueDate: row.due_date,
+    recipients: recipients.map((r) => r.name),
+    files: files.map((f) => ({ id: f.id, name: f.file_name, sha256: f.sha256 })),
+  };
+  await trx
+    .insertInto('document_versions')
+    .values({
+      id: newId(),
+      document_id: documentId,
+      number: Number(last?.n ?? 0) + 1,
+      saved_by: actor.userId,
+      saved_by_name: actor.fullName,
+      saved_at: at,
+      fields: JSON.stringify(fields),
+      main_file_name: main?.file_name ?? null,
+      main_file_sha256: main?.sha256 ?? null,
+    })
+    .execute();
+}
+
+export function createDraftVersions(core: DocumentsCore) {
+  return {
+    /** Every kept version of a draft, oldest first; only for those who may read the draft. */
+    async list(actor: Actor, id: string): Promise<DraftVersionList> {
+      await core.authorized(core.db, actor, id, 'read');
+      const rows = await core.db
+        .selectFrom('document_versions')
+        .selectAll()
+        .where('document_id', '=', id)
+        .orderBy('number')
+        .execute();
+      return {
+        items: rows.map((r) => {
+          const f = JSON.parse(r.fields) as DraftVersionList['items'][number]['fields'] & {
+            files: DraftVersionList['items'][number]['files'];
+          };
+          const { files, ...fields } = f;
+          return {
+            number: r.number,
+            savedAt: r.saved_at,
+            savedByName: r.saved_by_name,
+            fields,
+            files: files ?? [],
+            mainFile: r.main_file_sha256 ? { name: r.main_file_name ?? '', sha256: r.main_file_sha256 } : null,
+          };
+        }),
+      };
+    },
+  };
+}
