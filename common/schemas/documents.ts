@@ -353,7 +353,7 @@ export const documentListQuerySchema = z.object({
   status: documentStatusSchema.optional(),
   handlerId: idSchema.optional(),
   overdue: z.enum(['true', 'false']).optional(),
-  sort: z.enum(['newest', 'oldest', 'number', 'due']).default('newest'),
+  sort: z.enum(['newest', 'oldest', 'number', 'register', 'due']).default('newest'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });

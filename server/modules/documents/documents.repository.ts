@@ -332,6 +332,10 @@ async function listMatching(
     case 'number':
       page = page.orderBy(query.direction === 'incoming' ? 'd.arrival_number' : 'd.number', 'desc');
       break;
+    case 'register':
+      // As the book is written: the first number of the period first.
+      page = page.orderBy(query.direction === 'incoming' ? 'd.arrival_number' : 'd.number', 'asc');
+      break;
     case 'due':
       page = page.orderBy(sql`case when d.due_date is null then 1 else 0 end`).orderBy('d.due_date', 'asc');
       break;

@@ -55,6 +55,21 @@ describe.each(testEngines())('register books are one register of one organizatio
     expect(list.items.every((i) => i.registerName?.startsWith('Sổ đến'))).toBe(true);
     expect(new Set(list.items.map((i) => i.registerId)).size).toBe(2);
 
+    // The book on screen runs as it is written: the first number first.
+    ok(
+      await o.clerk.api.post(
+        '/api/documents/incoming',
+        incomingInput(o.incomingRegister, { summary: 'Công văn thứ hai của Tỉnh ủy' }),
+      ),
+      201,
+    );
+    const book = async (sort: string) =>
+      ok<List>(
+        await o.clerk.api.get(`/api/documents?direction=incoming&registerId=${o.incomingRegister}&sort=${sort}`),
+      ).items.map((i) => i.arrivalNumber);
+    expect(await book('register')).toEqual([1, 2]);
+    expect(await book('number')).toEqual([2, 1]);
+
     // The printed book is one register: chosen, titled with its organization, name and year.
     const refused = await o.clerk.api.get('/api/documents/export.pdf?direction=incoming');
     expect(refused.statusCode).toBe(400);

@@ -27,7 +27,7 @@ export interface DocumentFilters {
   secrecy?: string;
   status?: string;
   overdue?: 'true';
-  sort?: 'newest' | 'oldest' | 'number' | 'due';
+  sort?: 'newest' | 'oldest' | 'number' | 'register' | 'due';
 }
 
 export interface InboxItem {

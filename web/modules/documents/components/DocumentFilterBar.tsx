@@ -20,7 +20,7 @@ export const TYPE_OPTIONS = Object.entries(PARTY_DOCUMENT_TYPES).map(([code, nam
   label: `${name} (${code})`,
 }));
 
-const SORTS = ['newest', 'oldest', 'number', 'due'] as const;
+const SORTS = ['newest', 'oldest', 'number', 'register', 'due'] as const;
 
 /** Search, register, dates, type, marks, status and sort; on a phone the rarer ones fold away. */
 export default function DocumentFilterBar({

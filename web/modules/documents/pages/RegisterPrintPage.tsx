@@ -23,7 +23,7 @@ export default function RegisterPrintPage({ direction }: { direction: Direction 
   const period = bookPeriod(book, filters.from, filters.to);
   const list = useDocumentList(
     direction,
-    { ...filters, ...period, registerId: book?.id ?? 'none', sort: filters.sort ?? 'number' },
+    { ...filters, ...period, registerId: book?.id ?? 'none', sort: filters.sort ?? 'register' },
     1,
     PRINT_LIMIT,
   );
