@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, vietnamDayBounds } from './format';
+import { formatDate, formatDateTime, vietnamDayBounds, vietnamToday } from './format';
 
 describe('formatDateTime', () => {
   it('shows UTC instants in Vietnam time, day first, 24-hour clock', () => {
@@ -25,5 +25,12 @@ describe('vietnamDayBounds', () => {
       start: '2025-07-01T17:00:00.000Z',
       end: '2025-07-02T16:59:59.999Z',
     });
+  });
+});
+
+describe('today in Vietnam', () => {
+  it('is the Vietnamese date, also late in the evening UTC when the device says yesterday', () => {
+    expect(vietnamToday(new Date('2026-12-06T17:30:00Z'))).toBe('2026-12-07');
+    expect(vietnamToday(new Date('2026-12-06T16:59:59Z'))).toBe('2026-12-06');
   });
 });

@@ -72,3 +72,9 @@ export function formatCalendarDate(value: string | null | undefined): string {
   const [year, month, day] = value.slice(0, 10).split('-');
   return year && month && day ? `${day}/${month}/${year}` : value;
 }
+
+/** Today's date in Vietnam ("yyyy-MM-dd"), whatever the device's zone: the default of every date field. */
+export function vietnamToday(now: Date = new Date()): string {
+  const p = parts(now);
+  return `${p.year}-${p.month}-${p.day}`;
+}

@@ -20,7 +20,7 @@ import { useNavigate } from 'react-router-dom';
 import type { DocumentAction, DocumentView } from '../../../../common/schemas/documents';
 import { errorMessage } from '../../../app/api/client';
 import { personSearch } from '../../../app/components/personSearch';
-import { formatCalendarDate } from '../../../app/format';
+import { formatCalendarDate, vietnamToday } from '../../../app/format';
 import { type DocumentPeople, useDeleteDraft, useDocumentPeople, useRegisters } from '../api/documents.api';
 import { tdoc } from '../documents.i18n';
 import { RecipientsSummary } from './DeliveryStatus';
@@ -137,7 +137,7 @@ const reasonField = (
   </Form.Item>
 );
 const day = (value: Dayjs | null | undefined) => (value ? value.format('YYYY-MM-DD') : undefined);
-const notBeforeToday = (current: Dayjs) => current.isBefore(dayjs().startOf('day'));
+const notBeforeToday = (current: Dayjs) => current.isBefore(dayjs(vietnamToday()), 'day');
 
 interface NoteValues {
   note?: string;

@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { CHANNEL_LABELS, CHANNELS, type Channel, type Secrecy, type Urgency } from '../../../../common/documents';
 import type { IncomingWrite } from '../../../../common/schemas/documents';
 import { ApiError, errorMessage } from '../../../app/api/client';
+import { vietnamToday } from '../../../app/format';
 import { t } from '../../../app/i18n';
 import { REGISTERS_PATH } from '../../../app/layout/sections';
 import { useCreateIncoming, useRegisters } from '../api/documents.api';
@@ -120,7 +121,7 @@ function IncomingFormBody({ onClose }: { onClose: () => void }) {
       requiredMark="optional"
       initialValues={{
         registerId: incomingRegisters.length === 1 ? incomingRegisters[0]?.id : undefined,
-        arrivalDate: dayjs(),
+        arrivalDate: dayjs(vietnamToday()),
         secrecy: 'normal',
         urgency: 'normal',
         channel: 'paper',

@@ -1,5 +1,6 @@
 import { DatePicker } from 'antd';
 import dayjs from 'dayjs';
+import { vietnamToday } from '../../../app/format';
 
 /** A calendar day held as "YYYY-MM-DD" (what the server takes), shown and typed as dd/mm/yyyy. */
 export default function DayField({
@@ -25,4 +26,4 @@ export default function DayField({
   );
 }
 
-export const todayDay = () => dayjs().format('YYYY-MM-DD');
+export const todayDay = () => vietnamToday();

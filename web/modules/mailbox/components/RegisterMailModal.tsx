@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { MailItemView } from '../../../../common/schemas/mail';
 import { ApiError, errorMessage } from '../../../app/api/client';
+import { vietnamToday } from '../../../app/format';
 import { useRegisters } from '../../documents/api/documents.api';
 import { TYPE_OPTIONS } from '../../documents/components/DocumentFilterBar';
 import { useRegisterMail } from '../api/mailbox.api';
@@ -134,7 +135,11 @@ export default function RegisterMailModal({
             label={tmail.register_.issueDate}
             rules={[{ required: true, message: 'Chọn ngày ban hành' }]}
           >
-            <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+            <DatePicker
+              format="DD/MM/YYYY"
+              style={{ width: '100%' }}
+              disabledDate={(d) => d.isAfter(dayjs(vietnamToday()), 'day')}
+            />
           </Form.Item>
           <Form.Item
             name="summary"
@@ -147,7 +152,7 @@ export default function RegisterMailModal({
             <DatePicker
               format="DD/MM/YYYY"
               style={{ width: '100%' }}
-              disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+              disabledDate={(d) => d.isBefore(dayjs(vietnamToday()), 'day')}
             />
           </Form.Item>
         </Form>
