@@ -14,6 +14,7 @@ import { queryClient } from './app/api/queryClient';
 import DiscardGuard from './app/forms/DiscardGuard';
 import { installFormGuards } from './app/forms/formGuards';
 import { keepOpenWork } from './app/forms/keptWork';
+import { signInUrl } from './app/nextPath';
 import { router } from './app/router';
 import './app/styles.css';
 
@@ -41,12 +42,8 @@ setSessionEndedHandler(() => {
   keepOpenWork(queryClient.getQueryData<Me | null>(meQueryKey)?.id);
   queryClient.clear();
   queryClient.setQueryData(meQueryKey, null);
-  const next = `${pathname}${search}${hash}`;
-  void router.navigate(`/sign-in?next=${encodeURIComponent(next)}`, {
-    replace: true,
-    // Signed out elsewhere or expired: either way the person was working and must sign in again.
-    state: { sessionExpired: true },
-  });
+  // Signed out elsewhere or expired: either way the person was working and must sign in again.
+  window.location.replace(signInUrl(`${pathname}${search}${hash}`, 'expired'));
 });
 
 const container = document.getElementById('root');

@@ -1,15 +1,24 @@
 import { lazy, Suspense } from 'react';
-import { createBrowserRouter, Navigate, Outlet } from 'react-router-dom';
-import SignInPage from '../modules/auth/pages/SignInPage';
+import { createBrowserRouter, type LoaderFunctionArgs, Navigate, Outlet } from 'react-router-dom';
+import { DOCUMENT_PAGE_SIZE, documentListQuery, documentQuery } from '../modules/documents/api/documents.api';
+import { filtersFromParams } from '../modules/documents/components/useFilterParams';
+import { fetchMe, meQueryKey } from './api/auth';
+import { queryClient } from './api/queryClient';
 import PageLoading from './components/PageLoading';
 import RouteErrorPage from './components/RouteErrorPage';
 import AppLayout from './layout/AppLayout';
+import { queueCountsQuery } from './layout/queueCounts';
 import RequireAuth from './layout/RequireAuth';
 import RequireSection from './layout/RequireSection';
+import ToSignInPage from './layout/ToSignInPage';
 
-// Everything but the sign-in page and the frame is fetched on first visit, so the
-// first load stays small on slow mobile connections.
-const HomePage = lazy(() => import('../modules/home/pages/HomePage'));
+// The sign-in page is a page of its own (web/sign-in.html, no framework). Everything but
+// the frame is fetched when first opened, so the first load stays small on slow links.
+const loadHome = () => import('../modules/home/pages/HomePage');
+const loadIncoming = () => import('../modules/documents/pages/IncomingPage');
+const loadOutgoing = () => import('../modules/documents/pages/OutgoingPage');
+const loadDocument = () => import('../modules/documents/pages/DocumentPage');
+const HomePage = lazy(loadHome);
 const AccountPage = lazy(() => import('../modules/auth/pages/AccountPage'));
 const NotificationSettingsPage = lazy(() => import('../modules/notifications/pages/NotificationSettingsPage'));
 const ResetPasswordPage = lazy(() => import('../modules/auth/pages/ResetPasswordPage'));
@@ -17,9 +26,9 @@ const UsersPage = lazy(() => import('../modules/admin/pages/UsersPage'));
 const AuditPage = lazy(() => import('../modules/admin/pages/AuditPage'));
 const JobsPage = lazy(() => import('../modules/admin/pages/JobsPage'));
 const DirectoryPage = lazy(() => import('../modules/directory/pages/DirectoryPage'));
-const IncomingPage = lazy(() => import('../modules/documents/pages/IncomingPage'));
-const OutgoingPage = lazy(() => import('../modules/documents/pages/OutgoingPage'));
-const DocumentPage = lazy(() => import('../modules/documents/pages/DocumentPage'));
+const IncomingPage = lazy(loadIncoming);
+const OutgoingPage = lazy(loadOutgoing);
+const DocumentPage = lazy(loadDocument);
 const QueuePage = lazy(() => import('../modules/documents/pages/QueuePage'));
 const RegistersPage = lazy(() => import('../modules/documents/pages/RegistersPage'));
 const RegisterPrintPage = lazy(() => import('../modules/documents/pages/RegisterPrintPage'));
@@ -38,6 +47,37 @@ const InspectionReportsPage = lazy(() => import('../modules/inspection/pages/Rep
 const SavingsPage = lazy(() => import('../modules/statistics/pages/SavingsPage'));
 const NotFoundPage = lazy(() => import('./components/NotFoundPage'));
 
+/**
+ * A loader that starts, the moment a navigation begins, the page's code and its first
+ * data together, and returns at once: on a 300 ms link that is one wait instead of a
+ * wait for the code, then one for the rows. The page reads the same queries.
+ */
+function early(...starts: ((args: LoaderFunctionArgs) => unknown)[]) {
+  return (args: LoaderFunctionArgs) => {
+    for (const start of starts) {
+      void Promise.resolve()
+        .then(() => start(args))
+        .catch(() => {});
+    }
+    return null;
+  };
+}
+
+/** The person's document counts, once it is known that they have documents to count. */
+async function prefetchQueueCounts(): Promise<void> {
+  const me = await queryClient.ensureQueryData({ queryKey: meQueryKey, queryFn: fetchMe });
+  if (me?.sections.includes('incoming') || me?.sections.includes('outgoing')) {
+    await queryClient.prefetchQuery(queueCountsQuery(true));
+  }
+}
+
+function prefetchList(direction: 'incoming' | 'outgoing') {
+  return ({ request }: LoaderFunctionArgs) => {
+    const { filters, page } = filtersFromParams(new URL(request.url).searchParams);
+    return queryClient.prefetchQuery(documentListQuery(direction, filters, page, DOCUMENT_PAGE_SIZE, true));
+  };
+}
+
 export const router = createBrowserRouter([
   {
     element: (
@@ -47,7 +87,7 @@ export const router = createBrowserRouter([
     ),
     errorElement: <RouteErrorPage />,
     children: [
-      { path: '/sign-in', element: <SignInPage /> },
+      { path: '/sign-in', element: <ToSignInPage /> },
       {
         path: '/reset-password',
         element: <ResetPasswordPage />,
@@ -75,7 +115,7 @@ export const router = createBrowserRouter([
           {
             element: <AppLayout />,
             children: [
-              { index: true, element: <HomePage /> },
+              { index: true, element: <HomePage />, loader: early(loadHome, prefetchQueueCounts) },
               { path: 'account', element: <AccountPage /> },
               { path: 'account/notifications', element: <NotificationSettingsPage /> },
               {
@@ -90,12 +130,16 @@ export const router = createBrowserRouter([
               {
                 path: 'incoming',
                 element: <RequireSection section="incoming" />,
-                children: [{ index: true, element: <IncomingPage /> }],
+                children: [
+                  { index: true, element: <IncomingPage />, loader: early(loadIncoming, prefetchList('incoming')) },
+                ],
               },
               {
                 path: 'outgoing',
                 element: <RequireSection section="outgoing" />,
-                children: [{ index: true, element: <OutgoingPage /> }],
+                children: [
+                  { index: true, element: <OutgoingPage />, loader: early(loadOutgoing, prefetchList('outgoing')) },
+                ],
               },
               {
                 path: 'meetings',
@@ -139,7 +183,13 @@ export const router = createBrowserRouter([
               // Clerks and administrators keep the registers (the page says so to anyone else).
               { path: 'documents/registers', element: <RegistersPage /> },
               // A document is opened by whoever the server lets read it (a grant, an assignment).
-              { path: 'documents/:id', element: <DocumentPage /> },
+              {
+                path: 'documents/:id',
+                element: <DocumentPage />,
+                loader: early(loadDocument, ({ params }) =>
+                  queryClient.prefetchQuery(documentQuery(params.id ?? '', true)),
+                ),
+              },
               {
                 path: 'directory/*',
                 element: (

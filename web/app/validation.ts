@@ -34,9 +34,4 @@ export function confirmPasswordRules(otherField: string): FormRule[] {
 
 export const totpCodeRules: FormRule[] = [{ required: true, pattern: /^\d{6}$/, message: t.signIn.totpInvalid }];
 
-/** Only same-site paths may be a post-sign-in destination, never another site. */
-export function safeNextPath(raw: string | null): string {
-  if (!raw?.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return '/';
-  if (raw === '/sign-in' || raw.startsWith('/sign-in?')) return '/';
-  return raw;
-}
+export { safeNextPath } from './nextPath';

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AuthConfig, Me, SessionAnswer, SignInBody } from '../../../common/schemas/auth';
+import type { AuthConfig, Me, SessionAnswer } from '../../../common/schemas/auth';
 import { api } from './client';
 import { queryClient } from './queryClient';
 
@@ -9,7 +9,7 @@ const configQueryKey = ['auth', 'config'] as const;
 export const sessionEndedQueryKey = ['auth', 'session-ended'] as const;
 
 /** The signed-in user, or null when nobody is signed in; asked without provoking a 401. */
-async function fetchMe(): Promise<Me | null> {
+export async function fetchMe(): Promise<Me | null> {
   const answer = await api.get<SessionAnswer>('/api/auth/session', { redirectOnSessionEnd: false });
   queryClient.setQueryData(sessionEndedQueryKey, answer.user === null && answer.ended);
   return answer.user;
@@ -35,29 +35,10 @@ export function useAuthConfig() {
   });
 }
 
-export function useSignIn() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: SignInBody) =>
-      api.post<{ user?: Me } | undefined>('/api/auth/sign-in', body, { redirectOnSessionEnd: false }),
-    onSuccess: async (response) => {
-      // Whatever the previous person had cached must not leak into this session.
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
-      queryClient.setQueryData(sessionEndedQueryKey, false);
-      if (response?.user) queryClient.setQueryData(meQueryKey, response.user);
-      else await queryClient.fetchQuery({ queryKey: meQueryKey, queryFn: fetchMe });
-    },
-  });
-}
-
+/** Signs out; the caller then leaves for the sign-in page, which drops everything in memory. */
 export function useSignOut() {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.post<unknown>('/api/auth/sign-out', undefined, { redirectOnSessionEnd: false }),
-    onSettled: () => {
-      queryClient.clear();
-      queryClient.setQueryData(meQueryKey, null);
-    },
   });
 }
 

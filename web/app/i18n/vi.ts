@@ -1,3 +1,4 @@
+import { signInText } from './sign-in';
 /**
  * Every string the web app shows, in Vietnamese. An English dictionary would be
  * `en.ts` typed as `Dictionary`; components read strings only through `t`.
@@ -52,7 +53,6 @@ export const vi = {
     menuTitle: 'Danh mục chức năng',
     myAccount: 'Tài khoản của tôi',
     signOut: 'Đăng xuất',
-    signedOut: 'Bạn đã đăng xuất.',
     mustChangePassword: 'Mật khẩu của bạn là mật khẩu tạm thời. Hãy đổi mật khẩu để bảo vệ tài khoản.',
     changePasswordNow: 'Đổi mật khẩu ngay',
     forcedChangeTitle: 'Đổi mật khẩu tạm thời',
@@ -84,25 +84,7 @@ export const vi = {
     },
     sessionCheckFailed: 'Không kiểm tra được phiên đăng nhập',
   },
-  signIn: {
-    title: 'Đăng nhập',
-    login: 'Tên đăng nhập hoặc thư điện tử',
-    loginRequired: 'Hãy nhập tên đăng nhập hoặc thư điện tử',
-    password: 'Mật khẩu',
-    passwordRequired: 'Hãy nhập mật khẩu',
-    totp: 'Mã xác thực',
-    totpHint: 'Tài khoản này bật xác thực hai lớp. Mở ứng dụng xác thực trên điện thoại và nhập mã 6 chữ số.',
-    totpInvalid: 'Mã xác thực gồm 6 chữ số',
-    submit: 'Đăng nhập',
-    failed: 'Không đăng nhập được',
-    sessionExpired: 'Phiên làm việc đã hết hạn. Hãy đăng nhập lại để tiếp tục.',
-    demoTitle: 'Tài khoản dùng thử',
-    demoHint: 'Bấm vào một tài khoản để điền sẵn tên đăng nhập và mật khẩu.',
-    demoHintNoPasswords:
-      'Mật khẩu dùng thử được in trên màn hình dòng lệnh của máy chủ, và chỉ hiện ở trang này khi mở ngay trên máy chủ (http://localhost). Bấm vào một tài khoản để điền sẵn tên đăng nhập.',
-    demoUsername: 'Tên đăng nhập',
-    demoPassword: 'Mật khẩu',
-  },
+  signIn: signInText,
   resetPassword: {
     title: 'Đặt lại mật khẩu',
     intro: 'Nhập mật khẩu mới cho tài khoản của bạn.',

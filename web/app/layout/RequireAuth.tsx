@@ -1,9 +1,11 @@
 import { Button, Result } from 'antd';
-import { Navigate, Outlet, useLocation } from 'react-router-dom';
+import { useEffect } from 'react';
+import { Outlet, useLocation } from 'react-router-dom';
 import { useMe, useSessionEnded } from '../api/auth';
 import { errorMessage } from '../api/client';
 import PageLoading from '../components/PageLoading';
 import { t } from '../i18n';
+import { signInUrl } from '../nextPath';
 import { CurrentUserContext } from './currentUser';
 
 /** Sends people who are not signed in to the sign-in page, remembering where they were going. */
@@ -11,7 +13,13 @@ export default function RequireAuth() {
   const location = useLocation();
   const me = useMe();
   const ended = useSessionEnded();
-  if (me.isPending) return <PageLoading fullScreen />;
+  const signedOut = me.isSuccess && !me.data;
+  const next = `${location.pathname}${location.search}${location.hash}`;
+  useEffect(() => {
+    // The sign-in page is a page of its own: reached by a full navigation.
+    if (signedOut) window.location.replace(signInUrl(next, ended ? 'expired' : undefined));
+  }, [signedOut, next, ended]);
+  if (me.isPending || signedOut) return <PageLoading fullScreen />;
   if (me.isError) {
     return (
       <Result
@@ -25,11 +33,6 @@ export default function RequireAuth() {
         }
       />
     );
-  }
-  if (!me.data) {
-    const next = `${location.pathname}${location.search}${location.hash}`;
-    const target = next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`;
-    return <Navigate to={target} replace state={ended ? { sessionExpired: true } : undefined} />;
   }
   return (
     <CurrentUserContext value={me.data}>

@@ -2,8 +2,9 @@ import { DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, Flex, type MenuProps, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useSignOut } from '../api/auth';
-import { errorMessage } from '../api/client';
+import { ApiError, errorMessage } from '../api/client';
 import { t } from '../i18n';
+import { signInUrl } from '../nextPath';
 import { useCurrentUser } from './currentUser';
 
 /** The signed-in person in the header, with their account and sign-out. */
@@ -22,11 +23,15 @@ export default function UserMenu({ compact }: { compact: boolean }) {
   const signOutAndLeave = async () => {
     try {
       await signOut.mutateAsync();
-      message.success(t.layout.signedOut);
     } catch (error) {
-      message.error(errorMessage(error));
+      // A session already over is as good as signed out; anything else keeps the person here.
+      if (!(error instanceof ApiError && error.status === 401)) {
+        message.error(errorMessage(error));
+        return;
+      }
     }
-    navigate('/sign-in', { replace: true });
+    // A full navigation: the sign-in page is a page of its own, and says "Bạn đã đăng xuất."
+    window.location.replace(signInUrl('/', 'signed-out'));
   };
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'account') navigate('/account');

@@ -12,14 +12,22 @@ export const queueCountsKey = ['documents', 'queue', 'counts'] as const;
  * The person's document work (to direct, handle, sign, receive...), for the menu badges
  * and the home page. Fetched again on every navigation: cheap, and always current.
  */
+/** The counts, as the home page and the menu ask for them (`early`: fetched by the router ahead of the page). */
+export function queueCountsQuery(early = false) {
+  return {
+    queryKey: queueCountsKey,
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
+      api.get<QueueCounts>('/api/documents/queue', { signal, redirectOnSessionEnd: !early }),
+  };
+}
+
 export function useQueueCounts(): QueueCounts | undefined {
   const user = useCurrentUser();
   const enabled = user.sections.includes('incoming') || user.sections.includes('outgoing');
   const client = useQueryClient();
   const { pathname } = useLocation();
   const counts = useQuery({
-    queryKey: queueCountsKey,
-    queryFn: ({ signal }) => api.get<QueueCounts>('/api/documents/queue', { signal }),
+    ...queueCountsQuery(),
     enabled,
     staleTime: 5_000,
   });

@@ -1,5 +1,5 @@
 import { Alert, Button, Form, Input, Result, Typography } from 'antd';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router-dom';
 import { useResetPassword } from '../../../app/api/auth';
 import { ApiError, errorMessage } from '../../../app/api/client';
 import { t } from '../../../app/i18n';
@@ -26,9 +26,8 @@ export default function ResetPasswordPage() {
           title={t.resetPassword.success}
           subTitle={t.resetPassword.successHint}
           extra={
-            <Link to="/sign-in" replace>
-              {t.resetPassword.goToSignIn}
-            </Link>
+            // The sign-in page is a page of its own, outside the app.
+            <a href="/sign-in">{t.resetPassword.goToSignIn}</a>
           }
         />
       </AuthFrame>
@@ -39,7 +38,7 @@ export default function ResetPasswordPage() {
     return (
       <AuthFrame title={t.resetPassword.title}>
         <Alert type="error" showIcon title={t.resetPassword.missingToken} style={{ marginBottom: 16 }} />
-        <Link to="/sign-in">{t.resetPassword.goToSignIn}</Link>
+        <a href="/sign-in">{t.resetPassword.goToSignIn}</a>
       </AuthFrame>
     );
   }

@@ -97,13 +97,30 @@ export function filterQuery(direction: Direction, filters: DocumentFilters): Que
   return { direction, ...filters };
 }
 
-export function useDocumentList(direction: Direction, filters: DocumentFilters, page: number, pageSize: number) {
+/** Rows per page of the registers on screen. */
+export const DOCUMENT_PAGE_SIZE = 20;
+
+/**
+ * One page of a register: what the list shows, and what the router fetches while the
+ * page's code loads (`early`: a refusal then is the page's to handle, not a session end).
+ */
+export function documentListQuery(
+  direction: Direction,
+  filters: DocumentFilters,
+  page: number,
+  pageSize: number,
+  early = false,
+) {
   const query = { ...filterQuery(direction, filters), page, pageSize };
-  return useQuery({
+  return {
     queryKey: documentKeys.list(direction, query),
-    queryFn: ({ signal }) => api.get<DocumentPage>('/api/documents', { query, signal }),
-    placeholderData: keepPreviousData,
-  });
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
+      api.get<DocumentPage>('/api/documents', { query, signal, redirectOnSessionEnd: !early }),
+  };
+}
+
+export function useDocumentList(direction: Direction, filters: DocumentFilters, page: number, pageSize: number) {
+  return useQuery({ ...documentListQuery(direction, filters, page, pageSize), placeholderData: keepPreviousData });
 }
 
 export function exportXlsxUrl(direction: Direction, filters: DocumentFilters): string {
@@ -143,12 +160,17 @@ export function useSaveRegister() {
   });
 }
 
-export function useDocument(id: string) {
-  return useQuery({
+/** One document: what its page shows, and what the router fetches while the page's code loads. */
+export function documentQuery(id: string, early = false) {
+  return {
     queryKey: documentKeys.document(id),
-    queryFn: ({ signal }) => api.get<DocumentView>(`/api/documents/${enc(id)}`, { signal }),
-    staleTime: 0,
-  });
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
+      api.get<DocumentView>(`/api/documents/${enc(id)}`, { signal, redirectOnSessionEnd: !early }),
+  };
+}
+
+export function useDocument(id: string) {
+  return useQuery({ ...documentQuery(id), staleTime: 0 });
 }
 
 export function useDocumentPeople(id: string, enabled: boolean) {

@@ -3,18 +3,23 @@ import type { DocumentFilters } from '../api/documents.api';
 
 const KEYS = ['q', 'registerId', 'from', 'to', 'typeCode', 'urgency', 'secrecy', 'status', 'overdue', 'sort'] as const;
 
+/** The filters and page an address asks for (also read by the router to fetch the first rows early). */
+export function filtersFromParams(params: URLSearchParams): { filters: DocumentFilters; page: number } {
+  const filters: DocumentFilters = {};
+  for (const key of KEYS) {
+    const value = params.get(key);
+    if (value) (filters as Record<string, string>)[key] = value;
+  }
+  return { filters, page: Math.max(1, Number(params.get('page') ?? '1') || 1) };
+}
+
 /**
  * The list filters live in the address, so a filtered list can be bookmarked, shared,
  * exported and printed as shown. A new filter starts again from the first page.
  */
 export function useFilterParams() {
   const [params, setParams] = useSearchParams();
-  const filters: DocumentFilters = {};
-  for (const key of KEYS) {
-    const value = params.get(key);
-    if (value) (filters as Record<string, string>)[key] = value;
-  }
-  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
+  const { filters, page } = filtersFromParams(params);
   const tab = params.get('tab');
 
   const write = (next: DocumentFilters, nextPage: number, nextTab: string | null) => {

@@ -4,10 +4,12 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import PageTitle from '../../../app/components/PageTitle';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
+import { useMarkUsable } from '../../../app/hooks/useMarkUsable';
 import { useCurrentUser } from '../../../app/layout/currentUser';
 import { canManageRegisters, REGISTERS_PATH } from '../../../app/layout/sections';
 import {
   type Direction,
+  DOCUMENT_PAGE_SIZE,
   exportPdfUrl,
   exportXlsxUrl,
   filterQuery,
@@ -23,7 +25,6 @@ import OutgoingForm from '../components/OutgoingForm';
 import { useFilterParams } from '../components/useFilterParams';
 import { tdoc } from '../documents.i18n';
 
-const PAGE_SIZE = 20;
 const DRAFTING_ROLES = new Set(['clerk', 'leader', 'specialist', 'admin']);
 
 /** The incoming or outgoing register: filtered list, export, print, and the clerk's inbox. */
@@ -33,7 +34,8 @@ export default function DocumentListPage({ direction }: { direction: Direction }
   const canDraft = user.roles.some((r) => DRAFTING_ROLES.has(r.role));
   const { filters, page, tab, setFilters, setPage, setTab } = useFilterParams();
   const [creating, setCreating] = useState(false);
-  const list = useDocumentList(direction, filters, page, PAGE_SIZE);
+  const list = useDocumentList(direction, filters, page, DOCUMENT_PAGE_SIZE);
+  useMarkUsable(direction, list.data !== undefined);
   // A book is one register: the PDF is made from the chosen one, or the user's own.
   const { registers, book } = useBookRegister(direction, filters.registerId);
   const showRegister = !filters.registerId && new Set(registers.map((r) => r.id)).size > 1;
@@ -67,7 +69,7 @@ export default function DocumentListPage({ direction }: { direction: Direction }
         }
         paging={{
           page,
-          pageSize: PAGE_SIZE,
+          pageSize: DOCUMENT_PAGE_SIZE,
           total: list.data?.total ?? 0,
           capped: list.data?.totalCapped === true,
           onChange: setPage,

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../../app/api/client';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { formatCalendarDate } from '../../../app/format';
+import { useMarkUsable } from '../../../app/hooks/useMarkUsable';
 import { fileUrl, useDocument } from '../api/documents.api';
 import DeliveryStatus from '../components/DeliveryStatus';
 import DocumentActions from '../components/DocumentActions';
@@ -23,6 +24,7 @@ export default function DocumentPage() {
   const [editing, setEditing] = useState(false);
   const [replying, setReplying] = useState(false);
   const doc = document.data;
+  useMarkUsable('document', doc !== undefined);
 
   if (document.isError && document.error instanceof ApiError && document.error.status === 404) {
     return <Result status="404" title={tdoc.doc.notFound} extra={<Link to="/incoming">{tdoc.incomingTitle}</Link>} />;

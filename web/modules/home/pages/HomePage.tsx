@@ -1,6 +1,7 @@
 import { Card, Col, Flex, Row, Typography, theme } from 'antd';
 import { Link } from 'react-router-dom';
 import RoleList from '../../../app/components/RoleList';
+import { useMarkUsable } from '../../../app/hooks/useMarkUsable';
 import { t } from '../../../app/i18n';
 import { useCurrentUser } from '../../../app/layout/currentUser';
 import { useQueueCounts } from '../../../app/layout/queueCounts';
@@ -15,6 +16,8 @@ export default function HomePage() {
   const { token } = theme.useToken();
   const counts = useQueueCounts();
   const hasDocuments = user.sections.includes('incoming') || user.sections.includes('outgoing');
+  // Usable once the person's work is shown: the links are there from the start, the counts when they arrive.
+  useMarkUsable('home', !hasDocuments || counts !== undefined);
   return (
     <Flex vertical gap={16}>
       <Card>
