@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { createBrowserRouter, type LoaderFunctionArgs, Navigate, Outlet } from 'react-router-dom';
 import { DOCUMENT_PAGE_SIZE, documentListQuery, documentQuery } from '../modules/documents/api/documents.api';
 import { filtersFromParams } from '../modules/documents/components/useFilterParams';
+import { meetingQuery } from '../modules/meetings/api/meetings.api';
 import { fetchMe, meQueryKey } from './api/auth';
 import { queryClient } from './api/queryClient';
 import PageLoading from './components/PageLoading';
@@ -33,7 +34,8 @@ const QueuePage = lazy(() => import('../modules/documents/pages/QueuePage'));
 const RegistersPage = lazy(() => import('../modules/documents/pages/RegistersPage'));
 const RegisterPrintPage = lazy(() => import('../modules/documents/pages/RegisterPrintPage'));
 const MeetingsPage = lazy(() => import('../modules/meetings/pages/MeetingsPage'));
-const MeetingPage = lazy(() => import('../modules/meetings/pages/MeetingPage'));
+const loadMeeting = () => import('../modules/meetings/pages/MeetingPage');
+const MeetingPage = lazy(loadMeeting);
 const MyMeetingsPage = lazy(() => import('../modules/meetings/pages/MyMeetingsPage'));
 const DoorCheckInPage = lazy(() => import('../modules/meetings/door/DoorCheckInPage'));
 const SchedulePage = lazy(() => import('../modules/schedule/pages/SchedulePage'));
@@ -148,7 +150,13 @@ export const router = createBrowserRouter([
                   { index: true, element: <MeetingsPage /> },
                   // A delegate's own invitations, laid out for a phone.
                   { path: 'mine', element: <MyMeetingsPage /> },
-                  { path: ':id', element: <MeetingPage /> },
+                  {
+                    path: ':id',
+                    element: <MeetingPage />,
+                    loader: early(loadMeeting, ({ params }) =>
+                      queryClient.prefetchQuery(meetingQuery(params.id ?? '', true)),
+                    ),
+                  },
                   // What the QR code at the meeting's door opens on a delegate's phone.
                   { path: ':id/check-in', element: <DoorCheckInPage /> },
                 ],

@@ -73,10 +73,17 @@ export function followsReplies(view: MeetingView | undefined): boolean {
  * One meeting. Whoever follows the replies sees them move by themselves: the view is
  * fetched again every 5 seconds while the page is open and visible.
  */
+export function meetingQuery(id: string, early = false) {
+  return {
+    queryKey: meetingKeys.meeting(id),
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
+      api.get<MeetingView>(base(id), { signal, redirectOnSessionEnd: !early }),
+  };
+}
+
 export function useMeeting(id: string) {
   return useQuery({
-    queryKey: meetingKeys.meeting(id),
-    queryFn: ({ signal }) => api.get<MeetingView>(base(id), { signal }),
+    ...meetingQuery(id),
     staleTime: 0,
     refetchInterval: (query) =>
       followsReplies(query.state.data) && query.state.data?.status !== 'cancelled' ? 5_000 : false,
