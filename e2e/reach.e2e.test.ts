@@ -1,0 +1,107 @@
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, startProduct } from './browser';
+
+const PHONE = { width: 390, height: 844 };
+
+/** Each request's path and when it was sent and answered, in the order the browser sent them. */
+function recordRequests(page: Page) {
+  const seen: { path: string; search: string; sent: number; done: number | null; request: Request }[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    seen.push({ path: url.pathname, search: url.search, sent: performance.now(), done: null, request });
+  });
+  page.on('requestfinished', (request) => {
+    const entry = seen.find((s) => s.request === request);
+    if (entry) entry.done = performance.now();
+  });
+  return seen;
+}
+
+describe('pages on a slow link: data with the code, files only when opened (Chromium)', { timeout: 120_000 }, () => {
+  let browser: Browser;
+  let product: Awaited<ReturnType<typeof startProduct>>;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    product = await startProduct();
+    browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await product?.close();
+  });
+
+  async function signIn(username: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: PHONE, locale: 'vi-VN', isMobile: true, hasTouch: true });
+    context.setDefaultTimeout(20_000);
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${product.url}/sign-in`);
+    await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill(username);
+    await page.getByLabel('Mật khẩu').fill(product.password(username));
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    await page.waitForFunction(() => performance.getEntriesByName('vp:usable:home').length > 0);
+    return page;
+  }
+
+  it("a list's first rows and a document are asked for while the page's code is still coming", async () => {
+    const page = await signIn('vanthu');
+    // The first open of a page: its code is not in the browser yet.
+    await page.waitForLoadState('networkidle');
+    const seen = recordRequests(page);
+    await page.locator('a[href="/incoming"]:visible').first().click();
+    await page.waitForFunction(() => performance.getEntriesByName('vp:usable:incoming').length > 0);
+    const listCode = seen.find((s) => /\/assets\/(IncomingPage|DocumentListPage)-/.test(s.path));
+    const rows = seen.find((s) => s.path === '/api/documents' && s.search.includes('direction=incoming'));
+    expect(listCode?.done).toBeTypeOf('number');
+    expect(rows).toBeDefined();
+    // Sent before the page's code had arrived: one wait on the link instead of two.
+    expect(rows?.sent ?? Number.POSITIVE_INFINITY).toBeLessThan(listCode?.done ?? 0);
+    expect(seen.filter((s) => s.path === '/api/documents').length).toBe(1);
+
+    seen.length = 0;
+    const documentLink = page
+      .locator('a[href^="/documents/"]:not([href^="/documents/registers"]):not([href^="/documents/queue"]):visible')
+      .first();
+    const href = (await documentLink.getAttribute('href')) ?? '';
+    await documentLink.click();
+    await page.waitForFunction(() => performance.getEntriesByName('vp:usable:document').length > 0);
+    const documentCode = seen.find((s) => /\/assets\/DocumentPage-/.test(s.path));
+    const documentData = seen.find((s) => s.path === `/api${href}`);
+    expect(documentData).toBeDefined();
+    if (documentCode?.done) expect(documentData?.sent ?? Number.POSITIVE_INFINITY).toBeLessThan(documentCode.done);
+  });
+
+  it("a document's files are fetched only when the person opens one", async () => {
+    const page = await signIn('vanthu');
+    // A document of the register that has files, found as the page itself would.
+    const withFiles = await page.evaluate(async () => {
+      const get = async (path: string) => (await fetch(path, { headers: { accept: 'application/json' } })).json();
+      for (const direction of ['incoming', 'outgoing']) {
+        const list = (await get(`/api/documents?direction=${direction}&pageSize=50`)) as { items: { id: string }[] };
+        for (const item of list.items) {
+          const doc = (await get(`/api/documents/${item.id}`)) as { files: { id: string; contentType: string }[] };
+          const file = doc.files.find((f) => f.contentType === 'application/pdf');
+          if (file) return { id: item.id, fileId: file.id };
+        }
+      }
+      return null;
+    });
+    expect(withFiles).not.toBeNull();
+    const seen = recordRequests(page);
+    await page.goto(`${product.url}/documents/${withFiles?.id}`);
+    await page.waitForFunction(() => performance.getEntriesByName('vp:usable:document').length > 0);
+    await page.waitForLoadState('networkidle');
+    expect(seen.filter((s) => s.path.includes('/files/'))).toEqual([]);
+
+    // Opened: now, and only now, the file comes.
+    const opened = page.waitForRequest((request) => request.url().includes('/files/'));
+    await page.locator('.vp-files').getByRole('button', { name: 'Xem' }).first().click();
+    await opened;
+  });
+});
