@@ -48,7 +48,7 @@ export const jobsVi = {
     insecureTitle: 'Máy chủ chưa chạy qua https',
     insecure: (url: string) =>
       `Người dùng đang vào VanPhong ở ${url}. Qua địa chỉ http, trình duyệt không cho cài ứng dụng lên điện thoại và không giữ được tài liệu họp để xem khi mất mạng.`,
-    localTitle: 'Máy chủ chỉ chạy trên chính máy này',
+    localTitle: 'Chỉ chính máy chủ cài được ứng dụng qua địa chỉ này',
     local: (url: string) =>
       `Địa chỉ ${url} chỉ dùng được trên máy chủ: điện thoại trong mạng không cài được ứng dụng và không giữ được tài liệu họp để xem khi mất mạng.`,
     fix: 'Cách sửa: phục vụ VanPhong qua https (ví dụ sau một reverse proxy có chứng chỉ) và đặt PUBLIC_URL=https://… rồi khởi động lại.',
