@@ -17,6 +17,10 @@ export interface ByteRange {
 }
 
 /**
+ * Byte ranges are answered but not announced (no `Accept-Ranges`): a download resumed or a
+ * client that asks gets its part, while the browser's PDF viewer keeps fetching a file once,
+ * so each opening of a meeting paper is recorded once and a service worker can keep it.
+ *
  * The one byte range a `Range` header asks of a file of `size` bytes: null to send the
  * whole file (no header, several ranges, another unit, or an `If-Range` we cannot check,
  * as stored files carry no validator), 'unsatisfiable' for a range past the end.
@@ -78,8 +82,6 @@ export function sendOpenedFile(
     reply
       .header('content-type', file.contentType)
       .header('content-length', String(length))
-      // A PDF viewer may fetch pages as it needs them rather than the whole file first.
-      .header('accept-ranges', 'bytes')
       .header('content-disposition', contentDisposition(options.fileName, inline))
       .header('x-content-type-options', 'nosniff')
       .header('cache-control', 'private, no-store')
