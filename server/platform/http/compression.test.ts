@@ -5,6 +5,7 @@ import { makeUser, signedInAs } from '../../test/factories';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
 import { makePdf, multipart } from '../files/test-support';
 import { COMPRESS_THRESHOLD_BYTES, isCompressibleType, negotiateEncoding } from './compression';
+import { createHttpServer } from './http-server';
 
 const decode = (encoding: string | undefined, body: Buffer): Buffer => {
   if (encoding === 'br') return zlib.brotliDecompressSync(body);
@@ -245,4 +246,39 @@ describe.each(testEngines())('stored files on %s', (engine) => {
       });
     });
   }
+});
+
+describe('text that starts like compressed data', () => {
+  it('is still sent as the exact text, compressed or not', async () => {
+    const app = await createHttpServer({
+      logLevel: 'silent',
+      bodyLimitBytes: 1_048_576,
+      uploadLimitBytes: 1_048_576,
+      trustProxy: [],
+      hsts: false,
+      allowedOrigins: [],
+      version: 'test',
+      webRoot: null,
+      authenticate: async () => ({ actor: null, expired: false }),
+    });
+    // "x " and "(4" are what @fastify/compress takes for a zlib header.
+    const texts = ['x nội dung', '(4 nội dung', 'Xf nội dung'].map(
+      (start) => `${start} ${'dòng văn bản\n'.repeat(200)}`,
+    );
+    texts.forEach((text, i) => {
+      app.get(`/export-${i}.csv`, { config: { public: true } }, async (_request, reply) =>
+        reply.type('text/csv; charset=utf-8').send(text),
+      );
+    });
+    try {
+      for (const [i, text] of texts.entries()) {
+        const res = await app.inject({ url: `/export-${i}.csv`, headers: { 'accept-encoding': 'br, gzip' } });
+        expect(res.statusCode).toBe(200);
+        const encoding = res.headers['content-encoding'] as string | undefined;
+        expect(decode(encoding, res.rawPayload).toString(), text.slice(0, 3)).toBe(text);
+      }
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -50,7 +50,7 @@ export function negotiateEncoding(header: string | undefined): ContentEncoding |
 
 /** A payload whose first bytes @fastify/compress would take for gzip or zlib data and send unencoded. */
 function looksCompressed(payload: unknown): boolean {
-  const head = typeof payload === 'string' ? Buffer.from(payload.slice(0, 2), 'latin1') : payload;
+  const head = typeof payload === 'string' ? Buffer.from(payload.slice(0, 2), 'utf8') : payload;
   if (!Buffer.isBuffer(head) || head.length < 2) return false;
   const [a = 0, b = 0] = head;
   if (a === 0x1f && b === 0x8b) return true;
