@@ -117,6 +117,9 @@ describe('the web app', () => {
     expect(sw.headers['content-encoding']).toBe('br');
     expect(zlib.brotliDecompressSync(sw.rawPayload).equals(original('sw.js'))).toBe(true);
     expect((await get('/icons/icon-192.png', { 'accept-encoding': 'br' })).headers['content-encoding']).toBeUndefined();
+    // Revalidated, a service worker that did not change costs a 304.
+    const again = await get('/sw.js', { 'accept-encoding': 'br', 'if-none-match': sw.headers.etag as string });
+    expect(again.statusCode).toBe(304);
   });
 
   it('answers app routes with index.html, revalidated by a strong ETag', async () => {
