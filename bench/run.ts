@@ -11,6 +11,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<Record<string, unkn
   notify: () => import('./notify'),
   web: () => import('./web'),
   trust: () => import('./trust'),
+  compression: () => import('./compression'),
 };
 
 const benchName = process.argv[2];

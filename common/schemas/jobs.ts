@@ -42,3 +42,15 @@ export const jobListSchema = z.object({
 export type JobList = z.infer<typeof jobListSchema>;
 
 export const jobIdParamsSchema = z.object({ id: z.string().max(64) });
+
+/**
+ * The address people reach the product at, and what a browser allows over it (service
+ * workers, hence installing the app and offline meeting papers, need https but on the
+ * machine itself): PUBLIC_URL when set, else the address this request came in by.
+ */
+export const publicAddressSchema = z.object({
+  url: z.string(),
+  configured: z.boolean(),
+  status: z.enum(['https', 'local', 'insecure']),
+});
+export type PublicAddress = z.infer<typeof publicAddressSchema>;

@@ -2,6 +2,7 @@ import { createApp } from '../app';
 import { demoCredentials, seedDemo } from '../modules/demo/demo.service';
 import { writeCheckpoint } from '../platform/audit/audit-checkpoint';
 import type { Config } from '../platform/config/config';
+import { publicAddressWarning } from '../platform/config/public-address';
 import { createJobRunner, type JobRunner } from '../platform/jobs/runner';
 import { createSmtpListener, type SmtpListener } from '../platform/mail/incoming';
 import { printDemoLeftover, printDemoMode } from './output';
@@ -122,6 +123,8 @@ export async function serve(config: Config): Promise<void> {
       })
       .catch((err: unknown) => app.log.warn({ err }, 'PDF renderer warm-up failed'));
   }, 2000).unref();
+  const insecure = publicAddressWarning(config.publicUrl);
+  if (insecure) app.log.warn({ publicUrl: config.publicUrl }, insecure);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const localUrl = `http://localhost:${port}`;

@@ -1,4 +1,10 @@
-import { jobIdParamsSchema, jobListQuerySchema, jobListSchema, jobSchema } from '../../../common/schemas/jobs';
+import {
+  jobIdParamsSchema,
+  jobListQuerySchema,
+  jobListSchema,
+  jobSchema,
+  publicAddressSchema,
+} from '../../../common/schemas/jobs';
 import { type App, actorOf, typed } from '../../platform/http/http-server';
 import type { JobsService } from './jobs.service';
 
@@ -15,5 +21,9 @@ export function registerJobsRoutes(app: App, service: JobsService): void {
     '/api/admin/jobs/:id/retry',
     { schema: { tags, params: jobIdParamsSchema, response: { 200: jobSchema } } },
     async (request) => service.retry(actorOf(request), request.params.id),
+  );
+  // Shown above the queue: whether phones can install the app at the address people use.
+  r.get('/api/admin/public-address', { schema: { tags, response: { 200: publicAddressSchema } } }, async (request) =>
+    service.publicAddress(actorOf(request), `${request.protocol}://${request.host}`),
   );
 }

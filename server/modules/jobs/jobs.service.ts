@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import { JOB_STATUSES, type JobList, type JobView, type jobListQuerySchema } from '../../../common/schemas/jobs';
+import {
+  JOB_STATUSES,
+  type JobList,
+  type JobView,
+  type jobListQuerySchema,
+  type PublicAddress,
+} from '../../../common/schemas/jobs';
+import { publicAddressStatus } from '../../platform/config/public-address';
 import type { JobsTable } from '../../platform/db/schema';
 import type { PlatformDeps } from '../../platform/deps';
 import { conflict, notFound } from '../../platform/http/errors';
@@ -85,6 +92,13 @@ export function createJobsService(deps: PlatformDeps) {
         });
         return viewOf(updated);
       });
+    },
+
+    /** PUBLIC_URL when set, else `requestOrigin`, judged for what browsers allow over it. */
+    publicAddress(actor: Actor, requestOrigin: string): PublicAddress {
+      deps.authorizer.authorize(actor, 'view', resource);
+      const url = deps.config.publicUrl ?? requestOrigin;
+      return { url, configured: deps.config.publicUrl !== null, status: publicAddressStatus(url) };
     },
   };
 }

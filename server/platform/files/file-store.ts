@@ -14,7 +14,7 @@ import { newId } from '../ids';
 import * as errors from './files.errors';
 import { type FileWarning, judgeFile } from './judge';
 import { createPdfReader, DEFAULT_PDF_LIMITS, type PdfLimits } from './pdf-reader';
-import { type OpenedFile, sendOpenedFile } from './send-file';
+import { type ByteRange, type OpenedFile, requestedRange, sendOpenedFile } from './send-file';
 import type { DocumentContent } from './text-extract';
 
 export { cleanFileName } from './file-name';
@@ -214,7 +214,8 @@ export function createFileStore(deps: FileStoreDeps) {
     return row;
   }
 
-  async function open(sha256: string): Promise<OpenedFile> {
+  /** A stored file, or the part `range` names of it. */
+  async function open(sha256: string, range?: ByteRange): Promise<OpenedFile> {
     if (!SHA256.test(sha256)) throw errors.fileNotFound();
     const row = await db
       .selectFrom('blobs')
@@ -223,13 +224,24 @@ export function createFileStore(deps: FileStoreDeps) {
       .executeTakeFirst();
     if (!row) throw errors.fileNotFound();
     const size = Number(row.size);
-    if (row.data) return { stream: Readable.from([Buffer.from(row.data)]), size, contentType: row.content_type };
+    if (row.data) {
+      const bytes = Buffer.from(row.data);
+      const part = range ? bytes.subarray(range.start, range.end + 1) : bytes;
+      return { stream: Readable.from([part]), size, contentType: row.content_type, range };
+    }
     const handle = await fsp.open(pathOf(sha256), 'r').catch(() => null);
     if (!handle) {
       deps.logger?.error({ sha256 }, 'stored file missing from disk');
       throw errors.fileNotFound();
     }
-    return { stream: handle.createReadStream(), size, contentType: row.content_type };
+    return { stream: handle.createReadStream(range ?? {}), size, contentType: row.content_type, range };
+  }
+
+  async function sizeOf(sha256: string): Promise<number> {
+    if (!SHA256.test(sha256)) throw errors.fileNotFound();
+    const row = await db.selectFrom('blobs').select('size').where('sha256', '=', sha256).executeTakeFirst();
+    if (!row) throw errors.fileNotFound();
+    return Number(row.size);
   }
 
   async function textOf(sha256: string): Promise<string | null> {
@@ -245,7 +257,20 @@ export function createFileStore(deps: FileStoreDeps) {
     reply: FastifyReply,
     file: { sha256: string; fileName: string; contentType?: string; inline?: boolean },
   ): Promise<FastifyReply> {
-    return sendOpenedFile(reply, await open(file.sha256), { fileName: file.fileName, inline: file.inline });
+    let range: ByteRange | null = null;
+    if (reply.request.headers.range) {
+      const size = await sizeOf(file.sha256);
+      const asked = requestedRange(reply.request.headers, size);
+      if (asked === 'unsatisfiable') {
+        reply.header('content-range', `bytes */${size}`);
+        throw new DomainError('range', 'files.range_not_satisfiable', 'Đoạn tệp được yêu cầu nằm ngoài tệp.');
+      }
+      range = asked;
+    }
+    return sendOpenedFile(reply, await open(file.sha256, range ?? undefined), {
+      fileName: file.fileName,
+      inline: file.inline,
+    });
   }
 
   return {

@@ -4,8 +4,45 @@ import { fileTypeOf } from './content-type';
 
 export interface OpenedFile {
   stream: Readable;
+  /** The whole file's size. */
   size: number;
   contentType: string;
+  /** The part of the file the stream holds (both ends included), when only part was asked for. */
+  range?: ByteRange;
+}
+
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * Byte ranges are answered but not announced (no `Accept-Ranges`): a download resumed or a
+ * client that asks gets its part, while the browser's PDF viewer keeps fetching a file once,
+ * so each opening of a meeting paper is recorded once and a service worker can keep it.
+ *
+ * The one byte range a `Range` header asks of a file of `size` bytes: null to send the
+ * whole file (no header, several ranges, another unit, or an `If-Range` we cannot check,
+ * as stored files carry no validator), 'unsatisfiable' for a range past the end.
+ */
+export function requestedRange(
+  headers: { range?: string; 'if-range'?: string },
+  size: number,
+): ByteRange | 'unsatisfiable' | null {
+  const header = headers.range;
+  if (!header || headers['if-range'] !== undefined) return null;
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!match || (match[1] === '' && match[2] === '')) return null;
+  const [, first = '', last = ''] = match;
+  if (first === '') {
+    const suffix = Number(last);
+    if (suffix === 0 || size === 0) return 'unsatisfiable';
+    return { start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(first);
+  const end = last === '' ? size - 1 : Math.min(Number(last), size - 1);
+  if (start >= size || end < start) return 'unsatisfiable';
+  return { start, end };
 }
 
 /**
@@ -37,10 +74,14 @@ export function sendOpenedFile(
   options: { fileName: string; inline?: boolean },
 ): FastifyReply {
   const inline = options.inline === true && fileTypeOf(file.contentType)?.inline === true;
+  if (file.range) {
+    reply.code(206).header('content-range', `bytes ${file.range.start}-${file.range.end}/${file.size}`);
+  }
+  const length = file.range ? file.range.end - file.range.start + 1 : file.size;
   return (
     reply
       .header('content-type', file.contentType)
-      .header('content-length', String(file.size))
+      .header('content-length', String(length))
       .header('content-disposition', contentDisposition(options.fileName, inline))
       .header('x-content-type-options', 'nosniff')
       .header('cache-control', 'private, no-store')

@@ -10,6 +10,7 @@ export type ErrorKind =
   | 'conflict'
   | 'too_large'
   | 'unsupported'
+  | 'range'
   | 'locked'
   | 'throttled'
   | 'unavailable';
@@ -22,6 +23,7 @@ const STATUS: Record<ErrorKind, number> = {
   conflict: 409,
   too_large: 413,
   unsupported: 415,
+  range: 416,
   locked: 423,
   throttled: 429,
   unavailable: 503,

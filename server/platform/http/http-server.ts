@@ -4,7 +4,6 @@ import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, {
@@ -19,11 +18,13 @@ import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fa
 import { z } from 'zod';
 import type { Actor } from '../security/actor';
 import { installCanonicalInput } from './canonical-input';
+import { installCompression } from './compression';
 import { checkSameOrigin } from './csrf';
 import { installErrorHandler } from './error-handler';
-import { DomainError, unauthenticated } from './errors';
+import { type DomainError, unauthenticated } from './errors';
 import { installMultipartGuard } from './multipart';
 import { responseSerializerCompiler } from './serializer';
+import { serveWebApp } from './web-app';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -135,6 +136,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
     // Only when the public address is https: over plain http the header would be ignored at best.
     hsts: options.hsts ? { maxAge: 31_536_000, includeSubDomains: false } : false,
   });
+  // Before any route, so that every route is covered.
+  await installCompression(app);
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, {
     limits: { fileSize: options.uploadLimitBytes, files: 1, fields: 20, parts: 25 },
@@ -185,38 +188,6 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
   }
 
   return app;
-}
-
-/**
- * The built single-page app: hashed assets cached for a year, every other GET
- * outside /api answered with index.html. All of it is public: the sign-in page
- * needs it before anyone has a session.
- */
-function serveWebApp(webRoot: string) {
-  return async (scope: FastifyInstance) => {
-    scope.addHook('onRoute', (route) => {
-      route.config = { ...route.config, public: true };
-    });
-    await scope.register(fastifyStatic, {
-      root: webRoot,
-      prefix: '/',
-      wildcard: false,
-      index: false,
-      maxAge: '1y',
-      immutable: true,
-      setHeaders: (res, file) => {
-        if (!file.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'no-cache');
-      },
-    });
-    const indexHtml = fs.readFileSync(path.join(webRoot, 'index.html'));
-    scope.get('/*', { schema: { hide: true } }, async (request, reply) => {
-      const pathname = request.url.split('?')[0] ?? '/';
-      if (pathname === '/api' || pathname.startsWith('/api/')) {
-        throw new DomainError('not_found', 'route.not_found', `Không có địa chỉ GET ${pathname}.`);
-      }
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
-    });
-  };
 }
 
 function isDocsRoute(url: string): boolean {

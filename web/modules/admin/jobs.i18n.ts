@@ -43,6 +43,17 @@ export const jobsVi = {
   emptyHint:
     'Khi hệ thống gửi thông báo qua thư điện tử hoặc tin nhắn SMS, từng lần gửi sẽ hiện ở đây cùng trạng thái và lỗi nếu có.',
   emptyFiltered: 'Không có việc nào ở trạng thái này',
+  /** The notice above the queue when the product is not served over https. */
+  address: {
+    insecureTitle: 'Máy chủ chưa chạy qua https',
+    insecure: (url: string) =>
+      `Người dùng đang vào VanPhong ở ${url}. Qua địa chỉ http, trình duyệt không cho cài ứng dụng lên điện thoại và không giữ được tài liệu họp để xem khi mất mạng.`,
+    localTitle: 'Chỉ chính máy chủ cài được ứng dụng qua địa chỉ này',
+    local: (url: string) =>
+      `Địa chỉ ${url} chỉ dùng được trên máy chủ: điện thoại trong mạng không cài được ứng dụng và không giữ được tài liệu họp để xem khi mất mạng.`,
+    fix: 'Cách sửa: phục vụ VanPhong qua https (ví dụ sau một reverse proxy có chứng chỉ) và đặt PUBLIC_URL=https://… rồi khởi động lại.',
+    unset: 'PUBLIC_URL chưa được đặt; địa chỉ trên là địa chỉ bạn đang dùng.',
+  },
 };
 
 export const tj = jobsVi;

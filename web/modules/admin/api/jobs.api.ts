@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { JobList, JobStatusName, JobView } from '../../../../common/schemas/jobs';
+import type { JobList, JobStatusName, JobView, PublicAddress } from '../../../../common/schemas/jobs';
 import { api } from '../../../app/api/client';
 
 export type { JobList, JobStatusName, JobView };
@@ -31,5 +31,14 @@ export function useRetryJob() {
   return useMutation({
     mutationFn: ({ id }: { id: string }) => api.post<JobView>(`/api/admin/jobs/${encodeURIComponent(id)}/retry`),
     onSettled: () => queryClient.invalidateQueries({ queryKey: jobsKey }),
+  });
+}
+
+/** The address people use and whether phones can install the app over it (changes only with a restart). */
+export function usePublicAddress() {
+  return useQuery({
+    queryKey: ['admin', 'public-address'],
+    queryFn: ({ signal }) => api.get<PublicAddress>('/api/admin/public-address', { signal }),
+    staleTime: Infinity,
   });
 }

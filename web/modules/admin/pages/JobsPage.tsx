@@ -1,11 +1,31 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Badge, Button, Empty, Flex, Grid, List, Select, Table, type TableColumnsType, Tabs, Typography } from 'antd';
+import {
+  Alert,
+  Badge,
+  Button,
+  Empty,
+  Flex,
+  Grid,
+  List,
+  Select,
+  Table,
+  type TableColumnsType,
+  Tabs,
+  Typography,
+} from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import PageTitle from '../../../app/components/PageTitle';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { formatDateTime } from '../../../app/format';
 import { t } from '../../../app/i18n';
-import { JOB_STATUS_ORDER, type JobList, type JobStatusName, type JobView, useJobs } from '../api/jobs.api';
+import {
+  JOB_STATUS_ORDER,
+  type JobList,
+  type JobStatusName,
+  type JobView,
+  useJobs,
+  usePublicAddress,
+} from '../api/jobs.api';
 import { isRetryable, JobKind, JobLastError, JobRetryButton, JobStatusTag, jobKindLabel } from '../components/JobParts';
 import { tj } from '../jobs.i18n';
 
@@ -75,6 +95,29 @@ function StatusTabs({
           ),
         };
       })}
+    />
+  );
+}
+
+/** Said first: over plain http phones can neither install the app nor keep meeting papers offline. */
+function PublicAddressNotice() {
+  const address = usePublicAddress().data;
+  if (!address || address.status === 'https') return null;
+  const local = address.status === 'local';
+  return (
+    <Alert
+      type={local ? 'info' : 'warning'}
+      showIcon
+      data-public-address={address.status}
+      style={{ marginBottom: 16 }}
+      title={local ? tj.address.localTitle : tj.address.insecureTitle}
+      description={
+        <Flex vertical gap={4}>
+          <span>{local ? tj.address.local(address.url) : tj.address.insecure(address.url)}</span>
+          {address.configured ? null : <span>{tj.address.unset}</span>}
+          <span>{tj.address.fix}</span>
+        </Flex>
+      }
     />
   );
 }
@@ -175,6 +218,7 @@ export default function JobsPage() {
 
   return (
     <>
+      <PublicAddressNotice />
       <PageTitle
         title={tj.title}
         extra={
