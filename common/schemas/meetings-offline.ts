@@ -15,6 +15,8 @@ export const offlinePackageSchema = z.object({
     endsAt: z.string(),
     place: z.string(),
     status: z.enum(MEETING_STATUSES),
+    /** Always normal: secret meetings have no package, and the phone keeps nothing else. */
+    secrecy: z.literal('normal'),
     chairName: z.string().nullable(),
     invitationNumber: z.string().nullable(),
     content: z.string().nullable(),

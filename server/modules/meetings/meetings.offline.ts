@@ -40,6 +40,7 @@ export function createOfflinePackages(core: MeetingsCore) {
           endsAt: row.ends_at,
           place: row.place,
           status: row.status as OfflinePackage['meeting']['status'],
+          secrecy: 'normal',
           chairName: row.chair_name,
           invitationNumber: row.invitation_number ?? null,
           content: row.content,
