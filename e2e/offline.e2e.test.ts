@@ -166,6 +166,9 @@ describe('the app on a phone: installed, meeting papers read and answered with n
     await card.locator('.vp-offline-saved').waitFor();
     expect(await card.locator('.vp-offline-saved').textContent()).toMatch(/^Đã lưu lúc .+ · \d+ kB$/);
     await page.screenshot({ path: 'docs/screenshots/offline-my-meetings-390.png' });
+    await page.setViewportSize({ width: 1366, height: 860 });
+    await page.screenshot({ path: 'docs/screenshots/offline-my-meetings-1366.png' });
+    await page.setViewportSize(PHONE);
 
     // 4. No signal: the reader opens again on reload, with the meeting, its agenda and every paper.
     await phone.setOffline(true);
@@ -200,6 +203,9 @@ describe('the app on a phone: installed, meeting papers read and answered with n
       .click();
     const frame = page.locator('.vp-offline-viewer iframe');
     await frame.waitFor();
+    await page
+      .locator('.vp-offline-viewer')
+      .evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
     await page.screenshot({ path: 'docs/screenshots/offline-reader-pdf-390.png' });
     await page.locator('.vp-offline-viewer .ant-modal-close').click();
 

@@ -144,10 +144,10 @@ function MeetingPapers({ pkg }: { pkg: SavedPackage }) {
       </Card>
       <Card size="small" title={to.agenda}>
         <Flex vertical gap={12}>
-          {agenda.map((item) => (
+          {agenda.map((item, index) => (
             <div key={item.id} className="vp-offline-agenda-item">
               <Typography.Text strong>
-                {item.position}. {item.title}
+                {index + 1}. {item.title}
               </Typography.Text>
               {item.presenterName ? <Typography.Text type="secondary"> — {item.presenterName}</Typography.Text> : null}
               {paperList(byItem(item.id))}
