@@ -1,11 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pino from 'pino';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingList, MeetingView } from '../common/schemas/meetings';
+import { createApp, defaultWebRoot } from '../server/app';
 import { demoName } from '../server/modules/demo/demo-data';
 import { demoPdf } from '../server/modules/demo/demo-documents';
+import { testConfig } from '../server/test/harness';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, launchBrowser, startProduct } from './browser';
 
 const PHONE = { width: 390, height: 844 };
@@ -272,6 +275,74 @@ describe('the app on a phone: installed, meeting papers read and answered with n
     state = await mine();
     expect(state.invitee).toMatchObject({ reply: 'absent', reason: REASON });
     expect(state.replied).toBe(1);
+
+    // 8. The papers are the member's: signing out deletes them and the queue from the phone.
+    expect(await page.evaluate(() => caches.has('vp-papers'))).toBe(true);
+    await ok(page, 'POST', '/api/auth/sign-out', {});
+    expect(await page.evaluate(() => caches.has('vp-papers'))).toBe(false);
+    expect(
+      await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const r = indexedDB.open('vanphong-offline');
+            r.onsuccess = () => {
+              const count = r.result.transaction('replies').objectStore('replies').count();
+              count.onsuccess = () => resolve(count.result);
+            };
+          }),
+      ),
+    ).toBe(0);
     await office.context().close();
   }, 300_000);
+
+  it('a new release installs its worker, offers "Đã có phiên bản mới — Tải lại", and replaces the previous caches', async () => {
+    // A copy of the built app, so that a "new release" can be put in place while it runs.
+    const webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'vanphong-web-'));
+    fs.cpSync(defaultWebRoot(), webRoot, { recursive: true });
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanphong-release-'));
+    const config = { ...testConfig({ DATA_DIR: dataDir }), host: '127.0.0.1', port: 0 };
+    const vanphong = await createApp({ config, logger: pino({ level: 'silent' }), webRoot });
+    await vanphong.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = vanphong.app.server.address();
+    const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const context = await browser.newContext({ viewport: PHONE, locale: 'vi-VN' });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${url}/sign-in`);
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      const swFile = path.join(webRoot, 'sw.js');
+      const first = fs.readFileSync(swFile, 'utf8');
+      const release = /release ([0-9a-f]{16})/.exec(first)?.[1] as string;
+      expect(await page.evaluate(() => caches.keys())).toEqual(
+        expect.arrayContaining([`vp-shell-${release}`, `vp-assets-${release}`]),
+      );
+      // The first worker took over by itself: no prompt.
+      expect(await page.locator('.vp-update-prompt').count()).toBe(0);
+
+      fs.writeFileSync(swFile, first.replaceAll(release, 'feedfacecafebeef'));
+      await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
+      const prompt = page.locator('.vp-update-prompt');
+      await prompt.getByText('Đã có phiên bản mới').waitFor();
+      await page.screenshot({ path: 'docs/screenshots/offline-update-prompt-390.png' });
+      await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: 'Tải lại' }).click()]);
+      await page.waitForFunction(async () => (await caches.keys()).includes('vp-shell-feedfacecafebeef'), undefined, {
+        polling: 200,
+      });
+      const names = await page.evaluate(() => caches.keys());
+      expect(names.filter((n) => n.startsWith('vp-shell-') || n.startsWith('vp-assets-')).sort()).toEqual([
+        'vp-assets-feedfacecafebeef',
+        'vp-shell-feedfacecafebeef',
+      ]);
+      // The hashed files of the previous release were taken over, not fetched again.
+      expect(
+        await page.evaluate(async () => (await (await caches.open('vp-assets-feedfacecafebeef')).keys()).length),
+      ).toBeGreaterThan(5);
+      await page.getByLabel('Mật khẩu').waitFor();
+    } finally {
+      await context.close();
+      await vanphong.close();
+      fs.rmSync(webRoot, { recursive: true, force: true });
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

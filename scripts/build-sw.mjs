@@ -60,6 +60,7 @@ await build({
   target: 'es2022',
   minify: true,
   legalComments: 'none',
+  banner: { js: `// VanPhong service worker, release ${release}` },
   define: { __BUILD__: JSON.stringify(release), __PRECACHE__: JSON.stringify(list) },
   logLevel: 'warning',
 });

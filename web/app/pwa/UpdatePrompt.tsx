@@ -29,10 +29,11 @@ export default function UpdatePrompt() {
         border: '1px solid #d9d9d9',
         borderRadius: 8,
         boxShadow: '0 6px 16px rgba(0,0,0,0.12)',
+        width: 'max-content',
         maxWidth: 'calc(100vw - 32px)',
       }}
     >
-      <span>Đã có phiên bản mới</span>
+      <span style={{ whiteSpace: 'nowrap' }}>Đã có phiên bản mới</span>
       <Button type="primary" icon={<ReloadOutlined />} onClick={reload}>
         Tải lại
       </Button>
