@@ -90,14 +90,18 @@ describe('the app on a phone: installed, meeting papers read and answered with n
     const demo = await ok<MeetingView>(office, 'GET', `/api/meetings/${demoId}`);
     const people = demo.invitees.filter((i) => i.kind === 'person' && i.personId);
     expect(people.some((p) => p.name === MEMBER_NAME)).toBe(true);
-    const paper = demoPdf('Bao cao chinh tri trinh Dai hoi');
-    const uploadId = await office.evaluate(async (base64) => {
-      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const form = new FormData();
-      form.append('file', new Blob([bytes], { type: 'application/pdf' }), 'Báo cáo chính trị.pdf');
-      const res = await fetch('/api/files', { method: 'POST', body: form });
-      return ((await res.json()) as { id: string }).id;
-    }, paper.toString('base64'));
+    const upload = (name: string, text: string) =>
+      office.evaluate(
+        async ([fileName, base64]) => {
+          const bytes = Uint8Array.from(atob(base64 as string), (c) => c.charCodeAt(0));
+          const form = new FormData();
+          form.append('file', new Blob([bytes], { type: 'application/pdf' }), fileName as string);
+          const res = await fetch('/api/files', { method: 'POST', body: form });
+          return ((await res.json()) as { id: string }).id;
+        },
+        [name, demoPdf(text).toString('base64')] as const,
+      );
+    const uploadId = await upload('Báo cáo chính trị.pdf', 'Bao cao chinh tri trinh Dai hoi');
     const startsAt = new Date(Date.now() + 86_400_000);
     const meetingInput = (title: string, secrecy: string, uploadIds: string[]) => ({
       organizationId: demo.organizationId,
@@ -134,7 +138,7 @@ describe('the app on a phone: installed, meeting papers read and answered with n
       meetingInput('Hội nghị bàn công tác nhân sự (mật)', 'secret', []),
     );
     await ok(office, 'POST', `/api/meetings/${secret.id}/send`, { version: 1, registerId: secretRegister.id });
-    const files = (await ok<MeetingView>(office, 'GET', `/api/meetings/${id}`)).files;
+    let files = (await ok<MeetingView>(office, 'GET', `/api/meetings/${id}`)).files;
     expect(files.map((f) => f.kind).sort()).toEqual(['document', 'invitation']);
 
     // 1. The member's phone: the app is installable.
@@ -173,7 +177,21 @@ describe('the app on a phone: installed, meeting papers read and answered with n
     await page.screenshot({ path: 'docs/screenshots/offline-my-meetings-1366.png' });
     await page.setViewportSize(PHONE);
 
-    // 4. No signal: the reader opens again on reload, with the meeting, its agenda and every paper.
+    // 4. The office replaces the paper: the next page load while online brings the phone's copy up to date.
+    const replaced = files.find((f) => f.kind === 'document')?.id as string;
+    await ok(office, 'POST', `/api/meetings/${id}/files/${replaced}/replace`, {
+      uploadId: await upload('Báo cáo chính trị (bản sửa).pdf', 'Bao cao chinh tri ban sua lan 2'),
+    });
+    files = (await ok<MeetingView>(office, 'GET', `/api/meetings/${id}`)).files;
+    const fresh = files.find((f) => f.kind === 'document')?.id as string;
+    expect(fresh).not.toBe(replaced);
+    await page.reload();
+    const keptUrls = () =>
+      page.evaluate(async () => (await (await caches.open('vp-papers')).keys()).map((r) => new URL(r.url).pathname));
+    await expect.poll(keptUrls, { timeout: 20_000 }).toContain(`/api/meetings/${id}/files/${fresh}`);
+    expect(await keptUrls()).not.toContain(`/api/meetings/${id}/files/${replaced}`);
+
+    // 5. No signal: the reader opens again on reload, with the meeting, its agenda and every paper.
     await phone.setOffline(true);
     await page.goto(`${product.url}/meetings/offline?id=${id}`);
     await page.reload();
@@ -212,7 +230,7 @@ describe('the app on a phone: installed, meeting papers read and answered with n
     await page.screenshot({ path: 'docs/screenshots/offline-reader-pdf-390.png' });
     await page.locator('.vp-offline-viewer .ant-modal-close').click();
 
-    // 5. Absent, with a reason, still with no signal: queued on the phone.
+    // 6. Absent, with a reason, still with no signal: queued on the phone.
     await reader.getByRole('button', { name: 'Vắng mặt' }).click();
     await reader.getByLabel('Lý do vắng mặt').fill(REASON);
     await reader.getByRole('button', { name: 'Gửi trả lời' }).click();
@@ -227,14 +245,14 @@ describe('the app on a phone: installed, meeting papers read and answered with n
     };
     expect((await mine()).invitee?.reply).toBe('pending');
 
-    // 6. The signal returns: the reply arrives, once.
+    // 7. The signal returns: the reply arrives, once.
     await phone.setOffline(false);
     await reader.locator('.vp-reply-sent').waitFor();
     let state = await mine();
     expect(state.invitee).toMatchObject({ reply: 'absent', reason: REASON });
     expect(state.replied).toBe(1);
 
-    // 7. The answer to the send was lost: the queue sends it again, and again by hand with its key.
+    // 8. The answer to the send was lost: the queue sends it again, and again by hand with its key.
     const key = await page.evaluate(async () => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const r = indexedDB.open('vanphong-offline');
@@ -276,7 +294,7 @@ describe('the app on a phone: installed, meeting papers read and answered with n
     expect(state.invitee).toMatchObject({ reply: 'absent', reason: REASON });
     expect(state.replied).toBe(1);
 
-    // 8. The papers are the member's: signing out deletes them and the queue from the phone.
+    // 9. The papers are the member's: signing out deletes them and the queue from the phone.
     expect(await page.evaluate(() => caches.has('vp-papers'))).toBe(true);
     await ok(page, 'POST', '/api/auth/sign-out', {});
     expect(await page.evaluate(() => caches.has('vp-papers'))).toBe(false);
