@@ -123,7 +123,8 @@ self.addEventListener('fetch', (event) => {
   }
   const paper = PAPER_URL.exec(path);
   if (paper) {
-    event.respondWith(fromPapers(request, paper[2] !== 'offline'));
+    // A download asks for the file as an attachment: the kept copy (inline) answers only with no signal.
+    event.respondWith(fromPapers(request, paper[2] !== 'offline' && !url.searchParams.has('download')));
     return;
   }
   if (path.startsWith('/api/') || path.startsWith('/calendar/')) return;
@@ -172,10 +173,10 @@ async function asset(event: FetchEvent, request: Request): Promise<Response> {
  * phone; the package is asked of the server first and the kept one answers only with no signal.
  * Nothing is written here: only the papers module fills the cache, for non-secret meetings.
  */
-async function fromPapers(request: Request, file: boolean): Promise<Response> {
+async function fromPapers(request: Request, keptFirst: boolean): Promise<Response> {
   const cache = await caches.open(PAPERS_CACHE);
-  const kept = await cache.match(request, { ignoreVary: true, ignoreSearch: file });
-  if (file && kept) return kept;
+  const kept = await cache.match(request, { ignoreVary: true, ignoreSearch: true });
+  if (keptFirst && kept) return kept;
   try {
     return await fetch(request);
   } catch (error) {
