@@ -310,6 +310,19 @@ describe('the app on a phone: installed, meeting papers read and answered with n
           }),
       ),
     ).toBe(0);
+
+    // 10. Signed in again, kept again; then someone else signs in on the same phone: the member's papers go.
+    await signIn(page, product.url, 'uyvien', product.password('uyvien'));
+    await page.goto(`${product.url}/meetings/mine`);
+    await card.getByRole('button', { name: 'Lưu để đọc ngoại tuyến' }).click();
+    await card.locator('.vp-offline-saved').waitFor();
+    const keptMeetings = () =>
+      page.evaluate(
+        async () => (await (await caches.open('vp-papers')).keys()).filter((r) => r.url.endsWith('/offline')).length,
+      );
+    expect(await keptMeetings()).toBe(1);
+    await ok(page, 'POST', '/api/auth/sign-in', { login: 'vanthu', password: product.password('vanthu') });
+    await expect.poll(keptMeetings).toBe(0);
     await office.context().close();
   }, 300_000);
 
