@@ -227,6 +227,8 @@ describe('the app on a phone: installed, meeting papers read and answered with n
     await page
       .locator('.vp-offline-viewer')
       .evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+    // Chromium's PDF viewer draws the page a moment later (for the picture only).
+    await page.waitForTimeout(1500);
     await page.screenshot({ path: 'docs/screenshots/offline-reader-pdf-390.png' });
     await page.locator('.vp-offline-viewer .ant-modal-close').click();
 
