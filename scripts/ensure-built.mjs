@@ -30,6 +30,7 @@ const webOut = 'dist/web/index.html';
 if (mtime(webOut) < Math.max(newest('web'), newest('common'), config)) {
   console.log('Đang dựng giao diện web (vite build)...');
   execSync('npx vite build --logLevel warn', { stdio: 'inherit', env: buildEnv });
+  execSync('node scripts/build-sw.mjs', { stdio: 'inherit', env: buildEnv });
   execSync('node scripts/precompress.mjs dist/web', { stdio: 'inherit', env: buildEnv });
 }
 const serverOut = 'dist/server/main.mjs';

@@ -3,7 +3,7 @@ import { App, ConfigProvider, type ThemeConfig } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';
 import type { Me } from '../common/schemas/auth';
@@ -15,12 +15,22 @@ import DiscardGuard from './app/forms/DiscardGuard';
 import { installFormGuards } from './app/forms/formGuards';
 import { keepOpenWork } from './app/forms/keptWork';
 import { signInUrl } from './app/nextPath';
+import { registerServiceWorker } from './app/pwa/register';
+import UpdatePrompt from './app/pwa/UpdatePrompt';
 import { router } from './app/router';
 import './app/styles.css';
 
 dayjs.locale('vi');
 installFormGuards();
 installIconNames();
+registerServiceWorker({ offlineSync: true });
+
+/**
+ * The meeting papers kept on the phone open outside the router: its sign-in check needs the
+ * server, and this page must open with no signal.
+ */
+const OfflineReaderApp = lazy(() => import('./modules/meetings/offline/OfflineReaderApp'));
+const offlineReader = /^\/meetings\/offline\/?$/.test(window.location.pathname);
 
 /** Only fonts already on the device: nothing is fetched from the internet. */
 const SYSTEM_FONTS =
@@ -55,8 +65,15 @@ createRoot(container).render(
       <App>
         <DiscardGuard />
         <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
+          {offlineReader ? (
+            <Suspense>
+              <OfflineReaderApp />
+            </Suspense>
+          ) : (
+            <RouterProvider router={router} />
+          )}
         </QueryClientProvider>
+        <UpdatePrompt />
       </App>
     </ConfigProvider>
   </StrictMode>,

@@ -5,6 +5,7 @@
  */
 import { signInText as t } from '../app/i18n/sign-in';
 import { safeNextPath } from '../app/nextPath';
+import { registerServiceWorker } from '../app/pwa/register';
 import { markUsable } from '../app/usable';
 
 interface DemoAccount {
@@ -205,18 +206,18 @@ function pair(label: string, value: string): HTMLElement {
 /**
  * The files the app needs first, as the build wrote them into this page: fetched at the
  * lowest priority once the page's own requests are answered, so signing in opens the app
- * from the cache instead of over the link.
+ * from the cache instead of over the link. Resolves when every one has arrived or failed.
  */
-function prefetchApp(): void {
+function prefetchApp(): Promise<void> {
   const listed = document.getElementById('vp-app-files')?.textContent;
-  if (!listed) return;
-  let files: unknown;
+  let files: unknown = [];
   try {
-    files = JSON.parse(listed);
+    files = JSON.parse(listed ?? '[]');
   } catch {
-    return;
+    // A page without the list: nothing to fetch ahead.
   }
-  if (!Array.isArray(files)) return;
+  if (!Array.isArray(files)) return Promise.resolve();
+  const arrivals: Promise<void>[] = [];
   for (const file of files) {
     if (typeof file !== 'string' || !file.startsWith('/assets/')) continue;
     const link = document.createElement('link');
@@ -225,8 +226,15 @@ function prefetchApp(): void {
     if (file.endsWith('.js')) link.as = 'script';
     else if (file.endsWith('.css')) link.as = 'style';
     link.crossOrigin = '';
+    arrivals.push(
+      new Promise((resolve) => {
+        link.onload = () => resolve();
+        link.onerror = () => resolve();
+      }),
+    );
     document.head.append(link);
   }
+  return Promise.all(arrivals).then(() => undefined);
 }
 
 // On a computer the cursor waits in the first field; on a phone the keyboard would cover the page.
@@ -255,4 +263,9 @@ const config = getJson<AuthConfig>('/api/auth/config').then((answer) => {
   }
   if (answer.demoMode) showDemoAccounts(answer.demoAccounts);
 });
-void Promise.all([session, config]).then(prefetchApp);
+// The service worker keeps the app for the next visit and for no signal. Registered once the
+// app's files are in the browser's cache, so installing it takes them from there instead of
+// fetching them a second time over the link.
+void Promise.all([session, config])
+  .then(prefetchApp)
+  .then(() => registerServiceWorker());

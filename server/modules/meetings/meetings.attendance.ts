@@ -14,6 +14,7 @@ import { recordSavings } from '../savings/savings.service';
 import type { MeetingsCore } from './meetings.core';
 import * as errors from './meetings.errors';
 import { meetingTimeLine } from './meetings.invitation';
+import { replyHash } from './meetings.offline';
 import * as repo from './meetings.repository';
 
 /** Replies, reminders, attendance, and the changes everyone invited must hear of. */
@@ -22,7 +23,26 @@ export function createAttendance(core: MeetingsCore) {
   const link = (id: string) => `/meetings/${id}`;
 
   return {
-    async reply(actor: Actor, id: string, body: ReplyWrite) {
+    /**
+     * With an idempotency key (a phone's offline queue sends one), a repeat of the same key
+     * answers as the first did and writes nothing: no second history entry, no second change.
+     */
+    async reply(actor: Actor, id: string, body: ReplyWrite, idempotencyKey?: string) {
+      const hash = idempotencyKey ? replyHash(id, body) : null;
+      const repeated = async (ex: typeof db) => {
+        if (!idempotencyKey) return false;
+        const seen = await ex
+          .selectFrom('meeting_reply_keys')
+          .select('request_hash')
+          .where('user_id', '=', actor.userId)
+          .where('key', '=', idempotencyKey)
+          .executeTakeFirst();
+        if (!seen) return false;
+        if (seen.request_hash !== hash) throw errors.idempotencyMismatch();
+        return true;
+      };
+      // Checked first: the answer to a repeat is the first one's, even once the meeting is over.
+      if (await repeated(db)) return;
       // Said plainly before rights: a reply after the meeting, or to a cancelled one, is not a rights matter.
       const { row, mine, resource } = await authorized(db, actor, id, 'read');
       if (core.phaseOf(row) === 'after') throw errors.alreadyOver();
@@ -40,6 +60,24 @@ export function createAttendance(core: MeetingsCore) {
           .where('id', '=', id)
           .executeTakeFirstOrThrow();
         if (live.status !== 'invited' && live.status !== 'postponed') throw errors.wrongStatus(live.status);
+        if (idempotencyKey && hash) {
+          // Two sends of one key at once: the second waits on the first's row, then finds it and stops.
+          const claimed = await trx
+            .insertInto('meeting_reply_keys')
+            .values({
+              user_id: actor.userId,
+              key: idempotencyKey,
+              meeting_id: id,
+              request_hash: hash,
+              created_at: now(),
+            })
+            .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
+            .executeTakeFirst();
+          if (Number(claimed.numInsertedOrUpdatedRows ?? 0n) === 0) {
+            await repeated(trx);
+            return;
+          }
+        }
         await trx
           .updateTable('meeting_invitees')
           .set((eb) => ({

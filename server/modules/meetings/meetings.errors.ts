@@ -51,3 +51,15 @@ export const doorNotInvited = () =>
     'meetings.not_invited',
     'Bạn không có giấy mời của cuộc họp này nên không điểm danh được.',
   );
+/** Secret meetings' papers stay on the office's systems: never kept on a phone. */
+export const offlineNotAllowed = () =>
+  new DomainError(
+    'forbidden',
+    'meetings.offline_not_allowed',
+    'Tài liệu của cuộc họp mật không được lưu trên thiết bị để đọc ngoại tuyến.',
+  );
+export const idempotencyMismatch = () =>
+  conflict(
+    'meetings.idempotency_mismatch',
+    'Mã gửi lại này đã dùng cho một trả lời khác. Hãy tải lại trang rồi trả lời lại.',
+  );

@@ -7,6 +7,7 @@ import { createDoorCheckIn } from './meetings.door';
 import { createMeetingFiles } from './meetings.files';
 import { createInvitations, type InvitationMail } from './meetings.invitation';
 import { createMeetingLists } from './meetings.list';
+import { createOfflinePackages } from './meetings.offline';
 import { meetingPolicy } from './meetings.policy';
 import { createMeetingReminders } from './meetings.reminders';
 import { registerMeetingRoutes } from './meetings.routes';
@@ -27,6 +28,8 @@ export function createMeetingsModule(
     invitations: createInvitations(core, documents.generated, mailboxes?.official ?? null),
     files: createMeetingFiles(core),
     attendance: createAttendance(core),
+    /** What a delegate's phone keeps of a meeting to read it with no signal. */
+    offline: createOfflinePackages(core),
     /** The rotating code at the door, scanned or typed by delegates to check in. */
     door: createDoorCheckIn(core),
     /** The day before and the morning of, told once; run by the server's scheduler. */

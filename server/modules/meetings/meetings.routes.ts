@@ -17,6 +17,7 @@ import {
   sendInvitationSchema,
   sendResultSchema,
 } from '../../../common/schemas/meetings';
+import { offlinePackageSchema } from '../../../common/schemas/meetings-offline';
 import { type App, actorOf, typed } from '../../platform/http/http-server';
 import type { MeetingsModule } from './meetings.module';
 
@@ -24,6 +25,13 @@ const tags = ['Cuộc họp'];
 const params = z.object({ id: z.string().min(1).max(64) });
 const fileParams = params.extend({ fileId: z.string().min(1).max(64) });
 const noContent = { 204: z.null() };
+/** A reply sent from a phone's offline queue carries its own id: a repeat is answered without a second write. */
+const replyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{8,100}$/, 'Mã gửi lại không hợp lệ')
+    .optional(),
+});
 const CONTENT_TYPES = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -88,6 +96,18 @@ export function registerMeetingRoutes(app: App, m: MeetingsModule): void {
       await m.meetings.updateMeeting(actorOf(request), request.params.id, request.body);
       return done(reply);
     },
+  );
+  // The papers a delegate keeps on the phone to read with no signal; never a secret meeting's.
+  r.get(
+    '/api/meetings/:id/offline',
+    {
+      schema: { tags, params, response: { 200: offlinePackageSchema } },
+      onSend: async (_request, reply, payload) => {
+        reply.header('cache-control', 'private, no-store');
+        return payload;
+      },
+    },
+    async (request) => m.offline.package(actorOf(request), request.params.id),
   );
   r.post('/api/meetings/:id/seen', { schema: { tags, params, response: noContent } }, async (request, reply) => {
     await m.meetings.markSeen(actorOf(request), request.params.id);
@@ -154,9 +174,9 @@ export function registerMeetingRoutes(app: App, m: MeetingsModule): void {
   );
   r.post(
     '/api/meetings/:id/reply',
-    { schema: { tags, params, body: replySchema, response: noContent } },
+    { schema: { tags, params, headers: replyHeaders, body: replySchema, response: noContent } },
     async (request, reply) => {
-      await m.attendance.reply(actorOf(request), request.params.id, request.body);
+      await m.attendance.reply(actorOf(request), request.params.id, request.body, request.headers['idempotency-key']);
       return done(reply);
     },
   );

@@ -374,6 +374,16 @@ export interface DocumentVersionsTable {
   main_file_sha256: string | null;
 }
 
+/** A reply's idempotency key, per person: a repeat of the same key writes nothing. */
+export interface MeetingReplyKeysTable {
+  user_id: string;
+  key: string;
+  meeting_id: string;
+  /** SHA-256 of the meeting and the reply, so the same key with another reply is refused. */
+  request_hash: string;
+  created_at: string;
+}
+
 export interface MeetingsTable {
   id: string;
   organization_id: string;
@@ -834,6 +844,7 @@ export interface DB {
   meeting_agenda_items: MeetingAgendaItemsTable;
   meeting_files: MeetingFilesTable;
   meeting_invitees: MeetingInviteesTable;
+  meeting_reply_keys: MeetingReplyKeysTable;
   meeting_views: MeetingViewsTable;
   meeting_file_opens: MeetingFileOpensTable;
   meeting_events: MeetingEventsTable;

@@ -1,5 +1,6 @@
 import { ClockCircleOutlined, EnvironmentOutlined, FileTextOutlined, RightOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { MeetingSummary } from '../../../../common/schemas/meetings';
 import { MeetingStatusTag, ReplyTag } from '../components/MeetingTags';
@@ -12,7 +13,14 @@ import { meetingLink } from './MeetingList';
  * One invitation on a delegate's phone: what, when, where, the answer given (or the
  * buttons to give it in one tap), and how many documents are new since last looked.
  */
-export default function MyMeetingCard({ meeting: m }: { meeting: MeetingSummary }) {
+export default function MyMeetingCard({
+  meeting: m,
+  footer,
+}: {
+  meeting: MeetingSummary;
+  /** Shown at the bottom of the card (keeping the papers on the phone). */
+  footer?: ReactNode;
+}) {
   const today = vietnamDayKey(m.startsAt) === vietnamToday();
   const canReply = m.status === 'invited' && m.myReply !== null && isUpcoming(m.endsAt);
   const pending = m.myReply === 'pending';
@@ -67,6 +75,7 @@ export default function MyMeetingCard({ meeting: m }: { meeting: MeetingSummary 
             </Flex>
           </Button>
         </Link>
+        {footer}
       </Flex>
     </Card>
   );

@@ -1,4 +1,4 @@
-import { CalendarOutlined } from '@ant-design/icons';
+import { CalendarOutlined, ReadOutlined } from '@ant-design/icons';
 import { Button, Collapse, Empty, Flex, Pagination, Skeleton, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -10,6 +10,9 @@ import { useMeetingList } from '../api/meetings.api';
 import MyMeetingCard from '../list/MyMeetingCard';
 import { tm } from '../meetings.i18n';
 import { vietnamToday } from '../meetingTime';
+import OfflineControl from '../offline/OfflineControl';
+import { to } from '../offline/offline.i18n';
+import { offlineSupported, useSavedPackages } from '../offline/useOffline';
 
 const PAGE_SIZE = 10;
 const byStart = (a: MeetingSummary, b: MeetingSummary) => a.startsAt.localeCompare(b.startsAt);
@@ -30,15 +33,35 @@ export default function MyMeetingsPage() {
   const pastCount = useMeetingList({ scope: 'mine', to: yesterday, page: 1, pageSize: 1 });
   const upcomingItems = [...(upcoming.data?.items ?? [])].sort(byStart);
   const pastItems = [...(past.data?.items ?? [])].sort((a, b) => byStart(b, a));
+  const offline = useSavedPackages();
+  const savedById = new Map((offline.packages ?? []).map((p) => [p.meeting.id, p]));
+  const card = (m: MeetingSummary, upcomingCard: boolean) => (
+    <MyMeetingCard
+      key={m.id}
+      meeting={m}
+      footer={
+        offlineSupported() && (upcomingCard || savedById.has(m.id)) ? (
+          <OfflineControl meeting={m} saved={savedById.get(m.id)} onChange={() => void offline.reload()} />
+        ) : null
+      }
+    />
+  );
 
   return (
     <div style={{ maxWidth: 720 }}>
       <PageTitle
         title={tm.mineTitle}
         extra={
-          <Link to="/meetings">
-            <Button icon={<CalendarOutlined />}>{tm.mine.all}</Button>
-          </Link>
+          <Flex gap={8} wrap>
+            {savedById.size > 0 ? (
+              <Button href="/meetings/offline" icon={<ReadOutlined />}>
+                {to.title} ({savedById.size})
+              </Button>
+            ) : null}
+            <Link to="/meetings">
+              <Button icon={<CalendarOutlined />}>{tm.mine.all}</Button>
+            </Link>
+          </Flex>
         }
       />
       <Typography.Title level={5} style={{ marginTop: 0 }}>
@@ -53,9 +76,7 @@ export default function MyMeetingsPage() {
         <Empty description={tm.mine.emptyUpcoming} style={{ background: '#fff', padding: 24, borderRadius: 6 }} />
       ) : (
         <Flex vertical gap={12}>
-          {upcomingItems.map((m) => (
-            <MyMeetingCard key={m.id} meeting={m} />
-          ))}
+          {upcomingItems.map((m) => card(m, true))}
           <Pagination
             align="center"
             size="small"
@@ -83,9 +104,7 @@ export default function MyMeetingsPage() {
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tm.mine.emptyPast} />
             ) : (
               <Flex vertical gap={12}>
-                {pastItems.map((m) => (
-                  <MyMeetingCard key={m.id} meeting={m} />
-                ))}
+                {pastItems.map((m) => card(m, false))}
                 <Pagination
                   align="center"
                   size="small"
