@@ -1,7 +1,8 @@
 import { BookOutlined, FileExcelOutlined, FilePdfOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Badge, Button, Empty, Tabs, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { Link } from 'react-router-dom';
+import MountWhenOpened from '../../../app/components/MountWhenOpened';
 import PageTitle from '../../../app/components/PageTitle';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { useCurrentUser } from '../../../app/layout/currentUser';
@@ -18,10 +19,12 @@ import { useBookRegister } from '../components/bookRegister';
 import DeliveryInbox from '../components/DeliveryInbox';
 import DocumentFilterBar from '../components/DocumentFilterBar';
 import DocumentTable from '../components/DocumentTable';
-import IncomingForm from '../components/IncomingForm';
-import OutgoingForm from '../components/OutgoingForm';
 import { useFilterParams } from '../components/useFilterParams';
 import { tdoc } from '../documents.i18n';
+
+// The registration and drafting forms come over the network only when the button is pressed.
+const IncomingForm = lazy(() => import('../components/IncomingForm'));
+const OutgoingForm = lazy(() => import('../components/OutgoingForm'));
 
 const PAGE_SIZE = 20;
 const DRAFTING_ROLES = new Set(['clerk', 'leader', 'specialist', 'admin']);
@@ -135,11 +138,13 @@ export default function DocumentListPage({ direction }: { direction: Direction }
       ) : (
         listView
       )}
-      {direction === 'incoming' ? (
-        <IncomingForm open={creating} onClose={() => setCreating(false)} />
-      ) : (
-        <OutgoingForm open={creating} onClose={() => setCreating(false)} />
-      )}
+      <MountWhenOpened open={creating}>
+        {direction === 'incoming' ? (
+          <IncomingForm open={creating} onClose={() => setCreating(false)} />
+        ) : (
+          <OutgoingForm open={creating} onClose={() => setCreating(false)} />
+        )}
+      </MountWhenOpened>
     </>
   );
 }

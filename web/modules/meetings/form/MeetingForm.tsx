@@ -12,9 +12,10 @@ import { fromInstant, toInstant } from '../meetingTime';
 import AgendaField from './AgendaField';
 import InviteesField, { type InviteeChoice, toInviteeWrites } from './InviteesField';
 import MeetingFields, { type MeetingValues } from './MeetingFields';
+import { ORGANIZING_ROLES } from './organizing';
 
 /** Those who may call a meeting; the server decides finally. */
-export const ORGANIZING_ROLES = new Set(['clerk', 'leader', 'admin']);
+export { ORGANIZING_ROLES } from './organizing';
 
 function initialValues(view: MeetingView): Partial<MeetingValues> {
   return {

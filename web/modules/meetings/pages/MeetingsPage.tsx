@@ -1,17 +1,20 @@
 import { PlusOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Empty, Tabs, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { Link } from 'react-router-dom';
+import MountWhenOpened from '../../../app/components/MountWhenOpened';
 import PageTitle from '../../../app/components/PageTitle';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { useCurrentUser } from '../../../app/layout/currentUser';
 import { useMeetingList } from '../api/meetings.api';
-import MeetingForm, { ORGANIZING_ROLES } from '../form/MeetingForm';
+import { ORGANIZING_ROLES } from '../form/organizing';
 import MeetingCalendar from '../list/MeetingCalendar';
 import MeetingFilterBar from '../list/MeetingFilterBar';
 import MeetingList from '../list/MeetingList';
 import { useMeetingFilters } from '../list/useMeetingFilters';
 import { tm } from '../meetings.i18n';
+
+const MeetingForm = lazy(() => import('../form/MeetingForm'));
 
 const PAGE_SIZE = 20;
 
@@ -83,7 +86,11 @@ export default function MeetingsPage() {
         ]}
         destroyOnHidden
       />
-      {canOrganize ? <MeetingForm open={creating} onClose={() => setCreating(false)} /> : null}
+      {canOrganize ? (
+        <MountWhenOpened open={creating}>
+          <MeetingForm open={creating} onClose={() => setCreating(false)} />
+        </MountWhenOpened>
+      ) : null}
     </>
   );
 }
