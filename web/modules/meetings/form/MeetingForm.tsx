@@ -61,6 +61,7 @@ export default function MeetingForm({
       open={open}
       onClose={onClose}
       title={draft ? tm.form.editTitle : tm.form.createTitle}
+      className="vp-meeting-form"
       size={screens.md ? 760 : '100%'}
       destroyOnHidden
     >
