@@ -1,8 +1,9 @@
 import { BookOutlined, FileExcelOutlined, FilePdfOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Badge, Button, Empty, Tabs, Typography } from 'antd';
-import { lazy, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router-dom';
 import MountWhenOpened from '../../../app/components/MountWhenOpened';
+import PageLoading from '../../../app/components/PageLoading';
 import PageTitle from '../../../app/components/PageTitle';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { useCurrentUser } from '../../../app/layout/currentUser';
@@ -16,7 +17,6 @@ import {
   useDocumentList,
 } from '../api/documents.api';
 import { useBookRegister } from '../components/bookRegister';
-import DeliveryInbox from '../components/DeliveryInbox';
 import DocumentFilterBar from '../components/DocumentFilterBar';
 import DocumentTable from '../components/DocumentTable';
 import { useFilterParams } from '../components/useFilterParams';
@@ -25,6 +25,8 @@ import { tdoc } from '../documents.i18n';
 // The registration and drafting forms come over the network only when the button is pressed.
 const IncomingForm = lazy(() => import('../components/IncomingForm'));
 const OutgoingForm = lazy(() => import('../components/OutgoingForm'));
+// What other offices sent, waiting to be accepted: its tab's code comes when the tab is opened.
+const DeliveryInbox = lazy(() => import('../components/DeliveryInbox'));
 
 const PAGE_SIZE = 20;
 const DRAFTING_ROLES = new Set(['clerk', 'leader', 'specialist', 'admin']);
@@ -131,7 +133,11 @@ export default function DocumentListPage({ direction }: { direction: Direction }
                   {tdoc.tabs.inbox} <Badge count={inboxCount} size="small" />
                 </span>
               ),
-              children: <DeliveryInbox />,
+              children: (
+                <Suspense fallback={<PageLoading />}>
+                  <DeliveryInbox />
+                </Suspense>
+              ),
             },
           ]}
         />
