@@ -27,7 +27,9 @@ function recordScripts(page: Page) {
   page.on('response', (response) => {
     const url = new URL(response.url());
     if (!url.pathname.startsWith('/assets/') || !url.pathname.endsWith('.js')) return;
-    pending.push(response.text().then((text) => ({ url: url.pathname, text })));
+    // A body Chromium no longer holds (the page navigated on) is fetched again: assets never change.
+    const text = response.text().catch(() => page.request.get(response.url()).then((again) => again.text()));
+    pending.push(text.then((body) => ({ url: url.pathname, text: body })));
   });
   return {
     all: () => Promise.all(pending),
