@@ -123,7 +123,7 @@ describe('documents travel from drafting to completion (Chromium)', () => {
     await specialist.waitForURL(/\/documents\/[^/]+$/);
     const outgoingUrl = specialist.url();
     await statusIs(specialist, 'Dự thảo');
-    await specialist.getByText('Du thao bao cao.pdf').waitFor();
+    await specialist.getByText('Du thao bao cao.pdf', { exact: true }).waitFor();
 
     await step(specialist, 'Trình ký', (dialog) => choose(specialist, 'Lãnh đạo', 'Bí thư Huyện ủy', dialog));
     await statusIs(specialist, 'Chờ lãnh đạo ký duyệt');

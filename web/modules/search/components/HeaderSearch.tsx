@@ -39,6 +39,10 @@ export default function HeaderSearch({ wide }: { wide: boolean }) {
   return (
     <div style={{ display: 'flex', alignItems: 'center', lineHeight: 'normal' }}>
       <Input
+        // The same role and name as the search box it stands for, which opens a list of results.
+        role="combobox"
+        aria-expanded={false}
+        aria-autocomplete="list"
         aria-label={tsearch.label}
         placeholder={tsearch.placeholder}
         prefix={<SearchOutlined />}
