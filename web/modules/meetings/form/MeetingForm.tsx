@@ -15,7 +15,6 @@ import MeetingFields, { type MeetingValues } from './MeetingFields';
 import { ORGANIZING_ROLES } from './organizing';
 
 /** Those who may call a meeting; the server decides finally. */
-export { ORGANIZING_ROLES } from './organizing';
 
 function initialValues(view: MeetingView): Partial<MeetingValues> {
   return {
