@@ -14,8 +14,6 @@ import InviteesField, { type InviteeChoice, toInviteeWrites } from './InviteesFi
 import MeetingFields, { type MeetingValues } from './MeetingFields';
 import { ORGANIZING_ROLES } from './organizing';
 
-/** Those who may call a meeting; the server decides finally. */
-
 function initialValues(view: MeetingView): Partial<MeetingValues> {
   return {
     organizationId: view.organizationId,
