@@ -1,5 +1,5 @@
 import { MenuOutlined } from '@ant-design/icons';
-import { Button, Card, Drawer, Grid, Layout, Typography } from 'antd';
+import { Button, Drawer, Grid, Layout } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { Link, Outlet } from 'react-router-dom';
 import NotificationBell from '../../modules/notifications/components/NotificationBell';
@@ -11,7 +11,7 @@ import SideMenu from './SideMenu';
 import UserMenu from './UserMenu';
 
 // Loaded only for an account that must change a temporary password.
-const ChangePasswordForm = lazy(() => import('../../modules/auth/components/ChangePasswordForm'));
+const ForcedPasswordChange = lazy(() => import('./ForcedPasswordChange'));
 
 const HEADER_HEIGHT = 56;
 
@@ -53,9 +53,7 @@ export default function AppLayout() {
         <Link to="/" style={{ color: '#fff', fontWeight: 700, fontSize: 18, whiteSpace: 'nowrap' }}>
           {t.app.name}
         </Link>
-        {isDesktop ? (
-          <Typography.Text style={{ color: 'rgba(255,255,255,0.8)' }}>{t.app.tagline}</Typography.Text>
-        ) : null}
+        {isDesktop ? <span style={{ color: 'rgba(255,255,255,0.8)' }}>{t.app.tagline}</span> : null}
         <div style={{ flex: 1 }} />
         <HeaderSearch wide={isDesktop} />
         <NotificationBell />
@@ -95,7 +93,9 @@ export default function AppLayout() {
           {user.mustChangePassword ? (
             // A temporary password opens nothing else (the server refuses every other call):
             // the one thing to do is shown, on any page the person lands on.
-            <ForcedPasswordChange />
+            <Suspense fallback={<PageLoading />}>
+              <ForcedPasswordChange />
+            </Suspense>
           ) : (
             <Suspense fallback={<PageLoading />}>
               <Outlet />
@@ -104,19 +104,5 @@ export default function AppLayout() {
         </Layout.Content>
       </Layout>
     </Layout>
-  );
-}
-
-function ForcedPasswordChange() {
-  return (
-    <Card style={{ maxWidth: 520, margin: '0 auto' }}>
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
-        {t.layout.forcedChangeTitle}
-      </Typography.Title>
-      <Typography.Paragraph>{t.layout.forcedChangeIntro}</Typography.Paragraph>
-      <Suspense fallback={<PageLoading />}>
-        <ChangePasswordForm />
-      </Suspense>
-    </Card>
   );
 }

@@ -1,5 +1,5 @@
 import { DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown, Flex, type MenuProps, Typography } from 'antd';
+import { App, Button, Dropdown, Flex, type MenuProps } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useSignOut } from '../api/auth';
 import { ApiError, errorMessage } from '../api/client';
@@ -54,13 +54,13 @@ export default function UserMenu({ compact }: { compact: boolean }) {
         <Flex align="center" gap={8} style={{ minWidth: 0 }}>
           <UserOutlined />
           <Flex vertical align="flex-start" style={{ minWidth: 0, lineHeight: 1.25 }}>
-            <Typography.Text ellipsis style={{ color: '#fff', maxWidth: compact ? 84 : 260 }}>
+            <span className="vp-ellipsis" style={{ color: '#fff', maxWidth: compact ? 84 : 260 }}>
               {user.fullName}
-            </Typography.Text>
+            </span>
             {!compact && user.position ? (
-              <Typography.Text ellipsis style={{ color: 'rgba(255,255,255,0.75)', fontSize: 12, maxWidth: 260 }}>
+              <span className="vp-ellipsis" style={{ color: 'rgba(255,255,255,0.75)', fontSize: 12, maxWidth: 260 }}>
                 {user.position}
-              </Typography.Text>
+              </span>
             ) : null}
           </Flex>
           <DownOutlined style={{ fontSize: 10 }} />

@@ -1,7 +1,8 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Flex, Form, Grid, Input, Select, Tag } from 'antd';
+import { Button, Flex, Form, Grid, Input, Select, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { AUDIT_ENTITY_LABELS, auditActionLabel } from '../../../../common/audit-labels';
+import { LazyDatePicker, LazyRangePicker } from '../../../app/components/LazyDatePicker';
 import { t } from '../../../app/i18n';
 import { useAuditActions } from '../api/audit.api';
 
@@ -99,15 +100,15 @@ export default function AuditFilterBar({
         {narrow ? (
           <>
             <Form.Item name={['range', 0]} noStyle>
-              <DatePicker format="DD/MM/YYYY" placeholder={t.admin.audit.dateFrom} style={{ flex: '1 1 120px' }} />
+              <LazyDatePicker format="DD/MM/YYYY" placeholder={t.admin.audit.dateFrom} style={{ flex: '1 1 120px' }} />
             </Form.Item>
             <Form.Item name={['range', 1]} noStyle>
-              <DatePicker format="DD/MM/YYYY" placeholder={t.admin.audit.dateTo} style={{ flex: '1 1 120px' }} />
+              <LazyDatePicker format="DD/MM/YYYY" placeholder={t.admin.audit.dateTo} style={{ flex: '1 1 120px' }} />
             </Form.Item>
           </>
         ) : (
           <Form.Item name="range" noStyle>
-            <DatePicker.RangePicker
+            <LazyRangePicker
               format="DD/MM/YYYY"
               placeholder={[t.admin.audit.dateFrom, t.admin.audit.dateTo]}
               aria-label={t.admin.audit.dateRange}

@@ -1,5 +1,5 @@
 import { FilterOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Flex, Grid, Input, Select, Switch } from 'antd';
+import { Button, Flex, Grid, Input, Select, Switch } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { PARTY_DOCUMENT_TYPES } from '../../../../common/docnumber/format';
@@ -12,6 +12,7 @@ import {
   URGENCY_LABELS,
   URGENCY_LEVELS,
 } from '../../../../common/documents';
+import { LazyRangePicker } from '../../../app/components/LazyDatePicker';
 import { type Direction, type DocumentFilters, useRegisters } from '../api/documents.api';
 import { tdoc } from '../documents.i18n';
 
@@ -77,7 +78,7 @@ export default function DocumentFilterBar({
             popupMatchSelectWidth={false}
             style={wide}
           />
-          <DatePicker.RangePicker
+          <LazyRangePicker
             format="DD/MM/YYYY"
             aria-label={tdoc.filters.dateRange}
             value={filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to)] : null}

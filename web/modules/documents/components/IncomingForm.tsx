@@ -57,6 +57,7 @@ export default function IncomingForm({ open, onClose }: { open: boolean; onClose
       open={open}
       onClose={onClose}
       title={tdoc.form.incomingTitle}
+      className="vp-incoming-form"
       size={screens.md ? 720 : '100%'}
       destroyOnHidden
     >

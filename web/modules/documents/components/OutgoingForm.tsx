@@ -61,6 +61,7 @@ export default function OutgoingForm({
       open={open}
       onClose={onClose}
       title={draft ? tdoc.form.editTitle : replyTo ? tdoc.form.replyTitle : tdoc.form.outgoingTitle}
+      className="vp-outgoing-form"
       size={screens.md ? 720 : '100%'}
       destroyOnHidden
     >

@@ -62,6 +62,7 @@ export default function StepModal<V extends object>({
     <Modal
       open
       title={title}
+      className="vp-step-dialog"
       okText={okText ?? title}
       okButtonProps={{ danger }}
       confirmLoading={mutation.isPending}

@@ -1,7 +1,9 @@
 import { BookOutlined, FileExcelOutlined, FilePdfOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Badge, Button, Empty, Tabs, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router-dom';
+import MountWhenOpened from '../../../app/components/MountWhenOpened';
+import PageLoading from '../../../app/components/PageLoading';
 import PageTitle from '../../../app/components/PageTitle';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { useMarkUsable } from '../../../app/hooks/useMarkUsable';
@@ -17,14 +19,16 @@ import {
   useDocumentList,
 } from '../api/documents.api';
 import { useBookRegister } from '../components/bookRegister';
-import DeliveryInbox from '../components/DeliveryInbox';
 import DocumentFilterBar from '../components/DocumentFilterBar';
 import DocumentTable from '../components/DocumentTable';
-import IncomingForm from '../components/IncomingForm';
-import OutgoingForm from '../components/OutgoingForm';
 import { useFilterParams } from '../components/useFilterParams';
 import { tdoc } from '../documents.i18n';
 
+// The registration and drafting forms come over the network only when the button is pressed.
+const IncomingForm = lazy(() => import('../components/IncomingForm'));
+const OutgoingForm = lazy(() => import('../components/OutgoingForm'));
+// What other offices sent, waiting to be accepted: its tab's code comes when the tab is opened.
+const DeliveryInbox = lazy(() => import('../components/DeliveryInbox'));
 const DRAFTING_ROLES = new Set(['clerk', 'leader', 'specialist', 'admin']);
 
 /** The incoming or outgoing register: filtered list, export, print, and the clerk's inbox. */
@@ -130,18 +134,24 @@ export default function DocumentListPage({ direction }: { direction: Direction }
                   {tdoc.tabs.inbox} <Badge count={inboxCount} size="small" />
                 </span>
               ),
-              children: <DeliveryInbox />,
+              children: (
+                <Suspense fallback={<PageLoading />}>
+                  <DeliveryInbox />
+                </Suspense>
+              ),
             },
           ]}
         />
       ) : (
         listView
       )}
-      {direction === 'incoming' ? (
-        <IncomingForm open={creating} onClose={() => setCreating(false)} />
-      ) : (
-        <OutgoingForm open={creating} onClose={() => setCreating(false)} />
-      )}
+      <MountWhenOpened open={creating}>
+        {direction === 'incoming' ? (
+          <IncomingForm open={creating} onClose={() => setCreating(false)} />
+        ) : (
+          <OutgoingForm open={creating} onClose={() => setCreating(false)} />
+        )}
+      </MountWhenOpened>
     </>
   );
 }

@@ -1,8 +1,9 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Card, Col, Flex, Result, Row, Skeleton, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../../app/api/client';
+import MountWhenOpened from '../../../app/components/MountWhenOpened';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { formatCalendarDate } from '../../../app/format';
 import { useMarkUsable } from '../../../app/hooks/useMarkUsable';
@@ -14,8 +15,10 @@ import DocumentInfo from '../components/DocumentInfo';
 import { MarkTags, StatusTag } from '../components/DocumentTags';
 import { AssignmentList, DocumentTimeline } from '../components/DocumentTimeline';
 import DraftVersions from '../components/DraftVersions';
-import OutgoingForm from '../components/OutgoingForm';
 import { tdoc } from '../documents.i18n';
+
+// Editing and replying open the drafting form; its code comes when one of them is pressed.
+const OutgoingForm = lazy(() => import('../components/OutgoingForm'));
 
 /** One document: its fields, files, handling, trail and, for outgoing ones, each recipient's status. */
 export default function DocumentPage() {
@@ -97,10 +100,14 @@ export default function DocumentPage() {
         </Col>
       </Row>
       {doc.actions.includes('reply') ? (
-        <OutgoingForm open={replying} replyTo={doc} onClose={() => setReplying(false)} />
+        <MountWhenOpened open={replying}>
+          <OutgoingForm open={replying} replyTo={doc} onClose={() => setReplying(false)} />
+        </MountWhenOpened>
       ) : null}
       {doc.actions.includes('edit') ? (
-        <OutgoingForm open={editing} draft={doc} onClose={() => setEditing(false)} />
+        <MountWhenOpened open={editing}>
+          <OutgoingForm open={editing} draft={doc} onClose={() => setEditing(false)} />
+        </MountWhenOpened>
       ) : null}
     </>
   );

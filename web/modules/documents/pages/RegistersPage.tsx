@@ -1,17 +1,19 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Empty, Flex, Grid, List, Segmented, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { Register } from '../../../../common/schemas/documents';
 import ForbiddenPage from '../../../app/components/ForbiddenPage';
+import MountWhenOpened from '../../../app/components/MountWhenOpened';
 import PageTitle from '../../../app/components/PageTitle';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { useCurrentUser } from '../../../app/layout/currentUser';
 import { canManageRegisters } from '../../../app/layout/sections';
 import { useRegisters } from '../api/documents.api';
-import RegisterForm from '../components/RegisterForm';
 import { exampleNumber, NOTATION_FONT, ruleShort } from '../components/registerRules';
 import { tdoc } from '../documents.i18n';
+
+const RegisterForm = lazy(() => import('../components/RegisterForm'));
 
 const tr = tdoc.registers;
 
@@ -154,7 +156,9 @@ export default function RegistersPage() {
           )}
         />
       )}
-      <RegisterForm open={creating || editing !== null} register={editing} onClose={close} />
+      <MountWhenOpened open={creating || editing !== null}>
+        <RegisterForm open={creating || editing !== null} register={editing} onClose={close} />
+      </MountWhenOpened>
     </>
   );
 }

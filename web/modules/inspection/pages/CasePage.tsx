@@ -1,15 +1,18 @@
 import { ArrowLeftOutlined, LockOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Flex, Row, Skeleton, Tag, Timeline, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { CASE_KIND_LABELS, STAGE_LABELS } from '../../../../common/inspection';
+import MountWhenOpened from '../../../app/components/MountWhenOpened';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { formatCalendarDate, formatDateTimeShort } from '../../../app/format';
 import { useCase } from '../api/inspection.api';
 import { AccessCard, DisciplinesCard, DocumentsCard, SubjectsCard } from '../components/CaseSidePanels';
 import { OverdueTag, StageTag } from '../components/CaseTags';
-import StageModal from '../components/StageModal';
 import { ti } from '../inspection.i18n';
+
+// Recording the next stage (a form with a date picker) comes when its button is pressed.
+const StageModal = lazy(() => import('../components/StageModal'));
 
 const p = ti.page;
 
@@ -107,7 +110,9 @@ export default function CasePage() {
           </Flex>
         </Col>
       </Row>
-      {recording ? <StageModal view={view} onClose={() => setRecording(false)} /> : null}
+      <MountWhenOpened open={recording}>
+        {recording ? <StageModal view={view} onClose={() => setRecording(false)} /> : null}
+      </MountWhenOpened>
     </Flex>
   );
 }

@@ -1,15 +1,17 @@
 import { LockOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button } from 'antd';
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import MountWhenOpened from '../../../app/components/MountWhenOpened';
 import PageTitle from '../../../app/components/PageTitle';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { useDebouncedValue } from '../../../app/hooks/useDebouncedValue';
 import { useCases } from '../api/inspection.api';
 import CaseFilters, { type CaseFilterValues } from '../components/CaseFilters';
 import CaseList from '../components/CaseList';
-import CreateCaseModal from '../components/CreateCaseModal';
 import { ti } from '../inspection.i18n';
+
+const CreateCaseModal = lazy(() => import('../components/CreateCaseModal'));
 
 const PAGE_SIZE = 20;
 
@@ -68,7 +70,9 @@ export default function CasesPage() {
         loading={cases.isLoading}
         paging={{ page, pageSize: PAGE_SIZE, total: cases.data?.total ?? 0, onChange: (p) => change({ page: p }) }}
       />
-      {creating ? <CreateCaseModal onClose={() => setCreating(false)} /> : null}
+      <MountWhenOpened open={creating}>
+        {creating ? <CreateCaseModal onClose={() => setCreating(false)} /> : null}
+      </MountWhenOpened>
     </>
   );
 }

@@ -1,53 +1,15 @@
 import { Alert, App, Button, Drawer, Flex, Form, Grid, Input, Select, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { MailboxView } from '../../../../common/schemas/mail';
 import { errorMessage } from '../../../app/api/client';
-import { takeKeptWork, useKeptWork } from '../../../app/forms/keptWork';
+import { useKeptWork } from '../../../app/forms/keptWork';
 import { t } from '../../../app/i18n';
-import { useCurrentUser } from '../../../app/layout/currentUser';
 import { newClientKey } from '../../documents/components/clientKey';
 import FileUploadField from '../../documents/components/FileUploadField';
 import { useUpdateDraft, useWriteMail } from '../api/mailbox.api';
 import { tmail } from '../mailbox.i18n';
+import { type ComposeStart, COMPOSE_KEPT_ID as KEPT_ID, type ComposeValues as Values } from './composeStart';
 import RecipientSelect, { type Pick, toWrite } from './RecipientSelect';
-
-/** What a compose window opens with: empty, a reply, a forward, or a draft to finish. */
-export interface ComposeStart {
-  mailboxId: string;
-  to?: Pick[];
-  cc?: Pick[];
-  bcc?: Pick[];
-  subject?: string;
-  text?: string;
-  replyToItemId?: string;
-  forwardItemId?: string;
-  forwardedFiles?: number;
-  draft?: { itemId: string; version: number };
-  /** What was typed before the session ended, given back after signing in again. */
-  restored?: Partial<Values>;
-}
-
-const KEPT_ID = 'mail.compose';
-
-/** Reopens the compose window with what was typed on this page when the session ended, if anything. */
-export function useRestoredCompose(open: (start: ComposeStart) => void): void {
-  const user = useCurrentUser();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: taken once, when the page opens
-  useEffect(() => {
-    const kept = takeKeptWork<ComposeStart>(KEPT_ID, user.id);
-    if (kept?.mailboxId) open(kept);
-  }, []);
-}
-
-interface Values {
-  mailboxId: string;
-  to?: Pick[];
-  cc?: Pick[];
-  bcc?: Pick[];
-  subject: string;
-  text: string;
-  uploadIds?: string[];
-}
 
 export default function ComposeDrawer({
   start,

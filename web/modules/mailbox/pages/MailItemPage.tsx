@@ -6,19 +6,23 @@ import {
   RollbackOutlined,
 } from '@ant-design/icons';
 import { App, Button, Card, Collapse, Descriptions, Dropdown, Flex, Popconfirm, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { lazy, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import type { MailItemView, MailMessage } from '../../../../common/schemas/mail';
 import { errorMessage } from '../../../app/api/client';
+import MountWhenOpened from '../../../app/components/MountWhenOpened';
 import PageLoading from '../../../app/components/PageLoading';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { formatDateTime } from '../../../app/format';
 import { useDeleteMail, useMailboxes, useMailItem, useMarkMail, useMoveMail } from '../api/mailbox.api';
-import ComposeDrawer, { type ComposeStart, useRestoredCompose } from '../components/ComposeDrawer';
+import { type ComposeStart, useRestoredCompose } from '../components/composeStart';
 import MessageBody from '../components/MessageBody';
 import { addressPick, type Pick } from '../components/RecipientSelect';
-import RegisterMailModal from '../components/RegisterMailModal';
 import { tmail } from '../mailbox.i18n';
+
+// Writing and registering come when their button is pressed.
+const ComposeDrawer = lazy(() => import('../components/ComposeDrawer'));
+const RegisterMailModal = lazy(() => import('../components/RegisterMailModal'));
 
 const STATUS_COLORS = { queued: 'processing', sent: 'success', failed: 'error' } as const;
 
@@ -217,21 +221,25 @@ export default function MailItemPage() {
           />
         ) : null}
       </Card>
-      <ComposeDrawer
-        start={compose}
-        mailboxes={boxes.data ?? []}
-        onClose={() => {
-          setCompose(null);
-          if (item.status === 'draft') back();
-        }}
-      />
-      {item.actions.includes('register') ? (
-        <RegisterMailModal
-          item={item}
-          organizationId={box?.organizationId ?? null}
-          open={registering}
-          onClose={() => setRegistering(false)}
+      <MountWhenOpened open={compose !== null}>
+        <ComposeDrawer
+          start={compose}
+          mailboxes={boxes.data ?? []}
+          onClose={() => {
+            setCompose(null);
+            if (item.status === 'draft') back();
+          }}
         />
+      </MountWhenOpened>
+      {item.actions.includes('register') ? (
+        <MountWhenOpened open={registering}>
+          <RegisterMailModal
+            item={item}
+            organizationId={box?.organizationId ?? null}
+            open={registering}
+            onClose={() => setRegistering(false)}
+          />
+        </MountWhenOpened>
       ) : null}
     </>
   );

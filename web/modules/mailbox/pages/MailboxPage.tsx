@@ -1,16 +1,20 @@
 import { EditOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Col, Empty, Flex, Grid, Input, List, Row, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import type { MailListItem } from '../../../../common/schemas/mail';
+import MountWhenOpened from '../../../app/components/MountWhenOpened';
 import PageLoading from '../../../app/components/PageLoading';
 import PageTitle from '../../../app/components/PageTitle';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { formatDateTimeShort } from '../../../app/format';
 import { PAGE_SIZE, useMailboxes, useMailList } from '../api/mailbox.api';
-import ComposeDrawer, { type ComposeStart, useRestoredCompose } from '../components/ComposeDrawer';
+import { type ComposeStart, useRestoredCompose } from '../components/composeStart';
 import FolderNav from '../components/FolderNav';
 import { tmail } from '../mailbox.i18n';
+
+// The compose window (recipients, upload) comes when a message is written.
+const ComposeDrawer = lazy(() => import('../components/ComposeDrawer'));
 
 function Row1({ item, folder, onOpen }: { item: MailListItem; folder: string; onOpen: () => void }) {
   const unread = item.readAt === null;
@@ -155,7 +159,9 @@ export default function MailboxPage() {
           </Card>
         </Col>
       </Row>
-      <ComposeDrawer start={compose} mailboxes={boxes.data} onClose={() => setCompose(null)} />
+      <MountWhenOpened open={compose !== null}>
+        <ComposeDrawer start={compose} mailboxes={boxes.data} onClose={() => setCompose(null)} />
+      </MountWhenOpened>
     </>
   );
 }

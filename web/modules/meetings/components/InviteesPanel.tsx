@@ -1,13 +1,15 @@
 import { BellOutlined, CheckSquareOutlined, UserAddOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Popconfirm, Segmented, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { type Attendance, REPLIES, REPLY_LABELS, type Reply } from '../../../../common/meetings';
 import type { MeetingView } from '../../../../common/schemas/meetings';
 import { errorMessage } from '../../../app/api/client';
+import MountWhenOpened from '../../../app/components/MountWhenOpened';
 import { useMeetingStep } from '../api/meetings.api';
-import InviteDialog from '../dialogs/InviteDialog';
 import { tm } from '../meetings.i18n';
 import InviteesTable from './InviteesTable';
+
+const InviteDialog = lazy(() => import('../dialogs/InviteDialog'));
 
 /**
  * Who is invited and how each answered, for the organizer and the secretary: kept current
@@ -142,7 +144,9 @@ export default function InviteesPanel({ meeting }: { meeting: MeetingView }) {
           namesOnly={draft}
         />
       </Flex>
-      {inviting ? <InviteDialog meeting={meeting} onClose={() => setInviting(false)} /> : null}
+      <MountWhenOpened open={inviting}>
+        {inviting ? <InviteDialog meeting={meeting} onClose={() => setInviting(false)} /> : null}
+      </MountWhenOpened>
     </Card>
   );
 }

@@ -1,10 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import type { MeetingFile, MeetingView } from '../../../../common/schemas/meetings';
-import { AddFilesDialog, ReplaceFileDialog } from '../dialogs/FileDialogs';
+import MountWhenOpened from '../../../app/components/MountWhenOpened';
 import { tm } from '../meetings.i18n';
 import MeetingFileList from './MeetingFileList';
+
+// Adding and replacing files (upload) come when a button is pressed.
+const AddFilesDialog = lazy(() => import('../dialogs/FileDialogs').then((m) => ({ default: m.AddFilesDialog })));
+const ReplaceFileDialog = lazy(() => import('../dialogs/FileDialogs').then((m) => ({ default: m.ReplaceFileDialog })));
 
 type Adding = { minutes: false; agendaItemId: string | null } | { minutes: true };
 
@@ -104,15 +108,17 @@ export default function MeetingDocuments({ meeting, changed }: { meeting: Meetin
           )}
         </Card>
       ) : null}
-      {adding ? (
-        <AddFilesDialog
-          meeting={meeting}
-          minutes={adding.minutes}
-          agendaItemId={adding.minutes ? null : adding.agendaItemId}
-          onClose={() => setAdding(null)}
-        />
-      ) : null}
-      {replacing ? <ReplaceFileDialog meeting={meeting} file={replacing} onClose={() => setReplacing(null)} /> : null}
+      <MountWhenOpened open={adding !== null || replacing !== null}>
+        {adding ? (
+          <AddFilesDialog
+            meeting={meeting}
+            minutes={adding.minutes}
+            agendaItemId={adding.minutes ? null : adding.agendaItemId}
+            onClose={() => setAdding(null)}
+          />
+        ) : null}
+        {replacing ? <ReplaceFileDialog meeting={meeting} file={replacing} onClose={() => setReplacing(null)} /> : null}
+      </MountWhenOpened>
     </>
   );
 }

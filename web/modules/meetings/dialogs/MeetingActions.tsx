@@ -1,11 +1,15 @@
 import { CalendarOutlined, EditOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
 import { Button, Flex } from 'antd';
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import type { MeetingView } from '../../../../common/schemas/meetings';
-import MeetingForm from '../form/MeetingForm';
+import MountWhenOpened from '../../../app/components/MountWhenOpened';
 import { tm } from '../meetings.i18n';
-import { CancelDialog, RescheduleDialog } from './RescheduleDialogs';
-import SendDialog from './SendDialog';
+
+// Each dialog's code comes when its button is pressed.
+const MeetingForm = lazy(() => import('../form/MeetingForm'));
+const SendDialog = lazy(() => import('./SendDialog'));
+const RescheduleDialog = lazy(() => import('./RescheduleDialogs').then((m) => ({ default: m.RescheduleDialog })));
+const CancelDialog = lazy(() => import('./RescheduleDialogs').then((m) => ({ default: m.CancelDialog })));
 
 type Open = 'edit' | 'send' | 'reschedule' | 'cancel';
 
@@ -40,10 +44,16 @@ export default function MeetingActions({ meeting }: { meeting: MeetingView }) {
           </Button>
         ) : null}
       </Flex>
-      {can('edit') ? <MeetingForm open={open === 'edit'} draft={meeting} onClose={close} /> : null}
-      {open === 'send' ? <SendDialog meeting={meeting} onClose={close} /> : null}
-      {open === 'reschedule' ? <RescheduleDialog meeting={meeting} onClose={close} /> : null}
-      {open === 'cancel' ? <CancelDialog meeting={meeting} onClose={close} /> : null}
+      {can('edit') ? (
+        <MountWhenOpened open={open === 'edit'}>
+          <MeetingForm open={open === 'edit'} draft={meeting} onClose={close} />
+        </MountWhenOpened>
+      ) : null}
+      <MountWhenOpened open={open !== null && open !== 'edit'}>
+        {open === 'send' ? <SendDialog meeting={meeting} onClose={close} /> : null}
+        {open === 'reschedule' ? <RescheduleDialog meeting={meeting} onClose={close} /> : null}
+        {open === 'cancel' ? <CancelDialog meeting={meeting} onClose={close} /> : null}
+      </MountWhenOpened>
     </>
   );
 }

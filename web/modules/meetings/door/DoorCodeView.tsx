@@ -1,31 +1,12 @@
 import { QrcodeOutlined } from '@ant-design/icons';
 import { Button, Flex, Skeleton, Typography } from 'antd';
-import qrcode from 'qrcode-generator';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { doorUrl, useDoorCode } from './door.api';
 import { td } from './door.i18n';
 
-/** A QR code as SVG, made here: nothing leaves the office network. */
-function QrSvg({ text }: { text: string }) {
-  const svg = useMemo(() => {
-    const qr = qrcode(0, 'M');
-    qr.addData(text);
-    qr.make();
-    return qr.createSvgTag({ cellSize: 8, margin: 2, scalable: true });
-  }, [text]);
-  return (
-    <div
-      className="vp-door-qr"
-      role="img"
-      aria-label={td.qrLabel}
-      data-url={text}
-      style={{ width: 'min(70vmin, 420px)', background: '#fff' }}
-      // biome-ignore lint/security/noDangerouslySetInnerHtml: the SVG is generated here from our own address.
-      dangerouslySetInnerHTML={{ __html: svg }}
-    />
-  );
-}
+// The QR code generator comes with the first opening of the door's code.
+const QrSvg = lazy(() => import('./QrSvg'));
 
 /** For the organizer and the secretary: the code of the door, full screen, to show at the entrance. */
 export default function DoorCodeButton({ meetingId }: { meetingId: string }) {
@@ -67,7 +48,13 @@ export default function DoorCodeButton({ meetingId }: { meetingId: string }) {
             <Flex vertical align="center" gap={12}>
               <Typography.Text style={{ fontSize: 16, textAlign: 'center' }}>{td.scanHint}</Typography.Text>
               <Flex gap={32} align="center" justify="center" wrap>
-                <QrSvg text={doorUrl(door.data)} />
+                <Suspense
+                  fallback={
+                    <Skeleton.Node active style={{ width: 'min(70vmin, 420px)', height: 'min(70vmin, 420px)' }} />
+                  }
+                >
+                  <QrSvg text={doorUrl(door.data)} />
+                </Suspense>
                 <Typography.Text
                   data-door-code={door.data.code}
                   strong

@@ -12,9 +12,7 @@ import { fromInstant, toInstant } from '../meetingTime';
 import AgendaField from './AgendaField';
 import InviteesField, { type InviteeChoice, toInviteeWrites } from './InviteesField';
 import MeetingFields, { type MeetingValues } from './MeetingFields';
-
-/** Those who may call a meeting; the server decides finally. */
-export const ORGANIZING_ROLES = new Set(['clerk', 'leader', 'admin']);
+import { ORGANIZING_ROLES } from './organizing';
 
 function initialValues(view: MeetingView): Partial<MeetingValues> {
   return {
@@ -60,6 +58,7 @@ export default function MeetingForm({
       open={open}
       onClose={onClose}
       title={draft ? tm.form.editTitle : tm.form.createTitle}
+      className="vp-meeting-form"
       size={screens.md ? 760 : '100%'}
       destroyOnHidden
     >

@@ -1,5 +1,5 @@
 import { FilterOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Flex, Grid, Input, Select } from 'antd';
+import { Button, Flex, Grid, Input, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import {
@@ -8,6 +8,7 @@ import {
   MEETING_STATUS_LABELS,
   MEETING_STATUSES,
 } from '../../../../common/meetings';
+import { LazyRangePicker } from '../../../app/components/LazyDatePicker';
 import type { MeetingFilters, MeetingScope } from '../api/meetings.api';
 import { tm } from '../meetings.i18n';
 
@@ -82,7 +83,7 @@ export default function MeetingFilterBar({
             style={{ ...wide, flexBasis: narrow ? '100%' : 170 }}
           />
           {showDates ? (
-            <DatePicker.RangePicker
+            <LazyRangePicker
               format="DD/MM/YYYY"
               aria-label={tm.filters.dateRange}
               value={filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to)] : null}

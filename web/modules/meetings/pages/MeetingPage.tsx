@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Card, Col, Flex, Result, Row, Skeleton, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { MEETING_BODY_LABELS } from '../../../../common/meetings';
 import type { MeetingView } from '../../../../common/schemas/meetings';
@@ -9,17 +9,20 @@ import { ApiError } from '../../../app/api/client';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { formatDateTimeShort } from '../../../app/format';
 import { followsReplies, markSeen, meetingKeys, useMeeting } from '../api/meetings.api';
-import InviteesPanel from '../components/InviteesPanel';
 import MeetingDocuments from '../components/MeetingDocuments';
 import MeetingInfo from '../components/MeetingInfo';
 import { MeetingStatusTag, SecrecyTag } from '../components/MeetingTags';
 import MeetingTimeline from '../components/MeetingTimeline';
 import MyInvitationCard from '../components/MyInvitationCard';
 import MeetingActions from '../dialogs/MeetingActions';
-import DoorCheckInCard from '../door/DoorCheckInCard';
 import DoorCodeButton from '../door/DoorCodeView';
 import { tm } from '../meetings.i18n';
 import { meetingTimeText } from '../meetingTime';
+
+// Shown to some people only (the organizers' list of invitees with its table, the check-in at the
+// door): their code comes when they are shown, not with every opening of a meeting.
+const InviteesPanel = lazy(() => import('../components/InviteesPanel'));
+const DoorCheckInCard = lazy(() => import('../door/DoorCheckInCard'));
 
 interface Opened {
   id: string;
@@ -127,7 +130,9 @@ export default function MeetingPage() {
             {meeting.status !== 'cancelled' ? <MyInvitationCard meeting={meeting} /> : null}
             {meeting.actions.includes('checkIn') &&
             !meeting.myInvitations.some((i) => i.kind === 'person' && i.attendance === 'present') ? (
-              <DoorCheckInCard meetingId={meeting.id} />
+              <Suspense fallback={<Skeleton active />}>
+                <DoorCheckInCard meetingId={meeting.id} />
+              </Suspense>
             ) : null}
             {changed.size > 0 && opened?.lastSeenAt ? (
               <Alert type="info" showIcon title={tm.meeting.lastSeen(formatDateTimeShort(opened.lastSeenAt))} />
@@ -147,7 +152,9 @@ export default function MeetingPage() {
         </Col>
         {follows ? (
           <Col xs={24}>
-            <InviteesPanel meeting={meeting} />
+            <Suspense fallback={<Skeleton active />}>
+              <InviteesPanel meeting={meeting} />
+            </Suspense>
           </Col>
         ) : null}
       </Row>

@@ -1,17 +1,22 @@
 import { PlusOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Empty, Tabs, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router-dom';
+import MountWhenOpened from '../../../app/components/MountWhenOpened';
+import PageLoading from '../../../app/components/PageLoading';
 import PageTitle from '../../../app/components/PageTitle';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { useCurrentUser } from '../../../app/layout/currentUser';
 import { useMeetingList } from '../api/meetings.api';
-import MeetingForm, { ORGANIZING_ROLES } from '../form/MeetingForm';
-import MeetingCalendar from '../list/MeetingCalendar';
+import { ORGANIZING_ROLES } from '../form/organizing';
 import MeetingFilterBar from '../list/MeetingFilterBar';
 import MeetingList from '../list/MeetingList';
 import { useMeetingFilters } from '../list/useMeetingFilters';
 import { tm } from '../meetings.i18n';
+
+const MeetingForm = lazy(() => import('../form/MeetingForm'));
+// The month calendar (antd Calendar with its date panels) comes when its tab is opened.
+const MeetingCalendar = lazy(() => import('../list/MeetingCalendar'));
 
 const PAGE_SIZE = 20;
 
@@ -76,14 +81,20 @@ export default function MeetingsPage() {
             children: (
               <>
                 <MeetingFilterBar filters={filters} onChange={setFilters} showDates={false} />
-                <MeetingCalendar filters={filters} month={month} onMonthChange={setMonth} />
+                <Suspense fallback={<PageLoading />}>
+                  <MeetingCalendar filters={filters} month={month} onMonthChange={setMonth} />
+                </Suspense>
               </>
             ),
           },
         ]}
         destroyOnHidden
       />
-      {canOrganize ? <MeetingForm open={creating} onClose={() => setCreating(false)} /> : null}
+      {canOrganize ? (
+        <MountWhenOpened open={creating}>
+          <MeetingForm open={creating} onClose={() => setCreating(false)} />
+        </MountWhenOpened>
+      ) : null}
     </>
   );
 }

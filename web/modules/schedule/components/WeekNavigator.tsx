@@ -1,7 +1,8 @@
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Flex } from 'antd';
+import { Button, Flex } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
+import { LazyDatePicker } from '../../../app/components/LazyDatePicker';
 import { tsch } from '../schedule.i18n';
 import { addDays, isoWeekNumber, mondayOf, todayInVietnam, weekRange } from '../week';
 
@@ -28,7 +29,7 @@ export default function WeekNavigator({
           title={tw.previous}
           onClick={() => onChange(addDays(week, -7))}
         />
-        <DatePicker
+        <LazyDatePicker
           picker="week"
           aria-label={tw.pick}
           allowClear={false}

@@ -1,20 +1,23 @@
 import { EditOutlined, MobileOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Flex, Segmented, Skeleton, Tabs, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { Schedule } from '../../../../common/schemas/schedules';
+import MountWhenOpened from '../../../app/components/MountWhenOpened';
 import PageTitle from '../../../app/components/PageTitle';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { formatDateTimeShort } from '../../../app/format';
 import { useScheduleWeek, weekPdfUrl } from '../api/schedule.api';
-import CalendarFeedModal from '../components/CalendarFeedModal';
-import ComposeScheduleModal from '../components/ComposeScheduleModal';
 import ScheduleDayList from '../components/ScheduleDayList';
 import ScheduleStatusTag from '../components/ScheduleStatusTag';
 import ScheduleWeekGrid from '../components/ScheduleWeekGrid';
 import WeekNavigator from '../components/WeekNavigator';
 import { tsch } from '../schedule.i18n';
 import { addDays, ddmm, isoWeekNumber, weekFromParam } from '../week';
+
+// Following on a phone and writing a week come when their button is pressed.
+const CalendarFeedModal = lazy(() => import('../components/CalendarFeedModal'));
+const ComposeScheduleModal = lazy(() => import('../components/ComposeScheduleModal'));
 
 type View = 'list' | 'calendar';
 
@@ -188,9 +191,13 @@ export default function SchedulePage() {
           }))}
         />
       )}
-      <CalendarFeedModal open={following} onClose={() => setFollowing(false)} />
+      <MountWhenOpened open={following}>
+        <CalendarFeedModal open={following} onClose={() => setFollowing(false)} />
+      </MountWhenOpened>
       {data?.canCompose ? (
-        <ComposeScheduleModal open={composing} week={week} onClose={() => setComposing(false)} />
+        <MountWhenOpened open={composing}>
+          <ComposeScheduleModal open={composing} week={week} onClose={() => setComposing(false)} />
+        </MountWhenOpened>
       ) : null}
     </>
   );
