@@ -10,23 +10,19 @@ import { build } from 'esbuild';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = path.join(root, 'dist/web');
 const PAGES = ['index.html', 'sign-in.html'];
-const ALWAYS = [
-  '/manifest.webmanifest',
-  '/favicon.svg',
-  '/icon-192.png',
-  '/icon-512.png',
-  '/icon-maskable-512.png',
-  '/apple-touch-icon.png',
-];
+// The PNG icons are not kept: the phone fetches them itself when it installs the app, and
+// on a slow link the 30 kB they weigh would arrive while the first page after sign-in loads.
+const ALWAYS = ['/manifest.webmanifest', '/favicon.svg'];
 
-/** What a page loads before anything lazy: its scripts, module preloads, style sheets, icons and manifest. */
+/** What a page loads before anything lazy: its scripts, module preloads, style sheets, its icon and manifest. */
 export function filesOfPage(html) {
   const found = [];
   for (const tag of html.match(/<(script|link)\b[^>]*>/gi) ?? []) {
     const rel = /\brel="([^"]+)"/i.exec(tag)?.[1] ?? '';
     const url = /\b(?:src|href)="([^"]+)"/i.exec(tag)?.[1];
     if (!url?.startsWith('/') || url.startsWith('//')) continue;
-    if (tag.toLowerCase().startsWith('<script') || /modulepreload|stylesheet|manifest|icon/i.test(rel)) found.push(url);
+    if (tag.toLowerCase().startsWith('<script') || /^(modulepreload|stylesheet|manifest|icon)$/i.test(rel))
+      found.push(url);
   }
   return found;
 }

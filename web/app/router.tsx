@@ -12,13 +12,17 @@ import { queueCountsQuery } from './layout/queueCounts';
 import RequireAuth from './layout/RequireAuth';
 import RequireSection from './layout/RequireSection';
 import ToSignInPage from './layout/ToSignInPage';
+import { pageCode } from './pageCode';
 
 // The sign-in page is a page of its own (web/sign-in.html, no framework). Everything but
 // the frame is fetched when first opened, so the first load stays small on slow links.
-const loadHome = () => import('../modules/home/pages/HomePage');
-const loadIncoming = () => import('../modules/documents/pages/IncomingPage');
-const loadOutgoing = () => import('../modules/documents/pages/OutgoingPage');
-const loadDocument = () => import('../modules/documents/pages/DocumentPage');
+const {
+  home: loadHome,
+  incoming: loadIncoming,
+  outgoing: loadOutgoing,
+  document: loadDocument,
+  meeting: loadMeeting,
+} = pageCode;
 const HomePage = lazy(loadHome);
 const AccountPage = lazy(() => import('../modules/auth/pages/AccountPage'));
 const NotificationSettingsPage = lazy(() => import('../modules/notifications/pages/NotificationSettingsPage'));
@@ -30,13 +34,12 @@ const DirectoryPage = lazy(() => import('../modules/directory/pages/DirectoryPag
 const IncomingPage = lazy(loadIncoming);
 const OutgoingPage = lazy(loadOutgoing);
 const DocumentPage = lazy(loadDocument);
-const QueuePage = lazy(() => import('../modules/documents/pages/QueuePage'));
+const QueuePage = lazy(pageCode.queue);
 const RegistersPage = lazy(() => import('../modules/documents/pages/RegistersPage'));
 const RegisterPrintPage = lazy(() => import('../modules/documents/pages/RegisterPrintPage'));
-const MeetingsPage = lazy(() => import('../modules/meetings/pages/MeetingsPage'));
-const loadMeeting = () => import('../modules/meetings/pages/MeetingPage');
+const MeetingsPage = lazy(pageCode.meetings);
 const MeetingPage = lazy(loadMeeting);
-const MyMeetingsPage = lazy(() => import('../modules/meetings/pages/MyMeetingsPage'));
+const MyMeetingsPage = lazy(pageCode.myMeetings);
 const DoorCheckInPage = lazy(() => import('../modules/meetings/door/DoorCheckInPage'));
 const SchedulePage = lazy(() => import('../modules/schedule/pages/SchedulePage'));
 const ScheduleEditorPage = lazy(() => import('../modules/schedule/pages/ScheduleEditorPage'));

@@ -1,10 +1,10 @@
-import { Flex, Tag, Typography } from 'antd';
+import { Flex, Tag } from 'antd';
 import { ROLE_LABELS } from '../../../common/roles';
 import type { RoleGrant } from '../../../common/schemas/auth';
 
 /** Roles grouped by organization: "Văn phòng Huyện ủy — Văn thư, Chuyên viên". */
 export default function RoleList({ roles, emptyText }: { roles: RoleGrant[]; emptyText: string }) {
-  if (roles.length === 0) return <Typography.Text type="secondary">{emptyText}</Typography.Text>;
+  if (roles.length === 0) return <span className="vp-muted">{emptyText}</span>;
   const byOrganization = new Map<string, { name: string; roles: RoleGrant['role'][] }>();
   for (const grant of roles) {
     const entry = byOrganization.get(grant.organizationId) ?? { name: grant.organizationName, roles: [] };
@@ -15,7 +15,7 @@ export default function RoleList({ roles, emptyText }: { roles: RoleGrant[]; emp
     <Flex vertical gap={8}>
       {[...byOrganization.entries()].map(([id, entry]) => (
         <div key={id}>
-          <Typography.Text strong>{entry.name}</Typography.Text>
+          <strong>{entry.name}</strong>
           <div style={{ marginTop: 4 }}>
             {entry.roles.map((role) => (
               <Tag key={role} color="red" variant="outlined">

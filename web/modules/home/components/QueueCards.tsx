@@ -1,6 +1,7 @@
-import { Card, Col, Empty, Row, Skeleton, Typography } from 'antd';
+import { Empty, Skeleton } from 'antd';
 import { Link } from 'react-router-dom';
 import type { QueueCounts } from '../../../../common/schemas/documents';
+import Panel from '../../../app/components/Panel';
 import { t } from '../../../app/i18n';
 import { tdoc } from '../../documents/documents.i18n';
 
@@ -28,34 +29,31 @@ const linkOf = (key: CountKey) =>
 export default function QueueCards({ counts }: { counts: QueueCounts | undefined }) {
   const waiting = ORDER.filter((key) => (counts?.[key] ?? 0) > 0);
   return (
-    <Card
+    <Panel
       title={t.home.queueTitle}
       extra={<Link to="/documents/queue">{t.home.queueAll}</Link>}
       className="vp-home-queue"
-      styles={{ body: { paddingBottom: waiting.length > 0 ? 12 : undefined } }}
     >
       {counts === undefined ? (
         <Skeleton active paragraph={{ rows: 1 }} title={false} />
       ) : waiting.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.home.queueEmpty} style={{ margin: 0 }} />
       ) : (
-        <Row gutter={[12, 12]}>
+        <div className="vp-tiles">
           {waiting.map((key) => (
-            <Col key={key} xs={12} sm={8} lg={6} xl={4}>
-              <Link to={linkOf(key)} data-queue={key}>
-                <Card hoverable size="small" style={{ height: '100%', borderColor: COLORS[key] }}>
-                  <div style={{ fontSize: 26, fontWeight: 600, lineHeight: 1.2, color: COLORS[key] ?? '#1677ff' }}>
-                    {counts[key].toLocaleString('vi-VN')}
-                  </div>
-                  <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                    {tdoc.queue[key]}
-                  </Typography.Text>
-                </Card>
-              </Link>
-            </Col>
+            <Link key={key} to={linkOf(key)} data-queue={key}>
+              <div className="vp-tile" style={{ borderColor: COLORS[key] }}>
+                <div style={{ fontSize: 26, fontWeight: 600, lineHeight: 1.2, color: COLORS[key] ?? '#1677ff' }}>
+                  {counts[key].toLocaleString('vi-VN')}
+                </div>
+                <span className="vp-muted" style={{ fontSize: 13 }}>
+                  {tdoc.queue[key]}
+                </span>
+              </div>
+            </Link>
           ))}
-        </Row>
+        </div>
       )}
-    </Card>
+    </Panel>
   );
 }

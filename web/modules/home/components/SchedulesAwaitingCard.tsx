@@ -1,6 +1,6 @@
 import { CalendarOutlined } from '@ant-design/icons';
-import { Card, Col, Row, Typography } from 'antd';
 import { Link } from 'react-router-dom';
+import Panel from '../../../app/components/Panel';
 import { useSchedulesAwaiting } from '../../schedule/api/schedule.api';
 import { tsch } from '../../schedule/schedule.i18n';
 
@@ -10,24 +10,22 @@ export default function SchedulesAwaitingCard() {
   const items = awaiting.data?.items ?? [];
   if (items.length === 0) return null;
   return (
-    <Card title={tsch.awaiting.title(items.length)} className="vp-home-schedules">
-      <Row gutter={[12, 12]}>
+    <Panel title={tsch.awaiting.title(items.length)} className="vp-home-schedules">
+      <div className="vp-tiles" style={{ gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))' }}>
         {items.map((s) => (
-          <Col key={s.id} xs={24} sm={12} lg={8}>
-            <Link to={`/schedule/${encodeURIComponent(s.id)}`} data-awaiting-schedule={s.id}>
-              <Card hoverable size="small" style={{ height: '100%', borderColor: '#d48806' }}>
-                <Typography.Text strong>
-                  <CalendarOutlined /> {s.ownerLabel}
-                </Typography.Text>
-                <br />
-                <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                  {s.weekLabel} · {tsch.awaiting.tag}
-                </Typography.Text>
-              </Card>
-            </Link>
-          </Col>
+          <Link key={s.id} to={`/schedule/${encodeURIComponent(s.id)}`} data-awaiting-schedule={s.id}>
+            <div className="vp-tile" style={{ borderColor: '#d48806' }}>
+              <strong>
+                <CalendarOutlined /> {s.ownerLabel}
+              </strong>
+              <br />
+              <span className="vp-muted" style={{ fontSize: 13 }}>
+                {s.weekLabel} · {tsch.awaiting.tag}
+              </span>
+            </div>
+          </Link>
         ))}
-      </Row>
-    </Card>
+      </div>
+    </Panel>
   );
 }

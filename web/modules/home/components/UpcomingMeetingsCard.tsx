@@ -1,9 +1,10 @@
-import { Card, Flex, List, Skeleton, Tag, Typography } from 'antd';
+import { Flex, Skeleton, Tag } from 'antd';
 import { Link } from 'react-router-dom';
+import Panel from '../../../app/components/Panel';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { useMeetingList } from '../../meetings/api/meetings.api';
 import { ReplyTag } from '../../meetings/components/MeetingTags';
-import { ChangedBadge, meetingLink } from '../../meetings/list/MeetingList';
+import { ChangedBadge, meetingLink } from '../../meetings/list/meetingLink';
 import { tm } from '../../meetings/meetings.i18n';
 import { meetingTimeText, vietnamToday } from '../../meetings/meetingTime';
 
@@ -14,9 +15,9 @@ export default function UpcomingMeetingsCard() {
   const unanswered = items.filter((m) => m.myReply === 'pending' && m.status === 'invited').length;
   if (list.isSuccess && items.length === 0) return null;
   return (
-    <Card
+    <Panel
       title={
-        <Flex gap={8} align="center" wrap>
+        <Flex gap={8} align="center" wrap component="span">
           <span>{tm.home.title}</span>
           {unanswered > 0 ? <Tag color="gold">{tm.home.unanswered(unanswered)}</Tag> : null}
         </Flex>
@@ -29,11 +30,9 @@ export default function UpcomingMeetingsCard() {
       ) : list.isPending ? (
         <Skeleton active paragraph={{ rows: 2 }} title={false} />
       ) : (
-        <List
-          size="small"
-          dataSource={items}
-          renderItem={(m) => (
-            <List.Item key={m.id} style={{ paddingInline: 0 }}>
+        <ul className="vp-plain-list">
+          {items.map((m) => (
+            <li key={m.id}>
               <Flex vertical gap={2} style={{ width: '100%', minWidth: 0 }}>
                 <Flex justify="space-between" gap={8} align="start">
                   <Link to={meetingLink(m)} style={{ fontWeight: 600 }}>
@@ -41,17 +40,17 @@ export default function UpcomingMeetingsCard() {
                   </Link>
                   {m.myReply ? <ReplyTag reply={m.myReply} /> : null}
                 </Flex>
-                <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                <span className="vp-muted" style={{ fontSize: 13 }}>
                   {meetingTimeText(m.startsAt, m.endsAt)} · {m.place}
-                </Typography.Text>
+                </span>
                 <div>
                   <ChangedBadge count={m.changedFiles} />
                 </div>
               </Flex>
-            </List.Item>
-          )}
-        />
+            </li>
+          ))}
+        </ul>
       )}
-    </Card>
+    </Panel>
   );
 }

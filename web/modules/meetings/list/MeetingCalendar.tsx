@@ -8,7 +8,7 @@ import { type MeetingFilters, useMeetingList } from '../api/meetings.api';
 import { MeetingStatusTag, ReplyTag } from '../components/MeetingTags';
 import { tm } from '../meetings.i18n';
 import { meetingClock, meetingDay, meetingTimeText, vietnamDayKey } from '../meetingTime';
-import { meetingLink } from './MeetingList';
+import { meetingLink } from './meetingLink';
 
 const MAX = 200;
 /** How many meetings a day's cell names on a wide screen before "+N". */

@@ -1,5 +1,5 @@
-import { EnvironmentOutlined, FileTextOutlined } from '@ant-design/icons';
-import { Empty, Flex, Grid, List, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { EnvironmentOutlined } from '@ant-design/icons';
+import { Empty, Flex, Grid, List, Table, type TableColumnsType, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { MEETING_BODY_LABELS } from '../../../../common/meetings';
@@ -7,6 +7,10 @@ import type { MeetingSummary } from '../../../../common/schemas/meetings';
 import { t } from '../../../app/i18n';
 import { MeetingStatusTag, ReplyTag, SecrecyTag } from '../components/MeetingTags';
 import { tm } from '../meetings.i18n';
+import { ChangedBadge, meetingLink } from './meetingLink';
+
+export { ChangedBadge, meetingLink };
+
 import { meetingClock, meetingDay, meetingTimeText } from '../meetingTime';
 
 export interface Paging {
@@ -15,8 +19,6 @@ export interface Paging {
   total: number;
   onChange: (page: number) => void;
 }
-
-export const meetingLink = (m: { id: string }) => `/meetings/${encodeURIComponent(m.id)}`;
 
 /** "12/20 đã trả lời", or nothing for a draft nobody was invited to yet. */
 function Replies({ m }: { m: MeetingSummary }) {
@@ -28,15 +30,6 @@ function Replies({ m }: { m: MeetingSummary }) {
         {tm.list.attending(m.attending)}
       </Typography.Text>
     </Flex>
-  );
-}
-
-export function ChangedBadge({ count }: { count: number }) {
-  if (count === 0) return null;
-  return (
-    <Tag color="red" icon={<FileTextOutlined />} data-changed-files={count}>
-      {tm.list.changedFiles(count)}
-    </Tag>
   );
 }
 

@@ -7,7 +7,7 @@ import { MeetingStatusTag, ReplyTag } from '../components/MeetingTags';
 import ReplyButtons from '../components/ReplyButtons';
 import { tm } from '../meetings.i18n';
 import { isUpcoming, meetingTimeText, vietnamDayKey, vietnamToday } from '../meetingTime';
-import { meetingLink } from './MeetingList';
+import { meetingLink } from './meetingLink';
 
 /**
  * One invitation on a delegate's phone: what, when, where, the answer given (or the
