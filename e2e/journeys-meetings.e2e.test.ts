@@ -200,8 +200,10 @@ describe('meetings and the weekly schedule, walked by each person (Chromium)', (
     console.log(`meeting page refresh: before ${before} B/min (whole view ${full} B × 12), after ${perMinute} B/min`);
     expect(after.length).toBeGreaterThanOrEqual(3);
     console.log(`statuses: ${after.map((p) => `${p.status}:${p.bytes}`).join(' ')}`);
-    // Each unchanged refresh is its headers alone (about 0.9 KB with the security headers).
-    expect(perMinute).toBeLessThan(before / 5);
+    // Each unchanged refresh is its headers alone (about 0.9 KB with the security headers): the
+    // server's 304, which the browser hands the page as its cached 200. (The whole view itself
+    // now travels compressed, a few kilobytes.)
+    expect(Math.max(...after.map((p) => p.bytes))).toBeLessThan(1_200);
     expect(perMinute).toBeLessThan(15_000);
   }, 120_000);
 
