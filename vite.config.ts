@@ -14,7 +14,7 @@ const repoRoot = fileURLToPath(new URL('.', import.meta.url));
  */
 const FIRST_LOAD_BUDGETS: Record<string, number> = {
   'sign-in': 15_000,
-  app: 340_000,
+  app: 300_000,
 };
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 const brotliSize = (text: string | Uint8Array) =>
