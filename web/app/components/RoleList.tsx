@@ -16,13 +16,13 @@ export default function RoleList({ roles, emptyText }: { roles: RoleGrant[]; emp
       {[...byOrganization.entries()].map(([id, entry]) => (
         <div key={id}>
           <strong>{entry.name}</strong>
-          <div style={{ marginTop: 4 }}>
+          <Flex wrap gap={6} style={{ marginTop: 4 }}>
             {entry.roles.map((role) => (
-              <Tag key={role} color="red" variant="outlined">
+              <Tag key={role} color="red" variant="outlined" style={{ marginInlineEnd: 0 }}>
                 {ROLE_LABELS[role]}
               </Tag>
             ))}
-          </div>
+          </Flex>
         </div>
       ))}
     </Flex>
