@@ -256,6 +256,14 @@ describe('the frame around every page: forms, dialogs, sign-in, names read aloud
   it('scenario "one search box": words typed without diacritics find each kind, grouped, on a desktop and a phone', async () => {
     // Desktop: the clerk finds people and documents from the header.
     const clerk = await signIn('vanthu');
+    // The search's code comes over the network when the box is first used: on a slow link the
+    // person types on meanwhile, and what they typed must be searched when it arrives.
+    let delayed = 0;
+    await clerk.context().route(/\/assets\/SearchBoxes-[^/]+\.js$/, async (route) => {
+      delayed++;
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue();
+    });
     const box = clerk.getByRole('combobox', { name: 'Tìm kiếm văn bản, thư, cuộc họp, người, vụ việc' });
     await box.click();
     await box.pressSequentially('huyen uy');
@@ -265,6 +273,7 @@ describe('the frame around every page: forms, dialogs, sign-in, names read aloud
     await clerk.screenshot({ path: `${SHOTS}/shell-search-1366.png` });
     await popup.locator('.ant-select-item-option').first().click();
     await clerk.waitForURL(/\/(documents|mailbox|meetings)\//);
+    expect(delayed).toBe(1);
 
     await box.click();
     await box.fill('');

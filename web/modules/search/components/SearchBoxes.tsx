@@ -52,6 +52,8 @@ export function WideSearch({ initialText }: { initialText: string }) {
         }}
         notFoundContent={notFound}
         popupMatchSelectWidth={460}
+        // Typed into the stand-in while this code came: its results open at once.
+        defaultOpen={initialText.trim().length >= SEARCH_MIN_LENGTH}
         style={{ width: 320 }}
       >
         <Input
@@ -60,6 +62,11 @@ export function WideSearch({ initialText }: { initialText: string }) {
           prefix={<SearchOutlined />}
           allowClear
           autoFocus
+          // The caret after what was already typed, so the next letters follow it.
+          onFocus={(event) => {
+            const end = event.target.value.length;
+            event.target.setSelectionRange(end, end);
+          }}
           style={{ borderRadius: 16, height: 34 }}
         />
       </AutoComplete>
