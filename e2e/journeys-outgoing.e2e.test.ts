@@ -1,53 +1,13 @@
-import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startProduct } from './browser';
-
-const SHOTS = 'docs/screenshots';
-const DESKTOP = { width: 1366, height: 860 };
-const PHONE = { width: 390, height: 844 };
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiCall, PHONE, SHOTS, useProduct } from './session';
 
 describe('the outgoing journey as each person walks it (Chromium)', () => {
-  let browser: Browser;
-  let product: Awaited<ReturnType<typeof startProduct>>;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchBrowser();
-    fs.mkdirSync(SHOTS, { recursive: true });
-    // The product starts with the demo data; on a busy machine that takes a while.
-  }, 240_000);
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await product?.close();
-  });
-
-  async function signIn(username: string, viewport = DESKTOP): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    context.setDefaultTimeout(20_000);
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${product.url}/sign-in`);
-    await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill(username);
-    await page.getByLabel('Mật khẩu').fill(product.password(username));
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-    return page;
-  }
-
-  /** The product's API as the signed-in page calls it (same cookies), for steps a scenario is not about. */
-  async function call<T>(page: Page, method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> {
-    const res =
-      method === 'GET'
-        ? await page.request.get(`${product.url}${path}`)
-        : await page.request.post(`${product.url}${path}`, { data: data ?? {} });
-    if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
-    return (await res.json()) as T;
-  }
+  const e2e = useProduct();
+  const { signIn } = e2e;
+  /** Writes send a JSON body, empty when there is nothing to say. */
+  const call = <T>(page: Page, method: string, path: string, data?: unknown) =>
+    apiCall<T>(page, method, path, method === 'GET' ? undefined : (data ?? {}));
 
   type View = { id: string; version: number; status: string };
 
@@ -136,7 +96,7 @@ describe('the outgoing journey as each person walks it (Chromium)', () => {
   it('a person chosen in Nơi nhận receives the document himself; every recipient is shown before signing and sending', async () => {
     const summary = 'Về việc chuẩn bị sơ kết công tác dân vận (kiểm thử người nhận)';
     const specialist = await signIn('chuyenvien');
-    await specialist.goto(`${product.url}/outgoing`);
+    await specialist.goto(`${e2e.product.url}/outgoing`);
     await specialist.getByRole('button', { name: 'Soạn văn bản đi' }).click();
     const drawer = specialist.locator('.ant-drawer:visible');
     await drawer.getByLabel('Trích yếu').fill(summary);
@@ -213,15 +173,17 @@ describe('the outgoing journey as each person walks it (Chromium)', () => {
     const summary = 'Dự thảo bỏ đi do lưu nhầm (kiểm thử xóa)';
     const specialist = await signIn('chuyenvien');
     const id = await apiDraft(specialist, summary);
-    await specialist.goto(`${product.url}/documents/${id}`);
+    await specialist.goto(`${e2e.product.url}/documents/${id}`);
     const dialog = await openDialog(specialist, 'Xóa dự thảo');
     await dialog.getByText('không hoàn tác được').waitFor();
     await specialist.screenshot({ path: `${SHOTS}/outgoing-delete-1366.png` });
     await confirm(specialist, dialog);
     await specialist.waitForURL(/\/outgoing$/);
-    await specialist.locator('.ant-table, .ant-list').first().waitFor();
+    // The register itself, not the document page still shown while the list's code arrives.
+    await specialist.getByRole('heading', { name: 'Văn bản đi', exact: true }).waitFor();
+    await specialist.locator('.ant-table-tbody, .vp-doc-cards').first().waitFor();
     expect(await specialist.getByText(summary).count()).toBe(0);
-    const res = await specialist.request.get(`${product.url}/api/documents/${id}`);
+    const res = await specialist.request.get(`${e2e.product.url}/api/documents/${id}`);
     expect(res.status()).toBe(404);
   }, 120_000);
 
@@ -230,7 +192,7 @@ describe('the outgoing journey as each person walks it (Chromium)', () => {
     const specialist = await signIn('chuyenvien', PHONE);
     const id = await apiDraft(specialist, summary);
     await apiSubmit(specialist, id);
-    await specialist.goto(`${product.url}/documents/${id}`);
+    await specialist.goto(`${e2e.product.url}/documents/${id}`);
     const dialog = await openDialog(specialist, 'Rút lại');
     await dialog.getByLabel('Lý do').fill('Sửa lại số liệu phần hai');
     await specialist.screenshot({ path: `${SHOTS}/outgoing-withdraw-390.png` });
@@ -247,7 +209,7 @@ describe('the outgoing journey as each person walks it (Chromium)', () => {
       .getByText(/Dự thảo đã được rút lại/)
       .first()
       .waitFor();
-    await leader.goto(`${product.url}/documents/${id}`);
+    await leader.goto(`${e2e.product.url}/documents/${id}`);
     await leader.getByRole('heading', { name: summary }).waitFor();
     expect(await leader.locator('.vp-doc-actions').getByRole('button', { name: 'Duyệt ký' }).count()).toBe(0);
   }, 120_000);
@@ -261,7 +223,7 @@ describe('the outgoing journey as each person walks it (Chromium)', () => {
     const submitted = await apiSubmit(specialist, id);
     await apiDispatch(leader, clerk, id, submitted.version);
 
-    await clerk.goto(`${product.url}/documents/${id}`);
+    await clerk.goto(`${e2e.product.url}/documents/${id}`);
     const dialog = await openDialog(clerk, 'Nhắc nơi nhận chưa mở');
     const list = dialog.getByTestId('remind-list');
     await list.getByText('Đảng bộ xã Lũng Cú').waitFor();
