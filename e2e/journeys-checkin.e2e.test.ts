@@ -1,63 +1,17 @@
-import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { MeetingList, MeetingView } from '../common/schemas/meetings';
 import { demoName } from '../server/modules/demo/demo-data';
-import { launchBrowser, startProduct } from './browser';
+import { apiCall, PHONE, SHOTS, useProduct } from './session';
 
-const SHOTS = 'docs/screenshots';
-const DESKTOP = { width: 1366, height: 860 };
-const PHONE = { width: 390, height: 844 };
 const DEMO_MEETING = 'Hội nghị Ban Thường vụ Huyện ủy thường kỳ tháng 12';
 /** The demo's member `uyvien` holds the directory's person number 11. */
 const MEMBER_NAME = demoName(11);
 
 describe('check-in with the code shown at the meeting door (Chromium)', () => {
-  let browser: Browser;
-  let product: Awaited<ReturnType<typeof startProduct>>;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchBrowser();
-    fs.mkdirSync(SHOTS, { recursive: true });
-  }, 240_000);
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await product?.close();
-  });
-
-  async function signIn(username: string, viewport = DESKTOP): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    context.setDefaultTimeout(20_000);
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${product.url}/sign-in`);
-    await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill(username);
-    await page.getByLabel('Mật khẩu').fill(product.password(username));
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-    return page;
-  }
-
-  async function call<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
-    const answer = await page.evaluate(
-      async ([m, u, b]) => {
-        const res = await fetch(u as string, {
-          method: m as string,
-          headers: b === undefined ? {} : { 'content-type': 'application/json' },
-          body: b === undefined ? undefined : JSON.stringify(b),
-        });
-        return { status: res.status, text: await res.text() };
-      },
-      [method, url, body] as const,
-    );
-    if (answer.status >= 400) throw new Error(`${method} ${url}: ${answer.status} ${answer.text}`);
-    return (answer.text ? JSON.parse(answer.text) : null) as T;
-  }
+  const e2e = useProduct();
+  const { signIn } = e2e;
+  const call = apiCall;
 
   /** A meeting of today, a few minutes ahead, sent to the demo meeting's delegates. */
   async function meetingToday(clerk: Page, title: string): Promise<string> {
@@ -90,7 +44,7 @@ describe('check-in with the code shown at the meeting door (Chromium)', () => {
 
   /** The organizer opens the code at the door, full screen; what it shows is read off the page. */
   async function openDoor(clerk: Page, id: string) {
-    await clerk.goto(`${product.url}/meetings/${id}`);
+    await clerk.goto(`${e2e.product.url}/meetings/${id}`);
     await clerk.getByRole('button', { name: 'Mã điểm danh tại cửa' }).click();
     const door = clerk.locator('.vp-door-modal');
     const code = (await door.locator('[data-door-code]').getAttribute('data-door-code', { timeout: 30_000 })) ?? '';
@@ -104,12 +58,12 @@ describe('check-in with the code shown at the meeting door (Chromium)', () => {
     const clerk = await signIn('vanthu');
     const id = await meetingToday(clerk, 'Hội nghị quán triệt Nghị quyết');
     const { door, code, url } = await openDoor(clerk, id);
-    expect(url).toBe(`${product.url}/meetings/${id}/check-in?code=${code}`);
+    expect(url).toBe(`${e2e.product.url}/meetings/${id}/check-in?code=${code}`);
     await clerk.screenshot({ path: `${SHOTS}/checkin-door-1366.png` });
 
     // The member, on a phone whose browser cannot read codes (no BarcodeDetector here): a field for the code.
     const member = await signIn('uyvien', PHONE);
-    await member.goto(`${product.url}/meetings/${id}`);
+    await member.goto(`${e2e.product.url}/meetings/${id}`);
     const card = member.locator('.vp-door-check-in');
     await card.waitFor({ timeout: 30_000 });
     expect(await card.getByRole('button', { name: 'Quét mã' }).count()).toBe(0);

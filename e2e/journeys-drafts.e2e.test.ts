@@ -1,56 +1,16 @@
-import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { demoPdf } from '../server/modules/demo/demo-documents';
-import { launchBrowser, startProduct } from './browser';
+import { apiCall, PHONE, SHOTS, useProduct } from './session';
 
-const SHOTS = 'docs/screenshots';
-const DESKTOP = { width: 1366, height: 860 };
-const PHONE = { width: 390, height: 844 };
 const COMMUNE = 'Đảng bộ xã Lũng Cú';
 
 describe('answering incoming documents and a draft’s versions (Chromium)', () => {
-  let browser: Browser;
-  let product: Awaited<ReturnType<typeof startProduct>>;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchBrowser();
-    fs.mkdirSync(SHOTS, { recursive: true });
-  }, 240_000);
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await product?.close();
-  });
-
-  async function signIn(username: string, viewport = DESKTOP): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    context.setDefaultTimeout(20_000);
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${product.url}/sign-in`);
-    await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill(username);
-    await page.getByLabel('Mật khẩu').fill(product.password(username));
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-    return page;
-  }
-
-  async function call<T>(page: Page, method: 'GET' | 'POST' | 'PATCH', path: string, data?: unknown): Promise<T> {
-    const url = `${product.url}${path}`;
-    const res =
-      method === 'GET'
-        ? await page.request.get(url)
-        : method === 'PATCH'
-          ? await page.request.patch(url, { data: data ?? {} })
-          : await page.request.post(url, { data: data ?? {} });
-    if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
-    return (await res.json()) as T;
-  }
+  const e2e = useProduct();
+  const { signIn } = e2e;
+  /** Writes send a JSON body, empty when there is nothing to say. */
+  const call = <T>(page: Page, method: string, path: string, data?: unknown) =>
+    apiCall<T>(page, method, path, method === 'GET' ? undefined : (data ?? {}));
 
   type View = { id: string; version: number; numberText: string | null };
 
@@ -106,7 +66,7 @@ describe('answering incoming documents and a draft’s versions (Chromium)', () 
     const leader = await signIn('lanhdao');
     const id = await handledIncoming(clerk, leader, '31-BC/ĐU');
 
-    await leader.goto(`${product.url}/documents/${id}`);
+    await leader.goto(`${e2e.product.url}/documents/${id}`);
     await leader.locator('.vp-doc-actions').getByRole('button', { name: 'Soạn văn bản trả lời' }).click();
     const drawer = leader.locator('.ant-drawer:visible');
     await drawer.getByText('Soạn văn bản trả lời').first().waitFor();
@@ -142,7 +102,7 @@ describe('answering incoming documents and a draft’s versions (Chromium)', () 
     const leader = await signIn('lanhdao', PHONE);
     const id = await handledIncoming(clerk, leader, '32-BC/ĐU');
 
-    await leader.goto(`${product.url}/documents/${id}`);
+    await leader.goto(`${e2e.product.url}/documents/${id}`);
     const button = leader.locator('.vp-doc-actions').getByRole('button', { name: 'Soạn văn bản trả lời' });
     await button.scrollIntoViewIfNeeded();
     const box = await button.boundingBox();
@@ -168,7 +128,7 @@ describe('answering incoming documents and a draft’s versions (Chromium)', () 
 
   it('keeps every saved version of a draft and compares two of them, words and files (desktop and phone)', async () => {
     const specialist = await signIn('chuyenvien');
-    await specialist.goto(`${product.url}/outgoing`);
+    await specialist.goto(`${e2e.product.url}/outgoing`);
     await specialist.getByRole('button', { name: 'Soạn văn bản đi' }).click();
     let drawer = specialist.locator('.ant-drawer:visible');
     await drawer.getByLabel('Trích yếu').fill('Công văn về việc chuẩn bị hội nghị sơ kết công tác dân vận');
@@ -214,7 +174,7 @@ describe('answering incoming documents and a draft’s versions (Chromium)', () 
     const links = await files.getByRole('link').evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? ''));
     expect(links).toHaveLength(3);
     for (const href of links) {
-      const res = await specialist.request.get(`${product.url}${href}`);
+      const res = await specialist.request.get(`${e2e.product.url}${href}`);
       expect(res.status()).toBe(200);
       expect(res.headers()['content-type']).toContain('application/pdf');
     }

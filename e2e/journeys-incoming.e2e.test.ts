@@ -1,11 +1,6 @@
-import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startProduct } from './browser';
-
-const SHOTS = 'docs/screenshots';
-const DESKTOP = { width: 1366, height: 800 };
-const PHONE = { width: 390, height: 844 };
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, SHOTS, useProduct } from './session';
 
 /** A day in Vietnam, as the date pickers want it typed (dd/mm/yyyy). */
 function vietnamDay(offsetDays = 0): string {
@@ -14,35 +9,8 @@ function vietnamDay(offsetDays = 0): string {
 }
 
 describe('incoming journeys: notifications that open, one register per book (Chromium)', { timeout: 120_000 }, () => {
-  let browser: Browser;
-  let product: Awaited<ReturnType<typeof startProduct>>;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchBrowser();
-    fs.mkdirSync(SHOTS, { recursive: true });
-  });
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await product?.close();
-  });
-
-  async function signIn(username: string, viewport = DESKTOP): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    context.setDefaultTimeout(15_000);
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${product.url}/sign-in`);
-    await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill(username);
-    await page.getByLabel('Mật khẩu').fill(product.password(username));
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-    return page;
-  }
+  const e2e = useProduct();
+  const { signIn } = e2e;
 
   /** Opens the bell and clicks the notification whose title holds `title`. */
   async function openFromBell(page: Page, title: string | RegExp) {
@@ -112,7 +80,7 @@ describe('incoming journeys: notifications that open, one register per book (Chr
 
   it("the district clerk's list names each row's register and organization; the printed book is one register", async () => {
     const clerk = await signIn('vanthu');
-    await clerk.goto(`${product.url}/incoming`);
+    await clerk.goto(`${e2e.product.url}/incoming`);
     const table = clerk.locator('.ant-table');
     await table.getByRole('columnheader', { name: 'Sổ, tổ chức' }).waitFor();
     // The commune's copy of 01-CV/HU, accepted above, is in the commune's register, and says so.
@@ -135,7 +103,7 @@ describe('incoming journeys: notifications that open, one register per book (Chr
     await clerk.screenshot({ path: `${SHOTS}/incoming-register-book-1366.png` });
 
     const phone = await signIn('vanthu', PHONE);
-    await phone.goto(`${product.url}/incoming`);
+    await phone.goto(`${e2e.product.url}/incoming`);
     await phone
       .locator('.vp-doc-cards')
       .getByText(/Đảng (ủy|bộ) xã/)
@@ -143,7 +111,7 @@ describe('incoming journeys: notifications that open, one register per book (Chr
       .waitFor();
     await settle(phone);
     await phone.screenshot({ path: `${SHOTS}/incoming-list-registers-390.png` });
-    await phone.goto(`${product.url}/incoming/print`);
+    await phone.goto(`${e2e.product.url}/incoming/print`);
     await phone.locator('.vp-book-org', { hasText: 'HUYỆN ỦY ĐỒNG VĂN' }).waitFor();
     await settle(phone);
     await phone.screenshot({ path: `${SHOTS}/incoming-register-book-390.png` });
@@ -152,7 +120,7 @@ describe('incoming journeys: notifications that open, one register per book (Chr
   it('scenario: the handler reports progress and asks for more time; the leader grants it on a phone', async () => {
     // The specialist opens the document he leads from his work queue.
     const specialist = await signIn('chuyenvien');
-    await specialist.goto(`${product.url}/documents/queue?kind=toHandle`);
+    await specialist.goto(`${e2e.product.url}/documents/queue?kind=toHandle`);
     await specialist.locator('.ant-table-row a').first().click();
     await specialist.waitForURL(/\/documents\/[0-9a-z]+$/);
     const actions = specialist.locator('.vp-doc-actions');
@@ -178,7 +146,7 @@ describe('incoming journeys: notifications that open, one register per book (Chr
 
     // The leader, on a phone: the work queue has the request, the bell leads to the document.
     const leader = await signIn('lanhdao', PHONE);
-    await leader.goto(`${product.url}/documents/queue`);
+    await leader.goto(`${e2e.product.url}/documents/queue`);
     await leader.getByText('Xin gia hạn').first().waitFor();
     await openFromBell(leader, /Xin gia hạn đến/);
     await leader.waitForURL(/\/documents\/[0-9a-z]+$/);
@@ -208,7 +176,7 @@ describe('incoming journeys: notifications that open, one register per book (Chr
       [PHONE, 390],
     ] as const) {
       const clerk = await signIn('vanthu', viewport);
-      await clerk.goto(`${product.url}/incoming`);
+      await clerk.goto(`${e2e.product.url}/incoming`);
       await clerk.getByRole('button', { name: 'Vào sổ văn bản đến' }).click();
       const drawer = clerk.locator('.ant-drawer:visible');
       const issuer = drawer.getByLabel('Cơ quan ban hành');

@@ -1,13 +1,9 @@
-import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { MeetingList, MeetingView } from '../common/schemas/meetings';
 import { demoName } from '../server/modules/demo/demo-data';
-import { launchBrowser, startProduct } from './browser';
+import { apiCall, PHONE, SHOTS, useProduct } from './session';
 
-const SHOTS = 'docs/screenshots';
-const DESKTOP = { width: 1366, height: 860 };
-const PHONE = { width: 390, height: 844 };
 const DEMO_MEETING = 'Hội nghị Ban Thường vụ Huyện ủy thường kỳ tháng 12';
 /** The demo's member `uyvien` holds the directory's person number 11. */
 const MEMBER_NAME = demoName(11);
@@ -26,54 +22,9 @@ const plusDays = (day: string, n: number) => {
 };
 
 describe('meetings and the weekly schedule, walked by each person (Chromium)', () => {
-  let browser: Browser;
-  let product: Awaited<ReturnType<typeof startProduct>>;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchBrowser();
-    fs.mkdirSync(SHOTS, { recursive: true });
-    // Loading the demo takes a while on a busy machine.
-  }, 240_000);
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await product?.close();
-  });
-
-  async function signIn(username: string, viewport = DESKTOP): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    context.setDefaultTimeout(20_000);
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${product.url}/sign-in`);
-    await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill(username);
-    await page.getByLabel('Mật khẩu').fill(product.password(username));
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-    return page;
-  }
-
-  /** A call of the API from the signed-in page, as the web app makes it (same origin, its cookie). */
-  async function call<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
-    const answer = await page.evaluate(
-      async ([m, u, b]) => {
-        const res = await fetch(u as string, {
-          method: m as string,
-          headers: b === undefined ? {} : { 'content-type': 'application/json' },
-          body: b === undefined ? undefined : JSON.stringify(b),
-        });
-        const text = await res.text();
-        return { status: res.status, text };
-      },
-      [method, url, body] as const,
-    );
-    if (answer.status >= 400) throw new Error(`${method} ${url}: ${answer.status} ${answer.text}`);
-    return (answer.text ? JSON.parse(answer.text) : null) as T;
-  }
+  const e2e = useProduct();
+  const { signIn } = e2e;
+  const call = apiCall;
 
   async function demoMeeting(page: Page): Promise<MeetingView> {
     const list = await call<MeetingList>(page, 'GET', `/api/meetings?q=${encodeURIComponent('thường kỳ tháng 12')}`);
@@ -107,7 +58,7 @@ describe('meetings and the weekly schedule, walked by each person (Chromium)', (
       invitees: people.map((p) => ({ kind: 'person', id: p.personId, role: 'delegate' })),
     });
     await call(clerk, 'POST', `/api/meetings/${id}/send`, { version: 1, registerId: demo.registerId });
-    const meetingUrl = `${product.url}/meetings/${id}`;
+    const meetingUrl = `${e2e.product.url}/meetings/${id}`;
 
     // 1. The member, on a phone, sees check-in offered, then answers absent: check-in goes away.
     const member = await signIn('uyvien', PHONE);
@@ -184,7 +135,7 @@ describe('meetings and the weekly schedule, walked by each person (Chromium)', (
       const sizes = await request.sizes();
       polls.push({ status: response?.status() ?? 0, bytes: sizes.responseBodySize + sizes.responseHeadersSize });
     });
-    await clerk.goto(`${product.url}/meetings/${demo.id}`);
+    await clerk.goto(`${e2e.product.url}/meetings/${demo.id}`);
     await clerk.locator('.vp-invitees').waitFor({ timeout: 30_000 });
     // The first answer is the whole view; the page then marks the meeting seen, which changes it once.
     await expect.poll(() => polls.length, { timeout: 40_000 }).toBeGreaterThanOrEqual(3);
@@ -230,7 +181,7 @@ describe('meetings and the weekly schedule, walked by each person (Chromium)', (
       );
       scheduleId = weekView.schedules.find((s) => s.owner === 'standing_committee')?.id ?? '';
     }
-    await clerk.goto(`${product.url}/schedule/${scheduleId}`);
+    await clerk.goto(`${e2e.product.url}/schedule/${scheduleId}`);
     const offered = clerk.locator('.vp-week-meetings');
     const item = offered.locator(`[data-week-meeting="${demo.id}"]`);
     await item.waitFor({ timeout: 30_000 });
@@ -261,7 +212,7 @@ describe('meetings and the weekly schedule, walked by each person (Chromium)', (
         preparersText: 'Văn phòng Huyện ủy',
         userIds: [],
       });
-      await clerk.goto(`${product.url}/schedule/${scheduleId}`);
+      await clerk.goto(`${e2e.product.url}/schedule/${scheduleId}`);
     }
     {
       await clerk.getByRole('button', { name: 'Trình duyệt' }).click();
@@ -277,7 +228,7 @@ describe('meetings and the weekly schedule, walked by each person (Chromium)', (
       await told.click();
       await leader.waitForURL(new RegExp(`/schedule/${scheduleId}$`));
       await leader.getByRole('button', { name: 'Duyệt' }).first().waitFor({ timeout: 30_000 });
-      await leader.goto(`${product.url}/`);
+      await leader.goto(`${e2e.product.url}/`);
       const tile = leader.locator(`.vp-home-schedules [data-awaiting-schedule="${scheduleId}"]`);
       await tile.waitFor({ timeout: 30_000 });
       await leader.screenshot({ path: `${SHOTS}/meetings-schedule-awaiting-1366.png` });
@@ -286,14 +237,14 @@ describe('meetings and the weekly schedule, walked by each person (Chromium)', (
       expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
       await phone.screenshot({ path: `${SHOTS}/meetings-schedule-awaiting-390.png` });
       // And among the work to do, a tile that opens it.
-      await leader.goto(`${product.url}/documents/queue`);
+      await leader.goto(`${e2e.product.url}/documents/queue`);
       await leader.locator('[data-queue="schedulesAwaiting"]').click({ timeout: 30_000 });
       await leader.waitForURL(new RegExp(`/schedule/${scheduleId}$`));
     }
 
     // A week with nothing on it says which week it is.
     const empty = plusDays(week, 21);
-    await clerk.goto(`${product.url}/schedule?week=${empty}`);
+    await clerk.goto(`${e2e.product.url}/schedule?week=${empty}`);
     const [y, m, d] = empty.split('-');
     const end = plusDays(empty, 6).split('-');
     await clerk

@@ -1,12 +1,8 @@
-import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { demoName } from '../server/modules/demo/demo-data';
-import { launchBrowser, startProduct } from './browser';
+import { DESKTOP, PHONE, SHOTS, useProduct } from './session';
 
-const SHOTS = 'docs/screenshots';
-const DESKTOP = { width: 1366, height: 800 };
-const PHONE = { width: 390, height: 844 };
 /** The demo's Bí thư Huyện ủy, the leader "lanhdao". */
 const SECRETARY = demoName(0);
 
@@ -16,36 +12,9 @@ function vietnamDay(offsetDays = 0): string {
 }
 
 describe('people, the directory and the audit log as a person walks them (Chromium)', () => {
-  let browser: Browser;
-  let product: Awaited<ReturnType<typeof startProduct>>;
-  const contexts: BrowserContext[] = [];
-
-  // Loading the demo takes a while when the machine is busy.
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchBrowser();
-    fs.mkdirSync(SHOTS, { recursive: true });
-  }, 180_000);
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await product?.close();
-  });
-
-  async function signIn(username: string, viewport = DESKTOP, password = product.password(username)): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    context.setDefaultTimeout(10_000);
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${product.url}/sign-in`);
-    await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill(username);
-    await page.getByLabel('Mật khẩu').fill(password);
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-    return page;
-  }
+  const e2e = useProduct(180_000);
+  const signIn = (username: string, viewport = DESKTOP, password?: string) =>
+    e2e.signIn(username, viewport, { password });
 
   const openOptions = (page: Page) =>
     page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
@@ -62,7 +31,7 @@ describe('people, the directory and the audit log as a person walks them (Chromi
   for (const viewport of [DESKTOP, PHONE]) {
     it(`the audit log names every action and entity kind in Vietnamese (${viewport.width} px)`, async () => {
       const admin = await signIn('quantri', viewport);
-      await admin.goto(`${product.url}/admin/audit`);
+      await admin.goto(`${e2e.product.url}/admin/audit`);
       const rows = admin.locator('.ant-table-tbody tr.ant-table-row');
       // The first page of the app loads its chunks cold: give it time on a busy machine.
       await rows.first().waitFor({ timeout: 30_000 });
@@ -87,7 +56,7 @@ describe('people, the directory and the audit log as a person walks them (Chromi
 
   it('typing "Chứ" in a people picker puts Bí thư Nguyễn Văn Chứ first, not eight "Chuyên viên" rows', async () => {
     const clerk = await signIn('vanthu');
-    await clerk.goto(`${product.url}/meetings`);
+    await clerk.goto(`${e2e.product.url}/meetings`);
     await clerk.getByRole('button', { name: 'Tạo cuộc họp' }).click();
     const drawer = clerk.locator('.ant-drawer:visible');
     const chair = drawer.locator('input[id$="chairName"]');
@@ -106,7 +75,7 @@ describe('people, the directory and the audit log as a person walks them (Chromi
 
   it('the leader finds himself by "chu" typed without marks in the lead-handler picker', async () => {
     const clerk = await signIn('vanthu');
-    await clerk.goto(`${product.url}/incoming`);
+    await clerk.goto(`${e2e.product.url}/incoming`);
     await clerk.getByRole('button', { name: 'Vào sổ văn bản đến' }).click();
     const drawer = clerk.locator('.ant-drawer:visible');
     const register = drawer.getByLabel('Sổ văn bản đến', { exact: true });
@@ -157,7 +126,7 @@ describe('people, the directory and the audit log as a person walks them (Chromi
   for (const viewport of [DESKTOP, PHONE]) {
     it(`the people directory keeps Sửa and Xóa in sight (${viewport.width} px)`, async () => {
       const admin = await signIn('quantri', viewport);
-      await admin.goto(`${product.url}/directory/people`);
+      await admin.goto(`${e2e.product.url}/directory/people`);
       const edit = admin.locator('.ant-table-tbody tr.ant-table-row').first().getByRole('button', { name: 'Sửa' });
       await edit.waitFor();
       const box = await edit.boundingBox();
@@ -171,7 +140,7 @@ describe('people, the directory and the audit log as a person walks them (Chromi
 
   it('the "Thêm tổ chức trực thuộc" dialog has no element id twice in the page', async () => {
     const admin = await signIn('quantri');
-    await admin.goto(`${product.url}/directory`);
+    await admin.goto(`${e2e.product.url}/directory`);
     await admin.locator('.ant-tree-node-content-wrapper').first().click();
     await admin.getByRole('button', { name: 'Thêm tổ chức trực thuộc' }).click();
     const dialog = await settledDialog(admin);
@@ -187,9 +156,9 @@ describe('people, the directory and the audit log as a person walks them (Chromi
   it('the first letter of a thread calls the reply that followed it a later letter, not an earlier one', async () => {
     const writer = await signIn('vanthu');
     const reader = await signIn('lanhdao');
-    const headers = { origin: product.url };
+    const headers = { origin: e2e.product.url };
     const ownBox = async (page: Page) => {
-      const boxes = (await (await page.request.get(`${product.url}/api/mail/mailboxes`)).json()) as {
+      const boxes = (await (await page.request.get(`${e2e.product.url}/api/mail/mailboxes`)).json()) as {
         items: { id: string; kind: string }[];
       };
       const box = boxes.items.find((b) => b.kind === 'person');
@@ -198,18 +167,18 @@ describe('people, the directory and the audit log as a person walks them (Chromi
     };
     const [from, to] = [await ownBox(writer), await ownBox(reader)];
     const subject = `Lịch trực cơ quan dịp Tết (kiểm thử ${Date.now()})`;
-    const sent = await writer.request.post(`${product.url}/api/mail/messages`, {
+    const sent = await writer.request.post(`${e2e.product.url}/api/mail/messages`, {
       headers,
       data: { mailboxId: from, to: [{ kind: 'mailbox', id: to }], subject, text: 'Kính gửi đồng chí lịch trực.' },
     });
     expect(sent.status()).toBe(201);
     const original = ((await sent.json()) as { itemId: string }).itemId;
-    const inbox = (await (await reader.request.get(`${product.url}/api/mail/mailboxes/${to}/messages`)).json()) as {
+    const inbox = (await (await reader.request.get(`${e2e.product.url}/api/mail/mailboxes/${to}/messages`)).json()) as {
       items: { id: string; subject: string }[];
     };
     const received = inbox.items.find((item) => item.subject === subject);
     expect(received).toBeDefined();
-    const reply = await reader.request.post(`${product.url}/api/mail/messages`, {
+    const reply = await reader.request.post(`${e2e.product.url}/api/mail/messages`, {
       headers,
       data: {
         mailboxId: to,
@@ -221,7 +190,7 @@ describe('people, the directory and the audit log as a person walks them (Chromi
     });
     expect(reply.status()).toBe(201);
 
-    await writer.goto(`${product.url}/mailbox/${from}/${original}`);
+    await writer.goto(`${e2e.product.url}/mailbox/${from}/${original}`);
     await writer.getByText('1 thư sau trong cùng chuỗi', { exact: false }).waitFor();
     await expect(writer.getByText('thư trước trong cùng chuỗi').count()).resolves.toBe(0);
   }, 90_000);
@@ -229,7 +198,7 @@ describe('people, the directory and the audit log as a person walks them (Chromi
   it('an administrator sets a temporary password; the person must change it at the next sign-in, on a phone too', async () => {
     const oldSession = await signIn('chuyenvien');
     const admin = await signIn('quantri');
-    await admin.goto(`${product.url}/admin/users`);
+    await admin.goto(`${e2e.product.url}/admin/users`);
     await admin.getByPlaceholder('Tìm theo họ tên, tên đăng nhập, thư điện tử').fill('chuyenvien');
     await admin.getByPlaceholder('Tìm theo họ tên, tên đăng nhập, thư điện tử').press('Enter');
     const row = admin.locator('.ant-table-tbody tr.ant-table-row', { hasText: 'chuyenvien' }).first();
@@ -267,14 +236,14 @@ describe('people, the directory and the audit log as a person walks them (Chromi
       await phone.getByLabel('Nhập lại mật khẩu mới').fill(next);
       await phone.getByRole('button', { name: 'Đổi mật khẩu' }).click();
       await phone.getByRole('heading', { name: 'Đổi mật khẩu tạm thời' }).waitFor({ state: 'hidden' });
-      const me = (await (await phone.request.get(`${product.url}/api/auth/me`)).json()) as {
+      const me = (await (await phone.request.get(`${e2e.product.url}/api/auth/me`)).json()) as {
         user: { mustChangePassword: boolean };
       };
       expect(me.user.mustChangePassword).toBe(false);
     }
 
     // The administrator's trail says what happened, in Vietnamese, without the password.
-    await admin.goto(`${product.url}/admin/audit`);
+    await admin.goto(`${e2e.product.url}/admin/audit`);
     const entry = admin.locator('.ant-table-tbody tr.ant-table-row', { hasText: 'Đặt mật khẩu tạm thời' }).first();
     await entry.waitFor();
     expect(await entry.textContent()).not.toContain(temporary ?? '');

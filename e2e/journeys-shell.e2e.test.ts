@@ -1,11 +1,6 @@
-import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startProduct } from './browser';
-
-const SHOTS = 'docs/screenshots';
-const DESKTOP = { width: 1366, height: 800 };
-const PHONE = { width: 390, height: 844 };
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, SHOTS, useProduct } from './session';
 
 /** A later day in Vietnam, as the date pickers want it typed (dd/mm/yyyy). */
 function vietnamDay(offsetDays: number): string {
@@ -17,43 +12,9 @@ function vietnamDay(offsetDays: number): string {
 describe('the frame around every page: forms, dialogs, sign-in, names read aloud (Chromium)', {
   timeout: 120_000,
 }, () => {
-  let browser: Browser;
-  let product: Awaited<ReturnType<typeof startProduct>>;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchBrowser();
-    fs.mkdirSync(SHOTS, { recursive: true });
-  });
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await product?.close();
-  });
-
-  async function newContext(viewport = DESKTOP): Promise<BrowserContext> {
-    const context = await browser.newContext({ viewport, locale: 'vi-VN' });
-    context.setDefaultTimeout(20_000);
-    contexts.push(context);
-    return context;
-  }
-
-  async function signInOn(page: Page, username: string): Promise<void> {
-    if (!page.url().includes('/sign-in')) await page.goto(`${product.url}/sign-in`);
-    await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill(username);
-    await page.getByLabel('Mật khẩu').fill(product.password(username));
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-  }
-
-  async function signIn(username: string, viewport = DESKTOP): Promise<Page> {
-    const page = await (await newContext(viewport)).newPage();
-    await signInOn(page, username);
-    return page;
-  }
+  const e2e = useProduct();
+  const { signIn, signInOn } = e2e;
+  const newContext = (viewport = DESKTOP) => e2e.newContext({ viewport });
 
   /** The outgoing drafts the specialist can list, counted through the API with the page's session. */
   async function draftCount(page: Page): Promise<number> {
@@ -65,7 +26,7 @@ describe('the frame around every page: forms, dialogs, sign-in, names read aloud
   }
 
   async function openOutgoingDraft(page: Page) {
-    await page.goto(`${product.url}/outgoing`);
+    await page.goto(`${e2e.product.url}/outgoing`);
     await page.getByRole('button', { name: 'Soạn văn bản đi' }).click();
     const drawer = page.locator('.ant-drawer.ant-drawer-open');
     await drawer.getByLabel('Trích yếu').waitFor();
@@ -124,7 +85,7 @@ describe('the frame around every page: forms, dialogs, sign-in, names read aloud
 
   it('a modal with typed text asks before Esc closes it (phone)', async () => {
     const page = await signIn('quantri', PHONE);
-    await page.goto(`${product.url}/admin/users`);
+    await page.goto(`${e2e.product.url}/admin/users`);
     await page.getByRole('button', { name: /Tạo tài khoản|Thêm tài khoản/ }).click();
     const dialog = page.locator('.ant-modal-wrap:visible .ant-modal').first();
     await dialog.locator('input').first().waitFor();
@@ -142,7 +103,7 @@ describe('the frame around every page: forms, dialogs, sign-in, names read aloud
     const context = await newContext();
     const page = await context.newPage();
     await signInOn(page, 'vanthu');
-    await page.goto(`${product.url}/mailbox`);
+    await page.goto(`${e2e.product.url}/mailbox`);
     await page.getByRole('button', { name: 'Soạn thư' }).click();
     const drawer = page.locator('.ant-drawer.ant-drawer-open');
     await drawer.getByLabel('Tiêu đề').fill('Đề nghị gửi báo cáo quý IV');
@@ -150,7 +111,7 @@ describe('the frame around every page: forms, dialogs, sign-in, names read aloud
 
     // The same person signs out in another tab.
     const other = await context.newPage();
-    await other.goto(`${product.url}/`);
+    await other.goto(`${e2e.product.url}/`);
     await other.locator('.ant-layout-header .ant-dropdown-trigger').last().click();
     await other.getByText('Đăng xuất', { exact: true }).click();
     await other.waitForURL(/\/sign-in/);
@@ -189,7 +150,7 @@ describe('the frame around every page: forms, dialogs, sign-in, names read aloud
     page.on('response', (response) => {
       if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`);
     });
-    await page.goto(`${product.url}/documents/queue`);
+    await page.goto(`${e2e.product.url}/documents/queue`);
     await page.waitForURL(/\/sign-in/);
     await page.getByLabel('Tên đăng nhập hoặc thư điện tử').waitFor();
     await page.waitForLoadState('networkidle');
@@ -198,8 +159,8 @@ describe('the frame around every page: forms, dialogs, sign-in, names read aloud
     expect(failures).toEqual([]);
 
     // A browser that comes back with a session that is over is told so on a fresh load.
-    await context.addCookies([{ name: 'vp_session', value: 'a'.repeat(43), url: product.url }]);
-    await page.goto(`${product.url}/documents/queue`);
+    await context.addCookies([{ name: 'vp_session', value: 'a'.repeat(43), url: e2e.product.url }]);
+    await page.goto(`${e2e.product.url}/documents/queue`);
     await page.waitForURL(/\/sign-in\?next=/);
     await page.getByText('Phiên làm việc đã hết hạn').waitFor();
     await page.screenshot({ path: `${SHOTS}/shell-session-ended-1366.png` });
@@ -232,7 +193,7 @@ describe('the frame around every page: forms, dialogs, sign-in, names read aloud
       for (const viewport of viewports) {
         const page = await signIn(username, viewport);
         for (const path of paths) {
-          await page.goto(`${product.url}${path}`);
+          await page.goto(`${e2e.product.url}${path}`);
           await page
             .locator('#main-content h1, #main-content h2, #main-content h3, #main-content h4')
             .first()

@@ -1,8 +1,6 @@
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startProduct } from './browser';
-
-const PHONE = { width: 390, height: 844 };
+import type { Page, Request } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PHONE, useProduct } from './session';
 
 /** Each request's path and when it was sent and answered, in the order the browser sent them. */
 function recordRequests(page: Page) {
@@ -19,32 +17,10 @@ function recordRequests(page: Page) {
 }
 
 describe('pages on a slow link: data with the code, files only when opened (Chromium)', { timeout: 120_000 }, () => {
-  let browser: Browser;
-  let product: Awaited<ReturnType<typeof startProduct>>;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchBrowser();
-  });
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await product?.close();
-  });
+  const e2e = useProduct();
 
   async function signIn(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: PHONE, locale: 'vi-VN', isMobile: true, hasTouch: true });
-    context.setDefaultTimeout(20_000);
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${product.url}/sign-in`);
-    await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill(username);
-    await page.getByLabel('Mật khẩu').fill(product.password(username));
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    const page = await e2e.signIn(username, PHONE, { isMobile: true, hasTouch: true });
     await page.waitForFunction(() => performance.getEntriesByName('vp:usable:home').length > 0);
     return page;
   }
@@ -103,7 +79,7 @@ describe('pages on a slow link: data with the code, files only when opened (Chro
     });
     expect(withFiles).not.toBeNull();
     const seen = recordRequests(page);
-    await page.goto(`${product.url}/documents/${withFiles?.id}`);
+    await page.goto(`${e2e.product.url}/documents/${withFiles?.id}`);
     await page.waitForFunction(() => performance.getEntriesByName('vp:usable:document').length > 0);
     await page.waitForLoadState('networkidle');
     expect(seen.filter((s) => s.path.includes('/files/'))).toEqual([]);

@@ -1,12 +1,8 @@
 import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { totpCode, totpStep } from '../server/platform/security/totp';
-import { launchBrowser, startProduct } from './browser';
-
-const SHOTS = 'docs/screenshots';
-const DESKTOP = { width: 1366, height: 800 };
-const PHONE = { width: 390, height: 844 };
+import { DESKTOP, PHONE, SHOTS, useProduct } from './session';
 
 /** The usable mark (web/app/usable.ts) of a page, once set. */
 async function waitUsable(page: Page, name: string): Promise<void> {
@@ -14,36 +10,15 @@ async function waitUsable(page: Page, name: string): Promise<void> {
 }
 
 describe('the sign-in page: a page of its own, light on a slow link (Chromium)', { timeout: 120_000 }, () => {
-  let browser: Browser;
-  let product: Awaited<ReturnType<typeof startProduct>>;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchBrowser();
-    fs.mkdirSync(SHOTS, { recursive: true });
-  });
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await product?.close();
-  });
-
-  async function newPage(viewport = DESKTOP): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'vi-VN' });
-    context.setDefaultTimeout(20_000);
-    contexts.push(context);
-    return context.newPage();
-  }
+  const e2e = useProduct();
+  const newPage = async (viewport = DESKTOP) => (await e2e.newContext({ viewport })).newPage();
 
   it('is usable before any of the app is fetched, then fetches the app while the person types', async () => {
     for (const viewport of [DESKTOP, PHONE]) {
       const page = await newPage(viewport);
       const requested: { url: string; at: number }[] = [];
       page.on('request', (request) => requested.push({ url: new URL(request.url()).pathname, at: Date.now() }));
-      await page.goto(`${product.url}/sign-in`);
+      await page.goto(`${e2e.product.url}/sign-in`);
       await waitUsable(page, 'sign-in');
       const usableAt = await page.evaluate(
         () => performance.timeOrigin + (performance.getEntriesByName('vp:usable:sign-in')[0]?.startTime ?? 0),
@@ -73,7 +48,7 @@ describe('the sign-in page: a page of its own, light on a slow link (Chromium)',
 
   it('says what is wrong in Vietnamese, fills a demo account with one tap, and goes where the person was going', async () => {
     const page = await newPage(PHONE);
-    await page.goto(`${product.url}/sign-in?next=${encodeURIComponent('/incoming?tab=inbox')}`);
+    await page.goto(`${e2e.product.url}/sign-in?next=${encodeURIComponent('/incoming?tab=inbox')}`);
     await waitUsable(page, 'sign-in');
 
     // Nothing typed: each field says so, nothing is sent.
@@ -108,13 +83,13 @@ describe('the sign-in page: a page of its own, light on a slow link (Chromium)',
       .first()
       .click();
     expect(await page.getByLabel('Tên đăng nhập hoặc thư điện tử').inputValue()).toBe('vanthu');
-    expect(await page.getByLabel('Mật khẩu').inputValue()).toBe(product.password('vanthu'));
+    expect(await page.getByLabel('Mật khẩu').inputValue()).toBe(e2e.product.password('vanthu'));
     expect(await alert.isHidden()).toBe(true);
     await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/incoming' && url.searchParams.get('tab') === 'inbox');
 
     // Signed in already: the sign-in page sends the person straight on.
-    await page.goto(`${product.url}/sign-in?next=${encodeURIComponent('/outgoing')}`);
+    await page.goto(`${e2e.product.url}/sign-in?next=${encodeURIComponent('/outgoing')}`);
     await page.waitForURL((url) => url.pathname === '/outgoing');
 
     // Signing out says so on the sign-in page, and is not mistaken for an expired session.
@@ -123,16 +98,16 @@ describe('the sign-in page: a page of its own, light on a slow link (Chromium)',
     await page.waitForURL(/\/sign-in/);
     await page.getByText('Bạn đã đăng xuất.').waitFor();
     expect(await page.getByText('Phiên làm việc đã hết hạn').count()).toBe(0);
-    const me = await page.request.get(`${product.url}/api/auth/me`);
+    const me = await page.request.get(`${e2e.product.url}/api/auth/me`);
     expect(me.status()).toBe(401);
   });
 
   it('asks for the code of an account with two-step verification, and refuses a wrong one', async () => {
     // The leader turns on two-step verification through the API, as the account page does.
     const setup = await newPage();
-    await setup.goto(`${product.url}/sign-in`);
+    await setup.goto(`${e2e.product.url}/sign-in`);
     await setup.getByLabel('Tên đăng nhập hoặc thư điện tử').fill('lanhdao');
-    await setup.getByLabel('Mật khẩu').fill(product.password('lanhdao'));
+    await setup.getByLabel('Mật khẩu').fill(e2e.product.password('lanhdao'));
     await setup.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
     await setup.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
     const secret = await setup.evaluate(async () => {
@@ -151,9 +126,9 @@ describe('the sign-in page: a page of its own, light on a slow link (Chromium)',
     expect(enabled).toBeLessThan(300);
 
     const page = await newPage(PHONE);
-    await page.goto(`${product.url}/sign-in`);
+    await page.goto(`${e2e.product.url}/sign-in`);
     await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill('lanhdao');
-    await page.getByLabel('Mật khẩu').fill(product.password('lanhdao'));
+    await page.getByLabel('Mật khẩu').fill(e2e.product.password('lanhdao'));
     await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
     const code = page.getByLabel('Mã xác thực');
     await code.waitFor();
