@@ -50,9 +50,9 @@ setSessionEndedHandler(() => {
   const { pathname, search, hash } = window.location;
   if (pathname === '/sign-in') return;
   keepOpenWork(queryClient.getQueryData<Me | null>(meQueryKey)?.id);
-  queryClient.clear();
-  queryClient.setQueryData(meQueryKey, null);
   // Signed out elsewhere or expired: either way the person was working and must sign in again.
+  // The page is replaced, and what it held in memory with it: nothing here to clear, and no
+  // change to the cached user that would send the frame to sign in a second time, without why.
   window.location.replace(signInUrl(`${pathname}${search}${hash}`, 'expired'));
 });
 
