@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { createNotificationChannels } from '../server/modules/notifications/delivery';
-import { notify } from '../server/modules/notifications/notifications.service';
+import { notify } from '../server/modules/notifications/notify.service';
 import type { DatabaseKind } from '../server/platform/db/database';
 import { newId } from '../server/platform/ids';
 import { createJobRunner } from '../server/platform/jobs/runner';

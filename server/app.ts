@@ -38,6 +38,7 @@ import type { Config } from './platform/config/config';
 import { type Database, openDatabase } from './platform/db/database';
 import { migrateToLatest } from './platform/db/migrator';
 import type { PlatformDeps } from './platform/deps';
+import { createEventBus, mergeJobHandlers } from './platform/events/events';
 import { createFileStore } from './platform/files/file-store';
 import { type App, createHttpServer, typed } from './platform/http/http-server';
 import type { JobHandler } from './platform/jobs/jobs';
@@ -127,6 +128,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
     authorizer,
     logger,
     files: createFileStore({ database, clock, config, logger }),
+    events: createEventBus(clock),
   };
   const auth = createAuthService(deps);
   const users = createUsersService(deps);
@@ -203,6 +205,14 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
     async () => app.swagger(),
   );
 
+  // Every event a module emits has its subscribers, and nothing subscribes to an event no one emits.
+  deps.events.assertWired([]);
+  const jobHandlers = mergeJobHandlers(
+    notifications.channels.handlers,
+    mailbox.transport.handlers,
+    deps.events.jobHandlers(),
+  );
+
   await app.ready();
   return {
     app,
@@ -218,7 +228,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
       notifications,
       mailbox,
     },
-    jobHandlers: { ...notifications.channels.handlers, ...mailbox.transport.handlers },
+    jobHandlers,
     close: async () => {
       live.close();
       await app.close();

@@ -3,6 +3,7 @@ import type { AuditKey } from './audit/audit-key';
 import type { Clock } from './clock';
 import type { Config } from './config/config';
 import type { Database } from './db/database';
+import type { EventBus } from './events/events';
 import type { FileStore } from './files/file-store';
 import type { Authorizer } from './security/authorize';
 import type { Transactor } from './transactor';
@@ -19,4 +20,6 @@ export interface PlatformDeps {
   logger: Logger;
   /** Files stored once by SHA-256, and the uploads waiting for a record. */
   files: FileStore;
+  /** Domain events: `emit(trx, kind, payload)` in a change's transaction; modules subscribe. */
+  events: EventBus;
 }

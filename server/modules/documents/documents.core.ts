@@ -8,7 +8,7 @@ import { staleVersion } from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
 import type { UnitOfWork } from '../../platform/transactor';
-import { notify } from '../notifications/notifications.service';
+import { notify } from '../notifications/notify.service';
 import * as errors from './documents.errors';
 import * as repo from './documents.repository';
 import { resourceOf } from './documents.view';

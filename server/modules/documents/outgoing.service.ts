@@ -3,7 +3,7 @@ import type { Executor } from '../../platform/db/database';
 import { isUniqueViolation } from '../../platform/db/errors';
 import { newId } from '../../platform/ids';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
-import { pagesOfFiles, recordSavings } from '../savings/savings.service';
+import { pagesOfFiles, recordSavings } from '../savings/record.service';
 import type { DocumentsCore } from './documents.core';
 import * as errors from './documents.errors';
 import type { RegisterResource } from './documents.policy';

@@ -1,5 +1,5 @@
 import type { Executor } from '../../platform/db/database';
-import { pagesOfFiles, recordSavings } from '../savings/savings.service';
+import { pagesOfFiles, recordSavings } from '../savings/record.service';
 import type { DocumentsCore } from './documents.core';
 import * as errors from './documents.errors';
 import type * as repo from './documents.repository';

@@ -6,7 +6,7 @@ import { enqueue } from '../../platform/jobs/jobs';
 import { checkSubject, parseAddress } from '../../platform/mail/address';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
 import type { UnitOfWork } from '../../platform/transactor';
-import { notify } from '../notifications/notifications.service';
+import { notify } from '../notifications/notify.service';
 import type { MailboxCore } from './mailbox.core';
 import { type MailboxRow, type Resolved, readersOf, resolveRecipients } from './mailbox.directory';
 import * as errors from './mailbox.errors';

@@ -9,8 +9,8 @@ import type {
 } from '../../../common/schemas/meetings';
 import { dayInVietnam } from '../../platform/clock';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
-import { notify } from '../notifications/notifications.service';
-import { recordSavings } from '../savings/savings.service';
+import { notify } from '../notifications/notify.service';
+import { recordSavings } from '../savings/record.service';
 import type { MeetingsCore } from './meetings.core';
 import * as errors from './meetings.errors';
 import { meetingTimeLine } from './meetings.invitation';

@@ -5,8 +5,8 @@ import type { addMeetingFilesSchema, replaceMeetingFileSchema } from '../../../c
 import type { Executor } from '../../platform/db/database';
 import { newId } from '../../platform/ids';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
-import { notify } from '../notifications/notifications.service';
-import { recordSavings } from '../savings/savings.service';
+import { notify } from '../notifications/notify.service';
+import { recordSavings } from '../savings/record.service';
 import type { MeetingsCore } from './meetings.core';
 import * as errors from './meetings.errors';
 import * as repo from './meetings.repository';

@@ -9,8 +9,8 @@ import type { Block, PartyDocumentLayout } from '../../platform/render/party-doc
 import { renderPartyDocumentDocx, renderPartyDocumentPdf } from '../../platform/render/party-document';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
 import type { GeneratedDocuments } from '../documents/generated.service';
-import { notify } from '../notifications/notifications.service';
-import { recordSavings } from '../savings/savings.service';
+import { notify } from '../notifications/notify.service';
+import { recordSavings } from '../savings/record.service';
 import type { MeetingsCore } from './meetings.core';
 import * as errors from './meetings.errors';
 import * as repo from './meetings.repository';

@@ -1,6 +1,6 @@
 import { addDays, dayInVietnam } from '../../platform/clock';
 import { claimReminder } from '../../platform/reminders';
-import { notify } from '../notifications/notifications.service';
+import { notify } from '../notifications/notify.service';
 import type { MeetingsCore } from './meetings.core';
 import { meetingTimeLine } from './meetings.invitation';
 import * as repo from './meetings.repository';

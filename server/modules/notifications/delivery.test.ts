@@ -13,7 +13,7 @@ import { makeOrganization, SYSTEM, signIn } from '../../test/factories';
 import { createTestApp, type TestApp, TestClock, testEngines } from '../../test/harness';
 import { client, errorCode, ok } from '../documents/test-support';
 import { createNotificationChannels, smsTime } from './delivery';
-import { notify } from './notifications.service';
+import { notify } from './notify.service';
 
 describe('quiet hours for SMS', () => {
   const at = (iso: string) => new Date(iso);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, signIn } from '../../test/factories';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
 import { client, ok } from '../documents/test-support';
-import { notify } from './notifications.service';
+import { notify } from './notify.service';
 
 describe.each(testEngines())('the bell, live over server-sent events (%s)', (engine) => {
   let t: TestApp;

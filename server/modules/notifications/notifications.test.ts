@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOrganization, makeUser, signIn } from '../../test/factories';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
 import { client, ok } from '../documents/test-support';
-import { notify } from './notifications.service';
+import { notify } from './notify.service';
 
 type List = { items: { id: string; title: string; readAt: string | null; link: string | null }[]; unread: number };
 

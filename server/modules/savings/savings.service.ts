@@ -9,54 +9,13 @@ import type {
   savingsSettingsWriteSchema,
 } from '../../../common/schemas/savings';
 import { dayInVietnam } from '../../platform/clock';
-import type { Executor } from '../../platform/db/database';
 import type { PlatformDeps } from '../../platform/deps';
 import { staleVersion } from '../../platform/http/errors';
-import { newId } from '../../platform/ids';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
 
 const SETTINGS_KEY = 'savings.costs';
 /** A page of paper and toner, and one copy carried by hand, as priced by a district office (VND). */
 const DEFAULT_COSTS = { costPerPage: 500, costPerCopy: 3000 };
-
-export interface SavingEntry {
-  organizationId: string;
-  kind: SavingKind;
-  entityId: string;
-  /** Pages of one printed copy. */
-  pages: number;
-  /** Copies that would have been printed and carried. */
-  copies: number;
-}
-
-/** Records, in the caller's transaction, what an electronic delivery kept from the printer. */
-export async function recordSavings(trx: Executor, entries: readonly SavingEntry[], at: Date): Promise<void> {
-  const rows = entries
-    .filter((e) => e.copies > 0 && e.pages > 0)
-    .map((e) => ({
-      id: newId(at.getTime()),
-      occurred_at: at.toISOString(),
-      month: dayInVietnam(at).slice(0, 7),
-      organization_id: e.organizationId,
-      kind: e.kind,
-      entity_id: e.entityId,
-      pages: Math.round(e.pages),
-      copies: Math.round(e.copies),
-    }));
-  if (rows.length > 0) await trx.insertInto('paper_savings').values(rows).execute();
-}
-
-/** The pages of stored files, when known; a file of unknown length counts as one page. */
-export async function pagesOfFiles(ex: Executor, sha256s: readonly string[]): Promise<number> {
-  if (sha256s.length === 0) return 0;
-  const rows = await ex
-    .selectFrom('blobs')
-    .select(['sha256', 'page_count'])
-    .where('sha256', 'in', [...sha256s])
-    .execute();
-  const pages = new Map(rows.map((r) => [r.sha256, r.page_count]));
-  return sha256s.reduce((sum, sha) => sum + Math.max(1, Number(pages.get(sha) ?? 1)), 0);
-}
 
 const STATISTICS_ROLES = ['admin', 'leader', 'clerk'] as const;
 

@@ -5,7 +5,7 @@ import { makeUser, signIn } from '../../test/factories';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
 import { client, errorCode, ok, tinyPdf } from '../documents/test-support';
 import { createMeeting, makeMeetingWorld, meetingInput } from '../meetings/test-support';
-import { recordSavings } from './savings.service';
+import { recordSavings } from './record.service';
 
 describe.each(testEngines())('the paper saved (%s)', (engine) => {
   let t: TestApp;

@@ -3,7 +3,7 @@ import type { Executor } from '../../platform/db/database';
 import type { PlatformDeps } from '../../platform/deps';
 import { forbidden } from '../../platform/http/errors';
 import type { Actor } from '../../platform/security/actor';
-import { notify } from '../notifications/notifications.service';
+import { notify } from '../notifications/notify.service';
 import * as errors from './schedules.errors';
 import { hasRightTo } from './schedules.policy';
 import * as repo from './schedules.repository';

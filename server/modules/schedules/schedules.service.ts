@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../../platform/db/errors';
 import { staleVersion } from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
-import { recordSavings } from '../savings/savings.service';
+import { recordSavings } from '../savings/record.service';
 import type { SchedulesCore } from './schedules.core';
 import * as errors from './schedules.errors';
 import { creation } from './schedules.policy';

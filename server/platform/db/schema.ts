@@ -809,7 +809,15 @@ export interface InspectionCaseDocumentsTable {
   linked_at: string;
 }
 
+export interface DomainEventsTable {
+  id: string;
+  kind: string;
+  occurred_at: string;
+  payload: string;
+}
+
 export interface DB {
+  domain_events: DomainEventsTable;
   organizations: OrganizationsTable;
   people: PeopleTable;
   memberships: MembershipsTable;
