@@ -69,7 +69,7 @@ for (const file of files) {
   // 1. Imports across modules, and of modules from the platform or common.
   lines.forEach((line, i) => {
     const m = /^\s*(?:import|export)\b.*?from\s+'([^']+)'/.exec(line) ?? /^\s*import\s+'([^']+)'/.exec(line);
-    if (!m || !m[1].startsWith('.')) return;
+    if (!m?.[1].startsWith('.')) return;
     const target = path.resolve(path.dirname(file), m[1]);
     const theirs = moduleOf(target);
     if (!theirs) return;
