@@ -65,12 +65,23 @@ export interface TestDepsOverrides {
   webRoot?: string | null;
 }
 
-/** Each test app gets its own random audit key, so no test leans on a key file. */
+/**
+ * log2 of scrypt's N for the passwords tests make: cheap, so building users costs nothing. Hashes keep
+ * their parameters, and sign-in checks an unknown name against the production-cost stand-in hash.
+ */
+export const TEST_PASSWORD_HASH_COST = '10';
+
+/**
+ * Each test app gets its own random audit key, so no test leans on a key file. A test that starts
+ * with real settings (production, a public address) gets the production password cost they demand.
+ */
 export function testConfig(env: Record<string, string> = {}): Config {
+  const real = (env.NODE_ENV ?? 'test') !== 'test' || env.PUBLIC_URL !== undefined;
   return loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     DEMO_MODE: 'false',
+    ...(real ? {} : { PASSWORD_HASH_COST: TEST_PASSWORD_HASH_COST }),
     AUDIT_KEY: randomBytes(32).toString('hex'),
     ...env,
   });
