@@ -4,7 +4,7 @@ import type { Schedule } from '../../../common/schemas/schedules';
 import { addDays } from '../../platform/clock';
 import type { DB } from '../../platform/db/schema';
 import { newId } from '../../platform/ids';
-import { makeOrganization, makeUser, type OrgFixture, signIn } from '../../test/factories';
+import { makeOrganization, makeUser, type OrgFixture, sessionFor } from '../../test/factories';
 import type { TestApp } from '../../test/harness';
 import * as repo from './schedules.repository';
 
@@ -51,7 +51,7 @@ export async function makeScheduleOffice(t: TestApp) {
     fullName: string,
   ) => {
     const user = await makeUser(t, [{ organization: org, role }], { fullName });
-    return { ...user, api: client(t, await signIn(t, user)) };
+    return { ...user, api: client(t, await sessionFor(t, user)) };
   };
   return {
     committee,
