@@ -5,6 +5,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Every test app starts from a copy of databases migrated once per run.
+    globalSetup: ['server/test/global-setup.ts'],
     // Every file builds its own database; two workers fit this 2-core machine.
     pool: 'forks',
     maxWorkers: 2,
