@@ -1,11 +1,11 @@
-import { foldVietnamese } from '../../../common/text/fold';
-import { newId } from '../../platform/ids';
-import { makeOrganization, makeUser, type OrgFixture, sessionFor } from '../../test/factories';
-import type { TestApp } from '../../test/harness';
-import { insertDocument } from '../documents/documents.repository';
-import { client } from '../documents/test-support';
+import { foldVietnamese } from '../../common/text/fold';
+import { insertDocument } from '../modules/documents/documents.repository';
+import { newId } from '../platform/ids';
+import { client } from './documents';
+import { makeOrganization, makeUser, type OrgFixture, sessionFor } from './factories';
+import type { TestApp } from './harness';
 
-export { client, errorCode, ok } from '../documents/test-support';
+export { client, errorCode, ok } from './documents';
 
 /** A person of the directory, inserted straight into the table. */
 export async function makePerson(t: TestApp, fullName: string, position: string | null = null): Promise<string> {

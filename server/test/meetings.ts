@@ -1,8 +1,8 @@
-import type { Role } from '../../../common/schemas/roles';
-import { newId } from '../../platform/ids';
-import { type OrgFixture, SYSTEM, sessionFor } from '../../test/factories';
-import type { TestApp } from '../../test/harness';
-import { type Client, client, makeOffice, ok } from '../documents/test-support';
+import type { Role } from '../../common/schemas/roles';
+import { newId } from '../platform/ids';
+import { type Client, client, makeOffice, ok } from './documents';
+import { type OrgFixture, SYSTEM, sessionFor } from './factories';
+import type { TestApp } from './harness';
 
 let n = 0;
 

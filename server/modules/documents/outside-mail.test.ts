@@ -4,9 +4,9 @@ import type { DocumentView, Recipient } from '../../../common/schemas/documents'
 import type { SavingsReport } from '../../../common/schemas/savings';
 import { createJobRunner, type JobRunner } from '../../platform/jobs/runner';
 import { createSmtpListener, type ParsedIncoming, type SmtpListener } from '../../platform/mail/incoming';
+import { client, makeOffice, ok, tinyPdf } from '../../test/documents';
 import { sessionFor } from '../../test/factories';
 import { createTestApp, type TestApp, TestClock, testEngines } from '../../test/harness';
-import { client, makeOffice, ok, tinyPdf } from './test-support';
 
 const DOMAIN = 'huyenuy-dongvan.vn';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentView } from '../../../common/schemas/documents';
+import { client, incomingInput, makeOffice, ok } from '../../test/documents';
 import { makeUser, sessionFor } from '../../test/factories';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
-import { client, incomingInput, makeOffice, ok } from './test-support';
 
 type Office = Awaited<ReturnType<typeof makeOffice>>;
 

@@ -10,7 +10,7 @@ import {
   makeCommission,
   makeDocument,
   ok,
-} from './test-support';
+} from '../../test/inspection';
 
 describe.each(testEngines())('inspection cases (%s)', (engine) => {
   let t: TestApp;

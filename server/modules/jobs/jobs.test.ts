@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobList, JobView } from '../../../common/schemas/jobs';
 import { enqueue } from '../../platform/jobs/jobs';
 import { createJobRunner } from '../../platform/jobs/runner';
+import { client, errorCode, ok } from '../../test/documents';
 import { makeOrganization, makeUser, sessionFor, signedInAs } from '../../test/factories';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
-import { client, errorCode, ok } from '../documents/test-support';
 
 describe.each(testEngines())('the job queue for administrators (%s)', (engine) => {
   let t: TestApp;

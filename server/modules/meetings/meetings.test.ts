@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingList, MeetingView } from '../../../common/schemas/meetings';
+import { client, errorCode, ok, tinyPdf } from '../../test/documents';
 import { sessionFor } from '../../test/factories';
 import { createTestApp, type TestApp, TestClock, testEngines } from '../../test/harness';
-import { client, errorCode, ok, tinyPdf } from '../documents/test-support';
-import { createMeeting, MEETING_TIME, type MeetingWorld, makeMeetingWorld, meetingInput } from './test-support';
+import { createMeeting, MEETING_TIME, type MeetingWorld, makeMeetingWorld, meetingInput } from '../../test/meetings';
 
 type Delegate = MeetingWorld['delegates'][number];
 

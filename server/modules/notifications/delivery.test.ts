@@ -9,9 +9,9 @@ import { createSmtpListener, type ParsedIncoming, type SmtpListener } from '../.
 import { createMailSender } from '../../platform/mail/outgoing';
 import { createFileOutbox, OUTBOX_FILE } from '../../platform/sms/file-outbox';
 import { createHttpJsonProvider } from '../../platform/sms/http-json';
+import { client, errorCode, ok } from '../../test/documents';
 import { makeOrganization, SYSTEM, sessionFor } from '../../test/factories';
 import { createTestApp, type TestApp, TestClock, testEngines } from '../../test/harness';
-import { client, errorCode, ok } from '../documents/test-support';
 import { createNotificationChannels, smsTime } from './delivery';
 import { notify } from './notify.service';
 

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTIFICATION_KINDS, type NotificationKind } from '../../../common/meetings';
 import type { MailboxView } from '../../../common/schemas/mail';
 import type { ScheduleWeek } from '../../../common/schemas/schedules';
+import { type Client, client, incomingInput, makeOffice, ok, tinyPdf } from '../../test/documents';
 import { sessionFor } from '../../test/factories';
 import { createTestApp, type TestApp, TestClock, testEngines } from '../../test/harness';
-import { type Client, client, incomingInput, makeOffice, ok, tinyPdf } from '../documents/test-support';
-import { createMeeting, makeDelegate, makeMeetingWorld, meetingInput } from '../meetings/test-support';
-import { composeSchedule, makeScheduleOffice, publishSchedule } from '../schedules/test-support';
+import { createMeeting, makeDelegate, makeMeetingWorld, meetingInput } from '../../test/meetings';
+import { composeSchedule, makeScheduleOffice, publishSchedule } from '../../test/schedules';
 
 /**
  * The web page a notification leads to, as the API request that page makes to show it. A link

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { client, ok } from '../../test/documents';
 import { makeUser, sessionFor } from '../../test/factories';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
-import { client, ok } from '../documents/test-support';
 import { notify } from './notify.service';
 
 describe.each(testEngines())('the bell, live over server-sent events (%s)', (engine) => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { client, ok } from '../../test/documents';
 import { makeOrganization, makeUser, sessionFor } from '../../test/factories';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
-import { client, ok } from '../documents/test-support';
 import { notify } from './notify.service';
 
 type List = { items: { id: string; title: string; readAt: string | null; link: string | null }[]; unread: number };

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentView } from '../../../common/schemas/documents';
 import type { SavingsReport, SavingsSettings } from '../../../common/schemas/savings';
+import { client, errorCode, ok, tinyPdf } from '../../test/documents';
 import { makeUser, sessionFor } from '../../test/factories';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
-import { client, errorCode, ok, tinyPdf } from '../documents/test-support';
-import { createMeeting, makeMeetingWorld, meetingInput } from '../meetings/test-support';
+import { createMeeting, makeMeetingWorld, meetingInput } from '../../test/meetings';
 import { recordSavings } from './record.service';
 
 describe.each(testEngines())('the paper saved (%s)', (engine) => {

@@ -11,7 +11,7 @@ import {
   ok,
   publishSchedule,
   WEEK,
-} from './test-support';
+} from '../../test/schedules';
 
 describe.each(testEngines())('work schedule workflow (%s)', (engine) => {
   let t: TestApp;
