@@ -5,6 +5,10 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Every test app starts from a copy of databases migrated once per run.
+    globalSetup: ['server/test/global-setup.ts'],
+    // The CLI's --reporter replaces these (CI prints the slowest files from its JSON report instead).
+    reporters: ['default', './server/test/slowest-files-reporter.ts'],
     // Every file builds its own database; two workers fit this 2-core machine.
     pool: 'forks',
     maxWorkers: 2,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { client, ok } from '../server/modules/documents/test-support';
 import type { DatabaseKind } from '../server/platform/db/database';
+import { client, ok } from '../server/test/documents';
 import { makeOrganization, makeUser, signIn } from '../server/test/factories';
 import { createTestApp } from '../server/test/harness';
 

@@ -1,7 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { ALLOWED_FORMS, CASE_KINDS, DISCIPLINE_FORMS, SUBJECT_TYPES } from '../common/inspection';
-import { makeCommission } from '../server/modules/inspection/test-support';
 import type { DatabaseKind } from '../server/platform/db/database';
 import type {
   InspectionCasesTable,
@@ -11,6 +10,7 @@ import type {
 import { newId } from '../server/platform/ids';
 import { makeOrganization } from '../server/test/factories';
 import { createTestApp } from '../server/test/harness';
+import { makeCommission } from '../server/test/inspection';
 
 const CASES = Number(process.env.BENCH_CASES ?? 50_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);

@@ -1,10 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
-import { client, ok } from '../server/modules/documents/test-support';
 import { invitationLayout } from '../server/modules/meetings/meetings.invitation';
 import type { DatabaseKind } from '../server/platform/db/database';
 import { newId } from '../server/platform/ids';
 import { renderPartyDocumentPdf } from '../server/platform/render/party-document';
+import { client, ok } from '../server/test/documents';
 import { makeOrganization, makeUser, SYSTEM, signIn } from '../server/test/factories';
 import { createTestApp } from '../server/test/harness';
 import { bigPdf } from './documents-dispatch';

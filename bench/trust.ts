@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { ACCOUNT_LIMIT_FACTOR } from '../server/modules/identity/sign-in-guard';
-import { makeDocx, makePdf, makePdfBomb, multipart } from '../server/platform/files/test-support';
+import { makeDocx, makePdf, makePdfBomb, multipart } from '../server/test/files';
 import {
   type BenchServer,
   createAccount,

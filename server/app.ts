@@ -44,6 +44,7 @@ import { type App, createHttpServer, typed } from './platform/http/http-server';
 import type { JobHandler } from './platform/jobs/jobs';
 import { mailSenderFromConfig } from './platform/mail/outgoing';
 import { createAuthorizer } from './platform/security/authorize';
+import { setPasswordHashCost } from './platform/security/password';
 import { createTransactor } from './platform/transactor';
 import { VERSION } from './version';
 
@@ -100,6 +101,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
     input.database ??
     openDatabase(config.database.kind === 'sqlite' ? config.database : { kind: 'postgres', url: config.database.url });
   const clock = input.clock ?? systemClock;
+  setPasswordHashCost(config.passwordHashCost);
   await migrateToLatest(database.db as unknown as Kysely<unknown>, { kind: database.kind });
   const auditKey = await startAuditTrail(database, config.audit, clock, (message) => {
     logger.warn(message);

@@ -3,8 +3,9 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { OrganizationType } from '../../common/schemas/directory';
 import type { Role } from '../../common/schemas/roles';
 import { foldVietnamese } from '../../common/text/fold';
-import { newId } from '../platform/ids';
+import { newId, newToken } from '../platform/ids';
 import type { SystemCaller } from '../platform/security/actor';
+import { hashToken } from '../platform/security/tokens';
 import type { TestApp } from './harness';
 
 export const SYSTEM: SystemCaller = {
@@ -93,6 +94,28 @@ export async function signIn(t: TestApp, user: { username: string; password: str
   return sessionCookieOf(res);
 }
 
+/**
+ * The cookie header of a new session for the user, as signing in would open it, without the sign-in
+ * (no password check, no sign-in audit entry): for tests that are not about signing in.
+ */
+export async function sessionFor(t: TestApp, user: { id: string }): Promise<string> {
+  const token = newToken();
+  const now = t.clock.now();
+  await t.deps.database.db
+    .insertInto('sessions')
+    .values({
+      id: hashToken(token),
+      user_id: user.id,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + t.deps.config.session.absoluteMs).toISOString(),
+      ip: null,
+      user_agent: null,
+    })
+    .execute();
+  return `vp_session=${token}`;
+}
+
 export function sessionCookieOf(res: LightMyRequestResponse): string {
   const cookie = res.cookies.find((c) => c.name === 'vp_session');
   if (!cookie) throw new Error('no session cookie');
@@ -103,6 +126,6 @@ export function sessionCookieOf(res: LightMyRequestResponse): string {
 export async function signedInAs(t: TestApp, role: Role, organization?: OrgFixture) {
   const org = organization ?? (await makeOrganization(t));
   const user = await makeUser(t, [{ organization: org, role }]);
-  const cookie = await signIn(t, user);
+  const cookie = await sessionFor(t, user);
   return { org, user, cookie };
 }

@@ -8,6 +8,7 @@ import { createApp, type VanPhong } from '../app';
 import type { Clock } from '../platform/clock';
 import { type Config, loadConfig } from '../platform/config/config';
 import { type Database, type DatabaseKind, openDatabase } from '../platform/db/database';
+import { databaseUrlFor, PG_TEMPLATE_ENV, SQLITE_TEMPLATE_ENV } from './templates';
 
 /** SQLite always; PostgreSQL as well when TEST_DATABASE_URL is set. */
 export function testEngines(): DatabaseKind[] {
@@ -59,18 +60,75 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<Database> 
   };
 }
 
+/**
+ * A fresh database of the given engine already migrated to the latest version: a copy of the run's
+ * template (see global-setup.ts), its own file or its own PostgreSQL database, dropped when the test
+ * closes it. Outside a test run (no template announced) an empty one, which createApp migrates.
+ */
+export async function createMigratedTestDatabase(kind: DatabaseKind): Promise<Database> {
+  if (kind === 'sqlite') {
+    const template = process.env[SQLITE_TEMPLATE_ENV];
+    if (!template) return createTestDatabase(kind);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanphong-test-'));
+    const file = path.join(dir, 'test.sqlite');
+    fs.copyFileSync(template, file);
+    const database = openDatabase({ kind: 'sqlite', file });
+    return {
+      ...database,
+      close: async () => {
+        await database.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const url = process.env.TEST_DATABASE_URL;
+  const template = process.env[PG_TEMPLATE_ENV];
+  if (!url || !template) return createTestDatabase(kind);
+  const name = `vp_test_${randomBytes(6).toString('hex')}`;
+  const admin = openDatabase({ kind: 'postgres', url, poolSize: 1 });
+  try {
+    await sql`create database ${sql.id(name)} template ${sql.id(template)}`.execute(admin.db);
+  } finally {
+    await admin.close();
+  }
+  const database = openDatabase({ kind: 'postgres', url: databaseUrlFor(url, name), poolSize: 5 });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const cleanup = openDatabase({ kind: 'postgres', url, poolSize: 1 });
+      try {
+        await sql`drop database if exists ${sql.id(name)} with (force)`.execute(cleanup.db);
+      } finally {
+        await cleanup.close();
+      }
+    },
+  };
+}
+
 export interface TestDepsOverrides {
   env?: Record<string, string>;
   clock?: Clock;
   webRoot?: string | null;
 }
 
-/** Each test app gets its own random audit key, so no test leans on a key file. */
+/**
+ * log2 of scrypt's N for the passwords tests make: cheap, so building users costs nothing. Hashes keep
+ * their parameters, and sign-in checks an unknown name against the production-cost stand-in hash.
+ */
+export const TEST_PASSWORD_HASH_COST = '10';
+
+/**
+ * Each test app gets its own random audit key, so no test leans on a key file. A test that starts
+ * with real settings (production, a public address) gets the production password cost they demand.
+ */
 export function testConfig(env: Record<string, string> = {}): Config {
+  const real = (env.NODE_ENV ?? 'test') !== 'test' || env.PUBLIC_URL !== undefined;
   return loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     DEMO_MODE: 'false',
+    ...(real ? {} : { PASSWORD_HASH_COST: TEST_PASSWORD_HASH_COST }),
     AUDIT_KEY: randomBytes(32).toString('hex'),
     ...env,
   });
@@ -83,7 +141,7 @@ export interface TestApp extends VanPhong {
 
 /** The same app production runs, on a fresh database; close it in afterAll/afterEach. */
 export async function createTestApp(kind: DatabaseKind, overrides: TestDepsOverrides = {}): Promise<TestApp> {
-  const database = await createTestDatabase(kind);
+  const database = await createMigratedTestDatabase(kind);
   const clock = overrides.clock ?? new TestClock();
   // Audit checkpoint files go to a folder of the test's own, never into the working tree.
   const checkpoints = fs.mkdtempSync(path.join(os.tmpdir(), 'vanphong-checkpoints-'));

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../platform/audit/audit-verify';
+import { ok } from '../../test/documents';
 import { signedInAs } from '../../test/factories';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
-import { ok } from '../documents/test-support';
-import { denunciation, makeCommission } from '../inspection/test-support';
-import { createMeeting, makeMeetingWorld, meetingInput } from '../meetings/test-support';
+import { denunciation, makeCommission } from '../../test/inspection';
+import { createMeeting, makeMeetingWorld, meetingInput } from '../../test/meetings';
 
 interface AuditPage {
   items: { action: string; summary: string; data: Record<string, unknown> | null }[];

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentView } from '../../../common/schemas/documents';
 import { extractText } from '../../platform/files/text-extract';
+import { incomingInput, makeOffice, ok, tinyPdf } from '../../test/documents';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
-import { incomingInput, makeOffice, ok, tinyPdf } from './test-support';
 
 type List = { items: { id: string; summary: string }[]; total: number };
 

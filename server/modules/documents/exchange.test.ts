@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentView } from '../../../common/schemas/documents';
+import { errorCode, makeOffice, ok, tinyPdf } from '../../test/documents';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
-import { errorCode, makeOffice, ok, tinyPdf } from './test-support';
 
 type Inbox = { items: { deliveryId: string; version: number; summary: string; numberText: string | null }[] };
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentView } from '../../../common/schemas/documents';
+import { errorCode, incomingInput, makeOffice, ok } from '../../test/documents';
 import { createTestApp, type TestApp, TestClock, testEngines } from '../../test/harness';
-import { errorCode, incomingInput, makeOffice, ok } from './test-support';
 
 describe.each(testEngines())('asking for more time and telling progress (%s)', (engine) => {
   let t: TestApp;

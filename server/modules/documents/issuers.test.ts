@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IssuerSuggestion } from '../../../common/schemas/documents';
+import { type Client, incomingInput, makeOffice, ok } from '../../test/documents';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
-import { type Client, incomingInput, makeOffice, ok } from './test-support';
 
 describe.each(testEngines())('the issuing bodies a clerk picks from, learnt as documents come (%s)', (engine) => {
   let t: TestApp;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentView } from '../../../common/schemas/documents';
+import { type Client, errorCode, makeOffice, ok } from '../../test/documents';
 import { makeOrganization, makeUser } from '../../test/factories';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
-import { makeDelegate } from '../meetings/test-support';
-import { type Client, errorCode, makeOffice, ok } from './test-support';
+import { makeDelegate } from '../../test/meetings';
 
 type Notes = { items: { kind: string; title: string; link: string | null }[] };
 type Inbox = { items: { deliveryId: string; version: number; numberText: string | null }[] };

@@ -4,9 +4,9 @@ import type { DocumentView, Recipient } from '../../../common/schemas/documents'
 import type { SavingsReport } from '../../../common/schemas/savings';
 import { createJobRunner, type JobRunner } from '../../platform/jobs/runner';
 import { createSmtpListener, type ParsedIncoming, type SmtpListener } from '../../platform/mail/incoming';
-import { signIn } from '../../test/factories';
+import { client, makeOffice, ok, tinyPdf } from '../../test/documents';
+import { sessionFor } from '../../test/factories';
 import { createTestApp, type TestApp, TestClock, testEngines } from '../../test/harness';
-import { client, makeOffice, ok, tinyPdf } from './test-support';
 
 const DOMAIN = 'huyenuy-dongvan.vn';
 
@@ -51,7 +51,7 @@ async function dispatched(t: TestApp, outside: { name: string; email: string }[]
   const { o, id, doc } = await issued(t, outside);
   ok(await o.clerk.api.post(`/api/documents/${id}/dispatch`, { version: doc.version }));
   // Signed in afresh each time: the retries below are hours apart, longer than a session lasts.
-  const clerk = async () => client(t, await signIn(t, o.clerk));
+  const clerk = async () => client(t, await sessionFor(t, o.clerk));
   const view = async () => ok<DocumentView>(await (await clerk()).get(`/api/documents/${id}`));
   const mailOf = async () =>
     Object.fromEntries(

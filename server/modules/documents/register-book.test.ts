@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentSummary } from '../../../common/schemas/documents';
 import { extractText } from '../../platform/files/text-extract';
+import { errorCode, incomingInput, makeOffice, ok } from '../../test/documents';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
-import { errorCode, incomingInput, makeOffice, ok } from './test-support';
 
 type List = { items: DocumentSummary[]; total: number };
 

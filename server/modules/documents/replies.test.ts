@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentView } from '../../../common/schemas/documents';
-import { makeUser, signIn } from '../../test/factories';
+import { client, incomingInput, makeOffice, ok } from '../../test/documents';
+import { makeUser, sessionFor } from '../../test/factories';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
-import { client, incomingInput, makeOffice, ok } from './test-support';
 
 type Office = Awaited<ReturnType<typeof makeOffice>>;
 
@@ -16,7 +16,7 @@ describe.each(testEngines())('replying to an incoming document (%s)', (engine) =
   /** An incoming document from the cell, handled by the specialist, the second one told for information. */
   async function handled(o: Office) {
     const reader = await makeUser(t, [{ organization: o.committee, role: 'specialist' }], { fullName: 'Hầu A Đọc' });
-    const readerApi = client(t, await signIn(t, reader));
+    const readerApi = client(t, await sessionFor(t, reader));
     const { id } = ok<{ id: string }>(
       await o.clerk.api.post(
         '/api/documents/incoming',

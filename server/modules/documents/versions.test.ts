@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentView, DraftVersionList } from '../../../common/schemas/documents';
+import { errorCode, makeOffice, ok, tinyPdf } from '../../test/documents';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
-import { errorCode, makeOffice, ok, tinyPdf } from './test-support';
 
 describe.each(testEngines())('a draft’s kept versions (%s)', (engine) => {
   let t: TestApp;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentView } from '../../../common/schemas/documents';
+import { errorCode, incomingInput, makeOffice, ok, tinyPdf } from '../../test/documents';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
-import { errorCode, incomingInput, makeOffice, ok, tinyPdf } from './test-support';
 
 describe.each(testEngines())('document workflow (%s)', (engine) => {
   let t: TestApp;

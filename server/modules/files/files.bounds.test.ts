@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makePdf, makePdfBomb, multipart } from '../../platform/files/test-support';
 import { signedInAs } from '../../test/factories';
+import { makePdf, makePdfBomb, multipart } from '../../test/files';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
 
 /** 256 MB of zeros in one content stream, about 0.25 MB on the wire: far past any limit on reading. */

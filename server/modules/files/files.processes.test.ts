@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BenchServer, postgresSchema, runCli, signInCookie, startServer } from '../../../bench/server-process';
 import type { Database } from '../../platform/db/database';
-import { makePdf } from '../../platform/files/test-support';
+import { makePdf } from '../../test/files';
 
 const url = process.env.TEST_DATABASE_URL;
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { signedInAs } from '../../test/factories';
 import {
   makeDocx,
   makeDocxCarrying,
@@ -13,8 +14,7 @@ import {
   multipart,
   type Part,
   sampleFile,
-} from '../../platform/files/test-support';
-import { signedInAs } from '../../test/factories';
+} from '../../test/files';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
 
 function filesUnder(dir: string): string[] {

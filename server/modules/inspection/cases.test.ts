@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../../common/schemas/inspection';
-import { makeUser, signIn } from '../../test/factories';
+import { makeUser, sessionFor } from '../../test/factories';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
 import {
   type CommissionWorld,
@@ -10,7 +10,7 @@ import {
   makeCommission,
   makeDocument,
   ok,
-} from './test-support';
+} from '../../test/inspection';
 
 describe.each(testEngines())('inspection cases (%s)', (engine) => {
   let t: TestApp;
@@ -80,7 +80,7 @@ describe.each(testEngines())('inspection cases (%s)', (engine) => {
     // The team member handles the case and sees the denouncer; another commission member does not.
     expect((await view(id, w.colleague.api)).denouncer?.name).toBe('Hoàng Văn Tố');
     const third = await makeUser(t, [{ organization: w.commission, role: 'inspector' }]);
-    const thirdApi = client(t, await signIn(t, third));
+    const thirdApi = client(t, await sessionFor(t, third));
     const seen = await view(id, thirdApi);
     expect(seen.denouncer).toBeNull();
     expect(seen.denouncerHidden).toBe(true);

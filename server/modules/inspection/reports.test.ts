@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView, InspectionReport, ProgrammeView } from '../../../common/schemas/inspection';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
-import { type CommissionWorld, denunciation, errorCode, makeCommission, ok } from './test-support';
+import { type CommissionWorld, denunciation, errorCode, makeCommission, ok } from '../../test/inspection';
 
 describe.each(testEngines())('inspection programme and reports (%s)', (engine) => {
   let t: TestApp;

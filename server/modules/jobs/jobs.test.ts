@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobList, JobView } from '../../../common/schemas/jobs';
 import { enqueue } from '../../platform/jobs/jobs';
 import { createJobRunner } from '../../platform/jobs/runner';
-import { makeOrganization, makeUser, signedInAs, signIn } from '../../test/factories';
+import { client, errorCode, ok } from '../../test/documents';
+import { makeOrganization, makeUser, sessionFor, signedInAs } from '../../test/factories';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
-import { client, errorCode, ok } from '../documents/test-support';
 
 describe.each(testEngines())('the job queue for administrators (%s)', (engine) => {
   let t: TestApp;
@@ -38,7 +38,7 @@ describe.each(testEngines())('the job queue for administrators (%s)', (engine) =
 
     const committee = await makeOrganization(t);
     const admin = await makeUser(t, [{ organization: committee, role: 'admin' }]);
-    const api = client(t, await signIn(t, admin));
+    const api = client(t, await sessionFor(t, admin));
     const all = ok<JobList>(await api.get('/api/admin/jobs'));
     expect(all.counts).toEqual({ queued: 1, running: 0, done: 1, failed: 1, dead: 1 });
     expect(all.total).toBe(4);

@@ -1,13 +1,13 @@
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MailboxView, MailItemView, MailListItem } from '../../../common/schemas/mail';
-import { makeDocx, makeExeWithPdfHeader, makeHta } from '../../platform/files/test-support';
 import { createJobRunner } from '../../platform/jobs/runner';
 import { createSmtpListener, type ParsedIncoming, type SmtpListener } from '../../platform/mail/incoming';
 import { createMailSender } from '../../platform/mail/outgoing';
+import { type Client, makeOffice, ok, tinyPdf } from '../../test/documents';
+import { makeDocx, makeExeWithPdfHeader, makeHta } from '../../test/files';
 import { createTestApp, type TestApp, TestClock, testEngines } from '../../test/harness';
-import { type Client, makeOffice, ok, tinyPdf } from '../documents/test-support';
-import { makeDelegate } from '../meetings/test-support';
+import { makeDelegate } from '../../test/meetings';
 import { createMailboxModule } from './mailbox.module';
 
 const DOMAIN = 'dongvan.dang.vn';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MailboxView, MailItemView, MailListItem } from '../../../common/schemas/mail';
+import { type Client, errorCode, makeOffice, ok, tinyPdf } from '../../test/documents';
 import { createTestApp, type TestApp, TestClock, testEngines } from '../../test/harness';
-import { type Client, errorCode, makeOffice, ok, tinyPdf } from '../documents/test-support';
-import { createMeeting, makeDelegate, makeMeetingWorld, meetingInput } from '../meetings/test-support';
+import { createMeeting, makeDelegate, makeMeetingWorld, meetingInput } from '../../test/meetings';
 
 describe.each(testEngines())('official mailboxes (%s)', (engine) => {
   let t: TestApp;

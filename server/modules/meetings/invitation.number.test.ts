@@ -5,9 +5,9 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentView } from '../../../common/schemas/documents';
 import { readZipEntries, readZipEntry } from '../../platform/files/zip';
+import { type Client, ok } from '../../test/documents';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
-import { type Client, ok } from '../documents/test-support';
-import { createMeeting, type MeetingWorld, makeMeetingWorld, meetingInput } from './test-support';
+import { createMeeting, type MeetingWorld, makeMeetingWorld, meetingInput } from '../../test/meetings';
 
 /** The PDF's text as pdf.js reads it back, white space collapsed. */
 async function pdfText(bytes: Buffer): Promise<string> {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ok } from '../../test/documents';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
-import { ok } from '../documents/test-support';
-import { createMeeting, makeMeetingWorld, meetingInput } from './test-support';
+import { createMeeting, makeMeetingWorld, meetingInput } from '../../test/meetings';
 
 describe.each(testEngines())('the meeting page’s refresh (%s)', (engine) => {
   let t: TestApp;

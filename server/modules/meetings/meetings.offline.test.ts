@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OfflinePackage } from '../../../common/schemas/meetings-offline';
+import { errorCode, ok, tinyPdf } from '../../test/documents';
 import { createTestApp, type TestApp, TestClock, testEngines } from '../../test/harness';
-import { errorCode, ok, tinyPdf } from '../documents/test-support';
+import { createMeeting, type MeetingWorld, makeDelegate, makeMeetingWorld, meetingInput } from '../../test/meetings';
 import { keepUntil } from './meetings.offline';
-import { createMeeting, type MeetingWorld, makeDelegate, makeMeetingWorld, meetingInput } from './test-support';
 
 type Delegate = MeetingWorld['delegates'][number];
 

@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingList, MeetingView } from '../../../common/schemas/meetings';
-import { signIn } from '../../test/factories';
+import { client, errorCode, ok, tinyPdf } from '../../test/documents';
+import { sessionFor } from '../../test/factories';
 import { createTestApp, type TestApp, TestClock, testEngines } from '../../test/harness';
-import { client, errorCode, ok, tinyPdf } from '../documents/test-support';
-import { createMeeting, MEETING_TIME, type MeetingWorld, makeMeetingWorld, meetingInput } from './test-support';
+import { createMeeting, MEETING_TIME, type MeetingWorld, makeMeetingWorld, meetingInput } from '../../test/meetings';
 
 type Delegate = MeetingWorld['delegates'][number];
 
@@ -19,7 +19,7 @@ describe.each(testEngines())('meetings without paper (%s)', (engine) => {
   /** Moves time on; sessions idle for so long have ended, so everyone signs in again. */
   async function later(w: MeetingWorld, ms: number) {
     clock.advance(ms);
-    for (const p of [w.clerk, w.leader, ...w.delegates]) p.api = client(t, await signIn(t, p));
+    for (const p of [w.clerk, w.leader, ...w.delegates]) p.api = client(t, await sessionFor(t, p));
   }
 
   const view = async (

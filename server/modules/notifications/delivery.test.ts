@@ -9,9 +9,9 @@ import { createSmtpListener, type ParsedIncoming, type SmtpListener } from '../.
 import { createMailSender } from '../../platform/mail/outgoing';
 import { createFileOutbox, OUTBOX_FILE } from '../../platform/sms/file-outbox';
 import { createHttpJsonProvider } from '../../platform/sms/http-json';
-import { makeOrganization, SYSTEM, signIn } from '../../test/factories';
+import { client, errorCode, ok } from '../../test/documents';
+import { makeOrganization, SYSTEM, sessionFor } from '../../test/factories';
 import { createTestApp, type TestApp, TestClock, testEngines } from '../../test/harness';
-import { client, errorCode, ok } from '../documents/test-support';
 import { createNotificationChannels, smsTime } from './delivery';
 import { notify } from './notify.service';
 
@@ -155,7 +155,7 @@ describe.each(testEngines())('notifications by e-mail and SMS (%s)', (engine) =>
 
   it('sends no SMS for a personal letter unless the person asks for it; e-mail still goes', async () => {
     const u = await person('0912 000 111', 'thu@donvi.vn');
-    const api = client(t, await signIn(t, u));
+    const api = client(t, await sessionFor(t, u));
     const settings = ok<{ sms: boolean; muted: string[]; version: number }>(
       await api.get('/api/notifications/settings'),
     );
@@ -183,21 +183,21 @@ describe.each(testEngines())('notifications by e-mail and SMS (%s)', (engine) =>
 
   it('keeps secret news out of e-mail and SMS, and holds SMS in quiet hours', async () => {
     const u = await person('0987654321', 'mat@donvi.vn');
-    const api = client(t, await signIn(t, u));
+    const api = client(t, await sessionFor(t, u));
     const settings = ok<{ version: number }>(await api.get('/api/notifications/settings'));
     // All day quiet for SMS; e-mail still goes.
     ok(
       await t.app.inject({
         method: 'PUT',
         url: '/api/notifications/settings',
-        headers: { cookie: await signIn(t, u) },
+        headers: { cookie: await sessionFor(t, u) },
         payload: { email: true, sms: true, quietFrom: '00:00', quietTo: '23:59', muted: [], version: settings.version },
       }),
     );
     const stale = await t.app.inject({
       method: 'PUT',
       url: '/api/notifications/settings',
-      headers: { cookie: await signIn(t, u) },
+      headers: { cookie: await sessionFor(t, u) },
       payload: { email: true, sms: true, quietFrom: '00:00', quietTo: '23:59', muted: [], version: settings.version },
     });
     expect(errorCode(stale)).toBe('common.stale_version');

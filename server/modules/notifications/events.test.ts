@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentView } from '../../../common/schemas/documents';
+import { incomingInput, makeOffice, ok } from '../../test/documents';
 import { createTestApp, type TestApp, TestClock, testEngines } from '../../test/harness';
-import { incomingInput, makeOffice, ok } from '../documents/test-support';
-import { createMeeting, makeMeetingWorld, meetingInput } from '../meetings/test-support';
+import { createMeeting, makeMeetingWorld, meetingInput } from '../../test/meetings';
 
 describe.each(testEngines())('what people are told, and reminded of once (%s)', (engine) => {
   let t: TestApp;

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTIFICATION_KINDS, type NotificationKind } from '../../../common/meetings';
 import type { MailboxView } from '../../../common/schemas/mail';
 import type { ScheduleWeek } from '../../../common/schemas/schedules';
-import { signIn } from '../../test/factories';
+import { type Client, client, incomingInput, makeOffice, ok, tinyPdf } from '../../test/documents';
+import { sessionFor } from '../../test/factories';
 import { createTestApp, type TestApp, TestClock, testEngines } from '../../test/harness';
-import { type Client, client, incomingInput, makeOffice, ok, tinyPdf } from '../documents/test-support';
-import { createMeeting, makeDelegate, makeMeetingWorld, meetingInput } from '../meetings/test-support';
-import { composeSchedule, makeScheduleOffice, publishSchedule } from '../schedules/test-support';
+import { createMeeting, makeDelegate, makeMeetingWorld, meetingInput } from '../../test/meetings';
+import { composeSchedule, makeScheduleOffice, publishSchedule } from '../../test/schedules';
 
 /**
  * The web page a notification leads to, as the API request that page makes to show it. A link
@@ -47,7 +47,7 @@ describe.each(testEngines())('every kind of notification opens a page its reader
     const asReader = async (reader: Reader, url: string) => {
       const res = await reader.api.get(url);
       if (res.statusCode !== 401) return res;
-      reader.api = client(t, await signIn(t, reader));
+      reader.api = client(t, await sessionFor(t, reader));
       return reader.api.get(url);
     };
     const opened = new Set<NotificationKind>();
@@ -248,7 +248,7 @@ describe.each(testEngines())('every kind of notification opens a page its reader
     await openNew();
     clock.advance(Date.parse('2026-11-30T09:30:00+07:00') - clock.now().getTime());
     const secretary = w.delegates[2] as (typeof w.delegates)[number];
-    secretary.api = client(t, await signIn(t, secretary));
+    secretary.api = client(t, await sessionFor(t, secretary));
     const minutes = await secretary.api.upload('Biên bản.pdf', tinyPdf('Bien ban'));
     ok(await secretary.api.post(`/api/meetings/${second}/files`, { uploadIds: [minutes], kind: 'minutes' }), 204);
     await openNew();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUser, signIn } from '../../test/factories';
+import { client, ok } from '../../test/documents';
+import { makeUser, sessionFor } from '../../test/factories';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
-import { client, ok } from '../documents/test-support';
 import { notify } from './notify.service';
 
 describe.each(testEngines())('the bell, live over server-sent events (%s)', (engine) => {
@@ -46,9 +46,9 @@ describe.each(testEngines())('the bell, live over server-sent events (%s)', (eng
   it('pushes the unread count when news arrives and when it is read, to that person only', async () => {
     const user = await makeUser(t);
     const other = await makeUser(t);
-    const cookie = await signIn(t, user);
+    const cookie = await sessionFor(t, user);
     const mine = await watch(cookie);
-    const theirs = await watch(await signIn(t, other));
+    const theirs = await watch(await sessionFor(t, other));
     try {
       expect(mine.res.headers.get('content-type')).toContain('text/event-stream');
       expect(await mine.next()).toBe(0);

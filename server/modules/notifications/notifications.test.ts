@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeOrganization, makeUser, signIn } from '../../test/factories';
+import { client, ok } from '../../test/documents';
+import { makeOrganization, makeUser, sessionFor } from '../../test/factories';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
-import { client, ok } from '../documents/test-support';
 import { notify } from './notify.service';
 
 type List = { items: { id: string; title: string; readAt: string | null; link: string | null }[]; unread: number };
@@ -33,7 +33,7 @@ describe.each(testEngines())('in-app notifications (%s)', (engine) => {
         '2026-11-25T02:00:00.000Z',
       );
     });
-    const api = client(t, await signIn(t, me));
+    const api = client(t, await sessionFor(t, me));
     let list = ok<List>(await api.get('/api/notifications'));
     // Named twice, told once; another person's are not here.
     expect(list.items.map((n) => n.title)).toEqual(['Đổi giờ họp', 'Giấy mời 1']);
@@ -42,10 +42,10 @@ describe.each(testEngines())('in-app notifications (%s)', (engine) => {
     expect(ok<{ unread: number }>(await api.get('/api/notifications/unread')).unread).toBe(1);
     expect(ok<List>(await api.get('/api/notifications?unread=true')).items.map((n) => n.title)).toEqual(['Giấy mời 1']);
     // Marking someone else's does nothing to theirs.
-    const others = ok<List>(await client(t, await signIn(t, other)).get('/api/notifications'));
+    const others = ok<List>(await client(t, await sessionFor(t, other)).get('/api/notifications'));
     ok(await api.post('/api/notifications/read', { ids: [others.items[0]?.id] }), 204);
     expect(
-      ok<{ unread: number }>(await client(t, await signIn(t, other)).get('/api/notifications/unread')).unread,
+      ok<{ unread: number }>(await client(t, await sessionFor(t, other)).get('/api/notifications/unread')).unread,
     ).toBe(1);
     ok(await api.post('/api/notifications/read', { all: true }), 204);
     list = ok<List>(await api.get('/api/notifications'));

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentView } from '../../../common/schemas/documents';
 import type { SavingsReport, SavingsSettings } from '../../../common/schemas/savings';
-import { makeUser, signIn } from '../../test/factories';
+import { client, errorCode, ok, tinyPdf } from '../../test/documents';
+import { makeUser, sessionFor } from '../../test/factories';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
-import { client, errorCode, ok, tinyPdf } from '../documents/test-support';
-import { createMeeting, makeMeetingWorld, meetingInput } from '../meetings/test-support';
+import { createMeeting, makeMeetingWorld, meetingInput } from '../../test/meetings';
 import { recordSavings } from './record.service';
 
 describe.each(testEngines())('the paper saved (%s)', (engine) => {
@@ -63,10 +63,10 @@ describe.each(testEngines())('the paper saved (%s)', (engine) => {
     // Only an administrator sets the prices; a stale form is refused.
     const settings = ok<SavingsSettings>(await w.clerk.api.get('/api/savings/settings'));
     const admin = await makeUser(t, [{ organization: w.committee, role: 'admin' }]);
-    const adminCookie = await signIn(t, admin);
+    const adminCookie = await sessionFor(t, admin);
     const send = (cookie: string, body: object) =>
       t.app.inject({ method: 'PUT', url: '/api/savings/settings', headers: { cookie }, payload: body });
-    const clerkCookie = await signIn(t, w.clerk);
+    const clerkCookie = await sessionFor(t, w.clerk);
     const refused = await send(clerkCookie, { costPerPage: 1000, costPerCopy: 5000, version: settings.version });
     expect(refused.statusCode).toBe(403);
     const saved = ok<SavingsSettings>(

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInAs } from '../../test/factories';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
+import { composeSchedule, makeScheduleOffice, ok, publishSchedule } from '../../test/schedules';
 import { type CalendarSource, createCalendarFeed } from './calendar-feed';
-import { composeSchedule, makeScheduleOffice, ok, publishSchedule } from './test-support';
 
 type Feed = { url: string | null; createdAt: string | null };
 

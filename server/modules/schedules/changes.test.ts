@@ -5,7 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Schedule, ScheduleWeek } from '../../../common/schemas/schedules';
 import { extractText } from '../../platform/files/text-extract';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
-import { composeSchedule, errorCode, itemInput, makeScheduleOffice, ok, publishSchedule, WEEK } from './test-support';
+import {
+  composeSchedule,
+  errorCode,
+  itemInput,
+  makeScheduleOffice,
+  ok,
+  publishSchedule,
+  WEEK,
+} from '../../test/schedules';
 
 async function pdfText(bytes: Buffer): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanphong-schedule-'));

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingView } from '../../../common/schemas/meetings';
 import type { Schedule } from '../../../common/schemas/schedules';
+import { ok } from '../../test/documents';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
-import { ok } from '../documents/test-support';
-import { createMeeting, MEETING_TIME, makeMeetingWorld, meetingInput } from '../meetings/test-support';
+import { createMeeting, MEETING_TIME, makeMeetingWorld, meetingInput } from '../../test/meetings';
 
 /** The feed's events as UID → properties (lines unfolded; parameters kept in the name). */
 function events(ics: string): Record<string, string>[] {

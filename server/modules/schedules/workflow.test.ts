@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Schedule, ScheduleWeek } from '../../../common/schemas/schedules';
-import { makeUser, signIn } from '../../test/factories';
+import { makeUser, sessionFor } from '../../test/factories';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
 import {
   client,
@@ -11,7 +11,7 @@ import {
   ok,
   publishSchedule,
   WEEK,
-} from './test-support';
+} from '../../test/schedules';
 
 describe.each(testEngines())('work schedule workflow (%s)', (engine) => {
   let t: TestApp;
@@ -159,7 +159,7 @@ describe.each(testEngines())('work schedule workflow (%s)', (engine) => {
     expect((await o.member.api.get(`/api/schedules/people?organizationId=${o.committee.id}`)).statusCode).toBe(403);
     // An administrator of the committee composes as the Office does.
     const admin = await makeUser(t, [{ organization: o.committee, role: 'admin' }]);
-    const api = client(t, await signIn(t, admin));
+    const api = client(t, await sessionFor(t, admin));
     ok(
       await api.post('/api/schedules', {
         organizationId: o.committee.id,

@@ -32,3 +32,20 @@ describe('HSTS', () => {
     expect(loadConfig({}).hsts).toBe(false);
   });
 });
+
+describe('PASSWORD_HASH_COST', () => {
+  it('is the production cost unless a test lowers it, and never lower with real settings', () => {
+    expect(loadConfig({}).passwordHashCost).toBe(15);
+    expect(loadConfig({ NODE_ENV: 'production' }).passwordHashCost).toBe(15);
+    expect(loadConfig({ NODE_ENV: 'test', PASSWORD_HASH_COST: '10' }).passwordHashCost).toBe(10);
+    expect(loadConfig({ NODE_ENV: 'production', PASSWORD_HASH_COST: '17' }).passwordHashCost).toBe(17);
+    for (const env of [
+      { NODE_ENV: 'production', PASSWORD_HASH_COST: '10' },
+      { NODE_ENV: 'development', PASSWORD_HASH_COST: '10' },
+      { PASSWORD_HASH_COST: '14' },
+      { NODE_ENV: 'test', PUBLIC_URL: 'https://vanphong.huyenuy.vn', PASSWORD_HASH_COST: '10' },
+    ]) {
+      expect(() => loadConfig(env)).toThrow(/PASSWORD_HASH_COST/);
+    }
+  });
+});

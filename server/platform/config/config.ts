@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { FILE_KINDS, type FileKind } from '../files/content-type';
+import { PRODUCTION_PASSWORD_HASH_COST } from '../security/password';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -93,6 +94,8 @@ const envSchema = z.object({
     .min(1)
     .max(7 * 24 * 60)
     .default(60),
+  // log2 of scrypt's N for new password hashes; only tests may go below the production cost.
+  PASSWORD_HASH_COST: z.coerce.number().int().min(4).max(20).default(PRODUCTION_PASSWORD_HASH_COST),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -147,6 +150,8 @@ export interface Config {
         brandname: string;
         callbackToken: string | null;
       };
+  /** log2 of scrypt's N for new password hashes (stored hashes keep their own parameters). */
+  passwordHashCost: number;
   audit: {
     /** The key given inline (`AUDIT_KEY`); null when it lives in `keyFile`. */
     key: Buffer | null;
@@ -175,6 +180,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (realSettings && env.DEMO_MODE === true) {
     throw new ConfigError([
       'DEMO_MODE: không bật chế độ dùng thử khi chạy thật (NODE_ENV=production hoặc có PUBLIC_URL); nạp dữ liệu mẫu có chủ ý bằng lệnh vanphong seed-demo',
+    ]);
+  }
+  if (env.PASSWORD_HASH_COST < PRODUCTION_PASSWORD_HASH_COST && (env.NODE_ENV !== 'test' || realSettings)) {
+    throw new ConfigError([
+      `PASSWORD_HASH_COST: dưới ${PRODUCTION_PASSWORD_HASH_COST} chỉ dùng khi kiểm thử (NODE_ENV=test), không bao giờ khi chạy thật`,
     ]);
   }
   const dataDir = path.resolve(env.DATA_DIR);
@@ -227,6 +237,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       listen: env.SMTP_LISTEN_PORT === undefined ? null : { host: env.SMTP_LISTEN_HOST, port: env.SMTP_LISTEN_PORT },
     },
     sms: smsConfig(env, dataDir),
+    passwordHashCost: env.PASSWORD_HASH_COST,
     audit: {
       key: env.AUDIT_KEY ? auditKeyBytes(env.AUDIT_KEY, 'AUDIT_KEY') : null,
       keyFile: env.AUDIT_KEY_FILE ? path.resolve(env.AUDIT_KEY_FILE) : path.join(dataDir, 'audit.key'),

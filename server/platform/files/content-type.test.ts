@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { makeExe, makeZip, sampleFile } from '../../test/files';
 import { DomainError } from '../http/errors';
 import { extensionOf, FILE_KINDS, FILE_TYPES, type FileKind, sniffFile } from './content-type';
 import { judgeFile } from './judge';
 import { createPdfReader } from './pdf-reader';
-import { makeExe, makeZip, sampleFile } from './test-support';
 import { readZipEntries, readZipEntry } from './zip';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanphong-sniff-'));

@@ -5,12 +5,12 @@ import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeUser } from '../../test/factories';
+import { makeDocx, makeExeWithPdfHeader, makePdf, sampleFile } from '../../test/files';
 import { createTestApp, type TestApp, testConfig, testEngines } from '../../test/harness';
 import { ConfigError, loadConfig } from '../config/config';
 import { DomainError } from '../http/errors';
 import { cleanFileName, createFileStore, type FileStore } from './file-store';
 import { contentDisposition } from './send-file';
-import { makeDocx, makeExeWithPdfHeader, makePdf, sampleFile } from './test-support';
 
 /** Every file under `dir`, relative, sorted. */
 function filesUnder(dir: string): string[] {

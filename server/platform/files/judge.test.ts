@@ -2,10 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DomainError } from '../http/errors';
-import { FILE_KINDS } from './content-type';
-import { judgeFile } from './judge';
-import { createPdfReader, type PdfReader } from './pdf-reader';
 import {
   makeDocx,
   makeDocxCarrying,
@@ -17,7 +13,11 @@ import {
   makePdf,
   makeZip,
   sampleFile,
-} from './test-support';
+} from '../../test/files';
+import { DomainError } from '../http/errors';
+import { FILE_KINDS } from './content-type';
+import { judgeFile } from './judge';
+import { createPdfReader, type PdfReader } from './pdf-reader';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanphong-judge-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

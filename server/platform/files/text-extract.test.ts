@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeDocx, makeOdf, makePdf, makeZip, sampleFile } from './test-support';
+import { makeDocx, makeOdf, makePdf, makeZip, sampleFile } from '../../test/files';
 import { extractText, readDocument } from './text-extract';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanphong-text-'));

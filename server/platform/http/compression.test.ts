@@ -2,8 +2,8 @@ import http from 'node:http';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, signedInAs } from '../../test/factories';
+import { makePdf, multipart } from '../../test/files';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
-import { makePdf, multipart } from '../files/test-support';
 import { COMPRESS_THRESHOLD_BYTES, isCompressibleType, negotiateEncoding } from './compression';
 import { createHttpServer } from './http-server';
 

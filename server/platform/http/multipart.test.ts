@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInAs } from '../../test/factories';
+import { makePdf } from '../../test/files';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
-import { makePdf } from '../files/test-support';
 import { malformedMultipart } from './fuzz.cases';
 
 const BOUNDARY = 'vpTestBoundary';

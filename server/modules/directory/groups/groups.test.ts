@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEntries, browser, errorOf } from '../../../test/directory';
 import { makeOrganization, SYSTEM, signedInAs } from '../../../test/factories';
 import { createTestApp, type TestApp, testEngines } from '../../../test/harness';
-import { auditEntries, browser, errorOf } from '../test-support';
 
 describe.each(testEngines())('distribution groups (%s)', (engine) => {
   let t: TestApp;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEntries, browser, errorOf } from '../../../test/directory';
 import { makeOrganization, SYSTEM, signedInAs } from '../../../test/factories';
 import { createTestApp, type TestApp, testEngines } from '../../../test/harness';
 import { createDirectoryModule } from '../directory.module';
-import { auditEntries, browser, errorOf } from '../test-support';
 
 describe.each(testEngines())('organizations (%s)', (engine) => {
   let t: TestApp;

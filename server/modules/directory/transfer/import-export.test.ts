@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../../common/schemas/directory-transfer';
+import { browser, errorOf, multipartFile } from '../../../test/directory';
 import { makeOrganization, SYSTEM, signedInAs } from '../../../test/factories';
 import { createTestApp, type TestApp, testEngines } from '../../../test/harness';
 import { ensureMailboxes } from '../../mailbox/mailbox.directory';
-import { browser, errorOf, multipartFile } from '../test-support';
 
 const BOM = '\uFEFF';
 

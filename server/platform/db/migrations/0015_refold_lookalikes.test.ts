@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { incomingInput, makeOffice, ok } from '../../../modules/documents/test-support';
+import { incomingInput, makeOffice, ok } from '../../../test/documents';
 import { signedInAs } from '../../../test/factories';
 import { createTestApp, type TestApp, testEngines } from '../../../test/harness';
 import { migrateToLatest } from '../migrator';

@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { multipart } from '../../platform/files/test-support';
-import { makeOrganization, makeUser, type OrgFixture, signIn } from '../../test/factories';
-import type { TestApp } from '../../test/harness';
+import { makeOrganization, makeUser, type OrgFixture, sessionFor } from './factories';
+import { multipart } from './files';
+import type { TestApp } from './harness';
 
 /** Requests as a signed-in browser makes them, JSON in and out. */
 export function client(t: TestApp, cookie: string) {
@@ -45,7 +45,7 @@ export function errorCode(res: LightMyRequestResponse): string {
 }
 
 /** A minimal, valid PDF whose text is `text` (ASCII only): the one the demo attaches. */
-export { demoPdf as tinyPdf } from '../demo/demo-documents';
+export { demoPdf as tinyPdf } from '../modules/demo/demo-documents';
 
 /**
  * A committee with its office people and a grassroots cell with its own clerk, each with
@@ -56,7 +56,7 @@ export async function makeOffice(t: TestApp) {
   const cell = await makeOrganization(t, { parent: committee, name: 'Đảng ủy xã Lũng Cú', abbreviation: 'ĐU' });
   const person = async (org: OrgFixture, role: 'clerk' | 'leader' | 'specialist' | 'member', fullName: string) => {
     const user = await makeUser(t, [{ organization: org, role }], { fullName });
-    return { ...user, api: client(t, await signIn(t, user)) };
+    return { ...user, api: client(t, await sessionFor(t, user)) };
   };
   const clerk = await person(committee, 'clerk', 'Lò Thị Văn Thư');
   const leader = await person(committee, 'leader', 'Vàng Seo Lãnh Đạo');

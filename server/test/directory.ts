@@ -1,5 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
-import type { TestApp } from '../../test/harness';
+import type { TestApp } from './harness';
 
 /** Requests as a signed-in browser makes them. */
 export function browser(t: TestApp, cookie: string) {

@@ -1,11 +1,11 @@
-import { foldVietnamese } from '../../../common/text/fold';
-import { newId } from '../../platform/ids';
-import { makeOrganization, makeUser, type OrgFixture, signIn } from '../../test/factories';
-import type { TestApp } from '../../test/harness';
-import { insertDocument } from '../documents/documents.repository';
-import { client } from '../documents/test-support';
+import { foldVietnamese } from '../../common/text/fold';
+import { insertDocument } from '../modules/documents/documents.repository';
+import { newId } from '../platform/ids';
+import { client } from './documents';
+import { makeOrganization, makeUser, type OrgFixture, sessionFor } from './factories';
+import type { TestApp } from './harness';
 
-export { client, errorCode, ok } from '../documents/test-support';
+export { client, errorCode, ok } from './documents';
 
 /** A person of the directory, inserted straight into the table. */
 export async function makePerson(t: TestApp, fullName: string, position: string | null = null): Promise<string> {
@@ -91,7 +91,7 @@ export async function makeCommission(t: TestApp) {
   const cell = await makeOrganization(t, { parent: committee, name: 'Chi bộ thôn Lũng Cú', type: 'party_cell' });
   const person = async (org: OrgFixture, role: 'inspector' | 'leader', fullName: string) => {
     const user = await makeUser(t, [{ organization: org, role }], { fullName });
-    return { ...user, api: client(t, await signIn(t, user)) };
+    return { ...user, api: client(t, await sessionFor(t, user)) };
   };
   const officer = await person(commission, 'inspector', 'Giàng Thị Kiểm Tra');
   const colleague = await person(commission, 'inspector', 'Vừ Mí Ủy Viên');

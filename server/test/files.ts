@@ -1,5 +1,5 @@
 import { crc32, createDeflate, deflateRawSync, deflateSync } from 'node:zlib';
-import type { FileKind } from './content-type';
+import type { FileKind } from '../platform/files/content-type';
 
 /** Real, minimal files of every accepted type, made in code so tests ship no binaries. */
 

@@ -1,12 +1,12 @@
 import type { LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { Schedule } from '../../../common/schemas/schedules';
-import { addDays } from '../../platform/clock';
-import type { DB } from '../../platform/db/schema';
-import { newId } from '../../platform/ids';
-import { makeOrganization, makeUser, type OrgFixture, signIn } from '../../test/factories';
-import type { TestApp } from '../../test/harness';
-import * as repo from './schedules.repository';
+import type { Schedule } from '../../common/schemas/schedules';
+import * as repo from '../modules/schedules/schedules.repository';
+import { addDays } from '../platform/clock';
+import type { DB } from '../platform/db/schema';
+import { newId } from '../platform/ids';
+import { makeOrganization, makeUser, type OrgFixture, sessionFor } from './factories';
+import type { TestApp } from './harness';
 
 /** The week of the test clock (25/11/2026): Monday 23/11, ISO week 48. */
 export const WEEK = '2026-11-23';
@@ -51,7 +51,7 @@ export async function makeScheduleOffice(t: TestApp) {
     fullName: string,
   ) => {
     const user = await makeUser(t, [{ organization: org, role }], { fullName });
-    return { ...user, api: client(t, await signIn(t, user)) };
+    return { ...user, api: client(t, await sessionFor(t, user)) };
   };
   return {
     committee,

@@ -1,8 +1,8 @@
-import type { Role } from '../../../common/schemas/roles';
-import { newId } from '../../platform/ids';
-import { type OrgFixture, SYSTEM, signIn } from '../../test/factories';
-import type { TestApp } from '../../test/harness';
-import { type Client, client, makeOffice, ok } from '../documents/test-support';
+import type { Role } from '../../common/schemas/roles';
+import { newId } from '../platform/ids';
+import { type Client, client, makeOffice, ok } from './documents';
+import { type OrgFixture, SYSTEM, sessionFor } from './factories';
+import type { TestApp } from './harness';
 
 let n = 0;
 
@@ -46,7 +46,7 @@ export async function makeDelegate(t: TestApp, org: OrgFixture, fullName: string
     fullName,
     username,
     password,
-    api: client(t, await signIn(t, { username, password })),
+    api: client(t, await sessionFor(t, { id: view.id })),
   };
 }
 
