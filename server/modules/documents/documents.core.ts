@@ -1,4 +1,3 @@
-import type { NotificationKind } from '../../../common/meetings';
 import { foldVietnamese } from '../../../common/text/fold';
 import { dayInVietnam } from '../../platform/clock';
 import type { Executor } from '../../platform/db/database';
@@ -8,7 +7,7 @@ import { staleVersion } from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
 import type { UnitOfWork } from '../../platform/transactor';
-import { notify } from '../notifications/notify.service';
+import type { DocumentFacts } from './documents.contract';
 import * as errors from './documents.errors';
 import * as repo from './documents.repository';
 import { resourceOf } from './documents.view';
@@ -185,37 +184,13 @@ export function createDocumentsCore(deps: PlatformDeps) {
     return new Map(rows.map((r) => [r.id, r]));
   }
 
-  /** The user holds `leader` in the organization at `path` or above it. */
-  /**
-   * Tells people of a step on a document, in the step's transaction: in the app at once, by
-   * e-mail and SMS after commit. A secret document's news names nothing outside the app.
-   */
-  async function tell(
-    trx: Executor,
-    row: Pick<repo.DocumentRow, 'id' | 'secrecy' | 'summary' | 'number_text'>,
-    userIds: Iterable<string | null>,
-    kind: NotificationKind,
-    what: string,
-    actorId?: string,
-    /** Where the news leads when the reader sees the step elsewhere than on the document itself. */
-    link = `/documents/${row.id}`,
-  ) {
-    const others = [...userIds].filter((id) => id && id !== actorId);
-    const label = row.number_text ? `${row.number_text}: ${row.summary}` : row.summary;
-    await notify(
-      trx,
-      others,
-      {
-        kind,
-        title: `${what}: ${label}`.slice(0, 300),
-        link,
-        entityType: 'document',
-        entityId: row.id,
-        sensitive: row.secrecy !== 'normal',
-      },
-      now(),
-    );
-  }
+  /** Which document a step happened to, as the events carry it. */
+  const facts = (row: Pick<repo.DocumentRow, 'id' | 'secrecy' | 'summary' | 'number_text'>): DocumentFacts => ({
+    documentId: row.id,
+    numberText: row.number_text,
+    summary: row.summary,
+    secrecy: row.secrecy,
+  });
 
   async function isLeaderOver(ex: Executor, userId: string, path: string): Promise<boolean> {
     const grants = await ex
@@ -231,7 +206,7 @@ export function createDocumentsCore(deps: PlatformDeps) {
   }
 
   return {
-    tell,
+    facts,
     db,
     deps,
     today,

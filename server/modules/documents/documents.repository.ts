@@ -376,3 +376,25 @@ export function addressedTo(clerkPaths: readonly string[]): Expression<SqlBool> 
 export function waitingFor(clerkPaths: readonly string[]): Expression<SqlBool> {
   return sql<SqlBool>`dl.status = '01' and ${addressedTo(clerkPaths)}`;
 }
+
+/** The active clerks who receive for each of these organizations (their own, not those of a committee above). */
+export async function clerksByOrganization(ex: Executor, orgIds: readonly string[]): Promise<Map<string, string[]>> {
+  const byOrg = new Map<string, string[]>();
+  const unique = [...new Set(orgIds)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await ex
+      .selectFrom('role_grants as g')
+      .innerJoin('users as u', 'u.id', 'g.user_id')
+      .select(['g.organization_id', 'g.user_id'])
+      .where('g.organization_id', 'in', unique.slice(i, i + 500))
+      .where('g.role', '=', 'clerk')
+      .where('u.disabled', '=', 0)
+      .execute();
+    for (const r of rows) {
+      const list = byOrg.get(r.organization_id) ?? [];
+      if (!list.includes(r.user_id)) list.push(r.user_id);
+      byOrg.set(r.organization_id, list);
+    }
+  }
+  return byOrg;
+}

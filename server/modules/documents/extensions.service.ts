@@ -75,14 +75,12 @@ export function createExtensionsService(core: DocumentsCore) {
           entityId: id,
           summary: `Xin gia hạn ${row.number_text ?? row.summary} đến ${vnDate(body.dueDate)}`.slice(0, 300),
         });
-        await core.tell(
-          trx,
-          row,
-          [leaderId],
-          'document_extension_requested',
-          `Xin gia hạn đến ${vnDate(body.dueDate)}`,
-          actor.userId,
-        );
+        await deps.events.emit(trx, 'document.extension_requested', {
+          ...core.facts(row),
+          actorId: actor.userId,
+          leaderId,
+          dueDate: body.dueDate,
+        });
       });
     },
 
@@ -137,14 +135,12 @@ export function createExtensionsService(core: DocumentsCore) {
             : `Không đồng ý gia hạn ${row.number_text ?? row.summary}`
           ).slice(0, 300),
         });
-        await core.tell(
-          trx,
-          row,
-          [pending.requested_by],
-          'document_extension_decided',
-          granted ? `Được gia hạn đến ${vnDate(granted)}` : 'Đề nghị gia hạn không được đồng ý',
-          actor.userId,
-        );
+        await deps.events.emit(trx, 'document.extension_decided', {
+          ...core.facts(row),
+          actorId: actor.userId,
+          requestedBy: pending.requested_by,
+          grantedDue: granted,
+        });
       });
     },
 
@@ -166,8 +162,12 @@ export function createExtensionsService(core: DocumentsCore) {
           entityId: id,
           summary: `Báo cáo tiến độ ${row.number_text ?? row.summary}`.slice(0, 300),
         });
-        const what = body.percent === undefined ? 'Báo cáo tiến độ' : `Báo cáo tiến độ (${body.percent}%)`;
-        await core.tell(trx, row, [leaderId], 'document_progress', what, actor.userId);
+        await deps.events.emit(trx, 'document.progress_reported', {
+          ...core.facts(row),
+          actorId: actor.userId,
+          leaderId,
+          percent: body.percent ?? null,
+        });
       });
     },
   };

@@ -1,28 +1,10 @@
-import type { Executor } from '../../platform/db/database';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
 import type { DocumentsCore } from './documents.core';
 import * as errors from './documents.errors';
+import * as repo from './documents.repository';
 
 /** A recipient is reminded at most once in this time, so a click cannot flood anyone. */
 export const REMIND_INTERVAL_MS = 24 * 60 * 60 * 1000;
-
-/** The clerks who receive for an organization. */
-/** A clerk's news of an arrival opens the delivery waiting in their own inbox, not the sender's document. */
-function arrivalLink(deliveryId: string): string {
-  return `/incoming?tab=inbox&delivery=${encodeURIComponent(deliveryId)}`;
-}
-
-async function clerksOf(ex: Executor, organizationId: string): Promise<string[]> {
-  const rows = await ex
-    .selectFrom('role_grants as g')
-    .innerJoin('users as u', 'u.id', 'g.user_id')
-    .select('g.user_id')
-    .where('g.organization_id', '=', organizationId)
-    .where('g.role', '=', 'clerk')
-    .where('u.disabled', '=', 0)
-    .execute();
-  return [...new Set(rows.map((r) => r.user_id))];
-}
 
 /**
  * The author's own handling of a draft (deleting it, withdrawing it from signature) and the
@@ -46,11 +28,7 @@ export function createFollowupService(core: DocumentsCore) {
           .where('status', '=', 'draft')
           .executeTakeFirst();
         if (Number(res.numDeletedRows) !== 1) throw errors.draftNotDeletable();
-        await trx
-          .deleteFrom('notifications')
-          .where('entity_type', '=', 'document')
-          .where('entity_id', '=', id)
-          .execute();
+        await deps.events.emit(trx, 'document.draft_deleted', { ...core.facts(row), actorId: actor.userId });
         await audit(auditActorOf(actor), {
           action: 'document.delete_draft',
           entityType: 'document',
@@ -69,7 +47,11 @@ export function createFollowupService(core: DocumentsCore) {
       await deps.transact(async ({ trx, audit }) => {
         await advance(trx, row, body.version, { status: 'draft' });
         await record(trx, id, actor, 'withdrawn', body.reason?.trim() || null);
-        await core.tell(trx, row, [row.leader_id], 'document_assigned', 'Dự thảo đã được rút lại', actor.userId);
+        await deps.events.emit(trx, 'document.withdrawn', {
+          ...core.facts(row),
+          actorId: actor.userId,
+          leaderId: row.leader_id,
+        });
         await audit(auditActorOf(actor), {
           action: 'document.withdraw',
           entityType: 'document',
@@ -116,15 +98,6 @@ export function createFollowupService(core: DocumentsCore) {
         }
         for (const d of dueUnits) {
           await trx.updateTable('document_deliveries').set({ reminded_at: at }).where('id', '=', d.id).execute();
-          await core.tell(
-            trx,
-            row,
-            await clerksOf(trx, d.organization_id),
-            'document_arrived',
-            'Nhắc tiếp nhận văn bản',
-            undefined,
-            arrivalLink(d.id),
-          );
         }
         if (duePeople.length > 0) {
           await trx
@@ -136,14 +109,21 @@ export function createFollowupService(core: DocumentsCore) {
               duePeople.map((d) => d.id),
             )
             .execute();
-          await core.tell(
-            trx,
-            row,
-            duePeople.map((d) => d.user_id),
-            'document_received',
-            'Nhắc đọc văn bản gửi đến đồng chí',
-          );
         }
+        const clerks = await repo.clerksByOrganization(
+          trx,
+          dueUnits.map((d) => d.organization_id),
+        );
+        await deps.events.emit(trx, 'document.reminded', {
+          ...core.facts(row),
+          actorId: actor.userId,
+          deliveries: dueUnits.map((d) => ({
+            deliveryId: d.id,
+            organizationId: d.organization_id,
+            clerkIds: clerks.get(d.organization_id) ?? [],
+          })),
+          readerIds: duePeople.map((d) => d.user_id),
+        });
         const names = [...dueUnits, ...duePeople].map((d) => d.name);
         await record(trx, id, actor, 'reminded', `Nhắc ${names.join(', ')}`.slice(0, 1000));
         await audit(auditActorOf(actor), {
@@ -189,15 +169,17 @@ export function createFollowupService(core: DocumentsCore) {
             }))
             .where('id', '=', unit.id)
             .execute();
-          await core.tell(
-            trx,
-            row,
-            await clerksOf(trx, unit.organization_id),
-            'document_arrived',
-            'Văn bản gửi lại',
-            undefined,
-            arrivalLink(unit.id),
-          );
+          const clerks = await repo.clerksByOrganization(trx, [unit.organization_id]);
+          await deps.events.emit(trx, 'document.resent', {
+            ...core.facts(row),
+            actorId: actor.userId,
+            delivery: {
+              deliveryId: unit.id,
+              organizationId: unit.organization_id,
+              clerkIds: clerks.get(unit.organization_id) ?? [],
+            },
+            readerIds: [],
+          });
           name = unit.name;
         } else {
           const person = await trx
@@ -212,7 +194,12 @@ export function createFollowupService(core: DocumentsCore) {
             .set({ sent_at: at, read_at: null, reminded_at: null })
             .where('id', '=', person.id)
             .execute();
-          await core.tell(trx, row, [person.user_id], 'document_received', 'Văn bản gửi lại đồng chí');
+          await deps.events.emit(trx, 'document.resent', {
+            ...core.facts(row),
+            actorId: actor.userId,
+            delivery: null,
+            readerIds: [person.user_id],
+          });
           name = person.name;
         }
         await record(trx, id, actor, 'resent', `Gửi lại ${name}`);

@@ -1,4 +1,6 @@
+import type { Transaction } from 'kysely';
 import type { DirectBody, Handler, IncomingWrite } from '../../../common/schemas/documents';
+import type { DB } from '../../platform/db/schema';
 import { newId } from '../../platform/ids';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
 import type { DocumentsCore } from './documents.core';
@@ -55,7 +57,7 @@ export function createIncomingService(core: DocumentsCore) {
     return users;
   }
 
-  async function assign(trx: Parameters<typeof record>[0], row: repo.DocumentRow, body: DirectBody) {
+  async function assign(trx: Transaction<DB>, actor: Actor, row: repo.DocumentRow, body: DirectBody) {
     const users = await resolveHandlers(trx, row, body);
     const at = now();
     const due = body.dueDate ?? row.due_date;
@@ -81,7 +83,11 @@ export function createIncomingService(core: DocumentsCore) {
       )
       .execute();
     await repo.grantAccess(trx, row.id, [...users.keys()], 'assigned');
-    await core.tell(trx, row, users.keys(), 'document_assigned', 'Được giao xử lý văn bản');
+    await deps.events.emit(trx, 'document.assigned', {
+      ...core.facts(row),
+      actorId: actor.userId,
+      assigneeIds: [...users.keys()],
+    });
     return due;
   }
 
@@ -192,7 +198,12 @@ export function createIncomingService(core: DocumentsCore) {
         await repo.grantAccess(trx, id, [body.leaderId], 'leader');
         await record(trx, id, actor, 'submitted', body.note, { leaderId: body.leaderId });
         await syncDelivery(trx, row, 'submitted');
-        await core.tell(trx, row, [body.leaderId], 'document_assigned', 'Văn bản chờ ý kiến chỉ đạo', actor.userId);
+        await deps.events.emit(trx, 'document.submitted', {
+          ...core.facts(row),
+          actorId: actor.userId,
+          direction: 'incoming',
+          leaderId: body.leaderId,
+        });
       });
     },
 
@@ -200,7 +211,7 @@ export function createIncomingService(core: DocumentsCore) {
       const { row } = await authorized(db, actor, id, 'direct');
       if (body.dueDate && body.dueDate < today()) throw errors.dueDateInPast();
       await deps.transact(async ({ trx }) => {
-        const due = await assign(trx, row, body);
+        const due = await assign(trx, actor, row, body);
         await advance(trx, row, body.version, { status: 'in_progress', due_date: due, leader_id: actor.userId });
         await record(trx, id, actor, 'directed', body.direction, { lead: body.lead, dueDate: due });
         await syncDelivery(trx, row, 'in_progress');
@@ -217,7 +228,7 @@ export function createIncomingService(core: DocumentsCore) {
           .where('document_id', '=', id)
           .where('status', '=', 'open')
           .execute();
-        const due = await assign(trx, row, body);
+        const due = await assign(trx, actor, row, body);
         await advance(trx, row, body.version, { due_date: due });
         await record(trx, id, actor, 'reassigned', body.direction, { lead: body.lead, dueDate: due });
       });

@@ -3,7 +3,6 @@ import type { Executor } from '../../platform/db/database';
 import { isUniqueViolation } from '../../platform/db/errors';
 import { newId } from '../../platform/ids';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
-import { pagesOfFiles, recordSavings } from '../savings/record.service';
 import type { DocumentsCore } from './documents.core';
 import * as errors from './documents.errors';
 import type { RegisterResource } from './documents.policy';
@@ -22,68 +21,8 @@ interface ResolvedRecipient {
   email: string | null;
 }
 
-/** The clerks who receive for these organizations (their own, not those of a committee above). */
-async function clerksOf(ex: Executor, orgIds: readonly string[]): Promise<string[]> {
-  if (orgIds.length === 0) return [];
-  const rows = await ex
-    .selectFrom('role_grants as g')
-    .innerJoin('users as u', 'u.id', 'g.user_id')
-    .select('g.user_id')
-    .where('g.organization_id', 'in', [...orgIds])
-    .where('g.role', '=', 'clerk')
-    .where('u.disabled', '=', 0)
-    .execute();
-  return [...new Set(rows.map((r) => r.user_id))];
-}
-
 export function createOutgoingService(core: DocumentsCore, outside: OutsideMail) {
   const { db, deps, today, now, authorized, record, advance } = core;
-
-  /**
-   * The sender's document is not the receiver's to open: each receiving clerk's news leads to
-   * their own copy — the delivery waiting in their inbox — so every clerk is told per delivery.
-   */
-  async function tellArrived(trx: Executor, row: Parameters<DocumentsCore['tell']>[1], documentId: string) {
-    const deliveries = await trx
-      .selectFrom('document_deliveries')
-      .select(['id', 'organization_id'])
-      .where('document_id', '=', documentId)
-      .where('status', '=', '01')
-      .execute();
-    for (const d of deliveries) {
-      const link = `/incoming?tab=inbox&delivery=${encodeURIComponent(d.id)}`;
-      await core.tell(
-        trx,
-        row,
-        await clerksOf(trx, [d.organization_id]),
-        'document_arrived',
-        'Văn bản đến chờ tiếp nhận',
-        undefined,
-        link,
-      );
-    }
-  }
-
-  /** A recalled copy already accepted is the receiver's own incoming document; one still waiting has left the inbox. */
-  async function tellRecalled(trx: Executor, row: Parameters<DocumentsCore['tell']>[1], documentId: string) {
-    const deliveries = await trx
-      .selectFrom('document_deliveries')
-      .select(['organization_id', 'incoming_document_id'])
-      .where('document_id', '=', documentId)
-      .execute();
-    for (const d of deliveries) {
-      const link = d.incoming_document_id ? `/documents/${d.incoming_document_id}` : '/incoming?tab=inbox';
-      await core.tell(
-        trx,
-        row,
-        await clerksOf(trx, [d.organization_id]),
-        'document_recalled',
-        'Văn bản bị thu hồi',
-        undefined,
-        link,
-      );
-    }
-  }
 
   /** Checks every recipient against the directory and keeps its name as it was when chosen. */
   async function resolveRecipients(ex: Executor, list: readonly RecipientWrite[], secrecy: string) {
@@ -349,7 +288,12 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
         await advance(trx, row, body.version, { status: 'submitted', leader_id: body.leaderId });
         await repo.grantAccess(trx, id, [body.leaderId], 'leader');
         await record(trx, id, actor, 'submitted', body.note, { leaderId: body.leaderId });
-        await core.tell(trx, row, [body.leaderId], 'document_assigned', 'Dự thảo chờ ký duyệt', actor.userId);
+        await deps.events.emit(trx, 'document.submitted', {
+          ...core.facts(row),
+          actorId: actor.userId,
+          direction: 'outgoing',
+          leaderId: body.leaderId,
+        });
       });
     },
 
@@ -418,12 +362,13 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
       await deps.transact(async ({ trx, audit }) => {
         await advance(trx, row, body.version, { status: 'dispatched' });
         const at = now();
-        for (let i = 0; i < targets.length; i += 200) {
+        const deliveries = targets.map((organizationId) => ({ deliveryId: newId(), organizationId }));
+        for (let i = 0; i < deliveries.length; i += 200) {
           await trx
             .insertInto('document_deliveries')
             .values(
-              targets.slice(i, i + 200).map((organization_id) => ({
-                id: newId(),
+              deliveries.slice(i, i + 200).map(({ deliveryId, organizationId: organization_id }) => ({
+                id: deliveryId,
                 document_id: id,
                 organization_id,
                 status: '01',
@@ -462,29 +407,19 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
           people.map((p) => p.userId),
           'recipient',
         );
-        await core.tell(
-          trx,
-          row,
-          people.map((p) => p.userId),
-          'document_received',
-          'Văn bản gửi đến đồng chí',
-        );
-        await tellArrived(trx, row, id);
-        // Every copy delivered electronically is one not printed and carried. Copies to outside
-        // addresses count when the relay has taken them, not before.
-        const copies = targets.length + people.length;
+        // Each receiving clerk is told of their own copy; every copy is paper saved.
+        const clerks = await repo.clerksByOrganization(trx, targets);
         const files = await trx.selectFrom('document_files').select('sha256').where('document_id', '=', id).execute();
-        const pages =
-          row.page_count ??
-          (await pagesOfFiles(
-            trx,
-            files.map((f) => f.sha256),
-          ));
-        await recordSavings(
-          trx,
-          [{ organizationId: row.organization_id, kind: 'document', entityId: id, pages, copies }],
-          deps.clock.now(),
-        );
+        await deps.events.emit(trx, 'document.dispatched', {
+          ...core.facts(row),
+          actorId: actor.userId,
+          deliveries: deliveries.map((d) => ({ ...d, clerkIds: clerks.get(d.organizationId) ?? [] })),
+          readerIds: people.map((p) => p.userId),
+          copies: targets.length + people.length,
+          organizationId: row.organization_id,
+          pageCount: row.page_count,
+          fileSha256s: files.map((f) => f.sha256),
+        });
         const emailed = await outside.send(trx, row);
         const said = [
           targets.length > 0 ? `gửi ${targets.length} nơi trong hệ thống` : '',
@@ -522,7 +457,7 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
           .updateTable('document_deliveries')
           .set({ status: '13', updated_at: at })
           .where('document_id', '=', id)
-          .returning(['id', 'incoming_document_id'])
+          .returning(['id', 'organization_id', 'incoming_document_id'])
           .execute();
         for (const d of deliveries) {
           if (!d.incoming_document_id) continue;
@@ -539,19 +474,26 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
             `Bên gửi đã thu hồi văn bản: ${body.reason}`,
           );
         }
-        await tellRecalled(trx, row, id);
         const readers = await trx
           .selectFrom('document_person_deliveries')
           .select('user_id')
           .where('document_id', '=', id)
           .execute();
-        await core.tell(
+        const clerks = await repo.clerksByOrganization(
           trx,
-          row,
-          readers.map((r) => r.user_id),
-          'document_recalled',
-          'Văn bản bị thu hồi',
+          deliveries.map((d) => d.organization_id),
         );
+        await deps.events.emit(trx, 'document.recalled', {
+          ...core.facts(row),
+          actorId: actor.userId,
+          deliveries: deliveries.map((d) => ({
+            deliveryId: d.id,
+            organizationId: d.organization_id,
+            incomingDocumentId: d.incoming_document_id,
+            clerkIds: clerks.get(d.organization_id) ?? [],
+          })),
+          readerIds: readers.map((r) => r.user_id),
+        });
         await record(trx, id, actor, 'recalled', body.reason, { deliveries: deliveries.length });
         await audit(auditActorOf(actor), {
           action: 'document.recall',

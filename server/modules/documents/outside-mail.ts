@@ -1,5 +1,6 @@
+import type { Transaction } from 'kysely';
 import type { Executor } from '../../platform/db/database';
-import { pagesOfFiles, recordSavings } from '../savings/record.service';
+import type { DB } from '../../platform/db/schema';
 import type { DocumentsCore } from './documents.core';
 import * as errors from './documents.errors';
 import type * as repo from './documents.repository';
@@ -96,37 +97,28 @@ export function createOutsideMail(core: DocumentsCore, mail: DocumentOutsideMail
       const rows = await trx
         .selectFrom('document_recipients as r')
         .innerJoin('documents as d', 'd.id', 'r.document_id')
-        .select(['d.id', 'd.organization_id', 'd.page_count', 'r.mail_outbound_id'])
+        .select(['d.id', 'd.organization_id', 'd.page_count', 'd.number_text', 'd.summary', 'd.secrecy'])
+        .select('r.mail_outbound_id')
         .where('r.mail_outbound_id', 'in', outboundIds)
         .execute();
-      const byDocument = new Map<string, { organizationId: string; pageCount: number | null; copies: Set<string> }>();
+      const byDocument = new Map<string, { row: (typeof rows)[number]; copies: Set<string> }>();
       for (const r of rows) {
-        const entry = byDocument.get(r.id) ?? {
-          organizationId: r.organization_id,
-          pageCount: r.page_count,
-          copies: new Set<string>(),
-        };
+        const entry = byDocument.get(r.id) ?? { row: r, copies: new Set<string>() };
         if (r.mail_outbound_id) entry.copies.add(r.mail_outbound_id);
         byDocument.set(r.id, entry);
       }
-      const entries = [];
-      for (const [id, d] of byDocument) {
+      // The mailboxes mark the copies sent in a transaction of their own, and tell it here.
+      const tx = trx as Transaction<DB>;
+      for (const [id, { row, copies }] of byDocument) {
         const files = await trx.selectFrom('document_files').select('sha256').where('document_id', '=', id).execute();
-        const pages =
-          d.pageCount ??
-          (await pagesOfFiles(
-            trx,
-            files.map((f) => f.sha256),
-          ));
-        entries.push({
-          organizationId: d.organizationId,
-          kind: 'document' as const,
-          entityId: id,
-          pages,
-          copies: d.copies.size,
+        await deps.events.emit(tx, 'document.outside_copies_delivered', {
+          ...core.facts(row),
+          organizationId: row.organization_id,
+          pageCount: row.page_count,
+          fileSha256s: files.map((f) => f.sha256),
+          copies: copies.size,
         });
       }
-      await recordSavings(trx, entries, deps.clock.now());
     },
   };
 }

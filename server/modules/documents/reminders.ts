@@ -31,13 +31,8 @@ export function createDocumentReminders(core: DocumentsCore) {
         await deps.transact(async ({ trx }) => {
           if (!(await claimReminder(trx, key, core.now()))) return;
           const row = { id: a.document_id, secrecy: a.secrecy, summary: a.summary, number_text: a.number_text };
-          await core.tell(
-            trx,
-            row,
-            [a.user_id],
-            overdue ? 'document_overdue' : 'document_due',
-            overdue ? 'Văn bản đã quá hạn xử lý' : 'Văn bản đến hạn xử lý ngày mai',
-          );
+          const told = { ...core.facts(row), assigneeId: a.user_id as string, dueDate: a.due_date as string };
+          await deps.events.emit(trx, overdue ? 'document.overdue' : 'document.due_tomorrow', told);
           sent++;
         });
       }
