@@ -1,7 +1,10 @@
+import type { Updateable } from 'kysely';
 import { foldVietnamese } from '../../../common/text/fold';
 import { dayInVietnam } from '../../platform/clock';
 import type { Executor } from '../../platform/db/database';
 import { isUniqueViolation } from '../../platform/db/errors';
+import type { DocumentsTable } from '../../platform/db/schema';
+import { updateVersioned } from '../../platform/db/versioned';
 import type { PlatformDeps } from '../../platform/deps';
 import { staleVersion } from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
@@ -84,14 +87,9 @@ export function createDocumentsCore(deps: PlatformDeps) {
   }
 
   /** Moves a document on only if nobody else moved it since `version`. */
-  async function advance(trx: Executor, row: repo.DocumentRow, version: number, patch: Record<string, unknown>) {
-    const res = await trx
-      .updateTable('documents')
-      .set({ ...patch, version: version + 1, updated_at: now() })
-      .where('id', '=', row.id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw staleVersion('Văn bản');
+  async function advance(trx: Executor, row: repo.DocumentRow, version: number, patch: Updateable<DocumentsTable>) {
+    const moved = await updateVersioned(trx, 'documents', row.id, version, { ...patch, updated_at: now() });
+    if (!moved) throw staleVersion('Văn bản');
   }
 
   /**
@@ -101,13 +99,7 @@ export function createDocumentsCore(deps: PlatformDeps) {
    * make someone else's pending step stale.
    */
   async function holdInStatus(trx: Executor, row: repo.DocumentRow, what: string) {
-    const res = await trx
-      .updateTable('documents')
-      .set({ updated_at: now() })
-      .where('id', '=', row.id)
-      .where('status', '=', row.status)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw errors.wrongStatus(actionLabel(what));
+    if (!(await repo.touchInStatus(trx, row.id, row.status, now()))) throw errors.wrongStatus(actionLabel(what));
   }
 
   /** Takes the actor's uploads into the document (the upload rows are consumed); returns the files' text. */
@@ -121,31 +113,23 @@ export function createDocumentsCore(deps: PlatformDeps) {
     const uploads = await deps.files.takeUploads(trx, actor.userId, uploadIds);
     if (uploads.length === 0) return [];
     const at = now();
-    await trx
-      .insertInto('document_files')
-      .values(
-        uploads.map((u, i) => ({
-          id: newId(),
-          document_id: documentId,
-          sha256: u.sha256,
-          file_name: u.fileName,
-          kind: kind === 'main' && i > 0 ? 'attachment' : kind,
-          added_by: actor.userId,
-          added_at: at,
-        })),
-      )
-      .execute();
+    await repo.insertFiles(
+      trx,
+      uploads.map((u, i) => ({
+        id: newId(),
+        document_id: documentId,
+        sha256: u.sha256,
+        file_name: u.fileName,
+        kind: kind === 'main' && i > 0 ? 'attachment' : kind,
+        added_by: actor.userId,
+        added_at: at,
+      })),
+    );
     // The text found in the files, for the search index.
-    const texts = await trx
-      .selectFrom('blobs')
-      .select('text_content')
-      .where(
-        'sha256',
-        'in',
-        uploads.map((u) => u.sha256),
-      )
-      .execute();
-    return texts.flatMap((t) => (t.text_content ? [t.text_content] : []));
+    return repo.textsOf(
+      trx,
+      uploads.map((u) => u.sha256),
+    );
   }
 
   /** Rebuilds the search text from the record and the text of every attached file. */
@@ -156,7 +140,7 @@ export function createDocumentsCore(deps: PlatformDeps) {
       [row.number_text, row.type_code, row.summary, row.issuer_name, row.signer_name, row.arrival_number],
       files.map((f) => f.text_content ?? ''),
     );
-    await trx.updateTable('documents').set({ search_text: search }).where('id', '=', documentId).execute();
+    await repo.setSearchText(trx, documentId, search);
   }
 
   /** Secret documents: every view and download goes into the audit trail. */
@@ -174,12 +158,7 @@ export function createDocumentsCore(deps: PlatformDeps) {
   async function requireUsers(ex: Executor, ids: readonly string[]) {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map<string, { id: string; full_name: string }>();
-    const rows = await ex
-      .selectFrom('users')
-      .select(['id', 'full_name'])
-      .where('id', 'in', unique)
-      .where('disabled', '=', 0)
-      .execute();
+    const rows = await repo.activeUsers(ex, unique);
     if (rows.length !== unique.length) throw errors.unknownUser();
     return new Map(rows.map((r) => [r.id, r]));
   }
@@ -193,16 +172,8 @@ export function createDocumentsCore(deps: PlatformDeps) {
   });
 
   async function isLeaderOver(ex: Executor, userId: string, path: string): Promise<boolean> {
-    const grants = await ex
-      .selectFrom('role_grants as g')
-      .innerJoin('organizations as o', 'o.id', 'g.organization_id')
-      .innerJoin('users as u', 'u.id', 'g.user_id')
-      .select('o.path')
-      .where('g.user_id', '=', userId)
-      .where('g.role', '=', 'leader')
-      .where('u.disabled', '=', 0)
-      .execute();
-    return grants.some((g) => path.startsWith(g.path));
+    const paths = await repo.rolePathsOf(ex, userId, 'leader');
+    return paths.some((p) => path.startsWith(p));
   }
 
   return {

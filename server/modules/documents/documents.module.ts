@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/security/actor';
 import { createDeliveriesService } from './deliveries.service';
 import { createDocumentsCore } from './documents.core';
 import { documentPolicies } from './documents.policy';
+import * as repo from './documents.repository';
 import { registerDocumentRoutes } from './documents.routes';
 import { createDocumentsService } from './documents.service';
 import { createExtensionsService } from './extensions.service';
@@ -62,24 +63,10 @@ export function createDocumentsModule(deps: PlatformDeps, mail: DocumentOutsideM
     async people(actor: Actor, id: string) {
       const { row } = await core.authorized(core.db, actor, id, 'read');
       const ancestors = row.organization_path.split('/').filter(Boolean);
-      const grants = await core.db
-        .selectFrom('role_grants as g')
-        .innerJoin('organizations as o', 'o.id', 'g.organization_id')
-        .innerJoin('users as u', 'u.id', 'g.user_id')
-        .select(['u.id', 'u.full_name', 'u.position', 'g.role', 'o.path'])
-        .where('u.disabled', '=', 0)
-        .where((eb) => eb.or([eb('o.id', 'in', ancestors), eb('o.path', 'like', `${row.organization_path}%`)]))
-        .orderBy('u.full_name')
-        .execute();
+      const grants = await repo.peopleAround(core.db, ancestors, row.organization_path);
       const person = (g: (typeof grants)[number]) => ({ id: g.id, fullName: g.full_name, position: g.position });
       const unique = <T extends { id: string }>(list: T[]) => [...new Map(list.map((x) => [x.id, x])).values()];
-      const units = await core.db
-        .selectFrom('organizations')
-        .select(['id', 'name'])
-        .where('parent_id', '=', row.organization_id)
-        .orderBy('sort_order')
-        .orderBy('name')
-        .execute();
+      const units = await repo.unitsUnder(core.db, row.organization_id);
       return {
         leaders: unique(
           grants.filter((g) => g.role === 'leader' && row.organization_path.startsWith(g.path)).map(person),

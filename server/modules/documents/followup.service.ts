@@ -1,4 +1,6 @@
+import { DELIVERY_STATUS } from '../../../common/documents';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
+import * as copies from './deliveries.repository';
 import type { DocumentsCore } from './documents.core';
 import * as errors from './documents.errors';
 import * as repo from './documents.repository';
@@ -21,13 +23,7 @@ export function createFollowupService(core: DocumentsCore) {
       await deps.transact(async ({ trx, audit }) => {
         // Its files, trail, recipients and access go with it (cascade); the stored files are
         // shared by content and stay for the documents that still refer to them.
-        const res = await trx
-          .deleteFrom('documents')
-          .where('id', '=', id)
-          .where('version', '=', body.version)
-          .where('status', '=', 'draft')
-          .executeTakeFirst();
-        if (Number(res.numDeletedRows) !== 1) throw errors.draftNotDeletable();
+        if (!(await repo.deleteDraft(trx, id, body.version))) throw errors.draftNotDeletable();
         await deps.events.emit(trx, 'document.draft_deleted', { ...core.facts(row), actorId: actor.userId });
         await audit(auditActorOf(actor), {
           action: 'document.delete_draft',
@@ -71,24 +67,12 @@ export function createFollowupService(core: DocumentsCore) {
       const since = new Date(deps.clock.now().getTime() - REMIND_INTERVAL_MS).toISOString();
       const fresh = (reminded: string | null) => reminded === null || reminded < since;
       return deps.transact(async ({ trx, audit }) => {
-        const units = (
-          await trx
-            .selectFrom('document_deliveries as dl')
-            .innerJoin('organizations as o', 'o.id', 'dl.organization_id')
-            .select(['dl.id', 'dl.organization_id', 'dl.reminded_at', 'o.name'])
-            .where('dl.document_id', '=', id)
-            .where('dl.status', '=', '01')
-            .where('dl.received_at', 'is', null)
-            .execute()
-        ).filter((d) => !body.deliveryId || d.id === body.deliveryId);
-        const people = (
-          await trx
-            .selectFrom('document_person_deliveries')
-            .select(['id', 'user_id', 'reminded_at', 'name'])
-            .where('document_id', '=', id)
-            .where('read_at', 'is', null)
-            .execute()
-        ).filter((d) => !body.deliveryId || d.id === body.deliveryId);
+        const units = (await copies.unopenedDeliveries(trx, id)).filter(
+          (d) => !body.deliveryId || d.id === body.deliveryId,
+        );
+        const people = (await copies.unreadPersonDeliveries(trx, id)).filter(
+          (d) => !body.deliveryId || d.id === body.deliveryId,
+        );
         if (body.deliveryId && units.length + people.length === 0) throw errors.deliveryNotFound();
         const dueUnits = units.filter((d) => fresh(d.reminded_at));
         const duePeople = people.filter((d) => fresh(d.reminded_at));
@@ -97,19 +81,13 @@ export function createFollowupService(core: DocumentsCore) {
           return { reminded: 0 };
         }
         for (const d of dueUnits) {
-          await trx.updateTable('document_deliveries').set({ reminded_at: at }).where('id', '=', d.id).execute();
+          await copies.markDeliveryReminded(trx, d.id, at);
         }
-        if (duePeople.length > 0) {
-          await trx
-            .updateTable('document_person_deliveries')
-            .set({ reminded_at: at })
-            .where(
-              'id',
-              'in',
-              duePeople.map((d) => d.id),
-            )
-            .execute();
-        }
+        await copies.markPersonDeliveriesReminded(
+          trx,
+          duePeople.map((d) => d.id),
+          at,
+        );
         const clerks = await repo.clerksByOrganization(
           trx,
           dueUnits.map((d) => d.organization_id),
@@ -144,31 +122,14 @@ export function createFollowupService(core: DocumentsCore) {
       const { row } = await authorized(db, actor, id, 'remind');
       const at = now();
       await deps.transact(async ({ trx, audit }) => {
-        const unit = await trx
-          .selectFrom('document_deliveries as dl')
-          .innerJoin('organizations as o', 'o.id', 'dl.organization_id')
-          .select(['dl.id', 'dl.status', 'dl.organization_id', 'o.name'])
-          .where('dl.document_id', '=', id)
-          .where('dl.id', '=', body.deliveryId)
-          .executeTakeFirst();
+        const unit = await copies.findDelivery(trx, id, body.deliveryId);
         let name: string;
         if (unit) {
           // Once accepted, the receiver has it in its register: nothing to send again.
-          if (unit.status !== '01' && unit.status !== '02') throw errors.deliveryNotFound();
-          await trx
-            .updateTable('document_deliveries')
-            .set((eb) => ({
-              status: '01',
-              sent_at: at,
-              received_at: null,
-              decided_at: null,
-              reason: null,
-              reminded_at: null,
-              updated_at: at,
-              version: eb('version', '+', 1),
-            }))
-            .where('id', '=', unit.id)
-            .execute();
+          if (unit.status !== DELIVERY_STATUS.sent && unit.status !== DELIVERY_STATUS.refused) {
+            throw errors.deliveryNotFound();
+          }
+          await copies.sendAgain(trx, unit.id, at);
           const clerks = await repo.clerksByOrganization(trx, [unit.organization_id]);
           await deps.events.emit(trx, 'document.resent', {
             ...core.facts(row),
@@ -182,18 +143,9 @@ export function createFollowupService(core: DocumentsCore) {
           });
           name = unit.name;
         } else {
-          const person = await trx
-            .selectFrom('document_person_deliveries')
-            .select(['id', 'user_id', 'name'])
-            .where('document_id', '=', id)
-            .where('id', '=', body.deliveryId)
-            .executeTakeFirst();
+          const person = await copies.findPersonDelivery(trx, id, body.deliveryId);
           if (!person) throw errors.deliveryNotFound();
-          await trx
-            .updateTable('document_person_deliveries')
-            .set({ sent_at: at, read_at: null, reminded_at: null })
-            .where('id', '=', person.id)
-            .execute();
+          await copies.sendToPersonAgain(trx, person.id, at);
           await deps.events.emit(trx, 'document.resent', {
             ...core.facts(row),
             actorId: actor.userId,

@@ -3,7 +3,8 @@ import type { Executor } from '../../platform/db/database';
 import type { DB } from '../../platform/db/schema';
 import type { DocumentsCore } from './documents.core';
 import * as errors from './documents.errors';
-import type * as repo from './documents.repository';
+import * as repo from './documents.repository';
+import * as recipientsRepo from './recipients.repository';
 
 /** What dispatch needs of the mailboxes: a message to outside addresses, written and queued in its transaction. */
 export interface DocumentOutsideMail {
@@ -43,23 +44,11 @@ export function createOutsideMail(core: DocumentsCore, mail: DocumentOutsideMail
     /** Queues the mail; answers how many recipients have a copy on its way. */
     async send(trx: Executor, row: repo.DocumentRow): Promise<number> {
       if (!mail) return 0;
-      const recipients = await trx
-        .selectFrom('document_recipients')
-        .select(['id', 'name', 'email'])
-        .where('document_id', '=', row.id)
-        .where('kind', '=', 'external')
-        .where('channel', '=', 'email')
-        .where('email', 'is not', null)
-        .execute();
+      const recipients = await recipientsRepo.emailRecipientsOf(trx, row.id);
       if (recipients.length === 0) return 0;
       // Editing refuses outside e-mail on a secret document; the sending step checks again.
       if (row.secrecy !== 'normal') throw errors.secretByEmail();
-      const files = await trx
-        .selectFrom('document_files')
-        .select(['sha256', 'file_name', 'kind'])
-        .where('document_id', '=', row.id)
-        .orderBy('added_at')
-        .execute();
+      const files = await recipientsRepo.mailFilesOf(trx, row.id);
       const number = row.number_text ?? '';
       const copies = await mail.sendOutside(trx, {
         fromOrganizationId: row.organization_id,
@@ -79,11 +68,7 @@ export function createOutsideMail(core: DocumentsCore, mail: DocumentOutsideMail
         const copy = copies.get(r.id);
         if (!copy) continue;
         if (copy.status === 'queued') queued++;
-        await trx
-          .updateTable('document_recipients')
-          .set({ mail_outbound_id: copy.outboundId })
-          .where('id', '=', r.id)
-          .execute();
+        await recipientsRepo.linkOutbound(trx, r.id, copy.outboundId);
       }
       return queued;
     },
@@ -94,13 +79,7 @@ export function createOutsideMail(core: DocumentsCore, mail: DocumentOutsideMail
      */
     async delivered(trx: Executor, outboundIds: string[]): Promise<void> {
       if (outboundIds.length === 0) return;
-      const rows = await trx
-        .selectFrom('document_recipients as r')
-        .innerJoin('documents as d', 'd.id', 'r.document_id')
-        .select(['d.id', 'd.organization_id', 'd.page_count', 'd.number_text', 'd.summary', 'd.secrecy'])
-        .select('r.mail_outbound_id')
-        .where('r.mail_outbound_id', 'in', outboundIds)
-        .execute();
+      const rows = await recipientsRepo.documentsOfOutbound(trx, outboundIds);
       const byDocument = new Map<string, { row: (typeof rows)[number]; copies: Set<string> }>();
       for (const r of rows) {
         const entry = byDocument.get(r.id) ?? { row: r, copies: new Set<string>() };
@@ -110,12 +89,12 @@ export function createOutsideMail(core: DocumentsCore, mail: DocumentOutsideMail
       // The mailboxes mark the copies sent in a transaction of their own, and tell it here.
       const tx = trx as Transaction<DB>;
       for (const [id, { row, copies }] of byDocument) {
-        const files = await trx.selectFrom('document_files').select('sha256').where('document_id', '=', id).execute();
+        const files = await repo.fileHashesOf(trx, id);
         await deps.events.emit(tx, 'document.outside_copies_delivered', {
           ...core.facts(row),
           organizationId: row.organization_id,
           pageCount: row.page_count,
-          fileSha256s: files.map((f) => f.sha256),
+          fileSha256s: files,
           copies: copies.size,
         });
       }

@@ -1,5 +1,6 @@
 import { addDays } from '../../platform/clock';
 import { claimReminder } from '../../platform/reminders';
+import { openAssignmentsDueBy } from './assignments.repository';
 import type { DocumentsCore } from './documents.core';
 
 /**
@@ -12,17 +13,7 @@ export function createDocumentReminders(core: DocumentsCore) {
     async run(): Promise<number> {
       const today = core.today();
       const tomorrow = addDays(today, 1);
-      const open = await db
-        .selectFrom('document_assignments as a')
-        .innerJoin('documents as d', 'd.id', 'a.document_id')
-        .select(['a.id', 'a.user_id', 'a.due_date', 'd.id as document_id', 'd.secrecy', 'd.summary', 'd.number_text'])
-        .where('a.status', '=', 'open')
-        .where('a.role', '!=', 'info')
-        .where('a.user_id', 'is not', null)
-        .where('a.due_date', 'is not', null)
-        .where('a.due_date', '<=', tomorrow)
-        .where('d.status', 'in', ['in_progress', 'submitted'])
-        .execute();
+      const open = await openAssignmentsDueBy(db, tomorrow);
       let sent = 0;
       for (const a of open) {
         const overdue = (a.due_date as string) < today;
