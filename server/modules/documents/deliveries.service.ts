@@ -7,12 +7,12 @@ import { staleVersion } from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
 import * as deliveries from './deliveries.repository';
-import type { DocumentsCore } from './documents.core';
 import * as errors from './documents.errors';
 import type { DeliveryResource } from './documents.policy';
 import * as repo from './documents.repository';
-import { checkRegister } from './incoming.service';
-import { issueArrivalNumber } from './numbering';
+import { checkRegister } from './documents.rules';
+import type { DocumentsCore } from './documents.steps.service';
+import { issueArrivalNumber } from './numbering.service';
 import { findRegister } from './registers.repository';
 
 /** The receiving side of the exchange: what arrived, and the clerk's accept or refuse. */

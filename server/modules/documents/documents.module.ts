@@ -2,22 +2,22 @@ import type { PlatformDeps } from '../../platform/deps';
 import type { App } from '../../platform/http/http-server';
 import type { Actor } from '../../platform/security/actor';
 import { createDeliveriesService } from './deliveries.service';
-import { createDocumentsCore } from './documents.core';
 import { documentPolicies } from './documents.policy';
 import * as repo from './documents.repository';
 import { registerDocumentRoutes } from './documents.routes';
 import { createDocumentsService } from './documents.service';
+import { createDocumentsCore } from './documents.steps.service';
 import { createExtensionsService } from './extensions.service';
 import { createFollowupService } from './followup.service';
 import { createGeneratedDocuments } from './generated.service';
 import { createIncomingService } from './incoming.service';
 import { createIssuers } from './issuers.service';
 import { createOutgoingService } from './outgoing.service';
-import { createOutsideMail, type DocumentOutsideMail } from './outside-mail';
-import { createRegisterBook } from './register-book';
+import { createOutsideMail, type DocumentOutsideMail } from './outside-mail.service';
+import { createRegisterBook } from './register-book.render';
 import { createRegistersService } from './registers.service';
-import { createDocumentReminders } from './reminders';
-import { createDraftVersions } from './versions';
+import { createDocumentReminders } from './reminders.service';
+import { createDraftVersions } from './versions.service';
 
 export { documentPolicies };
 

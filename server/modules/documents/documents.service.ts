@@ -2,9 +2,9 @@ import type { DocumentListQuery, QueueCounts, QueueKind } from '../../../common/
 import type { Actor } from '../../platform/security/actor';
 import * as assignments from './assignments.repository';
 import * as copies from './deliveries.repository';
-import type { DocumentsCore } from './documents.core';
 import * as errors from './documents.errors';
 import * as repo from './documents.repository';
+import type { DocumentsCore } from './documents.steps.service';
 import { documentView, toSummary } from './documents.view';
 import * as queues from './queues.repository';
 

@@ -14,7 +14,7 @@ import type { Authorizer } from '../../platform/security/authorize';
 import type { DocumentResource } from './documents.policy';
 import * as repo from './documents.repository';
 import { pendingSummaryOf } from './extensions.repository';
-import { outsideStatusOf } from './outside-mail';
+import { outsideStatusOf } from './outside-mail.service';
 
 const CLOSED = new Set(['done', 'cancelled', 'recalled']);
 

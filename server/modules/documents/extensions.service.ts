@@ -3,9 +3,9 @@ import type { Executor } from '../../platform/db/database';
 import { newId } from '../../platform/ids';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
 import * as assignments from './assignments.repository';
-import type { DocumentsCore } from './documents.core';
 import * as errors from './documents.errors';
 import * as repo from './documents.repository';
+import type { DocumentsCore } from './documents.steps.service';
 import * as extensions from './extensions.repository';
 
 const vnDate = (day: string | null) => (day ? `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}` : 'chưa có');

@@ -1,9 +1,9 @@
 import { DELIVERY_STATUS } from '../../../common/documents';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
 import * as copies from './deliveries.repository';
-import type { DocumentsCore } from './documents.core';
 import * as errors from './documents.errors';
 import * as repo from './documents.repository';
+import type { DocumentsCore } from './documents.steps.service';
 
 /** A recipient is reminded at most once in this time, so a click cannot flood anyone. */
 export const REMIND_INTERVAL_MS = 24 * 60 * 60 * 1000;

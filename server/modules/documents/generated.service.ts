@@ -2,11 +2,11 @@ import type { Executor } from '../../platform/db/database';
 import { isUniqueViolation } from '../../platform/db/errors';
 import { newId } from '../../platform/ids';
 import type { Actor } from '../../platform/security/actor';
-import type { DocumentsCore } from './documents.core';
 import * as errors from './documents.errors';
 import * as repo from './documents.repository';
-import { checkRegister } from './incoming.service';
-import { issueOutgoingNumber } from './numbering';
+import { checkRegister } from './documents.rules';
+import type { DocumentsCore } from './documents.steps.service';
+import { issueOutgoingNumber } from './numbering.service';
 import { insertRecipients } from './recipients.repository';
 import { findRegister } from './registers.repository';
 

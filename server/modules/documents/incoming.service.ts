@@ -1,36 +1,17 @@
 import type { Transaction } from 'kysely';
-import { DELIVERY_STATUS, type DeliveryStatus } from '../../../common/documents';
 import type { DirectBody, Handler, IncomingWrite } from '../../../common/schemas/documents';
 import type { DB } from '../../platform/db/schema';
 import { newId } from '../../platform/ids';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
 import * as assignments from './assignments.repository';
 import * as copies from './deliveries.repository';
-import type { DocumentsCore } from './documents.core';
 import * as errors from './documents.errors';
 import type { RegisterResource } from './documents.policy';
 import * as repo from './documents.repository';
-import { issueArrivalNumber } from './numbering';
-import { findRegister, type RegisterRow } from './registers.repository';
-
-/** The exchange status the sender sees for each stage of the receiver's copy. */
-export const DELIVERY_STATUS_OF: Record<string, DeliveryStatus> = {
-  registered: DELIVERY_STATUS.awaitingAssignment,
-  submitted: DELIVERY_STATUS.awaitingAssignment,
-  in_progress: DELIVERY_STATUS.inProgress,
-  done: DELIVERY_STATUS.done,
-};
-
-export function checkRegister(register: RegisterRow | undefined, direction: string, secrecy: string, typeCode: string) {
-  if (!register) throw errors.registerNotFound();
-  if (register.direction !== direction)
-    throw errors.registerWrongDirection(direction === 'incoming' ? 'incoming' : 'outgoing');
-  if (register.active !== 1) throw errors.registerInactive();
-  if ((register.secret === 1) !== (secrecy !== 'normal')) throw errors.registerSecrecyMismatch(secrecy !== 'normal');
-  const types = JSON.parse(register.type_codes) as string[];
-  if (types.length > 0 && !types.includes(typeCode)) throw errors.typeNotInRegister(typeCode);
-  return register;
-}
+import { checkRegister, DELIVERY_STATUS_OF } from './documents.rules';
+import type { DocumentsCore } from './documents.steps.service';
+import { issueArrivalNumber } from './numbering.service';
+import { findRegister } from './registers.repository';
 
 export function createIncomingService(core: DocumentsCore) {
   const { db, deps, today, now, authorized, record, advance } = core;

@@ -1,7 +1,7 @@
 import type { IssuerSuggestion } from '../../../common/schemas/documents';
 import { foldVietnamese } from '../../../common/text/fold';
 import type { Actor } from '../../platform/security/actor';
-import type { DocumentsCore } from './documents.core';
+import type { DocumentsCore } from './documents.steps.service';
 import { issuerNames } from './issuers.repository';
 
 /** How many names of each source are read to pick from: a province's directory and a clerk's years of registers. */

@@ -5,16 +5,16 @@ import { isUniqueViolation } from '../../platform/db/errors';
 import { newId } from '../../platform/ids';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
 import * as copies from './deliveries.repository';
-import type { DocumentsCore } from './documents.core';
 import * as errors from './documents.errors';
 import type { RegisterResource } from './documents.policy';
 import * as repo from './documents.repository';
-import { checkRegister } from './incoming.service';
-import { issueOutgoingNumber } from './numbering';
-import type { OutsideMail } from './outside-mail';
+import { checkRegister } from './documents.rules';
+import type { DocumentsCore } from './documents.steps.service';
+import { issueOutgoingNumber } from './numbering.service';
+import type { OutsideMail } from './outside-mail.service';
 import * as recipients from './recipients.repository';
 import { findRegister } from './registers.repository';
-import { keepVersion } from './versions';
+import { keepVersion } from './versions.service';
 
 interface ResolvedRecipient {
   kind: string;

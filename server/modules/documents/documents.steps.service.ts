@@ -1,5 +1,4 @@
 import type { Updateable } from 'kysely';
-import { foldVietnamese } from '../../../common/text/fold';
 import { dayInVietnam } from '../../platform/clock';
 import type { Executor } from '../../platform/db/database';
 import { isUniqueViolation } from '../../platform/db/errors';
@@ -8,40 +7,20 @@ import { updateVersioned } from '../../platform/db/versioned';
 import type { PlatformDeps } from '../../platform/deps';
 import { staleVersion } from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
-import { type Actor, auditActorOf } from '../../platform/security/actor';
-import type { UnitOfWork } from '../../platform/transactor';
-import type { DocumentFacts } from './documents.contract';
+import type { Actor } from '../../platform/security/actor';
+import { createDocumentAccess } from './documents.access.service';
 import * as errors from './documents.errors';
 import * as repo from './documents.repository';
-import { resourceOf } from './documents.view';
+import { actionLabel, documentKey, factsOf } from './documents.rules';
 
-/** What every document operation needs: load, authorize, record the step, attach files, keep the index. */
+/** What every document step needs: load and authorize, record the step, attach files, keep the index. */
 export function createDocumentsCore(deps: PlatformDeps) {
-  const { database, clock, authorizer } = deps;
+  const { database, clock } = deps;
   const db = database.db;
+  const { load, authorized, auditSecretAccess } = createDocumentAccess(deps);
 
   const today = () => dayInVietnam(clock.now());
   const now = () => clock.now().toISOString();
-
-  async function load(ex: Executor, id: string): Promise<repo.DocumentRow> {
-    const row = await repo.findDocument(ex, id);
-    if (!row) throw errors.documentNotFound();
-    return row;
-  }
-
-  /** Loads a document and refuses unless the actor may take `action`; unseen documents are "not found". */
-  async function authorized(ex: Executor, actor: Actor, id: string, action: string) {
-    const row = await load(ex, id);
-    const resource = await resourceOf(ex, actor, row);
-    if (!authorizer.can(actor, 'read', resource)) throw errors.documentNotFound();
-    if (action !== 'read' && !authorizer.can(actor, action, resource)) {
-      // A step someone else already took reads as a conflict, not as a lack of rights.
-      const expected = EXPECTED_STATUS[`${row.direction}:${action}`];
-      if (expected && expected !== row.status) throw errors.wrongStatus(actionLabel(action));
-      authorizer.authorize(actor, action, resource);
-    }
-    return { row, resource };
-  }
 
   async function record(
     trx: Executor,
@@ -143,17 +122,6 @@ export function createDocumentsCore(deps: PlatformDeps) {
     await repo.setSearchText(trx, documentId, search);
   }
 
-  /** Secret documents: every view and download goes into the audit trail. */
-  async function auditSecretAccess(uow: UnitOfWork, actor: Actor, row: repo.DocumentRow, what: 'view' | 'download') {
-    if (row.secrecy === 'normal') return;
-    await uow.audit(auditActorOf(actor), {
-      action: `document.${what}`,
-      entityType: 'document',
-      entityId: row.id,
-      summary: `${what === 'view' ? 'Xem' : 'Tải tệp của'} văn bản mật ${row.number_text ?? ''}`.trim(),
-    });
-  }
-
   /** An active account exists for each id. */
   async function requireUsers(ex: Executor, ids: readonly string[]) {
     const unique = [...new Set(ids)];
@@ -163,21 +131,13 @@ export function createDocumentsCore(deps: PlatformDeps) {
     return new Map(rows.map((r) => [r.id, r]));
   }
 
-  /** Which document a step happened to, as the events carry it. */
-  const facts = (row: Pick<repo.DocumentRow, 'id' | 'secrecy' | 'summary' | 'number_text'>): DocumentFacts => ({
-    documentId: row.id,
-    numberText: row.number_text,
-    summary: row.summary,
-    secrecy: row.secrecy,
-  });
-
   async function isLeaderOver(ex: Executor, userId: string, path: string): Promise<boolean> {
     const paths = await repo.rolePathsOf(ex, userId, 'leader');
     return paths.some((p) => path.startsWith(p));
   }
 
   return {
-    facts,
+    facts: factsOf,
     db,
     deps,
     today,
@@ -194,51 +154,8 @@ export function createDocumentsCore(deps: PlatformDeps) {
     auditSecretAccess,
     requireUsers,
     isLeaderOver,
-    documentKey: (issuer: string, numberText: string) => `${foldVietnamese(issuer)}|${foldVietnamese(numberText)}`,
+    documentKey,
   };
 }
 
 export type DocumentsCore = ReturnType<typeof createDocumentsCore>;
-
-const EXPECTED_STATUS: Record<string, string> = {
-  'incoming:submit': 'registered',
-  'incoming:direct': 'submitted',
-  'incoming:return': 'submitted',
-  'incoming:reassign': 'in_progress',
-  'incoming:extend': 'in_progress',
-  'incoming:complete': 'in_progress',
-  'outgoing:edit': 'draft',
-  'outgoing:attach': 'draft',
-  'outgoing:submit': 'draft',
-  'outgoing:approve': 'submitted',
-  'outgoing:return': 'submitted',
-  'outgoing:issue': 'approved',
-  'outgoing:dispatch': 'issued',
-  'outgoing:recall': 'dispatched',
-  'outgoing:delete': 'draft',
-  'outgoing:withdraw': 'submitted',
-  'outgoing:remind': 'dispatched',
-};
-
-function actionLabel(action: string): string {
-  const labels: Record<string, string> = {
-    submit: 'trình văn bản',
-    direct: 'cho ý kiến chỉ đạo',
-    return: 'trả lại văn bản',
-    reassign: 'giao lại văn bản',
-    extend: 'gia hạn xử lý',
-    complete: 'hoàn thành văn bản',
-    attach: 'đính kèm tệp',
-    comment: 'ghi ý kiến',
-    edit: 'sửa dự thảo',
-    approve: 'duyệt văn bản',
-    issue: 'cấp số',
-    dispatch: 'phát hành',
-    recall: 'thu hồi',
-    grant: 'chia sẻ văn bản',
-    delete: 'xóa dự thảo',
-    withdraw: 'rút lại dự thảo',
-    remind: 'nhắc nơi nhận',
-  };
-  return labels[action] ?? 'thực hiện thao tác này';
-}

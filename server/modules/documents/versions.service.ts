@@ -2,8 +2,8 @@ import type { DraftVersionList } from '../../../common/schemas/documents';
 import type { Executor } from '../../platform/db/database';
 import { newId } from '../../platform/ids';
 import type { Actor } from '../../platform/security/actor';
-import type { DocumentsCore } from './documents.core';
 import * as repo from './documents.repository';
+import type { DocumentsCore } from './documents.steps.service';
 import * as versions from './versions.repository';
 
 /**

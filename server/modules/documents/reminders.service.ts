@@ -1,7 +1,7 @@
 import { addDays } from '../../platform/clock';
 import { claimReminder } from '../../platform/reminders';
 import { openAssignmentsDueBy } from './assignments.repository';
-import type { DocumentsCore } from './documents.core';
+import type { DocumentsCore } from './documents.steps.service';
 
 /**
  * Reminds handlers of documents due tomorrow and of those overdue, once each per due date,

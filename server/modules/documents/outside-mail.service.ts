@@ -1,9 +1,9 @@
 import type { Transaction } from 'kysely';
 import type { Executor } from '../../platform/db/database';
 import type { DB } from '../../platform/db/schema';
-import type { DocumentsCore } from './documents.core';
 import * as errors from './documents.errors';
 import * as repo from './documents.repository';
+import type { DocumentsCore } from './documents.steps.service';
 import * as recipientsRepo from './recipients.repository';
 
 /** What dispatch needs of the mailboxes: a message to outside addresses, written and queued in its transaction. */
