@@ -18,6 +18,7 @@ import { createRegisterBook } from './register-book.render';
 import { createRegistersService } from './registers.service';
 import { createDocumentReminders } from './reminders.service';
 import { createDraftVersions } from './versions.service';
+import { createWorkflowService } from './workflow.service';
 
 export { documentPolicies };
 
@@ -29,12 +30,16 @@ export function createDocumentsModule(deps: PlatformDeps, mail: DocumentOutsideM
   const core = createDocumentsCore(deps);
   const documents = createDocumentsService(core);
   const outside = createOutsideMail(core, mail);
+  const incoming = createIncomingService(core);
+  const outgoing = createOutgoingService(core, outside);
   const module = {
     registers: createRegistersService(deps),
-    incoming: createIncomingService(core),
+    incoming,
     extensions: createExtensionsService(core),
     issuers: createIssuers(core),
-    outgoing: createOutgoingService(core, outside),
+    outgoing,
+    /** Submitting and returning, for either kind of document. */
+    workflow: createWorkflowService(core, incoming, outgoing),
     /** Deleting or withdrawing a draft; reminding and resending after dispatch. */
     followup: createFollowupService(core),
     /** A draft's kept versions, for comparing them. */
@@ -50,9 +55,6 @@ export function createDocumentsModule(deps: PlatformDeps, mail: DocumentOutsideM
     files: deps.files,
     documents: {
       ...documents,
-      async getDirection(actor: Actor, id: string) {
-        return (await core.authorized(core.db, actor, id, 'read')).row.direction;
-      },
       /** A document the actor may read, in a line, for another module to link to (an inspection case). */
       async describe(actor: Actor, id: string) {
         const { row } = await core.authorized(core.db, actor, id, 'read');

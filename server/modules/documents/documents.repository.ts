@@ -11,6 +11,7 @@ import type {
 } from '../../platform/db/schema';
 import { startsWith } from '../../platform/db/search';
 import { deleteVersioned } from '../../platform/db/versioned';
+import { type Visibility, visibleTo } from './read-access.repository';
 
 export type DocumentRow = Omit<DocumentsTable, 'seq'> & {
   organization_path: string;
@@ -184,34 +185,6 @@ export async function replyLinksOf(ex: Executor, documentId: string): Promise<st
     .orderBy('created_at')
     .execute();
   return rows.map((r) => (r.outgoing_id === documentId ? r.incoming_id : r.outgoing_id));
-}
-
-export interface Visibility {
-  userId: string;
-  /** Paths where the actor is clerk, leader or administrator: every ordinary document there. */
-  officePaths: readonly string[];
-  /** Paths where the actor keeps the registers: secret documents there too. */
-  clerkPaths: readonly string[];
-}
-
-const anyPrefix = (column: string, paths: readonly string[]): Expression<SqlBool> =>
-  paths.length === 0
-    ? sql<SqlBool>`1 = 0`
-    : sql<SqlBool>`(${sql.join(
-        paths.map((p) => startsWith(column, p)),
-        sql` or `,
-      )})`;
-
-/** The documents a user may see, as one condition over `d` (documents) and `o` (its organization). */
-export function visibleTo(v: Visibility): Expression<SqlBool> {
-  return sql<SqlBool>`(
-    d.id in (select document_id from document_access where user_id = ${v.userId})
-    or d.id in (select document_id from document_assignments where user_id = ${v.userId})
-    or (d.secrecy = 'normal' and (${anyPrefix('o.path', v.officePaths)}
-      or d.id in (select a.document_id from document_assignments a
-        join organizations ao on ao.id = a.organization_id where ${anyPrefix('ao.path', v.officePaths)})))
-    or (d.secrecy <> 'normal' and ${anyPrefix('o.path', v.clerkPaths)})
-  )`;
 }
 
 /**

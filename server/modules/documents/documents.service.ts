@@ -7,16 +7,7 @@ import * as repo from './documents.repository';
 import type { DocumentsCore } from './documents.steps.service';
 import { documentView, toSummary } from './documents.view';
 import * as queues from './queues.repository';
-
-export function visibilityOf(actor: Actor): repo.Visibility {
-  return {
-    userId: actor.userId,
-    officePaths: actor.grants
-      .filter((g) => g.role === 'clerk' || g.role === 'leader' || g.role === 'admin')
-      .map((g) => g.organizationPath),
-    clerkPaths: actor.grants.filter((g) => g.role === 'clerk').map((g) => g.organizationPath),
-  };
-}
+import { visibilityOf } from './read-access.repository';
 
 function queueOwnerOf(actor: Actor): queues.QueueOwner {
   return {
