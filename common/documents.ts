@@ -78,6 +78,18 @@ export function statusLabel(status: DocumentStatus, direction: 'incoming' | 'out
 /** Delivery status codes of the exchange (QCVN 102:2016). */
 export const DELIVERY_STATUSES = ['01', '02', '03', '04', '05', '06', '13'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+/** The delivery status codes by name, so code never spells a bare '01'. */
+export const DELIVERY_STATUS = {
+  /** Sent, waiting in the receiver's inbox. */
+  sent: '01',
+  refused: '02',
+  accepted: '03',
+  /** Accepted and registered, waiting to be assigned. */
+  awaitingAssignment: '04',
+  inProgress: '05',
+  done: '06',
+  recalled: '13',
+} as const satisfies Record<string, DeliveryStatus>;
 export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
   '01': 'Đã gửi đến',
   '02': 'Từ chối',

@@ -7,6 +7,7 @@ import { auditPolicy } from './modules/audit/audit.policy';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { createDemoConfigView } from './modules/demo/demo.service';
 import { createDirectoryModule, directoryPolicies } from './modules/directory/directory.module';
+import { documentEventKinds } from './modules/documents/documents.contract';
 import { createDocumentsModule, documentPolicies } from './modules/documents/documents.module';
 import { registerFilesRoutes } from './modules/files/files.routes';
 import { registerHealthRoutes } from './modules/health/health.routes';
@@ -26,9 +27,11 @@ import { createNotificationChannels, type NotificationChannels } from './modules
 import { createLiveNotifications } from './modules/notifications/notifications.live';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes';
 import { createNotificationsService } from './modules/notifications/notifications.service';
+import { subscribeToDocuments as notifyOfDocuments } from './modules/notifications/subscribers/documents.subscribers';
 import { savingsPolicy } from './modules/savings/savings.policy';
 import { registerSavingsRoutes } from './modules/savings/savings.routes';
 import { createSavingsService } from './modules/savings/savings.service';
+import { subscribeToDocuments as countDocumentSavings } from './modules/savings/subscribers/documents.subscribers';
 import { createSchedulesModule, schedulePolicies } from './modules/schedules/schedules.module';
 import { registerSearchRoutes } from './modules/search/search.routes';
 import { createSearchService } from './modules/search/search.service';
@@ -151,6 +154,8 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   };
   const live = createLiveNotifications(database);
   const savings = createSavingsService(deps);
+  notifyOfDocuments(deps.events);
+  countDocumentSavings(deps.events);
 
   const app = await createHttpServer({
     logLevel: config.logLevel,
@@ -208,7 +213,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   );
 
   // Every event a module emits has its subscribers, and nothing subscribes to an event no one emits.
-  deps.events.assertWired([]);
+  deps.events.assertWired([...documentEventKinds]);
   const jobHandlers = mergeJobHandlers(
     notifications.channels.handlers,
     mailbox.transport.handlers,

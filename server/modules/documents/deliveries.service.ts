@@ -1,49 +1,28 @@
+import type { Updateable } from 'kysely';
+import { DELIVERY_STATUS } from '../../../common/documents';
 import type { DeliveryStatus, Secrecy, Urgency } from '../../../common/schemas/documents';
 import type { Executor } from '../../platform/db/database';
+import type { DocumentDeliveriesTable } from '../../platform/db/schema';
 import { staleVersion } from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
-import type { DocumentsCore } from './documents.core';
+import * as deliveries from './deliveries.repository';
 import * as errors from './documents.errors';
 import type { DeliveryResource } from './documents.policy';
 import * as repo from './documents.repository';
-import { checkRegister } from './incoming.service';
-import { issueArrivalNumber } from './numbering';
+import { checkRegister } from './documents.rules';
+import type { DocumentsCore } from './documents.steps.service';
+import { issueArrivalNumber } from './numbering.service';
 import { findRegister } from './registers.repository';
 
 /** The receiving side of the exchange: what arrived, and the clerk's accept or refuse. */
 export function createDeliveriesService(core: DocumentsCore) {
   const { db, deps, today, now, record } = core;
 
-  const inboxQuery = (ex: Executor) =>
-    ex
-      .selectFrom('document_deliveries as dl')
-      .innerJoin('organizations as ro', 'ro.id', 'dl.organization_id')
-      .innerJoin('documents as d', 'd.id', 'dl.document_id')
-      .innerJoin('organizations as so', 'so.id', 'd.organization_id')
-      .select([
-        'dl.id',
-        'dl.version',
-        'dl.status',
-        'dl.sent_at',
-        'dl.received_at',
-        'dl.incoming_document_id',
-        'dl.organization_id',
-        'ro.path as recipient_path',
-        'so.name as from_name',
-        'd.id as document_id',
-        'd.number_text',
-        'd.issue_date',
-        'd.type_code',
-        'd.summary',
-        'd.urgency',
-        'd.secrecy',
-      ]);
-
   /** A delivery addressed to the actor as its clerk (the same rule as the waiting list), or not found. */
   async function loadDelivery(ex: Executor, actor: Actor, id: string) {
     const clerkPaths = actor.grants.filter((g) => g.role === 'clerk').map((g) => g.organizationPath);
-    const row = await inboxQuery(ex).where('dl.id', '=', id).where(repo.addressedTo(clerkPaths)).executeTakeFirst();
+    const row = await deliveries.findAddressed(ex, id, clerkPaths);
     if (!row) throw errors.deliveryNotFound();
     const resource: DeliveryResource = { kind: 'delivery', organizationPath: row.recipient_path };
     if (!deps.authorizer.can(actor, 'decide', resource)) throw errors.deliveryNotFound();
@@ -53,7 +32,7 @@ export function createDeliveriesService(core: DocumentsCore) {
   /** Only while it waits: once accepted it is read as a document, once refused or recalled not at all. */
   async function loadWaiting(actor: Actor, id: string) {
     const row = await loadDelivery(db, actor, id);
-    if (row.status !== '01') throw errors.deliveryNotFound();
+    if (row.status !== DELIVERY_STATUS.sent) throw errors.deliveryNotFound();
     return row;
   }
 
@@ -74,18 +53,16 @@ export function createDeliveriesService(core: DocumentsCore) {
 
   async function decide(
     trx: Executor,
-    delivery: Awaited<ReturnType<typeof loadDelivery>>,
+    delivery: deliveries.InboxRow,
     version: number,
-    patch: Record<string, unknown>,
+    patch: Updateable<DocumentDeliveriesTable>,
   ) {
-    const res = await trx
-      .updateTable('document_deliveries')
-      .set({ ...patch, version: version + 1, updated_at: now(), decided_at: now() })
-      .where('id', '=', delivery.id)
-      .where('version', '=', version)
-      .where('status', '=', '01')
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw staleVersion('Văn bản đến');
+    const decided = await deliveries.decideDelivery(trx, delivery.id, version, {
+      ...patch,
+      updated_at: now(),
+      decided_at: now(),
+    });
+    if (!decided) throw staleVersion('Văn bản đến');
   }
 
   return {
@@ -93,11 +70,7 @@ export function createDeliveriesService(core: DocumentsCore) {
     async inbox(actor: Actor) {
       const paths = actor.grants.filter((g) => g.role === 'clerk').map((g) => g.organizationPath);
       if (paths.length === 0) return { items: [] };
-      const rows = await inboxQuery(db)
-        .where(repo.waitingFor(paths))
-        .orderBy('dl.sent_at', 'desc')
-        .limit(500)
-        .execute();
+      const rows = await deliveries.waitingDeliveries(db, paths, 500);
       return { items: rows.map(toItem) };
     },
 
@@ -105,12 +78,7 @@ export function createDeliveriesService(core: DocumentsCore) {
     async openDelivery(actor: Actor, id: string) {
       const row = await loadWaiting(actor, id);
       if (!row.received_at) {
-        await db
-          .updateTable('document_deliveries')
-          .set({ received_at: now(), updated_at: now() })
-          .where('id', '=', id)
-          .where('received_at', 'is', null)
-          .execute();
+        await deliveries.markReceived(db, id, now());
       }
       const files = await repo.filesOf(db, row.document_id);
       return {
@@ -145,17 +113,7 @@ export function createDeliveriesService(core: DocumentsCore) {
       const source = await core.load(db, delivery.document_id);
       const registerId =
         body.registerId ??
-        (
-          await db
-            .selectFrom('registers')
-            .select('id')
-            .where('organization_id', '=', delivery.organization_id)
-            .where('direction', '=', 'incoming')
-            .where('secret', '=', source.secrecy === 'normal' ? 0 : 1)
-            .where('active', '=', 1)
-            .orderBy('created_at')
-            .executeTakeFirst()
-        )?.id;
+        (await deliveries.defaultIncomingRegister(db, delivery.organization_id, source.secrecy !== 'normal'));
       if (!registerId) throw errors.registerNotFound();
       const register = checkRegister(await findRegister(db, registerId), 'incoming', source.secrecy, source.type_code);
       if (register.organization_id !== delivery.organization_id) throw errors.registerWrongOrganization();
@@ -165,7 +123,7 @@ export function createDeliveriesService(core: DocumentsCore) {
         const { period, arrivalNumber } = await issueArrivalNumber(trx, register, day);
         const at = now();
         await decide(trx, delivery, body.version, {
-          status: '03',
+          status: DELIVERY_STATUS.accepted,
           incoming_document_id: incomingId,
           received_at: delivery.received_at ?? at,
         });
@@ -203,28 +161,19 @@ export function createDeliveriesService(core: DocumentsCore) {
           created_at: at,
           updated_at: at,
         });
-        const files = await trx
-          .selectFrom('document_files')
-          .select(['sha256', 'file_name', 'kind'])
-          .where('document_id', '=', source.id)
-          .where('kind', '<>', 'result')
-          .execute();
-        if (files.length > 0) {
-          await trx
-            .insertInto('document_files')
-            .values(
-              files.map((f) => ({
-                id: newId(),
-                document_id: incomingId,
-                sha256: f.sha256,
-                file_name: f.file_name,
-                kind: f.kind,
-                added_by: actor.userId,
-                added_at: at,
-              })),
-            )
-            .execute();
-        }
+        const files = await deliveries.sharedFilesOf(trx, source.id);
+        await repo.insertFiles(
+          trx,
+          files.map((f) => ({
+            id: newId(),
+            document_id: incomingId,
+            sha256: f.sha256,
+            file_name: f.file_name,
+            kind: f.kind,
+            added_by: actor.userId,
+            added_at: at,
+          })),
+        );
         await repo.grantAccess(trx, incomingId, [actor.userId], 'created');
         await record(
           trx,
@@ -255,12 +204,13 @@ export function createDeliveriesService(core: DocumentsCore) {
       const reason = body.reason?.trim();
       if (!reason) throw errors.refusalReasonRequired();
       await deps.transact(async ({ trx, audit }) => {
-        await decide(trx, delivery, body.version, { status: '02', reason, received_at: delivery.received_at ?? now() });
-        const org = await trx
-          .selectFrom('organizations')
-          .select('name')
-          .where('id', '=', delivery.organization_id)
-          .executeTakeFirstOrThrow();
+        await decide(trx, delivery, body.version, {
+          status: DELIVERY_STATUS.refused,
+          reason,
+          received_at: delivery.received_at ?? now(),
+        });
+        const org = await repo.findOrganization(trx, delivery.organization_id);
+        if (!org) throw errors.deliveryNotFound();
         await record(trx, delivery.document_id, actor, 'refused', `${org.name} từ chối: ${reason}`);
         await audit(auditActorOf(actor), {
           action: 'document.refuse',

@@ -2,21 +2,23 @@ import type { PlatformDeps } from '../../platform/deps';
 import type { App } from '../../platform/http/http-server';
 import type { Actor } from '../../platform/security/actor';
 import { createDeliveriesService } from './deliveries.service';
-import { createDocumentsCore } from './documents.core';
 import { documentPolicies } from './documents.policy';
+import * as repo from './documents.repository';
 import { registerDocumentRoutes } from './documents.routes';
 import { createDocumentsService } from './documents.service';
+import { createDocumentsCore } from './documents.steps.service';
 import { createExtensionsService } from './extensions.service';
 import { createFollowupService } from './followup.service';
 import { createGeneratedDocuments } from './generated.service';
 import { createIncomingService } from './incoming.service';
 import { createIssuers } from './issuers.service';
 import { createOutgoingService } from './outgoing.service';
-import { createOutsideMail, type DocumentOutsideMail } from './outside-mail';
-import { createRegisterBook } from './register-book';
+import { createOutsideMail, type DocumentOutsideMail } from './outside-mail.service';
+import { createRegisterBook } from './register-book.render';
 import { createRegistersService } from './registers.service';
-import { createDocumentReminders } from './reminders';
-import { createDraftVersions } from './versions';
+import { createDocumentReminders } from './reminders.service';
+import { createDraftVersions } from './versions.service';
+import { createWorkflowService } from './workflow.service';
 
 export { documentPolicies };
 
@@ -28,12 +30,16 @@ export function createDocumentsModule(deps: PlatformDeps, mail: DocumentOutsideM
   const core = createDocumentsCore(deps);
   const documents = createDocumentsService(core);
   const outside = createOutsideMail(core, mail);
+  const incoming = createIncomingService(core);
+  const outgoing = createOutgoingService(core, outside);
   const module = {
     registers: createRegistersService(deps),
-    incoming: createIncomingService(core),
+    incoming,
     extensions: createExtensionsService(core),
     issuers: createIssuers(core),
-    outgoing: createOutgoingService(core, outside),
+    outgoing,
+    /** Submitting and returning, for either kind of document. */
+    workflow: createWorkflowService(core, incoming, outgoing),
     /** Deleting or withdrawing a draft; reminding and resending after dispatch. */
     followup: createFollowupService(core),
     /** A draft's kept versions, for comparing them. */
@@ -49,9 +55,6 @@ export function createDocumentsModule(deps: PlatformDeps, mail: DocumentOutsideM
     files: deps.files,
     documents: {
       ...documents,
-      async getDirection(actor: Actor, id: string) {
-        return (await core.authorized(core.db, actor, id, 'read')).row.direction;
-      },
       /** A document the actor may read, in a line, for another module to link to (an inspection case). */
       async describe(actor: Actor, id: string) {
         const { row } = await core.authorized(core.db, actor, id, 'read');
@@ -62,24 +65,10 @@ export function createDocumentsModule(deps: PlatformDeps, mail: DocumentOutsideM
     async people(actor: Actor, id: string) {
       const { row } = await core.authorized(core.db, actor, id, 'read');
       const ancestors = row.organization_path.split('/').filter(Boolean);
-      const grants = await core.db
-        .selectFrom('role_grants as g')
-        .innerJoin('organizations as o', 'o.id', 'g.organization_id')
-        .innerJoin('users as u', 'u.id', 'g.user_id')
-        .select(['u.id', 'u.full_name', 'u.position', 'g.role', 'o.path'])
-        .where('u.disabled', '=', 0)
-        .where((eb) => eb.or([eb('o.id', 'in', ancestors), eb('o.path', 'like', `${row.organization_path}%`)]))
-        .orderBy('u.full_name')
-        .execute();
+      const grants = await repo.peopleAround(core.db, ancestors, row.organization_path);
       const person = (g: (typeof grants)[number]) => ({ id: g.id, fullName: g.full_name, position: g.position });
       const unique = <T extends { id: string }>(list: T[]) => [...new Map(list.map((x) => [x.id, x])).values()];
-      const units = await core.db
-        .selectFrom('organizations')
-        .select(['id', 'name'])
-        .where('parent_id', '=', row.organization_id)
-        .orderBy('sort_order')
-        .orderBy('name')
-        .execute();
+      const units = await repo.unitsUnder(core.db, row.organization_id);
       return {
         leaders: unique(
           grants.filter((g) => g.role === 'leader' && row.organization_path.startsWith(g.path)).map(person),

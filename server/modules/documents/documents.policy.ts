@@ -1,11 +1,12 @@
-import type { Role } from '../../../common/schemas/roles';
 import { type Actor, hasRoleOver } from '../../platform/security/actor';
 import { definePolicy } from '../../platform/security/authorize';
+import { canRead } from './read-access.repository';
 
 /**
  * Who may do what with registers and documents. A document resource carries what the
  * service knows of the actor's relation to it (assignments, access rows), so the policy
- * stays a pure function that a list can also apply row by row.
+ * stays a pure function that a list can also apply row by row. Who may read at all is said
+ * in read-access.repository.ts, beside the condition the lists apply.
  */
 export interface RegisterResource {
   kind: 'register';
@@ -33,16 +34,6 @@ export interface DocumentResource {
 export interface DeliveryResource {
   kind: 'delivery';
   organizationPath: string;
-}
-
-const OFFICE: readonly Role[] = ['clerk', 'leader', 'admin'];
-
-export function canRead(actor: Actor, d: DocumentResource): boolean {
-  if (d.granted || d.assignments.length > 0 || d.leadsUnit) return true;
-  // The same rule the lists apply: a unit's office sees what was given to the unit, unless secret.
-  if (d.unitAssigned && d.secrecy === 'normal') return true;
-  if (d.secrecy !== 'normal') return hasRoleOver(actor, ['clerk'], d.organizationPath);
-  return hasRoleOver(actor, OFFICE, d.organizationPath);
 }
 
 const isClerk = (actor: Actor, d: DocumentResource) => hasRoleOver(actor, ['clerk'], d.organizationPath);

@@ -1,9 +1,17 @@
-import { type Expression, type SqlBool, sql } from 'kysely';
+import { type Expression, type SqlBool, sql, type Updateable } from 'kysely';
+import { DELIVERY_STATUS } from '../../../common/documents';
 import type { DocumentListQuery } from '../../../common/schemas/documents';
 import { foldVietnamese } from '../../../common/text/fold';
 import type { DatabaseKind, Executor } from '../../platform/db/database';
-import type { DocumentEventsTable, DocumentsTable } from '../../platform/db/schema';
+import type {
+  DocumentEventsTable,
+  DocumentFilesTable,
+  DocumentRepliesTable,
+  DocumentsTable,
+} from '../../platform/db/schema';
 import { startsWith } from '../../platform/db/search';
+import { deleteVersioned } from '../../platform/db/versioned';
+import { type Visibility, visibleTo } from './read-access.repository';
 
 export type DocumentRow = Omit<DocumentsTable, 'seq'> & {
   organization_path: string;
@@ -179,34 +187,6 @@ export async function replyLinksOf(ex: Executor, documentId: string): Promise<st
   return rows.map((r) => (r.outgoing_id === documentId ? r.incoming_id : r.outgoing_id));
 }
 
-export interface Visibility {
-  userId: string;
-  /** Paths where the actor is clerk, leader or administrator: every ordinary document there. */
-  officePaths: readonly string[];
-  /** Paths where the actor keeps the registers: secret documents there too. */
-  clerkPaths: readonly string[];
-}
-
-const anyPrefix = (column: string, paths: readonly string[]): Expression<SqlBool> =>
-  paths.length === 0
-    ? sql<SqlBool>`1 = 0`
-    : sql<SqlBool>`(${sql.join(
-        paths.map((p) => startsWith(column, p)),
-        sql` or `,
-      )})`;
-
-/** The documents a user may see, as one condition over `d` (documents) and `o` (its organization). */
-export function visibleTo(v: Visibility): Expression<SqlBool> {
-  return sql<SqlBool>`(
-    d.id in (select document_id from document_access where user_id = ${v.userId})
-    or d.id in (select document_id from document_assignments where user_id = ${v.userId})
-    or (d.secrecy = 'normal' and (${anyPrefix('o.path', v.officePaths)}
-      or d.id in (select a.document_id from document_assignments a
-        join organizations ao on ao.id = a.organization_id where ${anyPrefix('ao.path', v.officePaths)})))
-    or (d.secrecy <> 'normal' and ${anyPrefix('o.path', v.clerkPaths)})
-  )`;
-}
-
 /**
  * Which words match as prefixes: at most the last one, which the person may still be typing,
  * and never a number (a number is looked for whole: `12` should not find 120 to 129999).
@@ -374,5 +354,172 @@ export function addressedTo(clerkPaths: readonly string[]): Expression<SqlBool> 
 
 /** Deliveries addressed to the clerk and still waiting for their decision. */
 export function waitingFor(clerkPaths: readonly string[]): Expression<SqlBool> {
-  return sql<SqlBool>`dl.status = '01' and ${addressedTo(clerkPaths)}`;
+  return sql<SqlBool>`dl.status = ${sql.lit(DELIVERY_STATUS.sent)} and ${addressedTo(clerkPaths)}`;
+}
+
+/** The active clerks who receive for each of these organizations (their own, not those of a committee above). */
+export async function clerksByOrganization(ex: Executor, orgIds: readonly string[]): Promise<Map<string, string[]>> {
+  const byOrg = new Map<string, string[]>();
+  const unique = [...new Set(orgIds)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await ex
+      .selectFrom('role_grants as g')
+      .innerJoin('users as u', 'u.id', 'g.user_id')
+      .select(['g.organization_id', 'g.user_id'])
+      .where('g.organization_id', 'in', unique.slice(i, i + 500))
+      .where('g.role', '=', 'clerk')
+      .where('u.disabled', '=', 0)
+      .execute();
+    for (const r of rows) {
+      const list = byOrg.get(r.organization_id) ?? [];
+      if (!list.includes(r.user_id)) list.push(r.user_id);
+      byOrg.set(r.organization_id, list);
+    }
+  }
+  return byOrg;
+}
+
+/**
+ * Touches a document only if it is still in `status`: false when a step moved it meanwhile.
+ * The version is left alone, so adding a comment does not make someone's pending step stale.
+ */
+export async function touchInStatus(ex: Executor, id: string, status: string, at: string): Promise<boolean> {
+  const res = await ex
+    .updateTable('documents')
+    .set({ updated_at: at })
+    .where('id', '=', id)
+    .where('status', '=', status)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function insertFiles(ex: Executor, rows: readonly DocumentFilesTable[]) {
+  if (rows.length > 0)
+    await ex
+      .insertInto('document_files')
+      .values([...rows])
+      .execute();
+}
+
+/** The files' hashes of a document, for the paper a copy of it needs. */
+export async function fileHashesOf(ex: Executor, documentId: string): Promise<string[]> {
+  const rows = await ex.selectFrom('document_files').select('sha256').where('document_id', '=', documentId).execute();
+  return rows.map((r) => r.sha256);
+}
+
+/** The text found in stored files, for the search index. */
+export async function textsOf(ex: Executor, sha256s: readonly string[]): Promise<string[]> {
+  if (sha256s.length === 0) return [];
+  const rows = await ex
+    .selectFrom('blobs')
+    .select('text_content')
+    .where('sha256', 'in', [...sha256s])
+    .execute();
+  return rows.flatMap((t) => (t.text_content ? [t.text_content] : []));
+}
+
+export async function setSearchText(ex: Executor, documentId: string, search: string) {
+  await ex.updateTable('documents').set({ search_text: search }).where('id', '=', documentId).execute();
+}
+
+/** Sets fields of a document without a version check: a step of the system, not of an editor. */
+export async function patchDocument(ex: Executor, id: string, patch: Updateable<DocumentsTable>) {
+  await ex.updateTable('documents').set(patch).where('id', '=', id).execute();
+}
+
+/** Moves the version on with the change, for a step that may not fail on a concurrent edit. */
+export async function bumpDocument(ex: Executor, id: string, patch: Updateable<DocumentsTable>) {
+  await ex
+    .updateTable('documents')
+    .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The active accounts among these ids. */
+export async function activeUsers(ex: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return ex
+    .selectFrom('users')
+    .select(['id', 'full_name'])
+    .where('id', 'in', [...ids])
+    .where('disabled', '=', 0)
+    .execute();
+}
+
+/** The paths of the organizations where an active user holds `role`. */
+export async function rolePathsOf(ex: Executor, userId: string, role: string): Promise<string[]> {
+  const grants = await ex
+    .selectFrom('role_grants as g')
+    .innerJoin('organizations as o', 'o.id', 'g.organization_id')
+    .innerJoin('users as u', 'u.id', 'g.user_id')
+    .select('o.path')
+    .where('g.user_id', '=', userId)
+    .where('g.role', '=', role)
+    .where('u.disabled', '=', 0)
+    .execute();
+  return grants.map((g) => g.path);
+}
+
+/** An organization's name and path, or undefined. */
+export async function findOrganization(ex: Executor, id: string) {
+  return ex.selectFrom('organizations').select(['id', 'name', 'path']).where('id', '=', id).executeTakeFirst();
+}
+
+/** The ids among these that name organizations. */
+export async function existingOrganizations(ex: Executor, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await ex
+    .selectFrom('organizations')
+    .select('id')
+    .where('id', 'in', [...ids])
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The people around a document's organization: office holders above and everyone at or below it. */
+export async function peopleAround(ex: Executor, ancestorIds: readonly string[], path: string) {
+  return ex
+    .selectFrom('role_grants as g')
+    .innerJoin('organizations as o', 'o.id', 'g.organization_id')
+    .innerJoin('users as u', 'u.id', 'g.user_id')
+    .select(['u.id', 'u.full_name', 'u.position', 'g.role', 'o.path'])
+    .where('u.disabled', '=', 0)
+    .where((eb) => eb.or([eb('o.id', 'in', [...ancestorIds]), eb('o.path', 'like', `${path}%`)]))
+    .orderBy('u.full_name')
+    .execute();
+}
+
+/** The units directly under an organization. */
+export async function unitsUnder(ex: Executor, organizationId: string) {
+  return ex
+    .selectFrom('organizations')
+    .select(['id', 'name'])
+    .where('parent_id', '=', organizationId)
+    .orderBy('sort_order')
+    .orderBy('name')
+    .execute();
+}
+
+/** Deletes a draft still as its author last saw it; its files, trail and access go with it. */
+export async function deleteDraft(ex: Executor, id: string, version: number): Promise<boolean> {
+  return deleteVersioned(ex, 'documents', id, version, { where: (eb) => eb('status', '=', 'draft') });
+}
+
+export async function insertReply(ex: Executor, row: DocumentRepliesTable) {
+  await ex.insertInto('document_replies').values(row).execute();
+}
+
+/** The register, the leader and the sender's copy, for a document's page. */
+export async function detailsOf(ex: Executor, id: string) {
+  return ex
+    .selectFrom('documents as d')
+    .leftJoin('registers as r', 'r.id', 'd.register_id')
+    .leftJoin('users as l', 'l.id', 'd.leader_id')
+    .leftJoin('document_deliveries as dl', 'dl.id', 'd.delivery_id')
+    .leftJoin('documents as src', 'src.id', 'dl.document_id')
+    .leftJoin('organizations as so', 'so.id', 'src.organization_id')
+    .select(['r.name as register_name', 'l.full_name as leader_name', 'src.id as source_id', 'so.name as source_org'])
+    .where('d.id', '=', id)
+    .executeTakeFirst();
 }

@@ -178,19 +178,8 @@ export function registerDocumentRoutes(app: App, m: DocumentsModule): void {
         return view(request);
       },
     );
-  const byDirection = async (id: string, actor: ReturnType<typeof actorOf>) =>
-    (await m.documents.getDirection(actor, id)) === 'incoming';
-
-  step('submit', submitSchema, async (actor, id, body) =>
-    (await byDirection(id, actor))
-      ? m.incoming.submitToLeader(actor, id, body)
-      : m.outgoing.submitForSignature(actor, id, body),
-  );
-  step('return', reasonSchema, async (actor, id, body) =>
-    (await byDirection(id, actor))
-      ? m.incoming.returnToClerk(actor, id, body)
-      : m.outgoing.returnDraft(actor, id, body),
-  );
+  step('submit', submitSchema, (actor, id, body) => m.workflow.submit(actor, id, body));
+  step('return', reasonSchema, (actor, id, body) => m.workflow.returnDocument(actor, id, body));
   step('direct', directSchema, (actor, id, body) => m.incoming.direct(actor, id, body));
   step('reassign', directSchema, (actor, id, body) => m.incoming.reassign(actor, id, body));
   step('extend', extendSchema, (actor, id, body) => m.incoming.extend(actor, id, body));

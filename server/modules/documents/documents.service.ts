@@ -1,20 +1,19 @@
-import { sql } from 'kysely';
 import type { DocumentListQuery, QueueCounts, QueueKind } from '../../../common/schemas/documents';
-import { addDays } from '../../platform/clock';
-import type { Executor } from '../../platform/db/database';
 import type { Actor } from '../../platform/security/actor';
-import type { DocumentsCore } from './documents.core';
+import * as assignments from './assignments.repository';
+import * as copies from './deliveries.repository';
 import * as errors from './documents.errors';
 import * as repo from './documents.repository';
+import type { DocumentsCore } from './documents.steps.service';
 import { documentView, toSummary } from './documents.view';
+import * as queues from './queues.repository';
+import { visibilityOf } from './read-access.repository';
 
-export function visibilityOf(actor: Actor): repo.Visibility {
+function queueOwnerOf(actor: Actor): queues.QueueOwner {
   return {
     userId: actor.userId,
-    officePaths: actor.grants
-      .filter((g) => g.role === 'clerk' || g.role === 'leader' || g.role === 'admin')
-      .map((g) => g.organizationPath),
-    clerkPaths: actor.grants.filter((g) => g.role === 'clerk').map((g) => g.organizationPath),
+    unitPaths: actor.grants.filter((g) => g.role === 'leader' || g.role === 'clerk').map((g) => g.organizationPath),
+    clerkPaths: visibilityOf(actor).clerkPaths,
   };
 }
 
@@ -22,123 +21,15 @@ export function visibilityOf(actor: Actor): repo.Visibility {
 export function createDocumentsService(core: DocumentsCore) {
   const { db, deps, today, authorized, record } = core;
 
-  /** The open assignments of the actor, for queue counts and lists. */
-  function myAssignments(ex: Executor, actor: Actor) {
-    const unitPaths = actor.grants
-      .filter((g) => g.role === 'leader' || g.role === 'clerk')
-      .map((g) => g.organizationPath);
-    return ex
-      .selectFrom('document_assignments as a')
-      .innerJoin('documents as d', 'd.id', 'a.document_id')
-      .leftJoin('organizations as uo', 'uo.id', 'a.organization_id')
-      .where('a.status', '=', 'open')
-      .where('d.status', '=', 'in_progress')
-      .where((eb) =>
-        eb.or([
-          eb('a.user_id', '=', actor.userId),
-          ...(unitPaths.length > 0
-            ? [eb.and([eb('a.role', '=', 'lead'), eb.or(unitPaths.map((p) => eb('uo.path', 'like', `${p}%`)))])]
-            : []),
-        ]),
-      );
-  }
-
-  function queueQuery(ex: Executor, actor: Actor, kind: QueueKind) {
-    const day = today();
-    const base = ex.selectFrom('documents as d').innerJoin('organizations as o', 'o.id', 'd.organization_id');
-    const clerkPaths = visibilityOf(actor).clerkPaths;
-    const inAssignments = (filter: (q: ReturnType<typeof myAssignments>) => ReturnType<typeof myAssignments>) =>
-      base.where('d.id', 'in', filter(myAssignments(ex, actor)).select('a.document_id'));
-    switch (kind) {
-      case 'toDirect':
-        return base
-          .where('d.direction', '=', 'incoming')
-          .where('d.status', '=', 'submitted')
-          .where('d.leader_id', '=', actor.userId);
-      case 'toSign':
-        return base
-          .where('d.direction', '=', 'outgoing')
-          .where('d.status', '=', 'submitted')
-          .where('d.leader_id', '=', actor.userId);
-      case 'toIssue':
-        return base
-          .where('d.direction', '=', 'outgoing')
-          .where('d.status', 'in', ['approved', 'issued'])
-          .where((eb) =>
-            clerkPaths.length === 0 ? sql<boolean>`1 = 0` : eb.or(clerkPaths.map((p) => eb('o.path', 'like', `${p}%`))),
-          );
-      case 'toHandle':
-        return inAssignments((q) => q.where('a.role', '=', 'lead'));
-      case 'toCoHandle':
-        return inAssignments((q) => q.where('a.role', '=', 'co'));
-      case 'forInformation':
-        return base.where('d.status', 'not in', ['cancelled', 'recalled']).where((eb) =>
-          eb.or([
-            eb(
-              'd.id',
-              'in',
-              ex
-                .selectFrom('document_assignments')
-                .select('document_id')
-                .where('user_id', '=', actor.userId)
-                .where('role', '=', 'info')
-                .where('status', '=', 'open'),
-            ),
-            // A document sent to the person himself, until he opens it.
-            eb(
-              'd.id',
-              'in',
-              ex
-                .selectFrom('document_person_deliveries')
-                .select('document_id')
-                .where('user_id', '=', actor.userId)
-                .where('read_at', 'is', null),
-            ),
-          ]),
-        );
-      case 'extensionRequests':
-        return base.where(
-          'd.id',
-          'in',
-          ex
-            .selectFrom('document_extension_requests')
-            .select('document_id')
-            .where('leader_id', '=', actor.userId)
-            .where('status', '=', 'pending'),
-        );
-      case 'overdue':
-        return inAssignments((q) => q.where('a.role', '<>', 'info').where('a.due_date', '<', day));
-      case 'dueSoon':
-        return inAssignments((q) =>
-          q.where('a.role', '<>', 'info').where('a.due_date', '>=', day).where('a.due_date', '<=', addDays(day, 3)),
-        );
-      default:
-        return kind satisfies never;
-    }
-  }
-
   return {
     async getDocument(actor: Actor, id: string) {
       const { row } = await authorized(db, actor, id, 'read');
       await deps.transact(async (uow) => {
         await core.auditSecretAccess(uow, actor, row, 'view');
         // Reading a document sent "for information" is all that is asked.
-        await uow.trx
-          .updateTable('document_assignments')
-          .set({ status: 'done', done_at: core.now() })
-          .where('document_id', '=', id)
-          .where('user_id', '=', actor.userId)
-          .where('role', '=', 'info')
-          .where('status', '=', 'open')
-          .execute();
+        await assignments.closeInformationFor(uow.trx, id, actor.userId, core.now());
         // A document sent to the person himself is read once he opens it; the sender sees when.
-        await uow.trx
-          .updateTable('document_person_deliveries')
-          .set({ read_at: core.now() })
-          .where('document_id', '=', id)
-          .where('user_id', '=', actor.userId)
-          .where('read_at', 'is', null)
-          .execute();
+        await copies.markPersonDeliveryRead(uow.trx, id, actor.userId, core.now());
       });
       return documentView(db, deps.authorizer, actor, row, today());
     },
@@ -162,14 +53,9 @@ export function createDocumentsService(core: DocumentsCore) {
     },
 
     async queueCounts(actor: Actor): Promise<QueueCounts> {
-      const count = async (kind: QueueKind) =>
-        Number(
-          (
-            await queueQuery(db, actor, kind)
-              .select((eb) => eb.fn.countAll<number>().as('n'))
-              .executeTakeFirstOrThrow()
-          ).n,
-        );
+      const day = today();
+      const who = queueOwnerOf(actor);
+      const count = (kind: QueueKind) => queues.countQueue(db, who, kind, day);
       const clerkPaths = visibilityOf(actor).clerkPaths;
       const [
         toDirect,
@@ -191,17 +77,7 @@ export function createDocumentsService(core: DocumentsCore) {
         count('dueSoon'),
         count('toSign'),
         count('toIssue'),
-        clerkPaths.length === 0
-          ? 0
-          : db
-              .selectFrom('document_deliveries as dl')
-              .innerJoin('organizations as ro', 'ro.id', 'dl.organization_id')
-              .innerJoin('documents as sd', 'sd.id', 'dl.document_id')
-              .innerJoin('organizations as so', 'so.id', 'sd.organization_id')
-              .where(repo.waitingFor(clerkPaths))
-              .select((eb) => eb.fn.countAll<number>().as('n'))
-              .executeTakeFirstOrThrow()
-              .then((r) => Number(r.n)),
+        copies.countWaiting(db, clerkPaths),
         count('extensionRequests'),
       ]);
       return {
@@ -220,15 +96,7 @@ export function createDocumentsService(core: DocumentsCore) {
 
     async queue(actor: Actor, kind: QueueKind) {
       const day = today();
-      const rows = await queueQuery(db, actor, kind)
-        .selectAll('d')
-        .select(['o.path as organization_path', 'o.name as organization_name'])
-        .select(repo.registerName().as('register_name'))
-        .orderBy(sql`case when d.due_date is null then 1 else 0 end`)
-        .orderBy('d.due_date')
-        .orderBy('d.created_at', 'desc')
-        .limit(200)
-        .execute();
+      const rows = await queues.listQueue(db, queueOwnerOf(actor), kind, day, 200);
       return { items: rows.map((r) => toSummary(r, day)), total: rows.length, page: 1, pageSize: 200 };
     },
 

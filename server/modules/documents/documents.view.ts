@@ -13,7 +13,8 @@ import type { Actor } from '../../platform/security/actor';
 import type { Authorizer } from '../../platform/security/authorize';
 import type { DocumentResource } from './documents.policy';
 import * as repo from './documents.repository';
-import { outsideStatusOf } from './outside-mail';
+import { pendingSummaryOf } from './extensions.repository';
+import { outsideStatusOf } from './outside-mail.service';
 
 const CLOSED = new Set(['done', 'cancelled', 'recalled']);
 
@@ -120,27 +121,8 @@ export async function documentView(
       repo.recipientsOf(ex, row.id),
       repo.deliveriesOf(ex, row.id),
       repo.personDeliveriesOf(ex, row.id),
-      ex
-        .selectFrom('documents as d')
-        .leftJoin('registers as r', 'r.id', 'd.register_id')
-        .leftJoin('users as l', 'l.id', 'd.leader_id')
-        .leftJoin('document_deliveries as dl', 'dl.id', 'd.delivery_id')
-        .leftJoin('documents as src', 'src.id', 'dl.document_id')
-        .leftJoin('organizations as so', 'so.id', 'src.organization_id')
-        .select([
-          'r.name as register_name',
-          'l.full_name as leader_name',
-          'src.id as source_id',
-          'so.name as source_org',
-        ])
-        .where('d.id', '=', row.id)
-        .executeTakeFirst(),
-      ex
-        .selectFrom('document_extension_requests')
-        .select(['id', 'requested_by_name', 'current_due', 'proposed_due', 'reason', 'created_at'])
-        .where('document_id', '=', row.id)
-        .where('status', '=', 'pending')
-        .executeTakeFirst(),
+      repo.detailsOf(ex, row.id),
+      pendingSummaryOf(ex, row.id),
       readableLinks(ex, authorizer, actor, row.id),
     ]);
   const resource = resourceFrom(actor, row, assignments, granted);

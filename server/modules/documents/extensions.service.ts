@@ -2,8 +2,11 @@ import type { ExtensionDecision } from '../../../common/schemas/documents';
 import type { Executor } from '../../platform/db/database';
 import { newId } from '../../platform/ids';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
-import type { DocumentsCore } from './documents.core';
+import * as assignments from './assignments.repository';
 import * as errors from './documents.errors';
+import * as repo from './documents.repository';
+import type { DocumentsCore } from './documents.steps.service';
+import * as extensions from './extensions.repository';
 
 const vnDate = (day: string | null) => (day ? `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}` : 'chưa có');
 
@@ -15,25 +18,12 @@ const vnDate = (day: string | null) => (day ? `${day.slice(8, 10)}/${day.slice(5
 export function createExtensionsService(core: DocumentsCore) {
   const { db, deps, today, now, authorized, record } = core;
 
-  const pendingOf = (ex: Executor, documentId: string) =>
-    ex
-      .selectFrom('document_extension_requests')
-      .selectAll()
-      .where('document_id', '=', documentId)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
+  const pendingOf = extensions.pendingRequestOf;
 
   /** Who hears of the handler's news: the leader who directed it, else the document's office leaders. */
   async function leaderOf(ex: Executor, documentId: string, leaderId: string | null) {
     if (leaderId) return leaderId;
-    const directed = await ex
-      .selectFrom('document_events')
-      .select('actor_id')
-      .where('document_id', '=', documentId)
-      .where('kind', '=', 'directed')
-      .orderBy('at', 'desc')
-      .executeTakeFirst();
-    return directed?.actor_id ?? null;
+    return extensions.lastDirectorOf(ex, documentId);
   }
 
   return {
@@ -45,25 +35,22 @@ export function createExtensionsService(core: DocumentsCore) {
       await deps.transact(async ({ trx, audit }) => {
         if (await pendingOf(trx, id)) throw errors.extensionPending();
         const leaderId = await leaderOf(trx, id, row.leader_id);
-        await trx
-          .insertInto('document_extension_requests')
-          .values({
-            id: newId(),
-            document_id: id,
-            requested_by: actor.userId,
-            requested_by_name: actor.fullName,
-            leader_id: leaderId,
-            current_due: row.due_date,
-            proposed_due: body.dueDate,
-            reason: body.reason,
-            status: 'pending',
-            decided_by: null,
-            decided_at: null,
-            granted_due: null,
-            decision_note: null,
-            created_at: now(),
-          })
-          .execute();
+        await extensions.insertRequest(trx, {
+          id: newId(),
+          document_id: id,
+          requested_by: actor.userId,
+          requested_by_name: actor.fullName,
+          leader_id: leaderId,
+          current_due: row.due_date,
+          proposed_due: body.dueDate,
+          reason: body.reason,
+          status: 'pending',
+          decided_by: null,
+          decided_at: null,
+          granted_due: null,
+          decision_note: null,
+          created_at: now(),
+        });
         const asked = `Đề nghị hạn mới ${vnDate(body.dueDate)} (hạn hiện tại ${vnDate(row.due_date)}). Lý do: ${body.reason}`;
         await record(trx, id, actor, 'extension_requested', asked, {
           from: row.due_date,
@@ -75,14 +62,12 @@ export function createExtensionsService(core: DocumentsCore) {
           entityId: id,
           summary: `Xin gia hạn ${row.number_text ?? row.summary} đến ${vnDate(body.dueDate)}`.slice(0, 300),
         });
-        await core.tell(
-          trx,
-          row,
-          [leaderId],
-          'document_extension_requested',
-          `Xin gia hạn đến ${vnDate(body.dueDate)}`,
-          actor.userId,
-        );
+        await deps.events.emit(trx, 'document.extension_requested', {
+          ...core.facts(row),
+          actorId: actor.userId,
+          leaderId,
+          dueDate: body.dueDate,
+        });
       });
     },
 
@@ -95,32 +80,17 @@ export function createExtensionsService(core: DocumentsCore) {
         const granted = body.decision === 'grant' ? (body.dueDate ?? pending.proposed_due) : null;
         if (granted !== null && granted < today()) throw errors.dueDateInPast();
         // Answered once: a second answer racing this one finds it no longer pending.
-        const done = await trx
-          .updateTable('document_extension_requests')
-          .set({
-            status: granted ? 'granted' : 'refused',
-            decided_by: actor.userId,
-            decided_at: at,
-            granted_due: granted,
-            decision_note: body.decision === 'grant' ? (body.note ?? null) : body.reason,
-          })
-          .where('id', '=', pending.id)
-          .where('status', '=', 'pending')
-          .executeTakeFirst();
-        if (Number(done.numUpdatedRows) !== 1) throw errors.extensionNotPending();
+        const done = await extensions.answerRequest(trx, pending.id, {
+          status: granted ? 'granted' : 'refused',
+          decided_by: actor.userId,
+          decided_at: at,
+          granted_due: granted,
+          decision_note: body.decision === 'grant' ? (body.note ?? null) : body.reason,
+        });
+        if (!done) throw errors.extensionNotPending();
         if (granted) {
-          await trx
-            .updateTable('documents')
-            .set((eb) => ({ due_date: granted, version: eb('version', '+', 1), updated_at: at }))
-            .where('id', '=', id)
-            .execute();
-          await trx
-            .updateTable('document_assignments')
-            .set({ due_date: granted })
-            .where('document_id', '=', id)
-            .where('status', '=', 'open')
-            .where('role', '<>', 'info')
-            .execute();
+          await repo.bumpDocument(trx, id, { due_date: granted, updated_at: at });
+          await assignments.setOpenDueDate(trx, id, granted);
           const note = body.decision === 'grant' && body.note ? ` ${body.note}` : '';
           await record(trx, id, actor, 'extension_granted', `Hạn mới ${vnDate(granted)}.${note}`, {
             dueDate: granted,
@@ -137,14 +107,12 @@ export function createExtensionsService(core: DocumentsCore) {
             : `Không đồng ý gia hạn ${row.number_text ?? row.summary}`
           ).slice(0, 300),
         });
-        await core.tell(
-          trx,
-          row,
-          [pending.requested_by],
-          'document_extension_decided',
-          granted ? `Được gia hạn đến ${vnDate(granted)}` : 'Đề nghị gia hạn không được đồng ý',
-          actor.userId,
-        );
+        await deps.events.emit(trx, 'document.extension_decided', {
+          ...core.facts(row),
+          actorId: actor.userId,
+          requestedBy: pending.requested_by,
+          grantedDue: granted,
+        });
       });
     },
 
@@ -166,8 +134,12 @@ export function createExtensionsService(core: DocumentsCore) {
           entityId: id,
           summary: `Báo cáo tiến độ ${row.number_text ?? row.summary}`.slice(0, 300),
         });
-        const what = body.percent === undefined ? 'Báo cáo tiến độ' : `Báo cáo tiến độ (${body.percent}%)`;
-        await core.tell(trx, row, [leaderId], 'document_progress', what, actor.userId);
+        await deps.events.emit(trx, 'document.progress_reported', {
+          ...core.facts(row),
+          actorId: actor.userId,
+          leaderId,
+          percent: body.percent ?? null,
+        });
       });
     },
   };

@@ -1,28 +1,12 @@
-import type { Executor } from '../../platform/db/database';
+import { DELIVERY_STATUS } from '../../../common/documents';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
-import type { DocumentsCore } from './documents.core';
+import * as copies from './deliveries.repository';
 import * as errors from './documents.errors';
+import * as repo from './documents.repository';
+import type { DocumentsCore } from './documents.steps.service';
 
 /** A recipient is reminded at most once in this time, so a click cannot flood anyone. */
 export const REMIND_INTERVAL_MS = 24 * 60 * 60 * 1000;
-
-/** The clerks who receive for an organization. */
-/** A clerk's news of an arrival opens the delivery waiting in their own inbox, not the sender's document. */
-function arrivalLink(deliveryId: string): string {
-  return `/incoming?tab=inbox&delivery=${encodeURIComponent(deliveryId)}`;
-}
-
-async function clerksOf(ex: Executor, organizationId: string): Promise<string[]> {
-  const rows = await ex
-    .selectFrom('role_grants as g')
-    .innerJoin('users as u', 'u.id', 'g.user_id')
-    .select('g.user_id')
-    .where('g.organization_id', '=', organizationId)
-    .where('g.role', '=', 'clerk')
-    .where('u.disabled', '=', 0)
-    .execute();
-  return [...new Set(rows.map((r) => r.user_id))];
-}
 
 /**
  * The author's own handling of a draft (deleting it, withdrawing it from signature) and the
@@ -39,18 +23,8 @@ export function createFollowupService(core: DocumentsCore) {
       await deps.transact(async ({ trx, audit }) => {
         // Its files, trail, recipients and access go with it (cascade); the stored files are
         // shared by content and stay for the documents that still refer to them.
-        const res = await trx
-          .deleteFrom('documents')
-          .where('id', '=', id)
-          .where('version', '=', body.version)
-          .where('status', '=', 'draft')
-          .executeTakeFirst();
-        if (Number(res.numDeletedRows) !== 1) throw errors.draftNotDeletable();
-        await trx
-          .deleteFrom('notifications')
-          .where('entity_type', '=', 'document')
-          .where('entity_id', '=', id)
-          .execute();
+        if (!(await repo.deleteDraft(trx, id, body.version))) throw errors.draftNotDeletable();
+        await deps.events.emit(trx, 'document.draft_deleted', { ...core.facts(row), actorId: actor.userId });
         await audit(auditActorOf(actor), {
           action: 'document.delete_draft',
           entityType: 'document',
@@ -69,7 +43,11 @@ export function createFollowupService(core: DocumentsCore) {
       await deps.transact(async ({ trx, audit }) => {
         await advance(trx, row, body.version, { status: 'draft' });
         await record(trx, id, actor, 'withdrawn', body.reason?.trim() || null);
-        await core.tell(trx, row, [row.leader_id], 'document_assigned', 'Dự thảo đã được rút lại', actor.userId);
+        await deps.events.emit(trx, 'document.withdrawn', {
+          ...core.facts(row),
+          actorId: actor.userId,
+          leaderId: row.leader_id,
+        });
         await audit(auditActorOf(actor), {
           action: 'document.withdraw',
           entityType: 'document',
@@ -89,24 +67,12 @@ export function createFollowupService(core: DocumentsCore) {
       const since = new Date(deps.clock.now().getTime() - REMIND_INTERVAL_MS).toISOString();
       const fresh = (reminded: string | null) => reminded === null || reminded < since;
       return deps.transact(async ({ trx, audit }) => {
-        const units = (
-          await trx
-            .selectFrom('document_deliveries as dl')
-            .innerJoin('organizations as o', 'o.id', 'dl.organization_id')
-            .select(['dl.id', 'dl.organization_id', 'dl.reminded_at', 'o.name'])
-            .where('dl.document_id', '=', id)
-            .where('dl.status', '=', '01')
-            .where('dl.received_at', 'is', null)
-            .execute()
-        ).filter((d) => !body.deliveryId || d.id === body.deliveryId);
-        const people = (
-          await trx
-            .selectFrom('document_person_deliveries')
-            .select(['id', 'user_id', 'reminded_at', 'name'])
-            .where('document_id', '=', id)
-            .where('read_at', 'is', null)
-            .execute()
-        ).filter((d) => !body.deliveryId || d.id === body.deliveryId);
+        const units = (await copies.unopenedDeliveries(trx, id)).filter(
+          (d) => !body.deliveryId || d.id === body.deliveryId,
+        );
+        const people = (await copies.unreadPersonDeliveries(trx, id)).filter(
+          (d) => !body.deliveryId || d.id === body.deliveryId,
+        );
         if (body.deliveryId && units.length + people.length === 0) throw errors.deliveryNotFound();
         const dueUnits = units.filter((d) => fresh(d.reminded_at));
         const duePeople = people.filter((d) => fresh(d.reminded_at));
@@ -115,35 +81,27 @@ export function createFollowupService(core: DocumentsCore) {
           return { reminded: 0 };
         }
         for (const d of dueUnits) {
-          await trx.updateTable('document_deliveries').set({ reminded_at: at }).where('id', '=', d.id).execute();
-          await core.tell(
-            trx,
-            row,
-            await clerksOf(trx, d.organization_id),
-            'document_arrived',
-            'Nhắc tiếp nhận văn bản',
-            undefined,
-            arrivalLink(d.id),
-          );
+          await copies.markDeliveryReminded(trx, d.id, at);
         }
-        if (duePeople.length > 0) {
-          await trx
-            .updateTable('document_person_deliveries')
-            .set({ reminded_at: at })
-            .where(
-              'id',
-              'in',
-              duePeople.map((d) => d.id),
-            )
-            .execute();
-          await core.tell(
-            trx,
-            row,
-            duePeople.map((d) => d.user_id),
-            'document_received',
-            'Nhắc đọc văn bản gửi đến đồng chí',
-          );
-        }
+        await copies.markPersonDeliveriesReminded(
+          trx,
+          duePeople.map((d) => d.id),
+          at,
+        );
+        const clerks = await repo.clerksByOrganization(
+          trx,
+          dueUnits.map((d) => d.organization_id),
+        );
+        await deps.events.emit(trx, 'document.reminded', {
+          ...core.facts(row),
+          actorId: actor.userId,
+          deliveries: dueUnits.map((d) => ({
+            deliveryId: d.id,
+            organizationId: d.organization_id,
+            clerkIds: clerks.get(d.organization_id) ?? [],
+          })),
+          readerIds: duePeople.map((d) => d.user_id),
+        });
         const names = [...dueUnits, ...duePeople].map((d) => d.name);
         await record(trx, id, actor, 'reminded', `Nhắc ${names.join(', ')}`.slice(0, 1000));
         await audit(auditActorOf(actor), {
@@ -164,55 +122,36 @@ export function createFollowupService(core: DocumentsCore) {
       const { row } = await authorized(db, actor, id, 'remind');
       const at = now();
       await deps.transact(async ({ trx, audit }) => {
-        const unit = await trx
-          .selectFrom('document_deliveries as dl')
-          .innerJoin('organizations as o', 'o.id', 'dl.organization_id')
-          .select(['dl.id', 'dl.status', 'dl.organization_id', 'o.name'])
-          .where('dl.document_id', '=', id)
-          .where('dl.id', '=', body.deliveryId)
-          .executeTakeFirst();
+        const unit = await copies.findDelivery(trx, id, body.deliveryId);
         let name: string;
         if (unit) {
           // Once accepted, the receiver has it in its register: nothing to send again.
-          if (unit.status !== '01' && unit.status !== '02') throw errors.deliveryNotFound();
-          await trx
-            .updateTable('document_deliveries')
-            .set((eb) => ({
-              status: '01',
-              sent_at: at,
-              received_at: null,
-              decided_at: null,
-              reason: null,
-              reminded_at: null,
-              updated_at: at,
-              version: eb('version', '+', 1),
-            }))
-            .where('id', '=', unit.id)
-            .execute();
-          await core.tell(
-            trx,
-            row,
-            await clerksOf(trx, unit.organization_id),
-            'document_arrived',
-            'Văn bản gửi lại',
-            undefined,
-            arrivalLink(unit.id),
-          );
+          if (unit.status !== DELIVERY_STATUS.sent && unit.status !== DELIVERY_STATUS.refused) {
+            throw errors.deliveryNotFound();
+          }
+          await copies.sendAgain(trx, unit.id, at);
+          const clerks = await repo.clerksByOrganization(trx, [unit.organization_id]);
+          await deps.events.emit(trx, 'document.resent', {
+            ...core.facts(row),
+            actorId: actor.userId,
+            delivery: {
+              deliveryId: unit.id,
+              organizationId: unit.organization_id,
+              clerkIds: clerks.get(unit.organization_id) ?? [],
+            },
+            readerIds: [],
+          });
           name = unit.name;
         } else {
-          const person = await trx
-            .selectFrom('document_person_deliveries')
-            .select(['id', 'user_id', 'name'])
-            .where('document_id', '=', id)
-            .where('id', '=', body.deliveryId)
-            .executeTakeFirst();
+          const person = await copies.findPersonDelivery(trx, id, body.deliveryId);
           if (!person) throw errors.deliveryNotFound();
-          await trx
-            .updateTable('document_person_deliveries')
-            .set({ sent_at: at, read_at: null, reminded_at: null })
-            .where('id', '=', person.id)
-            .execute();
-          await core.tell(trx, row, [person.user_id], 'document_received', 'Văn bản gửi lại đồng chí');
+          await copies.sendToPersonAgain(trx, person.id, at);
+          await deps.events.emit(trx, 'document.resent', {
+            ...core.facts(row),
+            actorId: actor.userId,
+            delivery: null,
+            readerIds: [person.user_id],
+          });
           name = person.name;
         }
         await record(trx, id, actor, 'resent', `Gửi lại ${name}`);

@@ -2,11 +2,12 @@ import type { Executor } from '../../platform/db/database';
 import { isUniqueViolation } from '../../platform/db/errors';
 import { newId } from '../../platform/ids';
 import type { Actor } from '../../platform/security/actor';
-import type { DocumentsCore } from './documents.core';
 import * as errors from './documents.errors';
 import * as repo from './documents.repository';
-import { checkRegister } from './incoming.service';
-import { issueOutgoingNumber } from './numbering';
+import { checkRegister } from './documents.rules';
+import type { DocumentsCore } from './documents.steps.service';
+import { issueOutgoingNumber } from './numbering.service';
+import { insertRecipients } from './recipients.repository';
 import { findRegister } from './registers.repository';
 
 export interface GeneratedDocument {
@@ -49,11 +50,8 @@ export function createGeneratedDocuments(core: DocumentsCore) {
         input.typeCode,
       );
       if (register.organization_id !== input.organizationId) throw errors.registerWrongOrganization();
-      const org = await trx
-        .selectFrom('organizations')
-        .select(['name'])
-        .where('id', '=', input.organizationId)
-        .executeTakeFirstOrThrow();
+      const org = await repo.findOrganization(trx, input.organizationId);
+      if (!org) throw errors.registerWrongOrganization();
       const day = today();
       const id = newId();
       const at = now();
@@ -99,9 +97,8 @@ export function createGeneratedDocuments(core: DocumentsCore) {
         created_at: at,
         updated_at: at,
       });
-      await trx
-        .insertInto('document_files')
-        .values({
+      await repo.insertFiles(trx, [
+        {
           id: newId(),
           document_id: id,
           sha256: file.sha256,
@@ -109,24 +106,20 @@ export function createGeneratedDocuments(core: DocumentsCore) {
           kind: 'main',
           added_by: actor.userId,
           added_at: at,
-        })
-        .execute();
-      for (let i = 0; i < input.recipients.length; i += 200) {
-        await trx
-          .insertInto('document_recipients')
-          .values(
-            input.recipients.slice(i, i + 200).map((r) => ({
-              id: newId(),
-              document_id: id,
-              kind: r.kind,
-              ref_id: r.id,
-              name: r.name.slice(0, 300),
-              channel: 'system',
-              email: null,
-            })),
-          )
-          .execute();
-      }
+        },
+      ]);
+      await insertRecipients(
+        trx,
+        input.recipients.map((r) => ({
+          id: newId(),
+          document_id: id,
+          kind: r.kind,
+          ref_id: r.id,
+          name: r.name.slice(0, 300),
+          channel: 'system',
+          email: null,
+        })),
+      );
       await repo.grantAccess(trx, id, [actor.userId], 'created');
       if (input.readers.length > 0) await repo.grantAccess(trx, id, input.readers, 'invited');
       await core.reindex(trx, id);

@@ -1,31 +1,17 @@
+import type { Transaction } from 'kysely';
 import type { DirectBody, Handler, IncomingWrite } from '../../../common/schemas/documents';
+import type { DB } from '../../platform/db/schema';
 import { newId } from '../../platform/ids';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
-import type { DocumentsCore } from './documents.core';
+import * as assignments from './assignments.repository';
+import * as copies from './deliveries.repository';
 import * as errors from './documents.errors';
 import type { RegisterResource } from './documents.policy';
 import * as repo from './documents.repository';
-import { issueArrivalNumber } from './numbering';
-import { findRegister, type RegisterRow } from './registers.repository';
-
-/** The exchange status the sender sees for each stage of the receiver's copy. */
-export const DELIVERY_STATUS_OF: Record<string, string> = {
-  registered: '04',
-  submitted: '04',
-  in_progress: '05',
-  done: '06',
-};
-
-export function checkRegister(register: RegisterRow | undefined, direction: string, secrecy: string, typeCode: string) {
-  if (!register) throw errors.registerNotFound();
-  if (register.direction !== direction)
-    throw errors.registerWrongDirection(direction === 'incoming' ? 'incoming' : 'outgoing');
-  if (register.active !== 1) throw errors.registerInactive();
-  if ((register.secret === 1) !== (secrecy !== 'normal')) throw errors.registerSecrecyMismatch(secrecy !== 'normal');
-  const types = JSON.parse(register.type_codes) as string[];
-  if (types.length > 0 && !types.includes(typeCode)) throw errors.typeNotInRegister(typeCode);
-  return register;
-}
+import { checkRegister, DELIVERY_STATUS_OF } from './documents.rules';
+import type { DocumentsCore } from './documents.steps.service';
+import { issueArrivalNumber } from './numbering.service';
+import { findRegister } from './registers.repository';
 
 export function createIncomingService(core: DocumentsCore) {
   const { db, deps, today, now, authorized, record, advance } = core;
@@ -34,12 +20,7 @@ export function createIncomingService(core: DocumentsCore) {
   async function syncDelivery(trx: Parameters<typeof record>[0], row: repo.DocumentRow, status: string) {
     const code = DELIVERY_STATUS_OF[status];
     if (!row.delivery_id || !code) return;
-    await trx
-      .updateTable('document_deliveries')
-      .set({ status: code, updated_at: now() })
-      .where('id', '=', row.delivery_id)
-      .where('status', '<>', '13')
-      .execute();
+    await copies.followReceiverStatus(trx, row.delivery_id, code, now());
   }
 
   async function resolveHandlers(trx: Parameters<typeof record>[0], row: repo.DocumentRow, body: DirectBody) {
@@ -49,13 +30,13 @@ export function createIncomingService(core: DocumentsCore) {
     const users = await core.requireUsers(trx, userIds);
     const orgIds = handlers.filter((h) => h.kind === 'organization').map((h) => h.id);
     if (orgIds.length > 0) {
-      const orgs = await trx.selectFrom('organizations').select('id').where('id', 'in', orgIds).execute();
+      const orgs = await repo.existingOrganizations(trx, orgIds);
       if (orgs.length !== new Set(orgIds).size) throw errors.unknownRecipient();
     }
     return users;
   }
 
-  async function assign(trx: Parameters<typeof record>[0], row: repo.DocumentRow, body: DirectBody) {
+  async function assign(trx: Transaction<DB>, actor: Actor, row: repo.DocumentRow, body: DirectBody) {
     const users = await resolveHandlers(trx, row, body);
     const at = now();
     const due = body.dueDate ?? row.due_date;
@@ -64,24 +45,26 @@ export function createIncomingService(core: DocumentsCore) {
       ...body.coHandlers.map((h) => ({ role: 'co', handler: h })),
       ...body.forInformation.map((id) => ({ role: 'info', handler: { kind: 'user', id } as Handler })),
     ];
-    await trx
-      .insertInto('document_assignments')
-      .values(
-        rows.map(({ role, handler }) => ({
-          id: newId(),
-          document_id: row.id,
-          role,
-          user_id: handler.kind === 'user' ? handler.id : null,
-          organization_id: handler.kind === 'organization' ? handler.id : null,
-          due_date: role === 'info' ? null : due,
-          status: 'open',
-          assigned_at: at,
-          done_at: null,
-        })),
-      )
-      .execute();
+    await assignments.insertAssignments(
+      trx,
+      rows.map(({ role, handler }) => ({
+        id: newId(),
+        document_id: row.id,
+        role,
+        user_id: handler.kind === 'user' ? handler.id : null,
+        organization_id: handler.kind === 'organization' ? handler.id : null,
+        due_date: role === 'info' ? null : due,
+        status: 'open',
+        assigned_at: at,
+        done_at: null,
+      })),
+    );
     await repo.grantAccess(trx, row.id, [...users.keys()], 'assigned');
-    await core.tell(trx, row, users.keys(), 'document_assigned', 'Được giao xử lý văn bản');
+    await deps.events.emit(trx, 'document.assigned', {
+      ...core.facts(row),
+      actorId: actor.userId,
+      assigneeIds: [...users.keys()],
+    });
     return due;
   }
 
@@ -102,11 +85,7 @@ export function createIncomingService(core: DocumentsCore) {
       if (arrivalDate < input.issueDate) throw errors.arrivalBeforeIssue();
       if (input.dueDate && input.dueDate < day) throw errors.dueDateInPast();
       if (input.issuerOrganizationId) {
-        const issuer = await db
-          .selectFrom('organizations')
-          .select('id')
-          .where('id', '=', input.issuerOrganizationId)
-          .executeTakeFirst();
+        const issuer = await repo.findOrganization(db, input.issuerOrganizationId);
         if (!issuer) throw errors.unknownIssuer();
       }
       const again = await core.sameSubmission(actor, input.clientKey);
@@ -161,18 +140,14 @@ export function createIncomingService(core: DocumentsCore) {
           await repo.grantAccess(trx, id, [actor.userId], 'created');
           // The number is taken last, so its counter row stays locked for the shortest time.
           const { period, arrivalNumber } = await issueArrivalNumber(trx, register, arrivalDate);
-          await trx
-            .updateTable('documents')
-            .set({
-              period,
-              arrival_number: arrivalNumber,
-              search_text: repo.searchTextOf(
-                [input.numberText, input.typeCode, input.summary, input.issuerName, input.signerName, arrivalNumber],
-                texts,
-              ),
-            })
-            .where('id', '=', id)
-            .execute();
+          await repo.patchDocument(trx, id, {
+            period,
+            arrival_number: arrivalNumber,
+            search_text: repo.searchTextOf(
+              [input.numberText, input.typeCode, input.summary, input.issuerName, input.signerName, arrivalNumber],
+              texts,
+            ),
+          });
           await record(trx, id, actor, 'registered', `Vào sổ đến số ${arrivalNumber}`);
           await audit(auditActorOf(actor), {
             action: 'document.register',
@@ -192,7 +167,12 @@ export function createIncomingService(core: DocumentsCore) {
         await repo.grantAccess(trx, id, [body.leaderId], 'leader');
         await record(trx, id, actor, 'submitted', body.note, { leaderId: body.leaderId });
         await syncDelivery(trx, row, 'submitted');
-        await core.tell(trx, row, [body.leaderId], 'document_assigned', 'Văn bản chờ ý kiến chỉ đạo', actor.userId);
+        await deps.events.emit(trx, 'document.submitted', {
+          ...core.facts(row),
+          actorId: actor.userId,
+          direction: 'incoming',
+          leaderId: body.leaderId,
+        });
       });
     },
 
@@ -200,7 +180,7 @@ export function createIncomingService(core: DocumentsCore) {
       const { row } = await authorized(db, actor, id, 'direct');
       if (body.dueDate && body.dueDate < today()) throw errors.dueDateInPast();
       await deps.transact(async ({ trx }) => {
-        const due = await assign(trx, row, body);
+        const due = await assign(trx, actor, row, body);
         await advance(trx, row, body.version, { status: 'in_progress', due_date: due, leader_id: actor.userId });
         await record(trx, id, actor, 'directed', body.direction, { lead: body.lead, dueDate: due });
         await syncDelivery(trx, row, 'in_progress');
@@ -212,12 +192,8 @@ export function createIncomingService(core: DocumentsCore) {
       const { row } = await authorized(db, actor, id, 'reassign');
       if (body.dueDate && body.dueDate < today()) throw errors.dueDateInPast();
       await deps.transact(async ({ trx }) => {
-        await trx
-          .deleteFrom('document_assignments')
-          .where('document_id', '=', id)
-          .where('status', '=', 'open')
-          .execute();
-        const due = await assign(trx, row, body);
+        await assignments.deleteOpenAssignments(trx, id);
+        const due = await assign(trx, actor, row, body);
         await advance(trx, row, body.version, { due_date: due });
         await record(trx, id, actor, 'reassigned', body.direction, { lead: body.lead, dueDate: due });
       });
@@ -228,13 +204,7 @@ export function createIncomingService(core: DocumentsCore) {
       if (body.dueDate < today()) throw errors.dueDateInPast();
       await deps.transact(async ({ trx }) => {
         await advance(trx, row, body.version, { due_date: body.dueDate });
-        await trx
-          .updateTable('document_assignments')
-          .set({ due_date: body.dueDate })
-          .where('document_id', '=', id)
-          .where('status', '=', 'open')
-          .where('role', '<>', 'info')
-          .execute();
+        await assignments.setOpenDueDate(trx, id, body.dueDate);
         await record(trx, id, actor, 'extended', body.note, { dueDate: body.dueDate });
       });
     },
@@ -255,13 +225,7 @@ export function createIncomingService(core: DocumentsCore) {
         await advance(trx, row, body.version, { status: 'done' });
         await core.attachUploads(trx, id, actor, body.uploadIds, 'result');
         if (body.uploadIds.length > 0) await core.reindex(trx, id);
-        await trx
-          .updateTable('document_assignments')
-          .set({ status: 'done', done_at: now() })
-          .where('document_id', '=', id)
-          .where('status', '=', 'open')
-          .where('role', '<>', 'info')
-          .execute();
+        await assignments.closeOpenAssignments(trx, id, now());
         // Whoever finished it (a unit's leader, say) keeps it in view.
         await repo.grantAccess(trx, id, [actor.userId], 'handled');
         await record(trx, id, actor, 'completed', body.note);

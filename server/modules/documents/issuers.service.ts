@@ -1,7 +1,8 @@
 import type { IssuerSuggestion } from '../../../common/schemas/documents';
 import { foldVietnamese } from '../../../common/text/fold';
 import type { Actor } from '../../platform/security/actor';
-import type { DocumentsCore } from './documents.core';
+import type { DocumentsCore } from './documents.steps.service';
+import { issuerNames } from './issuers.repository';
 
 /** How many names of each source are read to pick from: a province's directory and a clerk's years of registers. */
 const READ_LIMIT = 3000;
@@ -18,28 +19,7 @@ export function createIssuers(core: DocumentsCore) {
     async suggest(actor: Actor, q: string): Promise<{ items: IssuerSuggestion[] }> {
       const paths = actor.grants.filter((g) => g.role === 'clerk').map((g) => g.organizationPath);
       if (paths.length === 0) return { items: [] };
-      const [directory, outside, seen] = await Promise.all([
-        db.selectFrom('organizations').select(['id', 'name']).orderBy('path').limit(READ_LIMIT).execute(),
-        db
-          .selectFrom('document_recipients as r')
-          .innerJoin('documents as d', 'd.id', 'r.document_id')
-          .innerJoin('organizations as o', 'o.id', 'd.organization_id')
-          .select('r.name')
-          .distinct()
-          .where('r.kind', '=', 'external')
-          .where((eb) => eb.or(paths.map((p) => eb('o.path', 'like', `${p}%`))))
-          .limit(READ_LIMIT)
-          .execute(),
-        db
-          .selectFrom('documents as d')
-          .innerJoin('organizations as o', 'o.id', 'd.organization_id')
-          .select('d.issuer_name')
-          .distinct()
-          .where('d.direction', '=', 'incoming')
-          .where((eb) => eb.or(paths.map((p) => eb('o.path', 'like', `${p}%`))))
-          .limit(READ_LIMIT)
-          .execute(),
-      ]);
+      const { directory, outside, seen } = await issuerNames(db, paths, READ_LIMIT);
       const words = foldVietnamese(q).split(' ').filter(Boolean);
       const byName = new Map<string, IssuerSuggestion & { rank: number }>();
       const add = (name: string, source: IssuerSuggestion['source'], organizationId: string | null) => {

@@ -1,18 +1,20 @@
+import { DELIVERY_STATUS } from '../../../common/documents';
 import type { OutgoingPatch, OutgoingWrite, RecipientWrite } from '../../../common/schemas/documents';
 import type { Executor } from '../../platform/db/database';
 import { isUniqueViolation } from '../../platform/db/errors';
 import { newId } from '../../platform/ids';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
-import { pagesOfFiles, recordSavings } from '../savings/record.service';
-import type { DocumentsCore } from './documents.core';
+import * as copies from './deliveries.repository';
 import * as errors from './documents.errors';
 import type { RegisterResource } from './documents.policy';
 import * as repo from './documents.repository';
-import { checkRegister } from './incoming.service';
-import { issueOutgoingNumber } from './numbering';
-import type { OutsideMail } from './outside-mail';
+import { checkRegister } from './documents.rules';
+import type { DocumentsCore } from './documents.steps.service';
+import { issueOutgoingNumber } from './numbering.service';
+import type { OutsideMail } from './outside-mail.service';
+import * as recipients from './recipients.repository';
 import { findRegister } from './registers.repository';
-import { keepVersion } from './versions';
+import { keepVersion } from './versions.service';
 
 interface ResolvedRecipient {
   kind: string;
@@ -22,84 +24,17 @@ interface ResolvedRecipient {
   email: string | null;
 }
 
-/** The clerks who receive for these organizations (their own, not those of a committee above). */
-async function clerksOf(ex: Executor, orgIds: readonly string[]): Promise<string[]> {
-  if (orgIds.length === 0) return [];
-  const rows = await ex
-    .selectFrom('role_grants as g')
-    .innerJoin('users as u', 'u.id', 'g.user_id')
-    .select('g.user_id')
-    .where('g.organization_id', 'in', [...orgIds])
-    .where('g.role', '=', 'clerk')
-    .where('u.disabled', '=', 0)
-    .execute();
-  return [...new Set(rows.map((r) => r.user_id))];
-}
-
 export function createOutgoingService(core: DocumentsCore, outside: OutsideMail) {
   const { db, deps, today, now, authorized, record, advance } = core;
-
-  /**
-   * The sender's document is not the receiver's to open: each receiving clerk's news leads to
-   * their own copy — the delivery waiting in their inbox — so every clerk is told per delivery.
-   */
-  async function tellArrived(trx: Executor, row: Parameters<DocumentsCore['tell']>[1], documentId: string) {
-    const deliveries = await trx
-      .selectFrom('document_deliveries')
-      .select(['id', 'organization_id'])
-      .where('document_id', '=', documentId)
-      .where('status', '=', '01')
-      .execute();
-    for (const d of deliveries) {
-      const link = `/incoming?tab=inbox&delivery=${encodeURIComponent(d.id)}`;
-      await core.tell(
-        trx,
-        row,
-        await clerksOf(trx, [d.organization_id]),
-        'document_arrived',
-        'Văn bản đến chờ tiếp nhận',
-        undefined,
-        link,
-      );
-    }
-  }
-
-  /** A recalled copy already accepted is the receiver's own incoming document; one still waiting has left the inbox. */
-  async function tellRecalled(trx: Executor, row: Parameters<DocumentsCore['tell']>[1], documentId: string) {
-    const deliveries = await trx
-      .selectFrom('document_deliveries')
-      .select(['organization_id', 'incoming_document_id'])
-      .where('document_id', '=', documentId)
-      .execute();
-    for (const d of deliveries) {
-      const link = d.incoming_document_id ? `/documents/${d.incoming_document_id}` : '/incoming?tab=inbox';
-      await core.tell(
-        trx,
-        row,
-        await clerksOf(trx, [d.organization_id]),
-        'document_recalled',
-        'Văn bản bị thu hồi',
-        undefined,
-        link,
-      );
-    }
-  }
 
   /** Checks every recipient against the directory and keeps its name as it was when chosen. */
   async function resolveRecipients(ex: Executor, list: readonly RecipientWrite[], secrecy: string) {
     const ids = (kind: RecipientWrite['kind']) => list.flatMap((r) => (r.kind === kind && 'id' in r ? [r.id] : []));
-    const [orgs, people, groups] = await Promise.all([
-      ids('organization').length
-        ? ex.selectFrom('organizations').select(['id', 'name']).where('id', 'in', ids('organization')).execute()
-        : [],
-      ids('person').length
-        ? ex.selectFrom('people').select(['id', 'full_name as name']).where('id', 'in', ids('person')).execute()
-        : [],
-      ids('group').length
-        ? ex.selectFrom('distribution_groups').select(['id', 'name']).where('id', 'in', ids('group')).execute()
-        : [],
-    ]);
-    const names = new Map<string, string>([...orgs, ...people, ...groups].map((r) => [r.id, r.name]));
+    const names = await recipients.directoryNames(ex, {
+      organizations: ids('organization'),
+      people: ids('person'),
+      groups: ids('group'),
+    });
     const seen = new Set<string>();
     const out: ResolvedRecipient[] = [];
     for (const r of list) {
@@ -117,13 +52,12 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
     return out;
   }
 
-  async function saveRecipients(trx: Executor, documentId: string, recipients: ResolvedRecipient[]) {
-    await trx.deleteFrom('document_recipients').where('document_id', '=', documentId).execute();
-    if (recipients.length === 0) return;
-    await trx
-      .insertInto('document_recipients')
-      .values(recipients.map((r) => ({ id: newId(), document_id: documentId, ...r })))
-      .execute();
+  async function saveRecipients(trx: Executor, documentId: string, list: ResolvedRecipient[]) {
+    await recipients.replaceRecipients(
+      trx,
+      documentId,
+      list.map((r) => ({ id: newId(), document_id: documentId, ...r })),
+    );
   }
 
   /**
@@ -133,16 +67,12 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
    * naming them: a delivery nobody can receive is never made.
    */
   async function deliveryTargets(ex: Executor, documentId: string, senderId: string) {
-    const recipients = await repo.recipientsOf(ex, documentId);
-    const orgIds = new Set(recipients.filter((r) => r.kind === 'organization').map((r) => r.ref_id as string));
-    const groupIds = recipients.filter((r) => r.kind === 'group').map((r) => r.ref_id as string);
-    const personIds = recipients.filter((r) => r.kind === 'person').map((r) => r.ref_id as string);
+    const chosen = await repo.recipientsOf(ex, documentId);
+    const orgIds = new Set(chosen.filter((r) => r.kind === 'organization').map((r) => r.ref_id as string));
+    const groupIds = chosen.filter((r) => r.kind === 'group').map((r) => r.ref_id as string);
+    const personIds = chosen.filter((r) => r.kind === 'person').map((r) => r.ref_id as string);
     if (groupIds.length > 0) {
-      const members = await ex
-        .selectFrom('group_members')
-        .select(['organization_id', 'person_id'])
-        .where('group_id', 'in', groupIds)
-        .execute();
+      const members = await recipients.groupMembers(ex, groupIds);
       for (const m of members) {
         if (m.organization_id) orgIds.add(m.organization_id);
         if (m.person_id) personIds.push(m.person_id);
@@ -152,14 +82,7 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
     const unreachable: string[] = [];
     const wanted = [...new Set(personIds)];
     if (wanted.length > 0) {
-      const accounts = await ex
-        .selectFrom('users as u')
-        .innerJoin('people as p', 'p.id', 'u.person_id')
-        .select(['u.id as user_id', 'u.person_id', 'p.full_name'])
-        .where('u.person_id', 'in', wanted)
-        .where('u.disabled', '=', 0)
-        .orderBy('u.created_at')
-        .execute();
+      const accounts = await recipients.accountsOf(ex, wanted);
       const reached = new Set<string>();
       for (const a of accounts) {
         if (!a.person_id || reached.has(a.person_id)) continue;
@@ -168,61 +91,31 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
       }
       const rest = wanted.filter((id) => !reached.has(id));
       if (rest.length > 0) {
-        const homes = await ex
-          .selectFrom('memberships as m')
-          .innerJoin('people as p', 'p.id', 'm.person_id')
-          .select(['m.person_id', 'm.organization_id', 'm.is_primary', 'p.full_name'])
-          .where('m.person_id', 'in', rest)
-          .orderBy('m.is_primary', 'desc')
-          .execute();
+        const homes = await recipients.membershipsOf(ex, rest);
         const chosen = new Set<string>();
         for (const h of homes) {
           if (chosen.has(h.person_id)) continue;
           chosen.add(h.person_id);
           orgIds.add(h.organization_id);
         }
-        const named = await ex.selectFrom('people').select(['id', 'full_name']).where('id', 'in', rest).execute();
+        const named = await recipients.peopleNamed(ex, rest);
         for (const p of named) if (!chosen.has(p.id)) unreachable.push(p.full_name);
       }
     }
     orgIds.delete(senderId);
     const organizations = [...orgIds];
-    const withClerk = new Set(await organizationsWithClerk(ex, organizations));
+    const withClerk = new Set(await recipients.organizationsWithClerk(ex, organizations));
     const clerkless = organizations.filter((id) => !withClerk.has(id));
     if (clerkless.length > 0) {
-      const names = await ex.selectFrom('organizations').select('name').where('id', 'in', clerkless).execute();
-      unreachable.push(...names.map((n) => n.name));
+      unreachable.push(...(await recipients.organizationNames(ex, clerkless)));
     }
     if (unreachable.length > 0) throw errors.noClerkFor(unreachable);
     return { organizations, people };
   }
 
-  /** The organizations among these that have an active clerk of their own. */
-  async function organizationsWithClerk(ex: Executor, orgIds: readonly string[]): Promise<string[]> {
-    if (orgIds.length === 0) return [];
-    const found = new Set<string>();
-    for (let i = 0; i < orgIds.length; i += 500) {
-      const rows = await ex
-        .selectFrom('role_grants as g')
-        .innerJoin('users as u', 'u.id', 'g.user_id')
-        .select('g.organization_id')
-        .distinct()
-        .where('g.organization_id', 'in', orgIds.slice(i, i + 500))
-        .where('g.role', '=', 'clerk')
-        .where('u.disabled', '=', 0)
-        .execute();
-      for (const r of rows) found.add(r.organization_id);
-    }
-    return [...found];
-  }
-
   return {
     async createDraft(actor: Actor, input: OutgoingWrite): Promise<{ id: string; created: boolean }> {
-      const org = await db
-        .selectFrom('organizations')
-        .select(['id', 'path', 'name'])
-        .where('id', '=', input.organizationId)
-        .executeTakeFirst();
+      const org = await repo.findOrganization(db, input.organizationId);
       if (!org) throw errors.registerWrongOrganization();
       const resource: RegisterResource = { kind: 'register', organizationPath: org.path };
       deps.authorizer.authorize(actor, 'draft', resource);
@@ -232,7 +125,7 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
       // Only those who handle an incoming document may answer it; others do not learn it exists.
       const answered = input.replyToId ? (await authorized(db, actor, input.replyToId, 'reply')).row : null;
       if (answered && answered.direction !== 'incoming') throw errors.documentNotFound();
-      const recipients = await resolveRecipients(db, input.recipients, input.secrecy);
+      const chosen = await resolveRecipients(db, input.recipients, input.secrecy);
       return core.createOnce(actor, input.clientKey, (id) =>
         deps.transact(async ({ trx, audit }) => {
           const at = now();
@@ -270,17 +163,19 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
             created_at: at,
             updated_at: at,
           });
-          await saveRecipients(trx, id, recipients);
+          await saveRecipients(trx, id, chosen);
           await core.attachUploads(trx, id, actor, input.uploadIds, 'main');
           await core.reindex(trx, id);
           await keepVersion(trx, id, actor, at);
           await repo.grantAccess(trx, id, [actor.userId], 'created');
           await record(trx, id, actor, 'drafted');
           if (answered) {
-            await trx
-              .insertInto('document_replies')
-              .values({ outgoing_id: id, incoming_id: answered.id, created_by: actor.userId, created_at: at })
-              .execute();
+            await repo.insertReply(trx, {
+              outgoing_id: id,
+              incoming_id: answered.id,
+              created_by: actor.userId,
+              created_at: at,
+            });
             // The incoming trail says an answer is being written, never what it says.
             await record(trx, answered.id, actor, 'reply_drafted');
             await audit(auditActorOf(actor), {
@@ -349,7 +244,12 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
         await advance(trx, row, body.version, { status: 'submitted', leader_id: body.leaderId });
         await repo.grantAccess(trx, id, [body.leaderId], 'leader');
         await record(trx, id, actor, 'submitted', body.note, { leaderId: body.leaderId });
-        await core.tell(trx, row, [body.leaderId], 'document_assigned', 'Dự thảo chờ ký duyệt', actor.userId);
+        await deps.events.emit(trx, 'document.submitted', {
+          ...core.facts(row),
+          actorId: actor.userId,
+          direction: 'outgoing',
+          leaderId: body.leaderId,
+        });
       });
     },
 
@@ -418,43 +318,36 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
       await deps.transact(async ({ trx, audit }) => {
         await advance(trx, row, body.version, { status: 'dispatched' });
         const at = now();
-        for (let i = 0; i < targets.length; i += 200) {
-          await trx
-            .insertInto('document_deliveries')
-            .values(
-              targets.slice(i, i + 200).map((organization_id) => ({
-                id: newId(),
-                document_id: id,
-                organization_id,
-                status: '01',
-                sent_at: at,
-                received_at: null,
-                decided_at: null,
-                updated_at: at,
-                reason: null,
-                incoming_document_id: null,
-                version: 1,
-              })),
-            )
-            .execute();
-        }
-        for (let i = 0; i < people.length; i += 200) {
-          await trx
-            .insertInto('document_person_deliveries')
-            .values(
-              people.slice(i, i + 200).map((p) => ({
-                id: newId(),
-                document_id: id,
-                person_id: p.personId,
-                user_id: p.userId,
-                name: p.name,
-                sent_at: at,
-                read_at: null,
-                reminded_at: null,
-              })),
-            )
-            .execute();
-        }
+        const deliveries = targets.map((organizationId) => ({ deliveryId: newId(), organizationId }));
+        await copies.insertDeliveries(
+          trx,
+          deliveries.map(({ deliveryId, organizationId }) => ({
+            id: deliveryId,
+            document_id: id,
+            organization_id: organizationId,
+            status: DELIVERY_STATUS.sent,
+            sent_at: at,
+            received_at: null,
+            decided_at: null,
+            updated_at: at,
+            reason: null,
+            incoming_document_id: null,
+            version: 1,
+          })),
+        );
+        await copies.insertPersonDeliveries(
+          trx,
+          people.map((p) => ({
+            id: newId(),
+            document_id: id,
+            person_id: p.personId,
+            user_id: p.userId,
+            name: p.name,
+            sent_at: at,
+            read_at: null,
+            reminded_at: null,
+          })),
+        );
         // The person reads the document itself, in his own list of documents.
         await repo.grantAccess(
           trx,
@@ -462,29 +355,19 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
           people.map((p) => p.userId),
           'recipient',
         );
-        await core.tell(
-          trx,
-          row,
-          people.map((p) => p.userId),
-          'document_received',
-          'Văn bản gửi đến đồng chí',
-        );
-        await tellArrived(trx, row, id);
-        // Every copy delivered electronically is one not printed and carried. Copies to outside
-        // addresses count when the relay has taken them, not before.
-        const copies = targets.length + people.length;
-        const files = await trx.selectFrom('document_files').select('sha256').where('document_id', '=', id).execute();
-        const pages =
-          row.page_count ??
-          (await pagesOfFiles(
-            trx,
-            files.map((f) => f.sha256),
-          ));
-        await recordSavings(
-          trx,
-          [{ organizationId: row.organization_id, kind: 'document', entityId: id, pages, copies }],
-          deps.clock.now(),
-        );
+        // Each receiving clerk is told of their own copy; every copy is paper saved.
+        const clerks = await repo.clerksByOrganization(trx, targets);
+        const files = await repo.fileHashesOf(trx, id);
+        await deps.events.emit(trx, 'document.dispatched', {
+          ...core.facts(row),
+          actorId: actor.userId,
+          deliveries: deliveries.map((d) => ({ ...d, clerkIds: clerks.get(d.organizationId) ?? [] })),
+          readerIds: people.map((p) => p.userId),
+          copies: targets.length + people.length,
+          organizationId: row.organization_id,
+          pageCount: row.page_count,
+          fileSha256s: files,
+        });
         const emailed = await outside.send(trx, row);
         const said = [
           targets.length > 0 ? `gửi ${targets.length} nơi trong hệ thống` : '',
@@ -518,19 +401,10 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
         const at = now();
         // The update's own answer says which copies exist: an accept committing meanwhile is
         // waited for and seen, so its copy is cancelled too.
-        const deliveries = await trx
-          .updateTable('document_deliveries')
-          .set({ status: '13', updated_at: at })
-          .where('document_id', '=', id)
-          .returning(['id', 'incoming_document_id'])
-          .execute();
+        const deliveries = await copies.recallDeliveries(trx, id, at);
         for (const d of deliveries) {
           if (!d.incoming_document_id) continue;
-          await trx
-            .updateTable('documents')
-            .set((eb) => ({ status: 'cancelled', version: eb('version', '+', 1), updated_at: at }))
-            .where('id', '=', d.incoming_document_id)
-            .execute();
+          await repo.bumpDocument(trx, d.incoming_document_id, { status: 'cancelled', updated_at: at });
           await record(
             trx,
             d.incoming_document_id,
@@ -539,19 +413,22 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
             `Bên gửi đã thu hồi văn bản: ${body.reason}`,
           );
         }
-        await tellRecalled(trx, row, id);
-        const readers = await trx
-          .selectFrom('document_person_deliveries')
-          .select('user_id')
-          .where('document_id', '=', id)
-          .execute();
-        await core.tell(
+        const readers = await copies.readersOf(trx, id);
+        const clerks = await repo.clerksByOrganization(
           trx,
-          row,
-          readers.map((r) => r.user_id),
-          'document_recalled',
-          'Văn bản bị thu hồi',
+          deliveries.map((d) => d.organization_id),
         );
+        await deps.events.emit(trx, 'document.recalled', {
+          ...core.facts(row),
+          actorId: actor.userId,
+          deliveries: deliveries.map((d) => ({
+            deliveryId: d.id,
+            organizationId: d.organization_id,
+            incomingDocumentId: d.incoming_document_id,
+            clerkIds: clerks.get(d.organization_id) ?? [],
+          })),
+          readerIds: readers,
+        });
         await record(trx, id, actor, 'recalled', body.reason, { deliveries: deliveries.length });
         await audit(auditActorOf(actor), {
           action: 'document.recall',

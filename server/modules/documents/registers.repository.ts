@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database';
 import type { RegistersTable } from '../../platform/db/schema';
 
@@ -67,4 +68,29 @@ export async function hasIssuedNumbers(ex: Executor, registerId: string): Promis
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** An organization's path, for the registers' rights. */
+export async function findOrganization(ex: Executor, id: string) {
+  return ex.selectFrom('organizations').select('path').where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Takes the next number of a series inside the caller's transaction. One statement
+ * increments (or starts) the counter and returns it; the row stays locked until the
+ * transaction ends, so concurrent registrations, in this process or another sharing the
+ * database, queue on it. A rolled-back registration gives its number back: no gaps.
+ */
+export async function takeNumber(trx: Executor, registerId: string, period: string, typeCode: string): Promise<number> {
+  const row = await trx
+    .insertInto('register_counters')
+    .values({ register_id: registerId, period, type_code: typeCode, last_number: 1 })
+    .onConflict((oc) =>
+      oc
+        .columns(['register_id', 'period', 'type_code'])
+        .doUpdateSet({ last_number: sql<number>`register_counters.last_number + 1` }),
+    )
+    .returning('last_number')
+    .executeTakeFirstOrThrow();
+  return Number(row.last_number);
 }

@@ -33,7 +33,7 @@ export function createRegistersService(deps: PlatformDeps) {
   const db = database.db;
 
   async function organizationPath(id: string): Promise<string> {
-    const org = await db.selectFrom('organizations').select('path').where('id', '=', id).executeTakeFirst();
+    const org = await repo.findOrganization(db, id);
     if (!org) throw errors.registerWrongOrganization();
     return org.path;
   }

@@ -8,7 +8,7 @@ import type { MeetingInviteesTable } from '../../platform/db/schema';
 import type { Block, PartyDocumentLayout } from '../../platform/render/party-document';
 import { renderPartyDocumentDocx, renderPartyDocumentPdf } from '../../platform/render/party-document';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
-import type { GeneratedDocuments } from '../documents/generated.service';
+import type { GeneratedDocuments } from '../documents/documents.contract';
 import { notify } from '../notifications/notify.service';
 import { recordSavings } from '../savings/record.service';
 import type { MeetingsCore } from './meetings.core';

@@ -6,10 +6,10 @@ import {
 } from '../../../common/schemas/documents';
 import { loadExcel } from '../../platform/excel';
 import type { Actor } from '../../platform/security/actor';
-import type { DocumentsCore } from './documents.core';
 import * as errors from './documents.errors';
 import * as repo from './documents.repository';
-import { visibilityOf } from './documents.service';
+import type { DocumentsCore } from './documents.steps.service';
+import { visibilityOf } from './read-access.repository';
 import { findRegister } from './registers.repository';
 
 const MAX_ROWS = 50_000;

@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import { formatNotation, numberingStyle, printedNumber } from '../../../common/docnumber/format';
 import type { Executor } from '../../platform/db/database';
 import type { RegistersTable } from '../../platform/db/schema';
 import * as errors from './documents.errors';
+import { takeNumber } from './registers.repository';
 
 type RegisterRow = Pick<RegistersTable, 'id' | 'style' | 'reset' | 'per_type' | 'term_label' | 'issuer_abbreviation'>;
 
@@ -17,26 +17,6 @@ export function periodOf(register: RegisterRow, day: string): string {
     default:
       return '';
   }
-}
-
-/**
- * Takes the next number of a series inside the caller's transaction. One statement
- * increments (or starts) the counter and returns it; the row stays locked until the
- * transaction ends, so concurrent registrations, in this process or another sharing the
- * database, queue on it. A rolled-back registration gives its number back: no gaps.
- */
-export async function takeNumber(trx: Executor, registerId: string, period: string, typeCode: string): Promise<number> {
-  const row = await trx
-    .insertInto('register_counters')
-    .values({ register_id: registerId, period, type_code: typeCode, last_number: 1 })
-    .onConflict((oc) =>
-      oc
-        .columns(['register_id', 'period', 'type_code'])
-        .doUpdateSet({ last_number: sql<number>`register_counters.last_number + 1` }),
-    )
-    .returning('last_number')
-    .executeTakeFirstOrThrow();
-  return Number(row.last_number);
 }
 
 /**

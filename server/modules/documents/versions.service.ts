@@ -2,8 +2,9 @@ import type { DraftVersionList } from '../../../common/schemas/documents';
 import type { Executor } from '../../platform/db/database';
 import { newId } from '../../platform/ids';
 import type { Actor } from '../../platform/security/actor';
-import type { DocumentsCore } from './documents.core';
 import * as repo from './documents.repository';
+import type { DocumentsCore } from './documents.steps.service';
+import * as versions from './versions.repository';
 
 /**
  * A draft's content as saved, one row per save, so earlier versions can be read and compared.
@@ -15,11 +16,7 @@ export async function keepVersion(trx: Executor, documentId: string, actor: Acto
   const [recipients, files, last] = await Promise.all([
     repo.recipientsOf(trx, documentId),
     repo.filesOf(trx, documentId),
-    trx
-      .selectFrom('document_versions')
-      .select((eb) => eb.fn.max('number').as('n'))
-      .where('document_id', '=', documentId)
-      .executeTakeFirst(),
+    versions.lastVersionNumber(trx, documentId),
   ]);
   const main = files.find((f) => f.kind === 'main') ?? files[0];
   const fields = {
@@ -35,20 +32,17 @@ export async function keepVersion(trx: Executor, documentId: string, actor: Acto
     recipients: recipients.map((r) => r.name),
     files: files.map((f) => ({ id: f.id, name: f.file_name, sha256: f.sha256 })),
   };
-  await trx
-    .insertInto('document_versions')
-    .values({
-      id: newId(),
-      document_id: documentId,
-      number: Number(last?.n ?? 0) + 1,
-      saved_by: actor.userId,
-      saved_by_name: actor.fullName,
-      saved_at: at,
-      fields: JSON.stringify(fields),
-      main_file_name: main?.file_name ?? null,
-      main_file_sha256: main?.sha256 ?? null,
-    })
-    .execute();
+  await versions.insertVersion(trx, {
+    id: newId(),
+    document_id: documentId,
+    number: last + 1,
+    saved_by: actor.userId,
+    saved_by_name: actor.fullName,
+    saved_at: at,
+    fields: JSON.stringify(fields),
+    main_file_name: main?.file_name ?? null,
+    main_file_sha256: main?.sha256 ?? null,
+  });
 }
 
 export function createDraftVersions(core: DocumentsCore) {
@@ -56,12 +50,7 @@ export function createDraftVersions(core: DocumentsCore) {
     /** Every kept version of a draft, oldest first; only for those who may read the draft. */
     async list(actor: Actor, id: string): Promise<DraftVersionList> {
       await core.authorized(core.db, actor, id, 'read');
-      const rows = await core.db
-        .selectFrom('document_versions')
-        .selectAll()
-        .where('document_id', '=', id)
-        .orderBy('number')
-        .execute();
+      const rows = await versions.versionsOf(core.db, id);
       return {
         items: rows.map((r) => {
           const f = JSON.parse(r.fields) as DraftVersionList['items'][number]['fields'] & {

@@ -1,6 +1,7 @@
 import { addDays } from '../../platform/clock';
 import { claimReminder } from '../../platform/reminders';
-import type { DocumentsCore } from './documents.core';
+import { openAssignmentsDueBy } from './assignments.repository';
+import type { DocumentsCore } from './documents.steps.service';
 
 /**
  * Reminds handlers of documents due tomorrow and of those overdue, once each per due date,
@@ -12,17 +13,7 @@ export function createDocumentReminders(core: DocumentsCore) {
     async run(): Promise<number> {
       const today = core.today();
       const tomorrow = addDays(today, 1);
-      const open = await db
-        .selectFrom('document_assignments as a')
-        .innerJoin('documents as d', 'd.id', 'a.document_id')
-        .select(['a.id', 'a.user_id', 'a.due_date', 'd.id as document_id', 'd.secrecy', 'd.summary', 'd.number_text'])
-        .where('a.status', '=', 'open')
-        .where('a.role', '!=', 'info')
-        .where('a.user_id', 'is not', null)
-        .where('a.due_date', 'is not', null)
-        .where('a.due_date', '<=', tomorrow)
-        .where('d.status', 'in', ['in_progress', 'submitted'])
-        .execute();
+      const open = await openAssignmentsDueBy(db, tomorrow);
       let sent = 0;
       for (const a of open) {
         const overdue = (a.due_date as string) < today;
@@ -31,13 +22,8 @@ export function createDocumentReminders(core: DocumentsCore) {
         await deps.transact(async ({ trx }) => {
           if (!(await claimReminder(trx, key, core.now()))) return;
           const row = { id: a.document_id, secrecy: a.secrecy, summary: a.summary, number_text: a.number_text };
-          await core.tell(
-            trx,
-            row,
-            [a.user_id],
-            overdue ? 'document_overdue' : 'document_due',
-            overdue ? 'Văn bản đã quá hạn xử lý' : 'Văn bản đến hạn xử lý ngày mai',
-          );
+          const told = { ...core.facts(row), assigneeId: a.user_id as string, dueDate: a.due_date as string };
+          await deps.events.emit(trx, overdue ? 'document.overdue' : 'document.due_tomorrow', told);
           sent++;
         });
       }

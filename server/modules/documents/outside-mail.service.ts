@@ -1,8 +1,10 @@
+import type { Transaction } from 'kysely';
 import type { Executor } from '../../platform/db/database';
-import { pagesOfFiles, recordSavings } from '../savings/record.service';
-import type { DocumentsCore } from './documents.core';
+import type { DB } from '../../platform/db/schema';
 import * as errors from './documents.errors';
-import type * as repo from './documents.repository';
+import * as repo from './documents.repository';
+import type { DocumentsCore } from './documents.steps.service';
+import * as recipientsRepo from './recipients.repository';
 
 /** What dispatch needs of the mailboxes: a message to outside addresses, written and queued in its transaction. */
 export interface DocumentOutsideMail {
@@ -42,23 +44,11 @@ export function createOutsideMail(core: DocumentsCore, mail: DocumentOutsideMail
     /** Queues the mail; answers how many recipients have a copy on its way. */
     async send(trx: Executor, row: repo.DocumentRow): Promise<number> {
       if (!mail) return 0;
-      const recipients = await trx
-        .selectFrom('document_recipients')
-        .select(['id', 'name', 'email'])
-        .where('document_id', '=', row.id)
-        .where('kind', '=', 'external')
-        .where('channel', '=', 'email')
-        .where('email', 'is not', null)
-        .execute();
+      const recipients = await recipientsRepo.emailRecipientsOf(trx, row.id);
       if (recipients.length === 0) return 0;
       // Editing refuses outside e-mail on a secret document; the sending step checks again.
       if (row.secrecy !== 'normal') throw errors.secretByEmail();
-      const files = await trx
-        .selectFrom('document_files')
-        .select(['sha256', 'file_name', 'kind'])
-        .where('document_id', '=', row.id)
-        .orderBy('added_at')
-        .execute();
+      const files = await recipientsRepo.mailFilesOf(trx, row.id);
       const number = row.number_text ?? '';
       const copies = await mail.sendOutside(trx, {
         fromOrganizationId: row.organization_id,
@@ -78,11 +68,7 @@ export function createOutsideMail(core: DocumentsCore, mail: DocumentOutsideMail
         const copy = copies.get(r.id);
         if (!copy) continue;
         if (copy.status === 'queued') queued++;
-        await trx
-          .updateTable('document_recipients')
-          .set({ mail_outbound_id: copy.outboundId })
-          .where('id', '=', r.id)
-          .execute();
+        await recipientsRepo.linkOutbound(trx, r.id, copy.outboundId);
       }
       return queued;
     },
@@ -93,40 +79,25 @@ export function createOutsideMail(core: DocumentsCore, mail: DocumentOutsideMail
      */
     async delivered(trx: Executor, outboundIds: string[]): Promise<void> {
       if (outboundIds.length === 0) return;
-      const rows = await trx
-        .selectFrom('document_recipients as r')
-        .innerJoin('documents as d', 'd.id', 'r.document_id')
-        .select(['d.id', 'd.organization_id', 'd.page_count', 'r.mail_outbound_id'])
-        .where('r.mail_outbound_id', 'in', outboundIds)
-        .execute();
-      const byDocument = new Map<string, { organizationId: string; pageCount: number | null; copies: Set<string> }>();
+      const rows = await recipientsRepo.documentsOfOutbound(trx, outboundIds);
+      const byDocument = new Map<string, { row: (typeof rows)[number]; copies: Set<string> }>();
       for (const r of rows) {
-        const entry = byDocument.get(r.id) ?? {
-          organizationId: r.organization_id,
-          pageCount: r.page_count,
-          copies: new Set<string>(),
-        };
+        const entry = byDocument.get(r.id) ?? { row: r, copies: new Set<string>() };
         if (r.mail_outbound_id) entry.copies.add(r.mail_outbound_id);
         byDocument.set(r.id, entry);
       }
-      const entries = [];
-      for (const [id, d] of byDocument) {
-        const files = await trx.selectFrom('document_files').select('sha256').where('document_id', '=', id).execute();
-        const pages =
-          d.pageCount ??
-          (await pagesOfFiles(
-            trx,
-            files.map((f) => f.sha256),
-          ));
-        entries.push({
-          organizationId: d.organizationId,
-          kind: 'document' as const,
-          entityId: id,
-          pages,
-          copies: d.copies.size,
+      // The mailboxes mark the copies sent in a transaction of their own, and tell it here.
+      const tx = trx as Transaction<DB>;
+      for (const [id, { row, copies }] of byDocument) {
+        const files = await repo.fileHashesOf(trx, id);
+        await deps.events.emit(tx, 'document.outside_copies_delivered', {
+          ...core.facts(row),
+          organizationId: row.organization_id,
+          pageCount: row.page_count,
+          fileSha256s: files,
+          copies: copies.size,
         });
       }
-      await recordSavings(trx, entries, deps.clock.now());
     },
   };
 }
