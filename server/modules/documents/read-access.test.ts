@@ -6,7 +6,7 @@ import { createTestApp, type TestApp, testEngines } from '../../test/harness';
 import { findDocument } from './documents.repository';
 import { resourceOf } from './documents.view';
 import { canRead, visibilityOf, visibleAmong } from './read-access.repository';
-import { client, incomingInput, makeOffice, ok, tinyPdf } from './test-support';
+import { client, incomingInput, makeOffice, ok, tinyPdf } from '../../test/documents';
 
 /**
  * The rule the policy applies to one document and the condition the lists apply to a set must
