@@ -9,18 +9,15 @@ import type {
 } from '../../../common/schemas/meetings';
 import { dayInVietnam } from '../../platform/clock';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
-import { notify } from '../notifications/notify.service';
-import { recordSavings } from '../savings/record.service';
 import type { MeetingsCore } from './meetings.core';
 import * as errors from './meetings.errors';
-import { meetingTimeLine } from './meetings.invitation';
 import { replyHash } from './meetings.offline';
 import * as repo from './meetings.repository';
+import { meetingTimeLine } from './meetings.rules';
 
 /** Replies, reminders, attendance, and the changes everyone invited must hear of. */
 export function createAttendance(core: MeetingsCore) {
   const { db, deps, authorized, record, now } = core;
-  const link = (id: string) => `/meetings/${id}`;
 
   return {
     /**
@@ -116,20 +113,7 @@ export function createAttendance(core: MeetingsCore) {
             pending.flatMap((p) => (p.organization_id ? [p.organization_id] : [])),
           )),
         ];
-        await notify(
-          trx,
-          users,
-          {
-            kind: 'meeting_reminder',
-            title: `Nhắc trả lời giấy mời: ${row.title}`,
-            body: `${meetingTimeLine(row.starts_at)} tại ${row.place}`,
-            link: link(id),
-            entityType: 'meeting',
-            sensitive: row.secrecy !== 'normal',
-            entityId: id,
-          },
-          now(),
-        );
+        await deps.events.emit(trx, 'meeting.replies_requested', core.factsOf(row, actor, users));
         await trx
           .updateTable('meeting_invitees')
           .set({ reminded_at: now() })
@@ -225,32 +209,16 @@ export function createAttendance(core: MeetingsCore) {
             .onConflict((oc) => oc.columns(['document_id', 'user_id']).doNothing())
             .execute();
         }
-        await notify(
-          trx,
-          users,
-          {
-            kind: 'meeting_invited',
-            title: `Giấy mời${row.invitation_number ? ` số ${row.invitation_number}` : ''}: ${row.title}`,
-            body: `${meetingTimeLine(row.starts_at)} tại ${row.place}`,
-            link: link(id),
-            entityType: 'meeting',
-            sensitive: row.secrecy !== 'normal',
-            entityId: id,
-          },
-          now(),
-        );
         const files = (await repo.filesOf(trx, id)).filter((f) => !f.superseded_at && !f.withdrawn_at);
-        await recordSavings(
-          trx,
-          files.map((f) => ({
-            organizationId: row.organization_id,
-            kind: f.kind === 'invitation' ? ('invitation' as const) : ('meeting_document' as const),
-            entityId: id,
-            pages: Math.max(1, Number(f.pages ?? 1)),
-            copies: fresh.length,
+        await deps.events.emit(trx, 'meeting.invitees_added', {
+          ...core.factsOf(row, actor, users),
+          invitationNumber: row.invitation_number ?? null,
+          invited: fresh.length,
+          papers: files.map((f) => ({
+            kind: f.kind === 'invitation' ? ('invitation' as const) : ('document' as const),
+            pages: f.pages === null ? null : Number(f.pages),
           })),
-          deps.clock.now(),
-        );
+        });
         await record(trx, id, actor, 'invited', fresh.map((f) => f.name).join(', '));
         return { added: fresh.length };
       });
@@ -291,20 +259,12 @@ export function createAttendance(core: MeetingsCore) {
         const news = postpone
           ? `Tạm hoãn, thời gian họp sẽ thông báo sau. Lý do: ${body.reason}`
           : `Thời gian mới: ${meetingTimeLine(startsAt)}, tại ${where}. Lý do: ${body.reason}`;
-        await notify(
-          trx,
-          await repo.audienceOf(trx, id),
-          {
-            kind: 'meeting_changed',
-            title: `${postpone ? 'Hoãn' : 'Thay đổi'} cuộc họp: ${row.title}`,
-            body: news,
-            link: link(id),
-            entityType: 'meeting',
-            sensitive: row.secrecy !== 'normal',
-            entityId: id,
-          },
-          now(),
-        );
+        await deps.events.emit(trx, 'meeting.changed', {
+          ...core.factsOf({ ...row, starts_at: startsAt, place: where }, actor, await repo.audienceOf(trx, id)),
+          postponed: postpone,
+          endsAt,
+          reason: body.reason,
+        });
         await record(trx, id, actor, postpone ? 'postponed' : 'moved', news);
         await audit(auditActorOf(actor), {
           action: postpone ? 'meeting.postpone' : 'meeting.move',
@@ -322,20 +282,10 @@ export function createAttendance(core: MeetingsCore) {
       const { row } = await authorized(db, actor, id, 'cancel');
       await deps.transact(async ({ trx, audit }) => {
         await core.advance(trx, row, body.version, { status: 'cancelled' });
-        await notify(
-          trx,
-          await repo.audienceOf(trx, id),
-          {
-            kind: 'meeting_cancelled',
-            title: `Hủy cuộc họp: ${row.title}`,
-            body: `Lý do: ${body.reason}`,
-            link: link(id),
-            entityType: 'meeting',
-            sensitive: row.secrecy !== 'normal',
-            entityId: id,
-          },
-          now(),
-        );
+        await deps.events.emit(trx, 'meeting.cancelled', {
+          ...core.factsOf(row, actor, await repo.audienceOf(trx, id)),
+          reason: body.reason,
+        });
         await record(trx, id, actor, 'cancelled', body.reason);
         await audit(auditActorOf(actor), {
           action: 'meeting.cancel',

@@ -5,6 +5,7 @@ import type { PlatformDeps } from '../../platform/deps';
 import { staleVersion } from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
 import type { Actor } from '../../platform/security/actor';
+import type { MeetingFacts } from './meetings.contract';
 import * as errors from './meetings.errors';
 import type { MeetingResource } from './meetings.policy';
 import * as repo from './meetings.repository';
@@ -235,9 +236,28 @@ export function createMeetingsCore(deps: PlatformDeps) {
     if (found.length !== wanted.length) throw errors.unknownUser();
   }
 
+  /** What an event says of the meeting, and who it concerns. */
+  function factsOf(
+    row: Pick<repo.MeetingRow, 'id' | 'organization_id' | 'title' | 'place' | 'starts_at' | 'secrecy'>,
+    actor: Actor | null,
+    audience: readonly string[],
+  ): MeetingFacts {
+    return {
+      meetingId: row.id,
+      organizationId: row.organization_id,
+      title: row.title,
+      place: row.place,
+      startsAt: row.starts_at,
+      secrecy: row.secrecy,
+      actorId: actor?.userId ?? null,
+      audience: [...audience],
+    };
+  }
+
   return {
     db,
     deps,
+    factsOf,
     now,
     today,
     phaseOf,

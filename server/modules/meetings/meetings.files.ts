@@ -1,12 +1,12 @@
 import type { FastifyReply } from 'fastify';
+import type { Transaction } from 'kysely';
 import type { z } from 'zod';
-import { MEETING_FILE_KIND_LABELS } from '../../../common/meetings';
+import { MEETING_FILE_KIND_LABELS, type MeetingFileKind } from '../../../common/meetings';
 import type { addMeetingFilesSchema, replaceMeetingFileSchema } from '../../../common/schemas/meetings';
 import type { Executor } from '../../platform/db/database';
+import type { DB } from '../../platform/db/schema';
 import { newId } from '../../platform/ids';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
-import { notify } from '../notifications/notify.service';
-import { recordSavings } from '../savings/record.service';
 import type { MeetingsCore } from './meetings.core';
 import * as errors from './meetings.errors';
 import * as repo from './meetings.repository';
@@ -57,43 +57,25 @@ export async function attachUploads(
 /** Once the invitation is out, new documents reach every delegate at once, and count as paper saved. */
 async function announce(
   core: MeetingsCore,
-  trx: Executor,
+  trx: Transaction<DB>,
+  actor: Actor,
   row: repo.MeetingRow,
   files: readonly { pages: number | null }[],
-  kind: 'meeting_files' | 'meeting_minutes',
-  title: string,
+  what: { change: 'added' | 'replaced' } | { fileKind: MeetingFileKind },
 ) {
   const audience = await repo.audienceOf(trx, row.id);
-  await notify(
-    trx,
-    audience,
-    {
-      kind,
-      title,
-      link: `/meetings/${row.id}`,
-      entityType: 'meeting',
-      sensitive: row.secrecy !== 'normal',
-      entityId: row.id,
-    },
-    core.now(),
-  );
   const invited = await trx
     .selectFrom('meeting_invitees')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('meeting_id', '=', row.id)
     .executeTakeFirstOrThrow();
-  const copies = Number(invited.n);
-  await recordSavings(
-    trx,
-    files.map((f) => ({
-      organizationId: row.organization_id,
-      kind: 'meeting_document' as const,
-      entityId: row.id,
-      pages: Math.max(1, f.pages ?? 1),
-      copies,
-    })),
-    core.deps.clock.now(),
-  );
+  const facts = {
+    ...core.factsOf(row, actor, audience),
+    invited: Number(invited.n),
+    pages: files.map((f) => (f.pages === null ? null : Number(f.pages))),
+  };
+  if ('change' in what) await core.deps.events.emit(trx, 'meeting.files_changed', { ...facts, change: what.change });
+  else await core.deps.events.emit(trx, 'meeting.minutes_published', { ...facts, fileKind: what.fileKind });
 }
 
 export function createMeetingFiles(core: MeetingsCore) {
@@ -119,18 +101,10 @@ export function createMeetingFiles(core: MeetingsCore) {
         const names = files.map((f) => f.file_name).join(', ');
         if (body.kind === 'document') {
           await record(trx, id, actor, 'files_added', names);
-          if (row.status !== 'draft')
-            await announce(core, trx, row, files, 'meeting_files', `Tài liệu họp mới: ${row.title}`);
+          if (row.status !== 'draft') await announce(core, trx, actor, row, files, { change: 'added' });
         } else {
           await record(trx, id, actor, 'minutes_sent', `${MEETING_FILE_KIND_LABELS[body.kind]}: ${names}`);
-          await announce(
-            core,
-            trx,
-            row,
-            files,
-            'meeting_minutes',
-            `${MEETING_FILE_KIND_LABELS[body.kind]} cuộc họp: ${row.title}`,
-          );
+          await announce(core, trx, actor, row, files, { fileKind: body.kind });
         }
       });
     },
@@ -167,8 +141,7 @@ export function createMeetingFiles(core: MeetingsCore) {
           'file_replaced',
           `${old.file_name} → ${files[0]?.file_name ?? ''}${body.note ? `: ${body.note}` : ''}`,
         );
-        if (row.status !== 'draft')
-          await announce(core, trx, row, files, 'meeting_files', `Tài liệu họp được thay: ${row.title}`);
+        if (row.status !== 'draft') await announce(core, trx, actor, row, files, { change: 'replaced' });
       });
     },
 

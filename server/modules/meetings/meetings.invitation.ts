@@ -1,43 +1,19 @@
 import { Readable } from 'node:stream';
 import { type NumberingStyle, numberingStyle, printedNumber } from '../../../common/docnumber/format';
 import { SECRECY_LABELS } from '../../../common/documents';
-import { ATTENDEE_ROLE_LABELS, WEEKDAY_LABELS } from '../../../common/meetings';
+import { ATTENDEE_ROLE_LABELS } from '../../../common/meetings';
 import { dayInVietnam } from '../../platform/clock';
 import type { Executor } from '../../platform/db/database';
 import type { MeetingInviteesTable } from '../../platform/db/schema';
 import type { Block, PartyDocumentLayout } from '../../platform/render/party-document';
 import { renderPartyDocumentDocx, renderPartyDocumentPdf } from '../../platform/render/party-document';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
-import type { GeneratedDocuments } from '../documents/generated.service';
-import { notify } from '../notifications/notify.service';
-import { recordSavings } from '../savings/record.service';
+import type { GeneratedDocuments } from '../documents/documents.contract';
 import type { MeetingsCore } from './meetings.core';
 import * as errors from './meetings.errors';
 import * as repo from './meetings.repository';
+import { meetingTimeLine, placeOf } from './meetings.rules';
 import { invitationFileName } from './meetings.view';
-
-/** Committee names start with what the committee is; the rest is the place printed before the date. */
-const PLACE_PREFIX =
-  /^(tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng ủy (xã|phường|thị trấn|khối)|đảng bộ (xã|phường|thị trấn)|đảng ủy|đảng bộ|chi bộ)\s+/iu;
-export const placeOf = (organizationName: string) =>
-  organizationName.replace(PLACE_PREFIX, '').trim() || organizationName;
-
-const TIME = new Intl.DateTimeFormat('vi-VN', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
-
-/** `08 giờ 00 phút, Thứ Hai, ngày 30/11/2026`, in Vietnam. */
-export function meetingTimeLine(iso: string): string {
-  const at = new Date(iso);
-  const [hh, mm] = TIME.format(at).split(':');
-  const day = dayInVietnam(at);
-  const weekday = WEEKDAY_LABELS[new Date(`${day}T00:00:00Z`).getUTCDay()];
-  const [y, m, d] = day.split('-');
-  return `${hh} giờ ${mm} phút, ${weekday}, ngày ${d}/${m}/${y}`;
-}
 
 interface InvitationInput {
   row: repo.MeetingRow;
@@ -256,20 +232,6 @@ export function createInvitations(
           },
         });
         await trx.updateTable('meetings').set({ invitation_document_id: doc.id }).where('id', '=', id).execute();
-        await notify(
-          trx,
-          audience,
-          {
-            kind: 'meeting_invited',
-            title: `Giấy mời số ${doc.numberText}: ${row.title}`,
-            body: `${meetingTimeLine(row.starts_at)} tại ${row.place}`,
-            link: `/meetings/${id}`,
-            entityType: 'meeting',
-            sensitive: row.secrecy !== 'normal',
-            entityId: id,
-          },
-          core.now(),
-        );
         const files = await repo.filesOf(trx, id);
         const current = files.filter((f) => !f.superseded_at && !f.withdrawn_at);
         // The official mailboxes get the invitation and, unless the meeting is secret, its papers.
@@ -299,23 +261,17 @@ export function createInvitations(
                   .map((f) => ({ sha256: f.sha256, fileName: f.file_name }))
               : [],
         });
-        const now = deps.clock.now();
-        await recordSavings(
-          trx,
-          [
-            { organizationId: row.organization_id, kind: 'invitation', entityId: id, pages, copies: invitees.length },
+        await deps.events.emit(trx, 'meeting.invitation_sent', {
+          ...core.factsOf(row, actor, audience),
+          invitationNumber: doc.numberText,
+          invited: invitees.length,
+          papers: [
+            { kind: 'invitation', pages },
             ...current
               .filter((f) => f.kind === 'document')
-              .map((f) => ({
-                organizationId: row.organization_id,
-                kind: 'meeting_document' as const,
-                entityId: id,
-                pages: Math.max(1, Number(f.pages ?? 1)),
-                copies: invitees.length,
-              })),
+              .map((f) => ({ kind: 'document' as const, pages: f.pages === null ? null : Number(f.pages) })),
           ],
-          now,
-        );
+        });
         await record(trx, id, actor, 'sent', `Giấy mời số ${doc.numberText} gửi ${invitees.length} đại biểu`);
         await audit(auditActorOf(actor), {
           action: 'meeting.send',

@@ -1,6 +1,6 @@
 import type { PlatformDeps } from '../../platform/deps';
 import type { App } from '../../platform/http/http-server';
-import type { GeneratedDocuments } from '../documents/generated.service';
+import type { GeneratedDocuments } from '../documents/documents.contract';
 import { createAttendance } from './meetings.attendance';
 import { createMeetingsCore } from './meetings.core';
 import { createDoorCheckIn } from './meetings.door';

@@ -54,13 +54,13 @@ export function createItemsService(core: SchedulesCore) {
     const recipients = new Set([...(await core.audience(uow.trx, row, actor, [item.id])), ...formerPeople]);
     recipients.delete(actor.userId);
     const what = `${dayLabel(item.day)}, ${itemTime(item)}: ${item.content}`;
-    await core.announce(
-      uow.trx,
-      row,
-      [...recipients],
-      'schedule_changed',
-      `${what} (${CHANGE_LABELS[change]})${note ? `. ${note}` : ''}`,
-    );
+    await deps.events.emit(uow.trx, 'schedule.changed', {
+      ...core.factsOf(row, actor, [...recipients]),
+      change,
+      item: what,
+      note: note ?? null,
+      revision,
+    });
     await uow.audit(auditActorOf(actor), {
       action: 'schedule.change',
       entityType: 'schedule',

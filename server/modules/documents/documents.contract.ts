@@ -1,0 +1,1 @@
+export type { GeneratedDocuments } from './generated.service';
