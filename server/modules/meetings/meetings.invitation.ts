@@ -5,8 +5,8 @@ import { ATTENDEE_ROLE_LABELS } from '../../../common/meetings';
 import { dayInVietnam } from '../../platform/clock';
 import type { Executor } from '../../platform/db/database';
 import type { MeetingInviteesTable } from '../../platform/db/schema';
-import type { Block, PartyDocumentLayout } from '../../platform/render/party-document';
-import { renderPartyDocumentDocx, renderPartyDocumentPdf } from '../../platform/render/party-document';
+import type { Block, PartyDocumentLayout, UnstampedPdf } from '../../platform/render/party-document';
+import { layOutPartyDocumentPdf, renderPartyDocumentDocx } from '../../platform/render/party-document';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
 import type { GeneratedDocuments } from '../documents/documents.contract';
 import type { MeetingsCore } from './meetings.core';
@@ -96,8 +96,11 @@ export function invitationLayout(i: InvitationInput): PartyDocumentLayout {
   };
 }
 
-/** The renderers the invitation is made with; a seam for the test that makes rendering fail. */
-export const invitationRenderer = { pdf: renderPartyDocumentPdf, docx: renderPartyDocumentDocx };
+/**
+ * The renderers the invitation is made with; a seam for the tests that make rendering fail or
+ * watch it. The PDF is laid out first and stamped with its number and date last.
+ */
+export const invitationRenderer = { pdf: layOutPartyDocumentPdf, docx: renderPartyDocumentDocx };
 
 /** The mailboxes, as the invitation uses them: one message written in the sending transaction. */
 export interface InvitationMail {
@@ -140,14 +143,21 @@ export function createInvitations(
     return { row, agenda, invitees, parentName: parent?.name ?? null, numberText, style, issueDate };
   }
 
-  async function render(format: 'pdf' | 'docx', input: InvitationInput): Promise<Buffer> {
-    const layout = invitationLayout(input);
+  /** Makes the invitation; any failure is the one the user is told of. */
+  async function making<T>(meetingId: string, make: () => Promise<T>): Promise<T> {
     try {
-      return format === 'pdf' ? await invitationRenderer.pdf(layout) : await invitationRenderer.docx(layout);
+      return await make();
     } catch (error) {
-      deps.logger.error({ err: error, meetingId: input.row.id }, 'invitation rendering failed');
+      deps.logger.error({ err: error, meetingId }, 'invitation rendering failed');
       throw errors.invitationFailed();
     }
+  }
+
+  async function render(format: 'pdf' | 'docx', input: InvitationInput): Promise<Buffer> {
+    const layout = invitationLayout(input);
+    return making(input.row.id, async () =>
+      format === 'pdf' ? (await invitationRenderer.pdf(layout)).stamp(layout) : await invitationRenderer.docx(layout),
+    );
   }
 
   return {
@@ -175,6 +185,9 @@ export function createInvitations(
       const register = await generated.checkRegister(body.registerId, row.organization_id, row.secrecy, 'GM');
       const style = numberingStyle(register.style);
       const audience = await repo.audienceOf(db, id);
+      // Laid out before the register is held: inside, the number and the date are only stamped in.
+      const unnumbered = invitationLayout(await inputOf(db, row, null, style, core.today()));
+      const unstamped: UnstampedPdf = await making(id, () => invitationRenderer.pdf(unnumbered));
       const result = await deps.transact(async ({ trx, audit }) => {
         await core.advance(trx, row, body.version, {
           status: 'invited',
@@ -198,7 +211,9 @@ export function createInvitations(
           ),
           readers: audience,
           render: async ({ numberText, issueDate }) => {
-            const pdf = await render('pdf', await inputOf(trx, row, numberText, style, issueDate));
+            const pdf = await making(id, () =>
+              unstamped.stamp({ numberText: printedNumber(style, numberText), date: issueDate }),
+            );
             const stored = await deps.files.put(Readable.from([pdf]), {
               fileName: invitationFileName(numberText),
               maxBytes: 50 * 1024 * 1024,
