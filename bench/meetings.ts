@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { client, ok } from '../server/modules/documents/test-support';
-import { invitationLayout } from '../server/modules/meetings/meetings.invitation';
+import { invitationLayout } from '../server/modules/meetings/invitation.render';
 import type { DatabaseKind } from '../server/platform/db/database';
 import { newId } from '../server/platform/ids';
 import { renderPartyDocumentPdf } from '../server/platform/render/party-document';

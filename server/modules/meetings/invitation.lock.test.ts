@@ -5,7 +5,7 @@ import { dayInVietnam } from '../../platform/clock';
 import { vietnameseDateLine } from '../../platform/render/party-document';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
 import { type Client, ok } from '../documents/test-support';
-import { invitationRenderer } from './meetings.invitation';
+import { invitationRenderer } from './invitation.render';
 import { createMeeting, makeMeetingWorld, meetingInput } from './test-support';
 
 /** The PDF's text as pdf.js reads it back, white space collapsed. */

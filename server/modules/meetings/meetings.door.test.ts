@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingView } from '../../../common/schemas/meetings';
 import { createTestApp, type TestApp, TestClock, testEngines } from '../../test/harness';
 import { errorCode, ok } from '../documents/test-support';
-import { DOOR_ALPHABET, DOOR_GUESSES_PER_MINUTE } from './meetings.door';
+import { DOOR_ALPHABET, DOOR_GUESSES_PER_MINUTE } from './door.service';
 import { createMeeting, type MeetingWorld, makeDelegate, makeMeetingWorld, meetingInput } from './test-support';
 
 type Door = { code: string; validUntil: string; rotatesEverySeconds: number; path: string; url: string | null };

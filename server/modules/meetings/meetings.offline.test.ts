@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OfflinePackage } from '../../../common/schemas/meetings-offline';
 import { createTestApp, type TestApp, TestClock, testEngines } from '../../test/harness';
 import { errorCode, ok, tinyPdf } from '../documents/test-support';
-import { keepUntil } from './meetings.offline';
+import { keepUntil } from './offline.service';
 import { createMeeting, type MeetingWorld, makeDelegate, makeMeetingWorld, meetingInput } from './test-support';
 
 type Delegate = MeetingWorld['delegates'][number];

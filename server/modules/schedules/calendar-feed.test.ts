@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInAs } from '../../test/factories';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
-import { type CalendarSource, createCalendarFeed } from './calendar-feed';
+import { type CalendarSource, createCalendarFeed } from './calendar-feed.service';
 import { composeSchedule, makeScheduleOffice, ok, publishSchedule } from './test-support';
 
 type Feed = { url: string | null; createdAt: string | null };

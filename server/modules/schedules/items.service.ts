@@ -4,7 +4,7 @@ import { staleVersion } from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
 import type { UnitOfWork } from '../../platform/transactor';
-import type { SchedulesCore } from './schedules.core';
+import type { SchedulesCore } from './context.service';
 import * as errors from './schedules.errors';
 import * as repo from './schedules.repository';
 import { dayLabel, inWeek, itemTime, ownerLabel, weekLabel } from './schedules.view';

@@ -5,7 +5,7 @@ import type { DB } from '../../platform/db/schema';
 import { staleVersion } from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
-import type { SchedulesCore } from './schedules.core';
+import type { SchedulesCore } from './context.service';
 import * as errors from './schedules.errors';
 import { creation } from './schedules.policy';
 import * as repo from './schedules.repository';

@@ -1,6 +1,6 @@
 import { addDays, dayInVietnam } from '../../platform/clock';
 import { claimReminder } from '../../platform/reminders';
-import type { MeetingsCore } from './meetings.core';
+import type { MeetingsCore } from './context.service';
 import * as repo from './meetings.repository';
 
 /** From this hour (Vietnam) the morning-of reminder goes out. */
@@ -16,13 +16,7 @@ export function createMeetingReminders(core: MeetingsCore) {
       const hour = new Date(now.getTime() + 7 * 3_600_000).getUTCHours();
       const from = now.toISOString();
       const until = new Date(`${addDays(today, 2)}T00:00:00+07:00`).toISOString();
-      const coming = await db
-        .selectFrom('meetings')
-        .select(['id', 'organization_id', 'title', 'place', 'starts_at', 'secrecy'])
-        .where('status', '=', 'invited')
-        .where('starts_at', '>', from)
-        .where('starts_at', '<', until)
-        .execute();
+      const coming = await repo.invitedMeetingsStarting(db, from, until);
       let sent = 0;
       for (const m of coming) {
         const day = dayInVietnam(new Date(m.starts_at));

@@ -1,106 +1,17 @@
 import { Readable } from 'node:stream';
 import { type NumberingStyle, numberingStyle, printedNumber } from '../../../common/docnumber/format';
-import { SECRECY_LABELS } from '../../../common/documents';
-import { ATTENDEE_ROLE_LABELS } from '../../../common/meetings';
 import { dayInVietnam } from '../../platform/clock';
 import type { Executor } from '../../platform/db/database';
-import type { MeetingInviteesTable } from '../../platform/db/schema';
-import type { Block, PartyDocumentLayout, UnstampedPdf } from '../../platform/render/party-document';
-import { layOutPartyDocumentPdf, renderPartyDocumentDocx } from '../../platform/render/party-document';
+import type { UnstampedPdf } from '../../platform/render/party-document';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
 import type { GeneratedDocuments } from '../documents/documents.contract';
-import type { MeetingsCore } from './meetings.core';
+import type { MeetingsCore } from './context.service';
+import * as fileRepo from './files.repository';
+import { type InvitationInput, invitationLayout, invitationRenderer } from './invitation.render';
 import * as errors from './meetings.errors';
 import * as repo from './meetings.repository';
-import { meetingTimeLine, placeOf } from './meetings.rules';
+import { meetingTimeLine } from './meetings.rules';
 import { invitationFileName } from './meetings.view';
-
-interface InvitationInput {
-  row: repo.MeetingRow;
-  parentName: string | null;
-  agenda: Awaited<ReturnType<typeof repo.agendaOf>>;
-  invitees: readonly Pick<MeetingInviteesTable, 'name' | 'position' | 'role'>[];
-  /** The notation as stored (`01-GM/HU`), printed in its register's style. */
-  numberText: string | null;
-  style: NumberingStyle;
-  issueDate: string;
-}
-
-/** The invitation as a Party document (Hướng dẫn 36-HD/VPTW): header, time, place, agenda, who is invited, signer. */
-export function invitationLayout(i: InvitationInput): PartyDocumentLayout {
-  const { row } = i;
-  const body: Block[] = [
-    {
-      kind: 'paragraph',
-      text: `${row.organization_name} trân trọng kính mời các đồng chí có tên dưới đây tới dự ${row.title}.`,
-      indent: true,
-      align: 'justify',
-    },
-    {
-      kind: 'field',
-      label: 'Thời gian:',
-      value: `${meetingTimeLine(row.starts_at)} (dự kiến kết thúc ${meetingTimeLine(row.ends_at).split(',')[0]})`,
-    },
-    { kind: 'field', label: 'Địa điểm:', value: row.place },
-  ];
-  if (row.chair_name) body.push({ kind: 'field', label: 'Chủ trì:', value: row.chair_name });
-  if (row.content)
-    for (const p of row.content.split(/\n+/).filter((t) => t.trim()))
-      body.push({ kind: 'paragraph', text: p.trim(), indent: true, align: 'justify' });
-  if (i.agenda.length > 0) {
-    body.push({ kind: 'paragraph', text: 'Nội dung:', bold: true });
-    body.push({
-      kind: 'list',
-      items: i.agenda.map((a) => (a.presenter_name ? `${a.title} (trình bày: ${a.presenter_name})` : a.title)),
-    });
-  }
-  body.push({ kind: 'paragraph', text: 'Thành phần:', bold: true });
-  body.push({
-    kind: 'table',
-    columns: ['TT', 'Họ và tên, đơn vị', 'Chức vụ', 'Thành phần'],
-    widths: [8, 50, 27, 15],
-    rows: i.invitees.map((v, n) => [
-      String(n + 1),
-      v.name,
-      v.position ?? '',
-      ATTENDEE_ROLE_LABELS[v.role as keyof typeof ATTENDEE_ROLE_LABELS] ?? '',
-    ]),
-  });
-  body.push({
-    kind: 'paragraph',
-    text: 'Giấy mời và tài liệu họp được gửi qua hệ thống văn phòng điện tử; đề nghị các đồng chí nghiên cứu tài liệu trước và xác nhận tham dự trên hệ thống.',
-    indent: true,
-    italic: true,
-    align: 'justify',
-  });
-  return {
-    parentIssuer: i.parentName ? i.parentName.toLocaleUpperCase('vi-VN') : null,
-    issuer: row.organization_name.toLocaleUpperCase('vi-VN'),
-    numberText: i.numberText ? printedNumber(i.style, i.numberText) : null,
-    place: placeOf(row.organization_name),
-    date: i.issueDate,
-    typeName: 'GIẤY MỜI',
-    summary: row.title,
-    secrecyMark:
-      row.secrecy === 'normal'
-        ? null
-        : SECRECY_LABELS[row.secrecy as keyof typeof SECRECY_LABELS].toLocaleUpperCase('vi-VN'),
-    urgencyMark: null,
-    body,
-    signer: {
-      authority: row.signer_authority,
-      position: (row.signer_position ?? '').toLocaleUpperCase('vi-VN'),
-      name: row.signer_name ?? '',
-    },
-    recipients: ['Như thành phần mời,', 'Lưu Văn phòng.'],
-  };
-}
-
-/**
- * The renderers the invitation is made with; a seam for the tests that make rendering fail or
- * watch it. The PDF is laid out first and stamped with its number and date last.
- */
-export const invitationRenderer = { pdf: layOutPartyDocumentPdf, docx: renderPartyDocumentDocx };
 
 /** The mailboxes, as the invitation uses them: one message written in the sending transaction. */
 export interface InvitationMail {
@@ -133,14 +44,9 @@ export function createInvitations(
     const [agenda, invitees, parent] = await Promise.all([
       repo.agendaOf(ex, row.id),
       repo.inviteesOf(ex, row.id),
-      ex
-        .selectFrom('organizations as o')
-        .innerJoin('organizations as p', 'p.id', 'o.parent_id')
-        .select('p.name')
-        .where('o.id', '=', row.organization_id)
-        .executeTakeFirst(),
+      repo.parentNameOf(ex, row.organization_id),
     ]);
-    return { row, agenda, invitees, parentName: parent?.name ?? null, numberText, style, issueDate };
+    return { row, agenda, invitees, parentName: parent, numberText, style, issueDate };
   }
 
   /** Makes the invitation; any failure is the one the user is told of. */
@@ -219,15 +125,10 @@ export function createInvitations(
               maxBytes: 50 * 1024 * 1024,
               executor: trx,
             });
-            const blob = await trx
-              .selectFrom('blobs')
-              .select('page_count')
-              .where('sha256', '=', stored.sha256)
-              .executeTakeFirst();
+            const [blob] = await fileRepo.pageCountsOf(trx, [stored.sha256]);
             pages = Math.max(1, Number(blob?.page_count ?? 1));
-            await trx
-              .insertInto('meeting_files')
-              .values({
+            await fileRepo.insertFiles(trx, [
+              {
                 id: `${id}-gm`,
                 meeting_id: id,
                 agenda_item_id: null,
@@ -241,12 +142,12 @@ export function createInvitations(
                 added_by: actor.userId,
                 added_by_name: actor.fullName,
                 added_at: core.now(),
-              })
-              .execute();
+              },
+            ]);
             return stored;
           },
         });
-        await trx.updateTable('meetings').set({ invitation_document_id: doc.id }).where('id', '=', id).execute();
+        await repo.setInvitationDocument(trx, id, doc.id);
         const files = await repo.filesOf(trx, id);
         const current = files.filter((f) => !f.superseded_at && !f.withdrawn_at);
         // The official mailboxes get the invitation and, unless the meeting is secret, its papers.
