@@ -1,11 +1,11 @@
 import type { PlatformDeps } from '../../platform/deps';
 import type { App } from '../../platform/http/http-server';
 import { type CalendarSource, createCalendarFeed, scheduleItemsSource } from './calendar-feed.service';
-import { createItemsService } from './items.service';
 import { createSchedulesCore } from './context.service';
+import { createItemsService } from './items.service';
+import { createScheduleReader } from './read.service';
 import { schedulePolicy } from './schedules.policy';
 import { createSchedulePrinter } from './schedules.render';
-import { createScheduleReader } from './read.service';
 import { registerScheduleRoutes } from './schedules.routes';
 import { createSchedulesService } from './schedules.service';
 
