@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
-import { invitationLayout } from '../server/modules/meetings/meetings.invitation';
+import { invitationLayout } from '../server/modules/meetings/invitation.render';
 import type { DatabaseKind } from '../server/platform/db/database';
 import { newId } from '../server/platform/ids';
 import { renderPartyDocumentPdf } from '../server/platform/render/party-document';

@@ -22,16 +22,22 @@ import { jobsPolicy } from './modules/jobs/jobs.policy';
 import { registerJobsRoutes } from './modules/jobs/jobs.routes';
 import { createJobsService } from './modules/jobs/jobs.service';
 import { createMailboxModule, createOfficialMailbox } from './modules/mailbox/mailbox.module';
+import { meetingEventKinds } from './modules/meetings/meetings.contract';
 import { createMeetingsModule, meetingPolicies } from './modules/meetings/meetings.module';
 import { createNotificationChannels, type NotificationChannels } from './modules/notifications/delivery';
 import { createLiveNotifications } from './modules/notifications/notifications.live';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes';
 import { createNotificationsService } from './modules/notifications/notifications.service';
 import { subscribeToDocuments as notifyOfDocuments } from './modules/notifications/subscribers/documents.subscribers';
+import { subscribeToMeetings as notifyOfMeetings } from './modules/notifications/subscribers/meetings.subscribers';
+import { subscribeToSchedules as notifyOfSchedules } from './modules/notifications/subscribers/schedules.subscribers';
 import { savingsPolicy } from './modules/savings/savings.policy';
 import { registerSavingsRoutes } from './modules/savings/savings.routes';
 import { createSavingsService } from './modules/savings/savings.service';
 import { subscribeToDocuments as countDocumentSavings } from './modules/savings/subscribers/documents.subscribers';
+import { subscribeToMeetings as countMeetingSavings } from './modules/savings/subscribers/meetings.subscribers';
+import { subscribeToSchedules as countScheduleSavings } from './modules/savings/subscribers/schedules.subscribers';
+import { scheduleEventKinds } from './modules/schedules/schedules.contract';
 import { createSchedulesModule, schedulePolicies } from './modules/schedules/schedules.module';
 import { registerSearchRoutes } from './modules/search/search.routes';
 import { createSearchService } from './modules/search/search.service';
@@ -156,6 +162,11 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   const savings = createSavingsService(deps);
   notifyOfDocuments(deps.events);
   countDocumentSavings(deps.events);
+  // What the modules' events set off: the news in the app, the paper saved.
+  notifyOfMeetings(deps.events);
+  notifyOfSchedules(deps.events);
+  countMeetingSavings(deps.events);
+  countScheduleSavings(deps.events);
 
   const app = await createHttpServer({
     logLevel: config.logLevel,
@@ -213,7 +224,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   );
 
   // Every event a module emits has its subscribers, and nothing subscribes to an event no one emits.
-  deps.events.assertWired([...documentEventKinds]);
+  deps.events.assertWired([...documentEventKinds, ...meetingEventKinds, ...scheduleEventKinds]);
   const jobHandlers = mergeJobHandlers(
     notifications.channels.handlers,
     mailbox.transport.handlers,

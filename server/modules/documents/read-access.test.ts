@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentView } from '../../../common/schemas/documents';
 import type { Actor } from '../../platform/security/actor';
+import { client, incomingInput, makeOffice, ok, tinyPdf } from '../../test/documents';
 import { makeUser, signIn } from '../../test/factories';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
 import { findDocument } from './documents.repository';
 import { resourceOf } from './documents.view';
 import { canRead, visibilityOf, visibleAmong } from './read-access.repository';
-import { client, incomingInput, makeOffice, ok, tinyPdf } from '../../test/documents';
 
 /**
  * The rule the policy applies to one document and the condition the lists apply to a set must

@@ -3,7 +3,7 @@ import type { MeetingView } from '../../../common/schemas/meetings';
 import { errorCode, ok } from '../../test/documents';
 import { createTestApp, type TestApp, TestClock, testEngines } from '../../test/harness';
 import { createMeeting, type MeetingWorld, makeDelegate, makeMeetingWorld, meetingInput } from '../../test/meetings';
-import { DOOR_ALPHABET, DOOR_GUESSES_PER_MINUTE } from './meetings.door';
+import { DOOR_ALPHABET, DOOR_GUESSES_PER_MINUTE } from './door.service';
 
 type Door = { code: string; validUntil: string; rotatesEverySeconds: number; path: string; url: string | null };
 

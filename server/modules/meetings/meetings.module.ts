@@ -1,17 +1,17 @@
 import type { PlatformDeps } from '../../platform/deps';
 import type { App } from '../../platform/http/http-server';
 import type { GeneratedDocuments } from '../documents/documents.contract';
-import { createAttendance } from './meetings.attendance';
-import { createMeetingsCore } from './meetings.core';
-import { createDoorCheckIn } from './meetings.door';
-import { createMeetingFiles } from './meetings.files';
-import { createInvitations, type InvitationMail } from './meetings.invitation';
-import { createMeetingLists } from './meetings.list';
-import { createOfflinePackages } from './meetings.offline';
+import { createAttendance } from './attendance.service';
+import { createMeetingsCore } from './context.service';
+import { createDoorCheckIn } from './door.service';
+import { createMeetingFiles } from './files.service';
+import { createInvitations, type InvitationMail } from './invitation.service';
+import { createMeetingLists } from './lists.service';
 import { meetingPolicy } from './meetings.policy';
-import { createMeetingReminders } from './meetings.reminders';
 import { registerMeetingRoutes } from './meetings.routes';
 import { createMeetingsService } from './meetings.service';
+import { createOfflinePackages } from './offline.service';
+import { createMeetingReminders } from './reminders.service';
 
 export const meetingPolicies = [meetingPolicy];
 

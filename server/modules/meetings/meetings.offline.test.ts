@@ -3,7 +3,7 @@ import type { OfflinePackage } from '../../../common/schemas/meetings-offline';
 import { errorCode, ok, tinyPdf } from '../../test/documents';
 import { createTestApp, type TestApp, TestClock, testEngines } from '../../test/harness';
 import { createMeeting, type MeetingWorld, makeDelegate, makeMeetingWorld, meetingInput } from '../../test/meetings';
-import { keepUntil } from './meetings.offline';
+import { keepUntil } from './offline.service';
 
 type Delegate = MeetingWorld['delegates'][number];
 

@@ -1,5 +1,7 @@
+import type { Insertable, UpdateObject } from 'kysely';
 import type { Executor } from '../../platform/db/database';
-import type { MeetingEventsTable, MeetingInviteesTable } from '../../platform/db/schema';
+import type { DB, MeetingEventsTable, MeetingInviteesTable } from '../../platform/db/schema';
+import { updateVersioned } from '../../platform/db/versioned';
 
 export async function findMeeting(ex: Executor, id: string) {
   return ex
@@ -117,3 +119,93 @@ export async function officeOf(ex: Executor, orgIds: readonly string[]): Promise
     .execute();
   return [...new Set(rows.map((r) => r.user_id))];
 }
+
+/** Columns of a meeting a change may set (the version and the time of change are set by the move). */
+export type MeetingPatch = Omit<UpdateObject<DB, 'meetings'>, 'version'>;
+
+/**
+ * Moves the meeting on from the version and status the caller saw; false when either
+ * changed meanwhile.
+ */
+export function moveMeeting(
+  trx: Executor,
+  row: Pick<MeetingRow, 'id' | 'status'>,
+  version: number,
+  patch: MeetingPatch,
+): Promise<boolean> {
+  return updateVersioned(trx, 'meetings', row.id, version, patch, { where: (eb) => eb('status', '=', row.status) });
+}
+
+export async function deleteAgendaItems(ex: Executor, ids: readonly string[]) {
+  if (ids.length > 0)
+    await ex
+      .deleteFrom('meeting_agenda_items')
+      .where('id', 'in', [...ids])
+      .execute();
+}
+
+export async function updateAgendaItem(ex: Executor, id: string, fields: UpdateObject<DB, 'meeting_agenda_items'>) {
+  await ex.updateTable('meeting_agenda_items').set(fields).where('id', '=', id).execute();
+}
+
+export async function insertAgendaItem(ex: Executor, item: Insertable<DB['meeting_agenda_items']>) {
+  await ex.insertInto('meeting_agenda_items').values(item).execute();
+}
+
+export const organizationPathOf = (ex: Executor, id: string) =>
+  ex.selectFrom('organizations').select(['id', 'path']).where('id', '=', id).executeTakeFirst();
+
+/** The meeting a person created with this client key, if any: a repeat of the same create. */
+export const meetingOfClientKey = (ex: Executor, userId: string, clientKey: string) =>
+  ex
+    .selectFrom('meetings')
+    .select('id')
+    .where('created_by', '=', userId)
+    .where('client_key', '=', clientKey)
+    .executeTakeFirst();
+
+export async function insertMeeting(ex: Executor, row: Insertable<DB['meetings']>) {
+  await ex.insertInto('meetings').values(row).execute();
+}
+
+/** Who opened which file of the meeting, and when first. */
+export const fileOpensOf = (ex: Executor, meetingId: string) =>
+  ex
+    .selectFrom('meeting_file_opens as fo')
+    .innerJoin('meeting_files as f', 'f.id', 'fo.meeting_file_id')
+    .select(['fo.meeting_file_id', 'fo.user_id', 'fo.first_opened_at'])
+    .where('f.meeting_id', '=', meetingId)
+    .execute();
+
+export async function markSeen(ex: Executor, meetingId: string, userId: string, at: string) {
+  await ex
+    .insertInto('meeting_views')
+    .values({ meeting_id: meetingId, user_id: userId, seen_at: at })
+    .onConflict((oc) => oc.columns(['meeting_id', 'user_id']).doUpdateSet({ seen_at: at }))
+    .execute();
+}
+
+/** The parent organization's name, printed above the issuer. */
+export async function parentNameOf(ex: Executor, organizationId: string): Promise<string | null> {
+  const parent = await ex
+    .selectFrom('organizations as o')
+    .innerJoin('organizations as p', 'p.id', 'o.parent_id')
+    .select('p.name')
+    .where('o.id', '=', organizationId)
+    .executeTakeFirst();
+  return parent?.name ?? null;
+}
+
+export async function setInvitationDocument(ex: Executor, meetingId: string, documentId: string) {
+  await ex.updateTable('meetings').set({ invitation_document_id: documentId }).where('id', '=', meetingId).execute();
+}
+
+/** Invited meetings starting in [from, until): the ones to remind of. */
+export const invitedMeetingsStarting = (ex: Executor, from: string, until: string) =>
+  ex
+    .selectFrom('meetings')
+    .select(['id', 'organization_id', 'title', 'place', 'starts_at', 'secrecy'])
+    .where('status', '=', 'invited')
+    .where('starts_at', '>', from)
+    .where('starts_at', '<', until)
+    .execute();

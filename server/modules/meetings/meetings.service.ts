@@ -5,9 +5,10 @@ import { foldVietnamese } from '../../../common/text/fold';
 import type { Executor } from '../../platform/db/database';
 import { newId } from '../../platform/ids';
 import { type Actor, auditActorOf, hasRoleOver } from '../../platform/security/actor';
-import type { MeetingsCore } from './meetings.core';
+import type { MeetingsCore } from './context.service';
+import { attachUploads } from './files.service';
+import { removeInvitees } from './invitees.repository';
 import * as errors from './meetings.errors';
-import { attachUploads } from './meetings.files';
 import { type MeetingResource, organizes } from './meetings.policy';
 import * as repo from './meetings.repository';
 import * as view from './meetings.view';
@@ -30,7 +31,7 @@ export function createMeetingsService(core: MeetingsCore) {
     const keep = new Set(agenda.flatMap((a) => (a.id ? [a.id] : [])));
     if ([...keep].some((id) => !existing.some((e) => e.id === id))) throw errors.unknownAgendaItem();
     const gone = existing.filter((e) => !keep.has(e.id)).map((e) => e.id);
-    if (gone.length > 0) await trx.deleteFrom('meeting_agenda_items').where('id', 'in', gone).execute();
+    await repo.deleteAgendaItems(trx, gone);
     for (const [position, item] of agenda.entries()) {
       const fields = {
         position,
@@ -39,13 +40,10 @@ export function createMeetingsService(core: MeetingsCore) {
         presenter_user_id: item.presenterUserId ?? null,
       };
       let itemId = item.id;
-      if (itemId) await trx.updateTable('meeting_agenda_items').set(fields).where('id', '=', itemId).execute();
+      if (itemId) await repo.updateAgendaItem(trx, itemId, fields);
       else {
         itemId = newId();
-        await trx
-          .insertInto('meeting_agenda_items')
-          .values({ id: itemId, meeting_id: meetingId, ...fields })
-          .execute();
+        await repo.insertAgendaItem(trx, { id: itemId, meeting_id: meetingId, ...fields });
       }
       if (item.uploadIds.length > 0)
         await attachUploads(core, trx, meetingId, actor, item.uploadIds, 'document', itemId);
@@ -53,11 +51,7 @@ export function createMeetingsService(core: MeetingsCore) {
   }
 
   async function checkOrganizer(actor: Actor, organizationId: string, secrecy: string) {
-    const org = await db
-      .selectFrom('organizations')
-      .select(['id', 'path'])
-      .where('id', '=', organizationId)
-      .executeTakeFirst();
+    const org = await repo.organizationPathOf(db, organizationId);
     if (!org) throw errors.wrongOrganization();
     const resource: MeetingResource = {
       kind: 'meeting',
@@ -80,12 +74,7 @@ export function createMeetingsService(core: MeetingsCore) {
       const org = await checkOrganizer(actor, input.organizationId, input.secrecy);
       if (iso(input.endsAt) <= iso(input.startsAt)) throw errors.endBeforeStart();
       if (input.clientKey) {
-        const again = await db
-          .selectFrom('meetings')
-          .select('id')
-          .where('created_by', '=', actor.userId)
-          .where('client_key', '=', input.clientKey)
-          .executeTakeFirst();
+        const again = await repo.meetingOfClientKey(db, actor.userId, input.clientKey);
         if (again) return { id: again.id, created: false };
       }
       await core.requireUsers(db, [input.chairUserId, ...input.agenda.map((a) => a.presenterUserId)]);
@@ -120,10 +109,7 @@ export function createMeetingsService(core: MeetingsCore) {
             created_at: at,
             updated_at: at,
           };
-          await trx
-            .insertInto('meetings')
-            .values({ ...row, search_text: searchText(row) })
-            .execute();
+          await repo.insertMeeting(trx, { ...row, search_text: searchText(row) });
           await saveAgenda(trx, id, actor, input.agenda);
           await core.insertInvitees(trx, id, invitees);
           await record(trx, id, actor, 'created');
@@ -141,12 +127,7 @@ export function createMeetingsService(core: MeetingsCore) {
       } catch (error) {
         // The same client key committed by a twin request meanwhile: answer with its meeting.
         if (input.clientKey) {
-          const again = await db
-            .selectFrom('meetings')
-            .select('id')
-            .where('created_by', '=', actor.userId)
-            .where('client_key', '=', input.clientKey)
-            .executeTakeFirst();
+          const again = await repo.meetingOfClientKey(db, actor.userId, input.clientKey);
           if (again) return { id: again.id, created: false };
         }
         throw error;
@@ -180,7 +161,7 @@ export function createMeetingsService(core: MeetingsCore) {
         await core.advance(trx, row, patch.version, { ...next, search_text: searchText(merged) });
         if (patch.agenda) await saveAgenda(trx, id, actor, patch.agenda);
         if (invitees) {
-          await trx.deleteFrom('meeting_invitees').where('meeting_id', '=', id).execute();
+          await removeInvitees(trx, id);
           await core.insertInvitees(trx, id, invitees);
         }
         await record(trx, id, actor, 'edited');
@@ -196,12 +177,7 @@ export function createMeetingsService(core: MeetingsCore) {
         repo.inviteesOf(db, id),
         repo.eventsOf(db, id),
         repo.seenAt(db, id, actor.userId),
-        db
-          .selectFrom('meeting_file_opens as fo')
-          .innerJoin('meeting_files as f', 'f.id', 'fo.meeting_file_id')
-          .select(['fo.meeting_file_id', 'fo.user_id', 'fo.first_opened_at'])
-          .where('f.meeting_id', '=', id)
-          .execute(),
+        repo.fileOpensOf(db, id),
       ]);
       if (row.secrecy !== 'normal') {
         await deps.transact(({ audit }) =>
@@ -235,11 +211,7 @@ export function createMeetingsService(core: MeetingsCore) {
     async markSeen(actor: Actor, id: string) {
       await authorized(db, actor, id, 'read');
       const at = now();
-      await db
-        .insertInto('meeting_views')
-        .values({ meeting_id: id, user_id: actor.userId, seen_at: at })
-        .onConflict((oc) => oc.columns(['meeting_id', 'user_id']).doUpdateSet({ seen_at: at }))
-        .execute();
+      await repo.markSeen(db, id, actor.userId, at);
     },
 
     /** Whether the actor may organize meetings of some organization (the page's "create" button). */

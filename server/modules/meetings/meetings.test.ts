@@ -313,7 +313,7 @@ describe.each(testEngines())('meetings without paper (%s)', (engine) => {
 
   it('sends nothing and uses no number when the invitation cannot be made', async () => {
     const w = await makeMeetingWorld(t);
-    const { invitationRenderer } = await import('./meetings.invitation');
+    const { invitationRenderer } = await import('./invitation.render');
     const real = invitationRenderer.pdf;
     const id = await createMeeting(w.clerk.api, meetingInput(w));
     invitationRenderer.pdf = async () => {

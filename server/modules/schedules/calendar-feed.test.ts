@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInAs } from '../../test/factories';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
 import { composeSchedule, makeScheduleOffice, ok, publishSchedule } from '../../test/schedules';
-import { type CalendarSource, createCalendarFeed } from './calendar-feed';
+import { type CalendarSource, createCalendarFeed } from './calendar-feed.service';
 
 type Feed = { url: string | null; createdAt: string | null };
 

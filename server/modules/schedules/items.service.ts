@@ -4,7 +4,7 @@ import { staleVersion } from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
 import type { UnitOfWork } from '../../platform/transactor';
-import type { SchedulesCore } from './schedules.core';
+import type { SchedulesCore } from './context.service';
 import * as errors from './schedules.errors';
 import * as repo from './schedules.repository';
 import { dayLabel, inWeek, itemTime, ownerLabel, weekLabel } from './schedules.view';
@@ -54,13 +54,13 @@ export function createItemsService(core: SchedulesCore) {
     const recipients = new Set([...(await core.audience(uow.trx, row, actor, [item.id])), ...formerPeople]);
     recipients.delete(actor.userId);
     const what = `${dayLabel(item.day)}, ${itemTime(item)}: ${item.content}`;
-    await core.announce(
-      uow.trx,
-      row,
-      [...recipients],
-      'schedule_changed',
-      `${what} (${CHANGE_LABELS[change]})${note ? `. ${note}` : ''}`,
-    );
+    await deps.events.emit(uow.trx, 'schedule.changed', {
+      ...core.factsOf(row, actor, [...recipients]),
+      change,
+      item: what,
+      note: note ?? null,
+      revision,
+    });
     await uow.audit(auditActorOf(actor), {
       action: 'schedule.change',
       entityType: 'schedule',

@@ -1,16 +1,16 @@
 import type { PlatformDeps } from '../../platform/deps';
 import type { App } from '../../platform/http/http-server';
-import { type CalendarSource, createCalendarFeed, scheduleItemsSource } from './calendar-feed';
+import { type CalendarSource, createCalendarFeed, scheduleItemsSource } from './calendar-feed.service';
+import { createSchedulesCore } from './context.service';
 import { createItemsService } from './items.service';
-import { createSchedulesCore } from './schedules.core';
+import { createScheduleReader } from './read.service';
 import { schedulePolicy } from './schedules.policy';
-import { createSchedulePrinter } from './schedules.print';
-import { createScheduleReader } from './schedules.read';
+import { createSchedulePrinter } from './schedules.render';
 import { registerScheduleRoutes } from './schedules.routes';
 import { createSchedulesService } from './schedules.service';
 
 export const schedulePolicies = [schedulePolicy];
-export type { CalendarEvent, CalendarSource } from './calendar-feed';
+export type { CalendarEvent, CalendarSource } from './calendar-feed.service';
 
 /**
  * Weekly work schedules (lịch công tác) and each person's iCalendar feed. The feed holds the

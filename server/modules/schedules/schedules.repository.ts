@@ -2,6 +2,7 @@ import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/database';
 import { preparedQuery } from '../../platform/db/prepared';
 import type { ScheduleItemsTable, SchedulesTable } from '../../platform/db/schema';
+import { deleteVersioned, updateVersioned } from '../../platform/db/versioned';
 
 export type ScheduleRow = SchedulesTable & {
   organization_path: string;
@@ -80,13 +81,7 @@ export async function advanceSchedule(
   version: number,
   patch: Updateable<SchedulesTable>,
 ): Promise<boolean> {
-  const res = await ex
-    .updateTable('schedules')
-    .set({ ...patch, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  return updateVersioned(ex, 'schedules', id, version, patch);
 }
 
 /**
@@ -176,23 +171,11 @@ export async function updateItem(
   version: number,
   patch: Updateable<ScheduleItemsTable>,
 ): Promise<boolean> {
-  const res = await ex
-    .updateTable('schedule_items')
-    .set({ ...patch, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('cancelled_at', 'is', null)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  return updateVersioned(ex, 'schedule_items', id, version, patch, { where: (eb) => eb('cancelled_at', 'is', null) });
 }
 
 export async function deleteItem(ex: Executor, id: string, version: number): Promise<boolean> {
-  const res = await ex
-    .deleteFrom('schedule_items')
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(res.numDeletedRows) === 1;
+  return deleteVersioned(ex, 'schedule_items', id, version);
 }
 
 export async function setItemPeople(ex: Executor, itemId: string, userIds: readonly string[]) {

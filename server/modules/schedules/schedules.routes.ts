@@ -16,7 +16,7 @@ import {
 import { sendOpenedFile } from '../../platform/files/send-file';
 import { type App, actorOf, typed } from '../../platform/http/http-server';
 import type { SchedulesModule } from './schedules.module';
-import type { PrintedSchedule } from './schedules.print';
+import type { PrintedSchedule } from './schedules.render';
 
 const tags = ['Lịch công tác'];
 const id = z.string().min(1).max(64);

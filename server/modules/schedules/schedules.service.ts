@@ -1,11 +1,11 @@
+import type { Transaction } from 'kysely';
 import type { ScheduleCreate } from '../../../common/schemas/schedules';
-import type { Executor } from '../../platform/db/database';
 import { isUniqueViolation } from '../../platform/db/errors';
+import type { DB } from '../../platform/db/schema';
 import { staleVersion } from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
-import { recordSavings } from '../savings/record.service';
-import type { SchedulesCore } from './schedules.core';
+import type { SchedulesCore } from './context.service';
 import * as errors from './schedules.errors';
 import { creation } from './schedules.policy';
 import * as repo from './schedules.repository';
@@ -85,7 +85,7 @@ export function createSchedulesService(core: SchedulesCore) {
     body: Step,
     patch: (row: repo.ScheduleRow, at: string) => Parameters<typeof repo.advanceSchedule>[3],
     summary: string,
-    after?: (trx: Executor, row: repo.ScheduleRow) => Promise<void>,
+    after?: (trx: Transaction<DB>, row: repo.ScheduleRow) => Promise<void>,
   ) {
     const row = await authorized(db, actor, id, action);
     if (action === 'return' && !body.note) throw errors.noteRequired();
@@ -126,13 +126,11 @@ export function createSchedulesService(core: SchedulesCore) {
         async (trx, row) => {
           const leaders = (await repo.leadersOver(trx, row.organization_path)).filter((u) => u !== actor.userId);
           const items = await repo.itemsOf(trx, [id]);
-          await core.announce(
-            trx,
-            row,
-            leaders,
-            'schedule_submitted',
-            `${weekLabel(row.week_start)}: ${items.length} hoạt động, ${actor.fullName} trình duyệt.`,
-          );
+          await deps.events.emit(trx, 'schedule.submitted', {
+            ...core.factsOf(row, actor, leaders),
+            itemCount: items.length,
+            submittedByName: actor.fullName,
+          });
         },
       ),
 
@@ -187,26 +185,11 @@ export function createSchedulesService(core: SchedulesCore) {
         async (trx, row) => {
           const items = await repo.itemsOf(trx, [id]);
           const recipients = await core.audience(trx, row, actor);
-          const told = await core.announce(
-            trx,
-            row,
-            recipients,
-            'schedule_published',
-            `${weekLabel(row.week_start)}: ${items.length} hoạt động.`,
-          );
-          await recordSavings(
-            trx,
-            [
-              {
-                organizationId: row.organization_id,
-                kind: 'schedule',
-                entityId: id,
-                pages: Math.max(1, Math.ceil(items.length / ITEMS_PER_PAGE)),
-                copies: told,
-              },
-            ],
-            deps.clock.now(),
-          );
+          await deps.events.emit(trx, 'schedule.published', {
+            ...core.factsOf(row, actor, recipients),
+            itemCount: items.length,
+            pages: Math.max(1, Math.ceil(items.length / ITEMS_PER_PAGE)),
+          });
         },
       ),
   };

@@ -19,7 +19,7 @@ import {
 import {
   createPdf,
   drawLines,
-  drawPartyHeader,
+  drawPartyHeaderAround,
   finishPdf,
   type LineBox,
   linesHeight,
@@ -54,6 +54,27 @@ export async function renderPartyDocumentPdf(
   layout: PartyDocumentLayout,
   options: RenderOptions = {},
 ): Promise<Buffer> {
+  return (await layOutPartyDocumentPdf(layout, options)).stamp(layout);
+}
+
+/**
+ * A Party document laid out in full but for its number and date, which are written last
+ * into the room kept for them: a register's number can be taken after the document is made,
+ * and the making kept out of the time the register is held.
+ */
+export interface UnstampedPdf {
+  /** Prints the number (null: `Số` and room to write it by hand) and the date, and ends the document; once. */
+  stamp(numbered: Pick<PartyDocumentLayout, 'numberText' | 'date'>): Promise<Buffer>;
+}
+
+/**
+ * Lays out the document; its `numberText` and `date` are not printed yet, the room for them
+ * is kept for any number and any date of the same year and place (the widest month).
+ */
+export async function layOutPartyDocumentPdf(
+  layout: PartyDocumentLayout,
+  options: RenderOptions = {},
+): Promise<UnstampedPdf> {
   const doc = await createPdf({
     margins: PARTY_MARGINS,
     title: partyDocumentTitle(layout),
@@ -62,19 +83,21 @@ export async function renderPartyDocumentPdf(
   });
   const x = PARTY_MARGINS.left;
   const width = doc.page.width - PARTY_MARGINS.left - PARTY_MARGINS.right;
-  let y = drawPartyHeader(
+  const header = drawPartyHeaderAround(
     doc,
     {
       parentIssuer: layout.parentIssuer ? upper(layout.parentIssuer) : null,
       issuer: upper(layout.issuer),
-      numberLine: numberLine(layout.numberText),
+      numberLine: numberLine(null),
       marks: partyDocumentMarks(layout),
-      dateLine: vietnameseDateLine(layout.place, layout.date),
+      // Digits are all of one width: a two-digit month is the longest a date line of the year gets.
+      dateLine: vietnameseDateLine(layout.place, `${layout.date.slice(0, 4)}-12-28`),
     },
     doc.page.margins.top,
     x,
     width,
   );
+  let y = header.bottom;
 
   const centre: LineBox = { x, width, align: 'center' };
   const typeStyle: TextStyle = { style: 'bold', size: 15 };
@@ -106,7 +129,18 @@ export async function renderPartyDocumentPdf(
   }
   doc.y = end.draw(top);
   numberPages(doc);
-  return finishPdf(doc);
+
+  let stamped = false;
+  return {
+    stamp(numbered) {
+      if (stamped) throw new Error('A document is stamped once');
+      stamped = true;
+      if (!options.createdAt) doc.info.CreationDate = documentMoment(numbered.date);
+      doc.switchToPage(doc.bufferedPageRange().start);
+      header.room.fill(doc, numberLine(numbered.numberText), vietnameseDateLine(layout.place, numbered.date));
+      return finishPdf(doc);
+    },
+  };
 }
 
 function paragraph(

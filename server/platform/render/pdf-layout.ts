@@ -185,11 +185,47 @@ export interface HeaderContent {
  * date. Returns the y below whichever column is longer.
  */
 export function drawPartyHeader(doc: Pdf, content: HeaderContent, y: number, x: number, width: number): number {
+  return partyHeader(doc, content, y, x, width, true).bottom;
+}
+
+/** The room a head keeps for its number and date line, filled last. */
+export interface HeaderRoom {
+  /**
+   * Draws the number and the date line where the head kept them (on the page being drawn).
+   * The date line may not take more lines than the one the room was kept for.
+   */
+  fill(doc: Pdf, numberLine: string | null, dateLine: string | null): void;
+}
+
+/**
+ * The head of a Party document drawn but for its number and date line: `content.numberLine`
+ * and `content.dateLine` only say how much room to keep for them (the longest they may be),
+ * and the returned room draws them there, at any later time before the document ends.
+ */
+export function drawPartyHeaderAround(
+  doc: Pdf,
+  content: HeaderContent,
+  y: number,
+  x: number,
+  width: number,
+): { bottom: number; room: HeaderRoom } {
+  return partyHeader(doc, content, y, x, width, false);
+}
+
+function partyHeader(
+  doc: Pdf,
+  content: HeaderContent,
+  y: number,
+  x: number,
+  width: number,
+  filledNow: boolean,
+): { bottom: number; room: HeaderRoom } {
   const leftWidth = width * 0.45;
   const left: LineBox = { x, width: leftWidth, align: 'center' };
   const right: LineBox = { x: x + leftWidth, width: width - leftWidth, align: 'center' };
   const regular: TextStyle = { style: 'regular', size: 14 };
   const bold: TextStyle = { style: 'bold', size: 14 };
+  const italic: TextStyle = { style: 'italic', size: 14 };
 
   let leftY = y;
   if (content.parentIssuer) {
@@ -203,13 +239,22 @@ export function drawPartyHeader(doc: Pdf, content: HeaderContent, y: number, x: 
 
   // The number and the date line share a line when both columns allow it.
   const numberY = Math.max(leftY, rightY + 14 * LEADING * 0.5);
-  if (content.numberLine) leftY = drawLines(doc, [content.numberLine], numberY, left, regular);
-  if (content.dateLine) {
-    const italic: TextStyle = { style: 'italic', size: 14 };
-    rightY = drawLines(doc, wrapText(doc, content.dateLine, right.width, italic), numberY, right, italic);
-  }
+  if (content.numberLine) leftY = numberY + linesHeight([content.numberLine], regular);
+  const dateLines = content.dateLine ? wrapText(doc, content.dateLine, right.width, italic).length : 0;
+  if (content.dateLine) rightY = numberY + dateLines * italic.size * LEADING;
+  const room: HeaderRoom = {
+    fill(target, numberLine, dateLine) {
+      if (numberLine) drawLines(target, [numberLine], numberY, left, regular);
+      if (dateLine) {
+        const lines = wrapText(target, dateLine, right.width, italic);
+        if (lines.length > dateLines) throw new Error('The date line is longer than the room kept for it');
+        drawLines(target, lines, numberY, right, italic);
+      }
+    },
+  };
+  if (filledNow) room.fill(doc, content.numberLine ?? null, content.dateLine ?? null);
   for (const mark of content.marks ?? []) leftY = drawMark(doc, mark, leftY + 4, left);
-  return Math.max(leftY, rightY);
+  return { bottom: Math.max(leftY, rightY), room };
 }
 
 /** A secrecy or urgency mark, boxed like the stamp it stands for. */

@@ -9,18 +9,16 @@ import type {
 } from '../../../common/schemas/meetings';
 import { dayInVietnam } from '../../platform/clock';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
-import { notify } from '../notifications/notify.service';
-import { recordSavings } from '../savings/record.service';
-import type { MeetingsCore } from './meetings.core';
+import type { MeetingsCore } from './context.service';
+import * as invitees from './invitees.repository';
 import * as errors from './meetings.errors';
-import { meetingTimeLine } from './meetings.invitation';
-import { replyHash } from './meetings.offline';
 import * as repo from './meetings.repository';
+import { meetingTimeLine } from './meetings.rules';
+import { replyHash } from './offline.service';
 
 /** Replies, reminders, attendance, and the changes everyone invited must hear of. */
 export function createAttendance(core: MeetingsCore) {
   const { db, deps, authorized, record, now } = core;
-  const link = (id: string) => `/meetings/${id}`;
 
   return {
     /**
@@ -31,12 +29,7 @@ export function createAttendance(core: MeetingsCore) {
       const hash = idempotencyKey ? replyHash(id, body) : null;
       const repeated = async (ex: typeof db) => {
         if (!idempotencyKey) return false;
-        const seen = await ex
-          .selectFrom('meeting_reply_keys')
-          .select('request_hash')
-          .where('user_id', '=', actor.userId)
-          .where('key', '=', idempotencyKey)
-          .executeTakeFirst();
+        const seen = await invitees.replyKeyOf(ex, actor.userId, idempotencyKey);
         if (!seen) return false;
         if (seen.request_hash !== hash) throw errors.idempotencyMismatch();
         return true;
@@ -54,42 +47,29 @@ export function createAttendance(core: MeetingsCore) {
       if (!invitee) throw errors.notInvited();
       await deps.transact(async ({ trx }) => {
         // Still open when the reply lands: a meeting cancelled meanwhile takes no more replies.
-        const live = await trx
-          .selectFrom('meetings')
-          .select(['status', 'ends_at'])
-          .where('id', '=', id)
-          .executeTakeFirstOrThrow();
+        const live = await invitees.meetingStatusOf(trx, id);
         if (live.status !== 'invited' && live.status !== 'postponed') throw errors.wrongStatus(live.status);
         if (idempotencyKey && hash) {
           // Two sends of one key at once: the second waits on the first's row, then finds it and stops.
-          const claimed = await trx
-            .insertInto('meeting_reply_keys')
-            .values({
-              user_id: actor.userId,
-              key: idempotencyKey,
-              meeting_id: id,
-              request_hash: hash,
-              created_at: now(),
-            })
-            .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
-            .executeTakeFirst();
-          if (Number(claimed.numInsertedOrUpdatedRows ?? 0n) === 0) {
+          const claimed = await invitees.claimReplyKey(trx, {
+            user_id: actor.userId,
+            key: idempotencyKey,
+            meeting_id: id,
+            request_hash: hash,
+            created_at: now(),
+          });
+          if (!claimed) {
             await repeated(trx);
             return;
           }
         }
-        await trx
-          .updateTable('meeting_invitees')
-          .set((eb) => ({
-            reply: body.reply,
-            reason: body.reply === 'absent' ? (body.reason ?? null) : null,
-            deputy_name: body.reply === 'deputy' ? (body.deputyName ?? null) : null,
-            replied_at: now(),
-            replied_by: actor.userId,
-            version: eb('version', '+', 1),
-          }))
-          .where('id', '=', invitee.id)
-          .execute();
+        await invitees.setReply(trx, invitee.id, {
+          reply: body.reply,
+          reason: body.reply === 'absent' ? (body.reason ?? null) : null,
+          deputy_name: body.reply === 'deputy' ? (body.deputyName ?? null) : null,
+          replied_at: now(),
+          replied_by: actor.userId,
+        });
         const detail =
           body.reply === 'absent' ? `: ${body.reason}` : body.reply === 'deputy' ? `: ${body.deputyName}` : '';
         await record(trx, id, actor, 'replied', `${invitee.name} — ${REPLY_LABELS[body.reply]}${detail}`);
@@ -101,13 +81,7 @@ export function createAttendance(core: MeetingsCore) {
       const { row } = await authorized(db, actor, id, 'remind');
       const hourAgo = new Date(deps.clock.now().getTime() - 3_600_000).toISOString();
       return deps.transact(async ({ trx }) => {
-        const pending = await trx
-          .selectFrom('meeting_invitees')
-          .select(['id', 'user_id', 'organization_id'])
-          .where('meeting_id', '=', id)
-          .where('reply', '=', 'pending')
-          .where((eb) => eb.or([eb('reminded_at', 'is', null), eb('reminded_at', '<', hourAgo)]))
-          .execute();
+        const pending = await invitees.pendingReplies(trx, id, hourAgo);
         if (pending.length === 0) return { reminded: 0 };
         const users = [
           ...pending.flatMap((p) => (p.user_id ? [p.user_id] : [])),
@@ -116,29 +90,12 @@ export function createAttendance(core: MeetingsCore) {
             pending.flatMap((p) => (p.organization_id ? [p.organization_id] : [])),
           )),
         ];
-        await notify(
+        await deps.events.emit(trx, 'meeting.replies_requested', core.factsOf(row, actor, users));
+        await invitees.markReminded(
           trx,
-          users,
-          {
-            kind: 'meeting_reminder',
-            title: `Nhắc trả lời giấy mời: ${row.title}`,
-            body: `${meetingTimeLine(row.starts_at)} tại ${row.place}`,
-            link: link(id),
-            entityType: 'meeting',
-            sensitive: row.secrecy !== 'normal',
-            entityId: id,
-          },
+          pending.map((p) => p.id),
           now(),
         );
-        await trx
-          .updateTable('meeting_invitees')
-          .set({ reminded_at: now() })
-          .where(
-            'id',
-            'in',
-            pending.map((p) => p.id),
-          )
-          .execute();
         await record(trx, id, actor, 'reminded', `${pending.length} người chưa trả lời`);
         return { reminded: pending.length };
       });
@@ -153,16 +110,7 @@ export function createAttendance(core: MeetingsCore) {
       if (resource.declined) throw errors.declinedCheckIn();
       deps.authorizer.authorize(actor, 'checkIn', resource);
       await deps.transact(async ({ trx }) => {
-        await trx
-          .updateTable('meeting_invitees')
-          .set((eb) => ({
-            attendance: 'present',
-            checked_in_at: now(),
-            checked_in_by: actor.userId,
-            version: eb('version', '+', 1),
-          }))
-          .where('id', '=', own.id)
-          .execute();
+        await invitees.markPresent(trx, own.id, now(), actor.userId);
         await record(trx, id, actor, 'checked_in', own.name);
       });
     },
@@ -171,26 +119,15 @@ export function createAttendance(core: MeetingsCore) {
     async attendance(actor: Actor, id: string, body: z.infer<typeof attendanceSchema>) {
       await authorized(db, actor, id, 'attendance');
       const ids = [...new Set(body.marks.map((m) => m.inviteeId))];
-      const found = await db
-        .selectFrom('meeting_invitees')
-        .select('id')
-        .where('meeting_id', '=', id)
-        .where('id', 'in', ids)
-        .execute();
+      const found = await invitees.inviteesAmong(db, id, ids);
       if (found.length !== ids.length) throw errors.notInvited();
       await deps.transact(async ({ trx }) => {
         for (const mark of body.marks) {
-          await trx
-            .updateTable('meeting_invitees')
-            .set((eb) => ({
-              attendance: mark.attendance,
-              checked_in_at: mark.attendance === 'unknown' ? null : now(),
-              checked_in_by: mark.attendance === 'unknown' ? null : actor.userId,
-              version: eb('version', '+', 1),
-            }))
-            .where('id', '=', mark.inviteeId)
-            .where('meeting_id', '=', id)
-            .execute();
+          await invitees.setAttendance(trx, id, mark.inviteeId, {
+            attendance: mark.attendance,
+            checked_in_at: mark.attendance === 'unknown' ? null : now(),
+            checked_in_by: mark.attendance === 'unknown' ? null : actor.userId,
+          });
         }
         const present = body.marks.filter((m) => m.attendance === 'present').length;
         await record(trx, id, actor, 'checked_in', `Điểm danh ${body.marks.length} người, ${present} có mặt`);
@@ -213,44 +150,18 @@ export function createAttendance(core: MeetingsCore) {
           )),
         ];
         if (row.invitation_document_id) {
-          await trx
-            .insertInto('document_access')
-            .values(
-              [...new Set(users)].map((user_id) => ({
-                document_id: row.invitation_document_id as string,
-                user_id,
-                reason: 'invited',
-              })),
-            )
-            .onConflict((oc) => oc.columns(['document_id', 'user_id']).doNothing())
-            .execute();
+          await invitees.openDocumentTo(trx, row.invitation_document_id, users);
         }
-        await notify(
-          trx,
-          users,
-          {
-            kind: 'meeting_invited',
-            title: `Giấy mời${row.invitation_number ? ` số ${row.invitation_number}` : ''}: ${row.title}`,
-            body: `${meetingTimeLine(row.starts_at)} tại ${row.place}`,
-            link: link(id),
-            entityType: 'meeting',
-            sensitive: row.secrecy !== 'normal',
-            entityId: id,
-          },
-          now(),
-        );
         const files = (await repo.filesOf(trx, id)).filter((f) => !f.superseded_at && !f.withdrawn_at);
-        await recordSavings(
-          trx,
-          files.map((f) => ({
-            organizationId: row.organization_id,
-            kind: f.kind === 'invitation' ? ('invitation' as const) : ('meeting_document' as const),
-            entityId: id,
-            pages: Math.max(1, Number(f.pages ?? 1)),
-            copies: fresh.length,
+        await deps.events.emit(trx, 'meeting.invitees_added', {
+          ...core.factsOf(row, actor, users),
+          invitationNumber: row.invitation_number ?? null,
+          invited: fresh.length,
+          papers: files.map((f) => ({
+            kind: f.kind === 'invitation' ? ('invitation' as const) : ('document' as const),
+            pages: f.pages === null ? null : Number(f.pages),
           })),
-          deps.clock.now(),
-        );
+        });
         await record(trx, id, actor, 'invited', fresh.map((f) => f.name).join(', '));
         return { added: fresh.length };
       });
@@ -275,36 +186,18 @@ export function createAttendance(core: MeetingsCore) {
           ...(body.place && { place: body.place }),
         });
         if (timeChanged) {
-          await trx
-            .updateTable('meeting_invitees')
-            .set((eb) => ({
-              reply: 'pending',
-              reason: null,
-              deputy_name: null,
-              replied_at: null,
-              version: eb('version', '+', 1),
-            }))
-            .where('meeting_id', '=', id)
-            .execute();
+          await invitees.resetReplies(trx, id);
         }
         const where = body.place ?? row.place;
         const news = postpone
           ? `Tạm hoãn, thời gian họp sẽ thông báo sau. Lý do: ${body.reason}`
           : `Thời gian mới: ${meetingTimeLine(startsAt)}, tại ${where}. Lý do: ${body.reason}`;
-        await notify(
-          trx,
-          await repo.audienceOf(trx, id),
-          {
-            kind: 'meeting_changed',
-            title: `${postpone ? 'Hoãn' : 'Thay đổi'} cuộc họp: ${row.title}`,
-            body: news,
-            link: link(id),
-            entityType: 'meeting',
-            sensitive: row.secrecy !== 'normal',
-            entityId: id,
-          },
-          now(),
-        );
+        await deps.events.emit(trx, 'meeting.changed', {
+          ...core.factsOf({ ...row, starts_at: startsAt, place: where }, actor, await repo.audienceOf(trx, id)),
+          postponed: postpone,
+          endsAt,
+          reason: body.reason,
+        });
         await record(trx, id, actor, postpone ? 'postponed' : 'moved', news);
         await audit(auditActorOf(actor), {
           action: postpone ? 'meeting.postpone' : 'meeting.move',
@@ -322,20 +215,10 @@ export function createAttendance(core: MeetingsCore) {
       const { row } = await authorized(db, actor, id, 'cancel');
       await deps.transact(async ({ trx, audit }) => {
         await core.advance(trx, row, body.version, { status: 'cancelled' });
-        await notify(
-          trx,
-          await repo.audienceOf(trx, id),
-          {
-            kind: 'meeting_cancelled',
-            title: `Hủy cuộc họp: ${row.title}`,
-            body: `Lý do: ${body.reason}`,
-            link: link(id),
-            entityType: 'meeting',
-            sensitive: row.secrecy !== 'normal',
-            entityId: id,
-          },
-          now(),
-        );
+        await deps.events.emit(trx, 'meeting.cancelled', {
+          ...core.factsOf(row, actor, await repo.audienceOf(trx, id)),
+          reason: body.reason,
+        });
         await record(trx, id, actor, 'cancelled', body.reason);
         await audit(auditActorOf(actor), {
           action: 'meeting.cancel',

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
-import type { MeetingsCore } from './meetings.core';
+import type { MeetingsCore } from './context.service';
+import * as invitees from './invitees.repository';
 import * as errors from './meetings.errors';
 
 /** Letters and digits nobody misreads: no 0/O, 1/I/L, 5/S, 8/B, 2/Z. */
@@ -90,16 +91,7 @@ export function createDoorCheckIn(core: MeetingsCore) {
       if (resource.declined) throw errors.declinedCheckIn();
       if (own.attendance === 'present') return { checkedIn: true, already: true };
       await deps.transact(async ({ trx, audit }) => {
-        await trx
-          .updateTable('meeting_invitees')
-          .set((eb) => ({
-            attendance: 'present',
-            checked_in_at: now(),
-            checked_in_by: actor.userId,
-            version: eb('version', '+', 1),
-          }))
-          .where('id', '=', own.id)
-          .execute();
+        await invitees.markPresent(trx, own.id, now(), actor.userId);
         await record(trx, id, actor, 'checked_in', `${own.name} (mã tại cửa)`);
         await audit(auditActorOf(actor), {
           action: 'meeting.door_check_in',

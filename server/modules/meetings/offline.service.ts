@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { OfflinePackage } from '../../../common/schemas/meetings-offline';
 import { dayInVietnam } from '../../platform/clock';
 import type { Actor } from '../../platform/security/actor';
-import type { MeetingsCore } from './meetings.core';
+import type { MeetingsCore } from './context.service';
 import * as errors from './meetings.errors';
 import * as repo from './meetings.repository';
 

@@ -1,8 +1,6 @@
 import { addDays, dayInVietnam } from '../../platform/clock';
 import { claimReminder } from '../../platform/reminders';
-import { notify } from '../notifications/notify.service';
-import type { MeetingsCore } from './meetings.core';
-import { meetingTimeLine } from './meetings.invitation';
+import type { MeetingsCore } from './context.service';
 import * as repo from './meetings.repository';
 
 /** From this hour (Vietnam) the morning-of reminder goes out. */
@@ -18,13 +16,7 @@ export function createMeetingReminders(core: MeetingsCore) {
       const hour = new Date(now.getTime() + 7 * 3_600_000).getUTCHours();
       const from = now.toISOString();
       const until = new Date(`${addDays(today, 2)}T00:00:00+07:00`).toISOString();
-      const coming = await db
-        .selectFrom('meetings')
-        .select(['id', 'title', 'place', 'starts_at', 'secrecy'])
-        .where('status', '=', 'invited')
-        .where('starts_at', '>', from)
-        .where('starts_at', '<', until)
-        .execute();
+      const coming = await repo.invitedMeetingsStarting(db, from, until);
       let sent = 0;
       for (const m of coming) {
         const day = dayInVietnam(new Date(m.starts_at));
@@ -32,20 +24,10 @@ export function createMeetingReminders(core: MeetingsCore) {
         if (!which) continue;
         await deps.transact(async ({ trx }) => {
           if (!(await claimReminder(trx, `meeting-${which}:${m.id}:${m.starts_at}`, core.now()))) return;
-          await notify(
-            trx,
-            await repo.audienceOf(trx, m.id),
-            {
-              kind: 'meeting_reminder',
-              title: `${which === 'eve' ? 'Ngày mai họp' : 'Hôm nay họp'}: ${m.title}`,
-              body: `${meetingTimeLine(m.starts_at)} tại ${m.place}`,
-              link: `/meetings/${m.id}`,
-              entityType: 'meeting',
-              entityId: m.id,
-              sensitive: m.secrecy !== 'normal',
-            },
-            core.now(),
-          );
+          await deps.events.emit(trx, 'meeting.reminder_due', {
+            ...core.factsOf(m, null, await repo.audienceOf(trx, m.id)),
+            which,
+          });
           sent++;
         });
       }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Schedule, ScheduleWeek, scheduleListQuerySchema } from '../../../common/schemas/schedules';
 import { freezeDeep } from '../../platform/http/serializer';
 import { type Actor, grantsKey, hasAnyRole } from '../../platform/security/actor';
-import type { SchedulesCore } from './schedules.core';
+import type { SchedulesCore } from './context.service';
 import * as errors from './schedules.errors';
 import { creation, hasRightTo } from './schedules.policy';
 import * as repo from './schedules.repository';

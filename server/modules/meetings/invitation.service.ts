@@ -1,127 +1,17 @@
 import { Readable } from 'node:stream';
 import { type NumberingStyle, numberingStyle, printedNumber } from '../../../common/docnumber/format';
-import { SECRECY_LABELS } from '../../../common/documents';
-import { ATTENDEE_ROLE_LABELS, WEEKDAY_LABELS } from '../../../common/meetings';
 import { dayInVietnam } from '../../platform/clock';
 import type { Executor } from '../../platform/db/database';
-import type { MeetingInviteesTable } from '../../platform/db/schema';
-import type { Block, PartyDocumentLayout } from '../../platform/render/party-document';
-import { renderPartyDocumentDocx, renderPartyDocumentPdf } from '../../platform/render/party-document';
+import type { UnstampedPdf } from '../../platform/render/party-document';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
 import type { GeneratedDocuments } from '../documents/documents.contract';
-import { notify } from '../notifications/notify.service';
-import { recordSavings } from '../savings/record.service';
-import type { MeetingsCore } from './meetings.core';
+import type { MeetingsCore } from './context.service';
+import * as fileRepo from './files.repository';
+import { type InvitationInput, invitationLayout, invitationRenderer } from './invitation.render';
 import * as errors from './meetings.errors';
 import * as repo from './meetings.repository';
+import { meetingTimeLine } from './meetings.rules';
 import { invitationFileName } from './meetings.view';
-
-/** Committee names start with what the committee is; the rest is the place printed before the date. */
-const PLACE_PREFIX =
-  /^(tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng ủy (xã|phường|thị trấn|khối)|đảng bộ (xã|phường|thị trấn)|đảng ủy|đảng bộ|chi bộ)\s+/iu;
-export const placeOf = (organizationName: string) =>
-  organizationName.replace(PLACE_PREFIX, '').trim() || organizationName;
-
-const TIME = new Intl.DateTimeFormat('vi-VN', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
-
-/** `08 giờ 00 phút, Thứ Hai, ngày 30/11/2026`, in Vietnam. */
-export function meetingTimeLine(iso: string): string {
-  const at = new Date(iso);
-  const [hh, mm] = TIME.format(at).split(':');
-  const day = dayInVietnam(at);
-  const weekday = WEEKDAY_LABELS[new Date(`${day}T00:00:00Z`).getUTCDay()];
-  const [y, m, d] = day.split('-');
-  return `${hh} giờ ${mm} phút, ${weekday}, ngày ${d}/${m}/${y}`;
-}
-
-interface InvitationInput {
-  row: repo.MeetingRow;
-  parentName: string | null;
-  agenda: Awaited<ReturnType<typeof repo.agendaOf>>;
-  invitees: readonly Pick<MeetingInviteesTable, 'name' | 'position' | 'role'>[];
-  /** The notation as stored (`01-GM/HU`), printed in its register's style. */
-  numberText: string | null;
-  style: NumberingStyle;
-  issueDate: string;
-}
-
-/** The invitation as a Party document (Hướng dẫn 36-HD/VPTW): header, time, place, agenda, who is invited, signer. */
-export function invitationLayout(i: InvitationInput): PartyDocumentLayout {
-  const { row } = i;
-  const body: Block[] = [
-    {
-      kind: 'paragraph',
-      text: `${row.organization_name} trân trọng kính mời các đồng chí có tên dưới đây tới dự ${row.title}.`,
-      indent: true,
-      align: 'justify',
-    },
-    {
-      kind: 'field',
-      label: 'Thời gian:',
-      value: `${meetingTimeLine(row.starts_at)} (dự kiến kết thúc ${meetingTimeLine(row.ends_at).split(',')[0]})`,
-    },
-    { kind: 'field', label: 'Địa điểm:', value: row.place },
-  ];
-  if (row.chair_name) body.push({ kind: 'field', label: 'Chủ trì:', value: row.chair_name });
-  if (row.content)
-    for (const p of row.content.split(/\n+/).filter((t) => t.trim()))
-      body.push({ kind: 'paragraph', text: p.trim(), indent: true, align: 'justify' });
-  if (i.agenda.length > 0) {
-    body.push({ kind: 'paragraph', text: 'Nội dung:', bold: true });
-    body.push({
-      kind: 'list',
-      items: i.agenda.map((a) => (a.presenter_name ? `${a.title} (trình bày: ${a.presenter_name})` : a.title)),
-    });
-  }
-  body.push({ kind: 'paragraph', text: 'Thành phần:', bold: true });
-  body.push({
-    kind: 'table',
-    columns: ['TT', 'Họ và tên, đơn vị', 'Chức vụ', 'Thành phần'],
-    widths: [8, 50, 27, 15],
-    rows: i.invitees.map((v, n) => [
-      String(n + 1),
-      v.name,
-      v.position ?? '',
-      ATTENDEE_ROLE_LABELS[v.role as keyof typeof ATTENDEE_ROLE_LABELS] ?? '',
-    ]),
-  });
-  body.push({
-    kind: 'paragraph',
-    text: 'Giấy mời và tài liệu họp được gửi qua hệ thống văn phòng điện tử; đề nghị các đồng chí nghiên cứu tài liệu trước và xác nhận tham dự trên hệ thống.',
-    indent: true,
-    italic: true,
-    align: 'justify',
-  });
-  return {
-    parentIssuer: i.parentName ? i.parentName.toLocaleUpperCase('vi-VN') : null,
-    issuer: row.organization_name.toLocaleUpperCase('vi-VN'),
-    numberText: i.numberText ? printedNumber(i.style, i.numberText) : null,
-    place: placeOf(row.organization_name),
-    date: i.issueDate,
-    typeName: 'GIẤY MỜI',
-    summary: row.title,
-    secrecyMark:
-      row.secrecy === 'normal'
-        ? null
-        : SECRECY_LABELS[row.secrecy as keyof typeof SECRECY_LABELS].toLocaleUpperCase('vi-VN'),
-    urgencyMark: null,
-    body,
-    signer: {
-      authority: row.signer_authority,
-      position: (row.signer_position ?? '').toLocaleUpperCase('vi-VN'),
-      name: row.signer_name ?? '',
-    },
-    recipients: ['Như thành phần mời,', 'Lưu Văn phòng.'],
-  };
-}
-
-/** The renderers the invitation is made with; a seam for the test that makes rendering fail. */
-export const invitationRenderer = { pdf: renderPartyDocumentPdf, docx: renderPartyDocumentDocx };
 
 /** The mailboxes, as the invitation uses them: one message written in the sending transaction. */
 export interface InvitationMail {
@@ -154,24 +44,26 @@ export function createInvitations(
     const [agenda, invitees, parent] = await Promise.all([
       repo.agendaOf(ex, row.id),
       repo.inviteesOf(ex, row.id),
-      ex
-        .selectFrom('organizations as o')
-        .innerJoin('organizations as p', 'p.id', 'o.parent_id')
-        .select('p.name')
-        .where('o.id', '=', row.organization_id)
-        .executeTakeFirst(),
+      repo.parentNameOf(ex, row.organization_id),
     ]);
-    return { row, agenda, invitees, parentName: parent?.name ?? null, numberText, style, issueDate };
+    return { row, agenda, invitees, parentName: parent, numberText, style, issueDate };
+  }
+
+  /** Makes the invitation; any failure is the one the user is told of. */
+  async function making<T>(meetingId: string, make: () => Promise<T>): Promise<T> {
+    try {
+      return await make();
+    } catch (error) {
+      deps.logger.error({ err: error, meetingId }, 'invitation rendering failed');
+      throw errors.invitationFailed();
+    }
   }
 
   async function render(format: 'pdf' | 'docx', input: InvitationInput): Promise<Buffer> {
     const layout = invitationLayout(input);
-    try {
-      return format === 'pdf' ? await invitationRenderer.pdf(layout) : await invitationRenderer.docx(layout);
-    } catch (error) {
-      deps.logger.error({ err: error, meetingId: input.row.id }, 'invitation rendering failed');
-      throw errors.invitationFailed();
-    }
+    return making(input.row.id, async () =>
+      format === 'pdf' ? (await invitationRenderer.pdf(layout)).stamp(layout) : await invitationRenderer.docx(layout),
+    );
   }
 
   return {
@@ -199,6 +91,9 @@ export function createInvitations(
       const register = await generated.checkRegister(body.registerId, row.organization_id, row.secrecy, 'GM');
       const style = numberingStyle(register.style);
       const audience = await repo.audienceOf(db, id);
+      // Laid out before the register is held: inside, the number and the date are only stamped in.
+      const unnumbered = invitationLayout(await inputOf(db, row, null, style, core.today()));
+      const unstamped: UnstampedPdf = await making(id, () => invitationRenderer.pdf(unnumbered));
       const result = await deps.transact(async ({ trx, audit }) => {
         await core.advance(trx, row, body.version, {
           status: 'invited',
@@ -222,21 +117,18 @@ export function createInvitations(
           ),
           readers: audience,
           render: async ({ numberText, issueDate }) => {
-            const pdf = await render('pdf', await inputOf(trx, row, numberText, style, issueDate));
+            const pdf = await making(id, () =>
+              unstamped.stamp({ numberText: printedNumber(style, numberText), date: issueDate }),
+            );
             const stored = await deps.files.put(Readable.from([pdf]), {
               fileName: invitationFileName(numberText),
               maxBytes: 50 * 1024 * 1024,
               executor: trx,
             });
-            const blob = await trx
-              .selectFrom('blobs')
-              .select('page_count')
-              .where('sha256', '=', stored.sha256)
-              .executeTakeFirst();
+            const [blob] = await fileRepo.pageCountsOf(trx, [stored.sha256]);
             pages = Math.max(1, Number(blob?.page_count ?? 1));
-            await trx
-              .insertInto('meeting_files')
-              .values({
+            await fileRepo.insertFiles(trx, [
+              {
                 id: `${id}-gm`,
                 meeting_id: id,
                 agenda_item_id: null,
@@ -250,26 +142,12 @@ export function createInvitations(
                 added_by: actor.userId,
                 added_by_name: actor.fullName,
                 added_at: core.now(),
-              })
-              .execute();
+              },
+            ]);
             return stored;
           },
         });
-        await trx.updateTable('meetings').set({ invitation_document_id: doc.id }).where('id', '=', id).execute();
-        await notify(
-          trx,
-          audience,
-          {
-            kind: 'meeting_invited',
-            title: `Giấy mời số ${doc.numberText}: ${row.title}`,
-            body: `${meetingTimeLine(row.starts_at)} tại ${row.place}`,
-            link: `/meetings/${id}`,
-            entityType: 'meeting',
-            sensitive: row.secrecy !== 'normal',
-            entityId: id,
-          },
-          core.now(),
-        );
+        await repo.setInvitationDocument(trx, id, doc.id);
         const files = await repo.filesOf(trx, id);
         const current = files.filter((f) => !f.superseded_at && !f.withdrawn_at);
         // The official mailboxes get the invitation and, unless the meeting is secret, its papers.
@@ -299,23 +177,17 @@ export function createInvitations(
                   .map((f) => ({ sha256: f.sha256, fileName: f.file_name }))
               : [],
         });
-        const now = deps.clock.now();
-        await recordSavings(
-          trx,
-          [
-            { organizationId: row.organization_id, kind: 'invitation', entityId: id, pages, copies: invitees.length },
+        await deps.events.emit(trx, 'meeting.invitation_sent', {
+          ...core.factsOf(row, actor, audience),
+          invitationNumber: doc.numberText,
+          invited: invitees.length,
+          papers: [
+            { kind: 'invitation', pages },
             ...current
               .filter((f) => f.kind === 'document')
-              .map((f) => ({
-                organizationId: row.organization_id,
-                kind: 'meeting_document' as const,
-                entityId: id,
-                pages: Math.max(1, Number(f.pages ?? 1)),
-                copies: invitees.length,
-              })),
+              .map((f) => ({ kind: 'document' as const, pages: f.pages === null ? null : Number(f.pages) })),
           ],
-          now,
-        );
+        });
         await record(trx, id, actor, 'sent', `Giấy mời số ${doc.numberText} gửi ${invitees.length} đại biểu`);
         await audit(auditActorOf(actor), {
           action: 'meeting.send',

@@ -5,7 +5,7 @@ import {
   type WeeklyScheduleLayout,
 } from '../../platform/render/weekly-schedule';
 import type { Actor } from '../../platform/security/actor';
-import type { SchedulesCore } from './schedules.core';
+import type { SchedulesCore } from './context.service';
 import * as errors from './schedules.errors';
 import * as repo from './schedules.repository';
 import {

@@ -5,6 +5,7 @@ import { type CalendarEvent, writeCalendar } from '../../platform/ical';
 import { newToken } from '../../platform/ids';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
 import { hashToken } from '../../platform/security/tokens';
+import * as feeds from './calendar-feed.repository';
 import * as errors from './schedules.errors';
 import { ownerLabel, vietnamInstant } from './schedules.view';
 
@@ -40,39 +41,7 @@ export function scheduleItemsSource(ex: Executor): CalendarSource {
   return async (userId, fromIso, toIso) => {
     const fromDay = dayInVietnam(new Date(fromIso));
     const toDay = dayInVietnam(new Date(toIso));
-    const rows = await ex
-      .selectFrom('schedule_items as i')
-      .innerJoin('schedules as s', 's.id', 'i.schedule_id')
-      .innerJoin('organizations as o', 'o.id', 's.organization_id')
-      .leftJoin('users as u', 'u.id', 's.owner_user_id')
-      .selectAll('i')
-      .select(['s.week_start', 's.owner', 'o.name as organization_name', 'u.full_name as owner_name'])
-      .where('s.status', '=', 'published')
-      // The week index first: weeks that can hold a day of the window.
-      .where('s.week_start', '>=', addDays(fromDay, -6))
-      .where('s.week_start', '<=', toDay)
-      .where('i.day', '>=', fromDay)
-      .where('i.day', '<=', toDay)
-      .where('i.cancelled_at', 'is', null)
-      .where((eb) =>
-        eb.or([
-          eb('i.id', 'in', eb.selectFrom('schedule_item_people').select('item_id').where('user_id', '=', userId)),
-          eb('s.owner_user_id', '=', userId),
-          eb.and([
-            eb('s.owner', '=', 'standing_committee'),
-            eb(
-              's.organization_id',
-              'in',
-              eb
-                .selectFrom('role_grants')
-                .select('organization_id')
-                .where('user_id', '=', userId)
-                .where('role', 'in', ['leader', 'member']),
-            ),
-          ]),
-        ]),
-      )
-      .execute();
+    const rows = await feeds.publishedItemsOf(ex, userId, addDays(fromDay, -6), fromDay, toDay);
     return rows.map((r) => ({
       uid: `schedule-item-${r.id}@vanphong`,
       start: vietnamInstant(r.day, r.start_time),
@@ -124,11 +93,7 @@ export function createCalendarFeed(input: { deps: PlatformDeps; sources: readonl
 
   return {
     async status(actor: Actor): Promise<CalendarFeedStatus> {
-      const row = await db
-        .selectFrom('calendar_feeds')
-        .select('created_at')
-        .where('user_id', '=', actor.userId)
-        .executeTakeFirst();
+      const row = await feeds.feedOf(db, actor.userId);
       return { url: null, createdAt: row?.created_at ?? null };
     },
 
@@ -137,11 +102,7 @@ export function createCalendarFeed(input: { deps: PlatformDeps; sources: readonl
       const token = newToken();
       const createdAt = deps.clock.now().toISOString();
       await deps.transact(async ({ trx, audit }) => {
-        await trx
-          .insertInto('calendar_feeds')
-          .values({ user_id: actor.userId, token_hash: hashToken(token), created_at: createdAt })
-          .onConflict((oc) => oc.column('user_id').doUpdateSet({ token_hash: hashToken(token), created_at: createdAt }))
-          .execute();
+        await feeds.saveFeed(trx, actor.userId, hashToken(token), createdAt);
         await audit(auditActorOf(actor), {
           action: 'calendar.feed_create',
           entityType: 'user',
@@ -154,8 +115,7 @@ export function createCalendarFeed(input: { deps: PlatformDeps; sources: readonl
 
     async revoke(actor: Actor): Promise<void> {
       await deps.transact(async ({ trx, audit }) => {
-        const gone = await trx.deleteFrom('calendar_feeds').where('user_id', '=', actor.userId).executeTakeFirst();
-        if (Number(gone.numDeletedRows) === 0) return;
+        if (!(await feeds.deleteFeed(trx, actor.userId))) return;
         await audit(auditActorOf(actor), {
           action: 'calendar.feed_revoke',
           entityType: 'user',
@@ -170,13 +130,7 @@ export function createCalendarFeed(input: { deps: PlatformDeps; sources: readonl
      * looked up by its hash, so the answer and its timing say nothing but "not found".
      */
     async render(token: string, origin: string): Promise<string> {
-      const owner = await db
-        .selectFrom('calendar_feeds as f')
-        .innerJoin('users as u', 'u.id', 'f.user_id')
-        .select('u.id')
-        .where('f.token_hash', '=', hashToken(token))
-        .where('u.disabled', '=', 0)
-        .executeTakeFirst();
+      const owner = await feeds.ownerOfToken(db, hashToken(token));
       if (!owner) throw errors.feedNotFound();
       const now = deps.clock.now();
       const from = new Date(now.getTime() - FEED_DAYS_BACK * DAY_MS).toISOString();

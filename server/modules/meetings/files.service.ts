@@ -1,13 +1,14 @@
 import type { FastifyReply } from 'fastify';
+import type { Transaction } from 'kysely';
 import type { z } from 'zod';
-import { MEETING_FILE_KIND_LABELS } from '../../../common/meetings';
+import { MEETING_FILE_KIND_LABELS, type MeetingFileKind } from '../../../common/meetings';
 import type { addMeetingFilesSchema, replaceMeetingFileSchema } from '../../../common/schemas/meetings';
 import type { Executor } from '../../platform/db/database';
+import type { DB } from '../../platform/db/schema';
 import { newId } from '../../platform/ids';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
-import { notify } from '../notifications/notify.service';
-import { recordSavings } from '../savings/record.service';
-import type { MeetingsCore } from './meetings.core';
+import type { MeetingsCore } from './context.service';
+import * as fileRepo from './files.repository';
 import * as errors from './meetings.errors';
 import * as repo from './meetings.repository';
 
@@ -24,15 +25,10 @@ export async function attachUploads(
 ) {
   const uploads = await core.deps.files.takeUploads(trx, actor.userId, uploadIds);
   if (uploads.length === 0) return [];
-  const pages = await trx
-    .selectFrom('blobs')
-    .select(['sha256', 'page_count'])
-    .where(
-      'sha256',
-      'in',
-      uploads.map((u) => u.sha256),
-    )
-    .execute();
+  const pages = await fileRepo.pageCountsOf(
+    trx,
+    uploads.map((u) => u.sha256),
+  );
   const pagesOf = new Map(pages.map((p) => [p.sha256, p.page_count]));
   const at = core.now();
   const rows = uploads.map((u) => ({
@@ -50,50 +46,28 @@ export async function attachUploads(
     added_by_name: actor.fullName,
     added_at: at,
   }));
-  await trx.insertInto('meeting_files').values(rows).execute();
+  await fileRepo.insertFiles(trx, rows);
   return rows;
 }
 
 /** Once the invitation is out, new documents reach every delegate at once, and count as paper saved. */
 async function announce(
   core: MeetingsCore,
-  trx: Executor,
+  trx: Transaction<DB>,
+  actor: Actor,
   row: repo.MeetingRow,
   files: readonly { pages: number | null }[],
-  kind: 'meeting_files' | 'meeting_minutes',
-  title: string,
+  what: { change: 'added' | 'replaced' } | { fileKind: MeetingFileKind },
 ) {
   const audience = await repo.audienceOf(trx, row.id);
-  await notify(
-    trx,
-    audience,
-    {
-      kind,
-      title,
-      link: `/meetings/${row.id}`,
-      entityType: 'meeting',
-      sensitive: row.secrecy !== 'normal',
-      entityId: row.id,
-    },
-    core.now(),
-  );
-  const invited = await trx
-    .selectFrom('meeting_invitees')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('meeting_id', '=', row.id)
-    .executeTakeFirstOrThrow();
-  const copies = Number(invited.n);
-  await recordSavings(
-    trx,
-    files.map((f) => ({
-      organizationId: row.organization_id,
-      kind: 'meeting_document' as const,
-      entityId: row.id,
-      pages: Math.max(1, f.pages ?? 1),
-      copies,
-    })),
-    core.deps.clock.now(),
-  );
+  const invited = await fileRepo.invitedCount(trx, row.id);
+  const facts = {
+    ...core.factsOf(row, actor, audience),
+    invited,
+    pages: files.map((f) => (f.pages === null ? null : Number(f.pages))),
+  };
+  if ('change' in what) await core.deps.events.emit(trx, 'meeting.files_changed', { ...facts, change: what.change });
+  else await core.deps.events.emit(trx, 'meeting.minutes_published', { ...facts, fileKind: what.fileKind });
 }
 
 export function createMeetingFiles(core: MeetingsCore) {
@@ -104,12 +78,7 @@ export function createMeetingFiles(core: MeetingsCore) {
       const action = body.kind === 'document' ? 'addFiles' : 'minutes';
       const { row } = await authorized(db, actor, id, action);
       if (body.agendaItemId) {
-        const item = await db
-          .selectFrom('meeting_agenda_items')
-          .select('id')
-          .where('id', '=', body.agendaItemId)
-          .where('meeting_id', '=', id)
-          .executeTakeFirst();
+        const item = await fileRepo.agendaItemOf(db, id, body.agendaItemId);
         if (!item) throw errors.unknownAgendaItem();
       }
       await deps.transact(async ({ trx }) => {
@@ -119,18 +88,10 @@ export function createMeetingFiles(core: MeetingsCore) {
         const names = files.map((f) => f.file_name).join(', ');
         if (body.kind === 'document') {
           await record(trx, id, actor, 'files_added', names);
-          if (row.status !== 'draft')
-            await announce(core, trx, row, files, 'meeting_files', `Tài liệu họp mới: ${row.title}`);
+          if (row.status !== 'draft') await announce(core, trx, actor, row, files, { change: 'added' });
         } else {
           await record(trx, id, actor, 'minutes_sent', `${MEETING_FILE_KIND_LABELS[body.kind]}: ${names}`);
-          await announce(
-            core,
-            trx,
-            row,
-            files,
-            'meeting_minutes',
-            `${MEETING_FILE_KIND_LABELS[body.kind]} cuộc họp: ${row.title}`,
-          );
+          await announce(core, trx, actor, row, files, { fileKind: body.kind });
         }
       });
     },
@@ -141,23 +102,11 @@ export function createMeetingFiles(core: MeetingsCore) {
      */
     async replace(actor: Actor, id: string, fileId: string, body: z.infer<typeof replaceMeetingFileSchema>) {
       const { row } = await authorized(db, actor, id, 'addFiles');
-      const old = await db
-        .selectFrom('meeting_files')
-        .selectAll()
-        .where('id', '=', fileId)
-        .where('meeting_id', '=', id)
-        .executeTakeFirst();
+      const old = await fileRepo.fileOf(db, id, fileId);
       if (!old || old.kind === 'invitation') throw errors.fileNotFound();
       await deps.transact(async ({ trx }) => {
         const at = core.now();
-        const done = await trx
-          .updateTable('meeting_files')
-          .set({ superseded_at: at })
-          .where('id', '=', fileId)
-          .where('superseded_at', 'is', null)
-          .where('withdrawn_at', 'is', null)
-          .executeTakeFirst();
-        if (Number(done.numUpdatedRows) !== 1) throw errors.fileReplaced();
+        if (!(await fileRepo.supersedeFile(trx, fileId, at))) throw errors.fileReplaced();
         await core.advance(trx, row, null, {});
         const files = await attachUploads(core, trx, id, actor, [body.uploadId], old.kind, old.agenda_item_id, old.id);
         await record(
@@ -167,24 +116,14 @@ export function createMeetingFiles(core: MeetingsCore) {
           'file_replaced',
           `${old.file_name} → ${files[0]?.file_name ?? ''}${body.note ? `: ${body.note}` : ''}`,
         );
-        if (row.status !== 'draft')
-          await announce(core, trx, row, files, 'meeting_files', `Tài liệu họp được thay: ${row.title}`);
+        if (row.status !== 'draft') await announce(core, trx, actor, row, files, { change: 'replaced' });
       });
     },
 
     async withdraw(actor: Actor, id: string, fileId: string) {
       const { row } = await authorized(db, actor, id, 'addFiles');
       await deps.transact(async ({ trx }) => {
-        const done = await trx
-          .updateTable('meeting_files')
-          .set({ withdrawn_at: core.now() })
-          .where('id', '=', fileId)
-          .where('meeting_id', '=', id)
-          .where('kind', '!=', 'invitation')
-          .where('superseded_at', 'is', null)
-          .where('withdrawn_at', 'is', null)
-          .returning('file_name')
-          .executeTakeFirst();
+        const done = await fileRepo.withdrawFile(trx, id, fileId, core.now());
         if (!done) throw errors.fileNotFound();
         await core.advance(trx, row, null, {});
         await record(trx, id, actor, 'file_withdrawn', done.file_name);
@@ -194,20 +133,11 @@ export function createMeetingFiles(core: MeetingsCore) {
     /** Sends a file of the meeting and remembers that the caller opened it. */
     async open(actor: Actor, id: string, fileId: string, reply: FastifyReply, download: boolean) {
       const { row } = await authorized(db, actor, id, 'read');
-      const file = await db
-        .selectFrom('meeting_files')
-        .selectAll()
-        .where('id', '=', fileId)
-        .where('meeting_id', '=', id)
-        .executeTakeFirst();
+      const file = await fileRepo.fileOf(db, id, fileId);
       if (!file) throw errors.fileNotFound();
       const at = core.now();
       await deps.transact(async ({ trx, audit }) => {
-        await trx
-          .insertInto('meeting_file_opens')
-          .values({ meeting_file_id: fileId, user_id: actor.userId, first_opened_at: at, last_opened_at: at })
-          .onConflict((oc) => oc.columns(['meeting_file_id', 'user_id']).doUpdateSet({ last_opened_at: at }))
-          .execute();
+        await fileRepo.recordOpen(trx, fileId, actor.userId, at);
         if (row.secrecy !== 'normal') {
           await audit(auditActorOf(actor), {
             action: 'meeting.file_open',

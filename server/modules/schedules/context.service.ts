@@ -3,7 +3,7 @@ import type { Executor } from '../../platform/db/database';
 import type { PlatformDeps } from '../../platform/deps';
 import { forbidden } from '../../platform/http/errors';
 import type { Actor } from '../../platform/security/actor';
-import { notify } from '../notifications/notify.service';
+import type { ScheduleFacts } from './schedules.contract';
 import * as errors from './schedules.errors';
 import { hasRightTo } from './schedules.policy';
 import * as repo from './schedules.repository';
@@ -17,7 +17,7 @@ const ACTION_LABELS: Record<ScheduleAction, string> = {
   publish: 'công bố lịch',
 };
 
-/** What every schedule operation needs: load and authorize, and tell the people concerned. */
+/** What every schedule operation needs: load and authorize, and say who is concerned. */
 export function createSchedulesCore(deps: PlatformDeps) {
   const { database, clock, authorizer } = deps;
   const db = database.db;
@@ -59,38 +59,20 @@ export function createSchedulesCore(deps: PlatformDeps) {
     return [...new Set([...people, ...others])].filter((id): id is string => !!id && id !== actor.userId);
   }
 
-  /** Writes the notification in the caller's transaction; the number of people told. */
-  async function announce(
-    trx: Executor,
-    row: repo.ScheduleRow,
-    recipients: readonly string[],
-    kind: 'schedule_published' | 'schedule_changed' | 'schedule_submitted',
-    body: string,
-  ): Promise<number> {
-    const week = weekLabel(row.week_start).split(' (')[0] ?? '';
-    const title =
-      kind === 'schedule_published'
-        ? `Đã công bố lịch công tác ${week.toLowerCase()} của ${ownerLabel(row)}`
-        : kind === 'schedule_submitted'
-          ? `Lịch công tác ${week.toLowerCase()} của ${ownerLabel(row)} chờ đồng chí duyệt`
-          : `Lịch công tác ${week.toLowerCase()} của ${ownerLabel(row)} có thay đổi`;
-    return notify(
-      trx,
-      recipients,
-      {
-        kind,
-        title,
-        body,
-        // Who approves opens the schedule itself, where the approval buttons are.
-        link: kind === 'schedule_submitted' ? `/schedule/${row.id}` : `/schedule?week=${row.week_start}`,
-        entityType: 'schedule',
-        entityId: row.id,
-      },
-      now(),
-    );
+  /** What an event says of the week's schedule, and who it concerns. */
+  function factsOf(row: repo.ScheduleRow, actor: Actor, audience: readonly string[]): ScheduleFacts {
+    return {
+      scheduleId: row.id,
+      organizationId: row.organization_id,
+      weekStart: row.week_start,
+      weekLabel: weekLabel(row.week_start),
+      ownerLabel: ownerLabel(row),
+      actorId: actor.userId,
+      audience: [...audience],
+    };
   }
 
-  return { db, deps, now, load, authorized, audience, announce };
+  return { db, deps, now, load, authorized, audience, factsOf };
 }
 
 export type SchedulesCore = ReturnType<typeof createSchedulesCore>;

@@ -1,0 +1,98 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DocumentView } from '../../../common/schemas/documents';
+import { dayInVietnam } from '../../platform/clock';
+import { vietnameseDateLine } from '../../platform/render/party-document';
+import { type Client, ok } from '../../test/documents';
+import { createTestApp, type TestApp, testEngines } from '../../test/harness';
+import { createMeeting, makeMeetingWorld, meetingInput } from '../../test/meetings';
+import { invitationRenderer } from './invitation.render';
+
+/** The PDF's text as pdf.js reads it back, white space collapsed. */
+async function pdfText(bytes: Buffer): Promise<string> {
+  const doc = await getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  }).promise;
+  let text = '';
+  for (let n = 1; n <= doc.numPages; n++) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    text += `${content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : ' ') : '')).join('')}\n`;
+  }
+  await doc.destroy();
+  return text.replace(/\s+/g, ' ');
+}
+
+/** The promise, or a failure once `ms` have passed: a register held meanwhile shows as a clear failure, not a hang. */
+function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} waited ${ms} ms`)), ms)),
+  ]);
+}
+
+describe.each(testEngines())('an invitation laid out before its register is held (%s)', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+  });
+  afterAll(async () => t.close());
+
+  it('lets the register number another paper during the layout, then stamps its own number and date in', async () => {
+    const w = await makeMeetingWorld(t);
+    // A paper of the same register and type, approved and waiting for its number.
+    const { id: paperId } = ok<{ id: string }>(
+      await w.specialist.api.post('/api/documents/outgoing', {
+        organizationId: w.committee.id,
+        typeCode: 'GM',
+        summary: 'Giấy mời dự hội nghị sơ kết',
+        recipients: [{ kind: 'organization', id: w.cell.id }],
+      }),
+      201,
+    );
+    let paper = ok<DocumentView>(
+      await w.specialist.api.post(`/api/documents/${paperId}/submit`, { version: 1, leaderId: w.leader.id }),
+    );
+    paper = ok(await w.leader.api.post(`/api/documents/${paperId}/approve`, { version: paper.version }));
+
+    const id = await createMeeting(w.clerk.api, meetingInput(w, { agenda: [] }));
+    const real = invitationRenderer.pdf;
+    let numberedDuringLayout: string | null = null;
+    invitationRenderer.pdf = async (...args) => {
+      // Were the register held while the invitation is laid out, this would wait for ever.
+      const issued = ok<DocumentView>(
+        await within(
+          20_000,
+          'numbering during the layout',
+          w.clerk.api.post(`/api/documents/${paperId}/issue`, {
+            version: paper.version,
+            registerId: w.outgoingRegister,
+          }),
+        ),
+      );
+      numberedDuringLayout = issued.numberText;
+      return real(...args);
+    };
+    let sent: { invitationNumber: string };
+    try {
+      sent = ok(await w.clerk.api.post(`/api/meetings/${id}/send`, { version: 1, registerId: w.outgoingRegister }));
+    } finally {
+      invitationRenderer.pdf = real;
+    }
+    // Gapless and in the order taken: the paper numbered during the layout first, the invitation next.
+    expect(numberedDuringLayout).toBe('01-GM/HU');
+    expect(sent.invitationNumber).toBe('02-GM/HU');
+
+    // The PDF sent, as stored, reads its number and its date.
+    const delegate = w.delegates[0]?.api as Client;
+    const stored = await delegate.get(`/api/meetings/${id}/files/${id}-gm`);
+    expect(stored.statusCode).toBe(200);
+    const text = await pdfText(stored.rawPayload);
+    expect(text).toContain('Số 02-GM/HU');
+    expect(text).toContain(vietnameseDateLine('Đồng Văn', dayInVietnam(t.deps.clock.now())));
+    expect(text).toContain('GIẤY MỜI');
+  });
+});
