@@ -3,16 +3,11 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { demoPdf } from '../server/modules/demo/demo-documents';
 import { launchBrowser, startProduct } from './browser';
+import { pickerDay } from './session';
 
 const SHOTS = 'docs/screenshots';
 const DESKTOP = { width: 1280, height: 860 };
 const PHONE = { width: 390, height: 844 };
-
-/** Today and a later day in Vietnam, as the date pickers want them typed (dd/mm/yyyy). */
-function vietnamDay(offsetDays = 0): string {
-  const date = new Date(Date.now() + offsetDays * 86_400_000);
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short' }).format(date);
-}
 
 describe('documents travel from drafting to completion (Chromium)', () => {
   let browser: Browser;
@@ -222,7 +217,7 @@ describe('documents travel from drafting to completion (Chromium)', () => {
     await drawer.getByLabel('Cơ quan ban hành').fill('Ban Tuyên giáo Tỉnh ủy Hà Giang');
     await drawer.getByLabel('Số, ký hiệu').fill('215-CV/BTGTU');
     await choose(clerk, 'Loại văn bản', 'Công văn (CV)', drawer, 'Công văn');
-    await drawer.getByLabel('Ngày ban hành').fill(vietnamDay());
+    await drawer.getByLabel('Ngày ban hành').fill(pickerDay());
     await drawer.getByLabel('Ngày ban hành').press('Enter');
     await drawer.getByLabel('Trích yếu').fill(summary);
     await drawer.getByRole('button', { name: 'Vào sổ', exact: true }).click();
@@ -238,7 +233,7 @@ describe('documents travel from drafting to completion (Chromium)', () => {
     await step(leader, 'Cho ý kiến, giao xử lý', async (dialog) => {
       await dialog.getByLabel('Ý kiến chỉ đạo').fill('Giao đồng chí chuyên viên tham mưu kế hoạch.');
       await choose(leader, 'Chủ trì xử lý', /Chuyên viên/, dialog);
-      await dialog.getByLabel('Hạn xử lý').fill(vietnamDay(5));
+      await dialog.getByLabel('Hạn xử lý').fill(pickerDay(5));
       await dialog.getByLabel('Hạn xử lý').press('Enter');
     });
     await statusIs(leader, 'Đang xử lý');
@@ -310,7 +305,7 @@ describe('documents travel from drafting to completion (Chromium)', () => {
     await again.getByLabel('Cơ quan ban hành').fill('Ban Tuyên giáo Tỉnh ủy Hà Giang');
     await again.getByLabel('Số, ký hiệu').fill('215-CV/BTGTU');
     await choose(clerk, 'Loại văn bản', 'Công văn (CV)', again, 'Công văn');
-    await again.getByLabel('Ngày ban hành').fill(vietnamDay());
+    await again.getByLabel('Ngày ban hành').fill(pickerDay());
     await again.getByLabel('Ngày ban hành').press('Enter');
     await again.getByLabel('Trích yếu').fill(`${summary} (bản thứ hai)`);
     await again.getByRole('button', { name: 'Vào sổ', exact: true }).click();

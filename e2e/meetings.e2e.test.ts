@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { formatDateTimeShort } from '../common/time/format';
 import { demoName } from '../server/modules/demo/demo-data';
 import { demoPdf } from '../server/modules/demo/demo-documents';
 import { launchBrowser, startProduct } from './browser';
@@ -11,21 +12,6 @@ const PHONE = { width: 390, height: 844 };
 const DEMO_MEETING = 'Hội nghị Ban Thường vụ Huyện ủy thường kỳ tháng 12';
 /** The demo's member `uyvien` holds the directory's person number 11. */
 const MEMBER_NAME = demoName(11);
-
-/** A moment as the meeting pickers want it typed: Vietnam wall clock, "dd/mm/yyyy HH:mm". */
-function vietnamDateTime(at: Date): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}`;
-}
 
 describe('a meeting is called, answered on a phone, held and minuted; the week schedule follows on the phone (Chromium)', () => {
   let browser: Browser;
@@ -95,9 +81,9 @@ describe('a meeting is called, answered on a phone, held and minuted; the week s
   async function pickDateTime(scope: Locator, label: string, at: Date) {
     const input = scope.getByLabel(label, { exact: true });
     await input.click();
-    await input.fill(vietnamDateTime(at));
+    await input.fill(formatDateTimeShort(at));
     await input.press('Enter');
-    await expect.poll(() => input.inputValue()).toBe(vietnamDateTime(at));
+    await expect.poll(() => input.inputValue()).toBe(formatDateTimeShort(at));
   }
 
   it('the clerk calls a meeting, the member answers on a phone and reads, the clerk takes attendance and adds the minutes', async () => {

@@ -1,11 +1,16 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { formatDate } from '../common/time/format';
+import { VIETNAM_TIME_ZONE } from '../common/time/vietnam';
 import { launchBrowser, startProduct } from './browser';
 
 export const DESKTOP = { width: 1366, height: 800 };
 export const PHONE = { width: 390, height: 844 };
 export const SHOTS = 'docs/screenshots';
+
+/** A day in Vietnam `offsetDays` from today, as the date pickers want it typed (dd/mm/yyyy). */
+export const pickerDay = (offsetDays = 0): string => formatDate(new Date(Date.now() + offsetDays * 86_400_000));
 
 type Product = Awaited<ReturnType<typeof startProduct>>;
 
@@ -60,7 +65,7 @@ export function useProduct(startTimeoutMs = 240_000): ProductSession {
       const context = await session.browser.newContext({
         viewport: DESKTOP,
         locale: 'vi-VN',
-        timezoneId: 'Asia/Ho_Chi_Minh',
+        timezoneId: VIETNAM_TIME_ZONE,
         ...options,
       });
       context.setDefaultTimeout(20_000);
