@@ -1,42 +1,28 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoName } from '../server/modules/demo/demo-data';
-import { launchBrowser, startProduct } from './browser';
+import { useProduct } from './session';
 
 /** The demo clerk, "vanthu", is the 30th of the 56 demo people. */
 const CLERK_NAME = demoName(29);
 
 describe('a clerk finds an organization in the directory (Chromium)', () => {
-  let browser: Browser;
-  let product: Awaited<ReturnType<typeof startProduct>>;
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await product?.close();
-  });
-
+  const e2e = useProduct();
   for (const viewport of [
     { name: 'desktop', width: 1280, height: 800 },
     { name: 'phone', width: 360, height: 740 },
   ]) {
     it(`signs in, searches without diacritics, signs out (${viewport.name})`, async () => {
-      const context = await browser.newContext({ viewport, locale: 'vi-VN' });
-      const page = await context.newPage();
+      const page = await (await e2e.newContext({ viewport })).newPage();
       const external: string[] = [];
       page.on('request', (req) => {
-        if (!req.url().startsWith(product.url) && !req.url().startsWith('data:')) external.push(req.url());
+        if (!req.url().startsWith(e2e.product.url) && !req.url().startsWith('data:')) external.push(req.url());
       });
 
-      await page.goto(`${product.url}/directory`);
+      await page.goto(`${e2e.product.url}/directory`);
       // Not signed in: sent to the sign-in page, which lists the demo accounts.
       await page.waitForURL(/\/sign-in/);
       await page.getByText('vanthu', { exact: true }).first().waitFor({ state: 'visible' });
-      await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill('vanthu');
-      await page.getByLabel('Mật khẩu').fill(product.password('vanthu'));
-      await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+      await e2e.signInOn(page, 'vanthu');
       await page.waitForURL(/\/directory/);
 
       await page.getByPlaceholder('Tìm tổ chức').first().fill('lung cu');
@@ -61,10 +47,9 @@ describe('a clerk finds an organization in the directory (Chromium)', () => {
       await page.getByRole('button', { name: new RegExp(CLERK_NAME) }).click();
       await page.getByRole('menuitem', { name: /Đăng xuất/ }).click();
       await page.waitForURL(/\/sign-in/);
-      const me = await page.request.get(`${product.url}/api/auth/me`);
+      const me = await page.request.get(`${e2e.product.url}/api/auth/me`);
       expect(me.status()).toBe(401);
       expect(external).toEqual([]);
-      await context.close();
     }, 90_000);
   }
 });

@@ -1,56 +1,17 @@
-import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { demoPdf } from '../server/modules/demo/demo-documents';
-import { launchBrowser, startProduct } from './browser';
+import { PHONE, pickerDay, SHOTS, selectOptions, settledDialog, useProduct } from './session';
 
-const SHOTS = 'docs/screenshots';
 const DESKTOP = { width: 1280, height: 860 };
-const PHONE = { width: 390, height: 844 };
-
-/** Today and a later day in Vietnam, as the date pickers want them typed (dd/mm/yyyy). */
-function vietnamDay(offsetDays = 0): string {
-  const date = new Date(Date.now() + offsetDays * 86_400_000);
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short' }).format(date);
-}
 
 describe('documents travel from drafting to completion (Chromium)', () => {
-  let browser: Browser;
-  let product: Awaited<ReturnType<typeof startProduct>>;
+  const e2e = useProduct();
   const external: string[] = [];
-  const contexts: BrowserContext[] = [];
 
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchBrowser();
-    fs.mkdirSync(SHOTS, { recursive: true });
-  });
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await product?.close();
-  });
-
-  /** A fresh browser for one person, signed in through the sign-in form. */
-  async function signIn(username: string, viewport = DESKTOP): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Europe/London' });
-    // A step that fails says which element it waited for, well before the test's own limit.
-    context.setDefaultTimeout(10_000);
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('request', (req) => {
-      // Chromium's own PDF viewer loads chrome:// and chrome-extension:// pages: not the network.
-      if (/^https?:/.test(req.url()) && !req.url().startsWith(product.url)) external.push(req.url());
-    });
-    await page.goto(`${product.url}/sign-in`);
-    await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill(username);
-    await page.getByLabel('Mật khẩu').fill(product.password(username));
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-    return page;
-  }
+  /** A fresh browser for one person, signed in through the sign-in form, on a device set to another zone than Vietnam's. */
+  const signIn = (username: string, viewport = DESKTOP) =>
+    e2e.signIn(username, viewport, { timezoneId: 'Europe/London', stepTimeout: 10_000, external });
 
   /** Opens an antd Select by its label, types `search` if given, and picks the option holding `option`. */
   async function choose(
@@ -63,22 +24,13 @@ describe('documents travel from drafting to completion (Chromium)', () => {
     const select = scope.getByLabel(label, { exact: true });
     await select.click();
     if (search) await select.pressSequentially(search);
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-      .filter({ hasText: option })
-      .first()
-      .click();
+    await selectOptions(page).filter({ hasText: option }).first().click();
   }
 
   /** Clicks an action button on the document page, fills its dialog, confirms, and waits for the new state. */
   async function step(page: Page, action: string, fill?: (dialog: ReturnType<Page['locator']>) => Promise<void>) {
     await page.locator('.vp-doc-actions').getByRole('button', { name: action, exact: true }).click();
-    const dialog = page.locator('.ant-modal:visible');
-    await dialog.waitFor({ state: 'visible' });
-    // A click while the dialog still zooms in can be lost; act once it has settled.
-    await page.waitForFunction(
-      () => document.querySelector('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom') === null,
-    );
+    const dialog = await settledDialog(page);
     await fill?.(dialog);
     await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
     // Closed, or an error shown in the dialog: then fail with what the person would read.
@@ -99,16 +51,12 @@ describe('documents travel from drafting to completion (Chromium)', () => {
 
     // The specialist drafts it to the commune with a PDF attached.
     const specialist = await signIn('chuyenvien');
-    await specialist.goto(`${product.url}/outgoing`);
+    await specialist.goto(`${e2e.product.url}/outgoing`);
     await specialist.getByRole('button', { name: 'Soạn văn bản đi' }).click();
     const drawer = specialist.locator('.ant-drawer:visible');
     await drawer.getByLabel('Trích yếu').fill(summary);
     await drawer.getByLabel('Thêm người hoặc tổ chức').fill('lung cu');
-    await specialist
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-      .filter({ hasText: 'Đảng bộ xã Lũng Cú' })
-      .first()
-      .click();
+    await selectOptions(specialist).filter({ hasText: 'Đảng bộ xã Lũng Cú' }).first().click();
     await drawer.locator('.ant-tag', { hasText: 'Đảng bộ xã Lũng Cú' }).waitFor();
     await drawer.locator('input[type=file]').setInputFiles({
       name: 'Du thao bao cao.pdf',
@@ -150,7 +98,7 @@ describe('documents travel from drafting to completion (Chromium)', () => {
 
     // The commune's clerk finds it waiting, accepts it and submits it to the commune's secretary.
     const communeClerk = await signIn('vanthuxa');
-    await communeClerk.goto(`${product.url}/incoming?tab=inbox`);
+    await communeClerk.goto(`${e2e.product.url}/incoming?tab=inbox`);
     const item = communeClerk.locator('.vp-inbox .ant-list-item', { hasText: summary });
     await item.waitFor();
 
@@ -215,14 +163,14 @@ describe('documents travel from drafting to completion (Chromium)', () => {
   it('an incoming paper document is registered, directed, handled, and its timeline shows every step', async () => {
     const summary = 'Về việc triển khai chuyển đổi số trong cơ quan Đảng (kiểm thử)';
     const clerk = await signIn('vanthu');
-    await clerk.goto(`${product.url}/incoming`);
+    await clerk.goto(`${e2e.product.url}/incoming`);
     await clerk.getByRole('button', { name: 'Vào sổ văn bản đến' }).click();
     const drawer = clerk.locator('.ant-drawer:visible');
     await choose(clerk, 'Sổ văn bản đến', /^Sổ văn bản đến — Huyện ủy/, drawer);
     await drawer.getByLabel('Cơ quan ban hành').fill('Ban Tuyên giáo Tỉnh ủy Hà Giang');
     await drawer.getByLabel('Số, ký hiệu').fill('215-CV/BTGTU');
     await choose(clerk, 'Loại văn bản', 'Công văn (CV)', drawer, 'Công văn');
-    await drawer.getByLabel('Ngày ban hành').fill(vietnamDay());
+    await drawer.getByLabel('Ngày ban hành').fill(pickerDay());
     await drawer.getByLabel('Ngày ban hành').press('Enter');
     await drawer.getByLabel('Trích yếu').fill(summary);
     await drawer.getByRole('button', { name: 'Vào sổ', exact: true }).click();
@@ -238,7 +186,7 @@ describe('documents travel from drafting to completion (Chromium)', () => {
     await step(leader, 'Cho ý kiến, giao xử lý', async (dialog) => {
       await dialog.getByLabel('Ý kiến chỉ đạo').fill('Giao đồng chí chuyên viên tham mưu kế hoạch.');
       await choose(leader, 'Chủ trì xử lý', /Chuyên viên/, dialog);
-      await dialog.getByLabel('Hạn xử lý').fill(vietnamDay(5));
+      await dialog.getByLabel('Hạn xử lý').fill(pickerDay(5));
       await dialog.getByLabel('Hạn xử lý').press('Enter');
     });
     await statusIs(leader, 'Đang xử lý');
@@ -246,7 +194,7 @@ describe('documents travel from drafting to completion (Chromium)', () => {
 
     const specialist = await signIn('chuyenvien');
     // The specialist finds it in the work queue.
-    await specialist.goto(`${product.url}/documents/queue?kind=toHandle`);
+    await specialist.goto(`${e2e.product.url}/documents/queue?kind=toHandle`);
     await specialist.getByRole('link', { name: summary }).click();
     await specialist.waitForURL(url);
     // While handling it, the specialist adds a result file; the leader's extension is not theirs to give.
@@ -283,7 +231,7 @@ describe('documents travel from drafting to completion (Chromium)', () => {
     await clerk.screenshot({ path: `${SHOTS}/document-page.png`, fullPage: true });
 
     // The list finds it without diacritics.
-    await clerk.goto(`${product.url}/incoming`);
+    await clerk.goto(`${e2e.product.url}/incoming`);
     await clerk.getByPlaceholder('Tìm theo số, ký hiệu, trích yếu, cơ quan ban hành').fill('chuyen doi so');
     await clerk.getByPlaceholder('Tìm theo số, ký hiệu, trích yếu, cơ quan ban hành').press('Enter');
     await clerk.getByRole('link', { name: summary }).waitFor();
@@ -293,7 +241,7 @@ describe('documents travel from drafting to completion (Chromium)', () => {
 
     // The register book: as XLSX with the filters, and as a page to print.
     const xlsx = await clerk.request.get(
-      `${product.url}/api/documents/export.xlsx?direction=incoming&q=chuyen%20doi%20so`,
+      `${e2e.product.url}/api/documents/export.xlsx?direction=incoming&q=chuyen%20doi%20so`,
     );
     expect(xlsx.status()).toBe(200);
     expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
@@ -310,7 +258,7 @@ describe('documents travel from drafting to completion (Chromium)', () => {
     await again.getByLabel('Cơ quan ban hành').fill('Ban Tuyên giáo Tỉnh ủy Hà Giang');
     await again.getByLabel('Số, ký hiệu').fill('215-CV/BTGTU');
     await choose(clerk, 'Loại văn bản', 'Công văn (CV)', again, 'Công văn');
-    await again.getByLabel('Ngày ban hành').fill(vietnamDay());
+    await again.getByLabel('Ngày ban hành').fill(pickerDay());
     await again.getByLabel('Ngày ban hành').press('Enter');
     await again.getByLabel('Trích yếu').fill(`${summary} (bản thứ hai)`);
     await again.getByRole('button', { name: 'Vào sổ', exact: true }).click();
@@ -323,7 +271,7 @@ describe('documents travel from drafting to completion (Chromium)', () => {
   it('a clerk creates a register and sees the numbers it will give, then takes it out of use', async () => {
     const name = 'Sổ văn bản đi của Ủy ban (kiểm thử)';
     const clerk = await signIn('vanthu');
-    await clerk.goto(`${product.url}/outgoing`);
+    await clerk.goto(`${e2e.product.url}/outgoing`);
     await clerk.getByRole('button', { name: 'Sổ văn bản' }).click();
     await clerk.waitForURL(/\/documents\/registers\?direction=outgoing$/);
     await clerk.locator('.vp-registers .ant-table-row', { hasText: 'Sổ văn bản đi mật' }).waitFor();
@@ -374,7 +322,7 @@ describe('documents travel from drafting to completion (Chromium)', () => {
 
     // Someone without the clerk's or administrator's role is told so.
     const leader = await signIn('lanhdao');
-    await leader.goto(`${product.url}/documents/registers`);
+    await leader.goto(`${e2e.product.url}/documents/registers`);
     await leader.getByText('Không có quyền truy cập').waitFor();
   }, 120_000);
 
@@ -404,7 +352,7 @@ describe('documents travel from drafting to completion (Chromium)', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await page.screenshot({ path: `${SHOTS}/phone-home.png`, fullPage: true });
 
-    await page.goto(`${product.url}/documents/registers`);
+    await page.goto(`${e2e.product.url}/documents/registers`);
     await page.locator('.vp-registers .ant-list-item').first().waitFor();
     expect(await page.locator('.ant-table').count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
@@ -426,7 +374,7 @@ describe('documents travel from drafting to completion (Chromium)', () => {
 
   it('the list and a document read well on a phone (390×844)', async () => {
     const page = await signIn('vanthu', PHONE);
-    await page.goto(`${product.url}/incoming`);
+    await page.goto(`${e2e.product.url}/incoming`);
     // Cards, not a wide table.
     const card = page.locator('.vp-doc-cards .ant-list-item').first();
     await card.waitFor();

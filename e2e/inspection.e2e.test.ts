@@ -1,59 +1,17 @@
-import fs from 'node:fs';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startProduct } from './browser';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PHONE, SHOTS, selectOptions, settledDialog, useProduct } from './session';
 
-const SHOTS = 'docs/screenshots';
 const DESKTOP = { width: 1280, height: 860 };
-const PHONE = { width: 390, height: 844 };
 
 describe('an inspection officer runs a denunciation to its discipline decision and a supervision from plan to closure (Chromium)', () => {
-  let browser: Browser;
-  let product: Awaited<ReturnType<typeof startProduct>>;
+  const e2e = useProduct();
   const external: string[] = [];
-  const contexts: BrowserContext[] = [];
   const suffix = Date.now() % 100_000;
 
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchBrowser();
-    fs.mkdirSync(SHOTS, { recursive: true });
-  });
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await product?.close();
-  });
-
-  async function signIn(username: string, viewport = DESKTOP): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Europe/London' });
-    context.setDefaultTimeout(10_000);
-    contexts.push(context);
-    const page = await context.newPage();
-    context.on('request', (req) => {
-      if (/^https?:/.test(req.url()) && !req.url().startsWith(product.url)) external.push(req.url());
-    });
-    await page.goto(`${product.url}/sign-in`);
-    await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill(username);
-    await page.getByLabel('Mật khẩu').fill(product.password(username));
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-    return page;
-  }
-
-  const option = (page: Page) =>
-    page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
-
-  async function settledDialog(page: Page): Promise<Locator> {
-    const dialog = page.locator('.ant-modal:visible');
-    await dialog.waitFor({ state: 'visible' });
-    await page.waitForFunction(
-      () => document.querySelector('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom') === null,
-    );
-    return dialog;
-  }
+  /** A fresh browser for one person, signed in through the sign-in form, on a device set to another zone than Vietnam's. */
+  const signIn = (username: string, viewport = DESKTOP) =>
+    e2e.signIn(username, viewport, { timezoneId: 'Europe/London', stepTimeout: 10_000, external });
 
   /** Waits until every dropdown has finished closing, so the next one is the only one open. */
   const dropdownsClosed = (page: Page) =>
@@ -63,7 +21,7 @@ describe('an inspection officer runs a denunciation to its discipline decision a
     await dropdownsClosed(page);
     await select.click();
     // A dropdown closing a moment ago may still hold the same words: only a visible one is clicked.
-    await option(page).filter({ hasText: text, visible: true }).first().click();
+    await selectOptions(page).filter({ hasText: text, visible: true }).first().click();
   }
 
   async function confirm(dialog: Locator, what: string) {
@@ -87,7 +45,7 @@ describe('an inspection officer runs a denunciation to its discipline decision a
     subjects: [type: string, name: string][],
     extra?: (d: Locator) => Promise<void>,
   ) {
-    await page.goto(`${product.url}/inspection`);
+    await page.goto(`${e2e.product.url}/inspection`);
     await page.getByRole('button', { name: 'Mở vụ việc' }).click();
     const dialog = await settledDialog(page);
     await choose(page, dialog.getByLabel('Loại vụ việc'), kind);
@@ -144,12 +102,12 @@ describe('an inspection officer runs a denunciation to its discipline decision a
       // A probationary member cannot be expelled: the form is not even offered.
       await dropdownsClosed(page);
       await d.getByLabel('Hình thức kỷ luật: Lò Thị Dự').first().click();
-      await expect.poll(() => option(page).allTextContents()).toContain('Khiển trách');
-      const offered = await option(page).allTextContents();
+      await expect.poll(() => selectOptions(page).allTextContents()).toContain('Khiển trách');
+      const offered = await selectOptions(page).allTextContents();
       expect(offered).toContain('Cảnh cáo');
       expect(offered).not.toContain('Khai trừ');
       expect(offered).not.toContain('Cách chức');
-      await option(page).filter({ hasText: 'Khiển trách', visible: true }).first().click();
+      await selectOptions(page).filter({ hasText: 'Khiển trách', visible: true }).first().click();
       await choose(page, d.getByLabel('Hình thức kỷ luật: Giàng A Chớ').first(), 'Cảnh cáo');
       await d.getByLabel('Cấp quyết định').fill('Ủy ban Kiểm tra Huyện ủy');
     });
@@ -172,27 +130,27 @@ describe('an inspection officer runs a denunciation to its discipline decision a
     await page.getByText('Vụ việc đã kết thúc.').waitFor();
 
     // The list finds it without diacritics.
-    await page.goto(`${product.url}/inspection`);
+    await page.goto(`${e2e.product.url}/inspection`);
     await page.getByLabel('Tìm vụ việc').fill('phat trien dang vien');
     await page.getByRole('link', { name: title }).waitFor();
 
-    await page.goto(`${product.url}/inspection/reports`);
+    await page.goto(`${e2e.product.url}/inspection/reports`);
     await page.locator('[aria-label^="Giải quyết tố cáo:"]').first().waitFor();
     await page.locator('[aria-label^="Giám sát chuyên đề:"]').first().waitFor();
     await page.getByRole('cell', { name: 'Cảnh cáo' }).waitFor();
     await page.screenshot({ path: `${SHOTS}/inspection-reports.png`, fullPage: true });
 
-    await page.goto(`${product.url}/inspection/programme`);
+    await page.goto(`${e2e.product.url}/inspection/programme`);
     await page.locator('[data-quarter="1"]').waitFor();
 
     const phone = await signIn('kiemtra', PHONE);
-    await phone.goto(`${product.url}/inspection?status=closed`);
+    await phone.goto(`${e2e.product.url}/inspection?status=closed`);
     await phone.getByRole('link', { name: title }).waitFor();
     await phone.waitForFunction(() => document.querySelector('.ant-spin-blur, .ant-spin-spinning') === null);
     await phone.screenshot({ path: `${SHOTS}/inspection-phone.png`, fullPage: true });
 
     const leader = await signIn('lanhdao');
-    await leader.goto(`${product.url}/inspection`);
+    await leader.goto(`${e2e.product.url}/inspection`);
     await leader.getByText('Không có quyền truy cập').waitFor();
     expect(external).toEqual([]);
   }, 120_000);

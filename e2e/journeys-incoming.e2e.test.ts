@@ -1,12 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, SHOTS, useProduct } from './session';
-
-/** A day in Vietnam, as the date pickers want it typed (dd/mm/yyyy). */
-function vietnamDay(offsetDays = 0): string {
-  const date = new Date(Date.now() + offsetDays * 86_400_000);
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short' }).format(date);
-}
+import { DESKTOP, PHONE, pickerDay, SHOTS, useProduct } from './session';
 
 describe('incoming journeys: notifications that open, one register per book (Chromium)', { timeout: 120_000 }, () => {
   const e2e = useProduct();
@@ -135,7 +129,7 @@ describe('incoming journeys: notifications that open, one register per book (Chr
 
     await actions.getByRole('button', { name: 'Xin gia hạn', exact: true }).click();
     dialog = specialist.locator('.ant-modal:visible');
-    await dialog.getByLabel('Hạn mới đề nghị').fill(vietnamDay(10));
+    await dialog.getByLabel('Hạn mới đề nghị').fill(pickerDay(10));
     await dialog.getByLabel('Lý do xin gia hạn').fill('Chờ số liệu của ba xã vùng cao');
     await settle(specialist);
     await specialist.screenshot({ path: `${SHOTS}/incoming-extension-request-1366.png` });
@@ -165,7 +159,7 @@ describe('incoming journeys: notifications that open, one register per book (Chr
     await specialist.reload();
     await openFromBell(specialist, /Được gia hạn đến/);
     await specialist.locator('[data-event="extension_granted"]').waitFor();
-    await specialist.getByText(vietnamDay(10)).first().waitFor();
+    await specialist.getByText(pickerDay(10)).first().waitFor();
     await settle(specialist);
     await specialist.screenshot({ path: `${SHOTS}/incoming-extension-history-1366.png` });
   }, 120_000);

@@ -1,25 +1,14 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { MeetingList, MeetingView } from '../common/schemas/meetings';
+import { addDays, mondayOf } from '../common/time/calendar';
+import { dayInVietnam } from '../common/time/vietnam';
 import { demoName } from '../server/modules/demo/demo-data';
 import { apiCall, PHONE, SHOTS, useProduct } from './session';
 
 const DEMO_MEETING = 'Hội nghị Ban Thường vụ Huyện ủy thường kỳ tháng 12';
 /** The demo's member `uyvien` holds the directory's person number 11. */
 const MEMBER_NAME = demoName(11);
-
-/** Today in Vietnam and the Monday of a week, as "yyyy-mm-dd". */
-const vietnamDay = (at: Date) => new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-function mondayOf(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-  return d.toISOString().slice(0, 10);
-}
-const plusDays = (day: string, n: number) => {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
 
 describe('meetings and the weekly schedule, walked by each person (Chromium)', () => {
   const e2e = useProduct();
@@ -162,7 +151,7 @@ describe('meetings and the weekly schedule, walked by each person (Chromium)', (
     const clerk = await signIn('vanthu');
     const demo = await demoMeeting(clerk);
     // The demo meeting's week: the Standing Committee's schedule of it is not composed yet.
-    const week = mondayOf(vietnamDay(new Date(demo.startsAt)));
+    const week = mondayOf(dayInVietnam(new Date(demo.startsAt)));
     let scheduleId: string;
     try {
       scheduleId = (
@@ -193,7 +182,7 @@ describe('meetings and the weekly schedule, walked by each person (Chromium)', (
     // The week goes to the leader. When the demo's week was already approved, a later week of
     // the Standing Committee's own goes instead, so the journey is walked whatever the date.
     if ((await clerk.getByRole('button', { name: 'Trình duyệt' }).count()) === 0) {
-      const later = plusDays(week, 14);
+      const later = addDays(week, 14);
       scheduleId = (
         await call<{ id: string }>(clerk, 'POST', '/api/schedules', {
           organizationId: demo.organizationId,
@@ -202,7 +191,7 @@ describe('meetings and the weekly schedule, walked by each person (Chromium)', (
         })
       ).id;
       await call(clerk, 'POST', `/api/schedules/${scheduleId}/items`, {
-        day: plusDays(later, 1),
+        day: addDays(later, 1),
         startTime: '08:00',
         endTime: '11:00',
         place: 'Hội trường Huyện ủy',
@@ -243,10 +232,10 @@ describe('meetings and the weekly schedule, walked by each person (Chromium)', (
     }
 
     // A week with nothing on it says which week it is.
-    const empty = plusDays(week, 21);
+    const empty = addDays(week, 21);
     await clerk.goto(`${e2e.product.url}/schedule?week=${empty}`);
     const [y, m, d] = empty.split('-');
-    const end = plusDays(empty, 6).split('-');
+    const end = addDays(empty, 6).split('-');
     await clerk
       .getByText(new RegExp(`^Tuần \\d+ \\(${d}/${m}–${end[2]}/${end[1]}\\) chưa có lịch`))
       .waitFor({ timeout: 30_000 });

@@ -1,15 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoName } from '../server/modules/demo/demo-data';
-import { DESKTOP, PHONE, SHOTS, useProduct } from './session';
+import { DESKTOP, PHONE, pickerDay, SHOTS, useProduct } from './session';
 
 /** The demo's Bí thư Huyện ủy, the leader "lanhdao". */
 const SECRETARY = demoName(0);
-
-function vietnamDay(offsetDays = 0): string {
-  const date = new Date(Date.now() + offsetDays * 86_400_000);
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short' }).format(date);
-}
 
 describe('people, the directory and the audit log as a person walks them (Chromium)', () => {
   const e2e = useProduct(180_000);
@@ -90,7 +85,7 @@ describe('people, the directory and the audit log as a person walks them (Chromi
     await type.click();
     await type.pressSequentially('Công văn');
     await openOptions(clerk).filter({ hasText: 'Công văn (CV)' }).first().click();
-    await drawer.getByLabel('Ngày ban hành').fill(vietnamDay());
+    await drawer.getByLabel('Ngày ban hành').fill(pickerDay());
     await drawer.getByLabel('Ngày ban hành').press('Enter');
     await drawer.getByLabel('Trích yếu').fill('Về việc tìm người chủ trì (kiểm thử)');
     await drawer.getByRole('button', { name: 'Vào sổ', exact: true }).click();

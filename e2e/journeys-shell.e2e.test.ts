@@ -1,12 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, SHOTS, useProduct } from './session';
-
-/** A later day in Vietnam, as the date pickers want it typed (dd/mm/yyyy). */
-function vietnamDay(offsetDays: number): string {
-  const date = new Date(Date.now() + offsetDays * 86_400_000);
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short' }).format(date);
-}
+import { DESKTOP, PHONE, pickerDay, SHOTS, useProduct } from './session';
 
 // Several browsers at once on a shared machine: a journey is given time.
 describe('the frame around every page: forms, dialogs, sign-in, names read aloud (Chromium)', {
@@ -40,7 +34,7 @@ describe('the frame around every page: forms, dialogs, sign-in, names read aloud
     await drawer.getByLabel('Trích yếu').fill('Về việc chuẩn bị hội nghị (chưa xong)');
     const due = drawer.getByLabel('Hạn xử lý');
     await due.click();
-    await due.fill(vietnamDay(7));
+    await due.fill(pickerDay(7));
     await due.press('Enter');
     // Enter once more, in a plain text field, now that the date is taken.
     await drawer.getByLabel('Trích yếu').press('Enter');

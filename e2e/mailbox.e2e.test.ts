@@ -1,13 +1,9 @@
-import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoName } from '../server/modules/demo/demo-data';
 import { demoPdf } from '../server/modules/demo/demo-documents';
-import { launchBrowser, startProduct } from './browser';
+import { PHONE, SHOTS, selectOptions, useProduct } from './session';
 
-const SHOTS = 'docs/screenshots';
 const DESKTOP = { width: 1280, height: 860 };
-const PHONE = { width: 390, height: 844 };
 /** The demo's member `uyvien` holds the directory's person number 11. */
 const MEMBER_NAME = demoName(11);
 const fold = (s: string) =>
@@ -18,49 +14,19 @@ const fold = (s: string) =>
     .replace(/Đ/g, 'D');
 
 describe('official mailboxes: a letter registered as a document, mail written, read and answered on a phone (Chromium)', () => {
-  let browser: Browser;
-  let product: Awaited<ReturnType<typeof startProduct>>;
+  const e2e = useProduct();
   const external: string[] = [];
-  const contexts: BrowserContext[] = [];
 
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchBrowser();
-    fs.mkdirSync(SHOTS, { recursive: true });
-  });
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await product?.close();
-  });
-
-  async function signIn(username: string, viewport = DESKTOP): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'vi-VN' });
-    context.setDefaultTimeout(10_000);
-    contexts.push(context);
-    const page = await context.newPage();
-    context.on('request', (req) => {
-      if (/^https?:/.test(req.url()) && !req.url().startsWith(product.url)) external.push(req.url());
-    });
-    await page.goto(`${product.url}/sign-in`);
-    await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill(username);
-    await page.getByLabel('Mật khẩu').fill(product.password(username));
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-    return page;
-  }
-  const option = (page: Page) =>
-    page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
-
+  /** A fresh browser for one person, signed in through the sign-in form. */
+  const signIn = (username: string, viewport = DESKTOP) =>
+    e2e.signIn(username, viewport, { stepTimeout: 10_000, external });
   it('the clerk registers the provincial letter from the office mailbox as an incoming document', async () => {
     const clerk = await signIn('vanthu');
-    await clerk.goto(`${product.url}/mailbox`);
+    await clerk.goto(`${e2e.product.url}/mailbox`);
     await clerk.getByRole('heading', { name: 'Hòm thư công vụ' }).waitFor();
     // The clerk reads the committee's mailbox besides their own.
     await clerk.getByLabel('Hộp thư', { exact: true }).click();
-    await option(clerk).filter({ hasText: 'Huyện ủy Đồng Văn' }).first().click();
+    await selectOptions(clerk).filter({ hasText: 'Huyện ủy Đồng Văn' }).first().click();
     const letter = clerk.locator('.vp-mail-row', { hasText: 'Công văn số 245-CV/VPTU' });
     await letter.waitFor();
     await clerk.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
@@ -71,7 +37,7 @@ describe('official mailboxes: a letter registered as a document, mail written, r
     await clerk.getByRole('button', { name: 'Vào sổ văn bản đến' }).click();
     const dialog = clerk.locator('.ant-modal:visible');
     await dialog.getByLabel('Loại văn bản').fill('Công văn');
-    await option(clerk).filter({ hasText: 'Công văn (CV)' }).first().click();
+    await selectOptions(clerk).filter({ hasText: 'Công văn (CV)' }).first().click();
     await dialog.getByLabel('Số, ký hiệu').fill('245-CV/VPTU');
     await expect.poll(() => dialog.getByText('Sổ văn bản đến', { exact: true }).count()).toBe(2);
     await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
@@ -89,12 +55,12 @@ describe('official mailboxes: a letter registered as a document, mail written, r
 
   it('the leader writes to a member, who reads it on a phone and answers; the thread stays together', async () => {
     const leader = await signIn('lanhdao');
-    await leader.goto(`${product.url}/mailbox`);
+    await leader.goto(`${e2e.product.url}/mailbox`);
     await leader.getByRole('button', { name: 'Soạn thư' }).click();
     const drawer = leader.locator('.ant-drawer:visible');
     // Found by typing the name without diacritics.
     await drawer.getByLabel('Đến', { exact: true }).fill(fold(MEMBER_NAME).toLowerCase());
-    await option(leader).filter({ hasText: MEMBER_NAME }).first().click();
+    await selectOptions(leader).filter({ hasText: MEMBER_NAME }).first().click();
     await drawer.getByLabel('Tiêu đề').fill('Góp ý dự thảo Báo cáo chính trị');
     await drawer.getByLabel('Nội dung').fill('Đề nghị đồng chí nghiên cứu và góp ý dự thảo gửi kèm.');
     await drawer.locator('input[type=file]').setInputFiles({
@@ -108,7 +74,7 @@ describe('official mailboxes: a letter registered as a document, mail written, r
     await leader.getByText('Đã gửi thư.').waitFor();
 
     const member = await signIn('uyvien', PHONE);
-    await member.goto(`${product.url}/mailbox`);
+    await member.goto(`${e2e.product.url}/mailbox`);
     const row = member.locator('.vp-mail-row', { hasText: 'Góp ý dự thảo Báo cáo chính trị' });
     await row.waitFor();
     await member.screenshot({ path: `${SHOTS}/mailbox-phone.png` });
@@ -138,7 +104,7 @@ describe('official mailboxes: a letter registered as a document, mail written, r
         },
       )
       .toMatch(/\d/);
-    await leader.goto(`${product.url}/mailbox`);
+    await leader.goto(`${e2e.product.url}/mailbox`);
     await leader.locator('.vp-mail-row', { hasText: 'Trả lời: Góp ý dự thảo' }).click();
     await leader.getByText('1 thư trước trong cùng chuỗi').waitFor();
     await leader.screenshot({ path: `${SHOTS}/mailbox-thread.png` });

@@ -1,84 +1,24 @@
-import fs from 'node:fs';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { formatDateTimeShort } from '../common/time/format';
 import { demoName } from '../server/modules/demo/demo-data';
 import { demoPdf } from '../server/modules/demo/demo-documents';
-import { launchBrowser, startProduct } from './browser';
+import { PHONE, SHOTS, selectOptions, settledDialog, useProduct } from './session';
 
-const SHOTS = 'docs/screenshots';
 const DESKTOP = { width: 1280, height: 860 };
-const PHONE = { width: 390, height: 844 };
 const DEMO_MEETING = 'Hội nghị Ban Thường vụ Huyện ủy thường kỳ tháng 12';
 /** The demo's member `uyvien` holds the directory's person number 11. */
 const MEMBER_NAME = demoName(11);
 
-/** A moment as the meeting pickers want it typed: Vietnam wall clock, "dd/mm/yyyy HH:mm". */
-function vietnamDateTime(at: Date): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}`;
-}
-
 describe('a meeting is called, answered on a phone, held and minuted; the week schedule follows on the phone (Chromium)', () => {
-  let browser: Browser;
-  let product: Awaited<ReturnType<typeof startProduct>>;
+  const e2e = useProduct();
   const external: string[] = [];
-  const contexts: BrowserContext[] = [];
   // The meeting the journey creates, for the schedule feed afterwards.
   const title = `Hội nghị Ban Thường vụ Huyện ủy bàn công tác chuyển đổi số (kiểm thử ${Date.now() % 100_000})`;
 
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchBrowser();
-    fs.mkdirSync(SHOTS, { recursive: true });
-  });
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await product?.close();
-  });
-
-  /** A fresh browser for one person, signed in through the sign-in form. */
-  async function signIn(username: string, viewport = DESKTOP): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Europe/London' });
-    // A step that fails says which element it waited for, well before the test's own limit.
-    context.setDefaultTimeout(10_000);
-    contexts.push(context);
-    const page = await context.newPage();
-    context.on('request', (req) => {
-      // Chromium's own PDF viewer loads chrome:// and chrome-extension:// pages: not the network.
-      if (/^https?:/.test(req.url()) && !req.url().startsWith(product.url)) external.push(req.url());
-    });
-    await page.goto(`${product.url}/sign-in`);
-    await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill(username);
-    await page.getByLabel('Mật khẩu').fill(product.password(username));
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-    return page;
-  }
-
-  const openDropdownOption = (page: Page) =>
-    page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
-
-  /** Waits until the open dialog has stopped zooming in: a click meanwhile can be lost. */
-  async function settledDialog(page: Page): Promise<Locator> {
-    const dialog = page.locator('.ant-modal:visible');
-    await dialog.waitFor({ state: 'visible' });
-    await page.waitForFunction(
-      () => document.querySelector('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom') === null,
-    );
-    return dialog;
-  }
+  /** A fresh browser for one person, signed in through the sign-in form, on a device set to another zone than Vietnam's. */
+  const signIn = (username: string, viewport = DESKTOP) =>
+    e2e.signIn(username, viewport, { timezoneId: 'Europe/London', stepTimeout: 10_000, external });
 
   /** Confirms the open dialog, then waits for it to close or fails with the error it shows. */
   async function confirm(dialog: Locator, what: string) {
@@ -95,9 +35,9 @@ describe('a meeting is called, answered on a phone, held and minuted; the week s
   async function pickDateTime(scope: Locator, label: string, at: Date) {
     const input = scope.getByLabel(label, { exact: true });
     await input.click();
-    await input.fill(vietnamDateTime(at));
+    await input.fill(formatDateTimeShort(at));
     await input.press('Enter');
-    await expect.poll(() => input.inputValue()).toBe(vietnamDateTime(at));
+    await expect.poll(() => input.inputValue()).toBe(formatDateTimeShort(at));
   }
 
   it('the clerk calls a meeting, the member answers on a phone and reads, the clerk takes attendance and adds the minutes', async () => {
@@ -108,7 +48,7 @@ describe('a meeting is called, answered on a phone, held and minuted; the week s
 
     // 1. The clerk creates it in the drawer, with an agenda item and its PDF, and invites.
     const clerk = await signIn('vanthu');
-    await clerk.goto(`${product.url}/meetings`);
+    await clerk.goto(`${e2e.product.url}/meetings`);
     await clerk.getByRole('button', { name: 'Tạo cuộc họp' }).click();
     const drawer = clerk.locator('.ant-drawer:visible');
     await drawer.getByLabel('Tên cuộc họp').fill(title);
@@ -127,12 +67,12 @@ describe('a meeting is called, answered on a phone, held and minuted; the week s
     });
     await item.locator('.ant-upload-list-item-done').first().waitFor({ timeout: 30_000 });
     await drawer.getByLabel('Nhóm', { exact: true }).click();
-    await openDropdownOption(clerk).filter({ hasText: 'Ủy viên Ban Thường vụ' }).first().click();
+    await selectOptions(clerk).filter({ hasText: 'Ủy viên Ban Thường vụ' }).first().click();
     await drawer.locator('.ant-list-item', { hasText: 'Ủy viên Ban Thường vụ' }).waitFor();
     const picker = drawer.getByLabel('Thêm người hoặc tổ chức');
     await picker.click();
     await picker.pressSequentially(MEMBER_NAME);
-    await openDropdownOption(clerk).filter({ hasText: MEMBER_NAME }).first().click();
+    await selectOptions(clerk).filter({ hasText: MEMBER_NAME }).first().click();
     await drawer.locator('.ant-list-item', { hasText: MEMBER_NAME }).waitFor();
     await drawer.getByRole('button', { name: 'Lưu dự thảo' }).click();
     const refused = drawer.locator('.ant-alert-error');
@@ -151,13 +91,13 @@ describe('a meeting is called, answered on a phone, held and minuted; the week s
     await confirm(send, 'Gửi giấy mời');
     await clerk.locator('.ant-descriptions').getByText('Giấy mời số 02-GM/HU').first().waitFor({ timeout: 30_000 });
     const pdfHref = await clerk.locator('[data-invitation="pdf"]').getAttribute('href');
-    const pdf = await clerk.request.get(`${product.url}${pdfHref}`);
+    const pdf = await clerk.request.get(`${e2e.product.url}${pdfHref}`);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toContain('application/pdf');
 
     // 2. The member, on a phone, finds both invitations and answers each with a tap or two.
     const member = await signIn('uyvien', PHONE);
-    await member.goto(`${product.url}/meetings/mine`);
+    await member.goto(`${e2e.product.url}/meetings/mine`);
     const fresh = member.locator('.vp-my-meeting', { hasText: title });
     const demo = member.locator('.vp-my-meeting', { hasText: DEMO_MEETING });
     await fresh.waitFor({ timeout: 30_000 });
@@ -219,7 +159,7 @@ describe('a meeting is called, answered on a phone, held and minuted; the week s
     await expect
       .poll(
         async () => {
-          const answer = await member.request.get(`${product.url}/api/notifications`);
+          const answer = await member.request.get(`${e2e.product.url}/api/notifications`);
           const body = (await answer.json()) as { items: { kind: string; link: string | null }[] };
           return body.items.some((n) => n.kind === 'meeting_minutes' && meetingUrl.endsWith(n.link ?? '-'));
         },
@@ -234,7 +174,7 @@ describe('a meeting is called, answered on a phone, held and minuted; the week s
 
   it('the week schedule is published and follows on the phone through a calendar address', async () => {
     const clerk = await signIn('vanthu');
-    await clerk.goto(`${product.url}/schedule`);
+    await clerk.goto(`${e2e.product.url}/schedule`);
     await clerk.getByText('Giao ban Thường trực Huyện ủy đầu tuần').first().waitFor({ timeout: 30_000 });
     await clerk
       .getByText(/Bản công bố lần đầu · Công bố lúc /)
@@ -244,14 +184,14 @@ describe('a meeting is called, answered on a phone, held and minuted; the week s
 
     // The member, invited to the meeting above, subscribes to their own calendar.
     const member = await signIn('uyvien');
-    await member.goto(`${product.url}/schedule`);
+    await member.goto(`${e2e.product.url}/schedule`);
     await member.getByRole('button', { name: 'Theo dõi trên điện thoại' }).click();
     const dialog = await settledDialog(member);
     await dialog.getByRole('button', { name: 'Tạo địa chỉ theo dõi' }).click();
     const address = dialog.locator('.ant-typography code');
     await address.waitFor({ timeout: 30_000 });
     const url = (await address.textContent()) ?? '';
-    expect(url.startsWith(product.url)).toBe(true);
+    expect(url.startsWith(e2e.product.url)).toBe(true);
     // A calendar app has no cookie: ask without one.
     const feed = await fetch(url);
     expect(feed.status).toBe(200);
@@ -263,7 +203,7 @@ describe('a meeting is called, answered on a phone, held and minuted; the week s
 
   it('the savings page counts the paper not printed', async () => {
     const clerk = await signIn('vanthu');
-    await clerk.goto(`${product.url}/statistics/savings`);
+    await clerk.goto(`${e2e.product.url}/statistics/savings`);
     const pages = clerk.locator('.ant-statistic', { hasText: 'Trang giấy không phải in' });
     await pages.waitFor({ timeout: 30_000 });
     const value = pages.locator('.ant-statistic-content');

@@ -2,16 +2,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingList, MeetingView } from '../common/schemas/meetings';
+import { VIETNAM_TIME_ZONE } from '../common/time/vietnam';
 import { createApp, defaultWebRoot } from '../server/app';
 import { demoName } from '../server/modules/demo/demo-data';
 import { demoPdf } from '../server/modules/demo/demo-documents';
 import { testConfig } from '../server/test/harness';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, launchBrowser, startProduct } from './browser';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser';
+import { PHONE, useProduct } from './session';
 
-const PHONE = { width: 390, height: 844 };
 const DEMO_MEETING = 'Hội nghị Ban Thường vụ Huyện ủy thường kỳ tháng 12';
 /** The demo's member `uyvien` holds the directory's person number 11. */
 const MEMBER_NAME = demoName(11);
@@ -47,44 +48,31 @@ async function ok<T>(page: Page, method: string, url: string, body?: unknown): P
   return json;
 }
 
-async function signIn(page: Page, url: string, username: string, password: string) {
-  await page.goto(`${url}/sign-in`);
-  await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill(username);
-  await page.getByLabel('Mật khẩu').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
-}
-
 describe('the app on a phone: installed, meeting papers read and answered with no signal (Chromium)', () => {
-  let browser: Browser;
+  const e2e = useProduct();
   let phone: BrowserContext;
-  let product: Awaited<ReturnType<typeof startProduct>>;
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'vanphong-phone-'));
 
   beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchBrowser();
     // A real profile, not an incognito one: Chromium reports incognito as not installable.
     phone = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
       args: CHROMIUM_ARGS,
       viewport: PHONE,
       locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
+      timezoneId: VIETNAM_TIME_ZONE,
     });
     phone.setDefaultTimeout(30_000);
   }, 240_000);
   afterAll(async () => {
     await phone?.close();
-    await browser?.close();
-    await product?.close();
     fs.rmSync(profile, { recursive: true, force: true });
   });
 
   it('installs; keeps a meeting for offline, reads every paper and answers with no signal; the answer arrives once', async () => {
     // The office: a meeting tomorrow with a paper on its agenda, and a secret one.
-    const office = await (await browser.newContext()).newPage();
-    await signIn(office, product.url, 'vanthu', product.password('vanthu'));
+    const office = await (await e2e.browser.newContext()).newPage();
+    await e2e.signInOn(office, 'vanthu');
     const list = await ok<MeetingList>(office, 'GET', `/api/meetings?q=${encodeURIComponent('thường kỳ tháng 12')}`);
     const demoId = list.items.find((m) => m.title === DEMO_MEETING)?.id;
     const demo = await ok<MeetingView>(office, 'GET', `/api/meetings/${demoId}`);
@@ -143,7 +131,7 @@ describe('the app on a phone: installed, meeting papers read and answered with n
 
     // 1. The member's phone: the app is installable.
     const page = phone.pages()[0] ?? (await phone.newPage());
-    await signIn(page, product.url, 'uyvien', product.password('uyvien'));
+    await e2e.signInOn(page, 'uyvien');
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     const cdp = await phone.newCDPSession(page);
     const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
@@ -151,11 +139,11 @@ describe('the app on a phone: installed, meeting papers read and answered with n
     };
     expect(installabilityErrors).toEqual([]);
     const manifest = (await cdp.send('Page.getAppManifest')) as { url: string; errors: unknown[] };
-    expect(manifest.url).toBe(`${product.url}/manifest.webmanifest`);
+    expect(manifest.url).toBe(`${e2e.product.url}/manifest.webmanifest`);
     expect(manifest.errors).toEqual([]);
 
     // 2. My meetings: the secret one offers nothing to keep, and the server refuses its package.
-    await page.goto(`${product.url}/meetings/mine`);
+    await page.goto(`${e2e.product.url}/meetings/mine`);
     const card = page.locator(`.vp-my-meeting[data-meeting="${id}"]`);
     await card.getByRole('button', { name: 'Lưu để đọc ngoại tuyến' }).waitFor();
     await page.locator(`.vp-my-meeting[data-meeting="${secret.id}"]`).waitFor();
@@ -193,7 +181,7 @@ describe('the app on a phone: installed, meeting papers read and answered with n
 
     // 5. No signal: the reader opens again on reload, with the meeting, its agenda and every paper.
     await phone.setOffline(true);
-    await page.goto(`${product.url}/meetings/offline?id=${id}`);
+    await page.goto(`${e2e.product.url}/meetings/offline?id=${id}`);
     await page.reload();
     const reader = page.locator(`.vp-offline-reader[data-meeting="${id}"]`);
     await reader.waitFor();
@@ -314,8 +302,8 @@ describe('the app on a phone: installed, meeting papers read and answered with n
     ).toBe(0);
 
     // 10. Signed in again, kept again; then someone else signs in on the same phone: the member's papers go.
-    await signIn(page, product.url, 'uyvien', product.password('uyvien'));
-    await page.goto(`${product.url}/meetings/mine`);
+    await e2e.signInOn(page, 'uyvien');
+    await page.goto(`${e2e.product.url}/meetings/mine`);
     await card.getByRole('button', { name: 'Lưu để đọc ngoại tuyến' }).click();
     await card.locator('.vp-offline-saved').waitFor();
     const keptMeetings = () =>
@@ -323,7 +311,7 @@ describe('the app on a phone: installed, meeting papers read and answered with n
         async () => (await (await caches.open('vp-papers')).keys()).filter((r) => r.url.endsWith('/offline')).length,
       );
     expect(await keptMeetings()).toBe(1);
-    await ok(page, 'POST', '/api/auth/sign-in', { login: 'vanthu', password: product.password('vanthu') });
+    await ok(page, 'POST', '/api/auth/sign-in', { login: 'vanthu', password: e2e.product.password('vanthu') });
     await expect.poll(keptMeetings).toBe(0);
     await office.context().close();
   }, 300_000);
@@ -338,7 +326,7 @@ describe('the app on a phone: installed, meeting papers read and answered with n
     await vanphong.app.listen({ port: 0, host: '127.0.0.1' });
     const address = vanphong.app.server.address();
     const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    const context = await browser.newContext({ viewport: PHONE, locale: 'vi-VN' });
+    const context = await e2e.browser.newContext({ viewport: PHONE, locale: 'vi-VN' });
     try {
       const page = await context.newPage();
       // A page of the app itself (the sign-in page has no prompt: it is not where work is open).

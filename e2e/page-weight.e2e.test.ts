@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startProduct } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, useProduct } from './session';
 
 /**
  * Each page loads the code of what it shows; a date picker, a form or a dialog comes over the network
@@ -42,43 +42,14 @@ function recordScripts(page: Page) {
 }
 
 describe('each page loads only what it shows (Chromium)', { timeout: 120_000 }, () => {
-  let browser: Browser;
-  let product: Awaited<ReturnType<typeof startProduct>>;
-  const contexts: BrowserContext[] = [];
+  const e2e = useProduct();
 
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchBrowser();
-  });
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await product?.close();
-  });
-
-  async function signIn(username: string): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: 1366, height: 800 },
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-    });
-    context.setDefaultTimeout(15_000);
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${product.url}/sign-in`);
-    await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill(username);
-    await page.getByLabel('Mật khẩu').fill(product.password(username));
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-    return page;
-  }
+  const signIn = (username: string) => e2e.signIn(username, DESKTOP, { stepTimeout: 15_000 });
 
   it("the clerk's incoming list fetches no date picker and no registration form until they are used", async () => {
     const clerk = await signIn('vanthu');
     const scripts = recordScripts(clerk);
-    await clerk.goto(`${product.url}/incoming`);
+    await clerk.goto(`${e2e.product.url}/incoming`);
     await clerk.locator('.ant-table-row').first().waitFor();
     await clerk.waitForLoadState('networkidle');
     expect(await scripts.holding(DATE_PICKER)).toEqual([]);
@@ -109,7 +80,7 @@ describe('each page loads only what it shows (Chromium)', { timeout: 120_000 }, 
   it('opening a meeting fetches little; its calendar tab and its edit form come when opened', async () => {
     const clerk = await signIn('vanthu');
     const scripts = recordScripts(clerk);
-    await clerk.goto(`${product.url}/meetings`);
+    await clerk.goto(`${e2e.product.url}/meetings`);
     const firstMeeting = clerk.locator('.ant-table-row a[href^="/meetings/"]').first();
     await firstMeeting.waitFor();
     await clerk.waitForLoadState('networkidle');
@@ -141,7 +112,7 @@ describe('each page loads only what it shows (Chromium)', { timeout: 120_000 }, 
 
   it("a document's dialogs come when their button is pressed", async () => {
     const clerk = await signIn('vanthu');
-    await clerk.goto(`${product.url}/incoming`);
+    await clerk.goto(`${e2e.product.url}/incoming`);
     const row = clerk.locator('.ant-table-row a[href^="/documents/"]').first();
     await row.waitFor();
     const scripts = recordScripts(clerk);

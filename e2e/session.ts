@@ -1,24 +1,103 @@
 import fs from 'node:fs';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { formatDate } from '../common/time/format';
+import { VIETNAM_TIME_ZONE } from '../common/time/vietnam';
 import { launchBrowser, startProduct } from './browser';
 
 export const DESKTOP = { width: 1366, height: 800 };
 export const PHONE = { width: 390, height: 844 };
 export const SHOTS = 'docs/screenshots';
 
-type Product = Awaited<ReturnType<typeof startProduct>>;
+/** A day in Vietnam `offsetDays` from today, as the date pickers want it typed (dd/mm/yyyy). */
+export const pickerDay = (offsetDays = 0): string => formatDate(new Date(Date.now() + offsetDays * 86_400_000));
+
+export type Product = Awaited<ReturnType<typeof startProduct>>;
+export type Viewport = { width: number; height: number };
+
+export interface OpenAsOptions extends BrowserContextOptions {
+  /** The person's password; the demo's by default. */
+  password?: string;
+  /** How long one step waits for an element, so a failure names it well before the test's own limit. */
+  stepTimeout?: number;
+  /** Collects every http(s) request the browser makes anywhere but the product: there must be none. */
+  external?: string[];
+  /** Where the new context is put, for closing after the test. */
+  contexts?: BrowserContext[];
+}
+
+/** Records the http(s) requests leaving the product (Chromium's own PDF viewer loads chrome:// pages: not the network). */
+export function watchExternal(context: BrowserContext, product: Product, external: string[]): void {
+  context.on('request', (req) => {
+    if (/^https?:/.test(req.url()) && !req.url().startsWith(product.url)) external.push(req.url());
+  });
+}
+
+/** Signs in through the sign-in form, as a person does, and waits to leave it. */
+export async function signInOn(
+  product: Product,
+  page: Page,
+  username: string,
+  password = product.password(username),
+): Promise<void> {
+  if (!page.url().includes('/sign-in')) await page.goto(`${product.url}/sign-in`);
+  await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+}
+
+/** A context in Vietnamese and Vietnam's time (unless told another zone), with the step timeout set. */
+export async function openContext(
+  browser: Browser,
+  product: Product,
+  options: Omit<OpenAsOptions, 'password'> = {},
+): Promise<BrowserContext> {
+  const { stepTimeout = 20_000, external, contexts, ...contextOptions } = options;
+  const context = await browser.newContext({
+    viewport: DESKTOP,
+    locale: 'vi-VN',
+    timezoneId: VIETNAM_TIME_ZONE,
+    ...contextOptions,
+  });
+  context.setDefaultTimeout(stepTimeout);
+  contexts?.push(context);
+  if (external) watchExternal(context, product, external);
+  return context;
+}
+
+/** A fresh browser for one person, signed in through the sign-in form. */
+export async function openAs(
+  product: Product,
+  browser: Browser,
+  username: string,
+  viewport: Viewport = DESKTOP,
+  options: OpenAsOptions = {},
+): Promise<Page> {
+  const { password, ...contextOptions } = options;
+  const page = await (await openContext(browser, product, { viewport, ...contextOptions })).newPage();
+  await signInOn(product, page, username, password);
+  return page;
+}
+
+/** The options of an antd Select's open dropdown. */
+export const selectOptions = (page: Page): Locator =>
+  page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
+
+/** The open dialog once it has stopped zooming in: a click meanwhile can be lost. */
+export async function settledDialog(page: Page): Promise<Locator> {
+  const dialog = page.locator('.ant-modal:visible');
+  await dialog.waitFor({ state: 'visible' });
+  await page.waitForFunction(() => document.querySelector('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom') === null);
+  return dialog;
+}
 
 export interface ProductSession {
   readonly product: Product;
   readonly browser: Browser;
-  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+  newContext(options?: Omit<OpenAsOptions, 'password' | 'contexts'>): Promise<BrowserContext>;
   signInOn(page: Page, username: string, password?: string): Promise<void>;
-  signIn(
-    username: string,
-    viewport?: { width: number; height: number },
-    options?: BrowserContextOptions & { password?: string },
-  ): Promise<Page>;
+  signIn(username: string, viewport?: Viewport, options?: Omit<OpenAsOptions, 'contexts'>): Promise<Page>;
 }
 
 /**
@@ -56,36 +135,11 @@ export function useProduct(startTimeoutMs = 240_000): ProductSession {
       return started(browser);
     },
     /** A context in Vietnamese and Vietnam's time, closed after the test. */
-    async newContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
-      const context = await session.browser.newContext({
-        viewport: DESKTOP,
-        locale: 'vi-VN',
-        timezoneId: 'Asia/Ho_Chi_Minh',
-        ...options,
-      });
-      context.setDefaultTimeout(20_000);
-      contexts.push(context);
-      return context;
-    },
-    /** Signs in through the sign-in form, as a person does, and waits to leave it. */
-    async signInOn(page: Page, username: string, password = session.product.password(username)): Promise<void> {
-      if (!page.url().includes('/sign-in')) await page.goto(`${session.product.url}/sign-in`);
-      await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill(username);
-      await page.getByLabel('Mật khẩu').fill(password);
-      await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-      await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-    },
-    /** A fresh browser for one person, signed in. */
-    async signIn(
-      username: string,
-      viewport = DESKTOP,
-      options: BrowserContextOptions & { password?: string } = {},
-    ): Promise<Page> {
-      const { password, ...contextOptions } = options;
-      const page = await (await session.newContext({ viewport, ...contextOptions })).newPage();
-      await session.signInOn(page, username, password);
-      return page;
-    },
+    newContext: (options = {}) => openContext(session.browser, session.product, { ...options, contexts }),
+    signInOn: (page, username, password) => signInOn(session.product, page, username, password),
+    /** A fresh browser for one person, signed in; closed after the test. */
+    signIn: (username, viewport = DESKTOP, options = {}) =>
+      openAs(session.product, session.browser, username, viewport, { ...options, contexts }),
   };
   return session;
 }

@@ -77,6 +77,22 @@ export async function readZipEntries(file: ZipSource, fileSize: number): Promise
 }
 
 /**
+ * The total uncompressed size an archive declares in its central directory, read before
+ * anything is inflated, so a small upload cannot expand into gigabytes in memory. Null
+ * when it is not an archive this reader accepts, or when an entry uses ZIP64 sizes.
+ */
+export async function declaredUncompressedSize(file: ZipSource, fileSize: number): Promise<number | null> {
+  const entries = await readZipEntries(file, fileSize);
+  if (!entries) return null;
+  let total = 0;
+  for (const entry of entries) {
+    if (entry.uncompressedSize === 0xffffffff) return null;
+    total += entry.uncompressedSize;
+  }
+  return total;
+}
+
+/**
  * The first `maxBytes` of an entry, whatever size it declares. Null when the
  * entry cannot be read (unknown method, damaged data).
  */

@@ -3,6 +3,8 @@
  * lines (Hướng dẫn 36-HD/VPTW on the form of Party documents).
  */
 
+import { VIETNAM_OFFSET_MS } from '../../../common/time/vietnam';
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function dateParts(date: string): { year: number; month: number; day: number } {
@@ -31,7 +33,7 @@ export function vietnameseDateLine(place: string, date: string): string {
 /** The moment a document says it was made when the caller gives none: its date, midnight in Việt Nam. */
 export function documentMoment(date: string): Date {
   const { year, month, day } = dateParts(date);
-  return new Date(Date.UTC(year, month - 1, day) - 7 * 3600_000);
+  return new Date(Date.UTC(year, month - 1, day) - VIETNAM_OFFSET_MS);
 }
 
 /**

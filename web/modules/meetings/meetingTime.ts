@@ -1,70 +1,40 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import { WEEKDAY_LABELS } from '../../../common/meetings';
+import { dayOf, hourMinute, VIETNAM_OFFSET, vietnamWallClock, type WallClock } from '../../../common/time/vietnam';
 
 /**
  * Meetings happen in Vietnam, whatever zone the device is set to: times are shown and
- * entered in Vietnam's time. Vietnam keeps UTC+7 all year, so a fixed offset is exact.
+ * entered in Vietnam's time.
  */
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 const pad = (n: number) => String(n).padStart(2, '0');
-
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  weekday: number;
-}
-
-function wallClock(value: string | Date): WallClock | null {
-  const ms = (value instanceof Date ? value : new Date(value)).getTime();
-  if (Number.isNaN(ms)) return null;
-  const d = new Date(ms + VIETNAM_OFFSET_MS);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    weekday: d.getUTCDay(),
-  };
-}
-
-const hm = (c: WallClock) => `${pad(c.hour)}:${pad(c.minute)}`;
 const dmy = (c: WallClock) => `${pad(c.day)}/${pad(c.month)}/${c.year}`;
-const key = (c: WallClock) => `${c.year}-${pad(c.month)}-${pad(c.day)}`;
 
 /** "Thứ Hai 30/11/2026" */
 export function meetingDay(value: string): string {
-  const c = wallClock(value);
+  const c = vietnamWallClock(value);
   return c ? `${WEEKDAY_LABELS[c.weekday]} ${dmy(c)}` : '';
 }
 
 /** "08:00" in Vietnam. */
 export function meetingClock(value: string): string {
-  const c = wallClock(value);
-  return c ? hm(c) : '';
+  const c = vietnamWallClock(value);
+  return c ? hourMinute(c) : '';
 }
 
 /** "08:00 – 11:30, Thứ Hai 30/11/2026"; a meeting over several days names both. */
 export function meetingTimeText(startsAt: string, endsAt: string): string {
-  const start = wallClock(startsAt);
-  const end = wallClock(endsAt);
+  const start = vietnamWallClock(startsAt);
+  const end = vietnamWallClock(endsAt);
   if (!start || !end) return '';
-  if (key(start) === key(end)) return `${hm(start)} – ${hm(end)}, ${WEEKDAY_LABELS[start.weekday]} ${dmy(start)}`;
-  return `${hm(start)} ${WEEKDAY_LABELS[start.weekday]} ${dmy(start)} – ${hm(end)} ${WEEKDAY_LABELS[end.weekday]} ${dmy(end)}`;
+  if (dayOf(start) === dayOf(end))
+    return `${hourMinute(start)} – ${hourMinute(end)}, ${WEEKDAY_LABELS[start.weekday]} ${dmy(start)}`;
+  return `${hourMinute(start)} ${WEEKDAY_LABELS[start.weekday]} ${dmy(start)} – ${hourMinute(end)} ${WEEKDAY_LABELS[end.weekday]} ${dmy(end)}`;
 }
 
 /** The meeting's day in Vietnam, "yyyy-mm-dd", for grouping on the calendar. */
 export function vietnamDayKey(value: string | Date): string {
-  const c = wallClock(value);
-  return c ? key(c) : '';
-}
-
-/** Today in Vietnam, "yyyy-mm-dd": what the list filters `from` and `to` take. */
-export function vietnamToday(): string {
-  return vietnamDayKey(new Date());
+  const c = vietnamWallClock(value);
+  return c ? dayOf(c) : '';
 }
 
 /**
@@ -72,13 +42,13 @@ export function vietnamToday(): string {
  * 08:00 picked on a phone set to any zone is 08:00 in Hà Nội.
  */
 export function toInstant(value: Dayjs): string {
-  return `${value.format('YYYY-MM-DDTHH:mm')}:00+07:00`;
+  return `${value.format('YYYY-MM-DDTHH:mm')}:00${VIETNAM_OFFSET}`;
 }
 
 /** The inverse of toInstant: an instant shown in the picker as its Vietnam wall-clock time. */
 export function fromInstant(value: string): Dayjs | null {
-  const c = wallClock(value);
-  return c ? dayjs(`${key(c)}T${hm(c)}`) : null;
+  const c = vietnamWallClock(value);
+  return c ? dayjs(`${dayOf(c)}T${hourMinute(c)}`) : null;
 }
 
 /** Whether the meeting is still ahead (or under way) now. */

@@ -1,9 +1,9 @@
 import type { CellValue } from 'exceljs';
 import type { FileFormat } from '../../../../common/schemas/directory-transfer';
 import { loadExcel } from '../../../platform/excel';
+import { bufferSource, declaredUncompressedSize } from '../../../platform/files/zip';
 import * as errors from '../directory.errors';
 import { CsvError, type Delimiter, decodeText, parseCsv, writeCsv } from './csv';
-import { declaredUncompressedSize } from './zip-size';
 
 /** A file read as rows of text cells, whatever its format. */
 export interface Table {
@@ -51,7 +51,7 @@ export async function readTable(bytes: Buffer): Promise<Table> {
 const MAX_XLSX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024;
 
 async function readXlsx(bytes: Buffer): Promise<Table['rows']> {
-  const declared = declaredUncompressedSize(bytes);
+  const declared = await declaredUncompressedSize(bufferSource(bytes), bytes.length);
   if (declared === null) throw errors.importUnsupportedFile('Tệp .xlsx bị hỏng hoặc không phải bảng tính Excel.');
   if (declared > MAX_XLSX_UNCOMPRESSED_BYTES) {
     throw errors.importUnsupportedFile('Tệp .xlsx giải nén ra quá lớn so với một bảng danh bạ.');

@@ -6,6 +6,7 @@ import MountWhenOpened from '../../../app/components/MountWhenOpened';
 import { type DocumentPeople, useDocumentPeople } from '../api/documents.api';
 import { tdoc } from '../documents.i18n';
 import { type ActionDialogKind as Dialog, actionLabel as label } from './actions/actionLabel';
+import { actionButtons, needsPeople } from './actions/stepBodies';
 
 // Each dialog's code (forms, pickers, upload) comes over the network when its button is pressed.
 const StepDialog = lazy(() => import('./actions/StepDialog'));
@@ -13,31 +14,6 @@ const DirectDialog = lazy(() => import('./actions/DirectDialog'));
 const DeleteDialog = lazy(() => import('./actions/DeleteDialog'));
 const DecideExtensionDialog = lazy(() => import('./actions/DecideExtensionDialog'));
 
-/** The order buttons appear in: the step that moves the document on comes first. */
-const ORDER: Dialog[] = [
-  'submit',
-  'direct',
-  'approve',
-  'issue',
-  'dispatch',
-  'decide_extension',
-  'complete',
-  'report_progress',
-  'request_extension',
-  'reassign',
-  'extend',
-  'attach',
-  'comment',
-  'grant',
-  'remind',
-  'withdraw',
-  'return',
-  'recall',
-  'delete',
-];
-const NEEDS_PEOPLE = new Set<Dialog>(['submit', 'direct', 'reassign', 'grant']);
-const DANGER = new Set<Dialog>(['return', 'recall', 'delete']);
-const ASIDE = new Set<Dialog>(['attach', 'comment', 'grant', 'remind', 'withdraw']);
 /** The buttons the server says this person may use, each opening its own small dialog. */
 export default function DocumentActions({
   doc,
@@ -49,12 +25,10 @@ export default function DocumentActions({
   onReply: () => void;
 }) {
   const [open, setOpen] = useState<Dialog | null>(null);
-  const available = ORDER.filter((a) => doc.actions.includes(a));
-  const people = useDocumentPeople(doc.id, open !== null && NEEDS_PEOPLE.has(open));
-  if (available.length === 0 && !doc.actions.includes('edit') && !doc.actions.includes('reply')) return null;
+  const buttons = actionButtons(doc.actions);
+  const people = useDocumentPeople(doc.id, open !== null && needsPeople(open));
+  if (buttons.length === 0 && !doc.actions.includes('edit') && !doc.actions.includes('reply')) return null;
   const close = () => setOpen(null);
-  // Only a step that moves the document on is the primary button; adding files, a comment or a grant never is.
-  const primary = available.find((a) => !DANGER.has(a) && !ASIDE.has(a));
 
   return (
     <>
@@ -65,14 +39,9 @@ export default function DocumentActions({
             {tdoc.actions.reply}
           </Button>
         ) : null}
-        {available.map((a) => (
-          <Button
-            key={a}
-            type={a === primary ? 'primary' : 'default'}
-            danger={DANGER.has(a)}
-            onClick={() => setOpen(a)}
-          >
-            {label(a, doc)}
+        {buttons.map(({ action, primary, danger }) => (
+          <Button key={action} type={primary ? 'primary' : 'default'} danger={danger} onClick={() => setOpen(action)}>
+            {label(action, doc)}
           </Button>
         ))}
       </Flex>

@@ -1,17 +1,14 @@
 import { Col, Form, Input, Select } from 'antd';
 import { SECRECY_LABELS, SECRECY_LEVELS, URGENCY_LABELS, URGENCY_LEVELS } from '../../../../common/documents';
 import { tdoc } from '../documents.i18n';
+import { summaryRules } from './incomingValues';
 
 /** Fields an incoming registration and an outgoing draft share, as columns of the form's row. */
 export function SummaryAndSignerFields() {
   return (
     <>
       <Col xs={24}>
-        <Form.Item
-          name="summary"
-          label={tdoc.form.summary}
-          rules={[{ required: true, whitespace: true, message: tdoc.form.summaryRequired }]}
-        >
+        <Form.Item name="summary" label={tdoc.form.summary} rules={summaryRules}>
           <Input.TextArea maxLength={500} showCount autoSize={{ minRows: 2, maxRows: 5 }} />
         </Form.Item>
       </Col>

@@ -1,10 +1,8 @@
 import { Alert, App, Button, Col, DatePicker, Drawer, Flex, Form, Grid, Input, InputNumber, Row, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { CHANNEL_LABELS, CHANNELS, type Channel, type Secrecy, type Urgency } from '../../../../common/documents';
-import type { IncomingWrite } from '../../../../common/schemas/documents';
-import { ApiError, errorMessage } from '../../../app/api/client';
+import { CHANNEL_LABELS, CHANNELS } from '../../../../common/documents';
+import { errorMessage } from '../../../app/api/client';
 import { vietnamToday } from '../../../app/format';
 import { t } from '../../../app/i18n';
 import { REGISTERS_PATH } from '../../../app/layout/sections';
@@ -15,39 +13,15 @@ import { TYPE_OPTIONS } from './DocumentFilterBar';
 import { SecrecyUrgencyFields, SummaryAndSignerFields } from './DocumentFormFields';
 import FileUploadField from './FileUploadField';
 import IssuerField from './IssuerField';
-
-interface Values {
-  registerId: string;
-  issuerName: string;
-  issuerOrganizationId?: string | null;
-  numberText: string;
-  typeCode: string;
-  issueDate: Dayjs;
-  arrivalDate?: Dayjs;
-  summary: string;
-  signerName?: string;
-  signerPosition?: string;
-  pageCount?: number | null;
-  secrecy: Secrecy;
-  urgency: Urgency;
-  channel: Channel;
-  dueDate?: Dayjs | null;
-  uploadIds?: string[];
-}
-
-interface Match {
-  id: string;
-  numberText: string | null;
-  arrivalNumber: number | null;
-}
-
-function duplicateMatches(error: unknown): Match[] | null {
-  if (!(error instanceof ApiError) || error.code !== 'documents.possible_duplicate') return null;
-  const details = error.details as { matches?: Match[] } | undefined;
-  return details?.matches ?? [];
-}
-
-const day = (value: Dayjs | null | undefined) => (value ? value.format('YYYY-MM-DD') : undefined);
+import {
+  type DuplicateMatch,
+  duplicateMatches,
+  type IncomingValues,
+  incomingBody,
+  incomingInitialValues,
+  incomingRegisters,
+  incomingRules,
+} from './incomingValues';
 
 /** The clerk's registration of an incoming document, with the duplicate warning of ND 30. */
 export default function IncomingForm({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -69,39 +43,18 @@ export default function IncomingForm({ open, onClose }: { open: boolean; onClose
 function IncomingFormBody({ onClose }: { onClose: () => void }) {
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const [form] = Form.useForm<Values>();
+  const [form] = Form.useForm<IncomingValues>();
   const [clientKey] = useState(newClientKey);
   const [uploading, setUploading] = useState(false);
-  const [duplicates, setDuplicates] = useState<Match[] | null>(null);
+  const [duplicates, setDuplicates] = useState<DuplicateMatch[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const registers = useRegisters();
   const create = useCreateIncoming();
-  const incomingRegisters = (registers.data?.items ?? []).filter(
-    (r) => r.direction === 'incoming' && r.active && r.actions.includes('register'),
-  );
+  const usable = incomingRegisters(registers.data?.items ?? []);
 
   const send = async (confirmDuplicate: boolean) => {
     const v = await form.validateFields();
-    const body: IncomingWrite = {
-      registerId: v.registerId,
-      issuerName: v.issuerName,
-      issuerOrganizationId: v.issuerOrganizationId ?? null,
-      numberText: v.numberText,
-      typeCode: v.typeCode,
-      issueDate: day(v.issueDate) ?? '',
-      arrivalDate: day(v.arrivalDate),
-      summary: v.summary,
-      signerName: v.signerName || null,
-      signerPosition: v.signerPosition || null,
-      pageCount: v.pageCount ?? null,
-      secrecy: v.secrecy,
-      urgency: v.urgency,
-      channel: v.channel,
-      dueDate: day(v.dueDate) ?? null,
-      uploadIds: v.uploadIds ?? [],
-      clientKey,
-      confirmDuplicate,
-    };
+    const body = incomingBody(v, clientKey, confirmDuplicate);
     setError(null);
     try {
       const result = await create.mutateAsync(body);
@@ -116,21 +69,15 @@ function IncomingFormBody({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Form<Values>
+    <Form<IncomingValues>
       form={form}
       layout="vertical"
       requiredMark="optional"
-      initialValues={{
-        registerId: incomingRegisters.length === 1 ? incomingRegisters[0]?.id : undefined,
-        arrivalDate: dayjs(vietnamToday()),
-        secrecy: 'normal',
-        urgency: 'normal',
-        channel: 'paper',
-      }}
+      initialValues={incomingInitialValues(usable, vietnamToday())}
       onValuesChange={() => setDuplicates(null)}
       onFinish={() => send(false)}
     >
-      {registers.isSuccess && incomingRegisters.length === 0 ? (
+      {registers.isSuccess && usable.length === 0 ? (
         <Alert
           type="warning"
           showIcon
@@ -141,14 +88,10 @@ function IncomingFormBody({ onClose }: { onClose: () => void }) {
       ) : null}
       <Row gutter={12}>
         <Col xs={24} md={12}>
-          <Form.Item
-            name="registerId"
-            label={tdoc.form.register}
-            rules={[{ required: true, message: tdoc.form.registerRequired }]}
-          >
+          <Form.Item name="registerId" label={tdoc.form.register} rules={incomingRules.registerId}>
             <Select
               loading={registers.isLoading}
-              options={incomingRegisters.map((r) => ({ value: r.id, label: `${r.name} — ${r.organizationName}` }))}
+              options={usable.map((r) => ({ value: r.id, label: `${r.name} — ${r.organizationName}` }))}
               popupMatchSelectWidth={false}
             />
           </Form.Item>
@@ -159,11 +102,7 @@ function IncomingFormBody({ onClose }: { onClose: () => void }) {
           </Form.Item>
         </Col>
         <Col xs={24}>
-          <Form.Item
-            name="issuerName"
-            label={tdoc.form.issuer}
-            rules={[{ required: true, whitespace: true, message: tdoc.form.issuerRequired }]}
-          >
+          <Form.Item name="issuerName" label={tdoc.form.issuer} rules={incomingRules.issuerName}>
             <IssuerField
               onOrganization={(organizationId) => form.setFieldValue('issuerOrganizationId', organizationId)}
             />
@@ -173,29 +112,17 @@ function IncomingFormBody({ onClose }: { onClose: () => void }) {
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item
-            name="numberText"
-            label={tdoc.form.numberText}
-            rules={[{ required: true, whitespace: true, message: tdoc.form.numberTextRequired }]}
-          >
+          <Form.Item name="numberText" label={tdoc.form.numberText} rules={incomingRules.numberText}>
             <Input maxLength={60} placeholder={tdoc.form.numberTextPlaceholder} />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item
-            name="typeCode"
-            label={tdoc.form.type}
-            rules={[{ required: true, message: tdoc.form.typeRequired }]}
-          >
+          <Form.Item name="typeCode" label={tdoc.form.type} rules={incomingRules.typeCode}>
             <Select showSearch={{ optionFilterProp: 'label' }} options={TYPE_OPTIONS} />
           </Form.Item>
         </Col>
         <Col xs={12} md={8}>
-          <Form.Item
-            name="issueDate"
-            label={tdoc.form.issueDate}
-            rules={[{ required: true, message: tdoc.form.issueDateRequired }]}
-          >
+          <Form.Item name="issueDate" label={tdoc.form.issueDate} rules={incomingRules.issueDate}>
             <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
           </Form.Item>
         </Col>

@@ -1,8 +1,6 @@
 import { Alert, App, Button, Col, DatePicker, Drawer, Flex, Form, Grid, InputNumber, Row, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import type { Secrecy, Urgency } from '../../../../common/documents';
 import type { DocumentView } from '../../../../common/schemas/documents';
 import { errorMessage } from '../../../app/api/client';
 import { t } from '../../../app/i18n';
@@ -13,34 +11,15 @@ import { newClientKey } from './clientKey';
 import { TYPE_OPTIONS } from './DocumentFilterBar';
 import { SecrecyUrgencyFields, SummaryAndSignerFields } from './DocumentFormFields';
 import FileUploadField from './FileUploadField';
-import RecipientsField, { type RecipientChoice, toRecipientWrites } from './RecipientsField';
-
-interface Values {
-  organizationId: string;
-  typeCode: string;
-  summary: string;
-  signerName?: string | null;
-  signerPosition?: string | null;
-  pageCount?: number | null;
-  copies?: number | null;
-  secrecy: Secrecy;
-  urgency: Urgency;
-  dueDate?: Dayjs | null;
-  recipients: RecipientChoice[];
-  uploadIds?: string[];
-}
-
-const DRAFTING_ROLES = new Set(['clerk', 'leader', 'specialist', 'admin']);
-
-function recipientsOf(view: DocumentView): RecipientChoice[] {
-  return view.recipients.flatMap((r): RecipientChoice[] => {
-    if (r.kind === 'external') {
-      const channel = r.channel === 'email' ? 'email' : 'paper';
-      return [{ kind: 'external', name: r.name, channel, email: r.email, label: r.name }];
-    }
-    return r.id ? [{ kind: r.kind, id: r.id, label: r.name }] : [];
-  });
-}
+import {
+  draftingOrganizations,
+  draftPatchBody,
+  type OutgoingValues,
+  outgoingCreateBody,
+  outgoingInitialValues,
+  outgoingRules,
+} from './outgoingValues';
+import RecipientsField from './RecipientsField';
 
 /** A new outgoing draft, or the edit of one (`draft` given), with recipients and files. */
 export default function OutgoingForm({
@@ -82,45 +61,23 @@ function OutgoingFormBody({
   const { message } = App.useApp();
   const navigate = useNavigate();
   const user = useCurrentUser();
-  const [form] = Form.useForm<Values>();
+  const [form] = Form.useForm<OutgoingValues>();
   const [clientKey] = useState(newClientKey);
   const [uploading, setUploading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const create = useCreateOutgoing();
   const patch = usePatchDraft(draft?.id ?? '');
-  const organizations = [
-    ...new Map(
-      user.roles.filter((r) => DRAFTING_ROLES.has(r.role)).map((r) => [r.organizationId, r.organizationName]),
-    ).entries(),
-  ];
+  const organizations = draftingOrganizations(user.roles);
 
-  const save = async (v: Values) => {
+  const save = async (v: OutgoingValues) => {
     setError(null);
-    const common = {
-      typeCode: v.typeCode,
-      summary: v.summary,
-      signerName: v.signerName || null,
-      signerPosition: v.signerPosition || null,
-      pageCount: v.pageCount ?? null,
-      copies: v.copies ?? null,
-      secrecy: v.secrecy,
-      urgency: v.urgency,
-      dueDate: v.dueDate ? v.dueDate.format('YYYY-MM-DD') : null,
-      recipients: toRecipientWrites(v.recipients ?? []),
-      uploadIds: v.uploadIds ?? [],
-    };
     try {
       if (draft) {
-        await patch.mutateAsync({ ...common, version: draft.version });
+        await patch.mutateAsync(draftPatchBody(v, draft.version));
         message.success(tdoc.form.drafted);
         onClose();
       } else {
-        const result = await create.mutateAsync({
-          ...common,
-          organizationId: v.organizationId,
-          clientKey,
-          ...(replyTo && { replyToId: replyTo.id }),
-        });
+        const result = await create.mutateAsync(outgoingCreateBody(v, clientKey, replyTo?.id));
         message.success(tdoc.form.drafted);
         onClose();
         navigate(`/documents/${encodeURIComponent(result.id)}`);
@@ -131,51 +88,16 @@ function OutgoingFormBody({
   };
 
   return (
-    <Form<Values>
+    <Form<OutgoingValues>
       form={form}
       layout="vertical"
       requiredMark="optional"
-      initialValues={
-        draft
-          ? {
-              organizationId: draft.organizationId,
-              typeCode: draft.typeCode,
-              summary: draft.summary,
-              signerName: draft.signerName,
-              signerPosition: draft.signerPosition,
-              pageCount: draft.pageCount,
-              copies: draft.copies,
-              secrecy: draft.secrecy,
-              urgency: draft.urgency,
-              dueDate: draft.dueDate ? dayjs(draft.dueDate) : null,
-              recipients: recipientsOf(draft),
-            }
-          : {
-              organizationId:
-                replyTo && organizations.some(([id]) => id === replyTo.organizationId)
-                  ? replyTo.organizationId
-                  : organizations.length === 1
-                    ? organizations[0]?.[0]
-                    : undefined,
-              secrecy: 'normal',
-              urgency: 'normal',
-              typeCode: 'CV',
-              ...(replyTo && { summary: tdoc.form.replySubject(replyTo.numberText, replyTo.issuerName) }),
-              // The answer goes back to who wrote, when the directory knows them.
-              recipients: replyTo?.issuerOrganizationId
-                ? [{ kind: 'organization', id: replyTo.issuerOrganizationId, label: replyTo.issuerName }]
-                : [],
-            }
-      }
+      initialValues={outgoingInitialValues({ draft, replyTo, organizations })}
       onFinish={save}
     >
       <Row gutter={12}>
         <Col xs={24} md={12}>
-          <Form.Item
-            name="organizationId"
-            label={tdoc.form.organization}
-            rules={[{ required: true, message: tdoc.form.organizationRequired }]}
-          >
+          <Form.Item name="organizationId" label={tdoc.form.organization} rules={outgoingRules.organizationId}>
             <Select
               disabled={draft !== undefined}
               options={organizations.map(([id, name]) => ({ value: id, label: name }))}
@@ -184,11 +106,7 @@ function OutgoingFormBody({
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item
-            name="typeCode"
-            label={tdoc.form.type}
-            rules={[{ required: true, message: tdoc.form.typeRequired }]}
-          >
+          <Form.Item name="typeCode" label={tdoc.form.type} rules={outgoingRules.typeCode}>
             <Select showSearch={{ optionFilterProp: 'label' }} options={TYPE_OPTIONS} />
           </Form.Item>
         </Col>

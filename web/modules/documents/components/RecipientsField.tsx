@@ -1,13 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Input, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { RecipientWrite } from '../../../../common/schemas/documents';
 import { useGroups } from '../../directory/api/directory.api';
 import MemberPicker from '../../directory/components/MemberPicker';
 import { tdoc } from '../documents.i18n';
-
-/** A recipient as the form holds it: what the server needs, plus a name to show. */
-export type RecipientChoice = RecipientWrite & { label: string };
+import type { RecipientChoice } from './outgoingValues';
 
 const keyOf = (r: RecipientChoice) => (r.kind === 'external' ? `external:${r.name}` : `${r.kind}:${r.id}`);
 const KIND_LABEL: Record<RecipientChoice['kind'], string> = {
@@ -114,9 +111,4 @@ export default function RecipientsField({
       </Flex>
     </Flex>
   );
-}
-
-/** What the server takes: the chosen recipients without their display names. */
-export function toRecipientWrites(list: RecipientChoice[]): RecipientWrite[] {
-  return list.map(({ label: _label, ...r }) => r as RecipientWrite);
 }

@@ -2,11 +2,12 @@ import { Flex, Skeleton, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import Panel from '../../../app/components/Panel';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
+import { vietnamToday } from '../../../app/format';
 import { useMeetingList } from '../../meetings/api/meetings.api';
 import { ReplyTag } from '../../meetings/components/MeetingTags';
 import { ChangedBadge, meetingLink } from '../../meetings/list/meetingLink';
 import { tm } from '../../meetings/meetings.i18n';
-import { meetingTimeText, vietnamToday } from '../../meetings/meetingTime';
+import { meetingTimeText } from '../../meetings/meetingTime';
 
 /** The person's next meetings on the home page, with how many invitations wait for an answer; nothing when there are none. */
 export default function UpcomingMeetingsCard() {

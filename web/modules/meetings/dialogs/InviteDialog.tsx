@@ -1,6 +1,7 @@
 import { Form } from 'antd';
 import type { MeetingView } from '../../../../common/schemas/meetings';
-import InviteesField, { type InviteeChoice, toInviteeWrites } from '../form/InviteesField';
+import InviteesField from '../form/InviteesField';
+import { type InviteeChoice, toInviteeWrites } from '../form/meetingValues';
 import { tm } from '../meetings.i18n';
 import MeetingModal from './MeetingModal';
 

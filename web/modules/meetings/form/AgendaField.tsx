@@ -3,17 +3,10 @@ import { Button, Card, Col, Form, Input, Row, Typography } from 'antd';
 import { useRef } from 'react';
 import FileUploadField from '../../documents/components/FileUploadField';
 import { tm } from '../meetings.i18n';
+import { meetingRules } from './meetingValues';
 import PersonNameInput from './PersonNameInput';
 
 /** One agenda item as the form holds it; `id` and `fileCount` for items already saved. */
-export interface AgendaChoice {
-  id?: string;
-  title: string;
-  presenterName?: string | null;
-  uploadIds?: string[];
-  fileCount?: number;
-}
-
 /**
  * The meeting's agenda: each item's title, who presents it and its documents, uploaded
  * at once so the meeting is saved with them.
@@ -52,11 +45,7 @@ export default function AgendaField({ onUploadingChange }: { onUploadingChange: 
               </Form.Item>
               <Row gutter={12}>
                 <Col xs={24} md={14}>
-                  <Form.Item
-                    name={[field.name, 'title']}
-                    label={tm.form.agendaTitle}
-                    rules={[{ required: true, whitespace: true, message: tm.form.agendaTitleRequired }]}
-                  >
+                  <Form.Item name={[field.name, 'title']} label={tm.form.agendaTitle} rules={meetingRules.agendaTitle}>
                     <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 4 }} />
                   </Form.Item>
                 </Col>

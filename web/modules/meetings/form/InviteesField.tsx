@@ -1,13 +1,10 @@
 import { CloseOutlined } from '@ant-design/icons';
 import { Button, Flex, List, Select, Tag, Typography } from 'antd';
 import { ATTENDEE_ROLE_LABELS, ATTENDEE_ROLES, type AttendeeRole } from '../../../../common/meetings';
-import type { InviteeWrite } from '../../../../common/schemas/meetings';
 import { useGroups } from '../../directory/api/directory.api';
 import MemberPicker from '../../directory/components/MemberPicker';
 import { tm } from '../meetings.i18n';
-
-/** An invitee as the form holds it: what the server needs, plus a name to show. */
-export type InviteeChoice = InviteeWrite & { label: string };
+import type { InviteeChoice } from './meetingValues';
 
 const keyOf = (i: Pick<InviteeChoice, 'kind' | 'id'>) => `${i.kind}:${i.id}`;
 const KIND_LABEL: Record<InviteeChoice['kind'], string> = {
@@ -93,9 +90,4 @@ export default function InviteesField({
       ) : null}
     </Flex>
   );
-}
-
-/** What the server takes: the chosen invitees without their display names. */
-export function toInviteeWrites(list: InviteeChoice[]): InviteeWrite[] {
-  return list.map(({ label: _label, ...i }) => i);
 }

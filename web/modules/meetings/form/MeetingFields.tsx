@@ -1,29 +1,11 @@
 import { AutoComplete, Col, Divider, Form, type FormInstance, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { SECRECY_LABELS, SECRECY_LEVELS, type Secrecy } from '../../../../common/documents';
-import { MEETING_BODIES, MEETING_BODY_LABELS, type MeetingBody } from '../../../../common/meetings';
+import { SECRECY_LABELS, SECRECY_LEVELS } from '../../../../common/documents';
+import { MEETING_BODIES, MEETING_BODY_LABELS } from '../../../../common/meetings';
 import { tm } from '../meetings.i18n';
-import type { AgendaChoice } from './AgendaField';
 import DateTimeField from './DateTimeField';
-import type { InviteeChoice } from './InviteesField';
+import { endAfterNewStart, type MeetingValues, meetingRules } from './meetingValues';
 import PersonNameInput from './PersonNameInput';
-
-export interface MeetingValues {
-  organizationId: string;
-  body: MeetingBody;
-  title: string;
-  chairName?: string | null;
-  startsAt: Dayjs;
-  endsAt: Dayjs;
-  place: string;
-  secrecy: Secrecy;
-  content?: string | null;
-  signerName?: string | null;
-  signerPosition?: string | null;
-  signerAuthority?: string | null;
-  agenda: AgendaChoice[];
-  invitees: InviteeChoice[];
-}
 
 /** Who usually signs a Party committee's invitation "for" the committee. */
 const AUTHORITIES = ['T/M BAN THƯỜNG VỤ', 'T/M BAN CHẤP HÀNH', 'K/T BÍ THƯ', 'T/L BAN THƯỜNG VỤ', 'CHÁNH VĂN PHÒNG'];
@@ -41,11 +23,7 @@ export default function MeetingFields({
   return (
     <Row gutter={12}>
       <Col xs={24} md={12}>
-        <Form.Item
-          name="organizationId"
-          label={tm.form.organization}
-          rules={[{ required: true, message: tm.form.organizationRequired }]}
-        >
+        <Form.Item name="organizationId" label={tm.form.organization} rules={meetingRules.organizationId}>
           <Select
             disabled={editing}
             options={organizations.map(([id, name]) => ({ value: id, label: name }))}
@@ -59,11 +37,7 @@ export default function MeetingFields({
         </Form.Item>
       </Col>
       <Col xs={24}>
-        <Form.Item
-          name="title"
-          label={tm.form.title}
-          rules={[{ required: true, whitespace: true, message: tm.form.titleRequired }]}
-        >
+        <Form.Item name="title" label={tm.form.title} rules={meetingRules.title}>
           <Input.TextArea
             maxLength={500}
             autoSize={{ minRows: 1, maxRows: 4 }}
@@ -72,47 +46,22 @@ export default function MeetingFields({
         </Form.Item>
       </Col>
       <Col xs={24} sm={12}>
-        <Form.Item
-          name="startsAt"
-          label={tm.form.startsAt}
-          extra={tm.form.timeHint}
-          rules={[{ required: true, message: tm.form.startsAtRequired }]}
-        >
+        <Form.Item name="startsAt" label={tm.form.startsAt} extra={tm.form.timeHint} rules={meetingRules.startsAt}>
           <DateTimeField
             onChange={(start: Dayjs | null) => {
-              // A start at or after the end (or with no end yet) puts the end three hours later.
-              const end = form.getFieldValue('endsAt') as Dayjs | undefined;
-              if (start && !end?.isAfter(start)) form.setFieldValue('endsAt', start.add(3, 'hour'));
+              const end = endAfterNewStart(start, form.getFieldValue('endsAt') as Dayjs | undefined);
+              if (end) form.setFieldValue('endsAt', end);
             }}
           />
         </Form.Item>
       </Col>
       <Col xs={24} sm={12}>
-        <Form.Item
-          name="endsAt"
-          label={tm.form.endsAt}
-          dependencies={['startsAt']}
-          rules={[
-            { required: true, message: tm.form.endsAtRequired },
-            ({ getFieldValue }) => ({
-              validator: (_, end: Dayjs | undefined) => {
-                const start = getFieldValue('startsAt') as Dayjs | undefined;
-                return !end || !start || end.isAfter(start)
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(tm.form.endsAfterStart));
-              },
-            }),
-          ]}
-        >
+        <Form.Item name="endsAt" label={tm.form.endsAt} dependencies={['startsAt']} rules={meetingRules.endsAt}>
           <DateTimeField />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
-        <Form.Item
-          name="place"
-          label={tm.form.place}
-          rules={[{ required: true, whitespace: true, message: tm.form.placeRequired }]}
-        >
+        <Form.Item name="place" label={tm.form.place} rules={meetingRules.place}>
           <Input maxLength={300} placeholder={tm.form.placePlaceholder} />
         </Form.Item>
       </Col>

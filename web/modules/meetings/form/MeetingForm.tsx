@@ -8,39 +8,11 @@ import { useCurrentUser } from '../../../app/layout/currentUser';
 import { newClientKey } from '../../documents/components/clientKey';
 import { isStale, useCreateMeeting, usePatchMeeting } from '../api/meetings.api';
 import { tm } from '../meetings.i18n';
-import { fromInstant, toInstant } from '../meetingTime';
 import AgendaField from './AgendaField';
-import InviteesField, { type InviteeChoice, toInviteeWrites } from './InviteesField';
-import MeetingFields, { type MeetingValues } from './MeetingFields';
+import InviteesField from './InviteesField';
+import MeetingFields from './MeetingFields';
+import { type MeetingValues, meetingCreateBody, meetingInitialValues, meetingPatchBody } from './meetingValues';
 import { ORGANIZING_ROLES } from './organizing';
-
-function initialValues(view: MeetingView): Partial<MeetingValues> {
-  return {
-    organizationId: view.organizationId,
-    body: view.body,
-    title: view.title,
-    chairName: view.chairName,
-    startsAt: fromInstant(view.startsAt) ?? undefined,
-    endsAt: fromInstant(view.endsAt) ?? undefined,
-    place: view.place,
-    secrecy: view.secrecy,
-    content: view.content,
-    signerName: view.signerName,
-    signerPosition: view.signerPosition,
-    signerAuthority: view.signerAuthority,
-    agenda: view.agenda.map((a) => ({
-      id: a.id,
-      title: a.title,
-      presenterName: a.presenterName,
-      uploadIds: [],
-      fileCount: view.files.filter((f) => f.agendaItemId === a.id && f.kind === 'document').length,
-    })),
-    invitees: view.invitees.flatMap((i): InviteeChoice[] => {
-      const id = i.kind === 'person' ? i.personId : i.organizationId;
-      return id ? [{ kind: i.kind, id, role: i.role, label: i.name }] : [];
-    }),
-  };
-}
 
 /** A new meeting, or the edit of a draft one (`draft` given): details, agenda with documents, invitees. */
 export default function MeetingForm({
@@ -89,38 +61,13 @@ function MeetingFormBody({ draft, onClose }: { draft?: MeetingView; onClose: () 
 
   const save = async (v: MeetingValues) => {
     setError(null);
-    const fields = {
-      body: v.body,
-      title: v.title.trim(),
-      chairName: v.chairName?.trim() || null,
-      startsAt: toInstant(v.startsAt),
-      endsAt: toInstant(v.endsAt),
-      place: v.place.trim(),
-      secrecy: v.secrecy,
-      content: v.content?.trim() || null,
-      signerName: v.signerName?.trim() || null,
-      signerPosition: v.signerPosition?.trim() || null,
-      signerAuthority: v.signerAuthority?.trim() || null,
-      invitees: toInviteeWrites(v.invitees ?? []),
-    };
-    const agenda = (v.agenda ?? []).map((a) => ({
-      ...(a.id ? { id: a.id } : {}),
-      title: a.title.trim(),
-      presenterName: a.presenterName?.trim() || null,
-      uploadIds: a.uploadIds ?? [],
-    }));
     try {
       if (draft) {
-        await patch.mutateAsync({ ...fields, agenda, version });
+        await patch.mutateAsync(meetingPatchBody(v, version));
         message.success(tm.form.updated);
         onClose();
       } else {
-        const result = await create.mutateAsync({
-          ...fields,
-          agenda: agenda.map(({ title, presenterName, uploadIds }) => ({ title, presenterName, uploadIds })),
-          organizationId: v.organizationId,
-          clientKey,
-        });
+        const result = await create.mutateAsync(meetingCreateBody(v, clientKey));
         message.success(tm.form.saved);
         onClose();
         navigate(`/meetings/${encodeURIComponent(result.id)}`);
@@ -136,17 +83,7 @@ function MeetingFormBody({ draft, onClose }: { draft?: MeetingView; onClose: () 
       layout="vertical"
       requiredMark="optional"
       scrollToFirstError
-      initialValues={
-        draft
-          ? initialValues(draft)
-          : {
-              organizationId: organizations.length === 1 ? organizations[0]?.[0] : undefined,
-              body: 'standing_committee',
-              secrecy: 'normal',
-              agenda: [],
-              invitees: [],
-            }
-      }
+      initialValues={meetingInitialValues(draft, organizations)}
       onFinish={save}
     >
       <MeetingFields form={form} organizations={organizations} editing={draft !== undefined} />

@@ -3,10 +3,11 @@ import { Button, Card, Flex, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { MeetingSummary } from '../../../../common/schemas/meetings';
+import { vietnamToday } from '../../../app/format';
 import { MeetingStatusTag, ReplyTag } from '../components/MeetingTags';
 import ReplyButtons from '../components/ReplyButtons';
 import { tm } from '../meetings.i18n';
-import { isUpcoming, meetingTimeText, vietnamDayKey, vietnamToday } from '../meetingTime';
+import { isUpcoming, meetingTimeText, vietnamDayKey } from '../meetingTime';
 import { meetingLink } from './meetingLink';
 
 /**

@@ -3,11 +3,12 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { ScheduleOwner } from '../../../../common/meetings';
 import { foldVietnamese } from '../../../../common/text/fold';
+import { isoWeekNumber } from '../../../../common/time/calendar';
 import { errorMessage } from '../../../app/api/client';
 import { useCurrentUser } from '../../../app/layout/currentUser';
 import { existingScheduleId, personLabel, useCreateSchedule, useSchedulePeople } from '../api/schedule.api';
 import { tsch } from '../schedule.i18n';
-import { isoWeekNumber, weekRange } from '../week';
+import { weekRange } from '../week';
 
 const tc = tsch.composeForm;
 /** The Office composes the week: clerks, and administrators standing in for them (the server decides). */

@@ -2,11 +2,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Col, Drawer, Flex, Form, Grid, Input, Row, Select } from 'antd';
 import { useState } from 'react';
 import type { Schedule, ScheduleItem } from '../../../../common/schemas/schedules';
+import { weekDays } from '../../../../common/time/calendar';
 import { errorMessage } from '../../../app/api/client';
 import { t } from '../../../app/i18n';
 import { type ItemFields, isStale, scheduleKeys, useSaveItem } from '../api/schedule.api';
 import { tsch } from '../schedule.i18n';
-import { dayHeading, weekDays } from '../week';
+import { dayHeading } from '../week';
 import PeopleField from './PeopleField';
 import TimeField from './TimeField';
 

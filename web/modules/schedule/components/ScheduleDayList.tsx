@@ -1,9 +1,11 @@
 import { Flex, Grid, Tag, Typography } from 'antd';
 import { Fragment, type ReactNode } from 'react';
 import type { Schedule, ScheduleItem } from '../../../../common/schemas/schedules';
+import { weekDays } from '../../../../common/time/calendar';
+import { vietnamToday } from '../../../app/format';
 import { t } from '../../../app/i18n';
 import { tsch } from '../schedule.i18n';
-import { dayHeading, timeRange, todayInVietnam, weekDays } from '../week';
+import { dayHeading, timeRange } from '../week';
 import { ChangeNote, ItemTags, itemClass, itemsByDay } from './ItemMarks';
 import './schedule.css';
 
@@ -26,7 +28,7 @@ function DayTitle({ day, extra }: { day: string; extra?: ReactNode }) {
     <Flex justify="space-between" align="center" gap={8} wrap>
       <span>
         {dayHeading(day)}
-        {day === todayInVietnam() ? (
+        {day === vietnamToday() ? (
           <Tag color="red" style={{ marginInlineStart: 8 }}>
             {tsch.today}
           </Tag>

@@ -1,7 +1,9 @@
 import { Tag, Typography } from 'antd';
 import type { Schedule, ScheduleItem } from '../../../../common/schemas/schedules';
+import { weekDays } from '../../../../common/time/calendar';
+import { vietnamToday } from '../../../app/format';
 import { tsch } from '../schedule.i18n';
-import { dayHeading, dayShort, timeRange, todayInVietnam, weekDays } from '../week';
+import { dayHeading, dayShort, timeRange } from '../week';
 import { ChangeNote, ItemTags, itemClass, itemsByDay } from './ItemMarks';
 import './schedule.css';
 
@@ -34,7 +36,7 @@ function GridItem({ item }: { item: ScheduleItem }) {
 /** The week as seven columns; below a laptop's width, one day under the other. */
 export default function ScheduleWeekGrid({ schedule }: { schedule: Pick<Schedule, 'weekStart' | 'items'> }) {
   const byDay = itemsByDay(schedule.items);
-  const today = todayInVietnam();
+  const today = vietnamToday();
   return (
     <div className="vp-week-grid">
       {weekDays(schedule.weekStart).map((day) => (

@@ -4,11 +4,11 @@ import { App, Button, Card, Flex, List, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import type { MeetingList, MeetingSummary } from '../../../../common/schemas/meetings';
 import type { Schedule } from '../../../../common/schemas/schedules';
+import { addDays } from '../../../../common/time/calendar';
 import { api, errorMessage } from '../../../app/api/client';
 import { meetingTimeText } from '../../meetings/meetingTime';
 import { type ItemFields, useSaveItem } from '../api/schedule.api';
 import { tsch } from '../schedule.i18n';
-import { addDays } from '../week';
 
 const te = tsch.editor;
 const VIETNAM_MS = 7 * 3_600_000;

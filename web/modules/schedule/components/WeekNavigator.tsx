@@ -2,9 +2,11 @@ import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { Button, Flex } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
+import { addDays, isoWeekNumber, mondayOf } from '../../../../common/time/calendar';
 import { LazyDatePicker } from '../../../app/components/LazyDatePicker';
+import { vietnamToday } from '../../../app/format';
 import { tsch } from '../schedule.i18n';
-import { addDays, isoWeekNumber, mondayOf, todayInVietnam, weekRange } from '../week';
+import { weekRange } from '../week';
 
 const tw = tsch.week;
 
@@ -19,7 +21,7 @@ export default function WeekNavigator({
   /** Shown after "this week", wrapping with it on a phone (the list or calendar switch). */
   extra?: ReactNode;
 }) {
-  const thisWeek = mondayOf(todayInVietnam());
+  const thisWeek = mondayOf(vietnamToday());
   return (
     <Flex gap={8} wrap align="center" style={{ marginBottom: 16 }}>
       <Flex gap={4}>

@@ -10,6 +10,7 @@ import { Alert, Button, Flex, Result, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { ScheduleItem } from '../../../../common/schemas/schedules';
+import { isoWeekNumber } from '../../../../common/time/calendar';
 import { ApiError } from '../../../app/api/client';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { formatDateTimeShort } from '../../../app/format';
@@ -21,7 +22,7 @@ import ScheduleStatusTag from '../components/ScheduleStatusTag';
 import ScheduleSteps from '../components/ScheduleSteps';
 import WeekMeetings from '../components/WeekMeetings';
 import { tsch } from '../schedule.i18n';
-import { isoWeekNumber, weekRange } from '../week';
+import { weekRange } from '../week';
 
 const te = tsch.editor;
 

@@ -3,6 +3,8 @@ import { Alert, Button, Card, Empty, Flex, Segmented, Skeleton, Tabs, Typography
 import { lazy, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { Schedule } from '../../../../common/schemas/schedules';
+import { addDays, isoWeekNumber } from '../../../../common/time/calendar';
+import { ddmm } from '../../../../common/time/format';
 import MountWhenOpened from '../../../app/components/MountWhenOpened';
 import PageTitle from '../../../app/components/PageTitle';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
@@ -13,7 +15,7 @@ import ScheduleStatusTag from '../components/ScheduleStatusTag';
 import ScheduleWeekGrid from '../components/ScheduleWeekGrid';
 import WeekNavigator from '../components/WeekNavigator';
 import { tsch } from '../schedule.i18n';
-import { addDays, ddmm, isoWeekNumber, weekFromParam } from '../week';
+import { weekFromParam } from '../week';
 
 // Following on a phone and writing a week come when their button is pressed.
 const CalendarFeedModal = lazy(() => import('../components/CalendarFeedModal'));

@@ -2,7 +2,7 @@ import { Card, Col, Empty, Flex, Row, Select, Skeleton, Typography } from 'antd'
 import { useSearchParams } from 'react-router-dom';
 import PageTitle from '../../../app/components/PageTitle';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
-import { formatDate } from '../../../app/format';
+import { vietnamToday } from '../../../app/format';
 import { useCurrentUser } from '../../../app/layout/currentUser';
 import { useSavingsReport } from '../api/savings.api';
 import KindBreakdown from '../components/KindBreakdown';
@@ -15,9 +15,9 @@ import { tstat } from '../statistics.i18n';
 const ts = tstat.savings;
 const YEARS_BACK = 6;
 
-/** Today's year and month in Vietnam ("dd/mm/yyyy" read back). */
-function vietnamToday(): { year: number; month: number } {
-  const [, month = '1', year = '2000'] = formatDate(new Date()).split('/');
+/** Today's year and month in Vietnam. */
+function thisMonthInVietnam(): { year: number; month: number } {
+  const [year = '2000', month = '1'] = vietnamToday().split('-');
   return { year: Number(year), month: Number(month) };
 }
 
@@ -25,7 +25,7 @@ function vietnamToday(): { year: number; month: number } {
 export default function SavingsPage() {
   const user = useCurrentUser();
   const isAdmin = user.roles.some((r) => r.role === 'admin');
-  const today = vietnamToday();
+  const today = thisMonthInVietnam();
   const [params, setParams] = useSearchParams();
   const asked = Number(params.get('year'));
   const year = Number.isInteger(asked) && asked >= 2000 && asked <= today.year ? asked : today.year;

@@ -8,7 +8,6 @@ import FileUploadField from '../FileUploadField';
 import StepModal from '../StepModal';
 import { type ActionDialogKind, actionLabel } from './actionLabel';
 import {
-  day,
   type NoteValues,
   notBeforeToday,
   noteField,
@@ -17,6 +16,7 @@ import {
   reasonField,
   recipientsBlock,
 } from './fields';
+import { stepBodies } from './stepBodies';
 
 /** The steps that open a dialog of their own file (see DocumentActions). */
 export type StepDialogKind = Exclude<ActionDialogKind, 'direct' | 'reassign' | 'delete' | 'decide_extension'>;
@@ -45,11 +45,7 @@ export default function StepDialog({
   switch (action) {
     case 'submit':
       return (
-        <StepModal<NoteValues>
-          {...common}
-          step="submit"
-          toBody={(v) => ({ leaderId: v.leaderId, note: v.note || undefined })}
-        >
+        <StepModal<NoteValues> {...common} step="submit" toBody={stepBodies.submit}>
           {() => (
             <>
               {doc.direction === 'outgoing' ? recipientsBlock(doc) : null}
@@ -76,7 +72,7 @@ export default function StepDialog({
     case 'return':
     case 'recall':
       return (
-        <StepModal<NoteValues> {...common} step={action} danger toBody={(v) => ({ reason: v.reason })}>
+        <StepModal<NoteValues> {...common} step={action} danger toBody={stepBodies[action]}>
           {() => (
             <>
               {action === 'recall' ? (
@@ -94,7 +90,7 @@ export default function StepDialog({
           {...common}
           step={action === 'comment' ? 'comments' : 'complete'}
           versioned={action === 'complete'}
-          toBody={(v) => ({ note: v.note || undefined, uploadIds: v.uploadIds ?? [] })}
+          toBody={stepBodies[action]}
         >
           {() => (
             <>
@@ -108,12 +104,7 @@ export default function StepDialog({
       );
     case 'attach':
       return (
-        <StepModal<NoteValues>
-          {...common}
-          step="files"
-          versioned={false}
-          toBody={(v) => ({ uploadIds: v.uploadIds ?? [] })}
-        >
+        <StepModal<NoteValues> {...common} step="files" versioned={false} toBody={stepBodies.attach}>
           {() => (
             <>
               <Typography.Paragraph type="secondary">
@@ -141,7 +132,7 @@ export default function StepDialog({
       );
     case 'approve':
       return (
-        <StepModal<NoteValues> {...common} step="approve" toBody={(v) => ({ note: v.note || undefined })}>
+        <StepModal<NoteValues> {...common} step="approve" toBody={stepBodies.approve}>
           {() => (
             <>
               {recipientsBlock(doc)}
@@ -157,7 +148,7 @@ export default function StepDialog({
         .filter((r) => r.secret === secret)
         .map((r) => ({ value: r.id, label: r.name }));
       return (
-        <StepModal<NoteValues> {...common} step="issue" toBody={(v) => ({ registerId: v.registerId })}>
+        <StepModal<NoteValues> {...common} step="issue" toBody={stepBodies.issue}>
           {(form) => (
             <>
               <OnlyChoice form={form} value={options.length === 1 ? options[0]?.value : undefined} />
@@ -175,7 +166,7 @@ export default function StepDialog({
     }
     case 'dispatch':
       return (
-        <StepModal<NoteValues> {...common} step="dispatch" toBody={() => ({})}>
+        <StepModal<NoteValues> {...common} step="dispatch" toBody={stepBodies.dispatch}>
           {() => (
             <>
               <Typography.Paragraph>{tdoc.actions.dispatchConfirm}</Typography.Paragraph>
@@ -186,7 +177,7 @@ export default function StepDialog({
       );
     case 'withdraw':
       return (
-        <StepModal<NoteValues> {...common} step="withdraw" toBody={(v) => ({ reason: v.reason?.trim() || undefined })}>
+        <StepModal<NoteValues> {...common} step="withdraw" toBody={stepBodies.withdraw}>
           {() => (
             <>
               <Typography.Paragraph>{tdoc.actions.withdrawConfirm}</Typography.Paragraph>
@@ -203,7 +194,7 @@ export default function StepDialog({
         ...doc.personDeliveries.filter((p) => !p.readAt).map((p) => p.name),
       ];
       return (
-        <StepModal<NoteValues> {...common} step="remind" versioned={false} toBody={() => ({})}>
+        <StepModal<NoteValues> {...common} step="remind" versioned={false} toBody={stepBodies.remind}>
           {() =>
             unopened.length === 0 ? (
               <Typography.Paragraph>{tdoc.actions.remindNobody}</Typography.Paragraph>
@@ -223,11 +214,7 @@ export default function StepDialog({
     }
     case 'extend':
       return (
-        <StepModal<NoteValues>
-          {...common}
-          step="extend"
-          toBody={(v) => ({ dueDate: day(v.dueDate), note: v.note || undefined })}
-        >
+        <StepModal<NoteValues> {...common} step="extend" toBody={stepBodies.extend}>
           {() => (
             <>
               <Form.Item
@@ -244,7 +231,7 @@ export default function StepDialog({
       );
     case 'grant':
       return (
-        <StepModal<NoteValues> {...common} step="grant" versioned={false} toBody={(v) => ({ userIds: v.userIds })}>
+        <StepModal<NoteValues> {...common} step="grant" versioned={false} toBody={stepBodies.grant}>
           {() => (
             <Form.Item
               name="userIds"
@@ -262,7 +249,7 @@ export default function StepDialog({
           {...common}
           step="extension-request"
           versioned={false}
-          toBody={(v) => ({ dueDate: day(v.dueDate), reason: v.reason })}
+          toBody={stepBodies.request_extension}
         >
           {() => (
             <>
@@ -291,7 +278,7 @@ export default function StepDialog({
           {...common}
           step="progress"
           versioned={false}
-          toBody={(v) => ({ note: v.note, percent: v.percent ?? undefined })}
+          toBody={stepBodies.report_progress}
         >
           {() => (
             <>
