@@ -20,12 +20,14 @@ import { createInspectionModule, inspectionPolicies } from './modules/inspection
 import { jobsPolicy } from './modules/jobs/jobs.policy';
 import { registerJobsRoutes } from './modules/jobs/jobs.routes';
 import { createJobsService } from './modules/jobs/jobs.service';
+import { mailboxEventKinds } from './modules/mailbox/mailbox.contract';
 import { createMailboxModule, createOfficialMailbox } from './modules/mailbox/mailbox.module';
 import { createMeetingsModule, meetingPolicies } from './modules/meetings/meetings.module';
 import { createNotificationChannels, type NotificationChannels } from './modules/notifications/delivery';
 import { createLiveNotifications } from './modules/notifications/notifications.live';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes';
 import { createNotificationsService } from './modules/notifications/notifications.service';
+import { subscribeToMailbox } from './modules/notifications/subscribers/mailbox.subscribers';
 import { savingsPolicy } from './modules/savings/savings.policy';
 import { registerSavingsRoutes } from './modules/savings/savings.routes';
 import { createSavingsService } from './modules/savings/savings.service';
@@ -149,6 +151,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   };
   const live = createLiveNotifications(database);
   const savings = createSavingsService(deps);
+  subscribeToMailbox(deps.events);
 
   const app = await createHttpServer({
     logLevel: config.logLevel,
@@ -206,7 +209,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   );
 
   // Every event a module emits has its subscribers, and nothing subscribes to an event no one emits.
-  deps.events.assertWired([]);
+  deps.events.assertWired([...mailboxEventKinds]);
   const jobHandlers = mergeJobHandlers(
     notifications.channels.handlers,
     mailbox.transport.handlers,

@@ -2,9 +2,9 @@ import { Readable } from 'node:stream';
 import { addDays, dayInVietnam } from '../../platform/clock';
 import type { PlatformDeps } from '../../platform/deps';
 import type { Actor } from '../../platform/security/actor';
-import type { createDocumentsModule } from '../documents/documents.module';
+import type { DocumentsModule } from '../documents/documents.contract';
 
-type Documents = ReturnType<typeof createDocumentsModule>;
+type Documents = DocumentsModule;
 
 export interface DemoDocumentPeople {
   clerk: Actor;

@@ -1,6 +1,6 @@
 import type { PlatformDeps } from '../../platform/deps';
 import type { Actor } from '../../platform/security/actor';
-import type { MailboxModule } from '../mailbox/mailbox.module';
+import type { MailboxModule } from '../mailbox/mailbox.contract';
 import { demoPdf } from './demo-documents';
 
 export interface DemoMailPeople {

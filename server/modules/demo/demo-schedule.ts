@@ -1,7 +1,7 @@
 import { addDays, dayInVietnam } from '../../platform/clock';
 import type { PlatformDeps } from '../../platform/deps';
 import type { Actor } from '../../platform/security/actor';
-import type { SchedulesModule } from '../schedules/schedules.module';
+import type { SchedulesModule } from '../schedules/schedules.contract';
 
 /** The Standing Committee's week as the office prints it: mornings and afternoons, Monday to Friday. */
 const WEEK: [day: number, time: string, content: string, lead: string, place: string, preparers: string][] = [

@@ -1,12 +1,14 @@
+import type { Transaction } from 'kysely';
 import type { DraftPatch, MailRecipientWrite, MailWrite } from '../../../common/schemas/mail';
 import type { Executor } from '../../platform/db/database';
+import type { DB } from '../../platform/db/schema';
+import type { EventBus } from '../../platform/events/events';
 import { staleVersion } from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
 import { enqueue } from '../../platform/jobs/jobs';
 import { checkSubject, parseAddress } from '../../platform/mail/address';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
 import type { UnitOfWork } from '../../platform/transactor';
-import { notify } from '../notifications/notify.service';
 import type { MailboxCore } from './mailbox.core';
 import { type MailboxRow, type Resolved, readersOf, resolveRecipients } from './mailbox.directory';
 import * as errors from './mailbox.errors';
@@ -22,34 +24,37 @@ interface Picks {
   bcc: MailRecipientWrite[];
 }
 
-/** Tells the readers of each mailbox a message reached, except the one who wrote it. */
-export async function tellReaders(
-  trx: Executor,
+/**
+ * Says that a message reached these mailboxes, with who reads each: the notifications
+ * module tells them. Nothing is said when no mailbox of the office was reached.
+ */
+export async function announceDelivery(
+  events: EventBus,
+  trx: Transaction<DB>,
   items: Map<string, string>,
   boxes: MailboxRow[],
-  message: { subject: string; fromName: string | null; fromAddress: string },
+  message: { id: string; subject: string; fromName: string | null; fromAddress: string },
   at: string,
-  except: string | null,
+  senderId: string | null,
 ) {
   const reached = boxes.filter((b) => items.has(b.id));
   if (reached.length === 0) return;
   const readers = await readersOf(trx, reached);
-  for (const box of reached) {
-    const users = (readers.get(box.id) ?? []).filter((u) => u !== except);
-    await notify(
-      trx,
-      users,
-      {
-        kind: 'mail_received',
-        title: `Thư mới${box.kind === 'organization' ? ` gửi ${box.name}` : ''}: ${message.subject || '(không có tiêu đề)'}`,
-        body: `Từ ${message.fromName ?? message.fromAddress}`,
-        link: `/mailbox/${box.id}/${items.get(box.id)}`,
-        entityType: 'mail_item',
-        entityId: items.get(box.id) ?? null,
-      },
-      at,
-    );
-  }
+  await events.emit(trx, 'mail.delivered', {
+    messageId: message.id,
+    subject: message.subject,
+    fromName: message.fromName,
+    fromAddress: message.fromAddress,
+    deliveredAt: at,
+    senderId,
+    mailboxes: reached.map((box) => ({
+      mailboxId: box.id,
+      mailboxKind: box.kind,
+      mailboxName: box.name,
+      itemId: items.get(box.id) as string,
+      readers: readers.get(box.id) ?? [],
+    })),
+  });
 }
 
 export function createCompose(core: MailboxCore) {
@@ -117,11 +122,12 @@ export function createCompose(core: MailboxCore) {
         new Date(at),
       );
     }
-    await tellReaders(
+    await announceDelivery(
+      deps.events,
       uow.trx,
       items,
       resolved.internal.map((r) => r.mailbox),
-      { subject: message.subject, fromName: message.from_name, fromAddress: message.from_address },
+      { id: message.id, subject: message.subject, fromName: message.from_name, fromAddress: message.from_address },
       at,
       actor.userId,
     );

@@ -6,7 +6,7 @@ import type { JobHandler } from '../../platform/jobs/jobs';
 import type { ParsedIncoming } from '../../platform/mail/incoming';
 import { MailSendError } from '../../platform/mail/mail.errors';
 import type { MailSender } from '../../platform/mail/outgoing';
-import { tellReaders } from './mailbox.compose';
+import { announceDelivery } from './mailbox.compose';
 import type { MailboxCore } from './mailbox.core';
 import type { MailboxRow } from './mailbox.directory';
 import * as repo from './mailbox.repository';
@@ -221,11 +221,12 @@ export function createMailTransport(
           at,
         );
         const from = parsed.from ?? { name: null, address: parsed.envelope.mailFrom ?? '' };
-        await tellReaders(
+        await announceDelivery(
+          deps.events,
           trx,
           items,
           boxes,
-          { subject: parsed.subject, fromName: from.name, fromAddress: from.address },
+          { id, subject: parsed.subject, fromName: from.name, fromAddress: from.address },
           at,
           null,
         );

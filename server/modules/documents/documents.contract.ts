@@ -1,0 +1,1 @@
+export type DocumentsModule = ReturnType<typeof import('./documents.module').createDocumentsModule>;

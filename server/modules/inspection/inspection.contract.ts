@@ -1,0 +1,2 @@
+/** What other modules may know of inspection cases. */
+export type { InspectionModule } from './inspection.module';

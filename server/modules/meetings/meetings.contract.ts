@@ -1,0 +1,1 @@
+export type MeetingsModule = ReturnType<typeof import('./meetings.module').createMeetingsModule>;

@@ -1,0 +1,1 @@
+export type { SchedulesModule } from './schedules.module';
