@@ -9,6 +9,7 @@ import type { InspectionModule } from '../inspection/inspection.contract';
 import type { MailboxModule } from '../mailbox/mailbox.contract';
 import type { MeetingsModule } from '../meetings/meetings.contract';
 import type { SchedulesModule } from '../schedules/schedules.contract';
+import * as repo from './demo.repository';
 import { DEMO_BODIES, DEMO_GRASSROOTS, DEMO_POSITIONS, DEMO_ROOT, demoName, mailboxLocal } from './demo-data';
 import { seedDemoDocuments } from './demo-documents';
 import { seedDemoInspection } from './demo-inspection';
@@ -66,8 +67,7 @@ export interface DemoSeedResult {
 }
 
 export async function isDatabaseEmpty(deps: PlatformDeps): Promise<boolean> {
-  const row = await deps.database.db.selectFrom('organizations').select('id').limit(1).executeTakeFirst();
-  return row === undefined;
+  return repo.hasNoOrganization(deps.database.db);
 }
 
 /** Loads the demo organization into an empty database; does nothing otherwise. */
@@ -226,17 +226,14 @@ export async function seedDemo(
   });
 
   await deps.transact(async ({ trx }) => {
-    await trx
-      .insertInto('app_meta')
-      .values([
-        {
-          key: 'demo_accounts',
-          value: JSON.stringify(accounts.map(({ username, role, label }) => ({ username, role, label }))),
-        },
-        { key: 'demo_secret_check', value: demoSecretCheck(secret) },
-        { key: 'organization_name', value: DEMO_ROOT.name },
-      ])
-      .execute();
+    await repo.insertMeta(trx, [
+      {
+        key: 'demo_accounts',
+        value: JSON.stringify(accounts.map(({ username, role, label }) => ({ username, role, label }))),
+      },
+      { key: 'demo_secret_check', value: demoSecretCheck(secret) },
+      { key: 'organization_name', value: DEMO_ROOT.name },
+    ]);
   });
   return {
     seeded: true,
@@ -254,11 +251,7 @@ interface DemoState {
 }
 
 async function readDemoState(deps: PlatformDeps, withSecret: boolean): Promise<DemoState> {
-  const rows = await deps.database.db
-    .selectFrom('app_meta')
-    .select(['key', 'value'])
-    .where('key', 'in', ['demo_accounts', 'demo_secret_check', 'organization_name'])
-    .execute();
+  const rows = await repo.readMeta(deps.database.db, ['demo_accounts', 'demo_secret_check', 'organization_name']);
   const map = new Map(rows.map((r) => [r.key, r.value]));
   const check = map.get('demo_secret_check');
   const secret = withSecret && check ? readDemoSecret(deps.config.dataDir) : null;

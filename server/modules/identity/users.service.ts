@@ -258,12 +258,7 @@ export function createUsersService(deps: PlatformDeps) {
         const before = (await repo.grantsOf(trx, [id])).get(id) ?? [];
         await repo.replaceGrants(trx, id, grants, clock.now().toISOString());
         if (before.some((g) => g.role === 'admin') && !grants.some((g) => g.role === 'admin')) {
-          const admins = await trx
-            .selectFrom('role_grants')
-            .select('user_id')
-            .where('role', '=', 'admin')
-            .limit(1)
-            .executeTakeFirst();
+          const admins = await repo.anyAdmin(trx);
           if (!admins) throw errors.lastAdmin();
         }
         await audit(auditOf(caller), {

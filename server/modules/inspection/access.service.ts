@@ -11,12 +11,7 @@ export function createAccessService(core: InspectionCore) {
 
   async function grant(actor: Actor, id: string, input: { userId: string; role: AccessRole }) {
     await core.authorized(db, actor, id, 'grant');
-    const user = await db
-      .selectFrom('users')
-      .select(['id', 'full_name'])
-      .where('id', '=', input.userId)
-      .where('disabled', '=', 0)
-      .executeTakeFirst();
+    const user = await repo.findActiveUser(db, input.userId);
     if (!user) throw errors.unknownUser();
     await deps.transact(async ({ trx, audit }) => {
       await repo.grantAccess(trx, {

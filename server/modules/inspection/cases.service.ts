@@ -75,18 +75,9 @@ export function createCasesService(core: InspectionCore) {
   const { db, deps, now, today } = core;
 
   async function programmeItem(ex: Executor, organizationId: string, itemId: string) {
-    const item = await ex
-      .selectFrom('inspection_programme_items as i')
-      .innerJoin('inspection_programmes as p', 'p.id', 'i.programme_id')
-      .select(['i.id', 'p.organization_id'])
-      .where('i.id', '=', itemId)
-      .executeTakeFirst();
+    const item = await repo.findProgrammeItem(ex, itemId);
     if (!item || item.organization_id !== organizationId) throw errors.programmeItemNotFound();
-    const taken = await ex
-      .selectFrom('inspection_cases')
-      .select('id')
-      .where('programme_item_id', '=', itemId)
-      .executeTakeFirst();
+    const taken = await repo.programmeItemTaken(ex, itemId);
     if (taken) throw errors.programmeItemTaken();
   }
 

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { DraftPatch, MailRecipientWrite, MailWrite } from '../../../common/schemas/mail';
 import type { Executor } from '../../platform/db/database';
 import type { DB } from '../../platform/db/schema';
+import { updateVersioned } from '../../platform/db/versioned';
 import type { EventBus } from '../../platform/events/events';
 import { staleVersion } from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
@@ -102,20 +103,18 @@ export function createCompose(core: MailboxCore) {
       at,
     );
     if (resolved.external.length > 0) {
-      await uow.trx
-        .insertInto('mail_outbound')
-        .values(
-          resolved.external.map((e) => ({
-            id: newId(),
-            message_id: message.id,
-            address: e.address,
-            status: 'queued' as const,
-            error: null,
-            created_at: at,
-            updated_at: at,
-          })),
-        )
-        .execute();
+      await repo.insertOutbound(
+        uow.trx,
+        resolved.external.map((e) => ({
+          id: newId(),
+          message_id: message.id,
+          address: e.address,
+          status: 'queued' as const,
+          error: null,
+          created_at: at,
+          updated_at: at,
+        })),
+      );
       await enqueue(
         uow.trx,
         { kind: MAIL_SEND, key: `mail:${message.id}`, payload: { messageId: message.id } },
@@ -154,13 +153,7 @@ export function createCompose(core: MailboxCore) {
     async write(actor: Actor, input: MailWrite): Promise<{ itemId: string; created: boolean }> {
       const box = await core.mailbox(actor, input.mailboxId);
       if (input.clientKey) {
-        const again = await core.db
-          .selectFrom('mail_messages as m')
-          .innerJoin('mail_items as i', (j) => j.onRef('i.message_id', '=', 'm.id').on('i.role', '=', 'from'))
-          .select('i.id')
-          .where('m.created_by', '=', actor.userId)
-          .where('m.client_key', '=', input.clientKey)
-          .executeTakeFirst();
+        const again = await repo.findWrittenWithKey(core.db, actor.userId, input.clientKey);
         if (again) return { itemId: again.id, created: false };
       }
       const reply = input.replyToItemId ? await core.item(actor, input.replyToItemId) : null;
@@ -238,24 +231,9 @@ export function createCompose(core: MailboxCore) {
           existing.reduce((n, a) => n + Number(a.size), 0) +
           added.reduce((n, f) => n + f.size, 0);
         check(patch, size, patch.send);
-        if (added.length > 0) {
-          await uow.trx
-            .insertInto('mail_attachments')
-            .values(
-              added.map((f, i) => ({
-                id: newId(),
-                message_id: message.id,
-                position: existing.length + i,
-                sha256: f.sha256,
-                file_name: f.fileName,
-                size: f.size,
-                content_type: f.contentType,
-              })),
-            )
-            .execute();
-        }
+        await repo.insertAttachments(uow.trx, message.id, added, existing.length);
         const at = now();
-        const next = {
+        const changes = {
           subject: patch.subject,
           body_text: body.text,
           body_html: body.html,
@@ -273,22 +251,12 @@ export function createCompose(core: MailboxCore) {
             ...[...resolved.shown.to, ...resolved.shown.cc].flatMap((s) => [s.name, s.address]),
             ...[...existing.map((a) => a.file_name), ...added.map((f) => f.fileName)],
           ]),
-          version: message.version + 1,
         };
-        const r = await uow.trx
-          .updateTable('mail_messages')
-          .set(next)
-          .where('id', '=', message.id)
-          .where('version', '=', message.version)
-          .executeTakeFirst();
-        if (Number(r.numUpdatedRows) !== 1) throw staleVersion('Thư nháp');
+        if (!(await updateVersioned(uow.trx, 'mail_messages', message.id, message.version, changes)))
+          throw staleVersion('Thư nháp');
         if (patch.send) {
-          await uow.trx
-            .updateTable('mail_items')
-            .set({ folder: 'sent', created_at: at })
-            .where('id', '=', item.id)
-            .execute();
-          await deliver(uow, actor, { ...message, ...next }, box, resolved);
+          await repo.updateItem(uow.trx, item.id, { folder: 'sent', created_at: at });
+          await deliver(uow, actor, { ...message, ...changes, version: message.version + 1 }, box, resolved);
         }
       });
       return { itemId };

@@ -51,11 +51,7 @@ export function createMailRegistration(core: MailboxCore, documents: IncomingReg
         clientKey: `mail-${item.id}`,
       });
       await deps.transact(async ({ trx, audit }) => {
-        await trx
-          .updateTable('mail_items')
-          .set({ document_id: result.id, read_at: item.read_at ?? core.now() })
-          .where('id', '=', item.id)
-          .execute();
+        await repo.updateItem(trx, item.id, { document_id: result.id, read_at: item.read_at ?? core.now() });
         await audit(auditActorOf(actor), {
           action: 'mail.registered',
           entityType: 'mail_item',

@@ -11,6 +11,7 @@ import type { MailboxCore } from './mailbox.core';
 import type { MailboxRow } from './mailbox.directory';
 import * as repo from './mailbox.repository';
 import { htmlToText, sanitizeMailHtml } from './mailbox.sanitize';
+import * as mailboxes from './mailboxes.repository';
 
 const MAX_HEADERS_CHARS = 32_000;
 const SMTP_AUDIT = { userId: null, name: 'Máy chủ nhận thư (SMTP)', ip: null, userAgent: null };
@@ -30,11 +31,7 @@ export function createMailTransport(
   const { db, deps, domain, now } = core;
 
   async function mailboxAt(address: string) {
-    return db
-      .selectFrom('mailboxes')
-      .select(['id', 'kind', 'owner_id', 'address', 'name'])
-      .where('address', '=', address.toLowerCase())
-      .executeTakeFirst();
+    return mailboxes.mailboxAt(db, address.toLowerCase());
   }
 
   /** Sends a message to its outside addresses once; a retry after a cut connection keeps its Message-ID. */
@@ -44,9 +41,7 @@ export function createMailTransport(
     const pending = (await repo.outboundOf(db, messageId)).filter((o) => o.status === 'queued');
     if (!message || pending.length === 0) return;
     const mark = (ids: string[], status: 'queued' | 'sent' | 'failed', error: string | null, ex: Executor = db) =>
-      ids.length === 0
-        ? Promise.resolve()
-        : ex.updateTable('mail_outbound').set({ status, error, updated_at: now() }).where('id', 'in', ids).execute();
+      repo.markOutbound(ex, ids, { status, error, updated_at: now() });
     if (!mail) {
       await mark(
         pending.map((p) => p.id),
@@ -132,11 +127,7 @@ export function createMailTransport(
         if (box) boxes.push(box);
       }
       const headerId = parsed.messageId?.trim() || `<${newId().toLowerCase()}@smtp.${domain}>`;
-      const existing = await db
-        .selectFrom('mail_messages')
-        .select(['id'])
-        .where('message_id', '=', headerId)
-        .executeTakeFirst();
+      const existing = await repo.findMessageByHeaderId(db, headerId);
       const notes: string[] = [];
       const stored: StoredFile[] = [];
       if (!existing) {
@@ -163,11 +154,7 @@ export function createMailTransport(
         if (!id) {
           id = newId();
           const parent = parsed.headers['in-reply-to']
-            ? await trx
-                .selectFrom('mail_messages')
-                .select('thread_id')
-                .where('message_id', '=', parsed.headers['in-reply-to'].trim())
-                .executeTakeFirst()
+            ? await repo.findMessageByHeaderId(trx, parsed.headers['in-reply-to'].trim())
             : undefined;
           const headers = JSON.stringify(parsed.headers);
           const shown = (list: { name: string | null; address: string }[]) =>

@@ -78,7 +78,7 @@ export function createTransferService(
   }
 
   async function peopleTable(ex: Executor): Promise<string[][]> {
-    const people = await ex.selectFrom('people').selectAll().orderBy('search_text').orderBy('id').execute();
+    const people = await peopleRepo.allPeople(ex);
     const memberships = await peopleRepo.membershipsOf(
       ex,
       people.map((p) => p.id),
