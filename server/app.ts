@@ -5,6 +5,7 @@ import pino, { type Logger } from 'pino';
 import { z } from 'zod';
 import { auditPolicy } from './modules/audit/audit.policy';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
+import { createAuditService } from './modules/audit/audit.service';
 import { createDemoConfigView } from './modules/demo/demo.service';
 import { createDirectoryModule, directoryPolicies } from './modules/directory/directory.module';
 import { createDocumentsModule, documentPolicies } from './modules/documents/documents.module';
@@ -22,6 +23,7 @@ import { registerJobsRoutes } from './modules/jobs/jobs.routes';
 import { createJobsService } from './modules/jobs/jobs.service';
 import { mailboxEventKinds } from './modules/mailbox/mailbox.contract';
 import { createMailboxModule, createOfficialMailbox } from './modules/mailbox/mailbox.module';
+import { mailboxPolicy } from './modules/mailbox/mailbox.policy';
 import { createMeetingsModule, meetingPolicies } from './modules/meetings/meetings.module';
 import { createNotificationChannels, type NotificationChannels } from './modules/notifications/delivery';
 import { createLiveNotifications } from './modules/notifications/notifications.live';
@@ -114,6 +116,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
       auditPolicy,
       savingsPolicy,
       jobsPolicy,
+      mailboxPolicy,
       ...meetingPolicies,
       ...schedulePolicies,
       ...directoryPolicies,
@@ -174,7 +177,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   registerHealthRoutes(app, deps, VERSION);
   registerAuthRoutes(app, { auth, config, demoConfig: createDemoConfigView(deps) });
   registerUsersRoutes(app, users);
-  registerAuditRoutes(app, deps);
+  registerAuditRoutes(app, createAuditService(deps));
   directory.register(app);
   documents.register(app);
   meetings.register(app);

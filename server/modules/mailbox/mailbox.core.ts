@@ -4,7 +4,9 @@ import type { PlatformDeps } from '../../platform/deps';
 import type { Actor } from '../../platform/security/actor';
 import { ensureMailboxes, type MailboxRow, mailboxesOf } from './mailbox.directory';
 import * as errors from './mailbox.errors';
+import { mailboxResource } from './mailbox.policy';
 import { findItem, type ItemRow } from './mailbox.repository';
+import { mailboxesByIds } from './mailboxes.repository';
 
 /** How long the list of owners without a mailbox is trusted before it is looked at again. */
 const SYNC_EVERY_MS = 2000;
@@ -32,9 +34,11 @@ export function createMailboxCore(deps: PlatformDeps) {
     return mailboxesOf(db, actor);
   }
 
+  /** A mailbox the actor reads; anything else is "not found", never "forbidden". */
   async function mailbox(actor: Actor, mailboxId: string): Promise<MailboxRow> {
-    const box = (await readable(actor)).find((m) => m.id === mailboxId);
-    if (!box) throw errors.mailboxNotFound();
+    await sync(true);
+    const [box] = await mailboxesByIds(db, [mailboxId]);
+    if (!box || !deps.authorizer.can(actor, 'read', mailboxResource(box))) throw errors.mailboxNotFound();
     return box;
   }
 
@@ -42,8 +46,8 @@ export function createMailboxCore(deps: PlatformDeps) {
   async function item(actor: Actor, itemId: string, ex: Executor = db): Promise<{ item: ItemRow; box: MailboxRow }> {
     const row = await findItem(ex, itemId);
     if (!row) throw errors.itemNotFound();
-    const box = (await mailboxesOf(ex, actor)).find((m) => m.id === row.mailbox_id);
-    if (!box) throw errors.itemNotFound();
+    const [box] = await mailboxesByIds(ex, [row.mailbox_id]);
+    if (!box || !deps.authorizer.can(actor, 'read', mailboxResource(box))) throw errors.itemNotFound();
     return { item: row, box };
   }
 

@@ -4,11 +4,9 @@ import type { Executor } from '../../platform/db/database';
 import { newId } from '../../platform/ids';
 import type { Actor } from '../../platform/security/actor';
 import * as errors from './mailbox.errors';
+import { ORGANIZATION_READERS, organizationsActedFor } from './mailbox.policy';
 import type { MailboxRow } from './mailboxes.repository';
 import * as boxes from './mailboxes.repository';
-
-/** Roles that read their organization's mailbox: the clerk keeps it, the leaders see it. */
-export const ORGANIZATION_READERS = ['clerk', 'leader'] as const;
 
 export type { MailboxRow };
 
@@ -69,17 +67,6 @@ export async function ensureMailboxes(ex: Executor, domain: string, at: string):
   });
   await boxes.insertMailboxes(ex, rows);
   return rows.length;
-}
-
-/** The organizations whose mailbox the actor reads: those where they are clerk or leader. */
-export function organizationsActedFor(actor: Actor): string[] {
-  return [
-    ...new Set(
-      actor.grants
-        .filter((g) => (ORGANIZATION_READERS as readonly string[]).includes(g.role))
-        .map((g) => g.organizationId),
-    ),
-  ];
 }
 
 /** Every mailbox the actor reads: their own, and those of the organizations they act for. */

@@ -3,6 +3,7 @@ import type { MailRegister } from '../../../common/schemas/mail';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
 import type { MailboxCore } from './mailbox.core';
 import * as errors from './mailbox.errors';
+import { mailboxResource } from './mailbox.policy';
 import * as repo from './mailbox.repository';
 
 /** What the documents module offers for this: registering an incoming document. */
@@ -24,7 +25,7 @@ export function createMailRegistration(core: MailboxCore, documents: IncomingReg
       input: MailRegister,
     ): Promise<{ documentId: string; created: boolean }> {
       const { item, box } = await core.item(actor, itemId);
-      if (box.kind !== 'organization') throw errors.notOrganizationMailbox();
+      if (!deps.authorizer.can(actor, 'register', mailboxResource(box))) throw errors.notOrganizationMailbox();
       if (item.document_id) throw errors.alreadyRegistered(item.document_id);
       const message = await repo.findMessage(db, item.message_id);
       if (message?.status !== 'sent' || item.role === 'from') throw errors.itemNotFound();

@@ -12,13 +12,12 @@ import { updateVersioned } from '../../platform/db/versioned';
 import type { PlatformDeps } from '../../platform/deps';
 import { staleVersion } from '../../platform/http/errors';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
+import { visibleSavingsPaths } from './savings.policy';
 import * as repo from './savings.repository';
 
 const SETTINGS_KEY = 'savings.costs';
 /** A page of paper and toner, and one copy carried by hand, as priced by a district office (VND). */
 const DEFAULT_COSTS = { costPerPage: 500, costPerCopy: 3000 };
-
-const STATISTICS_ROLES = ['admin', 'leader', 'clerk'] as const;
 
 export function createSavingsService(deps: PlatformDeps) {
   const db = deps.database.db;
@@ -30,11 +29,10 @@ export function createSavingsService(deps: PlatformDeps) {
     return { ...DEFAULT_COSTS, ...value, version: row.version, updatedAt: row.updated_at };
   }
 
-  /** The organizations whose savings the actor may see: the subtrees of their office roles. */
+  /** The organizations whose savings the actor may see; refused when there are none. */
   function visiblePaths(actor: Actor): string[] {
-    const paths = actor.grants.filter((g) => (STATISTICS_ROLES as readonly string[]).includes(g.role));
-    if (paths.length === 0) deps.authorizer.authorize(actor, 'view', { kind: 'savings' });
-    return paths.map((g) => g.organizationPath);
+    deps.authorizer.authorize(actor, 'view', { kind: 'savings' });
+    return visibleSavingsPaths(actor);
   }
 
   return {
