@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoName } from '../server/modules/demo/demo-data';
+import { demoName } from '../server/modules/demo/demo.data';
 import { launchBrowser, startProduct } from './browser';
 
 /** The demo clerk, "vanthu", is the 30th of the 56 demo people. */

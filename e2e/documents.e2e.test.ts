@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { demoPdf } from '../server/modules/demo/demo-documents';
+import { demoPdf } from '../server/modules/demo/demo-documents.service';
 import { launchBrowser, startProduct } from './browser';
 
 const SHOTS = 'docs/screenshots';

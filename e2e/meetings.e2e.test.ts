@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { demoName } from '../server/modules/demo/demo-data';
-import { demoPdf } from '../server/modules/demo/demo-documents';
+import { demoName } from '../server/modules/demo/demo.data';
+import { demoPdf } from '../server/modules/demo/demo-documents.service';
 import { launchBrowser, startProduct } from './browser';
 
 const SHOTS = 'docs/screenshots';

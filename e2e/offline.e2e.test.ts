@@ -6,8 +6,8 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingList, MeetingView } from '../common/schemas/meetings';
 import { createApp, defaultWebRoot } from '../server/app';
-import { demoName } from '../server/modules/demo/demo-data';
-import { demoPdf } from '../server/modules/demo/demo-documents';
+import { demoName } from '../server/modules/demo/demo.data';
+import { demoPdf } from '../server/modules/demo/demo-documents.service';
 import { testConfig } from '../server/test/harness';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, launchBrowser, startProduct } from './browser';
 

@@ -9,13 +9,13 @@ import type { InspectionModule } from '../inspection/inspection.contract';
 import type { MailboxModule } from '../mailbox/mailbox.contract';
 import type { MeetingsModule } from '../meetings/meetings.contract';
 import type { SchedulesModule } from '../schedules/schedules.contract';
+import { DEMO_BODIES, DEMO_GRASSROOTS, DEMO_POSITIONS, DEMO_ROOT, demoName, mailboxLocal } from './demo.data';
 import * as repo from './demo.repository';
-import { DEMO_BODIES, DEMO_GRASSROOTS, DEMO_POSITIONS, DEMO_ROOT, demoName, mailboxLocal } from './demo-data';
-import { seedDemoDocuments } from './demo-documents';
-import { seedDemoInspection } from './demo-inspection';
-import { seedDemoMail } from './demo-mail';
-import { seedDemoMeetings } from './demo-meetings';
-import { seedDemoSchedule } from './demo-schedule';
+import { seedDemoDocuments } from './demo-documents.service';
+import { seedDemoInspection } from './demo-inspection.service';
+import { seedDemoMail } from './demo-mail.service';
+import { seedDemoMeetings } from './demo-meetings.service';
+import { seedDemoSchedule } from './demo-schedule.service';
 import {
   type DemoSecret,
   demoPassword,
@@ -23,7 +23,7 @@ import {
   ensureDemoSecret,
   matchesCheck,
   readDemoSecret,
-} from './demo-secret';
+} from './demo-secret.service';
 
 const DEMO_CALLER: SystemCaller = {
   system: true,

@@ -12,7 +12,7 @@ import { hashToken } from '../../platform/security/tokens';
 import * as errors from './identity.errors';
 import { administeredPaths, type UserResource } from './identity.policy';
 import * as repo from './identity.repository';
-import { createSignInGuard } from './sign-in-guard';
+import { createSignInGuard } from './sign-in-guard.service';
 import type { UserCreateBody, UserPatchBody, UserView } from './users.schemas';
 
 const RESET_LINK_TTL_MS = 24 * 3_600_000;

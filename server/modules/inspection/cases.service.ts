@@ -20,7 +20,7 @@ import type { Executor } from '../../platform/db/database';
 import { staleVersion } from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
-import type { InspectionCore } from './inspection.core';
+import type { CaseAccess } from './case-access.service';
 import * as errors from './inspection.errors';
 import { COMMISSION, commission } from './inspection.policy';
 import * as repo from './inspection.repository';
@@ -71,7 +71,7 @@ async function resolveSubjects(ex: Executor, input: readonly SubjectInput[]) {
 }
 
 /** Opening a case, reading it (every reading audited), the list, and who may see it. */
-export function createCasesService(core: InspectionCore) {
+export function createCasesService(core: CaseAccess) {
   const { db, deps, now, today } = core;
 
   async function programmeItem(ex: Executor, organizationId: string, itemId: string) {

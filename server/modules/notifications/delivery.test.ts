@@ -12,7 +12,7 @@ import { createHttpJsonProvider } from '../../platform/sms/http-json';
 import { makeOrganization, SYSTEM, signIn } from '../../test/factories';
 import { createTestApp, type TestApp, TestClock, testEngines } from '../../test/harness';
 import { client, errorCode, ok } from '../documents/test-support';
-import { createNotificationChannels, smsTime } from './delivery';
+import { createNotificationChannels, smsTime } from './delivery.jobs';
 import { notify } from './notify.service';
 
 describe('quiet hours for SMS', () => {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../../common/schemas/directory-transfer';
 import { makeOrganization, SYSTEM, signedInAs } from '../../../test/factories';
 import { createTestApp, type TestApp, testEngines } from '../../../test/harness';
-import { ensureMailboxes } from '../../mailbox/mailbox.directory';
+import { ensureMailboxes } from '../../mailbox/mailboxes.service';
 import { browser, errorOf, multipartFile } from '../test-support';
 
 const BOM = '\uFEFF';

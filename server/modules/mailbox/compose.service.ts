@@ -10,11 +10,12 @@ import { enqueue } from '../../platform/jobs/jobs';
 import { checkSubject, parseAddress } from '../../platform/mail/address';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
 import type { UnitOfWork } from '../../platform/transactor';
-import type { MailboxCore } from './mailbox.core';
-import { type MailboxRow, type Resolved, readersOf, resolveRecipients } from './mailbox.directory';
+import { htmlToText, sanitizeMailHtml } from './mail-html.rules';
 import * as errors from './mailbox.errors';
 import * as repo from './mailbox.repository';
-import { htmlToText, sanitizeMailHtml } from './mailbox.sanitize';
+import type { MailboxAccess } from './mailbox-access.service';
+import { type MailboxRow, type Resolved, readersOf, resolveRecipients } from './mailboxes.service';
+import { searchText } from './search-text.rules';
 
 /** The job that takes a message to its outside addresses through the relay. */
 export const MAIL_SEND = 'mail.send';
@@ -58,7 +59,7 @@ export async function announceDelivery(
   });
 }
 
-export function createCompose(core: MailboxCore) {
+export function createCompose(core: MailboxAccess) {
   const { deps, domain, now } = core;
   const limitMb = Math.round(deps.config.mail.maxBytes / 1024 / 1024);
 
@@ -186,7 +187,7 @@ export function createCompose(core: MailboxCore) {
           source: 'internal',
           status: input.draft ? 'draft' : 'sent',
           size,
-          search_text: core.searchText([
+          search_text: searchText([
             input.subject,
             body.text,
             box.name,
@@ -243,7 +244,7 @@ export function createCompose(core: MailboxCore) {
           status: patch.send ? ('sent' as const) : ('draft' as const),
           sent_at: patch.send ? at : null,
           created_at: patch.send ? at : message.created_at,
-          search_text: core.searchText([
+          search_text: searchText([
             patch.subject,
             body.text,
             box.name,

@@ -2,7 +2,7 @@ import type { CellValue } from 'exceljs';
 import type { FileFormat } from '../../../../common/schemas/directory-transfer';
 import { loadExcel } from '../../../platform/excel';
 import * as errors from '../directory.errors';
-import { CsvError, type Delimiter, decodeText, parseCsv, writeCsv } from './csv';
+import { CsvError, type Delimiter, decodeText, parseCsv, writeCsv } from './csv.rules';
 import { declaredUncompressedSize } from './zip-size';
 
 /** A file read as rows of text cells, whatever its format. */

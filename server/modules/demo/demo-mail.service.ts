@@ -2,7 +2,7 @@ import type { PlatformDeps } from '../../platform/deps';
 import type { Actor } from '../../platform/security/actor';
 import type { MailboxModule } from '../mailbox/mailbox.contract';
 import { organizationMailboxAddress } from './demo.repository';
-import { demoPdf } from './demo-documents';
+import { demoPdf } from './demo-documents.service';
 
 export interface DemoMailPeople {
   clerk: Actor;

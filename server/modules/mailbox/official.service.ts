@@ -2,11 +2,12 @@ import type { Executor } from '../../platform/db/database';
 import { newId } from '../../platform/ids';
 import { enqueue } from '../../platform/jobs/jobs';
 import { parseAddress } from '../../platform/mail/address';
-import { MAIL_SEND } from './mailbox.compose';
-import type { MailboxCore } from './mailbox.core';
-import { ensureMailboxes } from './mailbox.directory';
+import { MAIL_SEND } from './compose.service';
 import * as repo from './mailbox.repository';
+import type { MailboxAccess } from './mailbox-access.service';
 import * as mailboxes from './mailboxes.repository';
+import { ensureMailboxes } from './mailboxes.service';
+import { searchText } from './search-text.rules';
 
 /** What another module sends through the mailboxes inside its own transaction. */
 export interface OfficialMail {
@@ -37,7 +38,7 @@ export type OutsideCopies = Map<string, { outboundId: string; status: 'queued' |
  * the caller's transaction so it commits, or vanishes, with the step. The step tells people
  * itself, so no second notification is written here.
  */
-export function createOfficialMail(core: MailboxCore) {
+export function createOfficialMail(core: MailboxAccess) {
   const { domain, now } = core;
 
   /** The message itself, its attachments by hash, and a copy in the sender's Sent folder and each inbox. */
@@ -72,7 +73,7 @@ export function createOfficialMail(core: MailboxCore) {
       source: 'internal',
       status: 'sent',
       size: Buffer.byteLength(mail.text) + files.reduce((n, f) => n + f.size, 0),
-      search_text: core.searchText([mail.subject, mail.text, from.name, ...files.map((f) => f.fileName)]),
+      search_text: searchText([mail.subject, mail.text, from.name, ...files.map((f) => f.fileName)]),
       created_by: null,
       client_key: null,
       version: 1,

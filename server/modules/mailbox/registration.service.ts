@@ -1,10 +1,10 @@
 import type { IncomingWrite } from '../../../common/schemas/documents';
 import type { MailRegister } from '../../../common/schemas/mail';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
-import type { MailboxCore } from './mailbox.core';
 import * as errors from './mailbox.errors';
 import { mailboxResource } from './mailbox.policy';
 import * as repo from './mailbox.repository';
+import type { MailboxAccess } from './mailbox-access.service';
 
 /** What the documents module offers for this: registering an incoming document. */
 export interface IncomingRegistrar {
@@ -16,7 +16,7 @@ export interface IncomingRegistrar {
  * document in one step: its attachments (the same stored bytes) are the document's files,
  * the channel is the mailbox, and the message keeps the link. Asking twice gives the same document.
  */
-export function createMailRegistration(core: MailboxCore, documents: IncomingRegistrar) {
+export function createMailRegistration(core: MailboxAccess, documents: IncomingRegistrar) {
   const { db, deps } = core;
   return {
     async register(

@@ -1,17 +1,17 @@
-import { foldVietnamese } from '../../../common/text/fold';
 import type { Executor } from '../../platform/db/database';
 import type { PlatformDeps } from '../../platform/deps';
 import type { Actor } from '../../platform/security/actor';
-import { ensureMailboxes, type MailboxRow, mailboxesOf } from './mailbox.directory';
 import * as errors from './mailbox.errors';
 import { mailboxResource } from './mailbox.policy';
 import { findItem, type ItemRow } from './mailbox.repository';
 import { mailboxesByIds } from './mailboxes.repository';
+import { ensureMailboxes, type MailboxRow, mailboxesOf } from './mailboxes.service';
 
 /** How long the list of owners without a mailbox is trusted before it is looked at again. */
 const SYNC_EVERY_MS = 2000;
 
-export function createMailboxCore(deps: PlatformDeps) {
+/** Who opens which mailbox and item, with the mailboxes kept in step with their owners. */
+export function createMailboxAccess(deps: PlatformDeps) {
   const db = deps.database.db;
   const domain = deps.config.mail.domain;
   const now = () => deps.clock.now().toISOString();
@@ -51,9 +51,6 @@ export function createMailboxCore(deps: PlatformDeps) {
     return { item: row, box };
   }
 
-  const searchText = (parts: (string | null | undefined)[]) =>
-    foldVietnamese(parts.filter(Boolean).join(' ')).slice(0, 20_000);
-
-  return { db, deps, domain, now, sync, readable, mailbox, item, searchText };
+  return { db, deps, domain, now, sync, readable, mailbox, item };
 }
-export type MailboxCore = ReturnType<typeof createMailboxCore>;
+export type MailboxAccess = ReturnType<typeof createMailboxAccess>;

@@ -11,9 +11,9 @@ import {
 import { foldVietnamese } from '../../../common/text/fold';
 import { newId } from '../../platform/ids';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
-import type { MailboxCore } from './mailbox.core';
 import * as errors from './mailbox.errors';
 import * as repo from './mailbox.repository';
+import type { MailboxAccess } from './mailbox-access.service';
 import * as mailboxes from './mailboxes.repository';
 
 const FOLDER_NAMES: Record<(typeof SYSTEM_FOLDERS)[number], string> = {
@@ -37,7 +37,7 @@ const parseRecipients = (json: string) =>
 
 const snippet = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 160);
 
-export function createMailReading(core: MailboxCore) {
+export function createMailReading(core: MailboxAccess) {
   const { db, deps, now } = core;
 
   async function folderOf(mailboxId: string, folder: string) {

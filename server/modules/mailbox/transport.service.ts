@@ -6,12 +6,13 @@ import type { JobHandler } from '../../platform/jobs/jobs';
 import type { ParsedIncoming } from '../../platform/mail/incoming';
 import { MailSendError } from '../../platform/mail/mail.errors';
 import type { MailSender } from '../../platform/mail/outgoing';
-import { announceDelivery } from './mailbox.compose';
-import type { MailboxCore } from './mailbox.core';
-import type { MailboxRow } from './mailbox.directory';
+import { announceDelivery } from './compose.service';
+import { htmlToText, sanitizeMailHtml } from './mail-html.rules';
 import * as repo from './mailbox.repository';
-import { htmlToText, sanitizeMailHtml } from './mailbox.sanitize';
+import type { MailboxAccess } from './mailbox-access.service';
 import * as mailboxes from './mailboxes.repository';
+import type { MailboxRow } from './mailboxes.service';
+import { searchText } from './search-text.rules';
 
 const MAX_HEADERS_CHARS = 32_000;
 const SMTP_AUDIT = { userId: null, name: 'Máy chủ nhận thư (SMTP)', ip: null, userAgent: null };
@@ -24,7 +25,7 @@ export type OutsideDelivered = (trx: Executor, outboundIds: string[]) => Promise
 
 /** Mail over SMTP: what arrives is filed into its mailboxes, what goes out leaves through the relay. */
 export function createMailTransport(
-  core: MailboxCore,
+  core: MailboxAccess,
   mail: MailSender | null,
   delivered: OutsideDelivered | null = null,
 ) {
@@ -180,13 +181,7 @@ export function createMailTransport(
             source: 'smtp',
             status: 'sent',
             size: Buffer.byteLength(text) + stored.reduce((n, f) => n + f.size, 0),
-            search_text: core.searchText([
-              parsed.subject,
-              text,
-              from.name,
-              from.address,
-              ...stored.map((f) => f.fileName),
-            ]),
+            search_text: searchText([parsed.subject, text, from.name, from.address, ...stored.map((f) => f.fileName)]),
             created_by: null,
             client_key: null,
             version: 1,

@@ -3,7 +3,7 @@ import { addDays, dayInVietnam } from '../../platform/clock';
 import type { PlatformDeps } from '../../platform/deps';
 import type { Actor } from '../../platform/security/actor';
 import type { MeetingsModule } from '../meetings/meetings.contract';
-import { demoPdf } from './demo-documents';
+import { demoPdf } from './demo-documents.service';
 
 type Meetings = Omit<MeetingsModule, 'register'>;
 
