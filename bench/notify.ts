@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { createNotificationChannels } from '../server/modules/notifications/delivery';
+import { createNotificationChannels } from '../server/modules/notifications/delivery.jobs';
 import { notify } from '../server/modules/notifications/notify.service';
 import type { DatabaseKind } from '../server/platform/db/database';
 import { newId } from '../server/platform/ids';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { ACCOUNT_LIMIT_FACTOR } from '../server/modules/identity/sign-in-guard';
+import { ACCOUNT_LIMIT_FACTOR } from '../server/modules/identity/sign-in-guard.service';
 import { makeDocx, makePdf, makePdfBomb, multipart } from '../server/test/files';
 import {
   type BenchServer,

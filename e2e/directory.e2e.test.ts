@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoName } from '../server/modules/demo/demo-data';
+import { demoName } from '../server/modules/demo/demo.data';
 import { useProduct } from './session';
 
 /** The demo clerk, "vanthu", is the 30th of the 56 demo people. */

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { demoPdf } from '../server/modules/demo/demo-documents';
+import { demoPdf } from '../server/modules/demo/demo-documents.service';
 import { PHONE, pickerDay, SHOTS, selectOptions, settledDialog, useProduct } from './session';
 
 const DESKTOP = { width: 1280, height: 860 };

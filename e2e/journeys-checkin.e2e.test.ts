@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { MeetingList, MeetingView } from '../common/schemas/meetings';
-import { demoName } from '../server/modules/demo/demo-data';
+import { demoName } from '../server/modules/demo/demo.data';
 import { apiCall, PHONE, SHOTS, useProduct } from './session';
 
 const DEMO_MEETING = 'Hội nghị Ban Thường vụ Huyện ủy thường kỳ tháng 12';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { demoPdf } from '../server/modules/demo/demo-documents';
+import { demoPdf } from '../server/modules/demo/demo-documents.service';
 import { apiCall, PHONE, SHOTS, useProduct } from './session';
 
 const COMMUNE = 'Đảng bộ xã Lũng Cú';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { MeetingList, MeetingView } from '../common/schemas/meetings';
 import { addDays, mondayOf } from '../common/time/calendar';
 import { dayInVietnam } from '../common/time/vietnam';
-import { demoName } from '../server/modules/demo/demo-data';
+import { demoName } from '../server/modules/demo/demo.data';
 import { apiCall, PHONE, SHOTS, useProduct } from './session';
 
 const DEMO_MEETING = 'Hội nghị Ban Thường vụ Huyện ủy thường kỳ tháng 12';

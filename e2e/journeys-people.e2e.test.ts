@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { demoName } from '../server/modules/demo/demo-data';
+import { demoName } from '../server/modules/demo/demo.data';
 import { DESKTOP, PHONE, pickerDay, SHOTS, useProduct } from './session';
 
 /** The demo's Bí thư Huyện ủy, the leader "lanhdao". */

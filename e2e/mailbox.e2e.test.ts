@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { demoName } from '../server/modules/demo/demo-data';
-import { demoPdf } from '../server/modules/demo/demo-documents';
+import { demoName } from '../server/modules/demo/demo.data';
+import { demoPdf } from '../server/modules/demo/demo-documents.service';
 import { PHONE, SHOTS, selectOptions, useProduct } from './session';
 
 const DESKTOP = { width: 1280, height: 860 };

@@ -1,8 +1,8 @@
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatDateTimeShort } from '../common/time/format';
-import { demoName } from '../server/modules/demo/demo-data';
-import { demoPdf } from '../server/modules/demo/demo-documents';
+import { demoName } from '../server/modules/demo/demo.data';
+import { demoPdf } from '../server/modules/demo/demo-documents.service';
 import { PHONE, SHOTS, selectOptions, settledDialog, useProduct } from './session';
 
 const DESKTOP = { width: 1280, height: 860 };

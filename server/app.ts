@@ -5,6 +5,7 @@ import pino, { type Logger } from 'pino';
 import { z } from 'zod';
 import { auditPolicy } from './modules/audit/audit.policy';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
+import { createAuditService } from './modules/audit/audit.service';
 import { createDemoConfigView } from './modules/demo/demo.service';
 import { createDirectoryModule, directoryPolicies } from './modules/directory/directory.module';
 import { documentEventKinds } from './modules/documents/documents.contract';
@@ -21,14 +22,17 @@ import { createInspectionModule, inspectionPolicies } from './modules/inspection
 import { jobsPolicy } from './modules/jobs/jobs.policy';
 import { registerJobsRoutes } from './modules/jobs/jobs.routes';
 import { createJobsService } from './modules/jobs/jobs.service';
+import { mailboxEventKinds } from './modules/mailbox/mailbox.contract';
 import { createMailboxModule, createOfficialMailbox } from './modules/mailbox/mailbox.module';
+import { mailboxPolicy } from './modules/mailbox/mailbox.policy';
 import { meetingEventKinds } from './modules/meetings/meetings.contract';
 import { createMeetingsModule, meetingPolicies } from './modules/meetings/meetings.module';
-import { createNotificationChannels, type NotificationChannels } from './modules/notifications/delivery';
-import { createLiveNotifications } from './modules/notifications/notifications.live';
+import { createNotificationChannels, type NotificationChannels } from './modules/notifications/delivery.jobs';
+import { createLiveNotifications } from './modules/notifications/live.service';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes';
 import { createNotificationsService } from './modules/notifications/notifications.service';
 import { subscribeToDocuments as notifyOfDocuments } from './modules/notifications/subscribers/documents.subscribers';
+import { subscribeToMailbox } from './modules/notifications/subscribers/mailbox.subscribers';
 import { subscribeToMeetings as notifyOfMeetings } from './modules/notifications/subscribers/meetings.subscribers';
 import { subscribeToSchedules as notifyOfSchedules } from './modules/notifications/subscribers/schedules.subscribers';
 import { savingsPolicy } from './modules/savings/savings.policy';
@@ -123,6 +127,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
       auditPolicy,
       savingsPolicy,
       jobsPolicy,
+      mailboxPolicy,
       ...meetingPolicies,
       ...schedulePolicies,
       ...directoryPolicies,
@@ -167,6 +172,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   notifyOfSchedules(deps.events);
   countMeetingSavings(deps.events);
   countScheduleSavings(deps.events);
+  subscribeToMailbox(deps.events);
 
   const app = await createHttpServer({
     logLevel: config.logLevel,
@@ -189,7 +195,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   registerHealthRoutes(app, deps, VERSION);
   registerAuthRoutes(app, { auth, config, demoConfig: createDemoConfigView(deps) });
   registerUsersRoutes(app, users);
-  registerAuditRoutes(app, deps);
+  registerAuditRoutes(app, createAuditService(deps));
   directory.register(app);
   documents.register(app);
   meetings.register(app);
@@ -224,7 +230,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   );
 
   // Every event a module emits has its subscribers, and nothing subscribes to an event no one emits.
-  deps.events.assertWired([...documentEventKinds, ...meetingEventKinds, ...scheduleEventKinds]);
+  deps.events.assertWired([...documentEventKinds, ...meetingEventKinds, ...scheduleEventKinds, ...mailboxEventKinds]);
   const jobHandlers = mergeJobHandlers(
     notifications.channels.handlers,
     mailbox.transport.handlers,

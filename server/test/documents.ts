@@ -45,7 +45,7 @@ export function errorCode(res: LightMyRequestResponse): string {
 }
 
 /** A minimal, valid PDF whose text is `text` (ASCII only): the one the demo attaches. */
-export { demoPdf as tinyPdf } from '../modules/demo/demo-documents';
+export { demoPdf as tinyPdf } from '../modules/demo/demo-documents.service';
 
 /**
  * A committee with its office people and a grassroots cell with its own clerk, each with

@@ -11,7 +11,7 @@ import { ConfigError, loadConfig } from '../../platform/config/config';
 import type { Database } from '../../platform/db/database';
 import { createTestDatabase, TestClock, testConfig, testEngines } from '../../test/harness';
 import { type DemoSeedResult, seedDemo } from './demo.service';
-import { DEMO_SECRET_FILE } from './demo-secret';
+import { DEMO_SECRET_FILE } from './demo-secret.service';
 
 const REMOTE = '10.1.2.3';
 

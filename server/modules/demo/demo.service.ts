@@ -2,20 +2,20 @@ import type { AuthConfig } from '../../../common/schemas/auth';
 import { ROLE_LABELS, type Role, roleSchema } from '../../../common/schemas/roles';
 import type { PlatformDeps } from '../../platform/deps';
 import type { SystemCaller } from '../../platform/security/actor';
-import type { DirectoryService } from '../directory/directory.module';
-import type { createDocumentsModule } from '../documents/documents.module';
-import type { AuthService } from '../identity/auth.service';
-import type { UsersService } from '../identity/users.service';
-import type { InspectionModule } from '../inspection/inspection.module';
-import type { MailboxModule } from '../mailbox/mailbox.module';
-import type { createMeetingsModule } from '../meetings/meetings.module';
-import type { SchedulesModule } from '../schedules/schedules.module';
-import { DEMO_BODIES, DEMO_GRASSROOTS, DEMO_POSITIONS, DEMO_ROOT, demoName, mailboxLocal } from './demo-data';
-import { seedDemoDocuments } from './demo-documents';
-import { seedDemoInspection } from './demo-inspection';
-import { seedDemoMail } from './demo-mail';
-import { seedDemoMeetings } from './demo-meetings';
-import { seedDemoSchedule } from './demo-schedule';
+import type { DirectoryService } from '../directory/directory.contract';
+import type { DocumentsModule } from '../documents/documents.contract';
+import type { AuthService, UsersService } from '../identity/identity.contract';
+import type { InspectionModule } from '../inspection/inspection.contract';
+import type { MailboxModule } from '../mailbox/mailbox.contract';
+import type { MeetingsModule } from '../meetings/meetings.contract';
+import type { SchedulesModule } from '../schedules/schedules.contract';
+import { DEMO_BODIES, DEMO_GRASSROOTS, DEMO_POSITIONS, DEMO_ROOT, demoName, mailboxLocal } from './demo.data';
+import * as repo from './demo.repository';
+import { seedDemoDocuments } from './demo-documents.service';
+import { seedDemoInspection } from './demo-inspection.service';
+import { seedDemoMail } from './demo-mail.service';
+import { seedDemoMeetings } from './demo-meetings.service';
+import { seedDemoSchedule } from './demo-schedule.service';
 import {
   type DemoSecret,
   demoPassword,
@@ -23,7 +23,7 @@ import {
   ensureDemoSecret,
   matchesCheck,
   readDemoSecret,
-} from './demo-secret';
+} from './demo-secret.service';
 
 const DEMO_CALLER: SystemCaller = {
   system: true,
@@ -67,8 +67,7 @@ export interface DemoSeedResult {
 }
 
 export async function isDatabaseEmpty(deps: PlatformDeps): Promise<boolean> {
-  const row = await deps.database.db.selectFrom('organizations').select('id').limit(1).executeTakeFirst();
-  return row === undefined;
+  return repo.hasNoOrganization(deps.database.db);
 }
 
 /** Loads the demo organization into an empty database; does nothing otherwise. */
@@ -78,8 +77,8 @@ export async function seedDemo(
     directory: DirectoryService;
     users: UsersService;
     auth: AuthService;
-    documents: ReturnType<typeof createDocumentsModule>;
-    meetings: ReturnType<typeof createMeetingsModule>;
+    documents: DocumentsModule;
+    meetings: MeetingsModule;
     schedules: SchedulesModule;
     mailbox: MailboxModule;
     inspection: InspectionModule;
@@ -227,17 +226,14 @@ export async function seedDemo(
   });
 
   await deps.transact(async ({ trx }) => {
-    await trx
-      .insertInto('app_meta')
-      .values([
-        {
-          key: 'demo_accounts',
-          value: JSON.stringify(accounts.map(({ username, role, label }) => ({ username, role, label }))),
-        },
-        { key: 'demo_secret_check', value: demoSecretCheck(secret) },
-        { key: 'organization_name', value: DEMO_ROOT.name },
-      ])
-      .execute();
+    await repo.insertMeta(trx, [
+      {
+        key: 'demo_accounts',
+        value: JSON.stringify(accounts.map(({ username, role, label }) => ({ username, role, label }))),
+      },
+      { key: 'demo_secret_check', value: demoSecretCheck(secret) },
+      { key: 'organization_name', value: DEMO_ROOT.name },
+    ]);
   });
   return {
     seeded: true,
@@ -255,11 +251,7 @@ interface DemoState {
 }
 
 async function readDemoState(deps: PlatformDeps, withSecret: boolean): Promise<DemoState> {
-  const rows = await deps.database.db
-    .selectFrom('app_meta')
-    .select(['key', 'value'])
-    .where('key', 'in', ['demo_accounts', 'demo_secret_check', 'organization_name'])
-    .execute();
+  const rows = await repo.readMeta(deps.database.db, ['demo_accounts', 'demo_secret_check', 'organization_name']);
   const map = new Map(rows.map((r) => [r.key, r.value]));
   const check = map.get('demo_secret_check');
   const secret = withSecret && check ? readDemoSecret(deps.config.dataDir) : null;

@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { PlatformDeps } from '../../platform/deps';
 import { type App, typed } from '../../platform/http/http-server';
+import { pingDatabase } from './health.repository';
 
 const healthSchema = z.object({
   status: z.enum(['ok', 'degraded']),
@@ -19,7 +19,7 @@ export function registerHealthRoutes(app: App, deps: PlatformDeps, version: stri
     async (_request, reply) => {
       let ok = true;
       try {
-        await sql`select 1`.execute(deps.database.db);
+        await pingDatabase(deps.database.db);
       } catch {
         ok = false;
       }

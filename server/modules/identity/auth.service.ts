@@ -11,7 +11,7 @@ import { hashToken } from '../../platform/security/tokens';
 import { newTotpSecret, otpauthUrl, verifyTotp } from '../../platform/security/totp';
 import * as errors from './identity.errors';
 import * as repo from './identity.repository';
-import { type Admission, createSignInGuard } from './sign-in-guard';
+import { type Admission, createSignInGuard } from './sign-in-guard.service';
 
 export interface ClientInfo {
   ip: string | null;

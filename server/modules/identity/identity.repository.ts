@@ -329,3 +329,14 @@ export async function consumeTotpStep(ex: Executor, id: string, step: number): P
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
+
+/** Whether any account holds the administrator's role anywhere. */
+export async function anyAdmin(ex: Executor): Promise<boolean> {
+  const row = await ex
+    .selectFrom('role_grants')
+    .select('user_id')
+    .where('role', '=', 'admin')
+    .limit(1)
+    .executeTakeFirst();
+  return !!row;
+}

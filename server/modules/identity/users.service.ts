@@ -12,7 +12,7 @@ import { hashToken } from '../../platform/security/tokens';
 import * as errors from './identity.errors';
 import { administeredPaths, type UserResource } from './identity.policy';
 import * as repo from './identity.repository';
-import { createSignInGuard } from './sign-in-guard';
+import { createSignInGuard } from './sign-in-guard.service';
 import type { UserCreateBody, UserPatchBody, UserView } from './users.schemas';
 
 const RESET_LINK_TTL_MS = 24 * 3_600_000;
@@ -258,12 +258,7 @@ export function createUsersService(deps: PlatformDeps) {
         const before = (await repo.grantsOf(trx, [id])).get(id) ?? [];
         await repo.replaceGrants(trx, id, grants, clock.now().toISOString());
         if (before.some((g) => g.role === 'admin') && !grants.some((g) => g.role === 'admin')) {
-          const admins = await trx
-            .selectFrom('role_grants')
-            .select('user_id')
-            .where('role', '=', 'admin')
-            .limit(1)
-            .executeTakeFirst();
+          const admins = await repo.anyAdmin(trx);
           if (!admins) throw errors.lastAdmin();
         }
         await audit(auditOf(caller), {

@@ -1,22 +1,17 @@
 import { ACCESS_ROLE_LABELS, type AccessRole, type DOCUMENT_ROLE_LABELS } from '../../../common/inspection';
 import { isUniqueViolation } from '../../platform/db/errors';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
-import type { InspectionCore } from './inspection.core';
+import type { CaseAccess } from './case-access.service';
 import * as errors from './inspection.errors';
 import * as repo from './inspection.repository';
 
 /** Who besides the commission may see a case, and the documents that belong to it. */
-export function createAccessService(core: InspectionCore) {
+export function createAccessService(core: CaseAccess) {
   const { db, deps, now } = core;
 
   async function grant(actor: Actor, id: string, input: { userId: string; role: AccessRole }) {
     await core.authorized(db, actor, id, 'grant');
-    const user = await db
-      .selectFrom('users')
-      .select(['id', 'full_name'])
-      .where('id', '=', input.userId)
-      .where('disabled', '=', 0)
-      .executeTakeFirst();
+    const user = await repo.findActiveUser(db, input.userId);
     if (!user) throw errors.unknownUser();
     await deps.transact(async ({ trx, audit }) => {
       await repo.grantAccess(trx, {

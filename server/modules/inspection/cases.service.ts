@@ -20,7 +20,7 @@ import type { Executor } from '../../platform/db/database';
 import { staleVersion } from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
-import type { InspectionCore } from './inspection.core';
+import type { CaseAccess } from './case-access.service';
 import * as errors from './inspection.errors';
 import { COMMISSION, commission } from './inspection.policy';
 import * as repo from './inspection.repository';
@@ -71,22 +71,13 @@ async function resolveSubjects(ex: Executor, input: readonly SubjectInput[]) {
 }
 
 /** Opening a case, reading it (every reading audited), the list, and who may see it. */
-export function createCasesService(core: InspectionCore) {
+export function createCasesService(core: CaseAccess) {
   const { db, deps, now, today } = core;
 
   async function programmeItem(ex: Executor, organizationId: string, itemId: string) {
-    const item = await ex
-      .selectFrom('inspection_programme_items as i')
-      .innerJoin('inspection_programmes as p', 'p.id', 'i.programme_id')
-      .select(['i.id', 'p.organization_id'])
-      .where('i.id', '=', itemId)
-      .executeTakeFirst();
+    const item = await repo.findProgrammeItem(ex, itemId);
     if (!item || item.organization_id !== organizationId) throw errors.programmeItemNotFound();
-    const taken = await ex
-      .selectFrom('inspection_cases')
-      .select('id')
-      .where('programme_item_id', '=', itemId)
-      .executeTakeFirst();
+    const taken = await repo.programmeItemTaken(ex, itemId);
     if (taken) throw errors.programmeItemTaken();
   }
 

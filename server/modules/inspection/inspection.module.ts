@@ -1,8 +1,9 @@
 import type { PlatformDeps } from '../../platform/deps';
 import type { App } from '../../platform/http/http-server';
 import { createAccessService } from './access.service';
+import { createCaseAccess } from './case-access.service';
 import { createCasesService } from './cases.service';
-import { type CaseDocumentsPort, createInspectionCore } from './inspection.core';
+import type { CaseDocumentsPort } from './inspection.contract';
 import { casePolicy, commissionPolicy } from './inspection.policy';
 import { registerInspectionRoutes } from './inspection.routes';
 import { createProgrammesService } from './programmes.service';
@@ -16,7 +17,7 @@ export const inspectionPolicies = [casePolicy, commissionPolicy];
  * and the periodic statistics. Confidential: the Inspection Commission and those given a case.
  */
 export function createInspectionModule(deps: PlatformDeps, documents: CaseDocumentsPort) {
-  const core = createInspectionCore(deps, documents);
+  const core = createCaseAccess(deps, documents);
   const module = {
     cases: createCasesService(core),
     stages: createStagesService(core),

@@ -266,3 +266,33 @@ export async function listCases(ex: Executor, scope: CaseScope, query: CaseListQ
     .execute();
   return { rows, total: Number(counted?.n ?? 0) };
 }
+
+/** An active account, by id. */
+export function findActiveUser(ex: Executor, id: string) {
+  return ex
+    .selectFrom('users')
+    .select(['id', 'full_name'])
+    .where('id', '=', id)
+    .where('disabled', '=', 0)
+    .executeTakeFirst();
+}
+
+/** A programme item with the organization whose programme holds it. */
+export function findProgrammeItem(ex: Executor, itemId: string) {
+  return ex
+    .selectFrom('inspection_programme_items as i')
+    .innerJoin('inspection_programmes as p', 'p.id', 'i.programme_id')
+    .select(['i.id', 'p.organization_id'])
+    .where('i.id', '=', itemId)
+    .executeTakeFirst();
+}
+
+/** Whether a case was already opened on this programme item. */
+export async function programmeItemTaken(ex: Executor, itemId: string): Promise<boolean> {
+  const taken = await ex
+    .selectFrom('inspection_cases')
+    .select('id')
+    .where('programme_item_id', '=', itemId)
+    .executeTakeFirst();
+  return !!taken;
+}

@@ -3,14 +3,14 @@ import type { ProgrammeItemInput, ProgrammeView } from '../../../common/schemas/
 import { isUniqueViolation } from '../../platform/db/errors';
 import { newId } from '../../platform/ids';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
-import type { InspectionCore } from './inspection.core';
+import type { CaseAccess } from './case-access.service';
 import * as errors from './inspection.errors';
 import { commission } from './inspection.policy';
 import * as repo from './inspection.repository';
 import * as programmes from './programmes.repository';
 
 /** The annual inspection and supervision programme: cases planned by quarter, and how far they got. */
-export function createProgrammesService(core: InspectionCore) {
+export function createProgrammesService(core: CaseAccess) {
   const { db, deps, now } = core;
 
   /** The commission asked for, or the actor's first; refused outside the commission. */

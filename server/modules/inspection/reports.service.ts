@@ -9,7 +9,7 @@ import {
 import type { InspectionReport, ReportQuery } from '../../../common/schemas/inspection';
 import { loadExcel } from '../../platform/excel';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
-import type { InspectionCore } from './inspection.core';
+import type { CaseAccess } from './case-access.service';
 import * as errors from './inspection.errors';
 import * as reports from './reports.repository';
 
@@ -40,7 +40,7 @@ export function reportLines(r: InspectionReport): Line[] {
 const byCount = <T extends { cases: number }>(a: T, b: T) => b.cases - a.cases;
 
 /** Periodic statistics of inspection, supervision and discipline; on screen, as XLSX and as PDF. */
-export function createReportsService(core: InspectionCore) {
+export function createReportsService(core: CaseAccess) {
   const { db, deps } = core;
 
   async function report(actor: Actor, query: ReportQuery, how = 'Xem'): Promise<InspectionReport> {

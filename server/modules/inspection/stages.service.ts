@@ -16,7 +16,7 @@ import type { Executor } from '../../platform/db/database';
 import { staleVersion } from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
-import type { InspectionCore } from './inspection.core';
+import type { CaseAccess } from './case-access.service';
 import * as errors from './inspection.errors';
 import * as repo from './inspection.repository';
 import type { StageData } from './inspection.view';
@@ -34,7 +34,7 @@ const DOCUMENT_ROLE_OF: Partial<Record<Stage, CaseDocumentRole>> = {
 };
 
 /** Recording a case's next stage: in the order the rules lay down, with what each stage settles. */
-export function createStagesService(core: InspectionCore) {
+export function createStagesService(core: CaseAccess) {
   const { db, deps, now } = core;
 
   function checkOrder(row: repo.CaseRow, done: readonly Stage[], stage: Stage) {

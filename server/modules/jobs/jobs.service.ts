@@ -12,6 +12,7 @@ import type { PlatformDeps } from '../../platform/deps';
 import { conflict, notFound } from '../../platform/http/errors';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
 import type { JobsResource } from './jobs.policy';
+import * as repo from './jobs.repository';
 
 const resource: JobsResource = { kind: 'jobs' };
 
@@ -46,42 +47,26 @@ export function createJobsService(deps: PlatformDeps) {
   return {
     async list(actor: Actor, query: z.infer<typeof jobListQuerySchema>): Promise<JobList> {
       deps.authorizer.authorize(actor, 'view', resource);
-      const byKind = db.selectFrom('jobs').$if(!!query.kind, (q) => q.where('kind', '=', query.kind ?? ''));
-      const filtered = byKind.$if(!!query.status, (q) => q.where('status', '=', query.status ?? 'queued'));
-      const [rows, total, perStatus] = await Promise.all([
-        filtered
-          .selectAll()
-          .orderBy('created_at', 'desc')
-          .orderBy('id', 'desc')
-          .limit(query.pageSize)
-          .offset((query.page - 1) * query.pageSize)
-          .execute(),
-        filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-        byKind
-          .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-          .groupBy('status')
-          .execute(),
-      ]);
+      const { rows, total, perStatus } = await repo.listJobs(db, {
+        kind: query.kind,
+        status: query.status,
+        page: query.page,
+        pageSize: query.pageSize,
+      });
       const counts = Object.fromEntries(JOB_STATUSES.map((s) => [s, 0])) as JobList['counts'];
-      for (const r of perStatus) counts[r.status] = Number(r.n);
-      return { items: rows.map(viewOf), total: Number(total.n), page: query.page, pageSize: query.pageSize, counts };
+      for (const r of perStatus) counts[r.status] = r.n;
+      return { items: rows.map(viewOf), total, page: query.page, pageSize: query.pageSize, counts };
     },
 
     /** A failed or dead job back in the queue, due now, with its full run of attempts again. */
     async retry(actor: Actor, id: string): Promise<JobView> {
       deps.authorizer.authorize(actor, 'retry', resource);
       return deps.transact(async ({ trx, audit }) => {
-        const job = await trx.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+        const job = await repo.findJob(trx, id);
         if (!job) throw jobNotFound();
         if (job.status !== 'failed' && job.status !== 'dead') throw notRetryable();
         const now = deps.clock.now().toISOString();
-        const updated = await trx
-          .updateTable('jobs')
-          .set({ status: 'queued', attempts: 0, run_at: now, locked_until: null, locked_by: null, updated_at: now })
-          .where('id', '=', id)
-          .where('status', 'in', ['failed', 'dead'])
-          .returningAll()
-          .executeTakeFirst();
+        const updated = await repo.requeueJob(trx, id, now);
         if (!updated) throw notRetryable();
         await audit(auditActorOf(actor), {
           action: 'jobs.retry',

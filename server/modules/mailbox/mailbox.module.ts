@@ -1,19 +1,19 @@
 import type { PlatformDeps } from '../../platform/deps';
 import type { App } from '../../platform/http/http-server';
 import type { MailSender } from '../../platform/mail/outgoing';
-import { createCompose } from './mailbox.compose';
-import { createMailboxCore } from './mailbox.core';
-import { createOfficialMail } from './mailbox.official';
-import { createMailReading } from './mailbox.read';
-import { createMailRegistration, type IncomingRegistrar } from './mailbox.register';
+import { createCompose } from './compose.service';
 import { registerMailboxRoutes } from './mailbox.routes';
-import { createMailTransport, type OutsideDelivered } from './mailbox.transport';
+import { createMailboxAccess } from './mailbox-access.service';
+import { createOfficialMail } from './official.service';
+import { createMailReading } from './reading.service';
+import { createMailRegistration, type IncomingRegistrar } from './registration.service';
+import { createMailTransport, type OutsideDelivered } from './transport.service';
 
 /**
  * Mail other modules write in their own transactions. It needs no other module, so the
  * modules the mailboxes depend on (documents) can be given it before the mailboxes exist.
  */
-export const createOfficialMailbox = (deps: PlatformDeps) => createOfficialMail(createMailboxCore(deps));
+export const createOfficialMailbox = (deps: PlatformDeps) => createOfficialMail(createMailboxAccess(deps));
 
 /** Official mailboxes: mail between the office's mailboxes, and over SMTP to and from the world. */
 export function createMailboxModule(
@@ -22,7 +22,7 @@ export function createMailboxModule(
   mail: MailSender | null,
   outsideDelivered: OutsideDelivered | null = null,
 ) {
-  const core = createMailboxCore(deps);
+  const core = createMailboxAccess(deps);
   const module = {
     compose: createCompose(core),
     reading: createMailReading(core),

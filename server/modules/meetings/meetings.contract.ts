@@ -102,3 +102,4 @@ export const meetingEventKinds = eventKinds<MeetingEvents>({
   'meeting.files_changed': true,
   'meeting.minutes_published': true,
 });
+export type MeetingsModule = ReturnType<typeof import('./meetings.module').createMeetingsModule>;

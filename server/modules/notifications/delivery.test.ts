@@ -12,7 +12,7 @@ import { createHttpJsonProvider } from '../../platform/sms/http-json';
 import { client, errorCode, ok } from '../../test/documents';
 import { makeOrganization, SYSTEM, sessionFor } from '../../test/factories';
 import { createTestApp, type TestApp, TestClock, testEngines } from '../../test/harness';
-import { createNotificationChannels, smsTime } from './delivery';
+import { createNotificationChannels, smsTime } from './delivery.jobs';
 import { notify } from './notify.service';
 
 describe('quiet hours for SMS', () => {

@@ -9,8 +9,8 @@ import {
   unreadCountSchema,
 } from '../../../common/schemas/notifications';
 import { type App, actorOf, typed } from '../../platform/http/http-server';
-import type { NotificationChannels } from './delivery';
-import type { LiveNotifications } from './notifications.live';
+import type { NotificationChannels } from './delivery.jobs';
+import type { LiveNotifications } from './live.service';
 import type { NotificationsService } from './notifications.service';
 
 const tags = ['Thông báo'];

@@ -2,7 +2,7 @@ import type { NotificationKind } from '../../../common/meetings';
 import type { Executor } from '../../platform/db/database';
 import { newId } from '../../platform/ids';
 import { enqueue } from '../../platform/jobs/jobs';
-import { DELIVER } from './delivery';
+import { DELIVER } from './delivery.jobs';
 import { insertNotifications } from './notifications.repository';
 
 export interface NotificationWrite {

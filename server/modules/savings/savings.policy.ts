@@ -1,5 +1,9 @@
-import { hasAnyRole } from '../../platform/security/actor';
+import type { Role } from '../../../common/schemas/roles';
+import { type Actor, hasAnyRole } from '../../platform/security/actor';
 import { definePolicy } from '../../platform/security/authorize';
+
+/** The office roles that see what their organizations saved. */
+const VIEWERS: readonly Role[] = ['admin', 'leader', 'clerk'];
 
 export interface SavingsResource {
   kind: 'savings';
@@ -9,10 +13,15 @@ export interface SavingsResource {
 export const savingsPolicy = definePolicy<SavingsResource>('savings', (actor, action) => {
   switch (action) {
     case 'view':
-      return hasAnyRole(actor, ['admin', 'leader', 'clerk']);
+      return hasAnyRole(actor, VIEWERS);
     case 'configure':
       return hasAnyRole(actor, ['admin']);
     default:
       return false;
   }
 });
+
+/** The organizations whose savings the actor sees: the subtrees where they hold an office role. */
+export function visibleSavingsPaths(actor: Actor): string[] {
+  return actor.grants.filter((g) => VIEWERS.includes(g.role)).map((g) => g.organizationPath);
+}

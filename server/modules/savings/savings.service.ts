@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { SavingKind } from '../../../common/meetings';
 import { SAVINGS_TARGET_PER_YEAR } from '../../../common/meetings';
@@ -9,31 +8,31 @@ import type {
   savingsSettingsWriteSchema,
 } from '../../../common/schemas/savings';
 import { dayInVietnam } from '../../platform/clock';
+import { updateVersioned } from '../../platform/db/versioned';
 import type { PlatformDeps } from '../../platform/deps';
 import { staleVersion } from '../../platform/http/errors';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
+import { visibleSavingsPaths } from './savings.policy';
+import * as repo from './savings.repository';
 
 const SETTINGS_KEY = 'savings.costs';
 /** A page of paper and toner, and one copy carried by hand, as priced by a district office (VND). */
 const DEFAULT_COSTS = { costPerPage: 500, costPerCopy: 3000 };
 
-const STATISTICS_ROLES = ['admin', 'leader', 'clerk'] as const;
-
 export function createSavingsService(deps: PlatformDeps) {
   const db = deps.database.db;
 
   async function settings(): Promise<SavingsSettings> {
-    const row = await db.selectFrom('settings').selectAll().where('key', '=', SETTINGS_KEY).executeTakeFirst();
+    const row = await repo.findSetting(db, SETTINGS_KEY);
     if (!row) return { ...DEFAULT_COSTS, version: 1, updatedAt: null };
     const value = JSON.parse(row.value) as typeof DEFAULT_COSTS;
     return { ...DEFAULT_COSTS, ...value, version: row.version, updatedAt: row.updated_at };
   }
 
-  /** The organizations whose savings the actor may see: the subtrees of their office roles. */
+  /** The organizations whose savings the actor may see; refused when there are none. */
   function visiblePaths(actor: Actor): string[] {
-    const paths = actor.grants.filter((g) => (STATISTICS_ROLES as readonly string[]).includes(g.role));
-    if (paths.length === 0) deps.authorizer.authorize(actor, 'view', { kind: 'savings' });
-    return paths.map((g) => g.organizationPath);
+    deps.authorizer.authorize(actor, 'view', { kind: 'savings' });
+    return visibleSavingsPaths(actor);
   }
 
   return {
@@ -47,25 +46,26 @@ export function createSavingsService(deps: PlatformDeps) {
       const at = deps.clock.now().toISOString();
       const value = JSON.stringify({ costPerPage: body.costPerPage, costPerCopy: body.costPerCopy });
       await deps.transact(async ({ trx, audit }) => {
-        const current = await trx
-          .selectFrom('settings')
-          .select('version')
-          .where('key', '=', SETTINGS_KEY)
-          .executeTakeFirst();
+        const current = await repo.findSetting(trx, SETTINGS_KEY);
         if (!current) {
           if (body.version !== 1) throw staleVersion('Đơn giá');
-          await trx
-            .insertInto('settings')
-            .values({ key: SETTINGS_KEY, value, version: 2, updated_by: actor.userId, updated_at: at })
-            .execute();
+          await repo.insertSetting(trx, {
+            key: SETTINGS_KEY,
+            value,
+            version: 2,
+            updated_by: actor.userId,
+            updated_at: at,
+          });
         } else {
-          const done = await trx
-            .updateTable('settings')
-            .set({ value, version: body.version + 1, updated_by: actor.userId, updated_at: at })
-            .where('key', '=', SETTINGS_KEY)
-            .where('version', '=', body.version)
-            .executeTakeFirst();
-          if (Number(done.numUpdatedRows) === 0) throw staleVersion('Đơn giá');
+          const done = await updateVersioned(
+            trx,
+            'settings',
+            SETTINGS_KEY,
+            body.version,
+            { value, updated_by: actor.userId, updated_at: at },
+            { by: 'key' },
+          );
+          if (!done) throw staleVersion('Đơn giá');
         }
         await audit(auditActorOf(actor), {
           action: 'savings.settings',
@@ -82,20 +82,16 @@ export function createSavingsService(deps: PlatformDeps) {
       const today = dayInVietnam(deps.clock.now());
       const year = query.year ?? Number(today.slice(0, 4));
       const costs = await settings();
-      const base = () => {
-        let q = db
-          .selectFrom('paper_savings as s')
-          .innerJoin('organizations as o', 'o.id', 's.organization_id')
-          .where('s.month', '>=', `${year}-01`)
-          .where('s.month', '<=', `${year}-12`)
-          .where((eb) => eb.or(paths.map((p) => eb('o.path', 'like', `${p}%`))));
-        if (query.organizationId) q = q.where('s.organization_id', '=', query.organizationId);
-        return q;
-      };
-      const sums = {
-        pages: sql<number>`coalesce(sum(s.pages * s.copies), 0)`.as('pages'),
-        copies: sql<number>`coalesce(sum(s.copies), 0)`.as('copies'),
-      };
+      const {
+        months,
+        kinds,
+        organizations: orgs,
+        first,
+      } = await repo.savingsFigures(db, {
+        year,
+        paths,
+        organizationId: query.organizationId,
+      });
       const money = (r: { pages: number; copies: number }) =>
         Number(r.pages) * costs.costPerPage + Number(r.copies) * costs.costPerCopy;
       const figures = <T extends { pages: number; copies: number }>(r: T) => ({
@@ -104,14 +100,6 @@ export function createSavingsService(deps: PlatformDeps) {
         copies: Number(r.copies),
         money: money(r),
       });
-      const [months, kinds, orgs] = await Promise.all([
-        base().select(['s.month', sums.pages, sums.copies]).groupBy('s.month').orderBy('s.month').execute(),
-        base().select(['s.kind', sums.pages, sums.copies]).groupBy('s.kind').orderBy('s.kind').execute(),
-        base()
-          .select(['s.organization_id as organizationId', 'o.name as organizationName', sums.pages, sums.copies])
-          .groupBy(['s.organization_id', 'o.name'])
-          .execute(),
-      ]);
       const byMonth = months.map((m) => figures({ month: m.month, pages: m.pages, copies: m.copies }));
       const totals = byMonth.reduce(
         (t, m) => ({ pages: t.pages + m.pages, copies: t.copies + m.copies, money: t.money + m.money }),
@@ -124,13 +112,10 @@ export function createSavingsService(deps: PlatformDeps) {
       // A whole year at the pace kept since the first electronic delivery counted (an office that
       // started in November is not judged by January), over at least 30 days so a first day
       // does not promise a fortune.
-      const first = await base()
-        .select((eb) => eb.fn.min('s.occurred_at').as('first'))
-        .executeTakeFirst();
       const DAY = 86_400_000;
       const yearEnd = Date.parse(`${year + 1}-01-01T00:00:00Z`);
       const until = Math.min(yearEnd, Date.parse(`${today}T00:00:00Z`) + DAY);
-      const since = first?.first ? Date.parse(`${dayInVietnam(new Date(String(first.first)))}T00:00:00Z`) : until;
+      const since = first ? Date.parse(`${dayInVietnam(new Date(String(first)))}T00:00:00Z`) : until;
       const days = Math.max(30, Math.round((until - since) / DAY));
       const projectedYear = totals.money > 0 ? Math.round((totals.money * 365) / days) : 0;
       return {

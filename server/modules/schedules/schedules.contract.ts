@@ -52,3 +52,4 @@ export const scheduleEventKinds = eventKinds<ScheduleEvents>({
   'schedule.published': true,
   'schedule.changed': true,
 });
+export type { SchedulesModule } from './schedules.module';

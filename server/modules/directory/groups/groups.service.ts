@@ -15,9 +15,9 @@ import type { PlatformDeps } from '../../../platform/deps';
 import { staleVersion } from '../../../platform/http/errors';
 import { newId } from '../../../platform/ids';
 import { auditOf, type Caller } from '../../../platform/security/actor';
-import { diffFields } from '../directory.changes';
 import * as errors from '../directory.errors';
 import { createDirectoryAccess, type DirectoryAccess } from '../directory.policy';
+import { diffFields } from '../directory-changes.rules';
 import * as orgRepo from '../organizations/organizations.repository';
 import * as repo from './groups.repository';
 

@@ -17,11 +17,11 @@ import { freezeDeep } from '../../../platform/http/serializer';
 import { newId } from '../../../platform/ids';
 import { auditOf, type Caller, grantsKey } from '../../../platform/security/actor';
 import { createDirectoryCache } from '../directory.cache';
-import { diffFields } from '../directory.changes';
 import * as errors from '../directory.errors';
 import { createDirectoryAccess, type DirectoryAccess } from '../directory.policy';
-import { depthOf, fieldsOf, organizationSearchText, pathOf, toOrganization, treeOrder } from './organizations.model';
+import { diffFields } from '../directory-changes.rules';
 import * as repo from './organizations.repository';
+import { depthOf, fieldsOf, organizationSearchText, pathOf, toOrganization, treeOrder } from './organizations.rules';
 
 export function createOrganizationsService(
   deps: PlatformDeps,

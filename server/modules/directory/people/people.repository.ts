@@ -184,3 +184,8 @@ export async function mailboxAddresses(ex: Executor, kind: 'person' | 'organizat
   const rows = await ex.selectFrom('mailboxes').select(['owner_id', 'address']).where('kind', '=', kind).execute();
   return new Map(rows.map((r) => [r.owner_id, r.address]));
 }
+
+/** Every person, in the order of their folded names. */
+export function allPeople(ex: Executor) {
+  return ex.selectFrom('people').selectAll().orderBy('search_text').orderBy('id').execute();
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvError, decodeText, detectDelimiter, parseCsv, writeCsv } from './csv';
+import { CsvError, decodeText, detectDelimiter, parseCsv, writeCsv } from './csv.rules';
 
 describe('CSV', () => {
   it('reads what Excel on Windows writes: BOM, semicolons, CRLF', () => {

@@ -11,14 +11,14 @@ import type { PlatformDeps } from '../../../platform/deps';
 import { auditOf, type Caller } from '../../../platform/security/actor';
 import * as errors from '../directory.errors';
 import { createDirectoryAccess, type DirectoryAccess } from '../directory.policy';
-import { treeOrder } from '../organizations/organizations.model';
 import * as orgRepo from '../organizations/organizations.repository';
+import { treeOrder } from '../organizations/organizations.rules';
 import * as peopleRepo from '../people/people.repository';
-import { ORGANIZATION_COLUMNS, PERSON_COLUMNS, readHeader } from './columns';
-import { applyOrganizationImport, planOrganizationImport } from './import-organizations';
-import { applyPeopleImport, planPeopleImport } from './import-people';
-import { type ImportContext, localPhone } from './import-rows';
-import { readTable, writeTable } from './spreadsheet';
+import { ORGANIZATION_COLUMNS, PERSON_COLUMNS, readHeader } from './columns.rules';
+import { applyOrganizationImport, planOrganizationImport } from './import-organizations.service';
+import { applyPeopleImport, planPeopleImport } from './import-people.service';
+import { type ImportContext, localPhone } from './import-rows.rules';
+import { readTable, writeTable } from './spreadsheet.render';
 
 const KIND_LABEL: Record<TransferKind, string> = { organizations: 'tổ chức', people: 'người' };
 const CONTENT_TYPES = {
@@ -78,7 +78,7 @@ export function createTransferService(
   }
 
   async function peopleTable(ex: Executor): Promise<string[][]> {
-    const people = await ex.selectFrom('people').selectAll().orderBy('search_text').orderBy('id').execute();
+    const people = await peopleRepo.allPeople(ex);
     const memberships = await peopleRepo.membershipsOf(
       ex,
       people.map((p) => p.id),

@@ -4,7 +4,7 @@ import type { ImportReport } from '../../../../common/schemas/directory-transfer
 import { browser, errorOf, multipartFile } from '../../../test/directory';
 import { makeOrganization, SYSTEM, signedInAs } from '../../../test/factories';
 import { createTestApp, type TestApp, testEngines } from '../../../test/harness';
-import { ensureMailboxes } from '../../mailbox/mailbox.directory';
+import { ensureMailboxes } from '../../mailbox/mailboxes.service';
 
 const BOM = '\uFEFF';
 

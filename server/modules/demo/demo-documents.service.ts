@@ -2,9 +2,10 @@ import { Readable } from 'node:stream';
 import { addDays, dayInVietnam } from '../../platform/clock';
 import type { PlatformDeps } from '../../platform/deps';
 import type { Actor } from '../../platform/security/actor';
-import type { createDocumentsModule } from '../documents/documents.module';
+import type { DocumentsModule } from '../documents/documents.contract';
+import { versionOf } from './demo.repository';
 
-type Documents = ReturnType<typeof createDocumentsModule>;
+type Documents = DocumentsModule;
 
 export interface DemoDocumentPeople {
   clerk: Actor;
@@ -87,9 +88,7 @@ export async function seedDemoDocuments(deps: PlatformDeps, documents: Documents
         uploadIds: [await upload(p.clerk, `${numberText.replace(/\//g, '-')}.pdf`, text)],
       })
     ).id;
-  const version = async (id: string) =>
-    (await deps.database.db.selectFrom('documents').select('version').where('id', '=', id).executeTakeFirstOrThrow())
-      .version;
+  const version = (id: string) => versionOf(deps.database.db, 'documents', id);
 
   await register(
     '215-CV/TU',

@@ -1,6 +1,6 @@
 import { foldVietnamese } from '../../../../common/text/fold';
 import * as errors from '../directory.errors';
-import type { SheetColumn } from './spreadsheet';
+import type { SheetColumn } from './spreadsheet.render';
 
 /** A column of an import or export file: its Vietnamese header and the other names people give it. */
 export interface ColumnDef<K extends string> extends SheetColumn {

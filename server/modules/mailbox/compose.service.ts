@@ -1,17 +1,21 @@
+import type { Transaction } from 'kysely';
 import type { DraftPatch, MailRecipientWrite, MailWrite } from '../../../common/schemas/mail';
 import type { Executor } from '../../platform/db/database';
+import type { DB } from '../../platform/db/schema';
+import { updateVersioned } from '../../platform/db/versioned';
+import type { EventBus } from '../../platform/events/events';
 import { staleVersion } from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
 import { enqueue } from '../../platform/jobs/jobs';
 import { checkSubject, parseAddress } from '../../platform/mail/address';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
 import type { UnitOfWork } from '../../platform/transactor';
-import { notify } from '../notifications/notify.service';
-import type { MailboxCore } from './mailbox.core';
-import { type MailboxRow, type Resolved, readersOf, resolveRecipients } from './mailbox.directory';
+import { htmlToText, sanitizeMailHtml } from './mail-html.rules';
 import * as errors from './mailbox.errors';
 import * as repo from './mailbox.repository';
-import { htmlToText, sanitizeMailHtml } from './mailbox.sanitize';
+import type { MailboxAccess } from './mailbox-access.service';
+import { type MailboxRow, type Resolved, readersOf, resolveRecipients } from './mailboxes.service';
+import { searchText } from './search-text.rules';
 
 /** The job that takes a message to its outside addresses through the relay. */
 export const MAIL_SEND = 'mail.send';
@@ -22,37 +26,40 @@ interface Picks {
   bcc: MailRecipientWrite[];
 }
 
-/** Tells the readers of each mailbox a message reached, except the one who wrote it. */
-export async function tellReaders(
-  trx: Executor,
+/**
+ * Says that a message reached these mailboxes, with who reads each: the notifications
+ * module tells them. Nothing is said when no mailbox of the office was reached.
+ */
+export async function announceDelivery(
+  events: EventBus,
+  trx: Transaction<DB>,
   items: Map<string, string>,
   boxes: MailboxRow[],
-  message: { subject: string; fromName: string | null; fromAddress: string },
+  message: { id: string; subject: string; fromName: string | null; fromAddress: string },
   at: string,
-  except: string | null,
+  senderId: string | null,
 ) {
   const reached = boxes.filter((b) => items.has(b.id));
   if (reached.length === 0) return;
   const readers = await readersOf(trx, reached);
-  for (const box of reached) {
-    const users = (readers.get(box.id) ?? []).filter((u) => u !== except);
-    await notify(
-      trx,
-      users,
-      {
-        kind: 'mail_received',
-        title: `Thư mới${box.kind === 'organization' ? ` gửi ${box.name}` : ''}: ${message.subject || '(không có tiêu đề)'}`,
-        body: `Từ ${message.fromName ?? message.fromAddress}`,
-        link: `/mailbox/${box.id}/${items.get(box.id)}`,
-        entityType: 'mail_item',
-        entityId: items.get(box.id) ?? null,
-      },
-      at,
-    );
-  }
+  await events.emit(trx, 'mail.delivered', {
+    messageId: message.id,
+    subject: message.subject,
+    fromName: message.fromName,
+    fromAddress: message.fromAddress,
+    deliveredAt: at,
+    senderId,
+    mailboxes: reached.map((box) => ({
+      mailboxId: box.id,
+      mailboxKind: box.kind,
+      mailboxName: box.name,
+      itemId: items.get(box.id) as string,
+      readers: readers.get(box.id) ?? [],
+    })),
+  });
 }
 
-export function createCompose(core: MailboxCore) {
+export function createCompose(core: MailboxAccess) {
   const { deps, domain, now } = core;
   const limitMb = Math.round(deps.config.mail.maxBytes / 1024 / 1024);
 
@@ -97,31 +104,30 @@ export function createCompose(core: MailboxCore) {
       at,
     );
     if (resolved.external.length > 0) {
-      await uow.trx
-        .insertInto('mail_outbound')
-        .values(
-          resolved.external.map((e) => ({
-            id: newId(),
-            message_id: message.id,
-            address: e.address,
-            status: 'queued' as const,
-            error: null,
-            created_at: at,
-            updated_at: at,
-          })),
-        )
-        .execute();
+      await repo.insertOutbound(
+        uow.trx,
+        resolved.external.map((e) => ({
+          id: newId(),
+          message_id: message.id,
+          address: e.address,
+          status: 'queued' as const,
+          error: null,
+          created_at: at,
+          updated_at: at,
+        })),
+      );
       await enqueue(
         uow.trx,
         { kind: MAIL_SEND, key: `mail:${message.id}`, payload: { messageId: message.id } },
         new Date(at),
       );
     }
-    await tellReaders(
+    await announceDelivery(
+      deps.events,
       uow.trx,
       items,
       resolved.internal.map((r) => r.mailbox),
-      { subject: message.subject, fromName: message.from_name, fromAddress: message.from_address },
+      { id: message.id, subject: message.subject, fromName: message.from_name, fromAddress: message.from_address },
       at,
       actor.userId,
     );
@@ -148,13 +154,7 @@ export function createCompose(core: MailboxCore) {
     async write(actor: Actor, input: MailWrite): Promise<{ itemId: string; created: boolean }> {
       const box = await core.mailbox(actor, input.mailboxId);
       if (input.clientKey) {
-        const again = await core.db
-          .selectFrom('mail_messages as m')
-          .innerJoin('mail_items as i', (j) => j.onRef('i.message_id', '=', 'm.id').on('i.role', '=', 'from'))
-          .select('i.id')
-          .where('m.created_by', '=', actor.userId)
-          .where('m.client_key', '=', input.clientKey)
-          .executeTakeFirst();
+        const again = await repo.findWrittenWithKey(core.db, actor.userId, input.clientKey);
         if (again) return { itemId: again.id, created: false };
       }
       const reply = input.replyToItemId ? await core.item(actor, input.replyToItemId) : null;
@@ -187,7 +187,7 @@ export function createCompose(core: MailboxCore) {
           source: 'internal',
           status: input.draft ? 'draft' : 'sent',
           size,
-          search_text: core.searchText([
+          search_text: searchText([
             input.subject,
             body.text,
             box.name,
@@ -232,24 +232,9 @@ export function createCompose(core: MailboxCore) {
           existing.reduce((n, a) => n + Number(a.size), 0) +
           added.reduce((n, f) => n + f.size, 0);
         check(patch, size, patch.send);
-        if (added.length > 0) {
-          await uow.trx
-            .insertInto('mail_attachments')
-            .values(
-              added.map((f, i) => ({
-                id: newId(),
-                message_id: message.id,
-                position: existing.length + i,
-                sha256: f.sha256,
-                file_name: f.fileName,
-                size: f.size,
-                content_type: f.contentType,
-              })),
-            )
-            .execute();
-        }
+        await repo.insertAttachments(uow.trx, message.id, added, existing.length);
         const at = now();
-        const next = {
+        const changes = {
           subject: patch.subject,
           body_text: body.text,
           body_html: body.html,
@@ -259,7 +244,7 @@ export function createCompose(core: MailboxCore) {
           status: patch.send ? ('sent' as const) : ('draft' as const),
           sent_at: patch.send ? at : null,
           created_at: patch.send ? at : message.created_at,
-          search_text: core.searchText([
+          search_text: searchText([
             patch.subject,
             body.text,
             box.name,
@@ -267,22 +252,12 @@ export function createCompose(core: MailboxCore) {
             ...[...resolved.shown.to, ...resolved.shown.cc].flatMap((s) => [s.name, s.address]),
             ...[...existing.map((a) => a.file_name), ...added.map((f) => f.fileName)],
           ]),
-          version: message.version + 1,
         };
-        const r = await uow.trx
-          .updateTable('mail_messages')
-          .set(next)
-          .where('id', '=', message.id)
-          .where('version', '=', message.version)
-          .executeTakeFirst();
-        if (Number(r.numUpdatedRows) !== 1) throw staleVersion('Thư nháp');
+        if (!(await updateVersioned(uow.trx, 'mail_messages', message.id, message.version, changes)))
+          throw staleVersion('Thư nháp');
         if (patch.send) {
-          await uow.trx
-            .updateTable('mail_items')
-            .set({ folder: 'sent', created_at: at })
-            .where('id', '=', item.id)
-            .execute();
-          await deliver(uow, actor, { ...message, ...next }, box, resolved);
+          await repo.updateItem(uow.trx, item.id, { folder: 'sent', created_at: at });
+          await deliver(uow, actor, { ...message, ...changes, version: message.version + 1 }, box, resolved);
         }
       });
       return { itemId };

@@ -4,12 +4,12 @@ import type { AuditEntry } from '../../../platform/audit/audit-log';
 import type { Executor } from '../../../platform/db/database';
 import { staleVersion } from '../../../platform/http/errors';
 import { newId } from '../../../platform/ids';
-import { diffFields } from '../directory.changes';
+import { diffFields } from '../directory-changes.rules';
 import * as orgRepo from '../organizations/organizations.repository';
 import * as repo from '../people/people.repository';
 import { type MembershipInput, personSearchText } from '../people/people.service';
-import { headerOf, PERSON_COLUMNS, type PersonColumn, type SourceRow } from './columns';
-import { type ImportContext, phoneFromCell, RowCheck, rejected } from './import-rows';
+import { headerOf, PERSON_COLUMNS, type PersonColumn, type SourceRow } from './columns.rules';
+import { type ImportContext, phoneFromCell, RowCheck, rejected } from './import-rows.rules';
 
 const H = (key: PersonColumn) => headerOf(PERSON_COLUMNS, key);
 const FIELD_COLUMNS: Record<string, PersonColumn> = {

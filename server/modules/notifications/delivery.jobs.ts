@@ -10,6 +10,7 @@ import { createHttpJsonProvider } from '../../platform/sms/http-json';
 import type { SmsProvider } from '../../platform/sms/provider';
 import { createSmsSender } from '../../platform/sms/sms';
 import { fitOneSegment, toSmsText } from '../../platform/sms/text';
+import * as repo from './notifications.repository';
 
 /** Job kinds of the notification channels. */
 export const DELIVER = 'notification.deliver';
@@ -92,46 +93,17 @@ export function createNotificationChannels(
     id: string,
     patch: { status: string; error?: string | null; provider_id?: string | null; segments?: number | null },
   ) {
-    await db
-      .updateTable('notification_deliveries')
-      .set({ ...patch, updated_at: deps.clock.now().toISOString() })
-      .where('id', '=', id)
-      .execute();
+    await repo.updateDelivery(db, id, { ...patch, updated_at: deps.clock.now().toISOString() });
   }
 
   async function deliveryOf(payload: unknown) {
     const { deliveryId } = payload as { deliveryId: string };
-    return db
-      .selectFrom('notification_deliveries as d')
-      .innerJoin('notifications as n', 'n.id', 'd.notification_id')
-      .select(['d.id', 'd.status', 'd.address', 'd.notification_id', 'n.title', 'n.body', 'n.link', 'n.sensitive'])
-      .where('d.id', '=', deliveryId)
-      .executeTakeFirst();
+    return repo.findDelivery(db, deliveryId);
   }
 
   const deliver: JobHandler = async (payload) => {
     const { notificationId } = payload as { notificationId: string };
-    const n = await db
-      .selectFrom('notifications as n')
-      .innerJoin('users as u', 'u.id', 'n.user_id')
-      .leftJoin('people as p', 'p.id', 'u.person_id')
-      .leftJoin('notification_settings as s', 's.user_id', 'u.id')
-      .select([
-        'n.id',
-        'n.kind',
-        'n.user_id',
-        'u.email as user_email',
-        'u.disabled',
-        'p.email as person_email',
-        'p.phone',
-        's.email_enabled',
-        's.sms_enabled',
-        's.quiet_from',
-        's.quiet_to',
-        's.muted',
-      ])
-      .where('n.id', '=', notificationId)
-      .executeTakeFirst();
+    const n = await repo.findForDelivery(db, notificationId);
     if (!n || n.disabled) return;
     const settings = {
       email_enabled: n.email_enabled ?? DEFAULT_SETTINGS.email_enabled,
@@ -156,24 +128,20 @@ export function createNotificationChannels(
         const id = newId();
         const at = now.toISOString();
         const status = w.address ? 'queued' : 'skipped';
-        const inserted = await trx
-          .insertInto('notification_deliveries')
-          .values({
-            id,
-            notification_id: n.id,
-            user_id: n.user_id,
-            channel: w.channel,
-            address: w.address,
-            status,
-            provider_id: null,
-            segments: null,
-            error: w.address ? null : w.channel === 'email' ? 'Chưa có địa chỉ thư' : 'Chưa có số điện thoại',
-            created_at: at,
-            updated_at: at,
-          })
-          .onConflict((oc) => oc.columns(['notification_id', 'channel']).doNothing())
-          .executeTakeFirst();
-        if (!w.address || Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) continue;
+        const inserted = await repo.insertDelivery(trx, {
+          id,
+          notification_id: n.id,
+          user_id: n.user_id,
+          channel: w.channel,
+          address: w.address,
+          status,
+          provider_id: null,
+          segments: null,
+          error: w.address ? null : w.channel === 'email' ? 'Chưa có địa chỉ thư' : 'Chưa có số điện thoại',
+          created_at: at,
+          updated_at: at,
+        });
+        if (!w.address || !inserted) continue;
         await enqueue(
           trx,
           {
@@ -244,16 +212,11 @@ export function createNotificationChannels(
     async report(body: unknown) {
       const parsed = provider?.parseReport?.(body);
       if (!parsed?.providerId) return false;
-      await db
-        .updateTable('notification_deliveries')
-        .set({
-          status: parsed.status,
-          error: parsed.status === 'failed' ? parsed.code : null,
-          updated_at: deps.clock.now().toISOString(),
-        })
-        .where('channel', '=', 'sms')
-        .where('provider_id', '=', parsed.providerId)
-        .execute();
+      await repo.updateSmsDeliveryByProviderId(db, parsed.providerId, {
+        status: parsed.status,
+        error: parsed.status === 'failed' ? parsed.code : null,
+        updated_at: deps.clock.now().toISOString(),
+      });
       return true;
     },
     close: () => mail?.close(),

@@ -1,7 +1,8 @@
 import type { PlatformDeps } from '../../platform/deps';
 import type { Actor } from '../../platform/security/actor';
-import type { MailboxModule } from '../mailbox/mailbox.module';
-import { demoPdf } from './demo-documents';
+import type { MailboxModule } from '../mailbox/mailbox.contract';
+import { organizationMailboxAddress } from './demo.repository';
+import { demoPdf } from './demo-documents.service';
 
 export interface DemoMailPeople {
   clerk: Actor;
@@ -18,12 +19,7 @@ export interface DemoMailPeople {
 export async function seedDemoMail(deps: PlatformDeps, mailbox: MailboxModule, p: DemoMailPeople) {
   const domain = deps.config.mail.domain;
   await mailbox.reading.mailboxes(p.clerk);
-  const root = await deps.database.db
-    .selectFrom('mailboxes')
-    .select('address')
-    .where('kind', '=', 'organization')
-    .where('owner_id', '=', p.rootId)
-    .executeTakeFirstOrThrow();
+  const root = { address: await organizationMailboxAddress(deps.database.db, p.rootId) };
   const pdf = demoPdf('Cong van 245-CV/VPTU ve viec bao cao tong ket cong tac nam 2026');
   await mailbox.transport.receive({
     messageId: `<245-cv-vptu@tinhuy.hagiang.dang.vn>`,

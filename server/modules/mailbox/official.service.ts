@@ -2,10 +2,12 @@ import type { Executor } from '../../platform/db/database';
 import { newId } from '../../platform/ids';
 import { enqueue } from '../../platform/jobs/jobs';
 import { parseAddress } from '../../platform/mail/address';
-import { MAIL_SEND } from './mailbox.compose';
-import type { MailboxCore } from './mailbox.core';
-import { ensureMailboxes } from './mailbox.directory';
+import { MAIL_SEND } from './compose.service';
 import * as repo from './mailbox.repository';
+import type { MailboxAccess } from './mailbox-access.service';
+import * as mailboxes from './mailboxes.repository';
+import { ensureMailboxes } from './mailboxes.service';
+import { searchText } from './search-text.rules';
 
 /** What another module sends through the mailboxes inside its own transaction. */
 export interface OfficialMail {
@@ -36,7 +38,7 @@ export type OutsideCopies = Map<string, { outboundId: string; status: 'queued' |
  * the caller's transaction so it commits, or vanishes, with the step. The step tells people
  * itself, so no second notification is written here.
  */
-export function createOfficialMail(core: MailboxCore) {
+export function createOfficialMail(core: MailboxAccess) {
   const { domain, now } = core;
 
   /** The message itself, its attachments by hash, and a copy in the sender's Sent folder and each inbox. */
@@ -48,9 +50,7 @@ export function createOfficialMail(core: MailboxCore) {
   ): Promise<string> {
     const at = now();
     const hashes = [...new Set(mail.files.map((f) => f.sha256))];
-    const blobs = hashes.length
-      ? await trx.selectFrom('blobs').select(['sha256', 'size', 'content_type']).where('sha256', 'in', hashes).execute()
-      : [];
+    const blobs = await repo.storedFiles(trx, hashes);
     const files = mail.files.flatMap((f) => {
       const b = blobs.find((x) => x.sha256 === f.sha256);
       return b ? [{ sha256: f.sha256, fileName: f.fileName, size: Number(b.size), contentType: b.content_type }] : [];
@@ -73,7 +73,7 @@ export function createOfficialMail(core: MailboxCore) {
       source: 'internal',
       status: 'sent',
       size: Buffer.byteLength(mail.text) + files.reduce((n, f) => n + f.size, 0),
-      search_text: core.searchText([mail.subject, mail.text, from.name, ...files.map((f) => f.fileName)]),
+      search_text: searchText([mail.subject, mail.text, from.name, ...files.map((f) => f.fileName)]),
       created_by: null,
       client_key: null,
       version: 1,
@@ -81,58 +81,43 @@ export function createOfficialMail(core: MailboxCore) {
       sent_at: at,
     });
     await repo.insertAttachments(trx, id, files);
-    await trx
-      .insertInto('mail_items')
-      .values([
-        {
-          id: newId(),
-          message_id: id,
-          mailbox_id: from.id,
-          folder: 'sent',
-          role: 'from',
-          read_at: at,
-          document_id: null,
-          created_at: at,
-        },
-        ...to.inboxes.map((mailboxId) => ({
-          id: newId(),
-          message_id: id,
-          mailbox_id: mailboxId,
-          folder: 'inbox',
-          role: 'to' as const,
-          read_at: null,
-          document_id: null,
-          created_at: at,
-        })),
-      ])
-      .execute();
+    await repo.insertItemRows(trx, [
+      {
+        id: newId(),
+        message_id: id,
+        mailbox_id: from.id,
+        folder: 'sent',
+        role: 'from',
+        read_at: at,
+        document_id: null,
+        created_at: at,
+      },
+      ...to.inboxes.map((mailboxId) => ({
+        id: newId(),
+        message_id: id,
+        mailbox_id: mailboxId,
+        folder: 'inbox',
+        role: 'to' as const,
+        read_at: null,
+        document_id: null,
+        created_at: at,
+      })),
+    ]);
     return id;
   }
 
   async function senderOf(trx: Executor, organizationId: string) {
     // The transaction's own connection: on SQLite any other would wait for it to end.
     await ensureMailboxes(trx, domain, now());
-    return trx
-      .selectFrom('mailboxes')
-      .select(['id', 'address', 'name'])
-      .where('kind', '=', 'organization')
-      .where('owner_id', '=', organizationId)
-      .executeTakeFirst();
+    return (await mailboxes.mailboxesOfOwners(trx, 'organization', [organizationId]))[0];
   }
 
   return {
     async send(trx: Executor, mail: OfficialMail): Promise<{ messageId: string; delivered: number } | null> {
       const from = await senderOf(trx, mail.fromOrganizationId);
       if (!from) return null;
-      const owners = async (kind: 'person' | 'organization', ids: string[]) =>
-        ids.length === 0
-          ? []
-          : trx
-              .selectFrom('mailboxes')
-              .select(['id', 'address', 'name'])
-              .where('kind', '=', kind)
-              .where('owner_id', 'in', [...new Set(ids)])
-              .execute();
+      const owners = (kind: 'person' | 'organization', ids: string[]) =>
+        mailboxes.mailboxesOfOwners(trx, kind, [...new Set(ids)]);
       const boxes = [
         ...(await owners('person', mail.to.people)),
         ...(await owners('organization', mail.to.organizations)),
@@ -183,7 +168,7 @@ export function createOfficialMail(core: MailboxCore) {
         created_at: at,
         updated_at: at,
       }));
-      await trx.insertInto('mail_outbound').values(rows).execute();
+      await repo.insertOutbound(trx, rows);
       const byAddress = new Map(rows.map((row) => [row.address, row]));
       for (const [key, address] of addressOf) {
         const row = byAddress.get(address);

@@ -1,15 +1,14 @@
 import type { MailRecipientWrite } from '../../../common/schemas/mail';
 import { foldVietnamese } from '../../../common/text/fold';
 import type { Executor } from '../../platform/db/database';
-import type { MailboxesTable } from '../../platform/db/schema';
 import { newId } from '../../platform/ids';
 import type { Actor } from '../../platform/security/actor';
 import * as errors from './mailbox.errors';
+import { ORGANIZATION_READERS, organizationsActedFor } from './mailbox.policy';
+import type { MailboxRow } from './mailboxes.repository';
+import * as boxes from './mailboxes.repository';
 
-/** Roles that read their organization's mailbox: the clerk keeps it, the leaders see it. */
-export const ORGANIZATION_READERS = ['clerk', 'leader'] as const;
-
-export type MailboxRow = Pick<MailboxesTable, 'id' | 'kind' | 'owner_id' | 'address' | 'name'>;
+export type { MailboxRow };
 
 const local = (text: string) =>
   foldVietnamese(text)
@@ -29,25 +28,7 @@ function wantedLocal(directoryAddress: string | null, fallback: string): string 
  * so calling it often costs a few indexed reads.
  */
 export async function ensureMailboxes(ex: Executor, domain: string, at: string): Promise<number> {
-  const orgs = await ex
-    .selectFrom('organizations as o')
-    .leftJoin('mailboxes as m', (j) => j.onRef('m.owner_id', '=', 'o.id').on('m.kind', '=', 'organization'))
-    .select(['o.id', 'o.name', 'o.code', 'o.mailbox'])
-    .where('m.id', 'is', null)
-    .execute();
-  const people = await ex
-    .selectFrom('people as p')
-    .leftJoin('mailboxes as m', (j) => j.onRef('m.owner_id', '=', 'p.id').on('m.kind', '=', 'person'))
-    .select(['p.id', 'p.full_name', 'p.mailbox'])
-    .where('m.id', 'is', null)
-    .execute();
-  const users = await ex
-    .selectFrom('users as u')
-    .leftJoin('mailboxes as m', (j) => j.onRef('m.owner_id', '=', 'u.id').on('m.kind', '=', 'user'))
-    .select(['u.id', 'u.full_name', 'u.username'])
-    .where('u.person_id', 'is', null)
-    .where('m.id', 'is', null)
-    .execute();
+  const { organizations: orgs, people, users } = await boxes.ownersWithoutMailbox(ex);
   const wanted: { kind: MailboxRow['kind']; owner_id: string; name: string; local: string }[] = [
     ...orgs.map((o) => ({
       kind: 'organization' as const,
@@ -69,7 +50,7 @@ export async function ensureMailboxes(ex: Executor, domain: string, at: string):
     })),
   ];
   if (wanted.length === 0) return 0;
-  const taken = new Set((await ex.selectFrom('mailboxes').select('address').execute()).map((r) => r.address));
+  const taken = await boxes.takenAddresses(ex);
   const rows = wanted.map((w) => {
     let address = `${w.local}@${domain}`;
     for (let n = 2; taken.has(address); n += 1) address = `${w.local}${n}@${domain}`;
@@ -84,45 +65,17 @@ export async function ensureMailboxes(ex: Executor, domain: string, at: string):
       created_at: at,
     };
   });
-  for (let i = 0; i < rows.length; i += 200) {
-    await ex
-      .insertInto('mailboxes')
-      .values(rows.slice(i, i + 200))
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  }
+  await boxes.insertMailboxes(ex, rows);
   return rows.length;
-}
-
-/** The organizations whose mailbox the actor reads: those where they are clerk or leader. */
-export function organizationsActedFor(actor: Actor): string[] {
-  return [
-    ...new Set(
-      actor.grants
-        .filter((g) => (ORGANIZATION_READERS as readonly string[]).includes(g.role))
-        .map((g) => g.organizationId),
-    ),
-  ];
 }
 
 /** Every mailbox the actor reads: their own, and those of the organizations they act for. */
 export async function mailboxesOf(ex: Executor, actor: Actor): Promise<MailboxRow[]> {
-  const orgIds = organizationsActedFor(actor);
-  return ex
-    .selectFrom('mailboxes')
-    .select(['id', 'kind', 'owner_id', 'address', 'name'])
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('kind', '=', 'user'), eb('owner_id', '=', actor.userId)]),
-        ...(actor.account.personId
-          ? [eb.and([eb('kind', '=', 'person'), eb('owner_id', '=', actor.account.personId)])]
-          : []),
-        ...(orgIds.length > 0 ? [eb.and([eb('kind', '=', 'organization'), eb('owner_id', 'in', orgIds)])] : []),
-      ]),
-    )
-    .orderBy('kind', 'desc')
-    .orderBy('name')
-    .execute();
+  return boxes.mailboxesOwnedBy(ex, {
+    userId: actor.userId,
+    personId: actor.account.personId,
+    organizationIds: organizationsActedFor(actor),
+  });
 }
 
 /** The active accounts that read these mailboxes: whom to tell that a mail arrived. */
@@ -133,32 +86,19 @@ export async function readersOf(ex: Executor, mailboxes: readonly MailboxRow[]):
   for (const m of owners('user')) push(m.id, m.owner_id);
   const people = owners('person');
   if (people.length > 0) {
-    const rows = await ex
-      .selectFrom('users')
-      .select(['id', 'person_id'])
-      .where(
-        'person_id',
-        'in',
-        people.map((m) => m.owner_id),
-      )
-      .where('disabled', '=', 0)
-      .execute();
+    const rows = await boxes.activeUsersOfPeople(
+      ex,
+      people.map((m) => m.owner_id),
+    );
     for (const r of rows) for (const m of people) if (m.owner_id === r.person_id) push(m.id, r.id);
   }
   const orgs = owners('organization');
   if (orgs.length > 0) {
-    const rows = await ex
-      .selectFrom('role_grants as g')
-      .innerJoin('users as u', 'u.id', 'g.user_id')
-      .select(['g.user_id', 'g.organization_id'])
-      .where(
-        'g.organization_id',
-        'in',
-        orgs.map((m) => m.owner_id),
-      )
-      .where('g.role', 'in', [...ORGANIZATION_READERS])
-      .where('u.disabled', '=', 0)
-      .execute();
+    const rows = await boxes.activeGrantees(
+      ex,
+      orgs.map((m) => m.owner_id),
+      ORGANIZATION_READERS,
+    );
     for (const r of rows) for (const m of orgs) if (m.owner_id === r.organization_id) push(m.id, r.user_id);
   }
   for (const [box, users] of byBox) byBox.set(box, [...new Set(users)]);
@@ -201,17 +141,9 @@ export async function resolveRecipients(
     const orgIds = owner('organization');
     const groupShown: Shown[] = [];
     if (groupIds.length > 0) {
-      const groups = await ex
-        .selectFrom('distribution_groups')
-        .select(['id', 'name'])
-        .where('id', 'in', groupIds)
-        .execute();
+      const groups = await boxes.groupsByIds(ex, groupIds);
       if (groups.length !== new Set(groupIds).size) throw errors.unknownDirectoryRecipient();
-      const members = await ex
-        .selectFrom('group_members')
-        .select(['person_id', 'organization_id'])
-        .where('group_id', 'in', groupIds)
-        .execute();
+      const members = await boxes.membersOfGroups(ex, groupIds);
       for (const m of members) {
         if (m.person_id) personIds.push(m.person_id);
         if (m.organization_id) orgIds.push(m.organization_id);
@@ -223,34 +155,26 @@ export async function resolveRecipients(
       .filter((r): r is { kind: 'address'; address: string } => r.kind === 'address')
       .map((r) => parseAddress(r.address, role).toLowerCase());
     const ownDomain = addresses.filter((a) => a.endsWith(`@${domain}`));
-    const boxes: MailboxRow[] = [];
-    const select = () => ex.selectFrom('mailboxes').select(['id', 'kind', 'owner_id', 'address', 'name']);
+    const found: MailboxRow[] = [];
     const want = async (rows: Promise<MailboxRow[]>, expected: number) => {
-      const found = await rows;
-      if (found.length < expected) throw errors.unknownDirectoryRecipient();
-      boxes.push(...found);
+      const got = await rows;
+      if (got.length < expected) throw errors.unknownDirectoryRecipient();
+      found.push(...got);
     };
     const uniq = (ids: string[]) => [...new Set(ids)];
     if (personIds.length > 0)
-      await want(
-        select().where('kind', '=', 'person').where('owner_id', 'in', uniq(personIds)).execute(),
-        uniq(personIds).length,
-      );
-    if (orgIds.length > 0)
-      await want(
-        select().where('kind', '=', 'organization').where('owner_id', 'in', uniq(orgIds)).execute(),
-        uniq(orgIds).length,
-      );
-    if (boxIds.length > 0) await want(select().where('id', 'in', uniq(boxIds)).execute(), uniq(boxIds).length);
+      await want(boxes.mailboxesOfOwners(ex, 'person', uniq(personIds)), uniq(personIds).length);
+    if (orgIds.length > 0) await want(boxes.mailboxesOfOwners(ex, 'organization', uniq(orgIds)), uniq(orgIds).length);
+    if (boxIds.length > 0) await want(boxes.mailboxesByIds(ex, uniq(boxIds)), uniq(boxIds).length);
     if (ownDomain.length > 0) {
-      const found = await select().where('address', 'in', ownDomain).execute();
-      const known = new Set(found.map((b) => b.address));
+      const atDomain = await boxes.mailboxesAt(ex, ownDomain);
+      const known = new Set(atDomain.map((b) => b.address));
       unknown.push(...ownDomain.filter((a) => !known.has(a)));
-      boxes.push(...found);
+      found.push(...atDomain);
     }
     // What every reader sees: the picks as named, a group by its name rather than its members.
     const direct = new Set([...owner('person'), ...owner('organization'), ...boxIds]);
-    for (const b of boxes) {
+    for (const b of found) {
       if (direct.has(b.owner_id) || direct.has(b.id) || ownDomain.includes(b.address)) {
         if (!result.shown[role].some((s) => s.address === b.address))
           result.shown[role].push({ address: b.address, name: b.name });

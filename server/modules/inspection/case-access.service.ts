@@ -4,17 +4,13 @@ import type { Executor } from '../../platform/db/database';
 import type { PlatformDeps } from '../../platform/deps';
 import { DomainError, forbidden } from '../../platform/http/errors';
 import type { Actor } from '../../platform/security/actor';
+import type { CaseDocumentsPort } from './inspection.contract';
 import * as errors from './inspection.errors';
 import { type CaseResource, COMMISSION } from './inspection.policy';
 import * as repo from './inspection.repository';
 
-/** What the inspection module asks of the documents module: a document the actor may read, or none. */
-export interface CaseDocumentsPort {
-  describe(actor: Actor, id: string): Promise<{ id: string; summary: string; numberText: string | null }>;
-}
-
 /** Load and authorize a case, the actor's scope, and the link to documents: what every case operation shares. */
-export function createInspectionCore(deps: PlatformDeps, documents: CaseDocumentsPort) {
+export function createCaseAccess(deps: PlatformDeps, documents: CaseDocumentsPort) {
   const { database, clock, authorizer } = deps;
   const db = database.db;
   const now = () => clock.now().toISOString();
@@ -74,4 +70,4 @@ export function createInspectionCore(deps: PlatformDeps, documents: CaseDocument
   return { db, deps, now, today, load, resourceOf, authorized, scopeOf, commissionPaths, readableDocument };
 }
 
-export type InspectionCore = ReturnType<typeof createInspectionCore>;
+export type CaseAccess = ReturnType<typeof createCaseAccess>;

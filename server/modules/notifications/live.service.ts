@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { Database } from '../../platform/db/database';
+import { countUnreadOf } from './notifications.repository';
 
 interface Listener {
   userId: string;
@@ -33,17 +34,7 @@ export function createLiveNotifications(database: Database, options: { everyMs?:
     running = true;
     try {
       const users = [...new Set([...listeners].map((l) => l.userId))];
-      const counts = new Map<string, number>();
-      for (let i = 0; i < users.length; i += 500) {
-        const rows = await db
-          .selectFrom('notifications')
-          .select((eb) => ['user_id', eb.fn.countAll<number>().as('n')])
-          .where('user_id', 'in', users.slice(i, i + 500))
-          .where('read_at', 'is', null)
-          .groupBy('user_id')
-          .execute();
-        for (const r of rows) counts.set(r.user_id, Number(r.n));
-      }
+      const counts = await countUnreadOf(db, users);
       for (const l of listeners) {
         const n = counts.get(l.userId) ?? 0;
         if (n !== l.last) send(l, n);

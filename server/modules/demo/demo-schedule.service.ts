@@ -1,7 +1,8 @@
 import { addDays, dayInVietnam } from '../../platform/clock';
 import type { PlatformDeps } from '../../platform/deps';
 import type { Actor } from '../../platform/security/actor';
-import type { SchedulesModule } from '../schedules/schedules.module';
+import type { SchedulesModule } from '../schedules/schedules.contract';
+import { versionOf } from './demo.repository';
 
 /** The Standing Committee's week as the office prints it: mornings and afternoons, Monday to Friday. */
 const WEEK: [day: number, time: string, content: string, lead: string, place: string, preparers: string][] = [
@@ -95,9 +96,7 @@ export async function seedDemoSchedule(
       userIds: leadText === 'Bí thư Huyện ủy' ? [p.leader.userId] : [],
     });
   }
-  const version = async () =>
-    (await deps.database.db.selectFrom('schedules').select('version').where('id', '=', id).executeTakeFirstOrThrow())
-      .version;
+  const version = () => versionOf(deps.database.db, 'schedules', id);
   await schedules.schedules.submit(p.clerk, id, { version: await version() });
   await schedules.schedules.approve(p.leader, id, { version: await version() });
   await schedules.schedules.publish(p.clerk, id, { version: await version() });

@@ -3,7 +3,7 @@ import type { FileFormat } from '../../../../common/schemas/directory-transfer';
 import { loadExcel } from '../../../platform/excel';
 import { bufferSource, declaredUncompressedSize } from '../../../platform/files/zip';
 import * as errors from '../directory.errors';
-import { CsvError, type Delimiter, decodeText, parseCsv, writeCsv } from './csv';
+import { CsvError, type Delimiter, decodeText, parseCsv, writeCsv } from './csv.rules';
 
 /** A file read as rows of text cells, whatever its format. */
 export interface Table {

@@ -1,9 +1,10 @@
 import type { IncomingWrite } from '../../../common/schemas/documents';
 import type { MailRegister } from '../../../common/schemas/mail';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
-import type { MailboxCore } from './mailbox.core';
 import * as errors from './mailbox.errors';
+import { mailboxResource } from './mailbox.policy';
 import * as repo from './mailbox.repository';
+import type { MailboxAccess } from './mailbox-access.service';
 
 /** What the documents module offers for this: registering an incoming document. */
 export interface IncomingRegistrar {
@@ -15,7 +16,7 @@ export interface IncomingRegistrar {
  * document in one step: its attachments (the same stored bytes) are the document's files,
  * the channel is the mailbox, and the message keeps the link. Asking twice gives the same document.
  */
-export function createMailRegistration(core: MailboxCore, documents: IncomingRegistrar) {
+export function createMailRegistration(core: MailboxAccess, documents: IncomingRegistrar) {
   const { db, deps } = core;
   return {
     async register(
@@ -24,7 +25,7 @@ export function createMailRegistration(core: MailboxCore, documents: IncomingReg
       input: MailRegister,
     ): Promise<{ documentId: string; created: boolean }> {
       const { item, box } = await core.item(actor, itemId);
-      if (box.kind !== 'organization') throw errors.notOrganizationMailbox();
+      if (!deps.authorizer.can(actor, 'register', mailboxResource(box))) throw errors.notOrganizationMailbox();
       if (item.document_id) throw errors.alreadyRegistered(item.document_id);
       const message = await repo.findMessage(db, item.message_id);
       if (message?.status !== 'sent' || item.role === 'from') throw errors.itemNotFound();
@@ -51,11 +52,7 @@ export function createMailRegistration(core: MailboxCore, documents: IncomingReg
         clientKey: `mail-${item.id}`,
       });
       await deps.transact(async ({ trx, audit }) => {
-        await trx
-          .updateTable('mail_items')
-          .set({ document_id: result.id, read_at: item.read_at ?? core.now() })
-          .where('id', '=', item.id)
-          .execute();
+        await repo.updateItem(trx, item.id, { document_id: result.id, read_at: item.read_at ?? core.now() });
         await audit(auditActorOf(actor), {
           action: 'mail.registered',
           entityType: 'mail_item',

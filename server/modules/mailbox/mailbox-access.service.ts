@@ -1,15 +1,17 @@
-import { foldVietnamese } from '../../../common/text/fold';
 import type { Executor } from '../../platform/db/database';
 import type { PlatformDeps } from '../../platform/deps';
 import type { Actor } from '../../platform/security/actor';
-import { ensureMailboxes, type MailboxRow, mailboxesOf } from './mailbox.directory';
 import * as errors from './mailbox.errors';
+import { mailboxResource } from './mailbox.policy';
 import { findItem, type ItemRow } from './mailbox.repository';
+import { mailboxesByIds } from './mailboxes.repository';
+import { ensureMailboxes, type MailboxRow, mailboxesOf } from './mailboxes.service';
 
 /** How long the list of owners without a mailbox is trusted before it is looked at again. */
 const SYNC_EVERY_MS = 2000;
 
-export function createMailboxCore(deps: PlatformDeps) {
+/** Who opens which mailbox and item, with the mailboxes kept in step with their owners. */
+export function createMailboxAccess(deps: PlatformDeps) {
   const db = deps.database.db;
   const domain = deps.config.mail.domain;
   const now = () => deps.clock.now().toISOString();
@@ -32,9 +34,11 @@ export function createMailboxCore(deps: PlatformDeps) {
     return mailboxesOf(db, actor);
   }
 
+  /** A mailbox the actor reads; anything else is "not found", never "forbidden". */
   async function mailbox(actor: Actor, mailboxId: string): Promise<MailboxRow> {
-    const box = (await readable(actor)).find((m) => m.id === mailboxId);
-    if (!box) throw errors.mailboxNotFound();
+    await sync(true);
+    const [box] = await mailboxesByIds(db, [mailboxId]);
+    if (!box || !deps.authorizer.can(actor, 'read', mailboxResource(box))) throw errors.mailboxNotFound();
     return box;
   }
 
@@ -42,14 +46,11 @@ export function createMailboxCore(deps: PlatformDeps) {
   async function item(actor: Actor, itemId: string, ex: Executor = db): Promise<{ item: ItemRow; box: MailboxRow }> {
     const row = await findItem(ex, itemId);
     if (!row) throw errors.itemNotFound();
-    const box = (await mailboxesOf(ex, actor)).find((m) => m.id === row.mailbox_id);
-    if (!box) throw errors.itemNotFound();
+    const [box] = await mailboxesByIds(ex, [row.mailbox_id]);
+    if (!box || !deps.authorizer.can(actor, 'read', mailboxResource(box))) throw errors.itemNotFound();
     return { item: row, box };
   }
 
-  const searchText = (parts: (string | null | undefined)[]) =>
-    foldVietnamese(parts.filter(Boolean).join(' ')).slice(0, 20_000);
-
-  return { db, deps, domain, now, sync, readable, mailbox, item, searchText };
+  return { db, deps, domain, now, sync, readable, mailbox, item };
 }
-export type MailboxCore = ReturnType<typeof createMailboxCore>;
+export type MailboxAccess = ReturnType<typeof createMailboxAccess>;

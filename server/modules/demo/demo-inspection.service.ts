@@ -1,7 +1,7 @@
 import { addDays, dayInVietnam } from '../../platform/clock';
 import type { PlatformDeps } from '../../platform/deps';
 import type { Actor } from '../../platform/security/actor';
-import type { InspectionModule } from '../inspection/inspection.module';
+import type { InspectionModule } from '../inspection/inspection.contract';
 
 /**
  * The Inspection Commission's year: a programme of four planned cases, one of them carried

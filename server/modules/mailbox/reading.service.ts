@@ -9,12 +9,12 @@ import {
   SYSTEM_FOLDERS,
 } from '../../../common/schemas/mail';
 import { foldVietnamese } from '../../../common/text/fold';
-import { matchesFolded } from '../../platform/db/search';
 import { newId } from '../../platform/ids';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
-import type { MailboxCore } from './mailbox.core';
 import * as errors from './mailbox.errors';
 import * as repo from './mailbox.repository';
+import type { MailboxAccess } from './mailbox-access.service';
+import * as mailboxes from './mailboxes.repository';
 
 const FOLDER_NAMES: Record<(typeof SYSTEM_FOLDERS)[number], string> = {
   inbox: 'Hộp thư đến',
@@ -37,17 +37,12 @@ const parseRecipients = (json: string) =>
 
 const snippet = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 160);
 
-export function createMailReading(core: MailboxCore) {
+export function createMailReading(core: MailboxAccess) {
   const { db, deps, now } = core;
 
   async function folderOf(mailboxId: string, folder: string) {
     if ((SYSTEM_FOLDERS as readonly string[]).includes(folder)) return folder;
-    const own = await db
-      .selectFrom('mail_folders')
-      .select('id')
-      .where('id', '=', folder)
-      .where('mailbox_id', '=', mailboxId)
-      .executeTakeFirst();
+    const own = await repo.findFolder(db, mailboxId, folder);
     if (!own) throw errors.folderNotFound();
     return own.id;
   }
@@ -83,33 +78,16 @@ export function createMailReading(core: MailboxCore) {
     const all = [...picks.to, ...picks.cc, ...picks.bcc];
     const ids = (kind: string) => all.flatMap((r) => (r.kind === kind && 'id' in r ? [r.id] : []));
     const labels: Record<string, string> = {};
-    const boxes = ids('mailbox');
-    if (boxes.length) {
-      for (const b of await db
-        .selectFrom('mailboxes')
-        .select(['id', 'name', 'address'])
-        .where('id', 'in', boxes)
-        .execute())
-        labels[`mailbox:${b.id}`] = `${b.name} <${b.address}>`;
-    }
+    for (const b of await mailboxes.mailboxesByIds(db, ids('mailbox')))
+      labels[`mailbox:${b.id}`] = `${b.name} <${b.address}>`;
     const groups = ids('group');
     if (groups.length) {
-      for (const g of await db
-        .selectFrom('distribution_groups')
-        .select(['id', 'name'])
-        .where('id', 'in', groups)
-        .execute())
-        labels[`group:${g.id}`] = `Nhóm: ${g.name}`;
+      for (const g of await mailboxes.groupsByIds(db, groups)) labels[`group:${g.id}`] = `Nhóm: ${g.name}`;
     }
     for (const kind of ['person', 'organization'] as const) {
       const owners = ids(kind);
       if (!owners.length) continue;
-      for (const b of await db
-        .selectFrom('mailboxes')
-        .select(['owner_id', 'name', 'address'])
-        .where('kind', '=', kind)
-        .where('owner_id', 'in', owners)
-        .execute())
+      for (const b of await mailboxes.mailboxesOfOwners(db, kind, owners))
         labels[`${kind}:${b.owner_id}`] = `${b.name} <${b.address}>`;
     }
     return labels;
@@ -120,14 +98,7 @@ export function createMailReading(core: MailboxCore) {
       const boxes = await core.readable(actor);
       const ids = boxes.map((b) => b.id);
       const counts = await repo.folderCounts(db, ids);
-      const own = ids.length
-        ? await db
-            .selectFrom('mail_folders')
-            .select(['id', 'mailbox_id', 'name'])
-            .where('mailbox_id', 'in', ids)
-            .orderBy('name')
-            .execute()
-        : [];
+      const own = await repo.foldersOf(db, ids);
       const count = (box: string, folder: string) => {
         const c = counts.find((x) => x.mailbox_id === box && x.folder === folder);
         return { unread: Number(c?.unread ?? 0), total: Number(c?.total ?? 0) };
@@ -180,12 +151,7 @@ export function createMailReading(core: MailboxCore) {
       const message = await repo.findMessage(db, item.message_id);
       if (!message) throw errors.itemNotFound();
       if (!item.read_at) {
-        await db
-          .updateTable('mail_items')
-          .set({ read_at: now() })
-          .where('id', '=', item.id)
-          .where('read_at', 'is', null)
-          .execute();
+        await repo.markItemRead(db, item.id, now());
       }
       const thread = message.status === 'sent' ? await repo.threadOf(db, box.id, message.thread_id) : [];
       const files = await repo.attachmentsOf(db, [...new Set([message.id, ...thread.map((m) => m.id)])]);
@@ -225,11 +191,7 @@ export function createMailReading(core: MailboxCore) {
 
     async mark(actor: Actor, itemId: string, read: boolean) {
       const { item } = await core.item(actor, itemId);
-      await db
-        .updateTable('mail_items')
-        .set({ read_at: read ? now() : null })
-        .where('id', '=', item.id)
-        .execute();
+      await repo.updateItem(db, item.id, { read_at: read ? now() : null });
     },
 
     async move(actor: Actor, itemId: string, folder: string) {
@@ -238,7 +200,7 @@ export function createMailReading(core: MailboxCore) {
       const message = await repo.findMessage(db, item.message_id);
       const draft = message?.status === 'draft';
       if (draft ? !['drafts', 'trash'].includes(target) : target === 'drafts') throw errors.draftFolder();
-      await db.updateTable('mail_items').set({ folder: target }).where('id', '=', item.id).execute();
+      await repo.updateItem(db, item.id, { folder: target });
     },
 
     /** Deletes this mailbox's copy for good (from the bin only); the message stays for its other holders. */
@@ -246,13 +208,7 @@ export function createMailReading(core: MailboxCore) {
       const { item, box } = await core.item(actor, itemId);
       if (item.folder !== 'trash') throw errors.trashOnly();
       await deps.transact(async ({ trx, audit }) => {
-        await trx.deleteFrom('mail_items').where('id', '=', item.id).execute();
-        const left = await trx
-          .selectFrom('mail_items')
-          .select('id')
-          .where('message_id', '=', item.message_id)
-          .executeTakeFirst();
-        if (!left) await trx.deleteFrom('mail_messages').where('id', '=', item.message_id).execute();
+        await repo.deleteItem(trx, item);
         await audit(auditActorOf(actor), {
           action: 'mail.deleted',
           entityType: 'mail_item',
@@ -265,26 +221,14 @@ export function createMailReading(core: MailboxCore) {
     async attachment(actor: Actor, itemId: string, attachmentId: string) {
       const { item, box } = await core.item(actor, itemId);
       const thread = await repo.findMessage(db, item.message_id);
-      const row = await db
-        .selectFrom('mail_attachments as a')
-        .innerJoin('mail_messages as m', 'm.id', 'a.message_id')
-        .innerJoin('mail_items as i', 'i.message_id', 'm.id')
-        .select(['a.sha256', 'a.file_name'])
-        .where('a.id', '=', attachmentId)
-        .where('i.mailbox_id', '=', box.id)
-        .where('m.thread_id', '=', thread?.thread_id ?? '')
-        .executeTakeFirst();
+      const row = await repo.findThreadAttachment(db, attachmentId, box.id, thread?.thread_id ?? '');
       if (!row) throw errors.itemNotFound();
       return { sha256: row.sha256, fileName: row.file_name };
     },
 
     async createFolder(actor: Actor, mailboxId: string, name: string) {
       const box = await core.mailbox(actor, mailboxId);
-      const clash = await db
-        .selectFrom('mail_folders')
-        .select(['id', 'name'])
-        .where('mailbox_id', '=', box.id)
-        .execute();
+      const clash = await repo.foldersOf(db, [box.id]);
       const folded = foldVietnamese(name);
       if (
         clash.some((f) => foldVietnamese(f.name) === folded) ||
@@ -292,7 +236,7 @@ export function createMailReading(core: MailboxCore) {
       )
         throw errors.folderExists();
       const id = newId();
-      await db.insertInto('mail_folders').values({ id, mailbox_id: box.id, name, created_at: now() }).execute();
+      await repo.insertFolder(db, { id, mailbox_id: box.id, name, created_at: now() });
       return { id };
     },
 
@@ -300,42 +244,16 @@ export function createMailReading(core: MailboxCore) {
       const box = await core.mailbox(actor, mailboxId);
       const folder = await folderOf(box.id, folderId);
       if ((SYSTEM_FOLDERS as readonly string[]).includes(folder)) throw errors.folderNotFound();
-      const used = await db
-        .selectFrom('mail_items')
-        .select('id')
-        .where('mailbox_id', '=', box.id)
-        .where('folder', '=', folder)
-        .executeTakeFirst();
+      const used = await repo.folderHasItems(db, box.id, folder);
       if (used) throw errors.folderNotEmpty();
-      await db.deleteFrom('mail_folders').where('id', '=', folder).execute();
+      await repo.deleteFolder(db, folder);
     },
 
     /** Mailboxes and groups to write to, by name or address, with or without diacritics. */
     async recipients(_actor: Actor, q: string) {
       await core.sync();
-      const boxes = await db
-        .selectFrom('mailboxes')
-        .select(['id', 'kind', 'name', 'address'])
-        .where(matchesFolded('search_text', q))
-        .orderBy('kind')
-        .orderBy('name')
-        .limit(20)
-        .execute();
-      const groups = await db
-        .selectFrom('distribution_groups as g')
-        .select((eb) => [
-          'g.id',
-          'g.name',
-          eb
-            .selectFrom('group_members as m')
-            .select((e) => e.fn.countAll<number>().as('n'))
-            .whereRef('m.group_id', '=', 'g.id')
-            .as('members'),
-        ])
-        .where(matchesFolded('g.search_text', q))
-        .orderBy('g.name')
-        .limit(10)
-        .execute();
+      const boxes = await mailboxes.searchMailboxes(db, q, 20);
+      const groups = await mailboxes.searchGroups(db, q, 10);
       return {
         items: [
           ...groups.map((g) => ({

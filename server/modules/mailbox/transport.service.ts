@@ -6,11 +6,13 @@ import type { JobHandler } from '../../platform/jobs/jobs';
 import type { ParsedIncoming } from '../../platform/mail/incoming';
 import { MailSendError } from '../../platform/mail/mail.errors';
 import type { MailSender } from '../../platform/mail/outgoing';
-import { tellReaders } from './mailbox.compose';
-import type { MailboxCore } from './mailbox.core';
-import type { MailboxRow } from './mailbox.directory';
+import { announceDelivery } from './compose.service';
+import { htmlToText, sanitizeMailHtml } from './mail-html.rules';
 import * as repo from './mailbox.repository';
-import { htmlToText, sanitizeMailHtml } from './mailbox.sanitize';
+import type { MailboxAccess } from './mailbox-access.service';
+import * as mailboxes from './mailboxes.repository';
+import type { MailboxRow } from './mailboxes.service';
+import { searchText } from './search-text.rules';
 
 const MAX_HEADERS_CHARS = 32_000;
 const SMTP_AUDIT = { userId: null, name: 'Máy chủ nhận thư (SMTP)', ip: null, userAgent: null };
@@ -23,18 +25,14 @@ export type OutsideDelivered = (trx: Executor, outboundIds: string[]) => Promise
 
 /** Mail over SMTP: what arrives is filed into its mailboxes, what goes out leaves through the relay. */
 export function createMailTransport(
-  core: MailboxCore,
+  core: MailboxAccess,
   mail: MailSender | null,
   delivered: OutsideDelivered | null = null,
 ) {
   const { db, deps, domain, now } = core;
 
   async function mailboxAt(address: string) {
-    return db
-      .selectFrom('mailboxes')
-      .select(['id', 'kind', 'owner_id', 'address', 'name'])
-      .where('address', '=', address.toLowerCase())
-      .executeTakeFirst();
+    return mailboxes.mailboxAt(db, address.toLowerCase());
   }
 
   /** Sends a message to its outside addresses once; a retry after a cut connection keeps its Message-ID. */
@@ -44,9 +42,7 @@ export function createMailTransport(
     const pending = (await repo.outboundOf(db, messageId)).filter((o) => o.status === 'queued');
     if (!message || pending.length === 0) return;
     const mark = (ids: string[], status: 'queued' | 'sent' | 'failed', error: string | null, ex: Executor = db) =>
-      ids.length === 0
-        ? Promise.resolve()
-        : ex.updateTable('mail_outbound').set({ status, error, updated_at: now() }).where('id', 'in', ids).execute();
+      repo.markOutbound(ex, ids, { status, error, updated_at: now() });
     if (!mail) {
       await mark(
         pending.map((p) => p.id),
@@ -132,11 +128,7 @@ export function createMailTransport(
         if (box) boxes.push(box);
       }
       const headerId = parsed.messageId?.trim() || `<${newId().toLowerCase()}@smtp.${domain}>`;
-      const existing = await db
-        .selectFrom('mail_messages')
-        .select(['id'])
-        .where('message_id', '=', headerId)
-        .executeTakeFirst();
+      const existing = await repo.findMessageByHeaderId(db, headerId);
       const notes: string[] = [];
       const stored: StoredFile[] = [];
       if (!existing) {
@@ -163,11 +155,7 @@ export function createMailTransport(
         if (!id) {
           id = newId();
           const parent = parsed.headers['in-reply-to']
-            ? await trx
-                .selectFrom('mail_messages')
-                .select('thread_id')
-                .where('message_id', '=', parsed.headers['in-reply-to'].trim())
-                .executeTakeFirst()
+            ? await repo.findMessageByHeaderId(trx, parsed.headers['in-reply-to'].trim())
             : undefined;
           const headers = JSON.stringify(parsed.headers);
           const shown = (list: { name: string | null; address: string }[]) =>
@@ -193,13 +181,7 @@ export function createMailTransport(
             source: 'smtp',
             status: 'sent',
             size: Buffer.byteLength(text) + stored.reduce((n, f) => n + f.size, 0),
-            search_text: core.searchText([
-              parsed.subject,
-              text,
-              from.name,
-              from.address,
-              ...stored.map((f) => f.fileName),
-            ]),
+            search_text: searchText([parsed.subject, text, from.name, from.address, ...stored.map((f) => f.fileName)]),
             created_by: null,
             client_key: null,
             version: 1,
@@ -221,11 +203,12 @@ export function createMailTransport(
           at,
         );
         const from = parsed.from ?? { name: null, address: parsed.envelope.mailFrom ?? '' };
-        await tellReaders(
+        await announceDelivery(
+          deps.events,
           trx,
           items,
           boxes,
-          { subject: parsed.subject, fromName: from.name, fromAddress: from.address },
+          { id, subject: parsed.subject, fromName: from.name, fromAddress: from.address },
           at,
           null,
         );

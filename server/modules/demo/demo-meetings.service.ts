@@ -2,10 +2,10 @@ import { Readable } from 'node:stream';
 import { addDays, dayInVietnam } from '../../platform/clock';
 import type { PlatformDeps } from '../../platform/deps';
 import type { Actor } from '../../platform/security/actor';
-import type { createMeetingsModule } from '../meetings/meetings.module';
-import { demoPdf } from './demo-documents';
+import type { MeetingsModule } from '../meetings/meetings.contract';
+import { demoPdf } from './demo-documents.service';
 
-type Meetings = Omit<ReturnType<typeof createMeetingsModule>, 'register'>;
+type Meetings = Omit<MeetingsModule, 'register'>;
 
 export interface DemoMeetingPeople {
   clerk: Actor;

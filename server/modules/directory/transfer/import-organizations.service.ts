@@ -13,11 +13,11 @@ import { foldVietnamese } from '../../../../common/text/fold';
 import type { AuditEntry } from '../../../platform/audit/audit-log';
 import type { Executor } from '../../../platform/db/database';
 import { newId } from '../../../platform/ids';
-import { diffFields } from '../directory.changes';
-import { depthOf, fieldsOf, organizationSearchText } from '../organizations/organizations.model';
+import { diffFields } from '../directory-changes.rules';
 import * as repo from '../organizations/organizations.repository';
-import { headerOf, ORGANIZATION_COLUMNS, type OrganizationColumn, type SourceRow } from './columns';
-import { type ImportContext, RowCheck, rejected } from './import-rows';
+import { depthOf, fieldsOf, organizationSearchText } from '../organizations/organizations.rules';
+import { headerOf, ORGANIZATION_COLUMNS, type OrganizationColumn, type SourceRow } from './columns.rules';
+import { type ImportContext, RowCheck, rejected } from './import-rows.rules';
 
 const H = (key: OrganizationColumn) => headerOf(ORGANIZATION_COLUMNS, key);
 const sortOrderSchema = z.coerce.number().int().min(0).max(1_000_000);
