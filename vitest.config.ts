@@ -18,10 +18,10 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['common/**/*.test.ts', 'server/**/*.test.ts', 'web/**/*.test.ts'],
-          // A worker keeps the modules it imported for the next file instead of loading the whole
-          // server again (a third of a file's time). Each test still builds its own app and database;
-          // a file that mocks a module (vi.mock) gets fresh imports.
+          // A worker keeps the libraries it loaded for the next file instead of loading them again
+          // (a third of a file's time); the product's own modules start afresh in every file.
           isolate: false,
+          setupFiles: ['server/test/fresh-modules.ts'],
           sequence: { groupOrder: 0 },
         },
       },
