@@ -20,10 +20,20 @@ const MAXMEM = 64 * 1024 * 1024;
 
 let hashCost = PRODUCTION_PASSWORD_HASH_COST;
 
+const dummyHashAt = (log2N: number) =>
+  `scrypt$${2 ** log2N}$${R}$${P}$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`;
+
+/**
+ * A hash to compare against when the account does not exist, so timing says nothing: at the cost
+ * passwords are hashed with (`setPasswordHashCost` keeps the two in step).
+ */
+export let DUMMY_PASSWORD_HASH = dummyHashAt(PRODUCTION_PASSWORD_HASH_COST);
+
 /** The cost of the hashes made from now on in this process; hashes already stored keep verifying. */
 export function setPasswordHashCost(log2N: number): void {
   if (!Number.isInteger(log2N) || log2N < 1 || log2N > 20) throw new RangeError(`password hash cost ${log2N}`);
   hashCost = log2N;
+  DUMMY_PASSWORD_HASH = dummyHashAt(log2N);
 }
 
 export function passwordHashCost(): number {
@@ -50,7 +60,3 @@ export async function verifyPassword(password: string, stored: string): Promise<
   });
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
-
-/** A hash to compare against when the account does not exist, so timing says nothing. */
-export const DUMMY_PASSWORD_HASH =
-  'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
