@@ -1,12 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { ALLOWED_FORMS, CASE_KINDS, DISCIPLINE_FORMS, SUBJECT_TYPES } from '../common/inspection';
-import type { DatabaseKind } from '../server/platform/db/database';
 import type {
   InspectionCasesTable,
   InspectionDisciplinesTable,
   InspectionSubjectsTable,
-} from '../server/platform/db/schema';
+} from '../server/modules/inspection/inspection.tables';
+import type { DatabaseKind } from '../server/platform/db/database';
 import { newId } from '../server/platform/ids';
 import { makeOrganization } from '../server/test/factories';
 import { createTestApp } from '../server/test/harness';

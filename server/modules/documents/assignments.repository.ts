@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Executor } from '../../platform/db/database';
-import type { DocumentAssignmentsTable } from '../../platform/db/schema';
+import type { DocumentAssignmentsTable } from './documents.tables';
 
 /** Who handles a document: the lead, co-handlers and those given it for information. */
 

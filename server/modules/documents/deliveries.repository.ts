@@ -1,9 +1,9 @@
 import type { Insertable, Updateable } from 'kysely';
 import { DELIVERY_STATUS } from '../../../common/documents';
 import type { Executor } from '../../platform/db/database';
-import type { DocumentDeliveriesTable, DocumentPersonDeliveriesTable } from '../../platform/db/schema';
 import { updateVersioned } from '../../platform/db/versioned';
 import { addressedTo, waitingFor } from './documents.repository';
+import type { DocumentDeliveriesTable, DocumentPersonDeliveriesTable } from './documents.tables';
 
 /** Copies sent to organizations and to people, as each side of the exchange sees them. */
 

@@ -2,7 +2,6 @@ import type { Updateable } from 'kysely';
 import { DELIVERY_STATUS } from '../../../common/documents';
 import type { DeliveryStatus, Secrecy, Urgency } from '../../../common/schemas/documents';
 import type { Executor } from '../../platform/db/database';
-import type { DocumentDeliveriesTable } from '../../platform/db/schema';
 import { staleVersion } from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
@@ -12,6 +11,7 @@ import type { DeliveryResource } from './documents.policy';
 import * as repo from './documents.repository';
 import { checkRegister } from './documents.rules';
 import type { DocumentsCore } from './documents.steps.service';
+import type { DocumentDeliveriesTable } from './documents.tables';
 import { issueArrivalNumber } from './numbering.service';
 import { findRegister } from './registers.repository';
 

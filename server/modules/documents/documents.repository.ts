@@ -3,14 +3,9 @@ import { DELIVERY_STATUS } from '../../../common/documents';
 import type { DocumentListQuery } from '../../../common/schemas/documents';
 import { foldVietnamese } from '../../../common/text/fold';
 import type { DatabaseKind, Executor } from '../../platform/db/database';
-import type {
-  DocumentEventsTable,
-  DocumentFilesTable,
-  DocumentRepliesTable,
-  DocumentsTable,
-} from '../../platform/db/schema';
 import { startsWith } from '../../platform/db/search';
 import { deleteVersioned } from '../../platform/db/versioned';
+import type { DocumentEventsTable, DocumentFilesTable, DocumentRepliesTable, DocumentsTable } from './documents.tables';
 import { type Visibility, visibleTo } from './read-access.repository';
 
 export type DocumentRow = Omit<DocumentsTable, 'seq'> & {

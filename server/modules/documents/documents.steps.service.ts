@@ -2,7 +2,6 @@ import type { Updateable } from 'kysely';
 import { dayInVietnam } from '../../platform/clock';
 import type { Executor } from '../../platform/db/database';
 import { isUniqueViolation } from '../../platform/db/errors';
-import type { DocumentsTable } from '../../platform/db/schema';
 import { updateVersioned } from '../../platform/db/versioned';
 import type { PlatformDeps } from '../../platform/deps';
 import { staleVersion } from '../../platform/http/errors';
@@ -12,6 +11,7 @@ import { createDocumentAccess } from './documents.access.service';
 import * as errors from './documents.errors';
 import * as repo from './documents.repository';
 import { actionLabel, documentKey, factsOf } from './documents.rules';
+import type { DocumentsTable } from './documents.tables';
 
 /** What every document step needs: load and authorize, record the step, attach files, keep the index. */
 export function createDocumentsCore(deps: PlatformDeps) {

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Executor } from '../../platform/db/database';
-import type { DocumentExtensionRequestsTable } from '../../platform/db/schema';
+import type { DocumentExtensionRequestsTable } from './documents.tables';
 
 /** A handler's requests for more time, one waiting at a time. */
 

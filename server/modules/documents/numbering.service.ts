@@ -1,7 +1,7 @@
 import { formatNotation, numberingStyle, printedNumber } from '../../../common/docnumber/format';
 import type { Executor } from '../../platform/db/database';
-import type { RegistersTable } from '../../platform/db/schema';
 import * as errors from './documents.errors';
+import type { RegistersTable } from './documents.tables';
 import { takeNumber } from './registers.repository';
 
 type RegisterRow = Pick<RegistersTable, 'id' | 'style' | 'reset' | 'per_type' | 'term_label' | 'issuer_abbreviation'>;

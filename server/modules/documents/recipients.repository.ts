@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Executor } from '../../platform/db/database';
-import type { DocumentRecipientsTable } from '../../platform/db/schema';
+import type { DocumentRecipientsTable } from './documents.tables';
 
 /** A document's recipients as chosen, and where in the directory a dispatch lands. */
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database';
-import type { RegistersTable } from '../../platform/db/schema';
+import type { RegistersTable } from './documents.tables';
 
 export type RegisterRow = RegistersTable & { organization_name: string; organization_path: string };
 

@@ -1,5 +1,5 @@
 import type { Executor } from '../../platform/db/database';
-import type { DocumentVersionsTable } from '../../platform/db/schema';
+import type { DocumentVersionsTable } from './documents.tables';
 
 /** A draft's saved versions, numbered from 1. */
 

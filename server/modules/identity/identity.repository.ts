@@ -1,9 +1,9 @@
 import type { Role } from '../../../common/schemas/roles';
 import type { Executor } from '../../platform/db/database';
 import { preparedQuery } from '../../platform/db/prepared';
-import type { UsersTable } from '../../platform/db/schema';
 import { matchesFolded, startsWith } from '../../platform/db/search';
 import { updateVersioned } from '../../platform/db/versioned';
+import type { UsersTable } from './identity.tables';
 
 export type UserRow = UsersTable;
 

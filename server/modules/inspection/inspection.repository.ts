@@ -1,6 +1,8 @@
 import { type Insertable, type SqlBool, sql, type Updateable } from 'kysely';
 import type { CaseListQuery } from '../../../common/schemas/inspection';
 import type { Executor } from '../../platform/db/database';
+import { matchesFolded, startsWith } from '../../platform/db/search';
+import { updateVersioned } from '../../platform/db/versioned';
 import type {
   InspectionCaseAccessTable,
   InspectionCaseDocumentsTable,
@@ -9,9 +11,7 @@ import type {
   InspectionDisciplinesTable,
   InspectionStagesTable,
   InspectionSubjectsTable,
-} from '../../platform/db/schema';
-import { matchesFolded, startsWith } from '../../platform/db/search';
-import { updateVersioned } from '../../platform/db/versioned';
+} from './inspection.tables';
 
 export type CaseRow = InspectionCasesTable & {
   organization_path: string;

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Executor } from '../../platform/db/database';
-import type { InspectionProgrammeItemsTable, InspectionProgrammesTable } from '../../platform/db/schema';
+import type { InspectionProgrammeItemsTable, InspectionProgrammesTable } from './inspection.tables';
 
 export async function findProgramme(ex: Executor, organizationId: string, year: number) {
   return ex

@@ -1,8 +1,8 @@
 import { type Insertable, sql, type Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/database';
-import type { MailItemsTable, MailMessagesTable, MailOutboundTable } from '../../platform/db/schema';
 import { matchesFolded } from '../../platform/db/search';
 import { newId } from '../../platform/ids';
+import type { MailItemsTable, MailMessagesTable, MailOutboundTable } from './mailbox.tables';
 
 export type MessageRow = MailMessagesTable;
 

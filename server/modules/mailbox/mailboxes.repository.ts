@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { Executor } from '../../platform/db/database';
-import type { MailboxesTable } from '../../platform/db/schema';
 import { matchesFolded } from '../../platform/db/search';
+import type { MailboxesTable } from './mailbox.tables';
 
 export type MailboxRow = Pick<MailboxesTable, 'id' | 'kind' | 'owner_id' | 'address' | 'name'>;
 

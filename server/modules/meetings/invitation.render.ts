@@ -1,11 +1,11 @@
 import { type NumberingStyle, printedNumber } from '../../../common/docnumber/format';
 import { SECRECY_LABELS } from '../../../common/documents';
 import { ATTENDEE_ROLE_LABELS } from '../../../common/meetings';
-import type { MeetingInviteesTable } from '../../platform/db/schema';
 import type { Block, PartyDocumentLayout } from '../../platform/render/party-document';
 import { layOutPartyDocumentPdf, renderPartyDocumentDocx } from '../../platform/render/party-document';
 import type * as repo from './meetings.repository';
 import { meetingTimeLine, placeOf } from './meetings.rules';
+import type { MeetingInviteesTable } from './meetings.tables';
 
 export interface InvitationInput {
   row: repo.MeetingRow;

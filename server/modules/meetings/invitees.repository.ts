@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { Executor } from '../../platform/db/database';
-import type { DB, MeetingInviteesTable } from '../../platform/db/schema';
+import type { DB } from '../../platform/db/schema';
+import type { MeetingInviteesTable } from './meetings.tables';
 
 export const membersOfGroups = (ex: Executor, groupIds: readonly string[]) =>
   ex

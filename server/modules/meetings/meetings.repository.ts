@@ -1,7 +1,8 @@
 import type { Insertable, UpdateObject } from 'kysely';
 import type { Executor } from '../../platform/db/database';
-import type { DB, MeetingEventsTable, MeetingInviteesTable } from '../../platform/db/schema';
+import type { DB } from '../../platform/db/schema';
 import { updateVersioned } from '../../platform/db/versioned';
+import type { MeetingEventsTable, MeetingInviteesTable } from './meetings.tables';
 
 export async function findMeeting(ex: Executor, id: string) {
   return ex

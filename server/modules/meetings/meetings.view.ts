@@ -1,7 +1,7 @@
 import { type MeetingAction, REPLY_LABELS } from '../../../common/meetings';
 import type { Invitee, MeetingFile, MeetingView } from '../../../common/schemas/meetings';
-import type { MeetingInviteesTable } from '../../platform/db/schema';
 import type * as repo from './meetings.repository';
+import type { MeetingInviteesTable } from './meetings.tables';
 
 type Kind<T> = T extends string ? T : never;
 

@@ -4,7 +4,7 @@ import type {
   NotificationDeliveriesTable,
   NotificationSettingsTable,
   NotificationsTable,
-} from '../../platform/db/schema';
+} from './notifications.tables';
 
 export async function insertNotifications(trx: Executor, rows: Insertable<NotificationsTable>[]): Promise<void> {
   if (rows.length > 0) await trx.insertInto('notifications').values(rows).execute();

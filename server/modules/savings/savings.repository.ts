@@ -1,6 +1,7 @@
 import { type Insertable, sql } from 'kysely';
 import type { Executor } from '../../platform/db/database';
-import type { PaperSavingsTable, SettingsTable } from '../../platform/db/schema';
+import type { SettingsTable } from '../../platform/db/schema';
+import type { PaperSavingsTable } from './savings.tables';
 
 export async function insertSavings(trx: Executor, rows: Insertable<PaperSavingsTable>[]): Promise<void> {
   if (rows.length > 0) await trx.insertInto('paper_savings').values(rows).execute();

@@ -1,8 +1,8 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/database';
 import { preparedQuery } from '../../platform/db/prepared';
-import type { ScheduleItemsTable, SchedulesTable } from '../../platform/db/schema';
 import { deleteVersioned, updateVersioned } from '../../platform/db/versioned';
+import type { ScheduleItemsTable, SchedulesTable } from './schedules.tables';
 
 export type ScheduleRow = SchedulesTable & {
   organization_path: string;

@@ -1,7 +1,7 @@
 import type { Executor } from '../../../platform/db/database';
-import type { DistributionGroupsTable } from '../../../platform/db/schema';
 import { matchesFolded } from '../../../platform/db/search';
 import { updateVersioned } from '../../../platform/db/versioned';
+import type { DistributionGroupsTable } from '../directory.tables';
 
 export type GroupRow = DistributionGroupsTable;
 export type GroupWithOwner = GroupRow & { owner_name: string; owner_path: string };

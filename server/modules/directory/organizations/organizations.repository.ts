@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import type { DatabaseKind, Executor } from '../../../platform/db/database';
 import { preparedQuery } from '../../../platform/db/prepared';
-import type { OrganizationsTable } from '../../../platform/db/schema';
 import { matchesFolded, startsWith } from '../../../platform/db/search';
 import { updateVersioned } from '../../../platform/db/versioned';
 import type { OrganizationUsage } from '../directory.errors';
+import type { OrganizationsTable } from '../directory.tables';
 
 export type OrganizationRow = OrganizationsTable;
 

@@ -1,7 +1,7 @@
 import type { Executor } from '../../../platform/db/database';
-import type { MembershipsTable, PeopleTable } from '../../../platform/db/schema';
 import { matchesFolded, nameMatchRank, startsWith } from '../../../platform/db/search';
 import { updateVersioned } from '../../../platform/db/versioned';
+import type { MembershipsTable, PeopleTable } from '../directory.tables';
 
 export type PersonRow = PeopleTable;
 export type MembershipRow = MembershipsTable;
