@@ -10,10 +10,10 @@ import {
 } from '../meetings';
 import { optionalText, text, versionSchema } from './directory';
 import { dateSchema, secrecySchema } from './documents';
+import { idSchema } from './http';
 
 export * from '../meetings';
 
-const idSchema = z.string().min(1).max(64);
 /** An instant with its offset, e.g. `2026-11-30T08:00:00+07:00` or `...Z`; stored as UTC. */
 export const instantSchema = z.iso.datetime({ offset: true, message: 'Thời điểm không hợp lệ' });
 
@@ -111,6 +111,8 @@ export const replySchema = z
     path: ['deputyName'],
   });
 export type ReplyWrite = z.infer<typeof replySchema>;
+/** A reply as sent: text fields may be left out or null. */
+export type ReplyBody = z.input<typeof replySchema>;
 export const attendanceSchema = z.object({
   marks: z
     .array(z.object({ inviteeId: idSchema, attendance: z.enum(ATTENDANCE) }))
@@ -252,3 +254,25 @@ export const sendResultSchema = z.object({
   invitationNumber: z.string(),
   invited: z.number(),
 });
+
+/** A reply sent from a phone's offline queue carries its own id: a repeat is answered without a second write. */
+export const replyHeadersSchema = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{8,100}$/, 'Mã gửi lại không hợp lệ')
+    .optional(),
+});
+export const invitedSchema = z.object({ added: z.number() });
+export const remindedSchema = z.object({ reminded: z.number() });
+/** The code shown at the door, rotating; a delegate's phone sends it back to check in. */
+export const doorCodeSchema = z.object({
+  code: z.string(),
+  validUntil: z.string(),
+  rotatesEverySeconds: z.number(),
+  path: z.string(),
+  url: z.string().nullable(),
+});
+export type DoorCode = z.infer<typeof doorCodeSchema>;
+export const doorCheckInSchema = z.object({ code: z.string().trim().min(1).max(32) });
+export const doorCheckInResultSchema = z.object({ checkedIn: z.boolean(), already: z.boolean() });
+export type DoorCheckInResult = z.infer<typeof doorCheckInResultSchema>;

@@ -55,3 +55,6 @@ export const deliveryListSchema = z.object({
     }),
   ),
 });
+
+/** The SMS provider's delivery report carries the shared secret in its address. */
+export const smsReportQuerySchema = z.object({ token: z.string().max(200).optional() });

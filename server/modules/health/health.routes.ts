@@ -1,15 +1,7 @@
 import { sql } from 'kysely';
-import { z } from 'zod';
+import { healthSchema } from '../../../common/schemas/health';
 import type { PlatformDeps } from '../../platform/deps';
 import { type App, typed } from '../../platform/http/http-server';
-
-const healthSchema = z.object({
-  status: z.enum(['ok', 'degraded']),
-  database: z.enum(['sqlite', 'postgres']),
-  version: z.string(),
-  uptimeSeconds: z.number(),
-  time: z.string(),
-});
 
 export function registerHealthRoutes(app: App, deps: PlatformDeps, version: string): void {
   const startedAt = Date.now();
