@@ -5,6 +5,7 @@ import {
   MEETING_ACTIONS,
   MEETING_BODIES,
   MEETING_FILE_KINDS,
+  MEETING_LIMITS,
   MEETING_STATUSES,
   REPLIES,
 } from '../meetings';
@@ -18,8 +19,8 @@ export * from '../meetings';
 export const instantSchema = z.iso.datetime({ offset: true, message: 'Thời điểm không hợp lệ' });
 
 export const agendaItemWriteSchema = z.object({
-  title: text(500),
-  presenterName: optionalText(200),
+  title: text(MEETING_LIMITS.agendaTitle),
+  presenterName: optionalText(MEETING_LIMITS.name),
   presenterUserId: idSchema.nullable().optional(),
   /** Uploads (from POST /api/files) to attach to this item as meeting documents. */
   uploadIds: z.array(idSchema).max(50).default([]),
@@ -35,19 +36,19 @@ export type InviteeWrite = z.infer<typeof inviteeWriteSchema>;
 const meetingFields = {
   organizationId: idSchema,
   body: z.enum(MEETING_BODIES),
-  title: text(500),
-  chairName: optionalText(200),
+  title: text(MEETING_LIMITS.title),
+  chairName: optionalText(MEETING_LIMITS.name),
   chairUserId: idSchema.nullable().optional(),
   startsAt: instantSchema,
   endsAt: instantSchema,
-  place: text(300),
+  place: text(MEETING_LIMITS.place),
   /** The invitation's text: what the meeting is for, what to prepare. */
-  content: optionalText(8000),
+  content: optionalText(MEETING_LIMITS.content),
   secrecy: secrecySchema.default('normal'),
-  signerName: optionalText(200),
-  signerPosition: optionalText(200),
+  signerName: optionalText(MEETING_LIMITS.name),
+  signerPosition: optionalText(MEETING_LIMITS.name),
   /** Who signs for whom: 'T/M BAN THƯỜNG VỤ', 'K/T BÍ THƯ'. */
-  signerAuthority: optionalText(200),
+  signerAuthority: optionalText(MEETING_LIMITS.name),
   agenda: z.array(agendaItemWriteSchema).max(100).default([]),
   invitees: z.array(inviteeWriteSchema).max(2000).default([]),
 };
@@ -86,24 +87,24 @@ export const rescheduleSchema = z.object({
   /** Both absent: postponed without a new time. */
   startsAt: instantSchema.optional(),
   endsAt: instantSchema.optional(),
-  place: text(300).optional(),
-  reason: text(1000),
+  place: text(MEETING_LIMITS.place).optional(),
+  reason: text(MEETING_LIMITS.reason),
 });
-export const cancelMeetingSchema = z.object({ version: versionSchema, reason: text(1000) });
+export const cancelMeetingSchema = z.object({ version: versionSchema, reason: text(MEETING_LIMITS.reason) });
 export const addInviteesSchema = z.object({ invitees: z.array(inviteeWriteSchema).min(1).max(2000) });
 export const addMeetingFilesSchema = z.object({
   uploadIds: z.array(idSchema).min(1).max(50),
   agendaItemId: idSchema.nullable().optional(),
   kind: z.enum(['document', 'minutes', 'conclusion']).default('document'),
 });
-export const replaceMeetingFileSchema = z.object({ uploadId: idSchema, note: optionalText(500) });
+export const replaceMeetingFileSchema = z.object({ uploadId: idSchema, note: optionalText(MEETING_LIMITS.fileNote) });
 export const replySchema = z
   .object({
     /** For an organization's invitation, answered by its clerk or leader; absent: the caller's own. */
     inviteeId: idSchema.optional(),
     reply: z.enum(['attending', 'absent', 'deputy']),
-    reason: optionalText(1000),
-    deputyName: optionalText(200),
+    reason: optionalText(MEETING_LIMITS.reason),
+    deputyName: optionalText(MEETING_LIMITS.name),
   })
   .refine((r) => r.reply !== 'absent' || !!r.reason, { message: 'Cần nêu lý do vắng mặt', path: ['reason'] })
   .refine((r) => r.reply !== 'deputy' || !!r.deputyName, {

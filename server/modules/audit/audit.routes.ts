@@ -1,10 +1,14 @@
 import { z } from 'zod';
+import {
+  auditListQuerySchema,
+  auditListResponseSchema,
+  auditVerifyResponseSchema,
+} from '../../../common/schemas/audit';
 import { verifyAuditChain } from '../../platform/audit/audit-verify';
 import type { PlatformDeps } from '../../platform/deps';
 import { type App, actorOf, typed } from '../../platform/http/http-server';
 import type { AuditResource } from './audit.policy';
 import { distinctAuditActions, listAuditEvents } from './audit.repository';
-import { auditListQuerySchema, auditListResponseSchema, auditVerifyResponseSchema } from './audit.schemas';
 
 const tags = ['Nhật ký hệ thống'];
 const resource: AuditResource = { kind: 'audit' };

@@ -1,4 +1,5 @@
 import type { Role } from '../../../common/schemas/roles';
+import type { UserCreateBody, UserPatchBody, UserView } from '../../../common/schemas/users';
 import { foldVietnamese } from '../../../common/text/fold';
 import type { Executor } from '../../platform/db/database';
 import type { PlatformDeps } from '../../platform/deps';
@@ -13,7 +14,6 @@ import * as errors from './identity.errors';
 import { administeredPaths, type UserResource } from './identity.policy';
 import * as repo from './identity.repository';
 import { createSignInGuard } from './sign-in-guard';
-import type { UserCreateBody, UserPatchBody, UserView } from './users.schemas';
 
 const RESET_LINK_TTL_MS = 24 * 3_600_000;
 

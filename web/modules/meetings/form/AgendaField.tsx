@@ -1,6 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Form, Input, Row, Typography } from 'antd';
 import { useRef } from 'react';
+import { MEETING_LIMITS } from '../../../../common/meetings';
 import FileUploadField from '../../documents/components/FileUploadField';
 import { tm } from '../meetings.i18n';
 import PersonNameInput from './PersonNameInput';
@@ -57,7 +58,7 @@ export default function AgendaField({ onUploadingChange }: { onUploadingChange: 
                     label={tm.form.agendaTitle}
                     rules={[{ required: true, whitespace: true, message: tm.form.agendaTitleRequired }]}
                   >
-                    <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 4 }} />
+                    <Input.TextArea maxLength={MEETING_LIMITS.agendaTitle} autoSize={{ minRows: 1, maxRows: 4 }} />
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={10}>

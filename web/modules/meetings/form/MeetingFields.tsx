@@ -1,7 +1,7 @@
 import { AutoComplete, Col, Divider, Form, type FormInstance, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { SECRECY_LABELS, SECRECY_LEVELS, type Secrecy } from '../../../../common/documents';
-import { MEETING_BODIES, MEETING_BODY_LABELS, type MeetingBody } from '../../../../common/meetings';
+import { MEETING_BODIES, MEETING_BODY_LABELS, MEETING_LIMITS, type MeetingBody } from '../../../../common/meetings';
 import { tm } from '../meetings.i18n';
 import type { AgendaChoice } from './AgendaField';
 import DateTimeField from './DateTimeField';
@@ -65,7 +65,7 @@ export default function MeetingFields({
           rules={[{ required: true, whitespace: true, message: tm.form.titleRequired }]}
         >
           <Input.TextArea
-            maxLength={500}
+            maxLength={MEETING_LIMITS.title}
             autoSize={{ minRows: 1, maxRows: 4 }}
             placeholder={tm.form.titlePlaceholder}
           />
@@ -113,7 +113,7 @@ export default function MeetingFields({
           label={tm.form.place}
           rules={[{ required: true, whitespace: true, message: tm.form.placeRequired }]}
         >
-          <Input maxLength={300} placeholder={tm.form.placePlaceholder} />
+          <Input maxLength={MEETING_LIMITS.place} placeholder={tm.form.placePlaceholder} />
         </Form.Item>
       </Col>
       <Col xs={24} sm={14} md={7}>
@@ -129,7 +129,7 @@ export default function MeetingFields({
       <Col xs={24}>
         <Form.Item name="content" label={tm.form.content}>
           <Input.TextArea
-            maxLength={8000}
+            maxLength={MEETING_LIMITS.content}
             showCount
             autoSize={{ minRows: 3, maxRows: 10 }}
             placeholder={tm.form.contentPlaceholder}
@@ -146,14 +146,14 @@ export default function MeetingFields({
           <AutoComplete
             options={AUTHORITIES.map((a) => ({ value: a }))}
             placeholder={tm.form.signerAuthorityPlaceholder}
-            maxLength={200}
+            maxLength={MEETING_LIMITS.name}
             allowClear
           />
         </Form.Item>
       </Col>
       <Col xs={24} md={8}>
         <Form.Item name="signerPosition" label={tm.form.signerPosition}>
-          <Input maxLength={200} placeholder={tm.form.signerPositionPlaceholder} />
+          <Input maxLength={MEETING_LIMITS.name} placeholder={tm.form.signerPositionPlaceholder} />
         </Form.Item>
       </Col>
       <Col xs={24} md={8}>

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { newPasswordSchema } from '../../../common/schemas/auth';
-import { pageOf, paginationQuerySchema, versionSchema } from '../../../common/schemas/directory';
-import { roleSchema } from '../../../common/schemas/roles';
+import { newPasswordSchema } from './auth';
+import { pageOf, paginationQuerySchema, versionSchema } from './directory';
+import { roleSchema } from './roles';
 
 export const usernameSchema = z
   .string()
@@ -12,6 +12,7 @@ export const usernameSchema = z
   .regex(/^[a-z0-9._-]+$/, 'Tên đăng nhập chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới');
 
 const grantInputSchema = z.object({ organizationId: z.string().max(64), role: roleSchema }).strict();
+export type RoleAssignment = z.infer<typeof grantInputSchema>;
 
 export const userSchema = z.object({
   id: z.string(),
@@ -70,4 +71,6 @@ export const temporaryPasswordBodySchema = z
   })
   .strict();
 export const temporaryPasswordResponseSchema = z.object({ username: z.string(), password: z.string() });
+export type TemporaryPassword = z.infer<typeof temporaryPasswordResponseSchema>;
 export const resetLinkResponseSchema = z.object({ url: z.string(), expiresAt: z.string() });
+export type ResetLink = z.infer<typeof resetLinkResponseSchema>;
