@@ -7,6 +7,7 @@ import type { PlatformDeps } from '../../platform/deps';
 import { staleVersion } from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
+import type { ActionOf } from '../../platform/security/authorize';
 import type { UnitOfWork } from '../../platform/transactor';
 import { notify } from '../notifications/notify.service';
 import * as errors from './documents.errors';
@@ -28,7 +29,7 @@ export function createDocumentsCore(deps: PlatformDeps) {
   }
 
   /** Loads a document and refuses unless the actor may take `action`; unseen documents are "not found". */
-  async function authorized(ex: Executor, actor: Actor, id: string, action: string) {
+  async function authorized(ex: Executor, actor: Actor, id: string, action: ActionOf<'document'>) {
     const row = await load(ex, id);
     const resource = await resourceOf(ex, actor, row);
     if (!authorizer.can(actor, 'read', resource)) throw errors.documentNotFound();

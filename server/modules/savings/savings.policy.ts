@@ -1,6 +1,12 @@
 import { hasAnyRole } from '../../platform/security/actor';
 import { definePolicy } from '../../platform/security/authorize';
 
+declare module '../../platform/security/authorize' {
+  interface ResourceActions {
+    savings: 'view' | 'configure';
+  }
+}
+
 export interface SavingsResource {
   kind: 'savings';
 }
