@@ -152,3 +152,19 @@ export const NOTIFICATION_KINDS = [
   'mail_received',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/**
+ * The most characters each text of a meeting may hold: common/schemas/meetings.ts refuses more,
+ * and the forms stop the typing there.
+ */
+export const MEETING_LIMITS = {
+  title: 500,
+  /** A chair's, a signer's, a presenter's or a deputy's name; a signer's position or authority. */
+  name: 200,
+  place: 300,
+  content: 8000,
+  agendaTitle: 500,
+  /** Why someone is absent, why a meeting moves or is called off. */
+  reason: 1000,
+  fileNote: 500,
+} as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { USER_LIMITS } from '../users';
 import { roleSchema } from './roles';
 
 export const loginSchema = z.string().trim().min(1).max(254);
@@ -6,8 +7,8 @@ export const passwordSchema = z.string().min(1).max(256);
 /** New passwords: long enough to resist guessing, short enough to hash cheaply. */
 export const newPasswordSchema = z
   .string()
-  .min(10, 'Mật khẩu mới cần ít nhất 10 ký tự')
-  .max(256, 'Mật khẩu mới dài quá 256 ký tự');
+  .min(USER_LIMITS.passwordMin, `Mật khẩu mới cần ít nhất ${USER_LIMITS.passwordMin} ký tự`)
+  .max(USER_LIMITS.passwordMax, `Mật khẩu mới dài quá ${USER_LIMITS.passwordMax} ký tự`);
 export const totpCodeSchema = z.string().regex(/^\d{6}$/, 'Mã xác thực gồm 6 chữ số');
 
 export const signInBodySchema = z

@@ -282,3 +282,6 @@ export const groupExpansionSchema = z.object({
   ),
 });
 export type GroupExpansion = z.infer<typeof groupExpansionSchema>;
+
+/** The path of one organization, person or group. */
+export const directoryParamsSchema = z.object({ id: z.string().max(64) });

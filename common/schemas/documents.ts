@@ -4,10 +4,12 @@ import {
   DELIVERY_STATUSES,
   DOCUMENT_ACTIONS,
   DOCUMENT_STATUSES,
+  QUEUE_KINDS,
   SECRECY_LEVELS,
   URGENCY_LEVELS,
 } from '../documents';
 import { optionalText, text, versionSchema } from './directory';
+import { idSchema } from './http';
 
 export * from '../documents';
 
@@ -32,7 +34,6 @@ export const dateSchema = z
       message: 'Ngày không tồn tại',
     },
   );
-const idSchema = z.string().min(1).max(64);
 const clientKeySchema = z.string().trim().min(8).max(80).optional();
 
 // Registers -------------------------------------------------------------------------------
@@ -95,6 +96,7 @@ export const registerSchema = z.object({
 });
 export type Register = z.infer<typeof registerSchema>;
 export const registerListSchema = z.object({ items: z.array(registerSchema) });
+export type RegisterList = z.infer<typeof registerListSchema>;
 
 // Files and recipients --------------------------------------------------------------------------
 
@@ -458,7 +460,28 @@ export const inboxItemSchema = z.object({
   incomingDocumentId: z.string().nullable(),
 });
 export const inboxSchema = z.object({ items: z.array(inboxItemSchema) });
+export type Inbox = z.infer<typeof inboxSchema>;
 export const deliveryViewSchema = inboxItemSchema.extend({
   files: z.array(z.object({ id: z.string(), fileName: z.string(), size: z.number(), contentType: z.string() })),
 });
 export type DeliveryView = z.infer<typeof deliveryViewSchema>;
+
+export const queueParamsSchema = z.object({ kind: z.enum(QUEUE_KINDS) });
+const documentPersonSchema = z.object({ id: z.string(), fullName: z.string(), position: z.string().nullable() });
+/** Whom a document may be sent to: the leaders, the handlers and the units. */
+export const documentPeopleSchema = z.object({
+  leaders: z.array(documentPersonSchema),
+  handlers: z.array(documentPersonSchema),
+  units: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type DocumentPeople = z.infer<typeof documentPeopleSchema>;
+export const attachFilesSchema = z.object({ uploadIds: z.array(idSchema).min(1).max(20) });
+export const issueSchema = z.object({ version: versionSchema, registerId: idSchema });
+export const withdrawSchema = z.object({ version: versionSchema, reason: z.string().max(1000).optional() });
+export const remindSchema = z.object({ deliveryId: idSchema.optional() });
+export const resendSchema = z.object({ deliveryId: idSchema });
+/** A draft is deleted at the version the user saw, given in the query (a DELETE has no body). */
+export const deleteDraftQuerySchema = z.object({ version: z.coerce.number().int().min(1).max(2_147_483_646) });
+export const deliveryInboxQuerySchema = z.object({ status: z.enum(DELIVERY_STATUSES).optional() });
+export type InboxItem = z.infer<typeof inboxItemSchema>;
+export type DocumentPerson = z.infer<typeof documentPersonSchema>;

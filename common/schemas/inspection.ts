@@ -13,6 +13,7 @@ import {
 } from '../inspection';
 import { optionalText, text, versionSchema } from './directory';
 import { dateSchema } from './documents';
+import { idParamsSchema, idSchema } from './http';
 
 const id = z.string().min(1).max(64);
 const year = z.coerce.number().int().min(2000).max(2100);
@@ -279,3 +280,6 @@ export const inspectionReportSchema = z.object({
   denunciations: z.object({ received: z.number(), handled: z.number(), inTime: z.number() }),
 });
 export type InspectionReport = z.infer<typeof inspectionReportSchema>;
+
+/** One user's access to a case. */
+export const caseAccessParamsSchema = idParamsSchema.extend({ userId: idSchema });

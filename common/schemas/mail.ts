@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { versionSchema } from './directory';
 import { dateSchema, typeCodeSchema } from './documents';
+import { idSchema } from './http';
 
 /** The folders every mailbox has; a mailbox's own folders are named by their id. */
 export const SYSTEM_FOLDERS = ['inbox', 'sent', 'drafts', 'archive', 'trash'] as const;
 export type SystemFolder = (typeof SYSTEM_FOLDERS)[number];
 
-const id = z.string().min(1).max(64);
+const id = idSchema;
 
 /** Someone to write to: a person, an organization or a group of the directory, or any address. */
 export const mailRecipientWriteSchema = z.discriminatedUnion('kind', [
@@ -70,6 +71,7 @@ export const mailboxSchema = z.object({
 });
 export type MailboxView = z.infer<typeof mailboxSchema>;
 export const mailboxListSchema = z.object({ items: z.array(mailboxSchema) });
+export type MailboxList = z.infer<typeof mailboxListSchema>;
 
 export const mailListQuerySchema = z.object({
   folder: z.string().min(1).max(64).default('inbox'),
@@ -97,6 +99,7 @@ export const mailListItemSchema = z.object({
 });
 export type MailListItem = z.infer<typeof mailListItemSchema>;
 export const mailListSchema = z.object({ items: z.array(mailListItemSchema), total: z.number() });
+export type MailList = z.infer<typeof mailListSchema>;
 
 export const mailAttachmentSchema = z.object({
   id: z.string(),
@@ -187,4 +190,18 @@ export const recipientOptionSchema = z.object({
   /** organization | person | user for a mailbox; the member count for a group. */
   detail: z.string(),
 });
+export type RecipientOption = z.infer<typeof recipientOptionSchema>;
 export const recipientOptionsSchema = z.object({ items: z.array(recipientOptionSchema) });
+export type RecipientOptions = z.infer<typeof recipientOptionsSchema>;
+
+export const mailboxParamsSchema = z.object({ mailboxId: id });
+export const mailFolderParamsSchema = mailboxParamsSchema.extend({ folderId: id });
+export const mailItemParamsSchema = z.object({ itemId: id });
+export const mailAttachmentParamsSchema = mailItemParamsSchema.extend({ attachmentId: id });
+/** A message written: `created` is false when the same request was already answered. */
+export const mailWrittenSchema = z.object({ itemId: z.string(), created: z.boolean() });
+export type MailWritten = z.infer<typeof mailWrittenSchema>;
+export const draftSavedSchema = z.object({ itemId: z.string() });
+export type DraftSaved = z.infer<typeof draftSavedSchema>;
+export const mailRegisteredSchema = z.object({ documentId: z.string(), created: z.boolean() });
+export type MailRegistered = z.infer<typeof mailRegisteredSchema>;

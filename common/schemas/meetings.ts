@@ -5,21 +5,22 @@ import {
   MEETING_ACTIONS,
   MEETING_BODIES,
   MEETING_FILE_KINDS,
+  MEETING_LIMITS,
   MEETING_STATUSES,
   REPLIES,
 } from '../meetings';
 import { optionalText, text, versionSchema } from './directory';
 import { dateSchema, secrecySchema } from './documents';
+import { idSchema } from './http';
 
 export * from '../meetings';
 
-const idSchema = z.string().min(1).max(64);
 /** An instant with its offset, e.g. `2026-11-30T08:00:00+07:00` or `...Z`; stored as UTC. */
 export const instantSchema = z.iso.datetime({ offset: true, message: 'Thời điểm không hợp lệ' });
 
 export const agendaItemWriteSchema = z.object({
-  title: text(500),
-  presenterName: optionalText(200),
+  title: text(MEETING_LIMITS.agendaTitle),
+  presenterName: optionalText(MEETING_LIMITS.name),
   presenterUserId: idSchema.nullable().optional(),
   /** Uploads (from POST /api/files) to attach to this item as meeting documents. */
   uploadIds: z.array(idSchema).max(50).default([]),
@@ -35,19 +36,19 @@ export type InviteeWrite = z.infer<typeof inviteeWriteSchema>;
 const meetingFields = {
   organizationId: idSchema,
   body: z.enum(MEETING_BODIES),
-  title: text(500),
-  chairName: optionalText(200),
+  title: text(MEETING_LIMITS.title),
+  chairName: optionalText(MEETING_LIMITS.name),
   chairUserId: idSchema.nullable().optional(),
   startsAt: instantSchema,
   endsAt: instantSchema,
-  place: text(300),
+  place: text(MEETING_LIMITS.place),
   /** The invitation's text: what the meeting is for, what to prepare. */
-  content: optionalText(8000),
+  content: optionalText(MEETING_LIMITS.content),
   secrecy: secrecySchema.default('normal'),
-  signerName: optionalText(200),
-  signerPosition: optionalText(200),
+  signerName: optionalText(MEETING_LIMITS.name),
+  signerPosition: optionalText(MEETING_LIMITS.name),
   /** Who signs for whom: 'T/M BAN THƯỜNG VỤ', 'K/T BÍ THƯ'. */
-  signerAuthority: optionalText(200),
+  signerAuthority: optionalText(MEETING_LIMITS.name),
   agenda: z.array(agendaItemWriteSchema).max(100).default([]),
   invitees: z.array(inviteeWriteSchema).max(2000).default([]),
 };
@@ -86,24 +87,24 @@ export const rescheduleSchema = z.object({
   /** Both absent: postponed without a new time. */
   startsAt: instantSchema.optional(),
   endsAt: instantSchema.optional(),
-  place: text(300).optional(),
-  reason: text(1000),
+  place: text(MEETING_LIMITS.place).optional(),
+  reason: text(MEETING_LIMITS.reason),
 });
-export const cancelMeetingSchema = z.object({ version: versionSchema, reason: text(1000) });
+export const cancelMeetingSchema = z.object({ version: versionSchema, reason: text(MEETING_LIMITS.reason) });
 export const addInviteesSchema = z.object({ invitees: z.array(inviteeWriteSchema).min(1).max(2000) });
 export const addMeetingFilesSchema = z.object({
   uploadIds: z.array(idSchema).min(1).max(50),
   agendaItemId: idSchema.nullable().optional(),
   kind: z.enum(['document', 'minutes', 'conclusion']).default('document'),
 });
-export const replaceMeetingFileSchema = z.object({ uploadId: idSchema, note: optionalText(500) });
+export const replaceMeetingFileSchema = z.object({ uploadId: idSchema, note: optionalText(MEETING_LIMITS.fileNote) });
 export const replySchema = z
   .object({
     /** For an organization's invitation, answered by its clerk or leader; absent: the caller's own. */
     inviteeId: idSchema.optional(),
     reply: z.enum(['attending', 'absent', 'deputy']),
-    reason: optionalText(1000),
-    deputyName: optionalText(200),
+    reason: optionalText(MEETING_LIMITS.reason),
+    deputyName: optionalText(MEETING_LIMITS.name),
   })
   .refine((r) => r.reply !== 'absent' || !!r.reason, { message: 'Cần nêu lý do vắng mặt', path: ['reason'] })
   .refine((r) => r.reply !== 'deputy' || !!r.deputyName, {
@@ -111,6 +112,8 @@ export const replySchema = z
     path: ['deputyName'],
   });
 export type ReplyWrite = z.infer<typeof replySchema>;
+/** A reply as sent: text fields may be left out or null. */
+export type ReplyBody = z.input<typeof replySchema>;
 export const attendanceSchema = z.object({
   marks: z
     .array(z.object({ inviteeId: idSchema, attendance: z.enum(ATTENDANCE) }))
@@ -252,3 +255,25 @@ export const sendResultSchema = z.object({
   invitationNumber: z.string(),
   invited: z.number(),
 });
+
+/** A reply sent from a phone's offline queue carries its own id: a repeat is answered without a second write. */
+export const replyHeadersSchema = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{8,100}$/, 'Mã gửi lại không hợp lệ')
+    .optional(),
+});
+export const invitedSchema = z.object({ added: z.number() });
+export const remindedSchema = z.object({ reminded: z.number() });
+/** The code shown at the door, rotating; a delegate's phone sends it back to check in. */
+export const doorCodeSchema = z.object({
+  code: z.string(),
+  validUntil: z.string(),
+  rotatesEverySeconds: z.number(),
+  path: z.string(),
+  url: z.string().nullable(),
+});
+export type DoorCode = z.infer<typeof doorCodeSchema>;
+export const doorCheckInSchema = z.object({ code: z.string().trim().min(1).max(32) });
+export const doorCheckInResultSchema = z.object({ checkedIn: z.boolean(), already: z.boolean() });
+export type DoorCheckInResult = z.infer<typeof doorCheckInResultSchema>;

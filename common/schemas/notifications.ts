@@ -13,6 +13,7 @@ export const notificationSchema = z.object({
 export type Notification = z.infer<typeof notificationSchema>;
 
 export const notificationListSchema = z.object({ items: z.array(notificationSchema), unread: z.number() });
+export type NotificationList = z.infer<typeof notificationListSchema>;
 export const notificationQuerySchema = z.object({
   unread: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
@@ -55,3 +56,7 @@ export const deliveryListSchema = z.object({
     }),
   ),
 });
+
+/** The SMS provider's delivery report carries the shared secret in its address. */
+export const smsReportQuerySchema = z.object({ token: z.string().max(200).optional() });
+export type DeliveryList = z.infer<typeof deliveryListSchema>;

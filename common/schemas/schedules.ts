@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { SCHEDULE_ACTIONS, SCHEDULE_OWNERS, SCHEDULE_STATUSES } from '../meetings';
 import { optionalText, text, versionSchema } from './directory';
 import { dateSchema } from './documents';
+import { idSchema } from './http';
 
-const idSchema = z.string().min(1).max(64);
 export const timeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ phải có dạng HH:mm');
 /** The Monday a week starts on. */
 export const weekSchema = dateSchema.refine((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 1, {
@@ -18,6 +18,7 @@ export const scheduleCreateSchema = z.object({
   weekStart: weekSchema,
 });
 export type ScheduleCreate = z.infer<typeof scheduleCreateSchema>;
+export type ScheduleCreateInput = z.input<typeof scheduleCreateSchema>;
 
 const itemFields = {
   day: dateSchema,
@@ -42,11 +43,13 @@ export const scheduleItemWriteSchema = z
     path: ['endTime'],
   });
 export type ScheduleItemWrite = z.infer<typeof scheduleItemWriteSchema>;
+export type ScheduleItemInput = z.input<typeof scheduleItemWriteSchema>;
 export const scheduleItemPatchSchema = z
   .object({ ...itemFields, userIds: z.array(idSchema).max(200) })
   .partial()
   .extend({ version: versionSchema, changeNote: optionalText(500) });
 export type ScheduleItemPatch = z.infer<typeof scheduleItemPatchSchema>;
+export type ScheduleItemPatchInput = z.input<typeof scheduleItemPatchSchema>;
 export const scheduleItemCancelSchema = z.object({ version: versionSchema, changeNote: optionalText(500) });
 
 export const scheduleStepSchema = z.object({ version: versionSchema, note: optionalText(1000) });
@@ -107,3 +110,32 @@ export const calendarFeedSchema = z.object({
   url: z.string().nullable(),
   createdAt: z.string().nullable(),
 });
+export type CalendarFeed = z.infer<typeof calendarFeedSchema>;
+
+export const scheduleItemParamsSchema = z.object({ id: idSchema, itemId: idSchema });
+export const schedulePeopleQuerySchema = z.object({ organizationId: idSchema });
+const schedulePersonSchema = z.object({ id: z.string(), fullName: z.string(), position: z.string().nullable() });
+export type SchedulePerson = z.infer<typeof schedulePersonSchema>;
+/** Whom a schedule's items may name: the unit's leaders and its people. */
+export const schedulePeopleSchema = z.object({
+  /** Accounts holding the leader role over the organization: whose own week may be composed. */
+  leaders: z.array(schedulePersonSchema),
+  /** Accounts of the organization and below it: whose calendars an item may go to. */
+  people: z.array(schedulePersonSchema),
+});
+export type SchedulePeople = z.infer<typeof schedulePeopleSchema>;
+export const weekPdfQuerySchema = z.object({ week: weekSchema, organizationId: idSchema.optional() });
+export const awaitingApprovalSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      weekStart: z.string(),
+      weekLabel: z.string(),
+      ownerLabel: z.string(),
+      submittedAt: z.string(),
+    }),
+  ),
+});
+export type AwaitingApproval = z.infer<typeof awaitingApprovalSchema>;
+/** The personal calendar address: the token in it is the credential. */
+export const calendarTokenParamsSchema = z.object({ token: z.string().max(200) });

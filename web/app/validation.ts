@@ -1,12 +1,13 @@
 import type { FormInstance, FormRule } from 'antd';
+import { USER_LIMITS } from '../../common/users';
 import { ApiError } from './api/client';
 import { t } from './i18n';
 
-/** The same limits as newPasswordSchema in common/schemas/auth, checked before the request. */
+/** The limits newPasswordSchema in common/schemas/auth holds, checked before the request. */
 export const newPasswordRules: FormRule[] = [
   { required: true, message: t.password.newRequired },
-  { min: 10, message: t.password.tooShort },
-  { max: 256, message: t.password.tooLong },
+  { min: USER_LIMITS.passwordMin, message: t.password.tooShort },
+  { max: USER_LIMITS.passwordMax, message: t.password.tooLong },
 ];
 
 /**

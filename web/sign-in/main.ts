@@ -3,25 +3,12 @@
  * kilobytes. The app's own files are fetched in the background while the person types,
  * so the page after signing in opens from the browser's cache.
  */
+import type { AuthConfig, SessionAnswer } from '../../common/schemas/auth';
 import { signInText as t } from '../app/i18n/sign-in';
 import { safeNextPath } from '../app/nextPath';
 import { registerServiceWorker } from '../app/pwa/register';
 import { markUsable } from '../app/usable';
 
-interface DemoAccount {
-  username: string;
-  password?: string;
-  label: string;
-}
-interface AuthConfig {
-  demoMode: boolean;
-  organizationName: string;
-  demoAccounts: DemoAccount[];
-}
-interface SessionAnswer {
-  user: unknown;
-  ended: boolean;
-}
 interface ErrorBody {
   error?: { code?: unknown; message?: unknown; details?: { fields?: { message?: unknown }[] } };
 }
@@ -164,7 +151,7 @@ reveal.addEventListener('click', () => {
   reveal.setAttribute('aria-label', shown ? t.showPassword : t.hidePassword);
 });
 
-function showDemoAccounts(accounts: DemoAccount[]): void {
+function showDemoAccounts(accounts: AuthConfig['demoAccounts']): void {
   if (accounts.length === 0) return;
   const withPasswords = accounts.every((account) => account.password !== undefined);
   element('demo-hint').textContent = withPasswords ? t.demoHint : t.demoHintNoPasswords;

@@ -1,5 +1,11 @@
 import { definePolicy } from '../../platform/security/authorize';
 
+declare module '../../platform/security/authorize' {
+  interface ResourceActions {
+    audit: 'audit.read' | 'audit.verify';
+  }
+}
+
 /** The whole trail is for administrators of a top-level Party committee. */
 export interface AuditResource {
   kind: 'audit';

@@ -1,6 +1,6 @@
+import type { AuditListQuery } from '../../../common/schemas/audit';
 import type { Executor } from '../../platform/db/database';
 import { matchesFolded } from '../../platform/db/search';
-import type { AuditListQuery } from './audit.schemas';
 
 export async function listAuditEvents(ex: Executor, query: AuditListQuery) {
   let q = ex.selectFrom('audit_events');

@@ -1,6 +1,10 @@
 import { z } from 'zod';
+import {
+  auditListQuerySchema,
+  auditListResponseSchema,
+  auditVerifyResponseSchema,
+} from '../../../common/schemas/audit';
 import { type App, actorOf, typed } from '../../platform/http/http-server';
-import { auditListQuerySchema, auditListResponseSchema, auditVerifyResponseSchema } from './audit.schemas';
 import type { AuditService } from './audit.service';
 
 const tags = ['Nhật ký hệ thống'];

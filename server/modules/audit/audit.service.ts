@@ -1,9 +1,9 @@
+import type { AuditListQuery } from '../../../common/schemas/audit';
 import { verifyAuditChain } from '../../platform/audit/audit-verify';
 import type { PlatformDeps } from '../../platform/deps';
 import type { Actor } from '../../platform/security/actor';
 import type { AuditResource } from './audit.policy';
 import { distinctAuditActions, listAuditEvents } from './audit.repository';
-import type { AuditListQuery } from './audit.schemas';
 
 const resource: AuditResource = { kind: 'audit' };
 

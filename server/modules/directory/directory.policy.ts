@@ -1,6 +1,15 @@
 import type { Role } from '../../../common/schemas/roles';
 import { type Actor, type Caller, hasAnyRole, hasRoleOver, isSystem } from '../../platform/security/actor';
-import { type Authorizer, definePolicy, type Policy } from '../../platform/security/authorize';
+import { type ActionOf, type Authorizer, definePolicy, type Policy } from '../../platform/security/authorize';
+
+declare module '../../platform/security/authorize' {
+  interface ResourceActions {
+    organization: OrganizationAction;
+    person: PersonAction;
+    group: GroupAction;
+    directory: DirectoryAction;
+  }
+}
 
 /**
  * Every signed-in user reads the whole directory. Writing needs `admin` over the record's
@@ -101,9 +110,9 @@ type ResourceOf = OrganizationResource | PersonResource | GroupResource | Direct
 
 /** The authorizer as directory services use it: the system (command line, demo loader) may do anything. */
 export interface DirectoryAccess {
-  can(caller: Caller, action: string, resource: ResourceOf): boolean;
-  authorize(caller: Caller, action: string, resource: ResourceOf): void;
-  allowed<A extends string>(caller: Caller, actions: readonly A[], resource: ResourceOf): A[];
+  can<R extends ResourceOf>(caller: Caller, action: ActionOf<R['kind']>, resource: R): boolean;
+  authorize<R extends ResourceOf>(caller: Caller, action: ActionOf<R['kind']>, resource: R): void;
+  allowed<R extends ResourceOf, A extends ActionOf<R['kind']>>(caller: Caller, actions: readonly A[], resource: R): A[];
 }
 
 export function createDirectoryAccess(authorizer: Authorizer): DirectoryAccess {

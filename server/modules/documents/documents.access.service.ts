@@ -1,6 +1,7 @@
 import type { Executor } from '../../platform/db/database';
 import type { PlatformDeps } from '../../platform/deps';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
+import type { ActionOf } from '../../platform/security/authorize';
 import type { UnitOfWork } from '../../platform/transactor';
 import * as errors from './documents.errors';
 import * as repo from './documents.repository';
@@ -18,7 +19,7 @@ export function createDocumentAccess(deps: PlatformDeps) {
   }
 
   /** Loads a document and refuses unless the actor may take `action`; unseen documents are "not found". */
-  async function authorized(ex: Executor, actor: Actor, id: string, action: string) {
+  async function authorized(ex: Executor, actor: Actor, id: string, action: ActionOf<'document'>) {
     const row = await load(ex, id);
     const resource = await resourceOf(ex, actor, row);
     if (!authorizer.can(actor, 'read', resource)) throw errors.documentNotFound();

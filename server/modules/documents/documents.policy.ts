@@ -1,6 +1,16 @@
+import type { DocumentAction } from '../../../common/documents';
+import type { Role } from '../../../common/schemas/roles';
 import { type Actor, hasRoleOver } from '../../platform/security/actor';
 import { definePolicy } from '../../platform/security/authorize';
 import { canRead } from './read-access.repository';
+
+declare module '../../platform/security/authorize' {
+  interface ResourceActions {
+    document: DocumentAction | 'read';
+    register: 'read' | 'manage' | 'register' | 'draft';
+    delivery: 'read' | 'decide';
+  }
+}
 
 /**
  * Who may do what with registers and documents. A document resource carries what the

@@ -1,14 +1,16 @@
 import { z } from 'zod';
-import { versionSchema } from '../../../common/schemas/directory';
 import {
+  attachFilesSchema,
   commentSchema,
   completeSchema,
-  DELIVERY_STATUSES,
+  deleteDraftQuerySchema,
   deliveryDecisionSchema,
+  deliveryInboxQuerySchema,
   deliveryViewSchema,
   directSchema,
   documentListQuerySchema,
   documentListSchema,
+  documentPeopleSchema,
   documentViewSchema,
   draftVersionListSchema,
   extendSchema,
@@ -19,30 +21,36 @@ import {
   incomingWriteSchema,
   issuerQuerySchema,
   issuerSuggestionListSchema,
+  issueSchema,
   outgoingPatchSchema,
   outgoingWriteSchema,
   progressSchema,
-  QUEUE_KINDS,
   queueCountsSchema,
+  queueParamsSchema,
   reasonSchema,
   registerListSchema,
   registerPatchSchema,
   registerSchema,
   registerWriteSchema,
+  remindSchema,
+  resendSchema,
   submitSchema,
   versionOnlySchema,
+  withdrawSchema,
 } from '../../../common/schemas/documents';
+import {
+  createdIdSchema,
+  fileParamsSchema,
+  idParamsSchema,
+  inlineQuerySchema,
+  upsertedSchema,
+} from '../../../common/schemas/http';
 import { type App, actorOf, typed } from '../../platform/http/http-server';
 import type { DocumentsModule } from './documents.module';
 
 const tags = ['Văn bản'];
-const params = z.object({ id: z.string().min(1).max(64) });
-const created = z.object({ id: z.string(), created: z.boolean() });
-const peopleSchema = z.object({
-  leaders: z.array(z.object({ id: z.string(), fullName: z.string(), position: z.string().nullable() })),
-  handlers: z.array(z.object({ id: z.string(), fullName: z.string(), position: z.string().nullable() })),
-  units: z.array(z.object({ id: z.string(), name: z.string() })),
-});
+const params = idParamsSchema;
+const created = upsertedSchema;
 
 export function registerDocumentRoutes(app: App, m: DocumentsModule): void {
   const r = typed(app);
@@ -111,7 +119,7 @@ export function registerDocumentRoutes(app: App, m: DocumentsModule): void {
   );
   r.get(
     '/api/documents/queue/:kind',
-    { schema: { tags, params: z.object({ kind: z.enum(QUEUE_KINDS) }), response: { 200: documentListSchema } } },
+    { schema: { tags, params: queueParamsSchema, response: { 200: documentListSchema } } },
     async (request) => m.documents.queue(actorOf(request), request.params.kind),
   );
   r.get('/api/documents/:id', { schema: { tags, params, response: { 200: documentViewSchema } } }, async (request) =>
@@ -122,16 +130,18 @@ export function registerDocumentRoutes(app: App, m: DocumentsModule): void {
     { schema: { tags, params, response: { 200: draftVersionListSchema } } },
     async (request) => m.versions.list(actorOf(request), request.params.id),
   );
-  r.get('/api/documents/:id/people', { schema: { tags, params, response: { 200: peopleSchema } } }, async (request) =>
-    m.people(actorOf(request), request.params.id),
+  r.get(
+    '/api/documents/:id/people',
+    { schema: { tags, params, response: { 200: documentPeopleSchema } } },
+    async (request) => m.people(actorOf(request), request.params.id),
   );
   r.get(
     '/api/documents/:id/files/:fileId',
     {
       schema: {
         tags,
-        params: params.extend({ fileId: z.string().min(1).max(64) }),
-        querystring: z.object({ inline: z.enum(['0', '1']).optional() }),
+        params: fileParamsSchema,
+        querystring: inlineQuerySchema,
       },
     },
     async (request, reply) => {
@@ -193,30 +203,21 @@ export function registerDocumentRoutes(app: App, m: DocumentsModule): void {
   step('complete', completeSchema, (actor, id, body) => m.incoming.complete(actor, id, body));
   step('comments', commentSchema, (actor, id, body) => m.documents.comment(actor, id, body));
   step('grant', grantSchema, (actor, id, body) => m.documents.grant(actor, id, body));
-  step('files', z.object({ uploadIds: z.array(z.string().min(1).max(64)).min(1).max(20) }), (actor, id, body) =>
-    m.documents.attach(actor, id, body),
-  );
+  step('files', attachFilesSchema, (actor, id, body) => m.documents.attach(actor, id, body));
   step('approve', versionOnlySchema, (actor, id, body) => m.outgoing.approve(actor, id, body));
-  step('issue', z.object({ version: versionSchema, registerId: z.string().min(1).max(64) }), (actor, id, body) =>
-    m.outgoing.issueNumber(actor, id, body),
-  );
+  step('issue', issueSchema, (actor, id, body) => m.outgoing.issueNumber(actor, id, body));
   step('dispatch', versionOnlySchema, (actor, id, body) => m.outgoing.dispatch(actor, id, body));
   step('recall', reasonSchema, (actor, id, body) => m.outgoing.recall(actor, id, body));
-  step('withdraw', z.object({ version: versionSchema, reason: z.string().max(1000).optional() }), (actor, id, body) =>
-    m.followup.withdraw(actor, id, body),
-  );
-  const deliveryRef = z.string().min(1).max(64);
-  step('remind', z.object({ deliveryId: deliveryRef.optional() }), (actor, id, body) =>
-    m.followup.remind(actor, id, body),
-  );
-  step('resend', z.object({ deliveryId: deliveryRef }), (actor, id, body) => m.followup.resend(actor, id, body));
+  step('withdraw', withdrawSchema, (actor, id, body) => m.followup.withdraw(actor, id, body));
+  step('remind', remindSchema, (actor, id, body) => m.followup.remind(actor, id, body));
+  step('resend', resendSchema, (actor, id, body) => m.followup.resend(actor, id, body));
   r.delete(
     '/api/documents/:id',
     {
       schema: {
         tags,
         params,
-        querystring: z.object({ version: z.coerce.number().int().min(1).max(2_147_483_646) }),
+        querystring: deleteDraftQuerySchema,
         response: { 204: z.null() },
       },
     },
@@ -232,7 +233,7 @@ export function registerDocumentRoutes(app: App, m: DocumentsModule): void {
     {
       schema: {
         tags,
-        querystring: z.object({ status: z.enum(DELIVERY_STATUSES).optional() }),
+        querystring: deliveryInboxQuerySchema,
         response: { 200: inboxSchema },
       },
     },
@@ -246,8 +247,8 @@ export function registerDocumentRoutes(app: App, m: DocumentsModule): void {
     {
       schema: {
         tags,
-        params: params.extend({ fileId: z.string().min(1).max(64) }),
-        querystring: z.object({ inline: z.enum(['0', '1']).optional() }),
+        params: fileParamsSchema,
+        querystring: inlineQuerySchema,
       },
     },
     async (request, reply) => {
@@ -257,7 +258,7 @@ export function registerDocumentRoutes(app: App, m: DocumentsModule): void {
   );
   r.post(
     '/api/deliveries/:id/accept',
-    { schema: { tags, params, body: deliveryDecisionSchema, response: { 200: z.object({ id: z.string() }) } } },
+    { schema: { tags, params, body: deliveryDecisionSchema, response: { 200: createdIdSchema } } },
     async (request) => m.deliveries.accept(actorOf(request), request.params.id, request.body),
   );
   r.post(

@@ -4,6 +4,7 @@ import type { PlatformDeps } from '../../platform/deps';
 import { staleVersion } from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
 import { type Actor, auditOf, type Caller, isSystem } from '../../platform/security/actor';
+import type { ActionOf } from '../../platform/security/authorize';
 import * as errors from './documents.errors';
 import type { RegisterResource } from './documents.policy';
 import * as repo from './registers.repository';
@@ -43,7 +44,7 @@ export function createRegistersService(deps: PlatformDeps) {
     return authorizer.allowedActions(actor, ['manage', 'register'] as const, resource);
   };
 
-  function authorizeOn(caller: Caller, action: string, path: string) {
+  function authorizeOn(caller: Caller, action: ActionOf<'register'>, path: string) {
     const resource: RegisterResource = { kind: 'register', organizationPath: path };
     if (!isSystem(caller)) authorizer.authorize(caller, action, resource);
   }

@@ -1,7 +1,8 @@
+import { uploadParamsSchema, uploadViewSchema } from '../../../common/schemas/files';
+import { inlineQuerySchema } from '../../../common/schemas/http';
 import type { FileStore, StagedFile } from '../../platform/files/file-store';
 import * as errors from '../../platform/files/files.errors';
 import { type App, actorOf, typed } from '../../platform/http/http-server';
-import { downloadQuerySchema, uploadParamsSchema, uploadViewSchema } from './files.schemas';
 
 const tags = ['Tệp'];
 
@@ -64,7 +65,7 @@ export function registerFilesRoutes(app: App, store: FileStore, options: { maxBy
         summary: 'Tải về một tệp mình đã tải lên',
         description: 'Chỉ người đã tải tệp lên mới tải về được, cho đến khi tệp được đính vào một hồ sơ.',
         params: uploadParamsSchema,
-        querystring: downloadQuerySchema,
+        querystring: inlineQuerySchema,
         produces: ['application/octet-stream'],
       },
     },

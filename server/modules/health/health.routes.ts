@@ -1,15 +1,8 @@
 import { z } from 'zod';
+import { healthSchema } from '../../../common/schemas/health';
 import type { PlatformDeps } from '../../platform/deps';
 import { type App, typed } from '../../platform/http/http-server';
 import { pingDatabase } from './health.repository';
-
-const healthSchema = z.object({
-  status: z.enum(['ok', 'degraded']),
-  database: z.enum(['sqlite', 'postgres']),
-  version: z.string(),
-  uptimeSeconds: z.number(),
-  time: z.string(),
-});
 
 export function registerHealthRoutes(app: App, deps: PlatformDeps, version: string): void {
   const startedAt = Date.now();

@@ -1,6 +1,12 @@
 import { type Actor, hasAnyRole, hasRoleOver } from '../../platform/security/actor';
 import { definePolicy } from '../../platform/security/authorize';
 
+declare module '../../platform/security/authorize' {
+  interface ResourceActions {
+    user: UserAction;
+  }
+}
+
 /**
  * Accounts: an administrator manages accounts whose roles all lie in
  * organizations under the ones they administer. Accounts holding no role

@@ -1,4 +1,3 @@
-import { type App, actorOf, typed } from '../../platform/http/http-server';
 import {
   resetLinkResponseSchema,
   temporaryPasswordBodySchema,
@@ -10,7 +9,8 @@ import {
   userPatchBodySchema,
   userRolesBodySchema,
   userSchema,
-} from './users.schemas';
+} from '../../../common/schemas/users';
+import { type App, actorOf, typed } from '../../platform/http/http-server';
 import type { UsersService } from './users.service';
 
 const tags = ['Tài khoản'];

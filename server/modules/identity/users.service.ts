@@ -1,4 +1,5 @@
 import type { Role } from '../../../common/schemas/roles';
+import type { UserCreateBody, UserPatchBody, UserView } from '../../../common/schemas/users';
 import { foldVietnamese } from '../../../common/text/fold';
 import type { Executor } from '../../platform/db/database';
 import type { PlatformDeps } from '../../platform/deps';
@@ -10,10 +11,9 @@ import { assertStrongPassword } from '../../platform/security/password-strength'
 import { generateTemporaryPassword } from '../../platform/security/temporary-password';
 import { hashToken } from '../../platform/security/tokens';
 import * as errors from './identity.errors';
-import { administeredPaths, type UserResource } from './identity.policy';
+import { administeredPaths, type UserAction, type UserResource } from './identity.policy';
 import * as repo from './identity.repository';
 import { createSignInGuard } from './sign-in-guard.service';
-import type { UserCreateBody, UserPatchBody, UserView } from './users.schemas';
 
 const RESET_LINK_TTL_MS = 24 * 3_600_000;
 
@@ -31,7 +31,7 @@ export function createUsersService(deps: PlatformDeps) {
   const db = database.db;
   const guard = createSignInGuard(db, config);
 
-  const authorize = (caller: Caller, action: string, organizationPaths: readonly string[]) => {
+  const authorize = (caller: Caller, action: UserAction, organizationPaths: readonly string[]) => {
     if (isSystem(caller)) return;
     const resource: UserResource = { kind: 'user', organizationPaths };
     authorizer.authorize(caller, action, resource);

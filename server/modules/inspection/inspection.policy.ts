@@ -3,6 +3,13 @@ import type { Role } from '../../../common/schemas/roles';
 import { type Actor, hasRoleOver } from '../../platform/security/actor';
 import { definePolicy } from '../../platform/security/authorize';
 
+declare module '../../platform/security/authorize' {
+  interface ResourceActions {
+    inspection_case: CaseAction | 'read' | 'denouncer';
+    inspection_commission: 'create' | 'plan' | 'read' | 'report';
+  }
+}
+
 /** The Inspection Commission's members: officers holding the role at the commission or above it. */
 export const COMMISSION: readonly Role[] = ['inspector'];
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { createdIdSchema, idParamsSchema } from '../../../common/schemas/http';
 import {
   accessGrantSchema,
+  caseAccessParamsSchema,
   caseCreateSchema,
   caseListQuerySchema,
   caseListSchema,
@@ -20,9 +22,8 @@ import { type App, actorOf, typed } from '../../platform/http/http-server';
 import type { InspectionModule } from './inspection.module';
 
 const tags = ['Kiểm tra, giám sát'];
-const id = z.string().min(1).max(64);
-const params = z.object({ id });
-const created = z.object({ id: z.string() });
+const params = idParamsSchema;
+const created = createdIdSchema;
 const noContent = { 204: z.null() };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -81,7 +82,7 @@ export function registerInspectionRoutes(app: App, m: InspectionModule): void {
   );
   r.delete(
     '/api/inspection/cases/:id/access/:userId',
-    { schema: { tags, params: z.object({ id, userId: id }), response: noContent } },
+    { schema: { tags, params: caseAccessParamsSchema, response: noContent } },
     async (request, reply) => {
       await m.access.revoke(actorOf(request), request.params.id, request.params.userId);
       return reply.code(204).send(null);

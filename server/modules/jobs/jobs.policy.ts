@@ -1,5 +1,11 @@
 import { definePolicy } from '../../platform/security/authorize';
 
+declare module '../../platform/security/authorize' {
+  interface ResourceActions {
+    jobs: 'view' | 'retry';
+  }
+}
+
 export interface JobsResource {
   kind: 'jobs';
 }

@@ -14,6 +14,12 @@ export interface MailboxResource {
 
 export type MailboxAction = 'read' | 'register';
 
+declare module '../../platform/security/authorize' {
+  interface ResourceActions {
+    mailbox: MailboxAction;
+  }
+}
+
 export const mailboxResource = (box: { kind: MailboxResource['mailboxKind']; owner_id: string }): MailboxResource => ({
   kind: 'mailbox',
   mailboxKind: box.kind,

@@ -1,13 +1,21 @@
 import { z } from 'zod';
+import { createdIdSchema, downloadQuerySchema } from '../../../common/schemas/http';
 import {
   draftPatchSchema,
+  draftSavedSchema,
   folderWriteSchema,
+  mailAttachmentParamsSchema,
   mailboxListSchema,
+  mailboxParamsSchema,
+  mailFolderParamsSchema,
+  mailItemParamsSchema,
   mailItemViewSchema,
   mailListQuerySchema,
   mailListSchema,
+  mailRegisteredSchema,
   mailRegisterSchema,
   mailWriteSchema,
+  mailWrittenSchema,
   markMailSchema,
   moveSchema,
   recipientOptionsSchema,
@@ -17,9 +25,8 @@ import { type App, actorOf, typed } from '../../platform/http/http-server';
 import type { MailboxModule } from './mailbox.module';
 
 const tags = ['Hòm thư công vụ'];
-const id = z.string().min(1).max(64);
-const boxParams = z.object({ mailboxId: id });
-const itemParams = z.object({ itemId: id });
+const boxParams = mailboxParamsSchema;
+const itemParams = mailItemParamsSchema;
 const noContent = { 204: z.null() };
 
 export function registerMailboxRoutes(app: App, m: MailboxModule): void {
@@ -36,13 +43,13 @@ export function registerMailboxRoutes(app: App, m: MailboxModule): void {
   );
   r.post(
     '/api/mail/mailboxes/:mailboxId/folders',
-    { schema: { tags, params: boxParams, body: folderWriteSchema, response: { 201: z.object({ id: z.string() }) } } },
+    { schema: { tags, params: boxParams, body: folderWriteSchema, response: { 201: createdIdSchema } } },
     async (request, reply) =>
       reply.code(201).send(await m.reading.createFolder(actorOf(request), request.params.mailboxId, request.body.name)),
   );
   r.delete(
     '/api/mail/mailboxes/:mailboxId/folders/:folderId',
-    { schema: { tags, params: boxParams.extend({ folderId: id }), response: noContent } },
+    { schema: { tags, params: mailFolderParamsSchema, response: noContent } },
     async (request, reply) => {
       await m.reading.deleteFolder(actorOf(request), request.params.mailboxId, request.params.folderId);
       return done(reply);
@@ -53,10 +60,9 @@ export function registerMailboxRoutes(app: App, m: MailboxModule): void {
     { schema: { tags, querystring: recipientQuerySchema, response: { 200: recipientOptionsSchema } } },
     async (request) => m.reading.recipients(actorOf(request), request.query.q),
   );
-  const written = z.object({ itemId: z.string(), created: z.boolean() });
   r.post(
     '/api/mail/messages',
-    { schema: { tags, body: mailWriteSchema, response: { 200: written, 201: written } } },
+    { schema: { tags, body: mailWriteSchema, response: { 200: mailWrittenSchema, 201: mailWrittenSchema } } },
     async (request, reply) => {
       const result = await m.compose.write(actorOf(request), request.body);
       return reply.code(result.created ? 201 : 200).send(result);
@@ -65,7 +71,7 @@ export function registerMailboxRoutes(app: App, m: MailboxModule): void {
   r.put(
     '/api/mail/items/:itemId/draft',
     {
-      schema: { tags, params: itemParams, body: draftPatchSchema, response: { 200: z.object({ itemId: z.string() }) } },
+      schema: { tags, params: itemParams, body: draftPatchSchema, response: { 200: draftSavedSchema } },
     },
     async (request) => m.compose.updateDraft(actorOf(request), request.params.itemId, request.body),
   );
@@ -103,8 +109,8 @@ export function registerMailboxRoutes(app: App, m: MailboxModule): void {
     {
       schema: {
         tags,
-        params: itemParams.extend({ attachmentId: id }),
-        querystring: z.object({ download: z.enum(['0', '1']).optional() }),
+        params: mailAttachmentParamsSchema,
+        querystring: downloadQuerySchema,
       },
     },
     async (request, reply) => {
@@ -119,7 +125,7 @@ export function registerMailboxRoutes(app: App, m: MailboxModule): void {
         tags,
         params: itemParams,
         body: mailRegisterSchema,
-        response: { 201: z.object({ documentId: z.string(), created: z.boolean() }) },
+        response: { 201: mailRegisteredSchema },
       },
     },
     async (request, reply) =>

@@ -4,6 +4,7 @@ import type { PlatformDeps } from '../../platform/deps';
 import { staleVersion } from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
 import type { Actor } from '../../platform/security/actor';
+import type { ActionOf } from '../../platform/security/authorize';
 import { insertInvitees, type ResolvedInvitee, requireUsers, resolveInvitees } from './invitees.service';
 import type { MeetingFacts } from './meetings.contract';
 import * as errors from './meetings.errors';
@@ -56,7 +57,7 @@ export function createMeetingsCore(deps: PlatformDeps) {
   }
 
   /** The meeting, if the actor may take `action` on it; one who may not even read it learns nothing. */
-  async function authorized(ex: Executor, actor: Actor, id: string, action: string) {
+  async function authorized(ex: Executor, actor: Actor, id: string, action: ActionOf<'meeting'>) {
     const row = await load(ex, id);
     const relation = await resourceOf(ex, actor, row);
     if (!deps.authorizer.can(actor, 'read', relation.resource)) throw errors.meetingNotFound();

@@ -1,6 +1,13 @@
+import type { MeetingAction } from '../../../common/meetings';
 import type { Role } from '../../../common/schemas/roles';
 import { type Actor, hasRoleOver } from '../../platform/security/actor';
 import { definePolicy } from '../../platform/security/authorize';
+
+declare module '../../platform/security/authorize' {
+  interface ResourceActions {
+    meeting: MeetingAction | 'read' | 'audit';
+  }
+}
 
 /**
  * A meeting as its policy sees it: the service fills in the actor's relation to it and

@@ -1,17 +1,24 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { downloadQuerySchema, fileParamsSchema, idParamsSchema, upsertedSchema } from '../../../common/schemas/http';
 import {
   addInviteesSchema,
   addMeetingFilesSchema,
   attendanceSchema,
   cancelMeetingSchema,
+  doorCheckInResultSchema,
+  doorCheckInSchema,
+  doorCodeSchema,
+  invitedSchema,
   meetingListQuerySchema,
   meetingListSchema,
   meetingPatchSchema,
   meetingViewSchema,
   meetingWriteSchema,
+  remindedSchema,
   replaceMeetingFileSchema,
+  replyHeadersSchema,
   replySchema,
   rescheduleSchema,
   sendInvitationSchema,
@@ -22,16 +29,9 @@ import { type App, actorOf, typed } from '../../platform/http/http-server';
 import type { MeetingsModule } from './meetings.module';
 
 const tags = ['Cuộc họp'];
-const params = z.object({ id: z.string().min(1).max(64) });
-const fileParams = params.extend({ fileId: z.string().min(1).max(64) });
+const params = idParamsSchema;
+const fileParams = fileParamsSchema;
 const noContent = { 204: z.null() };
-/** A reply sent from a phone's offline queue carries its own id: a repeat is answered without a second write. */
-const replyHeaders = z.object({
-  'idempotency-key': z
-    .string()
-    .regex(/^[A-Za-z0-9_.:-]{8,100}$/, 'Mã gửi lại không hợp lệ')
-    .optional(),
-});
 const CONTENT_TYPES = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -70,8 +70,8 @@ export function registerMeetingRoutes(app: App, m: MeetingsModule): void {
         tags,
         body: meetingWriteSchema,
         response: {
-          200: z.object({ id: z.string(), created: z.boolean() }),
-          201: z.object({ id: z.string(), created: z.boolean() }),
+          200: upsertedSchema,
+          201: upsertedSchema,
         },
       },
     },
@@ -116,7 +116,7 @@ export function registerMeetingRoutes(app: App, m: MeetingsModule): void {
   for (const format of ['pdf', 'docx'] as const) {
     r.get(
       `/api/meetings/:id/invitation.${format}`,
-      { schema: { tags, params, querystring: z.object({ download: z.enum(['0', '1']).optional() }) } },
+      { schema: { tags, params, querystring: downloadQuerySchema } },
       async (request, reply) => {
         const file = await m.invitations.document(actorOf(request), request.params.id, format);
         const inline = format === 'pdf' && request.query.download !== '1';
@@ -139,7 +139,7 @@ export function registerMeetingRoutes(app: App, m: MeetingsModule): void {
   );
   r.post(
     '/api/meetings/:id/invitees',
-    { schema: { tags, params, body: addInviteesSchema, response: { 200: z.object({ added: z.number() }) } } },
+    { schema: { tags, params, body: addInviteesSchema, response: { 200: invitedSchema } } },
     async (request) => m.attendance.invite(actorOf(request), request.params.id, request.body),
   );
   r.post(
@@ -168,22 +168,20 @@ export function registerMeetingRoutes(app: App, m: MeetingsModule): void {
   );
   r.get(
     '/api/meetings/:id/files/:fileId',
-    { schema: { tags, params: fileParams, querystring: z.object({ download: z.enum(['0', '1']).optional() }) } },
+    { schema: { tags, params: fileParams, querystring: downloadQuerySchema } },
     async (request, reply) =>
       m.files.open(actorOf(request), request.params.id, request.params.fileId, reply, request.query.download === '1'),
   );
   r.post(
     '/api/meetings/:id/reply',
-    { schema: { tags, params, headers: replyHeaders, body: replySchema, response: noContent } },
+    { schema: { tags, params, headers: replyHeadersSchema, body: replySchema, response: noContent } },
     async (request, reply) => {
       await m.attendance.reply(actorOf(request), request.params.id, request.body, request.headers['idempotency-key']);
       return done(reply);
     },
   );
-  r.post(
-    '/api/meetings/:id/remind',
-    { schema: { tags, params, response: { 200: z.object({ reminded: z.number() }) } } },
-    async (request) => m.attendance.remind(actorOf(request), request.params.id),
+  r.post('/api/meetings/:id/remind', { schema: { tags, params, response: { 200: remindedSchema } } }, async (request) =>
+    m.attendance.remind(actorOf(request), request.params.id),
   );
   r.post('/api/meetings/:id/check-in', { schema: { tags, params, response: noContent } }, async (request, reply) => {
     await m.attendance.checkIn(actorOf(request), request.params.id);
@@ -196,13 +194,7 @@ export function registerMeetingRoutes(app: App, m: MeetingsModule): void {
         tags,
         params,
         response: {
-          200: z.object({
-            code: z.string(),
-            validUntil: z.string(),
-            rotatesEverySeconds: z.number(),
-            path: z.string(),
-            url: z.string().nullable(),
-          }),
+          200: doorCodeSchema,
         },
       },
       onSend: async (_request, reply, payload) => {
@@ -218,8 +210,8 @@ export function registerMeetingRoutes(app: App, m: MeetingsModule): void {
       schema: {
         tags,
         params,
-        body: z.object({ code: z.string().trim().min(1).max(32) }),
-        response: { 200: z.object({ checkedIn: z.boolean(), already: z.boolean() }) },
+        body: doorCheckInSchema,
+        response: { 200: doorCheckInResultSchema },
       },
     },
     async (request) => m.door.checkIn(actorOf(request), request.params.id, request.body.code),

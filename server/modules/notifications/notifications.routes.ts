@@ -6,6 +6,7 @@ import {
   notificationListSchema,
   notificationQuerySchema,
   notificationSettingsSchema,
+  smsReportQuerySchema,
   unreadCountSchema,
 } from '../../../common/schemas/notifications';
 import { type App, actorOf, typed } from '../../platform/http/http-server';
@@ -51,7 +52,7 @@ export function registerNotificationRoutes(
     '/api/sms/report',
     {
       config: { public: true },
-      schema: { tags, querystring: z.object({ token: z.string().max(200).optional() }), body: z.unknown() },
+      schema: { tags, querystring: smsReportQuerySchema, body: z.unknown() },
     },
     async (request, reply) => {
       const given = Buffer.from(request.query.token ?? '');

@@ -4,6 +4,11 @@ import { definePolicy } from '../../platform/security/authorize';
 
 /** The office roles that see what their organizations saved. */
 const VIEWERS: readonly Role[] = ['admin', 'leader', 'clerk'];
+declare module '../../platform/security/authorize' {
+  interface ResourceActions {
+    savings: 'view' | 'configure';
+  }
+}
 
 export interface SavingsResource {
   kind: 'savings';

@@ -3,6 +3,12 @@ import type { Role } from '../../../common/schemas/roles';
 import { type Actor, hasRoleOver } from '../../platform/security/actor';
 import { definePolicy } from '../../platform/security/authorize';
 
+declare module '../../platform/security/authorize' {
+  interface ResourceActions {
+    schedule: ScheduleAction | 'create' | 'read';
+  }
+}
+
 /**
  * A week's schedule of one organization. `status` is null when asking whether a schedule
  * may be started there at all (`create`).

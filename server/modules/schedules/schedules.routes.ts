@@ -1,17 +1,23 @@
 import { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { createdIdSchema, idParamsSchema } from '../../../common/schemas/http';
 import {
+  awaitingApprovalSchema,
   calendarFeedSchema,
+  calendarTokenParamsSchema,
   scheduleCreateSchema,
   scheduleItemCancelSchema,
+  scheduleItemParamsSchema,
   scheduleItemPatchSchema,
   scheduleItemWriteSchema,
   scheduleListQuerySchema,
+  schedulePeopleQuerySchema,
+  schedulePeopleSchema,
   scheduleSchema,
   scheduleStepSchema,
   scheduleWeekSchema,
-  weekSchema,
+  weekPdfQuerySchema,
 } from '../../../common/schemas/schedules';
 import { sendOpenedFile } from '../../platform/files/send-file';
 import { type App, actorOf, typed } from '../../platform/http/http-server';
@@ -19,24 +25,10 @@ import type { SchedulesModule } from './schedules.module';
 import type { PrintedSchedule } from './schedules.render';
 
 const tags = ['Lịch công tác'];
-const id = z.string().min(1).max(64);
-const params = z.object({ id });
-const itemParams = z.object({ id, itemId: id });
-const created = z.object({ id: z.string() });
+const params = idParamsSchema;
+const itemParams = scheduleItemParamsSchema;
+const created = createdIdSchema;
 const noContent = { 204: z.null() };
-const person = z.object({ id: z.string(), fullName: z.string(), position: z.string().nullable() });
-const peopleSchema = z.object({ leaders: z.array(person), people: z.array(person) });
-const awaitingSchema = z.object({
-  items: z.array(
-    z.object({
-      id: z.string(),
-      weekStart: z.string(),
-      weekLabel: z.string(),
-      ownerLabel: z.string(),
-      submittedAt: z.string(),
-    }),
-  ),
-});
 
 /** The address the browser used, for links handed out when no public address is configured. */
 const originOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
@@ -59,17 +51,16 @@ export function registerScheduleRoutes(app: App, m: SchedulesModule): void {
   );
   r.get(
     '/api/schedules/people',
-    { schema: { tags, querystring: z.object({ organizationId: id }), response: { 200: peopleSchema } } },
+    { schema: { tags, querystring: schedulePeopleQuerySchema, response: { 200: schedulePeopleSchema } } },
     async (request) => m.reader.people(actorOf(request), request.query.organizationId),
   );
-  r.get(
-    '/api/schedules/week.pdf',
-    { schema: { tags, querystring: z.object({ week: weekSchema, organizationId: id.optional() }) } },
-    async (request, reply) =>
-      sendPdf(reply, await m.printer.printWeek(actorOf(request), request.query.week, request.query.organizationId)),
+  r.get('/api/schedules/week.pdf', { schema: { tags, querystring: weekPdfQuerySchema } }, async (request, reply) =>
+    sendPdf(reply, await m.printer.printWeek(actorOf(request), request.query.week, request.query.organizationId)),
   );
-  r.get('/api/schedules/awaiting-approval', { schema: { tags, response: { 200: awaitingSchema } } }, async (request) =>
-    m.schedules.awaiting(actorOf(request)),
+  r.get(
+    '/api/schedules/awaiting-approval',
+    { schema: { tags, response: { 200: awaitingApprovalSchema } } },
+    async (request) => m.schedules.awaiting(actorOf(request)),
   );
   r.get('/api/schedules/:id', { schema: { tags, params, response: { 200: scheduleSchema } } }, async (request) =>
     m.reader.get(actorOf(request), request.params.id),
@@ -136,7 +127,7 @@ export function registerScheduleRoutes(app: App, m: SchedulesModule): void {
       config: { public: true },
       // The address is the secret: request lines, which carry it, stay out of the log.
       logLevel: 'warn',
-      schema: { tags, params: z.object({ token: z.string().max(200) }) },
+      schema: { tags, params: calendarTokenParamsSchema },
     },
     async (request, reply) => {
       const text = await m.feed.render(request.params.token, originOf(request));

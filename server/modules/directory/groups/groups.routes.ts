@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  directoryParamsSchema,
   groupExpansionSchema,
   groupListQuerySchema,
   groupListResponseSchema,
@@ -11,7 +12,7 @@ import { type App, actorOf, typed } from '../../../platform/http/http-server';
 import type { GroupsService } from './groups.service';
 
 const tags = ['Danh bạ: nhóm nhận văn bản'];
-const params = z.object({ id: z.string().max(64) });
+const params = directoryParamsSchema;
 
 export function registerGroupRoutes(app: App, service: GroupsService): void {
   const r = typed(app);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  directoryParamsSchema,
   organizationListQuerySchema,
   organizationListResponseSchema,
   organizationPatchSchema,
@@ -11,7 +12,7 @@ import { type App, actorOf, typed } from '../../../platform/http/http-server';
 import type { OrganizationsService } from './organizations.service';
 
 const tags = ['Danh bạ: tổ chức'];
-const params = z.object({ id: z.string().max(64) });
+const params = directoryParamsSchema;
 
 export function registerOrganizationRoutes(app: App, service: OrganizationsService): void {
   const r = typed(app);

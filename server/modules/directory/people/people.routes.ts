@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  directoryParamsSchema,
   personListQuerySchema,
   personListResponseSchema,
   personPatchSchema,
@@ -10,7 +11,7 @@ import { type App, actorOf, typed } from '../../../platform/http/http-server';
 import type { PeopleService } from './people.service';
 
 const tags = ['Danh bạ: người'];
-const params = z.object({ id: z.string().max(64) });
+const params = directoryParamsSchema;
 
 export function registerPeopleRoutes(app: App, service: PeopleService): void {
   const r = typed(app);

@@ -1,13 +1,14 @@
 import type { z } from 'zod';
 import type { ImportRow } from '../../../../common/schemas/directory-transfer';
 import type { Executor } from '../../../platform/db/database';
+import type { ActionOf } from '../../../platform/security/authorize';
 
 /** What a planner needs: where to read, the time, and whether the caller may do something. */
 export interface ImportContext {
   ex: Executor;
   now: string;
   can(
-    action: string,
+    action: ActionOf<'organization' | 'person'>,
     resource: { kind: 'organization'; path: string | null } | { kind: 'person'; organizationPaths: readonly string[] },
   ): boolean;
 }

@@ -1,20 +1,9 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import type { AuditEventView, AuditVerification } from '../../../../common/schemas/audit';
 import { api, type Page } from '../../../app/api/client';
 
-export interface AuditEvent {
-  seq: number;
-  id: string;
-  occurredAt: string;
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  summary: string;
-  ip: string | null;
-  userAgent: string | null;
-  data: Record<string, unknown> | null;
-}
+export type AuditEvent = AuditEventView;
+export type { AuditVerification };
 
 export interface AuditFilters {
   q: string;
@@ -24,12 +13,6 @@ export interface AuditFilters {
   /** ISO instants in UTC, inclusive. */
   from: string;
   to: string;
-}
-
-export interface AuditVerification {
-  ok: boolean;
-  checked: number;
-  problems: { seq: number; kind: string; message: string }[];
 }
 
 export function useAuditEvents(filters: AuditFilters, page: number, pageSize: number) {

@@ -1,36 +1,16 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Role } from '../../../../common/roles';
-import type { RoleGrant } from '../../../../common/schemas/auth';
+import type {
+  ResetLink,
+  RoleAssignment,
+  TemporaryPassword,
+  UserCreateBody,
+  UserView,
+} from '../../../../common/schemas/users';
 import { api, type Page } from '../../../app/api/client';
 
-export interface UserAccount {
-  id: string;
-  username: string;
-  email: string | null;
-  fullName: string;
-  position: string | null;
-  personId: string | null;
-  disabled: boolean;
-  totpEnabled: boolean;
-  lockedUntil: string | null;
-  lastSignInAt: string | null;
-  roles: RoleGrant[];
-}
-
-export interface RoleAssignment {
-  organizationId: string;
-  role: Role;
-}
-
-export interface CreateUserBody {
-  username: string;
-  email?: string;
-  fullName: string;
-  position?: string;
-  password: string;
-  personId?: string;
-  roles: RoleAssignment[];
-}
+export type UserAccount = UserView;
+export type { RoleAssignment };
+export type CreateUserBody = UserCreateBody;
 
 export interface UserListParams {
   q: string;
@@ -79,8 +59,7 @@ export function useUnlockUser() {
 
 export function useCreateResetLink() {
   return useMutation({
-    mutationFn: ({ id }: { id: string }) =>
-      api.post<{ url: string; expiresAt: string }>(`/api/users/${encodeURIComponent(id)}/reset-link`),
+    mutationFn: ({ id }: { id: string }) => api.post<ResetLink>(`/api/users/${encodeURIComponent(id)}/reset-link`),
   });
 }
 
@@ -88,7 +67,7 @@ export function useCreateResetLink() {
 export function useSetTemporaryPassword() {
   return useMutation({
     mutationFn: ({ id, password }: { id: string; password?: string }) =>
-      api.post<{ username: string; password: string }>(
+      api.post<TemporaryPassword>(
         `/api/users/${encodeURIComponent(id)}/temporary-password`,
         password ? { password } : {},
       ),

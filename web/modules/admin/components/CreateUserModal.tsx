@@ -1,9 +1,13 @@
 import { App, Form, Input, Modal } from 'antd';
+import { USER_LIMITS } from '../../../../common/users';
 import { errorMessage } from '../../../app/api/client';
 import { t } from '../../../app/i18n';
 import { newPasswordRules, showWeakPassword } from '../../../app/validation';
 import { type CreateUserBody, type RoleAssignment, useCreateUser } from '../api/users.api';
 import RoleGrantsField from './RoleGrantsField';
+
+/** The server lowers the case, then allows these characters, within the schema's lengths. */
+const USERNAME_PATTERN = new RegExp(`^[a-zA-Z0-9._-]{${USER_LIMITS.usernameMin},${USER_LIMITS.usernameMax}}$`);
 
 interface CreateUserValues {
   username: string;
@@ -60,28 +64,28 @@ export default function CreateUserModal({ open, onClose }: { open: boolean; onCl
           label={t.admin.users.fullName}
           rules={[{ required: true, whitespace: true, message: t.admin.users.fullNameRequired }]}
         >
-          <Input maxLength={200} />
+          <Input maxLength={USER_LIMITS.fullName} />
         </Form.Item>
         <Form.Item
           name="username"
           label={t.admin.users.username}
           rules={[
             { required: true, whitespace: true, message: t.admin.users.usernameRequired },
-            { pattern: /^[a-zA-Z0-9._-]{3,64}$/, message: t.admin.users.usernameRule },
+            { pattern: USERNAME_PATTERN, message: t.admin.users.usernameRule },
           ]}
           extra={t.admin.users.usernameRule}
         >
-          <Input autoComplete="off" autoCapitalize="none" spellCheck={false} maxLength={64} />
+          <Input autoComplete="off" autoCapitalize="none" spellCheck={false} maxLength={USER_LIMITS.usernameMax} />
         </Form.Item>
         <Form.Item name="position" label={t.admin.users.position}>
-          <Input maxLength={200} />
+          <Input maxLength={USER_LIMITS.position} />
         </Form.Item>
         <Form.Item
           name="email"
           label={t.admin.users.email}
           rules={[{ type: 'email', message: t.admin.users.emailInvalid }]}
         >
-          <Input type="email" autoComplete="off" maxLength={254} />
+          <Input type="email" autoComplete="off" maxLength={USER_LIMITS.email} />
         </Form.Item>
         <Form.Item
           name="password"

@@ -1,13 +1,11 @@
 import { Modal, Typography } from 'antd';
+import type { ResetLink as ResetLinkAnswer } from '../../../../common/schemas/users';
 import CopyableText from '../../../app/components/CopyableText';
 import { formatDateTime } from '../../../app/format';
 import { t } from '../../../app/i18n';
 
-export interface ResetLink {
-  fullName: string;
-  url: string;
-  expiresAt: string;
-}
+/** The link as the server made it, with whom it is for. */
+export type ResetLink = ResetLinkAnswer & { fullName: string };
 
 /** Shows a freshly made one-time link; it is never shown again, so it must be copied now. */
 export default function ResetLinkModal({ link, onClose }: { link: ResetLink | null; onClose: () => void }) {

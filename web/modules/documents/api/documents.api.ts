@@ -1,17 +1,24 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   DeliveryView,
+  DocumentPeople,
+  DocumentPerson,
   DocumentSummary,
   DocumentView,
   DraftVersionList,
+  Inbox,
+  InboxItem,
   IncomingWrite,
   OutgoingPatch,
   OutgoingWrite,
   QueueCounts,
   QueueKind,
   Register,
+  RegisterList,
   RegisterWrite,
 } from '../../../../common/schemas/documents';
+import type { UploadView } from '../../../../common/schemas/files';
+import type { CreatedId, Upserted } from '../../../../common/schemas/http';
 import { ApiError, api, type Page, type QueryParams } from '../../../app/api/client';
 
 export type Direction = 'incoming' | 'outgoing';
@@ -30,32 +37,8 @@ export interface DocumentFilters {
   sort?: 'newest' | 'oldest' | 'number' | 'register' | 'due';
 }
 
-export interface InboxItem {
-  deliveryId: string;
-  version: number;
-  status: string;
-  sentAt: string;
-  fromOrganizationName: string;
-  numberText: string | null;
-  issueDate: string | null;
-  typeCode: string;
-  summary: string;
-  urgency: DocumentSummary['urgency'];
-  secrecy: DocumentSummary['secrecy'];
-  incomingDocumentId: string | null;
-}
-
-export interface PersonChoice {
-  id: string;
-  fullName: string;
-  position: string | null;
-}
-
-export interface DocumentPeople {
-  leaders: PersonChoice[];
-  handlers: PersonChoice[];
-  units: { id: string; name: string }[];
-}
+export type { DocumentPeople, InboxItem };
+export type PersonChoice = DocumentPerson;
 
 /** A list page; `totalCapped` means the server stopped counting at `total` (5,000, or 1,000 for a search). */
 export interface DocumentPage extends Page<DocumentSummary> {
@@ -69,16 +52,8 @@ export type RegisterPatch = Partial<
   Omit<RegisterCreate, 'organizationId' | 'direction' | 'secret'> & { active: boolean }
 > & { version: number };
 
-export interface UploadedFile {
-  id: string;
-  /** The name kept: its ending is the type the bytes are, which may differ from the name sent. */
-  fileName: string;
-  size: number;
-  contentType: string;
-  sha256: string;
-  /** What the sender should know: renamed to the real type, text not read for search. */
-  warnings: { code: string; message: string }[];
-}
+/** The name kept has the ending of the type the bytes are, which may differ from the name sent. */
+export type UploadedFile = UploadView;
 
 const root = ['documents'] as const;
 export const documentKeys = {
@@ -143,7 +118,7 @@ function exportUrl(format: 'xlsx' | 'pdf', direction: Direction, filters: Docume
 export function useRegisters() {
   return useQuery({
     queryKey: documentKeys.registers,
-    queryFn: ({ signal }) => api.get<{ items: Register[] }>('/api/registers', { signal }),
+    queryFn: ({ signal }) => api.get<RegisterList>('/api/registers', { signal }),
     staleTime: 5 * 60_000,
   });
 }
@@ -207,7 +182,7 @@ export function fetchQueueCounts(signal?: AbortSignal) {
 export function useDeliveries(enabled: boolean) {
   return useQuery({
     queryKey: documentKeys.deliveries,
-    queryFn: ({ signal }) => api.get<{ items: InboxItem[] }>('/api/deliveries', { signal }),
+    queryFn: ({ signal }) => api.get<Inbox>('/api/deliveries', { signal }),
     enabled,
     staleTime: 0,
   });
@@ -265,7 +240,7 @@ export function usePatchDraft(id: string) {
 export function useCreateIncoming() {
   const invalidate = useInvalidateDocuments();
   return useMutation({
-    mutationFn: (body: IncomingWrite) => api.post<{ id: string; created: boolean }>('/api/documents/incoming', body),
+    mutationFn: (body: IncomingWrite) => api.post<Upserted>('/api/documents/incoming', body),
     onSuccess: () => void invalidate(),
   });
 }
@@ -273,7 +248,7 @@ export function useCreateIncoming() {
 export function useCreateOutgoing() {
   const invalidate = useInvalidateDocuments();
   return useMutation({
-    mutationFn: (body: OutgoingWrite) => api.post<{ id: string; created: boolean }>('/api/documents/outgoing', body),
+    mutationFn: (body: OutgoingWrite) => api.post<Upserted>('/api/documents/outgoing', body),
     onSuccess: () => void invalidate(),
   });
 }
@@ -288,7 +263,7 @@ export function useAcceptDelivery() {
   const invalidate = useInvalidateDocuments();
   return useMutation({
     mutationFn: ({ id, version, registerId }: { id: string; version: number; registerId?: string }) =>
-      api.post<{ id: string }>(`/api/deliveries/${enc(id)}/accept`, { version, registerId }),
+      api.post<CreatedId>(`/api/deliveries/${enc(id)}/accept`, { version, registerId }),
     onSuccess: () => void invalidate(),
   });
 }

@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CreatedId } from '../../../../common/schemas/http';
 import type {
   CaseCreate,
   CaseList,
@@ -62,7 +63,7 @@ function useInspectionMutation<V, R>(fn: (v: V) => Promise<R>) {
 }
 
 export const useCreateCase = () =>
-  useInspectionMutation((body: CaseCreate) => api.post<{ id: string }>('/api/inspection/cases', body));
+  useInspectionMutation((body: CaseCreate) => api.post<CreatedId>('/api/inspection/cases', body));
 
 export const useRecordStage = (id: string) =>
   useInspectionMutation((body: StageInput) =>
@@ -86,12 +87,12 @@ export const useRevokeAccess = (id: string) =>
 
 export const useCreateProgramme = () =>
   useInspectionMutation((body: { organizationId: string; year: number; title: string }) =>
-    api.post<{ id: string }>('/api/inspection/programmes', body),
+    api.post<CreatedId>('/api/inspection/programmes', body),
   );
 
 export const useAddProgrammeItem = (programmeId: string) =>
   useInspectionMutation((body: ProgrammeItemInput) =>
-    api.post<{ id: string }>(`/api/inspection/programmes/${encodeURIComponent(programmeId)}/items`, body),
+    api.post<CreatedId>(`/api/inspection/programmes/${encodeURIComponent(programmeId)}/items`, body),
   );
 
 /** People and organizations of the directory, for choosing a case's subjects. */

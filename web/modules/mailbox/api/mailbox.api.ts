@@ -1,11 +1,17 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CreatedId } from '../../../../common/schemas/http';
 import type {
   DraftPatch,
-  MailboxView,
+  DraftSaved,
+  MailboxList,
   MailItemView,
-  MailListItem,
+  MailList,
   MailRegister,
+  MailRegistered,
   MailWrite,
+  MailWritten,
+  RecipientOption,
+  RecipientOptions,
 } from '../../../../common/schemas/mail';
 import { api } from '../../../app/api/client';
 
@@ -21,7 +27,7 @@ export const mailKeys = {
 export function useMailboxes() {
   return useQuery({
     queryKey: mailKeys.boxes,
-    queryFn: ({ signal }) => api.get<{ items: MailboxView[] }>('/api/mail/mailboxes', { signal }),
+    queryFn: ({ signal }) => api.get<MailboxList>('/api/mail/mailboxes', { signal }),
     select: (d) => d.items,
     refetchInterval: 60_000,
   });
@@ -33,7 +39,7 @@ export function useMailList(box: string, folder: string, q: string, unread: bool
   return useQuery({
     queryKey: mailKeys.list(box, folder, q, unread, page),
     queryFn: ({ signal }) =>
-      api.get<{ items: MailListItem[]; total: number }>(`/api/mail/mailboxes/${encodeURIComponent(box)}/messages`, {
+      api.get<MailList>(`/api/mail/mailboxes/${encodeURIComponent(box)}/messages`, {
         query: { folder, q: q || undefined, unread: unread ? 'true' : undefined, page, pageSize: PAGE_SIZE },
         signal,
       }),
@@ -63,10 +69,10 @@ function useMailMutation<A, R>(fn: (args: A) => Promise<R>) {
 }
 
 export const useWriteMail = () =>
-  useMailMutation((body: MailWrite) => api.post<{ itemId: string; created: boolean }>('/api/mail/messages', body));
+  useMailMutation((body: MailWrite) => api.post<MailWritten>('/api/mail/messages', body));
 export const useUpdateDraft = () =>
   useMailMutation(({ id, body }: { id: string; body: DraftPatch }) =>
-    api.put<{ itemId: string }>(`/api/mail/items/${encodeURIComponent(id)}/draft`, body),
+    api.put<DraftSaved>(`/api/mail/items/${encodeURIComponent(id)}/draft`, body),
   );
 export const useMoveMail = () =>
   useMailMutation(({ id, folder }: { id: string; folder: string }) =>
@@ -80,7 +86,7 @@ export const useDeleteMail = () =>
   useMailMutation((id: string) => api.delete<null>(`/api/mail/items/${encodeURIComponent(id)}`));
 export const useCreateFolder = () =>
   useMailMutation(({ box, name }: { box: string; name: string }) =>
-    api.post<{ id: string }>(`/api/mail/mailboxes/${encodeURIComponent(box)}/folders`, { name }),
+    api.post<CreatedId>(`/api/mail/mailboxes/${encodeURIComponent(box)}/folders`, { name }),
   );
 export const useDeleteFolder = () =>
   useMailMutation(({ box, folder }: { box: string; folder: string }) =>
@@ -88,21 +94,15 @@ export const useDeleteFolder = () =>
   );
 export const useRegisterMail = () =>
   useMailMutation(({ id, body }: { id: string; body: MailRegister }) =>
-    api.post<{ documentId: string }>(`/api/mail/items/${encodeURIComponent(id)}/register`, body),
+    api.post<MailRegistered>(`/api/mail/items/${encodeURIComponent(id)}/register`, body),
   );
 
-export interface RecipientOption {
-  kind: 'mailbox' | 'group';
-  id: string;
-  name: string;
-  address: string | null;
-  detail: string;
-}
+export type { RecipientOption };
 
 export function useRecipientSearch(q: string) {
   return useQuery({
     queryKey: [...root, 'recipients', q] as const,
-    queryFn: ({ signal }) => api.get<{ items: RecipientOption[] }>('/api/mail/recipients', { query: { q }, signal }),
+    queryFn: ({ signal }) => api.get<RecipientOptions>('/api/mail/recipients', { query: { q }, signal }),
     select: (d) => d.items,
     staleTime: 60_000,
     placeholderData: keepPreviousData,

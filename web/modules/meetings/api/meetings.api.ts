@@ -1,11 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { MeetingBody, MeetingStatus } from '../../../../common/meetings';
+import type { Upserted } from '../../../../common/schemas/http';
 import type {
   InviteeWrite,
   MeetingList,
   MeetingPatch,
   MeetingView,
   MeetingWrite,
+  ReplyBody,
 } from '../../../../common/schemas/meetings';
 import { ApiError, api } from '../../../app/api/client';
 
@@ -100,7 +102,7 @@ function useInvalidateMeetings() {
 export function useCreateMeeting() {
   const invalidate = useInvalidateMeetings();
   return useMutation({
-    mutationFn: (body: MeetingCreate) => api.post<{ id: string; created: boolean }>('/api/meetings', body),
+    mutationFn: (body: MeetingCreate) => api.post<Upserted>('/api/meetings', body),
     onSuccess: () => void invalidate(),
   });
 }
@@ -131,12 +133,7 @@ export function useReply() {
   });
 }
 
-export interface ReplyBody {
-  inviteeId?: string;
-  reply: 'attending' | 'absent' | 'deputy';
-  reason?: string | null;
-  deputyName?: string | null;
-}
+export type { ReplyBody };
 
 /** Marks the meeting seen, so "new" and "replaced" marks start from now next time. */
 export function markSeen(id: string): Promise<null> {

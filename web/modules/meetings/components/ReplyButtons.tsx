@@ -1,7 +1,7 @@
 import { CheckOutlined, CloseOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
-import type { Reply } from '../../../../common/meetings';
+import { MEETING_LIMITS, type Reply } from '../../../../common/meetings';
 import { errorMessage } from '../../../app/api/client';
 import { type ReplyBody, useReply } from '../api/meetings.api';
 import { tm } from '../meetings.i18n';
@@ -142,9 +142,9 @@ function AskDialog({
           ]}
         >
           {absent ? (
-            <Input.TextArea autoFocus maxLength={1000} autoSize={{ minRows: 2, maxRows: 5 }} />
+            <Input.TextArea autoFocus maxLength={MEETING_LIMITS.reason} autoSize={{ minRows: 2, maxRows: 5 }} />
           ) : (
-            <Input autoFocus size="large" maxLength={200} />
+            <Input autoFocus size="large" maxLength={MEETING_LIMITS.name} />
           )}
         </Form.Item>
       </Form>

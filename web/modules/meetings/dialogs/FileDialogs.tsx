@@ -1,6 +1,6 @@
 import { Alert, Form, Input, Radio, Select, Typography } from 'antd';
 import { useState } from 'react';
-import { MEETING_FILE_KIND_LABELS } from '../../../../common/meetings';
+import { MEETING_FILE_KIND_LABELS, MEETING_LIMITS } from '../../../../common/meetings';
 import type { MeetingFile, MeetingView } from '../../../../common/schemas/meetings';
 import FileUploadField from '../../documents/components/FileUploadField';
 import { tm } from '../meetings.i18n';
@@ -128,7 +128,7 @@ export function ReplaceFileDialog({
             <FileUploadField onUploadingChange={setUploading} />
           </Form.Item>
           <Form.Item name="note" label={tm.files.note}>
-            <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 4 }} />
+            <Input.TextArea maxLength={MEETING_LIMITS.fileNote} autoSize={{ minRows: 1, maxRows: 4 }} />
           </Form.Item>
         </>
       )}

@@ -1,5 +1,6 @@
 import { Alert, Col, Form, Input, Radio, Row, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { MEETING_LIMITS } from '../../../../common/meetings';
 import type { MeetingView } from '../../../../common/schemas/meetings';
 import DateTimeField from '../form/DateTimeField';
 import { tm } from '../meetings.i18n';
@@ -85,7 +86,7 @@ export function RescheduleDialog({ meeting, onClose }: { meeting: MeetingView; o
                   </Col>
                   <Col xs={24}>
                     <Form.Item name="place" label={tm.reschedule.place}>
-                      <Input maxLength={300} placeholder={meeting.place} />
+                      <Input maxLength={MEETING_LIMITS.place} placeholder={meeting.place} />
                     </Form.Item>
                   </Col>
                 </Row>
@@ -93,7 +94,7 @@ export function RescheduleDialog({ meeting, onClose }: { meeting: MeetingView; o
             }
           </Form.Item>
           <Form.Item name="reason" label={tm.reschedule.reason} rules={reasonRules(tm.reschedule.reasonRequired)}>
-            <Input.TextArea maxLength={1000} autoSize={{ minRows: 2, maxRows: 5 }} />
+            <Input.TextArea maxLength={MEETING_LIMITS.reason} autoSize={{ minRows: 2, maxRows: 5 }} />
           </Form.Item>
           <Form.Item noStyle dependencies={['mode']}>
             {() => (
@@ -126,7 +127,7 @@ export function CancelDialog({ meeting, onClose }: { meeting: MeetingView; onClo
         <>
           <Alert type="error" showIcon title={tm.cancel.warning} style={{ marginBottom: 16 }} />
           <Form.Item name="reason" label={tm.cancel.reason} rules={reasonRules(tm.cancel.reasonRequired)}>
-            <Input.TextArea maxLength={1000} autoSize={{ minRows: 2, maxRows: 5 }} />
+            <Input.TextArea maxLength={MEETING_LIMITS.reason} autoSize={{ minRows: 2, maxRows: 5 }} />
           </Form.Item>
         </>
       )}

@@ -1,14 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { DoorCheckInResult, DoorCode } from '../../../../common/schemas/meetings';
 import { api } from '../../../app/api/client';
 import { meetingKeys } from '../api/meetings.api';
 
-export interface DoorCode {
-  code: string;
-  validUntil: string;
-  rotatesEverySeconds: number;
-  url: string | null;
-  path: string;
-}
+export type { DoorCode };
 
 const base = (id: string) => `/api/meetings/${encodeURIComponent(id)}`;
 
@@ -31,8 +26,7 @@ export const doorUrl = (door: DoorCode) =>
 export function useDoorCheckIn(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (code: string) =>
-      api.post<{ checkedIn: boolean; already: boolean }>(`${base(id)}/door-check-in`, { code }),
+    mutationFn: (code: string) => api.post<DoorCheckInResult>(`${base(id)}/door-check-in`, { code }),
     onSettled: () => client.invalidateQueries({ queryKey: meetingKeys.meeting(id) }),
   });
 }

@@ -1,6 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Form, Input, Row, Typography } from 'antd';
 import { useRef } from 'react';
+import { MEETING_LIMITS } from '../../../../common/meetings';
 import FileUploadField from '../../documents/components/FileUploadField';
 import { tm } from '../meetings.i18n';
 import { meetingRules } from './meetingValues';
@@ -46,7 +47,7 @@ export default function AgendaField({ onUploadingChange }: { onUploadingChange: 
               <Row gutter={12}>
                 <Col xs={24} md={14}>
                   <Form.Item name={[field.name, 'title']} label={tm.form.agendaTitle} rules={meetingRules.agendaTitle}>
-                    <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 4 }} />
+                    <Input.TextArea maxLength={MEETING_LIMITS.agendaTitle} autoSize={{ minRows: 1, maxRows: 4 }} />
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={10}>

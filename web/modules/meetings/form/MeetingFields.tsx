@@ -1,7 +1,7 @@
 import { AutoComplete, Col, Divider, Form, type FormInstance, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { SECRECY_LABELS, SECRECY_LEVELS } from '../../../../common/documents';
-import { MEETING_BODIES, MEETING_BODY_LABELS } from '../../../../common/meetings';
+import { SECRECY_LABELS, SECRECY_LEVELS, type Secrecy } from '../../../../common/documents';
+import { MEETING_BODIES, MEETING_BODY_LABELS, MEETING_LIMITS, type MeetingBody } from '../../../../common/meetings';
 import { tm } from '../meetings.i18n';
 import DateTimeField from './DateTimeField';
 import { endAfterNewStart, type MeetingValues, meetingRules } from './meetingValues';
@@ -39,7 +39,7 @@ export default function MeetingFields({
       <Col xs={24}>
         <Form.Item name="title" label={tm.form.title} rules={meetingRules.title}>
           <Input.TextArea
-            maxLength={500}
+            maxLength={MEETING_LIMITS.title}
             autoSize={{ minRows: 1, maxRows: 4 }}
             placeholder={tm.form.titlePlaceholder}
           />
@@ -62,7 +62,7 @@ export default function MeetingFields({
       </Col>
       <Col xs={24} md={12}>
         <Form.Item name="place" label={tm.form.place} rules={meetingRules.place}>
-          <Input maxLength={300} placeholder={tm.form.placePlaceholder} />
+          <Input maxLength={MEETING_LIMITS.place} placeholder={tm.form.placePlaceholder} />
         </Form.Item>
       </Col>
       <Col xs={24} sm={14} md={7}>
@@ -78,7 +78,7 @@ export default function MeetingFields({
       <Col xs={24}>
         <Form.Item name="content" label={tm.form.content}>
           <Input.TextArea
-            maxLength={8000}
+            maxLength={MEETING_LIMITS.content}
             showCount
             autoSize={{ minRows: 3, maxRows: 10 }}
             placeholder={tm.form.contentPlaceholder}
@@ -95,14 +95,14 @@ export default function MeetingFields({
           <AutoComplete
             options={AUTHORITIES.map((a) => ({ value: a }))}
             placeholder={tm.form.signerAuthorityPlaceholder}
-            maxLength={200}
+            maxLength={MEETING_LIMITS.name}
             allowClear
           />
         </Form.Item>
       </Col>
       <Col xs={24} md={8}>
         <Form.Item name="signerPosition" label={tm.form.signerPosition}>
-          <Input maxLength={200} placeholder={tm.form.signerPositionPlaceholder} />
+          <Input maxLength={MEETING_LIMITS.name} placeholder={tm.form.signerPositionPlaceholder} />
         </Form.Item>
       </Col>
       <Col xs={24} md={8}>

@@ -1,4 +1,5 @@
 import { AutoComplete } from 'antd';
+import { MEETING_LIMITS } from '../../../../common/meetings';
 import { useDebouncedValue } from '../../../app/hooks/useDebouncedValue';
 import { usePeople } from '../../directory/api/directory.api';
 import { tm } from '../meetings.i18n';
@@ -37,7 +38,7 @@ export default function PersonNameInput({
         label: p.position ? `${p.fullName} — ${p.position}` : p.fullName,
       }))}
       placeholder={placeholder}
-      maxLength={200}
+      maxLength={MEETING_LIMITS.name}
       allowClear
     />
   );

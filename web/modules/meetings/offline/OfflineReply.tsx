@@ -1,6 +1,7 @@
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Input, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { MEETING_LIMITS } from '../../../../common/meetings';
 import { formatDateTimeShort } from '../../../app/format';
 import { requestReplySync } from '../../../app/pwa/offlineSync';
 import type { SavedPackage } from '../../../app/pwa/papers';
@@ -62,7 +63,7 @@ export default function OfflineReply({ pkg }: { pkg: SavedPackage }) {
                 aria-label={to.reason}
                 placeholder={to.reason}
                 value={reason}
-                maxLength={1000}
+                maxLength={MEETING_LIMITS.reason}
                 autoSize={{ minRows: 2, maxRows: 5 }}
                 onChange={(e) => setReason(e.target.value)}
               />

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { Notification } from '../../../../common/schemas/notifications';
+import type { Notification, NotificationList } from '../../../../common/schemas/notifications';
 import { api } from '../../../app/api/client';
 
 /** The count comes live over server-sent events; this slow poll only covers a stream that cannot stay open. */
@@ -15,10 +15,7 @@ export const notificationKeys = {
   latest: [...root, 'latest'] as const,
 };
 
-export interface NotificationList {
-  items: Notification[];
-  unread: number;
-}
+export type { NotificationList };
 
 /**
  * Keeps the bell's count live: the server pushes the unread count whenever it changes; an open

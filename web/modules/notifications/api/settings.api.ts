@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { NotificationSettings } from '../../../../common/schemas/notifications';
+import type { DeliveryList, NotificationSettings } from '../../../../common/schemas/notifications';
 import { api } from '../../../app/api/client';
 import { notificationKeys } from './notifications.api';
 
@@ -11,16 +11,8 @@ export const settingsKeys = {
 export type DeliveryChannel = 'email' | 'sms';
 export type DeliveryStatus = 'queued' | 'sent' | 'delivered' | 'failed' | 'skipped';
 
-export interface Delivery {
-  id: string;
-  channel: DeliveryChannel | string;
-  address: string | null;
-  status: DeliveryStatus | string;
-  segments: number | null;
-  error: string | null;
-  updatedAt: string;
-  title: string;
-}
+/** `channel` is a DeliveryChannel and `status` a DeliveryStatus, typed as text so a new one still shows. */
+export type Delivery = DeliveryList['items'][number];
 
 /** The person's own e-mail and SMS settings. */
 export function useNotificationSettings() {
@@ -47,7 +39,7 @@ export function useSaveNotificationSettings() {
 export function useDeliveries() {
   return useQuery({
     queryKey: settingsKeys.deliveries,
-    queryFn: ({ signal }) => api.get<{ items: Delivery[] }>('/api/notifications/deliveries', { signal }),
+    queryFn: ({ signal }) => api.get<DeliveryList>('/api/notifications/deliveries', { signal }),
     select: (data) => data.items,
   });
 }

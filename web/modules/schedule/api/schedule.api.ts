@@ -1,6 +1,17 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ScheduleAction, ScheduleOwner } from '../../../../common/meetings';
-import type { Schedule, ScheduleWeek } from '../../../../common/schemas/schedules';
+import type { ScheduleAction } from '../../../../common/meetings';
+import type { CreatedId } from '../../../../common/schemas/http';
+import type {
+  AwaitingApproval,
+  CalendarFeed,
+  Schedule,
+  ScheduleCreateInput,
+  ScheduleItemInput,
+  ScheduleItemPatchInput,
+  SchedulePeople,
+  SchedulePerson,
+  ScheduleWeek,
+} from '../../../../common/schemas/schedules';
 import { ApiError, api } from '../../../app/api/client';
 
 const root = ['schedules'] as const;
@@ -13,26 +24,11 @@ export const scheduleKeys = {
 const enc = encodeURIComponent;
 
 /** What an item's form sends; absent text fields are sent as null so they can be cleared. */
-export interface ItemFields {
-  day: string;
-  startTime: string;
-  endTime: string | null;
-  place: string | null;
-  content: string;
-  leadText: string | null;
-  attendeesText: string | null;
-  preparersText: string | null;
-  userIds: string[];
-  /** The meeting the item puts on the schedule. */
-  meetingId?: string | null;
-}
+export type ItemFields = Required<Omit<ScheduleItemInput, 'meetingId'>> & Pick<ScheduleItemInput, 'meetingId'>;
 
 export type Step = Exclude<ScheduleAction, 'edit'>;
 
-export interface CalendarFeed {
-  url: string | null;
-  createdAt: string | null;
-}
+export type { CalendarFeed };
 
 export function useScheduleWeek(week: string) {
   return useQuery({
@@ -42,19 +38,13 @@ export function useScheduleWeek(week: string) {
   });
 }
 
-export interface AwaitingSchedule {
-  id: string;
-  weekStart: string;
-  weekLabel: string;
-  ownerLabel: string;
-  submittedAt: string;
-}
+export type AwaitingSchedule = AwaitingApproval['items'][number];
 
 /** Schedules submitted to the caller for approval (none for anyone who approves nothing). */
 export function useSchedulesAwaiting() {
   return useQuery({
     queryKey: [...root, 'awaiting'],
-    queryFn: ({ signal }) => api.get<{ items: AwaitingSchedule[] }>('/api/schedules/awaiting-approval', { signal }),
+    queryFn: ({ signal }) => api.get<AwaitingApproval>('/api/schedules/awaiting-approval', { signal }),
     staleTime: 30_000,
   });
 }
@@ -76,12 +66,7 @@ function useInvalidate() {
 export function useCreateSchedule() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: {
-      organizationId: string;
-      owner: ScheduleOwner;
-      ownerUserId?: string | null;
-      weekStart: string;
-    }) => api.post<{ id: string }>('/api/schedules', body),
+    mutationFn: (body: ScheduleCreateInput) => api.post<CreatedId>('/api/schedules', body),
     onSuccess: () => void invalidate(),
   });
 }
@@ -99,13 +84,9 @@ export function existingScheduleId(error: unknown): string | null {
 export function useSaveItem(scheduleId: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (
-      v:
-        | { itemId: null; body: ItemFields }
-        | { itemId: string; body: Partial<ItemFields> & { version: number; changeNote?: string | null } },
-    ) =>
+    mutationFn: (v: { itemId: null; body: ItemFields } | { itemId: string; body: ScheduleItemPatchInput }) =>
       v.itemId === null
-        ? api.post<{ id: string }>(`/api/schedules/${enc(scheduleId)}/items`, v.body)
+        ? api.post<CreatedId>(`/api/schedules/${enc(scheduleId)}/items`, v.body)
         : api.patch<null>(`/api/schedules/${enc(scheduleId)}/items/${enc(v.itemId)}`, v.body),
     onSettled: () => invalidate(),
   });
@@ -168,18 +149,8 @@ export function isStale(error: unknown): boolean {
 }
 
 /** A person with an account, who can own a leader's week or have an item in their calendar. */
-export interface PersonChoice {
-  id: string;
-  fullName: string;
-  position: string | null;
-}
-
-export interface SchedulePeople {
-  /** Accounts holding the leader role over the organization: whose own week may be composed. */
-  leaders: PersonChoice[];
-  /** Accounts of the organization and below it: whose calendars an item may go to. */
-  people: PersonChoice[];
-}
+export type PersonChoice = SchedulePerson;
+export type { SchedulePeople };
 
 /** The accounts a composer picks from, for one organization. */
 export function useSchedulePeople(organizationId: string | null) {

@@ -1,17 +1,19 @@
 import { z } from 'zod';
-import { newPasswordSchema } from '../../../common/schemas/auth';
-import { pageOf, paginationQuerySchema, versionSchema } from '../../../common/schemas/directory';
-import { roleSchema } from '../../../common/schemas/roles';
+import { USER_LIMITS } from '../users';
+import { newPasswordSchema } from './auth';
+import { pageOf, paginationQuerySchema, versionSchema } from './directory';
+import { roleSchema } from './roles';
 
 export const usernameSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .min(3, 'Tên đăng nhập cần ít nhất 3 ký tự')
-  .max(64)
+  .min(USER_LIMITS.usernameMin, `Tên đăng nhập cần ít nhất ${USER_LIMITS.usernameMin} ký tự`)
+  .max(USER_LIMITS.usernameMax)
   .regex(/^[a-z0-9._-]+$/, 'Tên đăng nhập chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới');
 
 const grantInputSchema = z.object({ organizationId: z.string().max(64), role: roleSchema }).strict();
+export type RoleAssignment = z.infer<typeof grantInputSchema>;
 
 export const userSchema = z.object({
   id: z.string(),
@@ -38,9 +40,16 @@ export const userListResponseSchema = pageOf(userSchema);
 export const userCreateBodySchema = z
   .object({
     username: usernameSchema,
-    email: z.string().trim().toLowerCase().email('Địa chỉ thư không hợp lệ').max(254).nullable().optional(),
-    fullName: z.string().trim().min(1).max(200),
-    position: z.string().trim().max(200).nullable().optional(),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .email('Địa chỉ thư không hợp lệ')
+      .max(USER_LIMITS.email)
+      .nullable()
+      .optional(),
+    fullName: z.string().trim().min(1).max(USER_LIMITS.fullName),
+    position: z.string().trim().max(USER_LIMITS.position).nullable().optional(),
     personId: z.string().max(64).nullable().optional(),
     password: newPasswordSchema,
     mustChangePassword: z.boolean().default(true),
@@ -53,9 +62,16 @@ export type UserCreateBody = z.input<typeof userCreateBodySchema>;
 export const userPatchBodySchema = z
   .object({
     version: versionSchema.optional(),
-    email: z.string().trim().toLowerCase().email('Địa chỉ thư không hợp lệ').max(254).nullable().optional(),
-    fullName: z.string().trim().min(1).max(200).optional(),
-    position: z.string().trim().max(200).nullable().optional(),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .email('Địa chỉ thư không hợp lệ')
+      .max(USER_LIMITS.email)
+      .nullable()
+      .optional(),
+    fullName: z.string().trim().min(1).max(USER_LIMITS.fullName).optional(),
+    position: z.string().trim().max(USER_LIMITS.position).nullable().optional(),
     disabled: z.boolean().optional(),
   })
   .strict();
@@ -70,4 +86,6 @@ export const temporaryPasswordBodySchema = z
   })
   .strict();
 export const temporaryPasswordResponseSchema = z.object({ username: z.string(), password: z.string() });
+export type TemporaryPassword = z.infer<typeof temporaryPasswordResponseSchema>;
 export const resetLinkResponseSchema = z.object({ url: z.string(), expiresAt: z.string() });
+export type ResetLink = z.infer<typeof resetLinkResponseSchema>;

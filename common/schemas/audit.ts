@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, paginationQuerySchema } from '../../../common/schemas/directory';
+import { pageOf, paginationQuerySchema } from './directory';
 
 export const auditEventSchema = z.object({
   seq: z.number().int(),
@@ -39,3 +39,4 @@ export const auditVerifyResponseSchema = z.object({
   checkpoints: z.number().int(),
   problems: z.array(z.object({ seq: z.number().int(), kind: z.string(), message: z.string() })),
 });
+export type AuditVerification = z.infer<typeof auditVerifyResponseSchema>;

@@ -15,10 +15,6 @@ export const uploadViewSchema = z
     warnings: z.array(z.object({ code: z.string(), message: z.string() })),
   })
   .meta({ id: 'Upload' });
+export type UploadView = z.infer<typeof uploadViewSchema>;
 
 export const uploadParamsSchema = z.object({ id: z.string().max(64) });
-
-export const downloadQuerySchema = z.object({
-  /** `1` shows a PDF or an image in the browser; anything else is downloaded. */
-  inline: z.enum(['0', '1']).optional(),
-});
