@@ -1,5 +1,4 @@
 import type { DocumentAction } from '../../../common/documents';
-import type { Role } from '../../../common/schemas/roles';
 import { type Actor, hasRoleOver } from '../../platform/security/actor';
 import { definePolicy } from '../../platform/security/authorize';
 import { canRead } from './read-access.repository';

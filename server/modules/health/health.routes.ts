@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { healthSchema } from '../../../common/schemas/health';
 import type { PlatformDeps } from '../../platform/deps';
 import { type App, typed } from '../../platform/http/http-server';

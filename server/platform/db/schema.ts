@@ -1,5 +1,3 @@
-import type { Generated } from 'kysely';
-
 export interface AuditEventsTable {
   seq: number;
   id: string;

@@ -1,7 +1,7 @@
 import { AutoComplete, Col, Divider, Form, type FormInstance, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { SECRECY_LABELS, SECRECY_LEVELS, type Secrecy } from '../../../../common/documents';
-import { MEETING_BODIES, MEETING_BODY_LABELS, MEETING_LIMITS, type MeetingBody } from '../../../../common/meetings';
+import { SECRECY_LABELS, SECRECY_LEVELS } from '../../../../common/documents';
+import { MEETING_BODIES, MEETING_BODY_LABELS, MEETING_LIMITS } from '../../../../common/meetings';
 import { tm } from '../meetings.i18n';
 import DateTimeField from './DateTimeField';
 import { endAfterNewStart, type MeetingValues, meetingRules } from './meetingValues';
