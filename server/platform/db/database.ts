@@ -51,6 +51,11 @@ export function openDatabase(options: DatabaseOptions): Database {
     max: options.poolSize ?? 10,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
+  // An idle connection the server ends (a restart, a failover, an administrator) is an error the
+  // pool emits for it; unheard, it would end the process. The pool opens a new one when next needed.
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL: an idle connection was closed (${error.message})`, { code: 'VANPHONG_PG_IDLE' });
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CanonicalTextPlugin()] });
   return {
     kind: 'postgres',
