@@ -1,4 +1,5 @@
 import { crc32, createDeflate, deflateRawSync, deflateSync } from 'node:zlib';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { FileKind } from '../platform/files/content-type';
 
 /** Real, minimal files of every accepted type, made in code so tests ship no binaries. */
@@ -290,4 +291,22 @@ export async function makePdfBomb(decodedBytes: number): Promise<Buffer> {
   for (const o of offsets) tail += `${String(o).padStart(10, '0')} 00000 n \n`;
   tail += `trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${xrefAt}\n%%EOF\n`;
   return Buffer.concat([head, body, Buffer.from(tail, 'latin1')]);
+}
+
+/** The PDF's text as pdf.js reads it back, white space collapsed. */
+export async function pdfText(bytes: Buffer): Promise<string> {
+  const doc = await getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  }).promise;
+  let text = '';
+  for (let n = 1; n <= doc.numPages; n++) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    text += `${content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : ' ') : '')).join('')}\n`;
+  }
+  await doc.destroy();
+  return text.replace(/\s+/g, ' ');
 }

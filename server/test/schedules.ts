@@ -1,4 +1,3 @@
-import type { LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Schedule } from '../../common/schemas/schedules';
 import * as repo from '../modules/schedules/schedules.repository';
@@ -11,32 +10,9 @@ import type { TestApp } from './harness';
 /** The week of the test clock (25/11/2026): Monday 23/11, ISO week 48. */
 export const WEEK = '2026-11-23';
 
-/** Requests as a signed-in browser makes them, JSON in and out. */
-export function client(t: TestApp, cookie: string) {
-  const send = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
-    t.app.inject({
-      method,
-      url,
-      headers: { cookie },
-      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
-    });
-  return {
-    get: (url: string) => send('GET', url),
-    post: (url: string, payload: unknown = {}) => send('POST', url, payload),
-    patch: (url: string, payload: unknown) => send('PATCH', url, payload),
-    delete: (url: string) => send('DELETE', url),
-  };
-}
-export type Client = ReturnType<typeof client>;
+import { client, ok } from './documents';
 
-export function ok<T = Record<string, unknown>>(res: LightMyRequestResponse, status = 200): T {
-  if (res.statusCode !== status) throw new Error(`expected ${status}, got ${res.statusCode}: ${res.body}`);
-  return (res.body ? res.json() : null) as T;
-}
-
-export function errorCode(res: LightMyRequestResponse): string {
-  return (res.json() as { error: { code: string } }).error.code;
-}
+export { type Client, client, errorCode, ok } from './documents';
 
 /**
  * A district committee with its Office (clerk), two leaders, a member and a specialist, and

@@ -1,30 +1,12 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentView } from '../../../common/schemas/documents';
 import { dayInVietnam } from '../../platform/clock';
 import { vietnameseDateLine } from '../../platform/render/party-document';
 import { type Client, ok } from '../../test/documents';
+import { pdfText } from '../../test/files';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
 import { createMeeting, makeMeetingWorld, meetingInput } from '../../test/meetings';
 import { invitationRenderer } from './invitation.render';
-
-/** The PDF's text as pdf.js reads it back, white space collapsed. */
-async function pdfText(bytes: Buffer): Promise<string> {
-  const doc = await getDocument({
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    verbosity: 0,
-  }).promise;
-  let text = '';
-  for (let n = 1; n <= doc.numPages; n++) {
-    const content = await (await doc.getPage(n)).getTextContent();
-    text += `${content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : ' ') : '')).join('')}\n`;
-  }
-  await doc.destroy();
-  return text.replace(/\s+/g, ' ');
-}
 
 /** The promise, or a failure once `ms` have passed: a register held meanwhile shows as a clear failure, not a hang. */
 function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {

@@ -1,31 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentView } from '../../../common/schemas/documents';
 import { readZipEntries, readZipEntry } from '../../platform/files/zip';
 import { type Client, ok } from '../../test/documents';
+import { pdfText } from '../../test/files';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
 import { createMeeting, type MeetingWorld, makeMeetingWorld, meetingInput } from '../../test/meetings';
-
-/** The PDF's text as pdf.js reads it back, white space collapsed. */
-async function pdfText(bytes: Buffer): Promise<string> {
-  const doc = await getDocument({
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    verbosity: 0,
-  }).promise;
-  let text = '';
-  for (let n = 1; n <= doc.numPages; n++) {
-    const content = await (await doc.getPage(n)).getTextContent();
-    text += `${content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : ' ') : '')).join('')}\n`;
-  }
-  await doc.destroy();
-  return text.replace(/\s+/g, ' ');
-}
 
 /** Each paragraph of the DOCX as text. */
 async function docxParagraphs(bytes: Buffer): Promise<string[]> {

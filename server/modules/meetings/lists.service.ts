@@ -1,23 +1,11 @@
 import type { MeetingList, MeetingListQuery, MeetingSummary } from '../../../common/schemas/meetings';
+import type { CalendarEvent } from '../../platform/ical';
 import type { Actor } from '../../platform/security/actor';
 import type { MeetingsCore } from './context.service';
 import * as repo from './lists.repository';
 
-/** A meeting as a calendar feed shows it (the shape the feed's sources give). */
-export interface MeetingCalendarEvent {
-  uid: string;
-  start: string;
-  end: string | null;
-  summary: string;
-  location: string | null;
-  description: string | null;
-  url: string | null;
-  cancelled: boolean;
-  sequence: number;
-  updatedAt: string;
-  key: string;
-  attendee: { name: string; id: string; partstat: 'ACCEPTED' | 'DECLINED' | 'DELEGATED' | 'NEEDS-ACTION' };
-}
+/** A meeting as a calendar feed shows it: always with its key and the person's own answer. */
+export type MeetingCalendarEvent = CalendarEvent & Required<Pick<CalendarEvent, 'key' | 'attendee'>>;
 
 const PARTSTAT = {
   attending: 'ACCEPTED',
