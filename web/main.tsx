@@ -46,9 +46,13 @@ const theme: ThemeConfig = {
   },
 };
 
+/** Set once the page is on its way to sign in: a second request refused meanwhile must not start a second navigation, which would abort the first. */
+let leavingForSignIn = false;
+
 setSessionEndedHandler(() => {
   const { pathname, search, hash } = window.location;
-  if (pathname === '/sign-in') return;
+  if (pathname === '/sign-in' || leavingForSignIn) return;
+  leavingForSignIn = true;
   keepOpenWork(queryClient.getQueryData<Me | null>(meQueryKey)?.id);
   // Signed out elsewhere or expired: either way the person was working and must sign in again.
   // The page is replaced, and what it held in memory with it: nothing here to clear, and no
