@@ -26,6 +26,17 @@ export default defineConfig({
         },
       },
       {
+        // The web's forms rendered in a simulated browser (jsdom), with the people's own clicks and typing.
+        extends: true,
+        test: {
+          name: 'dom',
+          include: ['web/**/*.dom.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['web/test/dom-setup.ts'],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
         // The browser journeys run after the rest, one file at a time: sharing two cores with
         // database tests, a real Chromium's animations and requests could outlast their limits.
         extends: true,
