@@ -174,8 +174,8 @@ async function asset(event: FetchEvent, request: Request): Promise<Response> {
  * Nothing is written here: only the papers module fills the cache, for non-secret meetings.
  */
 async function fromPapers(request: Request, keptFirst: boolean): Promise<Response> {
-  const cache = await caches.open(PAPERS_CACHE);
-  const kept = await cache.match(request, { ignoreVary: true, ignoreSearch: true });
+  // Matched through the storage, not an opened cache: opening would create the store after a sign-out deleted it.
+  const kept = await caches.match(request, { cacheName: PAPERS_CACHE, ignoreVary: true, ignoreSearch: true });
   if (keptFirst && kept) return kept;
   try {
     return await fetch(request);

@@ -47,17 +47,24 @@ async function get(url: string): Promise<Response> {
   }
 }
 
+/**
+ * The kept papers, if there are any. Reading never creates the store: a read that races a
+ * sign-out must not leave one behind.
+ */
+async function keptPapers(): Promise<Cache | undefined> {
+  return (await caches.has(PAPERS_CACHE)) ? caches.open(PAPERS_CACHE) : undefined;
+}
+
 export async function readPackage(meetingId: string): Promise<SavedPackage | null> {
-  const cache = await caches.open(PAPERS_CACHE);
-  const hit = await cache.match(packageUrl(meetingId), { ignoreVary: true });
+  const hit = await (await keptPapers())?.match(packageUrl(meetingId), { ignoreVary: true });
   return hit ? ((await hit.json()) as SavedPackage) : null;
 }
 
 /** Every meeting kept on this phone, soonest first; those past their keeping time are deleted on the way. */
 export async function savedPackages(now = new Date()): Promise<SavedPackage[]> {
-  const cache = await caches.open(PAPERS_CACHE);
+  const cache = await keptPapers();
   const out: SavedPackage[] = [];
-  for (const request of await cache.keys()) {
+  for (const request of (await cache?.keys()) ?? []) {
     const path = new URL(request.url).pathname;
     const id = /^\/api\/meetings\/([^/]+)\/offline$/.exec(path)?.[1];
     if (!id) continue;
@@ -124,7 +131,8 @@ async function deleteFiles(cache: Cache, meetingId: string, which: (path: string
 }
 
 export async function removePapers(meetingId: string): Promise<void> {
-  const cache = await caches.open(PAPERS_CACHE);
+  const cache = await keptPapers();
+  if (!cache) return;
   await deleteFiles(cache, meetingId, () => true);
   await cache.delete(packageUrl(meetingId));
 }
@@ -178,6 +186,5 @@ export async function claimPapers(userId: string): Promise<boolean> {
 }
 
 export async function papersOwner(): Promise<string | null> {
-  const cache = await caches.open(PAPERS_CACHE);
-  return (await (await cache.match(OWNER_KEY))?.text()) ?? null;
+  return (await (await (await keptPapers())?.match(OWNER_KEY))?.text()) ?? null;
 }
