@@ -15,12 +15,12 @@ if (!window.matchMedia) {
       dispatchEvent: () => false,
     }) as MediaQueryList;
 }
-if (!('ResizeObserver' in window)) {
+if (typeof window.ResizeObserver === 'undefined') {
   window.ResizeObserver = class {
     observe(): void {}
     unobserve(): void {}
     disconnect(): void {}
-  };
+  } as unknown as typeof ResizeObserver;
 }
 
 afterEach(() => cleanup());
