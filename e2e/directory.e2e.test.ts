@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoName } from '../server/modules/demo/demo.data';
-import { useProduct } from './session';
+import { shot, useProduct } from './session';
 
 /** The demo clerk, "vanthu", is the 30th of the 56 demo people. */
 const CLERK_NAME = demoName(29);
@@ -41,7 +41,7 @@ describe('a clerk finds an organization in the directory (Chromium)', () => {
         await page.getByRole('menuitem', { name: /Danh bạ/ }).waitFor({ state: 'visible' });
       }
 
-      await page.screenshot({ path: `test-results/directory-${viewport.name}.png`, fullPage: false });
+      await shot(page, `directory-${viewport.name}`, { dir: 'test-results' });
 
       // Sign out through the user menu.
       await page.getByRole('button', { name: new RegExp(CLERK_NAME) }).click();

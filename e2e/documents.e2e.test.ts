@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoPdf } from '../server/modules/demo/demo-documents.service';
-import { PHONE, pickerDay, SHOTS, selectOptions, settledDialog, useProduct } from './session';
+import { PHONE, pickerDay, selectOptions, settledDialog, shot, useProduct } from './session';
 
 const DESKTOP = { width: 1280, height: 860 };
 
@@ -157,7 +157,7 @@ describe('documents travel from drafting to completion (Chromium)', () => {
     // Back at the committee, the recipient's status reads "Hoàn thành".
     await clerk.reload();
     await clerk.locator('[data-delivery-status="06"]', { hasText: 'Hoàn thành' }).waitFor();
-    await clerk.screenshot({ path: `${SHOTS}/outgoing-recipients.png`, fullPage: true });
+    await shot(clerk, 'outgoing-recipients', { fullPage: true });
   }, 180_000);
 
   it('an incoming paper document is registered, directed, handled, and its timeline shows every step', async () => {
@@ -228,7 +228,7 @@ describe('documents travel from drafting to completion (Chromium)', () => {
     }
     await expect(timeline.textContent()).resolves.toContain('Giao đồng chí chuyên viên tham mưu kế hoạch.');
     await expect(timeline.textContent()).resolves.toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
-    await clerk.screenshot({ path: `${SHOTS}/document-page.png`, fullPage: true });
+    await shot(clerk, 'document-page', { fullPage: true });
 
     // The list finds it without diacritics.
     await clerk.goto(`${e2e.product.url}/incoming`);
@@ -237,7 +237,7 @@ describe('documents travel from drafting to completion (Chromium)', () => {
     await clerk.getByRole('link', { name: summary }).waitFor();
     await clerk.getByRole('button', { name: /Xóa bộ lọc/ }).click();
     await clerk.locator('.ant-table-row').nth(1).waitFor();
-    await clerk.screenshot({ path: `${SHOTS}/incoming-list.png`, fullPage: false });
+    await shot(clerk, 'incoming-list');
 
     // The register book: as XLSX with the filters, and as a page to print.
     const xlsx = await clerk.request.get(
@@ -292,7 +292,7 @@ describe('documents travel from drafting to completion (Chromium)', () => {
     await drawer.getByText('Số bắt đầu lại từ 01 mỗi nhiệm kỳ (nhiệm kỳ hiện tại: 2026-2031).').waitFor();
     await drawer.getByText('Quyết định, quy định thứ năm trong nhiệm kỳ 2026-2031:').waitFor();
     await example.scrollIntoViewIfNeeded();
-    await clerk.screenshot({ path: `${SHOTS}/register-form.png`, fullPage: false });
+    await shot(clerk, 'register-form');
     await drawer.getByRole('button', { name: 'Tạo sổ văn bản' }).click();
     await drawer.waitFor({ state: 'hidden' });
     const row = clerk.locator('.vp-registers .ant-table-row', { hasText: name });
@@ -317,8 +317,7 @@ describe('documents travel from drafting to completion (Chromium)', () => {
     await clerk.getByText('Tất cả', { exact: true }).click();
     await clerk.locator('.vp-registers .ant-table-row', { hasText: 'Sổ văn bản đến mật' }).waitFor();
     await clerk.locator('.ant-message-notice').waitFor({ state: 'detached' });
-    await clerk.waitForTimeout(400); // the selector's highlight slides over
-    await clerk.screenshot({ path: `${SHOTS}/registers.png`, fullPage: true });
+    await shot(clerk, 'registers', { fullPage: true });
 
     // Someone without the clerk's or administrator's role is told so.
     const leader = await signIn('lanhdao');
@@ -333,7 +332,7 @@ describe('documents travel from drafting to completion (Chromium)', () => {
     const card = queue.locator('[data-queue]').first();
     await card.waitFor();
     const kind = await card.getAttribute('data-queue');
-    await leader.screenshot({ path: `${SHOTS}/home.png`, fullPage: true });
+    await shot(leader, 'home', { fullPage: true });
     await card.click();
     await leader.waitForURL((u) => u.pathname === '/documents/queue' && u.searchParams.get('kind') === kind);
     await leader.locator('.ant-table-row, .vp-doc-cards .ant-list-item').first().waitFor();
@@ -350,13 +349,13 @@ describe('documents travel from drafting to completion (Chromium)', () => {
     await page.locator('.vp-home-queue').waitFor();
     await page.locator('.vp-home-queue [data-queue], .vp-home-queue .ant-empty').first().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-    await page.screenshot({ path: `${SHOTS}/phone-home.png`, fullPage: true });
+    await shot(page, 'phone-home', { fullPage: true });
 
     await page.goto(`${e2e.product.url}/documents/registers`);
     await page.locator('.vp-registers .ant-list-item').first().waitFor();
     expect(await page.locator('.ant-table').count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-    await page.screenshot({ path: `${SHOTS}/phone-registers.png`, fullPage: true });
+    await shot(page, 'phone-registers', { fullPage: true });
 
     await page.getByRole('button', { name: 'Tạo sổ văn bản' }).click();
     const drawer = page.locator('.vp-register-form .ant-drawer-body');
@@ -368,7 +367,7 @@ describe('documents travel from drafting to completion (Chromium)', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await drawer.locator('[data-example]').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/phone-register-form.png`, fullPage: false });
+    await shot(page, 'phone-register-form');
     expect(external).toEqual([]);
   });
 
@@ -381,7 +380,7 @@ describe('documents travel from drafting to completion (Chromium)', () => {
     expect(await page.locator('.ant-table').count()).toBe(0);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(PHONE.width);
-    await page.screenshot({ path: `${SHOTS}/phone-incoming-list.png`, fullPage: false });
+    await shot(page, 'phone-incoming-list');
 
     // The menu sits behind a button and carries the waiting-work badges.
     await page.getByRole('button', { name: 'Mở danh mục chức năng' }).click();
@@ -393,7 +392,7 @@ describe('documents travel from drafting to completion (Chromium)', () => {
     await page.locator('.vp-timeline').waitFor();
     const docWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(docWidth).toBeLessThanOrEqual(PHONE.width);
-    await page.screenshot({ path: `${SHOTS}/phone-document.png`, fullPage: true });
+    await shot(page, 'phone-document', { fullPage: true });
     expect(external).toEqual([]);
   });
 });

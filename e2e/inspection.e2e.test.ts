@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { PHONE, SHOTS, selectOptions, settledDialog, useProduct } from './session';
+import { PHONE, selectOptions, settledDialog, shot, useProduct } from './session';
 
 const DESKTOP = { width: 1280, height: 860 };
 
@@ -113,7 +113,7 @@ describe('an inspection officer runs a denunciation to its discipline decision a
     });
     await page.locator('[data-discipline="warning"]').waitFor();
     await page.locator('[data-discipline="reprimand"]').waitFor();
-    await page.screenshot({ path: `${SHOTS}/inspection-case.png`, fullPage: true });
+    await shot(page, 'inspection-case', { fullPage: true });
     expect(external).toEqual([]);
   }, 120_000);
 
@@ -138,7 +138,7 @@ describe('an inspection officer runs a denunciation to its discipline decision a
     await page.locator('[aria-label^="Giải quyết tố cáo:"]').first().waitFor();
     await page.locator('[aria-label^="Giám sát chuyên đề:"]').first().waitFor();
     await page.getByRole('cell', { name: 'Cảnh cáo' }).waitFor();
-    await page.screenshot({ path: `${SHOTS}/inspection-reports.png`, fullPage: true });
+    await shot(page, 'inspection-reports', { fullPage: true });
 
     await page.goto(`${e2e.product.url}/inspection/programme`);
     await page.locator('[data-quarter="1"]').waitFor();
@@ -147,7 +147,7 @@ describe('an inspection officer runs a denunciation to its discipline decision a
     await phone.goto(`${e2e.product.url}/inspection?status=closed`);
     await phone.getByRole('link', { name: title }).waitFor();
     await phone.waitForFunction(() => document.querySelector('.ant-spin-blur, .ant-spin-spinning') === null);
-    await phone.screenshot({ path: `${SHOTS}/inspection-phone.png`, fullPage: true });
+    await shot(phone, 'inspection-phone', { fullPage: true });
 
     const leader = await signIn('lanhdao');
     await leader.goto(`${e2e.product.url}/inspection`);

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { MeetingList, MeetingView } from '../common/schemas/meetings';
 import { demoName } from '../server/modules/demo/demo.data';
-import { apiCall, PHONE, SHOTS, useProduct } from './session';
+import { apiCall, PHONE, shot, useProduct } from './session';
 
 const DEMO_MEETING = 'Hội nghị Ban Thường vụ Huyện ủy thường kỳ tháng 12';
 /** The demo's member `uyvien` holds the directory's person number 11. */
@@ -59,7 +59,7 @@ describe('check-in with the code shown at the meeting door (Chromium)', () => {
     const id = await meetingToday(clerk, 'Hội nghị quán triệt Nghị quyết');
     const { door, code, url } = await openDoor(clerk, id);
     expect(url).toBe(`${e2e.product.url}/meetings/${id}/check-in?code=${code}`);
-    await clerk.screenshot({ path: `${SHOTS}/checkin-door-1366.png` });
+    await shot(clerk, 'checkin-door-1366');
 
     // The member, on a phone whose browser cannot read codes (no BarcodeDetector here): a field for the code.
     const member = await signIn('uyvien', PHONE);
@@ -72,11 +72,11 @@ describe('check-in with the code shown at the meeting door (Chromium)', () => {
     await card.getByLabel('Mã điểm danh').press('Enter');
     await card.getByText('Mã điểm danh không đúng').waitFor();
     await card.getByLabel('Mã điểm danh').fill(code.toLowerCase());
-    await member.screenshot({ path: `${SHOTS}/checkin-type-390.png` });
+    await shot(member, 'checkin-type-390');
     await card.getByRole('button', { name: 'Điểm danh', exact: true }).click();
     await member.locator('.vp-my-invitation [data-presence="present"]').waitFor({ timeout: 30_000 });
     await expect.poll(() => card.count()).toBe(0);
-    await member.screenshot({ path: `${SHOTS}/checkin-done-390.png` });
+    await shot(member, 'checkin-done-390');
 
     // The organizer's page shows him present by itself.
     await door.getByRole('button', { name: 'Đóng', exact: true }).click();
@@ -86,19 +86,19 @@ describe('check-in with the code shown at the meeting door (Chromium)', () => {
     const row = clerk.locator('.vp-invitees .ant-table-row', { hasText: MEMBER_NAME });
     await row.getByText('Có mặt').first().waitFor();
     await row.scrollIntoViewIfNeeded();
-    await clerk.screenshot({ path: `${SHOTS}/checkin-present-1366.png` });
+    await shot(clerk, 'checkin-present-1366');
 
     // A second meeting: the member opens the address in the QR code, and is checked in at once.
     const other = await meetingToday(clerk, 'Hội nghị sơ kết quý IV');
     const second = await openDoor(clerk, other);
     await member.goto(second.url);
     await member.getByText('Đã điểm danh có mặt').first().waitFor({ timeout: 30_000 });
-    await member.screenshot({ path: `${SHOTS}/checkin-qr-390.png` });
+    await shot(member, 'checkin-qr-390');
     const view = await call<MeetingView>(clerk, 'GET', `/api/meetings/${other}`);
     expect(view.invitees.find((i) => i.name === MEMBER_NAME)?.attendance).toBe('present');
     // The door code at phone width, for a secretary holding a phone at the door.
     const phoneClerk = await signIn('vanthu', PHONE);
     await openDoor(phoneClerk, other);
-    await phoneClerk.screenshot({ path: `${SHOTS}/checkin-door-390.png` });
+    await shot(phoneClerk, 'checkin-door-390');
   }, 300_000);
 });

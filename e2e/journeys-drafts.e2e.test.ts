@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoPdf } from '../server/modules/demo/demo-documents.service';
-import { apiCall, PHONE, SHOTS, useProduct } from './session';
+import { apiCall, PHONE, shot, useProduct } from './session';
 
 const COMMUNE = 'Đảng bộ xã Lũng Cú';
 
@@ -75,8 +75,7 @@ describe('answering incoming documents and a draft’s versions (Chromium)', () 
       .poll(() => drawer.getByLabel('Trích yếu').inputValue())
       .toBe(`V/v trả lời văn bản số 31-BC/ĐU của ${COMMUNE}`);
     await drawer.locator('.ant-tag', { hasText: COMMUNE }).waitFor();
-    await leader.waitForTimeout(500); // the drawer's slide-in, for the picture only
-    await leader.screenshot({ path: `${SHOTS}/drafts-reply-compose-1366.png` });
+    await shot(leader, 'drafts-reply-compose-1366');
     await drawer.getByRole('button', { name: 'Lưu dự thảo' }).click();
     await leader.waitForURL((url) => /\/documents\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith(id));
 
@@ -85,7 +84,7 @@ describe('answering incoming documents and a draft’s versions (Chromium)', () 
     await info.getByText('Trả lời văn bản đến số').waitFor();
     const back = info.locator(`a[data-link="${id}"]`);
     await expect.poll(() => back.textContent()).toContain('31-BC/ĐU');
-    await leader.screenshot({ path: `${SHOTS}/drafts-reply-draft-1366.png` });
+    await shot(leader, 'drafts-reply-draft-1366');
     const draftPath = new URL(leader.url()).pathname;
     await back.click();
     await leader.waitForURL((url) => url.pathname.endsWith(id));
@@ -94,7 +93,7 @@ describe('answering incoming documents and a draft’s versions (Chromium)', () 
     const forward = leader.locator(`.ant-descriptions a[href="${draftPath}"]`);
     await expect.poll(() => forward.textContent()).toContain('V/v trả lời văn bản số 31-BC/ĐU');
     await leader.locator('[data-event="reply_drafted"]').waitFor();
-    await leader.screenshot({ path: `${SHOTS}/drafts-reply-incoming-1366.png` });
+    await shot(leader, 'drafts-reply-incoming-1366');
   }, 120_000);
 
   it('answers an incoming document on a phone (390 px)', async () => {
@@ -111,8 +110,7 @@ describe('answering incoming documents and a draft’s versions (Chromium)', () 
     const drawer = leader.locator('.ant-drawer:visible');
     await expect.poll(() => drawer.getByLabel('Trích yếu').inputValue()).toContain('32-BC/ĐU');
     await drawer.locator('.ant-tag', { hasText: COMMUNE }).waitFor();
-    await leader.waitForTimeout(500);
-    await leader.screenshot({ path: `${SHOTS}/drafts-reply-compose-390.png` });
+    await shot(leader, 'drafts-reply-compose-390');
     await drawer.getByRole('button', { name: 'Lưu dự thảo' }).click();
     await leader.waitForURL((url) => /\/documents\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith(id));
     const back = leader.locator(`.ant-descriptions a[data-link="${id}"]`);
@@ -123,7 +121,7 @@ describe('answering incoming documents and a draft’s versions (Chromium)', () 
     expect(linkBox && linkBox.x >= 0 && linkBox.x + linkBox.width <= PHONE.width).toBe(true);
     const info = await leader.locator('.ant-descriptions').first().boundingBox();
     expect(info && info.x + info.width <= PHONE.width).toBe(true);
-    await leader.screenshot({ path: `${SHOTS}/drafts-reply-draft-390.png` });
+    await shot(leader, 'drafts-reply-draft-390');
   }, 120_000);
 
   it('keeps every saved version of a draft and compares two of them, words and files (desktop and phone)', async () => {
@@ -179,7 +177,7 @@ describe('answering incoming documents and a draft’s versions (Chromium)', () 
       expect(res.headers()['content-type']).toContain('application/pdf');
     }
     await card.scrollIntoViewIfNeeded();
-    await specialist.screenshot({ path: `${SHOTS}/drafts-versions-1366.png` });
+    await shot(specialist, 'drafts-versions-1366');
 
     // On a phone the list and the comparison read within the width.
     const url = specialist.url();
@@ -191,6 +189,6 @@ describe('answering incoming documents and a draft’s versions (Chromium)', () 
     await small.scrollIntoViewIfNeeded();
     const box = await small.boundingBox();
     expect(box && box.x >= 0 && box.x + box.width <= PHONE.width).toBe(true);
-    await phone.screenshot({ path: `${SHOTS}/drafts-versions-390.png` });
+    await shot(phone, 'drafts-versions-390');
   }, 120_000);
 });

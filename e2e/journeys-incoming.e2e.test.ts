@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, pickerDay, SHOTS, useProduct } from './session';
+import { DESKTOP, PHONE, pickerDay, shot, useProduct } from './session';
 
 describe('incoming journeys: notifications that open, one register per book (Chromium)', { timeout: 120_000 }, () => {
   const e2e = useProduct();
@@ -10,14 +10,6 @@ describe('incoming journeys: notifications that open, one register per book (Chr
   async function openFromBell(page: Page, title: string | RegExp) {
     await page.getByRole('button', { name: /^Thông báo/ }).click();
     await page.locator('button.vp-notification', { hasText: title }).first().click();
-  }
-
-  /** Waits for loading veils and opening animations to end, so a screenshot shows the page as read. */
-  async function settle(page: Page) {
-    await page.waitForFunction(
-      () => document.querySelector('.ant-spin-spinning, .ant-zoom-appear, .ant-zoom-enter, .ant-fade-appear') === null,
-    );
-    await page.waitForTimeout(400);
   }
 
   const notFound = (page: Page) => page.getByText(/Không tìm thấy/).count();
@@ -30,8 +22,7 @@ describe('incoming journeys: notifications that open, one register per book (Chr
     await opened.getByText('01-CV/HU').waitFor();
     expect(await notFound(clerk)).toBe(0);
     expect(new URL(clerk.url()).pathname).toBe('/incoming');
-    await settle(clerk);
-    await clerk.screenshot({ path: `${SHOTS}/incoming-arrival-from-bell-1366.png` });
+    await shot(clerk, 'incoming-arrival-from-bell-1366');
 
     // Accepted from there: it becomes the commune's own incoming document.
     await opened.getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
@@ -47,8 +38,7 @@ describe('incoming journeys: notifications that open, one register per book (Chr
     await openFromBell(clerk, 'Văn bản đến chờ tiếp nhận: 01-CV/HU');
     await clerk.getByText('không còn chờ tiếp nhận').waitFor();
     expect(await notFound(clerk)).toBe(0);
-    await settle(clerk);
-    await clerk.screenshot({ path: `${SHOTS}/incoming-arrival-from-bell-390.png` });
+    await shot(clerk, 'incoming-arrival-from-bell-390');
   });
 
   it("each role's bell items open a page, never 'not found'", async () => {
@@ -80,8 +70,7 @@ describe('incoming journeys: notifications that open, one register per book (Chr
     // The commune's copy of 01-CV/HU, accepted above, is in the commune's register, and says so.
     const communeRow = table.locator('tr', { hasText: '01-CV/HU' });
     await communeRow.getByText(/xã/).waitFor();
-    await settle(clerk);
-    await clerk.screenshot({ path: `${SHOTS}/incoming-list-registers-1366.png` });
+    await shot(clerk, 'incoming-list-registers-1366');
 
     await clerk.getByRole('button', { name: 'In sổ' }).click();
     await clerk.waitForURL(/\/incoming\/print/);
@@ -93,8 +82,7 @@ describe('incoming journeys: notifications that open, one register per book (Chr
     expect(await clerk.locator('table.vp-print td', { hasText: '01-CV/HU' }).count()).toBe(0);
     const numbers = await clerk.locator('table.vp-print tbody tr td:first-child').allTextContents();
     expect(new Set(numbers).size).toBe(numbers.length);
-    await settle(clerk);
-    await clerk.screenshot({ path: `${SHOTS}/incoming-register-book-1366.png` });
+    await shot(clerk, 'incoming-register-book-1366');
 
     const phone = await signIn('vanthu', PHONE);
     await phone.goto(`${e2e.product.url}/incoming`);
@@ -103,12 +91,10 @@ describe('incoming journeys: notifications that open, one register per book (Chr
       .getByText(/Đảng (ủy|bộ) xã/)
       .first()
       .waitFor();
-    await settle(phone);
-    await phone.screenshot({ path: `${SHOTS}/incoming-list-registers-390.png` });
+    await shot(phone, 'incoming-list-registers-390');
     await phone.goto(`${e2e.product.url}/incoming/print`);
     await phone.locator('.vp-book-org', { hasText: 'HUYỆN ỦY ĐỒNG VĂN' }).waitFor();
-    await settle(phone);
-    await phone.screenshot({ path: `${SHOTS}/incoming-register-book-390.png` });
+    await shot(phone, 'incoming-register-book-390');
   });
 
   it('scenario: the handler reports progress and asks for more time; the leader grants it on a phone', async () => {
@@ -131,8 +117,7 @@ describe('incoming journeys: notifications that open, one register per book (Chr
     dialog = specialist.locator('.ant-modal:visible');
     await dialog.getByLabel('Hạn mới đề nghị').fill(pickerDay(10));
     await dialog.getByLabel('Lý do xin gia hạn').fill('Chờ số liệu của ba xã vùng cao');
-    await settle(specialist);
-    await specialist.screenshot({ path: `${SHOTS}/incoming-extension-request-1366.png` });
+    await shot(specialist, 'incoming-extension-request-1366');
     await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
     await dialog.waitFor({ state: 'hidden' });
     await specialist.locator('.vp-extension-pending').waitFor();
@@ -148,8 +133,7 @@ describe('incoming journeys: notifications that open, one register per book (Chr
     await leader.locator('.vp-doc-actions').getByRole('button', { name: 'Trả lời xin gia hạn' }).click();
     dialog = leader.locator('.ant-modal:visible');
     await dialog.getByText('Chờ số liệu của ba xã vùng cao').waitFor();
-    await settle(leader);
-    await leader.screenshot({ path: `${SHOTS}/incoming-extension-decide-390.png` });
+    await shot(leader, 'incoming-extension-decide-390');
     await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
     await dialog.waitFor({ state: 'hidden' });
     await leader.locator('[data-event="extension_granted"]').waitFor();
@@ -160,8 +144,7 @@ describe('incoming journeys: notifications that open, one register per book (Chr
     await openFromBell(specialist, /Được gia hạn đến/);
     await specialist.locator('[data-event="extension_granted"]').waitFor();
     await specialist.getByText(pickerDay(10)).first().waitFor();
-    await settle(specialist);
-    await specialist.screenshot({ path: `${SHOTS}/incoming-extension-history-1366.png` });
+    await shot(specialist, 'incoming-extension-history-1366');
   }, 120_000);
 
   it('scenario: registering, the clerk picks the issuing body from a list that learns, typed without diacritics', async () => {
@@ -180,8 +163,7 @@ describe('incoming journeys: notifications that open, one register per book (Chr
       await issuer.pressSequentially('ban tuyen');
       await options.getByText('Đã vào sổ trước đây').waitFor();
       await options.locator('.ant-select-item-option', { hasText: 'Ban Tuyên giáo Tỉnh ủy' }).first().waitFor();
-      await settle(clerk);
-      await clerk.screenshot({ path: `${SHOTS}/incoming-issuer-picker-${width}.png` });
+      await shot(clerk, `incoming-issuer-picker-${width}`);
       await options.locator('.ant-select-item-option', { hasText: 'Ban Tuyên giáo Tỉnh ủy' }).first().click();
       expect(await issuer.inputValue()).toBe('Ban Tuyên giáo Tỉnh ủy');
 

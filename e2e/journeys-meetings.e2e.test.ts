@@ -4,7 +4,7 @@ import type { MeetingList, MeetingView } from '../common/schemas/meetings';
 import { addDays, mondayOf } from '../common/time/calendar';
 import { dayInVietnam } from '../common/time/vietnam';
 import { demoName } from '../server/modules/demo/demo.data';
-import { apiCall, PHONE, SHOTS, useProduct } from './session';
+import { apiCall, PHONE, shot, useProduct } from './session';
 
 const DEMO_MEETING = 'Hội nghị Ban Thường vụ Huyện ủy thường kỳ tháng 12';
 /** The demo's member `uyvien` holds the directory's person number 11. */
@@ -79,7 +79,7 @@ describe('meetings and the weekly schedule, walked by each person (Chromium)', (
     const viewer = member.locator('.vp-file-viewer');
     await viewer.locator('iframe').waitFor({ timeout: 30_000 });
     expect(member.context().pages()).toHaveLength(1);
-    await member.screenshot({ path: `${SHOTS}/meetings-viewer-390.png` });
+    await shot(member, 'meetings-viewer-390');
     await viewer.getByRole('button', { name: 'Close' }).or(viewer.locator('.ant-modal-close')).first().click();
     await viewer.waitFor({ state: 'hidden' });
 
@@ -101,13 +101,13 @@ describe('meetings and the weekly schedule, walked by each person (Chromium)', (
       .locator('[data-presence-summary]', { hasText: `Điểm danh: ${present} có mặt · 1 vắng` })
       .waitFor({ timeout: 30_000 });
     await clerk.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 30_000 });
-    await clerk.screenshot({ path: `${SHOTS}/meetings-attendance-1366.png` });
+    await shot(clerk, 'meetings-attendance-1366');
 
     // 4. The member's own page says he was marked absent, never present.
     await member.reload();
     await card.locator('[data-presence="absent"]').waitFor({ timeout: 30_000 });
     expect(await card.getByText('Đã điểm danh có mặt').count()).toBe(0);
-    await member.screenshot({ path: `${SHOTS}/meetings-absent-390.png` });
+    await shot(member, 'meetings-absent-390');
   }, 240_000);
 
   it('the meeting page refreshes cheaply: an unchanged view costs a few hundred bytes a minute, not the whole meeting', async () => {
@@ -174,7 +174,7 @@ describe('meetings and the weekly schedule, walked by each person (Chromium)', (
     const offered = clerk.locator('.vp-week-meetings');
     const item = offered.locator(`[data-week-meeting="${demo.id}"]`);
     await item.waitFor({ timeout: 30_000 });
-    await clerk.screenshot({ path: `${SHOTS}/meetings-schedule-editor-1366.png` });
+    await shot(clerk, 'meetings-schedule-editor-1366');
     await item.getByRole('button', { name: /Đưa vào lịch/ }).click();
     await clerk.locator(`[data-item-meeting="${demo.id}"]`).first().waitFor({ timeout: 30_000 });
     await expect.poll(() => item.count()).toBe(0);
@@ -220,11 +220,11 @@ describe('meetings and the weekly schedule, walked by each person (Chromium)', (
       await leader.goto(`${e2e.product.url}/`);
       const tile = leader.locator(`.vp-home-schedules [data-awaiting-schedule="${scheduleId}"]`);
       await tile.waitFor({ timeout: 30_000 });
-      await leader.screenshot({ path: `${SHOTS}/meetings-schedule-awaiting-1366.png` });
+      await shot(leader, 'meetings-schedule-awaiting-1366');
       const phone = await signIn('lanhdao', PHONE);
       await phone.locator(`.vp-home-schedules [data-awaiting-schedule="${scheduleId}"]`).waitFor({ timeout: 30_000 });
       expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-      await phone.screenshot({ path: `${SHOTS}/meetings-schedule-awaiting-390.png` });
+      await shot(phone, 'meetings-schedule-awaiting-390');
       // And among the work to do, a tile that opens it.
       await leader.goto(`${e2e.product.url}/documents/queue`);
       await leader.locator('[data-queue="schedulesAwaiting"]').click({ timeout: 30_000 });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiCall, PHONE, SHOTS, useProduct } from './session';
+import { apiCall, PHONE, shot, useProduct } from './session';
 
 describe('the outgoing journey as each person walks it (Chromium)', () => {
   const e2e = useProduct();
@@ -119,7 +119,7 @@ describe('the outgoing journey as each person walks it (Chromium)', () => {
     for (const name of ['Đảng bộ xã Lũng Cú', 'Mua Minh Hùng', 'Lưu VT']) {
       await recipients.getByText(name, { exact: false }).waitFor();
     }
-    await specialist.screenshot({ path: `${SHOTS}/outgoing-draft-1366.png` });
+    await shot(specialist, 'outgoing-draft-1366');
 
     let dialog = await openDialog(specialist, 'Trình ký');
     await dialog.getByText('Mua Minh Hùng').waitFor();
@@ -134,7 +134,7 @@ describe('the outgoing journey as each person walks it (Chromium)', () => {
     await leader.goto(url);
     dialog = await openDialog(leader, 'Duyệt ký');
     for (const name of ['Đảng bộ xã Lũng Cú', 'Mua Minh Hùng', 'Lưu VT']) await dialog.getByText(name).waitFor();
-    await leader.screenshot({ path: `${SHOTS}/outgoing-approve-1366.png` });
+    await shot(leader, 'outgoing-approve-1366');
     await confirm(leader, dialog);
 
     // The clerk numbers it and sees the recipients in the dispatch confirmation.
@@ -166,7 +166,7 @@ describe('the outgoing journey as each person walks it (Chromium)', () => {
     // The sender sees that he read it.
     await clerk.reload();
     await clerk.getByTestId('person-deliveries').locator('[data-person-read="read"]').waitFor();
-    await clerk.screenshot({ path: `${SHOTS}/outgoing-dispatched-1366.png` });
+    await shot(clerk, 'outgoing-dispatched-1366');
   }, 240_000);
 
   it('a draft is deleted by its author, after asking, and is gone from the list', async () => {
@@ -176,7 +176,7 @@ describe('the outgoing journey as each person walks it (Chromium)', () => {
     await specialist.goto(`${e2e.product.url}/documents/${id}`);
     const dialog = await openDialog(specialist, 'Xóa dự thảo');
     await dialog.getByText('không hoàn tác được').waitFor();
-    await specialist.screenshot({ path: `${SHOTS}/outgoing-delete-1366.png` });
+    await shot(specialist, 'outgoing-delete-1366');
     await confirm(specialist, dialog);
     await specialist.waitForURL(/\/outgoing$/);
     // The register itself, not the document page still shown while the list's code arrives.
@@ -195,13 +195,13 @@ describe('the outgoing journey as each person walks it (Chromium)', () => {
     await specialist.goto(`${e2e.product.url}/documents/${id}`);
     const dialog = await openDialog(specialist, 'Rút lại');
     await dialog.getByLabel('Lý do').fill('Sửa lại số liệu phần hai');
-    await specialist.screenshot({ path: `${SHOTS}/outgoing-withdraw-390.png` });
+    await shot(specialist, 'outgoing-withdraw-390');
     await confirm(specialist, dialog);
     await specialist.locator('.ant-tag[data-status="draft"]').waitFor();
     await specialist.locator('.vp-doc-actions').getByRole('button', { name: 'Sửa dự thảo' }).waitFor();
     // On a phone too, the draft names every recipient.
     await specialist.locator('.vp-recipients').getByText('Mua Minh Hùng').scrollIntoViewIfNeeded();
-    await specialist.screenshot({ path: `${SHOTS}/outgoing-draft-390.png` });
+    await shot(specialist, 'outgoing-draft-390');
     // The leader is told, and has nothing left to sign.
     const leader = await signIn('lanhdao', PHONE);
     await leader.getByRole('button', { name: /^Thông báo/ }).click();
@@ -234,7 +234,7 @@ describe('the outgoing journey as each person walks it (Chromium)', () => {
       .getByText(/Đã nhắc/)
       .waitFor();
     await clerk.getByTestId('person-deliveries').scrollIntoViewIfNeeded();
-    await clerk.screenshot({ path: `${SHOTS}/outgoing-remind-390.png` });
+    await shot(clerk, 'outgoing-remind-390');
 
     // Mua Minh Hùng is reminded in his bell.
     const member = await signIn('uyvien', PHONE);

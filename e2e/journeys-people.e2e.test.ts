@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoName } from '../server/modules/demo/demo.data';
-import { DESKTOP, PHONE, pickerDay, SHOTS, useProduct } from './session';
+import { DESKTOP, PHONE, pickerDay, shot, useProduct } from './session';
 
 /** The demo's Bí thư Huyện ủy, the leader "lanhdao". */
 const SECRETARY = demoName(0);
@@ -38,7 +38,7 @@ describe('people, the directory and the audit log as a person walks them (Chromi
       expect([...actions, ...entities].filter((text) => /[a-z][._][a-z]/.test(text))).toEqual([]);
       expect(actions).toContain('Đăng nhập');
       expect(entities.some((text) => text.startsWith('Tài khoản'))).toBe(true);
-      await admin.screenshot({ path: `${SHOTS}/people-audit-${viewport.width}.png` });
+      await shot(admin, `people-audit-${viewport.width}`);
       // The action filter offers the Vietnamese names too.
       const actionSelect = admin.locator('.ant-select', { hasText: 'Hành động' }).first();
       await actionSelect.click();
@@ -65,7 +65,7 @@ describe('people, the directory and the audit log as a person walks them (Chromi
     const firstOther = names.findIndex((name) => !name.endsWith(' Chứ'));
     expect(names.indexOf(SECRETARY)).toBeGreaterThanOrEqual(0);
     if (firstOther >= 0) expect(names.slice(firstOther).some((name) => name.endsWith(' Chứ'))).toBe(false);
-    await clerk.screenshot({ path: `${SHOTS}/people-search-1366.png` });
+    await shot(clerk, 'people-search-1366');
   }, 90_000);
 
   it('the leader finds himself by "chu" typed without marks in the lead-handler picker', async () => {
@@ -129,7 +129,7 @@ describe('people, the directory and the audit log as a person walks them (Chromi
       // Inside the window without scrolling the table sideways.
       expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(viewport.width);
       await expect(edit.isVisible()).resolves.toBe(true);
-      await admin.screenshot({ path: `${SHOTS}/people-directory-${viewport.width}.png` });
+      await shot(admin, `people-directory-${viewport.width}`);
     }, 90_000);
   }
 
@@ -210,7 +210,7 @@ describe('people, the directory and the audit log as a person walks them (Chromi
     await dialog.getByText('chỉ hiện một lần', { exact: false }).waitFor();
     const temporary = ((await dialog.textContent()) ?? '').match(/[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}/)?.[0];
     expect(temporary).toBeDefined();
-    await admin.screenshot({ path: `${SHOTS}/people-temporary-password-1366.png` });
+    await shot(admin, 'people-temporary-password-1366');
     await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
     await dialog.waitFor({ state: 'hidden' });
 
@@ -225,7 +225,7 @@ describe('people, the directory and the audit log as a person walks them (Chromi
       const phone = await signIn('chuyenvien', viewport, password);
       await phone.getByRole('heading', { name: 'Đổi mật khẩu tạm thời' }).waitFor();
       await phone.getByLabel('Mật khẩu hiện tại').waitFor();
-      await phone.screenshot({ path: `${SHOTS}/people-forced-change-${viewport.width}.png` });
+      await shot(phone, `people-forced-change-${viewport.width}`);
       await phone.getByLabel('Mật khẩu hiện tại').fill(password);
       await phone.getByLabel('Mật khẩu mới', { exact: true }).fill(next);
       await phone.getByLabel('Nhập lại mật khẩu mới').fill(next);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, pickerDay, SHOTS, useProduct } from './session';
+import { DESKTOP, PHONE, pickerDay, shot, useProduct } from './session';
 
 // Several browsers at once on a shared machine: a journey is given time.
 describe('the frame around every page: forms, dialogs, sign-in, names read aloud (Chromium)', {
@@ -42,8 +42,7 @@ describe('the frame around every page: forms, dialogs, sign-in, names read aloud
     expect(new URL(page.url()).pathname).toBe('/outgoing');
     expect(await drawer.isVisible()).toBe(true);
     expect(await draftCount(page)).toBe(before);
-    await page.waitForTimeout(500);
-    await page.screenshot({ path: `${SHOTS}/shell-enter-keeps-draft-open-1366.png` });
+    await shot(page, 'shell-enter-keeps-draft-open-1366');
 
     // The explicit keyboard way still saves.
     await drawer.getByLabel('Trích yếu').press('Control+Enter');
@@ -63,8 +62,7 @@ describe('the frame around every page: forms, dialogs, sign-in, names read aloud
     await page.keyboard.press('Escape');
     const confirm = page.locator('.ant-modal-confirm', { hasText: 'Bỏ những gì đã nhập?' });
     await confirm.waitFor();
-    await page.waitForTimeout(500);
-    await page.screenshot({ path: `${SHOTS}/shell-discard-confirm-1366.png` });
+    await shot(page, 'shell-discard-confirm-1366');
     await confirm.getByRole('button', { name: 'Tiếp tục nhập' }).click();
     await confirm.waitFor({ state: 'hidden' });
     expect(await drawer.getByLabel('Trích yếu').inputValue()).toBe('Về việc tổng kết năm (đang soạn)');
@@ -87,8 +85,7 @@ describe('the frame around every page: forms, dialogs, sign-in, names read aloud
     await page.keyboard.press('Escape');
     const confirm = page.locator('.ant-modal-confirm', { hasText: 'Bỏ những gì đã nhập?' });
     await confirm.waitFor();
-    await page.waitForTimeout(500);
-    await page.screenshot({ path: `${SHOTS}/shell-discard-confirm-390.png` });
+    await shot(page, 'shell-discard-confirm-390');
     await confirm.getByRole('button', { name: 'Bỏ nội dung' }).click();
     await dialog.waitFor({ state: 'hidden' });
   });
@@ -124,8 +121,7 @@ describe('the frame around every page: forms, dialogs, sign-in, names read aloud
     await restored.getByText('Đã khôi phục nội dung').waitFor();
     expect(await restored.getByLabel('Tiêu đề').inputValue()).toBe('Đề nghị gửi báo cáo quý IV');
     expect(await restored.getByLabel('Nội dung').inputValue()).toContain('Đề nghị gửi báo cáo trước ngày 20.');
-    await page.waitForTimeout(500);
-    await page.screenshot({ path: `${SHOTS}/shell-kept-letter-1366.png` });
+    await shot(page, 'shell-kept-letter-1366');
     expect(await page.evaluate(() => sessionStorage.getItem('vp.keptWork'))).toBeNull();
 
     // Given back once: a reload opens the mailbox without it.
@@ -157,7 +153,7 @@ describe('the frame around every page: forms, dialogs, sign-in, names read aloud
     await page.goto(`${e2e.product.url}/documents/queue`);
     await page.waitForURL(/\/sign-in\?next=/);
     await page.getByText('Phiên làm việc đã hết hạn').waitFor();
-    await page.screenshot({ path: `${SHOTS}/shell-session-ended-1366.png` });
+    await shot(page, 'shell-session-ended-1366');
     expect(failures).toEqual([]);
   });
 
@@ -168,7 +164,7 @@ describe('the frame around every page: forms, dialogs, sign-in, names read aloud
       await page.keyboard.press('Tab');
       const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
       expect(focused).toBe('Bỏ qua đến nội dung chính');
-      if (viewport === DESKTOP) await page.screenshot({ path: `${SHOTS}/shell-skip-link-1366.png` });
+      if (viewport === DESKTOP) await shot(page, 'shell-skip-link-1366');
       await page.keyboard.press('Enter');
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('main-content');
     }
@@ -224,8 +220,7 @@ describe('the frame around every page: forms, dialogs, sign-in, names read aloud
     await box.pressSequentially('huyen uy');
     const popup = clerk.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
     await popup.locator('.ant-select-item-group', { hasText: 'Văn bản' }).first().waitFor();
-    await clerk.waitForTimeout(500);
-    await clerk.screenshot({ path: `${SHOTS}/shell-search-1366.png` });
+    await shot(clerk, 'shell-search-1366');
     await popup.locator('.ant-select-item-option').first().click();
     await clerk.waitForURL(/\/(documents|mailbox|meetings)\//);
     expect(delayed).toBe(1);
@@ -246,8 +241,7 @@ describe('the frame around every page: forms, dialogs, sign-in, names read aloud
       .fill('tai chinh dang phi lung cu');
     const cases = drawer.getByRole('region', { name: 'Vụ việc kiểm tra, giám sát' });
     await cases.getByText('Kiểm tra tài chính đảng, thu nộp đảng phí tại Đảng bộ xã Lũng Cú').waitFor();
-    await inspector.waitForTimeout(500);
-    await inspector.screenshot({ path: `${SHOTS}/shell-search-390.png` });
+    await shot(inspector, 'shell-search-390');
     await cases.getByText('Kiểm tra tài chính đảng, thu nộp đảng phí tại Đảng bộ xã Lũng Cú').click();
     await inspector.waitForURL(/\/inspection\/cases\//);
     expect(await drawer.count()).toBe(0);

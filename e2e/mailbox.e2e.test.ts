@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoName } from '../server/modules/demo/demo.data';
 import { demoPdf } from '../server/modules/demo/demo-documents.service';
-import { PHONE, SHOTS, selectOptions, useProduct } from './session';
+import { PHONE, selectOptions, shot, useProduct } from './session';
 
 const DESKTOP = { width: 1280, height: 860 };
 /** The demo's member `uyvien` holds the directory's person number 11. */
@@ -30,7 +30,7 @@ describe('official mailboxes: a letter registered as a document, mail written, r
     const letter = clerk.locator('.vp-mail-row', { hasText: 'Công văn số 245-CV/VPTU' });
     await letter.waitFor();
     await clerk.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
-    await clerk.screenshot({ path: `${SHOTS}/mailbox-office.png` });
+    await shot(clerk, 'mailbox-office');
     await letter.click();
     await clerk.getByRole('heading', { name: /Công văn số 245-CV\/VPTU/ }).waitFor();
     await expect.poll(() => clerk.getByText('Công văn 245-CV-VPTU.pdf').count()).toBeGreaterThan(0);
@@ -69,7 +69,7 @@ describe('official mailboxes: a letter registered as a document, mail written, r
       buffer: demoPdf('Du thao bao cao chinh tri'),
     });
     await drawer.locator('.ant-upload-list-item-done').first().waitFor({ timeout: 30_000 });
-    await leader.screenshot({ path: `${SHOTS}/mailbox-compose.png` });
+    await shot(leader, 'mailbox-compose');
     await drawer.getByRole('button', { name: 'Gửi', exact: true }).click();
     await leader.getByText('Đã gửi thư.').waitFor();
 
@@ -77,7 +77,7 @@ describe('official mailboxes: a letter registered as a document, mail written, r
     await member.goto(`${e2e.product.url}/mailbox`);
     const row = member.locator('.vp-mail-row', { hasText: 'Góp ý dự thảo Báo cáo chính trị' });
     await row.waitFor();
-    await member.screenshot({ path: `${SHOTS}/mailbox-phone.png` });
+    await shot(member, 'mailbox-phone');
     await row.click();
     await member.getByText('Du thao bao cao chinh tri.pdf').waitFor();
     await member.getByRole('button', { name: /Trả lời$/ }).click();
@@ -87,7 +87,7 @@ describe('official mailboxes: a letter registered as a document, mail written, r
     await reply.getByLabel('Nội dung').pressSequentially('Tôi nhất trí, có ý kiến bổ sung phần kinh tế. ');
     await reply.getByRole('button', { name: 'Gửi', exact: true }).click();
     await member.getByText('Đã gửi thư.').waitFor();
-    await member.screenshot({ path: `${SHOTS}/mailbox-phone-read.png` });
+    await shot(member, 'mailbox-phone-read');
 
     // The leader's bell counts the answer without reloading; the answer carries the thread.
     await leader.keyboard.press('Escape');
@@ -107,7 +107,7 @@ describe('official mailboxes: a letter registered as a document, mail written, r
     await leader.goto(`${e2e.product.url}/mailbox`);
     await leader.locator('.vp-mail-row', { hasText: 'Trả lời: Góp ý dự thảo' }).click();
     await leader.getByText('1 thư trước trong cùng chuỗi').waitFor();
-    await leader.screenshot({ path: `${SHOTS}/mailbox-thread.png` });
+    await shot(leader, 'mailbox-thread');
     expect(external).toEqual([]);
   }, 120_000);
 });

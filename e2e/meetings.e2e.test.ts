@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDateTimeShort } from '../common/time/format';
 import { demoName } from '../server/modules/demo/demo.data';
 import { demoPdf } from '../server/modules/demo/demo-documents.service';
-import { PHONE, SHOTS, selectOptions, settledDialog, useProduct } from './session';
+import { PHONE, selectOptions, settledDialog, shot, useProduct } from './session';
 
 const DESKTOP = { width: 1280, height: 860 };
 const DEMO_MEETING = 'Hội nghị Ban Thường vụ Huyện ủy thường kỳ tháng 12';
@@ -111,7 +111,7 @@ describe('a meeting is called, answered on a phone, held and minuted; the week s
     await demo.locator('.ant-tag', { hasText: 'Vắng mặt' }).waitFor({ timeout: 30_000 });
     expect(await member.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await member.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
-    await member.screenshot({ path: `${SHOTS}/meetings-phone.png`, fullPage: true });
+    await shot(member, 'meetings-phone', { fullPage: true });
 
     // The member opens the meeting and reads its document in the browser's viewer (a new tab).
     await fresh.getByRole('link', { name: title }).click();
@@ -168,7 +168,7 @@ describe('a meeting is called, answered on a phone, held and minuted; the week s
       .toBe(true);
 
     await clerk.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
-    await clerk.screenshot({ path: `${SHOTS}/meeting-page.png`, fullPage: true });
+    await shot(clerk, 'meeting-page', { fullPage: true });
     expect(external).toEqual([]);
   }, 300_000);
 
@@ -180,7 +180,7 @@ describe('a meeting is called, answered on a phone, held and minuted; the week s
       .getByText(/Bản công bố lần đầu · Công bố lúc /)
       .first()
       .waitFor();
-    await clerk.screenshot({ path: `${SHOTS}/schedule-week.png`, fullPage: true });
+    await shot(clerk, 'schedule-week', { fullPage: true });
 
     // The member, invited to the meeting above, subscribes to their own calendar.
     const member = await signIn('uyvien');
@@ -208,7 +208,7 @@ describe('a meeting is called, answered on a phone, held and minuted; the week s
     await pages.waitFor({ timeout: 30_000 });
     const value = pages.locator('.ant-statistic-content');
     await expect.poll(async () => Number(((await value.textContent()) ?? '').replace(/\D/g, ''))).toBeGreaterThan(0);
-    await clerk.screenshot({ path: `${SHOTS}/savings.png`, fullPage: true });
+    await shot(clerk, 'savings', { fullPage: true });
     expect(external).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import { demoName } from '../server/modules/demo/demo.data';
 import { demoPdf } from '../server/modules/demo/demo-documents.service';
 import { testConfig } from '../server/test/harness';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser';
-import { PHONE, useProduct } from './session';
+import { PHONE, shot, useProduct } from './session';
 
 const DEMO_MEETING = 'Hội nghị Ban Thường vụ Huyện ủy thường kỳ tháng 12';
 /** The demo's member `uyvien` holds the directory's person number 11. */
@@ -160,9 +160,9 @@ describe('the app on a phone: installed, meeting papers read and answered with n
     await card.getByRole('button', { name: 'Lưu để đọc ngoại tuyến' }).click();
     await card.locator('.vp-offline-saved').waitFor();
     expect(await card.locator('.vp-offline-saved').textContent()).toMatch(/^Đã lưu lúc .+ · \d+ kB$/);
-    await page.screenshot({ path: 'docs/screenshots/offline-my-meetings-390.png' });
+    await shot(page, 'offline-my-meetings-390');
     await page.setViewportSize({ width: 1366, height: 860 });
-    await page.screenshot({ path: 'docs/screenshots/offline-my-meetings-1366.png' });
+    await shot(page, 'offline-my-meetings-1366');
     await page.setViewportSize(PHONE);
 
     // 4. The office replaces the paper: the next page load while online brings the phone's copy up to date.
@@ -216,8 +216,7 @@ describe('the app on a phone: installed, meeting papers read and answered with n
       .locator('.vp-offline-viewer')
       .evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
     // Chromium's PDF viewer draws the page a moment later (for the picture only).
-    await page.waitForTimeout(1500);
-    await page.screenshot({ path: 'docs/screenshots/offline-reader-pdf-390.png' });
+    await shot(page, 'offline-reader-pdf-390');
     await page.locator('.vp-offline-viewer .ant-modal-close').click();
 
     // 6. Absent, with a reason, still with no signal: queued on the phone.
@@ -225,7 +224,7 @@ describe('the app on a phone: installed, meeting papers read and answered with n
     await reader.getByLabel('Lý do vắng mặt').fill(REASON);
     await reader.getByRole('button', { name: 'Gửi trả lời' }).click();
     await reader.locator('.vp-reply-queued', { hasText: 'Chờ gửi khi có mạng' }).waitFor();
-    await page.screenshot({ path: 'docs/screenshots/offline-reader-queued-390.png', fullPage: true });
+    await shot(page, 'offline-reader-queued-390', { fullPage: true });
     const mine = async () => {
       const view = await ok<MeetingView>(office, 'GET', `/api/meetings/${id}`);
       return {
@@ -347,7 +346,7 @@ describe('the app on a phone: installed, meeting papers read and answered with n
       await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
       const prompt = page.locator('.vp-update-prompt');
       await prompt.getByText('Đã có phiên bản mới').waitFor();
-      await page.screenshot({ path: 'docs/screenshots/offline-update-prompt-390.png' });
+      await shot(page, 'offline-update-prompt-390');
       await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: 'Tải lại' }).click()]);
       await page.waitForFunction(async () => (await caches.keys()).includes('vp-shell-feedfacecafebeef'), undefined, {
         polling: 200,

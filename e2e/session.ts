@@ -9,6 +9,28 @@ export const DESKTOP = { width: 1366, height: 800 };
 export const PHONE = { width: 390, height: 844 };
 export const SHOTS = 'docs/screenshots';
 
+/**
+ * Pictures of the pages for docs/screenshots are taken by a run that asks for them
+ * (`E2E_SCREENSHOTS=1`): drawing and encoding a page is a third of a journey's browser work.
+ */
+export const TAKE_SCREENSHOTS = process.env.E2E_SCREENSHOTS === '1';
+
+/** A picture of the page once its spinners and opening animations are done, when pictures are asked for. */
+export async function shot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean; dir?: string } = {},
+): Promise<void> {
+  if (!TAKE_SCREENSHOTS) return;
+  await page.waitForFunction(
+    () => document.querySelector('.ant-spin-spinning, .ant-zoom-appear, .ant-zoom-enter, .ant-fade-appear') === null,
+  );
+  await page.waitForTimeout(500); // a drawer's slide, a selection's highlight
+  const dir = options.dir ?? SHOTS;
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: options.fullPage ?? false });
+}
+
 /** A day in Vietnam `offsetDays` from today, as the date pickers want it typed (dd/mm/yyyy). */
 export const pickerDay = (offsetDays = 0): string => formatDate(new Date(Date.now() + offsetDays * 86_400_000));
 
@@ -112,7 +134,6 @@ export function useProduct(startTimeoutMs = 240_000): ProductSession {
   beforeAll(async () => {
     product = await startProduct();
     browser = await launchBrowser();
-    fs.mkdirSync(SHOTS, { recursive: true });
   }, startTimeoutMs);
   afterEach(async () => {
     for (const context of contexts.splice(0)) await context.close();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { totpCode, totpStep } from '../server/platform/security/totp';
-import { DESKTOP, PHONE, SHOTS, useProduct } from './session';
+import { DESKTOP, PHONE, shot, useProduct } from './session';
 
 /** The usable mark (web/app/usable.ts) of a page, once set. */
 async function waitUsable(page: Page, name: string): Promise<void> {
@@ -41,7 +41,7 @@ describe('the sign-in page: a page of its own, light on a slow link (Chromium)',
       expect(listed.filter((file) => !fetched.has(file))).toEqual([]);
 
       await page.getByRole('button', { name: 'Tài khoản dùng thử' }).count();
-      await page.screenshot({ path: `${SHOTS}/sign-in-${viewport.width}.png`, fullPage: true });
+      await shot(page, `sign-in-${viewport.width}`, { fullPage: true });
       await page.context().close();
     }
   });
@@ -136,7 +136,7 @@ describe('the sign-in page: a page of its own, light on a slow link (Chromium)',
     await code.fill('12');
     await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
     await page.getByText('Mã xác thực gồm 6 chữ số').waitFor();
-    await page.screenshot({ path: `${SHOTS}/sign-in-totp-390.png` });
+    await shot(page, 'sign-in-totp-390');
     // The code of a later step is refused by the server, in Vietnamese.
     await code.fill(totpCode(secret, totpStep(new Date()) + 20));
     await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
