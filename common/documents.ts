@@ -137,3 +137,47 @@ export const QUEUE_KINDS = [
   'extensionRequests',
 ] as const;
 export type QueueKind = (typeof QUEUE_KINDS)[number];
+
+/**
+ * The most characters each text of a document and of its steps may hold: common/schemas/documents.ts
+ * refuses more (so does registering a mail as a document, common/schemas/mail.ts), and the forms
+ * stop the typing there.
+ */
+export const DOCUMENT_LIMITS = {
+  /** A document type's code as the notation writes it: NQ, CV, QĐ. */
+  typeCode: 10,
+  summary: 500,
+  /** The signer's name, and his position. */
+  signer: 200,
+  /** The issuing body's name as it stands on the paper. */
+  issuerName: 300,
+  /** The number and notation of an incoming document as printed: 12-CV/ĐU. */
+  numberText: 60,
+  /** Whole numbers typed in, not characters. */
+  pageCount: 100_000,
+  copies: 10_000,
+  /** An outside recipient's name, and his e-mail address. */
+  recipientName: 300,
+  recipientEmail: 254,
+  /** A step's note, a comment, the leader's direction. */
+  note: 4000,
+  /** Why a draft is returned or recalled, a document withdrawn, a delivery refused. */
+  reason: 1000,
+  /** Why a handler asks for a later deadline or the leader refuses it; how far the handling has come. */
+  report: 2000,
+} as const;
+
+/** A document type's code: letters and digits only. */
+export const TYPE_CODE_PATTERN = /^[\p{L}\p{N}]+$/u;
+
+/** The most characters a register's texts may hold, as DOCUMENT_LIMITS for its documents. */
+export const REGISTER_LIMITS = {
+  name: 200,
+  /** The term a register numbers in when it starts again each term: 2025-2030. */
+  termLabel: 40,
+  /** The issuing body's abbreviation in the notation: HU, UBND. */
+  issuerAbbreviation: 40,
+} as const;
+
+/** An issuing body's abbreviation: letters, digits and hyphens. */
+export const ISSUER_ABBREVIATION_PATTERN = /^[\p{L}\p{N}-]+$/u;

@@ -205,3 +205,27 @@ export function requirementOf(
       return 'out_of_order';
   }
 }
+
+/**
+ * The most characters each text of a case and of the annual programme may hold:
+ * common/schemas/inspection.ts refuses more, and the forms stop the typing there.
+ */
+export const INSPECTION_LIMITS = {
+  /** A case's title, and a programme item's. */
+  title: 500,
+  programmeTitle: 300,
+  summary: 4000,
+  /** A stage's note. */
+  note: 4000,
+  /** The number of the decision, conclusion or letter a stage records. */
+  documentNumber: 60,
+  /** A subject's name when not in the directory, a denouncer's, an appellant's. */
+  name: 200,
+  /** A subject's position. */
+  position: 300,
+  /** The body that decides a discipline. */
+  decidingBody: 200,
+  /** A denouncer's address and phone, as the letter gives them. */
+  address: 300,
+  phone: 40,
+} as const;

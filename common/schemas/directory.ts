@@ -1,30 +1,25 @@
 import { z } from 'zod';
+import {
+  ABBREVIATION_PATTERN,
+  DIRECTORY_LIMITS,
+  ORGANIZATION_CODE_PATTERN,
+  ORGANIZATION_TYPES,
+  PHONE_PATTERN,
+  PHONE_SEPARATORS,
+} from '../directory';
 
-export const ORGANIZATION_TYPES = [
-  'party_committee',
-  'standing_committee',
-  'executive_committee',
-  'office',
-  'board',
-  'inspection_commission',
-  'grassroots_committee',
-  'party_cell',
-  'other',
-] as const;
+export {
+  ABBREVIATION_PATTERN,
+  DIRECTORY_LIMITS,
+  ORGANIZATION_CODE_PATTERN,
+  ORGANIZATION_TYPE_LABELS,
+  ORGANIZATION_TYPES,
+  type OrganizationType,
+  PHONE_PATTERN,
+  PHONE_SEPARATORS,
+} from '../directory';
+
 export const organizationTypeSchema = z.enum(ORGANIZATION_TYPES);
-export type OrganizationType = z.infer<typeof organizationTypeSchema>;
-
-export const ORGANIZATION_TYPE_LABELS: Record<OrganizationType, string> = {
-  party_committee: 'Cấp ủy (Tỉnh ủy, Đảng ủy...)',
-  standing_committee: 'Ban Thường vụ',
-  executive_committee: 'Ban Chấp hành',
-  office: 'Văn phòng',
-  board: 'Ban xây dựng Đảng',
-  inspection_commission: 'Ủy ban Kiểm tra',
-  grassroots_committee: 'Đảng bộ cơ sở',
-  party_cell: 'Chi bộ',
-  other: 'Khác',
-};
 
 /** Row versions for optimistic concurrency; bounded to the 32-bit column that stores them. */
 export const versionSchema = z.number().int().min(1).max(2_147_483_646);
@@ -45,21 +40,26 @@ export const orgCodeSchema = z
   .string()
   .trim()
   .min(1)
-  .max(40)
-  .regex(/^[\p{L}\p{N}._-]+$/u, 'Mã chỉ gồm chữ, số, dấu chấm, gạch ngang, gạch dưới');
+  .max(DIRECTORY_LIMITS.code)
+  .regex(ORGANIZATION_CODE_PATTERN, 'Mã chỉ gồm chữ, số, dấu chấm, gạch ngang, gạch dưới');
 export const abbreviationSchema = z
   .string()
   .trim()
   .min(1)
-  .max(20)
-  .regex(/^[\p{L}\p{N}]+$/u, 'Chữ viết tắt chỉ gồm chữ và số (ví dụ HU, VPHU)');
-export const emailSchema = z.string().trim().toLowerCase().max(254).email('Địa chỉ thư không hợp lệ');
+  .max(DIRECTORY_LIMITS.abbreviation)
+  .regex(ABBREVIATION_PATTERN, 'Chữ viết tắt chỉ gồm chữ và số (ví dụ HU, VPHU)');
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(DIRECTORY_LIMITS.email)
+  .email('Địa chỉ thư không hợp lệ');
 /** Vietnamese phone numbers, written 09xx..., +849x... or 849x... ; stored as 84xxxxxxxxx. */
 export const phoneSchema = z
   .string()
   .trim()
-  .transform((v) => v.replace(/[\s.()-]/g, ''))
-  .pipe(z.string().regex(/^(\+?84|0)\d{9,10}$/, 'Số điện thoại không hợp lệ'))
+  .transform((v) => v.replace(PHONE_SEPARATORS, ''))
+  .pipe(z.string().regex(PHONE_PATTERN, 'Số điện thoại không hợp lệ'))
   .transform((v) => v.replace(/^\+?84|^0/, '84'));
 
 export const organizationSchema = z.object({
@@ -83,10 +83,10 @@ const organizationFields = {
   parentId: z.string().max(64).nullable(),
   type: organizationTypeSchema,
   code: orgCodeSchema,
-  name: text(300),
+  name: text(DIRECTORY_LIMITS.organizationName),
   abbreviation: abbreviationSchema,
   mailbox: emailSchema.nullable().optional(),
-  sortOrder: z.number().int().min(0).max(1_000_000).optional(),
+  sortOrder: z.number().int().min(0).max(DIRECTORY_LIMITS.sortOrder).optional(),
 };
 export const organizationWriteSchema = z.object(organizationFields).strict();
 export const organizationPatchSchema = z
@@ -123,14 +123,14 @@ export type Person = z.infer<typeof personSchema>;
 export const membershipWriteSchema = z
   .object({
     organizationId: z.string().max(64),
-    position: optionalText(200),
+    position: optionalText(DIRECTORY_LIMITS.position),
     isPrimary: z.boolean().default(false),
   })
   .strict();
 // No defaults here: a PATCH that leaves a field out must leave it alone.
 const personFields = {
-  fullName: text(200),
-  position: optionalText(200),
+  fullName: text(DIRECTORY_LIMITS.fullName),
+  position: optionalText(DIRECTORY_LIMITS.position),
   phone: phoneSchema.nullable().optional(),
   email: emailSchema.nullable().optional(),
   mailbox: emailSchema.nullable().optional(),
@@ -161,8 +161,8 @@ export type DistributionGroup = z.infer<typeof groupSchema>;
 
 const groupFields = {
   ownerOrganizationId: z.string().max(64),
-  name: text(200),
-  description: optionalText(1000),
+  name: text(DIRECTORY_LIMITS.groupName),
+  description: optionalText(DIRECTORY_LIMITS.groupDescription),
   members: z.array(z.object({ kind: z.enum(GROUP_MEMBER_KINDS), id: z.string().max(64) }).strict()).max(5000),
 };
 export const groupWriteSchema = z.object({ ...groupFields, members: groupFields.members.default([]) }).strict();

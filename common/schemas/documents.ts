@@ -3,9 +3,13 @@ import {
   CHANNELS,
   DELIVERY_STATUSES,
   DOCUMENT_ACTIONS,
+  DOCUMENT_LIMITS,
   DOCUMENT_STATUSES,
+  ISSUER_ABBREVIATION_PATTERN,
   QUEUE_KINDS,
+  REGISTER_LIMITS,
   SECRECY_LEVELS,
+  TYPE_CODE_PATTERN,
   URGENCY_LEVELS,
 } from '../documents';
 import { optionalText, text, versionSchema } from './directory';
@@ -21,8 +25,8 @@ export const typeCodeSchema = z
   .string()
   .trim()
   .min(1)
-  .max(10)
-  .regex(/^[\p{L}\p{N}]+$/u, 'Mã loại văn bản chỉ gồm chữ và số (ví dụ NQ, CV)');
+  .max(DOCUMENT_LIMITS.typeCode)
+  .regex(TYPE_CODE_PATTERN, 'Mã loại văn bản chỉ gồm chữ và số (ví dụ NQ, CV)');
 
 /** A calendar date, YYYY-MM-DD, as the user means it in Vietnam. */
 export const dateSchema = z
@@ -42,17 +46,17 @@ export const registerWriteSchema = z.object({
   organizationId: idSchema,
   direction: z.enum(['incoming', 'outgoing']),
   secret: z.boolean().default(false),
-  name: text(200),
+  name: text(REGISTER_LIMITS.name),
   style: z.enum(['party', 'state']).default('party'),
   reset: z.enum(['year', 'term', 'never']).default('year'),
   perType: z.boolean().default(true),
-  termLabel: optionalText(40),
+  termLabel: optionalText(REGISTER_LIMITS.termLabel),
   issuerAbbreviation: z
     .string()
     .trim()
     .min(1)
-    .max(40)
-    .regex(/^[\p{L}\p{N}-]+$/u, 'Ký hiệu cơ quan chỉ gồm chữ, số và gạch ngang (ví dụ HU, UBND)'),
+    .max(REGISTER_LIMITS.issuerAbbreviation)
+    .regex(ISSUER_ABBREVIATION_PATTERN, 'Ký hiệu cơ quan chỉ gồm chữ, số và gạch ngang (ví dụ HU, UBND)'),
   typeCodes: z.array(typeCodeSchema).max(60).default([]),
 });
 export type RegisterWrite = z.infer<typeof registerWriteSchema>;
@@ -63,11 +67,11 @@ export type RegisterWrite = z.infer<typeof registerWriteSchema>;
  */
 export const registerPatchSchema = z
   .object({
-    name: text(200),
+    name: text(REGISTER_LIMITS.name),
     style: z.enum(['party', 'state']),
     reset: z.enum(['year', 'term', 'never']),
     perType: z.boolean(),
-    termLabel: optionalText(40),
+    termLabel: optionalText(REGISTER_LIMITS.termLabel),
     issuerAbbreviation: registerWriteSchema.shape.issuerAbbreviation,
     typeCodes: z.array(typeCodeSchema).max(60),
     active: z.boolean(),
@@ -117,9 +121,16 @@ export const recipientWriteSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('group'), id: idSchema }),
   z.object({
     kind: z.literal('external'),
-    name: text(300),
+    name: text(DOCUMENT_LIMITS.recipientName),
     channel: z.enum(['paper', 'email']),
-    email: z.string().trim().toLowerCase().max(254).email('Địa chỉ thư không hợp lệ').nullable().optional(),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(DOCUMENT_LIMITS.recipientEmail)
+      .email('Địa chỉ thư không hợp lệ')
+      .nullable()
+      .optional(),
   }),
 ]);
 export type RecipientWrite = z.infer<typeof recipientWriteSchema>;
@@ -170,10 +181,10 @@ export type PersonDelivery = z.infer<typeof personDeliverySchema>;
 
 const commonFields = {
   typeCode: typeCodeSchema,
-  summary: text(500),
-  signerName: optionalText(200),
-  signerPosition: optionalText(200),
-  pageCount: z.number().int().min(1).max(100_000).nullable().optional(),
+  summary: text(DOCUMENT_LIMITS.summary),
+  signerName: optionalText(DOCUMENT_LIMITS.signer),
+  signerPosition: optionalText(DOCUMENT_LIMITS.signer),
+  pageCount: z.number().int().min(1).max(DOCUMENT_LIMITS.pageCount).nullable().optional(),
   secrecy: secrecySchema.default('normal'),
   urgency: urgencySchema.default('normal'),
   dueDate: dateSchema.nullable().optional(),
@@ -183,9 +194,9 @@ const commonFields = {
 
 export const incomingWriteSchema = z.object({
   registerId: idSchema,
-  issuerName: text(300),
+  issuerName: text(DOCUMENT_LIMITS.issuerName),
   issuerOrganizationId: idSchema.nullable().optional(),
-  numberText: text(60),
+  numberText: text(DOCUMENT_LIMITS.numberText),
   issueDate: dateSchema,
   arrivalDate: dateSchema.optional(),
   channel: channelSchema.default('paper'),
@@ -197,7 +208,7 @@ export type IncomingWrite = z.infer<typeof incomingWriteSchema>;
 
 export const outgoingWriteSchema = z.object({
   organizationId: idSchema,
-  copies: z.number().int().min(1).max(10_000).nullable().optional(),
+  copies: z.number().int().min(1).max(DOCUMENT_LIMITS.copies).nullable().optional(),
   recipients: z.array(recipientWriteSchema).max(500).default([]),
   /** The incoming document this draft answers. */
   replyToId: idSchema.optional(),
@@ -209,11 +220,11 @@ export type OutgoingWrite = z.infer<typeof outgoingWriteSchema>;
 export const outgoingPatchSchema = z
   .object({
     typeCode: typeCodeSchema,
-    summary: text(500),
-    signerName: optionalText(200),
-    signerPosition: optionalText(200),
-    pageCount: z.number().int().min(1).max(100_000).nullable(),
-    copies: z.number().int().min(1).max(10_000).nullable(),
+    summary: text(DOCUMENT_LIMITS.summary),
+    signerName: optionalText(DOCUMENT_LIMITS.signer),
+    signerPosition: optionalText(DOCUMENT_LIMITS.signer),
+    pageCount: z.number().int().min(1).max(DOCUMENT_LIMITS.pageCount).nullable(),
+    copies: z.number().int().min(1).max(DOCUMENT_LIMITS.copies).nullable(),
     secrecy: secrecySchema,
     urgency: urgencySchema,
     dueDate: dateSchema.nullable(),
@@ -372,7 +383,7 @@ export const documentListSchema = z.object({
 
 // Workflow bodies -------------------------------------------------------------------------------
 
-export const noteSchema = z.string().trim().max(4000);
+export const noteSchema = z.string().trim().max(DOCUMENT_LIMITS.note);
 export const submitSchema = z.object({ version: versionSchema, leaderId: idSchema, note: noteSchema.optional() });
 const handlerSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('user'), id: idSchema }),
@@ -381,21 +392,24 @@ const handlerSchema = z.discriminatedUnion('kind', [
 export type Handler = z.infer<typeof handlerSchema>;
 export const directSchema = z.object({
   version: versionSchema,
-  direction: text(4000),
+  direction: text(DOCUMENT_LIMITS.note),
   lead: handlerSchema,
   coHandlers: z.array(handlerSchema).max(50).default([]),
   forInformation: z.array(idSchema).max(100).default([]),
   dueDate: dateSchema.nullable().optional(),
 });
 export type DirectBody = z.infer<typeof directSchema>;
-export const commentSchema = z.object({ note: text(4000), uploadIds: z.array(idSchema).max(20).default([]) });
+export const commentSchema = z.object({
+  note: text(DOCUMENT_LIMITS.note),
+  uploadIds: z.array(idSchema).max(20).default([]),
+});
 export const completeSchema = z.object({
   version: versionSchema,
   note: noteSchema.optional(),
   uploadIds: z.array(idSchema).max(20).default([]),
 });
 /** The handler asks the leader for a later deadline, saying why. */
-export const extensionRequestSchema = z.object({ dueDate: dateSchema, reason: text(2000) });
+export const extensionRequestSchema = z.object({ dueDate: dateSchema, reason: text(DOCUMENT_LIMITS.report) });
 /** The leader grants (a new deadline, the one asked by default) or refuses (with the reason). */
 export const extensionDecisionSchema = z.discriminatedUnion('decision', [
   z.object({
@@ -404,19 +418,22 @@ export const extensionDecisionSchema = z.discriminatedUnion('decision', [
     dueDate: dateSchema.optional(),
     note: noteSchema.optional(),
   }),
-  z.object({ decision: z.literal('refuse'), requestId: idSchema, reason: text(2000) }),
+  z.object({ decision: z.literal('refuse'), requestId: idSchema, reason: text(DOCUMENT_LIMITS.report) }),
 ]);
 export type ExtensionDecision = z.infer<typeof extensionDecisionSchema>;
 /** How far the handling has come, told to the leader. */
-export const progressSchema = z.object({ note: text(2000), percent: z.number().int().min(0).max(100).optional() });
+export const progressSchema = z.object({
+  note: text(DOCUMENT_LIMITS.report),
+  percent: z.number().int().min(0).max(100).optional(),
+});
 export const extendSchema = z.object({ version: versionSchema, dueDate: dateSchema, note: noteSchema.optional() });
-export const reasonSchema = z.object({ version: versionSchema, reason: text(1000) });
+export const reasonSchema = z.object({ version: versionSchema, reason: text(DOCUMENT_LIMITS.reason) });
 export const versionOnlySchema = z.object({ version: versionSchema, note: noteSchema.optional() });
 export const grantSchema = z.object({ userIds: z.array(idSchema).min(1).max(50) });
 export const deliveryDecisionSchema = z.object({
   version: versionSchema,
   registerId: idSchema.optional(),
-  reason: z.string().trim().max(1000).optional(),
+  reason: z.string().trim().max(DOCUMENT_LIMITS.reason).optional(),
 });
 
 // Queue ------------------------------------------------------------------------------------------
@@ -477,7 +494,10 @@ export const documentPeopleSchema = z.object({
 export type DocumentPeople = z.infer<typeof documentPeopleSchema>;
 export const attachFilesSchema = z.object({ uploadIds: z.array(idSchema).min(1).max(20) });
 export const issueSchema = z.object({ version: versionSchema, registerId: idSchema });
-export const withdrawSchema = z.object({ version: versionSchema, reason: z.string().max(1000).optional() });
+export const withdrawSchema = z.object({
+  version: versionSchema,
+  reason: z.string().max(DOCUMENT_LIMITS.reason).optional(),
+});
 export const remindSchema = z.object({ deliveryId: idSchema.optional() });
 export const resendSchema = z.object({ deliveryId: idSchema });
 /** A draft is deleted at the version the user saw, given in the query (a DELETE has no body). */

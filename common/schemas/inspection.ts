@@ -8,6 +8,7 @@ import {
   DENUNCIATION_SOURCES,
   DISCIPLINE_FORMS,
   DOCUMENT_ROLES,
+  INSPECTION_LIMITS,
   STAGES,
   SUBJECT_TYPES,
 } from '../inspection';
@@ -27,16 +28,16 @@ export const subjectInputSchema = z
     personId: id.optional(),
     organizationId: id.optional(),
     /** The name as recorded on the case, when the subject is not in the directory. */
-    name: optionalText(200).optional(),
-    position: optionalText(300).optional(),
+    name: optionalText(INSPECTION_LIMITS.name).optional(),
+    position: optionalText(INSPECTION_LIMITS.position).optional(),
   })
   .strict();
 export type SubjectInput = z.infer<typeof subjectInputSchema>;
 
 export const denouncerSchema = z.object({
-  name: optionalText(200),
-  address: optionalText(300),
-  phone: optionalText(40),
+  name: optionalText(INSPECTION_LIMITS.name),
+  address: optionalText(INSPECTION_LIMITS.address),
+  phone: optionalText(INSPECTION_LIMITS.phone),
 });
 
 export const caseCreateSchema = z
@@ -44,14 +45,14 @@ export const caseCreateSchema = z
     /** The Inspection Commission (or committee) that runs the case. */
     organizationId: id,
     kind: z.enum(CASE_KINDS),
-    title: text(500),
-    summary: optionalText(4000).optional(),
+    title: text(INSPECTION_LIMITS.title),
+    summary: optionalText(INSPECTION_LIMITS.summary).optional(),
     /** The organization the case concerns (the subjects' own organization). */
     unitOrganizationId: id.optional(),
     subjects: z.array(subjectInputSchema).min(1).max(50),
     /** The day of the plan, or of the receipt of the letter. */
     openedOn: dateSchema,
-    documentNumber: optionalText(60).optional(),
+    documentNumber: optionalText(INSPECTION_LIMITS.documentNumber).optional(),
     dueDate: dateSchema.optional(),
     /** When the case must be resolved; a denunciation defaults to 90 days after receipt. */
     deadline: dateSchema.optional(),
@@ -66,8 +67,8 @@ export type CaseCreate = z.infer<typeof caseCreateSchema>;
 export const casePatchSchema = z
   .object({
     version: versionSchema,
-    title: text(500).optional(),
-    summary: optionalText(4000).optional(),
+    title: text(INSPECTION_LIMITS.title).optional(),
+    summary: optionalText(INSPECTION_LIMITS.summary).optional(),
     deadline: dateSchema.nullable().optional(),
   })
   .strict();
@@ -76,7 +77,7 @@ export type CasePatch = z.infer<typeof casePatchSchema>;
 export const disciplineInputSchema = z.object({
   subjectId: id,
   form: z.enum(DISCIPLINE_FORMS),
-  decidingBody: text(200),
+  decidingBody: text(INSPECTION_LIMITS.decidingBody),
 });
 
 export const stageInputSchema = z
@@ -84,9 +85,9 @@ export const stageInputSchema = z
     version: versionSchema,
     stage: z.enum(STAGES),
     onDate: dateSchema,
-    documentNumber: optionalText(60).optional(),
+    documentNumber: optionalText(INSPECTION_LIMITS.documentNumber).optional(),
     documentId: id.optional(),
-    note: optionalText(4000).optional(),
+    note: optionalText(INSPECTION_LIMITS.note).optional(),
     /** The deadline for what follows; a default per stage when absent. */
     dueDate: dateSchema.optional(),
     /** The team named by the decision: users who handle the case with the one recording it. */
@@ -94,7 +95,7 @@ export const stageInputSchema = z
     /** The conclusion's finding. */
     violation: z.boolean().optional(),
     disciplines: z.array(disciplineInputSchema).max(50).optional(),
-    appellant: optionalText(200).optional(),
+    appellant: optionalText(INSPECTION_LIMITS.name).optional(),
     appealOutcome: z.enum(APPEAL_OUTCOMES).optional(),
   })
   .strict();
@@ -220,12 +221,14 @@ export type InspectionOptions = z.infer<typeof inspectionOptionsSchema>;
 
 // Programmes ----------------------------------------------------------------------------------
 
-export const programmeCreateSchema = z.object({ organizationId: id, year, title: text(300) }).strict();
+export const programmeCreateSchema = z
+  .object({ organizationId: id, year, title: text(INSPECTION_LIMITS.programmeTitle) })
+  .strict();
 export const programmeItemSchemaIn = z
   .object({
     quarter: z.number().int().min(1).max(4),
     kind: z.enum(CASE_KINDS),
-    title: text(500),
+    title: text(INSPECTION_LIMITS.title),
     unitOrganizationId: id.optional(),
   })
   .strict();

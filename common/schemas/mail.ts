@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DOCUMENT_LIMITS } from '../documents';
+import { MAIL_LIMITS } from '../mail';
 import { versionSchema } from './directory';
 import { dateSchema, typeCodeSchema } from './documents';
 import { idSchema } from './http';
@@ -15,14 +17,11 @@ export const mailRecipientWriteSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('organization'), id }),
   z.object({ kind: z.literal('group'), id }),
   z.object({ kind: z.literal('mailbox'), id }),
-  z.object({ kind: z.literal('address'), address: z.string().min(3).max(320) }),
+  z.object({ kind: z.literal('address'), address: z.string().min(3).max(MAIL_LIMITS.address) }),
 ]);
 export type MailRecipientWrite = z.infer<typeof mailRecipientWriteSchema>;
 
 const recipients = z.array(mailRecipientWriteSchema).max(500);
-
-/** Bodies as large as a long report typed in; files go as attachments. */
-export const MAX_BODY_CHARS = 200_000;
 
 export const mailWriteSchema = z
   .object({
@@ -31,12 +30,12 @@ export const mailWriteSchema = z
     to: recipients.default([]),
     cc: recipients.default([]),
     bcc: recipients.default([]),
-    subject: z.string().trim().max(500).default(''),
-    text: z.string().max(MAX_BODY_CHARS).default(''),
+    subject: z.string().trim().max(MAIL_LIMITS.subject).default(''),
+    text: z.string().max(MAIL_LIMITS.body).default(''),
     /** Simple rich text; kept only after sanitizing (no scripts, styles, frames or event handlers). */
     html: z
       .string()
-      .max(MAX_BODY_CHARS * 2)
+      .max(MAIL_LIMITS.body * 2)
       .nullable()
       .optional(),
     uploadIds: z.array(id).max(50).default([]),
@@ -164,16 +163,16 @@ export type MailItemView = z.infer<typeof mailItemViewSchema>;
 
 export const moveSchema = z.object({ folder: z.string().min(1).max(64) }).strict();
 export const markMailSchema = z.object({ read: z.boolean() }).strict();
-export const folderWriteSchema = z.object({ name: z.string().trim().min(1).max(100) }).strict();
+export const folderWriteSchema = z.object({ name: z.string().trim().min(1).max(MAIL_LIMITS.folderName) }).strict();
 
 export const mailRegisterSchema = z
   .object({
     registerId: id,
     typeCode: typeCodeSchema,
-    numberText: z.string().trim().min(1).max(60),
-    issuerName: z.string().trim().min(1).max(300),
+    numberText: z.string().trim().min(1).max(DOCUMENT_LIMITS.numberText),
+    issuerName: z.string().trim().min(1).max(DOCUMENT_LIMITS.issuerName),
     issueDate: dateSchema,
-    summary: z.string().trim().min(1).max(500),
+    summary: z.string().trim().min(1).max(DOCUMENT_LIMITS.summary),
     dueDate: dateSchema.nullable().optional(),
     /** Register even though a document with the same number and issuer is already there. */
     confirmDuplicate: z.boolean().default(false),

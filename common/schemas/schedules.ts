@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SCHEDULE_ACTIONS, SCHEDULE_OWNERS, SCHEDULE_STATUSES } from '../meetings';
+import { SCHEDULE_LIMITS } from '../schedules';
 import { optionalText, text, versionSchema } from './directory';
 import { dateSchema } from './documents';
 import { idSchema } from './http';
@@ -24,11 +25,11 @@ const itemFields = {
   day: dateSchema,
   startTime: timeSchema,
   endTime: timeSchema.nullable().optional(),
-  place: optionalText(300),
-  content: text(2000),
-  leadText: optionalText(300),
-  attendeesText: optionalText(2000),
-  preparersText: optionalText(500),
+  place: optionalText(SCHEDULE_LIMITS.place),
+  content: text(SCHEDULE_LIMITS.content),
+  leadText: optionalText(SCHEDULE_LIMITS.lead),
+  attendeesText: optionalText(SCHEDULE_LIMITS.attendees),
+  preparersText: optionalText(SCHEDULE_LIMITS.preparers),
   /** People this item is for: it appears in their calendar feed. */
   userIds: z.array(idSchema).max(200).default([]),
 };
@@ -47,12 +48,15 @@ export type ScheduleItemInput = z.input<typeof scheduleItemWriteSchema>;
 export const scheduleItemPatchSchema = z
   .object({ ...itemFields, userIds: z.array(idSchema).max(200) })
   .partial()
-  .extend({ version: versionSchema, changeNote: optionalText(500) });
+  .extend({ version: versionSchema, changeNote: optionalText(SCHEDULE_LIMITS.changeNote) });
 export type ScheduleItemPatch = z.infer<typeof scheduleItemPatchSchema>;
 export type ScheduleItemPatchInput = z.input<typeof scheduleItemPatchSchema>;
-export const scheduleItemCancelSchema = z.object({ version: versionSchema, changeNote: optionalText(500) });
+export const scheduleItemCancelSchema = z.object({
+  version: versionSchema,
+  changeNote: optionalText(SCHEDULE_LIMITS.changeNote),
+});
 
-export const scheduleStepSchema = z.object({ version: versionSchema, note: optionalText(1000) });
+export const scheduleStepSchema = z.object({ version: versionSchema, note: optionalText(SCHEDULE_LIMITS.stepNote) });
 
 export const scheduleItemSchema = z.object({
   id: z.string(),

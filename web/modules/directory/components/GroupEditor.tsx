@@ -1,6 +1,7 @@
 import { ApartmentOutlined, DeleteOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Drawer, Flex, Form, Grid, Input, List, Popconfirm, Skeleton, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { DIRECTORY_LIMITS } from '../../../../common/directory';
 import { errorMessage } from '../../../app/api/client';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { t } from '../../../app/i18n';
@@ -138,10 +139,10 @@ export default function GroupEditor({
             label={td.groups.name}
             rules={[{ required: true, whitespace: true, message: td.groups.nameRequired }]}
           >
-            <Input maxLength={200} placeholder={td.groups.namePlaceholder} />
+            <Input maxLength={DIRECTORY_LIMITS.groupName} placeholder={td.groups.namePlaceholder} />
           </Form.Item>
           <Form.Item name="description" label={td.groups.description}>
-            <Input.TextArea maxLength={1000} autoSize={{ minRows: 1, maxRows: 4 }} />
+            <Input.TextArea maxLength={DIRECTORY_LIMITS.groupDescription} autoSize={{ minRows: 1, maxRows: 4 }} />
           </Form.Item>
           <Form.Item
             name="ownerOrganizationId"

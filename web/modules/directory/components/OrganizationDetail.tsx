@@ -18,7 +18,8 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { ORGANIZATION_TYPE_LABELS, type OrganizationView, type PersonView } from '../../../../common/schemas/directory';
+import { ORGANIZATION_TYPE_LABELS } from '../../../../common/directory';
+import type { OrganizationView, PersonView } from '../../../../common/schemas/directory';
 import { ApiError, errorMessage } from '../../../app/api/client';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { formatDateTime } from '../../../app/format';

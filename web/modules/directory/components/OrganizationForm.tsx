@@ -1,11 +1,14 @@
 import { Button, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useId } from 'react';
 import {
+  ABBREVIATION_PATTERN,
+  DIRECTORY_LIMITS,
+  ORGANIZATION_CODE_PATTERN,
   ORGANIZATION_TYPE_LABELS,
   ORGANIZATION_TYPES,
   type OrganizationType,
-  type OrganizationView,
-} from '../../../../common/schemas/directory';
+} from '../../../../common/directory';
+import type { OrganizationView } from '../../../../common/schemas/directory';
 import { t } from '../../../app/i18n';
 import { td } from '../directory.i18n';
 import OrganizationPicker from './OrganizationPicker';
@@ -26,15 +29,15 @@ const TYPE_OPTIONS = ORGANIZATION_TYPES.map((value) => ({ value, label: ORGANIZA
 const rules = {
   name: [
     { required: true, whitespace: true, message: td.organizations.nameRequired },
-    { max: 300, message: td.organizations.nameTooLong },
+    { max: DIRECTORY_LIMITS.organizationName, message: td.organizations.nameTooLong },
   ],
   code: [
     { required: true, whitespace: true, message: td.organizations.codeRequired },
-    { max: 40, pattern: /^[\p{L}\p{N}._-]+$/u, message: td.organizations.codeRule },
+    { max: DIRECTORY_LIMITS.code, pattern: ORGANIZATION_CODE_PATTERN, message: td.organizations.codeRule },
   ],
   abbreviation: [
     { required: true, whitespace: true, message: td.organizations.abbreviationRequired },
-    { max: 20, pattern: /^[\p{L}\p{N}]+$/u, message: td.organizations.abbreviationRule },
+    { max: DIRECTORY_LIMITS.abbreviation, pattern: ABBREVIATION_PATTERN, message: td.organizations.abbreviationRule },
   ],
   type: [{ required: true, message: td.organizations.typeRequired }],
   mailbox: [{ type: 'email' as const, message: td.people.emailInvalid }],
@@ -84,12 +87,12 @@ export default function OrganizationForm({
       onFinish={onSubmit}
     >
       <Form.Item name="name" label={td.organizations.name} rules={rules.name}>
-        <Input maxLength={300} />
+        <Input maxLength={DIRECTORY_LIMITS.organizationName} />
       </Form.Item>
       <Row gutter={12}>
         <Col xs={24} sm={12}>
           <Form.Item name="code" label={td.organizations.code} rules={rules.code}>
-            <Input maxLength={40} />
+            <Input maxLength={DIRECTORY_LIMITS.code} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
@@ -99,7 +102,7 @@ export default function OrganizationForm({
             tooltip={td.organizations.abbreviationHint}
             rules={rules.abbreviation}
           >
-            <Input maxLength={20} />
+            <Input maxLength={DIRECTORY_LIMITS.abbreviation} />
           </Form.Item>
         </Col>
       </Row>
@@ -119,12 +122,12 @@ export default function OrganizationForm({
       <Row gutter={12}>
         <Col xs={24} sm={16}>
           <Form.Item name="mailbox" label={td.organizations.mailbox} rules={rules.mailbox}>
-            <Input type="email" maxLength={254} />
+            <Input type="email" maxLength={DIRECTORY_LIMITS.email} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={8}>
           <Form.Item name="sortOrder" label={td.organizations.sortOrder}>
-            <InputNumber min={0} max={1_000_000} precision={0} style={{ width: '100%' }} />
+            <InputNumber min={0} max={DIRECTORY_LIMITS.sortOrder} precision={0} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
       </Row>

@@ -1,6 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Col, Drawer, Flex, Form, Grid, Input, Row, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
+import { DIRECTORY_LIMITS, PHONE_PATTERN, PHONE_SEPARATORS } from '../../../../common/directory';
 import type { PersonView } from '../../../../common/schemas/directory';
 import { errorMessage } from '../../../app/api/client';
 import { t } from '../../../app/i18n';
@@ -30,7 +31,7 @@ export function displayPhone(phone: string | null): string {
 
 const phoneRule = {
   validator: (_: unknown, value: unknown) =>
-    !value || /^(\+?84|0)\d{9,10}$/.test(String(value).replace(/[\s.()-]/g, ''))
+    !value || PHONE_PATTERN.test(String(value).replace(PHONE_SEPARATORS, ''))
       ? Promise.resolve()
       : Promise.reject(new Error(td.people.phoneRule)),
 };
@@ -126,25 +127,25 @@ export default function PersonDrawer({
           label={td.people.fullName}
           rules={[{ required: true, whitespace: true, message: td.people.fullNameRequired }]}
         >
-          <Input maxLength={200} autoComplete="off" />
+          <Input maxLength={DIRECTORY_LIMITS.fullName} autoComplete="off" />
         </Form.Item>
         <Form.Item name="position" label={td.people.position}>
-          <Input maxLength={200} />
+          <Input maxLength={DIRECTORY_LIMITS.position} />
         </Form.Item>
         <Row gutter={12}>
           <Col xs={24} sm={10}>
             <Form.Item name="phone" label={td.people.phone} rules={[phoneRule]}>
-              <Input inputMode="tel" maxLength={20} />
+              <Input inputMode="tel" maxLength={DIRECTORY_LIMITS.phoneTyped} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={14}>
             <Form.Item name="email" label={td.people.email} rules={[emailRule]}>
-              <Input type="email" maxLength={254} />
+              <Input type="email" maxLength={DIRECTORY_LIMITS.email} />
             </Form.Item>
           </Col>
         </Row>
         <Form.Item name="mailbox" label={td.people.mailbox} rules={[emailRule]}>
-          <Input type="email" maxLength={254} />
+          <Input type="email" maxLength={DIRECTORY_LIMITS.email} />
         </Form.Item>
         <Typography.Title level={5}>{td.people.memberships}</Typography.Title>
         <Form.List name="memberships">
@@ -161,7 +162,7 @@ export default function PersonDrawer({
                   </Form.Item>
                   <Flex wrap gap={8} align="center">
                     <Form.Item name={[field.name, 'position']} style={{ flex: '1 1 180px', marginBottom: 0 }}>
-                      <Input placeholder={td.people.membershipPosition} maxLength={200} />
+                      <Input placeholder={td.people.membershipPosition} maxLength={DIRECTORY_LIMITS.position} />
                     </Form.Item>
                     <Form.Item
                       name={[field.name, 'isPrimary']}

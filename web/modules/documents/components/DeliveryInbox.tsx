@@ -2,6 +2,7 @@ import { Alert, App, Button, Descriptions, Empty, Flex, Form, Input, List, Modal
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { PARTY_DOCUMENT_TYPES } from '../../../../common/docnumber/format';
+import { DOCUMENT_LIMITS } from '../../../../common/documents';
 import type { DeliveryView } from '../../../../common/schemas/documents';
 import { errorMessage } from '../../../app/api/client';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
@@ -206,7 +207,7 @@ export default function DeliveryInbox() {
             label={tdoc.inbox.reason}
             rules={[{ required: true, whitespace: true, message: tdoc.inbox.reasonRequired }]}
           >
-            <Input.TextArea maxLength={1000} autoSize={{ minRows: 2, maxRows: 5 }} />
+            <Input.TextArea maxLength={DOCUMENT_LIMITS.reason} autoSize={{ minRows: 2, maxRows: 5 }} />
           </Form.Item>
         </Form>
       </Modal>

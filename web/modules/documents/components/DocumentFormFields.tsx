@@ -1,5 +1,11 @@
 import { Col, Form, Input, Select } from 'antd';
-import { SECRECY_LABELS, SECRECY_LEVELS, URGENCY_LABELS, URGENCY_LEVELS } from '../../../../common/documents';
+import {
+  DOCUMENT_LIMITS,
+  SECRECY_LABELS,
+  SECRECY_LEVELS,
+  URGENCY_LABELS,
+  URGENCY_LEVELS,
+} from '../../../../common/documents';
 import { tdoc } from '../documents.i18n';
 import { summaryRules } from './incomingValues';
 
@@ -9,17 +15,17 @@ export function SummaryAndSignerFields() {
     <>
       <Col xs={24}>
         <Form.Item name="summary" label={tdoc.form.summary} rules={summaryRules}>
-          <Input.TextArea maxLength={500} showCount autoSize={{ minRows: 2, maxRows: 5 }} />
+          <Input.TextArea maxLength={DOCUMENT_LIMITS.summary} showCount autoSize={{ minRows: 2, maxRows: 5 }} />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
         <Form.Item name="signerName" label={tdoc.form.signerName}>
-          <Input maxLength={200} />
+          <Input maxLength={DOCUMENT_LIMITS.signer} />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
         <Form.Item name="signerPosition" label={tdoc.form.signerPosition}>
-          <Input maxLength={200} />
+          <Input maxLength={DOCUMENT_LIMITS.signer} />
         </Form.Item>
       </Col>
     </>

@@ -1,7 +1,7 @@
 import { Alert, App, Button, Col, DatePicker, Drawer, Flex, Form, Grid, Input, InputNumber, Row, Select } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { CHANNEL_LABELS, CHANNELS } from '../../../../common/documents';
+import { CHANNEL_LABELS, CHANNELS, DOCUMENT_LIMITS } from '../../../../common/documents';
 import { errorMessage } from '../../../app/api/client';
 import { vietnamToday } from '../../../app/format';
 import { t } from '../../../app/i18n';
@@ -113,7 +113,7 @@ function IncomingFormBody({ onClose }: { onClose: () => void }) {
         </Col>
         <Col xs={24} md={12}>
           <Form.Item name="numberText" label={tdoc.form.numberText} rules={incomingRules.numberText}>
-            <Input maxLength={60} placeholder={tdoc.form.numberTextPlaceholder} />
+            <Input maxLength={DOCUMENT_LIMITS.numberText} placeholder={tdoc.form.numberTextPlaceholder} />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
@@ -138,7 +138,7 @@ function IncomingFormBody({ onClose }: { onClose: () => void }) {
         </Col>
         <Col xs={12} md={8}>
           <Form.Item name="pageCount" label={tdoc.form.pageCount}>
-            <InputNumber min={1} max={100000} style={{ width: '100%' }} />
+            <InputNumber min={1} max={DOCUMENT_LIMITS.pageCount} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <SummaryAndSignerFields />

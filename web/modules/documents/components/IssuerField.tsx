@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { AutoComplete, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { DOCUMENT_LIMITS } from '../../../../common/documents';
 import type { IssuerSuggestion } from '../../../../common/schemas/documents';
 import { api } from '../../../app/api/client';
 import { tdoc } from '../documents.i18n';
@@ -54,7 +55,7 @@ export default function IssuerField({
       }}
       onChange={(text: string) => onChange?.(text)}
       onSelect={(_, option) => onOrganization((option as { organizationId?: string | null }).organizationId ?? null)}
-      maxLength={300}
+      maxLength={DOCUMENT_LIMITS.issuerName}
       placeholder={tdoc.form.issuerPlaceholder}
       popupMatchSelectWidth
       className="vp-issuer"

@@ -1,6 +1,7 @@
 import { Alert, App, Button, Col, DatePicker, Drawer, Flex, Form, Grid, InputNumber, Row, Select } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { DOCUMENT_LIMITS } from '../../../../common/documents';
 import type { DocumentView } from '../../../../common/schemas/documents';
 import { errorMessage } from '../../../app/api/client';
 import { t } from '../../../app/i18n';
@@ -114,12 +115,12 @@ function OutgoingFormBody({
         <SecrecyUrgencyFields md={6} />
         <Col xs={12} md={6}>
           <Form.Item name="pageCount" label={tdoc.form.pageCount}>
-            <InputNumber min={1} max={100000} style={{ width: '100%' }} />
+            <InputNumber min={1} max={DOCUMENT_LIMITS.pageCount} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={12} md={6}>
           <Form.Item name="copies" label={tdoc.form.copies}>
-            <InputNumber min={1} max={10000} style={{ width: '100%' }} />
+            <InputNumber min={1} max={DOCUMENT_LIMITS.copies} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={12} md={8}>

@@ -1,6 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Input, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { DOCUMENT_LIMITS } from '../../../../common/documents';
 import { useGroups } from '../../directory/api/directory.api';
 import MemberPicker from '../../directory/components/MemberPicker';
 import { tdoc } from '../documents.i18n';
@@ -54,6 +55,7 @@ export default function RecipientsField({
         <Input
           placeholder={tdoc.form.externalName}
           aria-label={tdoc.form.externalName}
+          maxLength={DOCUMENT_LIMITS.recipientName}
           value={name}
           onChange={(e) => setName(e.target.value)}
           style={{ flex: '2 1 200px' }}
@@ -72,6 +74,7 @@ export default function RecipientsField({
             type="email"
             placeholder={tdoc.form.externalEmail}
             aria-label={tdoc.form.externalEmail}
+            maxLength={DOCUMENT_LIMITS.recipientEmail}
             value={email}
             onChange={(e) => setEmail(e.target.value)}
             style={{ flex: '2 1 200px' }}

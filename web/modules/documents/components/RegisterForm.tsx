@@ -1,6 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Drawer, Flex, Form, Grid, Input, Radio, Select, Switch, Typography } from 'antd';
 import { useState } from 'react';
+import {
+  DOCUMENT_LIMITS,
+  ISSUER_ABBREVIATION_PATTERN,
+  REGISTER_LIMITS,
+  TYPE_CODE_PATTERN,
+} from '../../../../common/documents';
 import type { Register } from '../../../../common/schemas/documents';
 import { ApiError, errorMessage } from '../../../app/api/client';
 import { t } from '../../../app/i18n';
@@ -12,8 +18,8 @@ import { TYPE_OPTIONS } from './DocumentFilterBar';
 import { exampleCaption, exampleNumber, NOTATION_FONT, type NumberingRule, ruleSentences } from './registerRules';
 
 const f = tdoc.registers.field;
-const ISSUER = /^[\p{L}\p{N}-]+$/u;
-const TYPE_CODE = /^[\p{L}\p{N}]{1,10}$/u;
+const isTypeCode = (code: string) =>
+  code.length >= 1 && code.length <= DOCUMENT_LIMITS.typeCode && TYPE_CODE_PATTERN.test(code);
 
 interface Values {
   organizationId: string;
@@ -185,7 +191,7 @@ function RegisterFormBody({ register, onClose }: { register: Register | null; on
         </>
       )}
       <Form.Item name="name" label={f.name} rules={[{ required: true, whitespace: true, message: f.nameRequired }]}>
-        <Input maxLength={200} placeholder={f.namePlaceholder} />
+        <Input maxLength={REGISTER_LIMITS.name} placeholder={f.namePlaceholder} />
       </Form.Item>
       {outgoing ? (
         <Form.Item name="style" label={f.style}>
@@ -204,10 +210,14 @@ function RegisterFormBody({ register, onClose }: { register: Register | null; on
         extra={outgoing ? undefined : f.issuerIncomingHint}
         rules={[
           { required: true, whitespace: true, message: f.issuerRequired },
-          { pattern: ISSUER, message: f.issuerInvalid },
+          { pattern: ISSUER_ABBREVIATION_PATTERN, message: f.issuerInvalid },
         ]}
       >
-        <Input maxLength={40} placeholder={f.issuerPlaceholder} style={{ maxWidth: 240 }} />
+        <Input
+          maxLength={REGISTER_LIMITS.issuerAbbreviation}
+          placeholder={f.issuerPlaceholder}
+          style={{ maxWidth: 240 }}
+        />
       </Form.Item>
       <Form.Item name="reset" label={f.reset}>
         <Radio.Group
@@ -225,7 +235,7 @@ function RegisterFormBody({ register, onClose }: { register: Register | null; on
           label={f.term}
           rules={[{ required: true, whitespace: true, message: f.termRequired }]}
         >
-          <Input maxLength={40} placeholder={f.termPlaceholder} style={{ maxWidth: 240 }} />
+          <Input maxLength={REGISTER_LIMITS.termLabel} placeholder={f.termPlaceholder} style={{ maxWidth: 240 }} />
         </Form.Item>
       ) : null}
       {outgoing ? (
@@ -240,7 +250,7 @@ function RegisterFormBody({ register, onClose }: { register: Register | null; on
         rules={[
           {
             validator: (_, value: string[] | undefined) => {
-              const wrong = (value ?? []).find((c) => !TYPE_CODE.test(c.trim()));
+              const wrong = (value ?? []).find((c) => !isTypeCode(c.trim()));
               return wrong === undefined ? Promise.resolve() : Promise.reject(new Error(f.typeInvalid(wrong)));
             },
           },

@@ -8,6 +8,7 @@ import {
   type CaseKind,
   DENUNCIATION_SOURCE_LABELS,
   DENUNCIATION_SOURCES,
+  INSPECTION_LIMITS,
   RECEIVED_KINDS,
   SUBJECT_TYPE_LABELS,
   SUBJECT_TYPES,
@@ -150,10 +151,10 @@ export default function CreateCaseModal({
           </Col>
         </Row>
         <Form.Item name="title" label={f.caseTitle} rules={required}>
-          <Input maxLength={500} />
+          <Input maxLength={INSPECTION_LIMITS.title} />
         </Form.Item>
         <Form.Item name="summary" label={f.summary}>
-          <Input.TextArea rows={2} maxLength={4000} />
+          <Input.TextArea rows={2} maxLength={INSPECTION_LIMITS.summary} />
         </Form.Item>
         <Form.Item name="unitOrganizationId" label={f.unit}>
           <DirectorySelect kind="organizations" />
@@ -187,7 +188,7 @@ export default function CreateCaseModal({
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="documentNumber" label={f.documentNumber}>
-              <Input maxLength={60} />
+              <Input maxLength={INSPECTION_LIMITS.documentNumber} />
             </Form.Item>
           </Col>
         </Row>
@@ -200,17 +201,17 @@ export default function CreateCaseModal({
             <Row gutter={12}>
               <Col xs={24} md={8}>
                 <Form.Item name="denouncerName" label={f.denouncerName}>
-                  <Input maxLength={200} />
+                  <Input maxLength={INSPECTION_LIMITS.name} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={10}>
                 <Form.Item name="denouncerAddress" label={f.denouncerAddress}>
-                  <Input maxLength={300} />
+                  <Input maxLength={INSPECTION_LIMITS.address} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={6}>
                 <Form.Item name="denouncerPhone" label={f.denouncerPhone}>
-                  <Input maxLength={40} />
+                  <Input maxLength={INSPECTION_LIMITS.phone} />
                 </Form.Item>
               </Col>
             </Row>
@@ -244,7 +245,7 @@ function SubjectRow({ name, onRemove }: { name: number; onRemove?: () => void })
       </Col>
       <Col xs={onRemove ? 20 : 24} md={onRemove ? 7 : 8}>
         <Form.Item name={[name, 'name']} style={{ marginBottom: 8 }}>
-          <Input placeholder={f.subjectName} aria-label={f.subjectName} maxLength={200} />
+          <Input placeholder={f.subjectName} aria-label={f.subjectName} maxLength={INSPECTION_LIMITS.name} />
         </Form.Item>
       </Col>
       {onRemove ? (

@@ -6,6 +6,7 @@ import {
   APPEAL_OUTCOMES,
   DISCIPLINE_FORM_LABELS,
   type DisciplineForm,
+  INSPECTION_LIMITS,
   STAGE_LABELS,
   type Stage,
 } from '../../../../common/inspection';
@@ -102,7 +103,7 @@ export default function StageModal({ view, onClose }: { view: CaseView; onClose:
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="documentNumber" label={s.documentNumber}>
-              <Input maxLength={60} />
+              <Input maxLength={INSPECTION_LIMITS.documentNumber} />
             </Form.Item>
           </Col>
         </Row>
@@ -143,13 +144,13 @@ export default function StageModal({ view, onClose }: { view: CaseView; onClose:
               </Form.Item>
             ))}
             <Form.Item name="decidingBody" label={s.decidingBody} rules={required}>
-              <Input maxLength={200} />
+              <Input maxLength={INSPECTION_LIMITS.decidingBody} />
             </Form.Item>
           </>
         ) : null}
         {stage === 'appeal' ? (
           <Form.Item name="appellant" label={s.appellant}>
-            <Input maxLength={200} />
+            <Input maxLength={INSPECTION_LIMITS.name} />
           </Form.Item>
         ) : null}
         {stage === 'appeal_outcome' ? (
@@ -158,7 +159,7 @@ export default function StageModal({ view, onClose }: { view: CaseView; onClose:
           </Form.Item>
         ) : null}
         <Form.Item name="note" label={s.note}>
-          <Input.TextArea rows={2} maxLength={4000} />
+          <Input.TextArea rows={2} maxLength={INSPECTION_LIMITS.note} />
         </Form.Item>
         {stage !== 'closure' ? (
           <Form.Item name="dueDate" label={s.dueDate}>

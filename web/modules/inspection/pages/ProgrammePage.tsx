@@ -19,7 +19,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { CASE_KIND_LABELS, CASE_KINDS, type CaseKind } from '../../../../common/inspection';
+import { CASE_KIND_LABELS, CASE_KINDS, type CaseKind, INSPECTION_LIMITS } from '../../../../common/inspection';
 import { errorMessage } from '../../../app/api/client';
 import PageTitle from '../../../app/components/PageTitle';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
@@ -209,7 +209,7 @@ function AddItemModal({ programmeId, onClose }: { programmeId: string; onClose: 
           />
         </Form.Item>
         <Form.Item name="title" label={pr.itemTitle} rules={[{ required: true, message: ti.form.required }]}>
-          <Input maxLength={500} />
+          <Input maxLength={INSPECTION_LIMITS.title} />
         </Form.Item>
       </Form>
     </Modal>

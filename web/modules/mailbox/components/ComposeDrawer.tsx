@@ -1,5 +1,6 @@
 import { Alert, App, Button, Drawer, Flex, Form, Grid, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
+import { MAIL_LIMITS } from '../../../../common/mail';
 import type { MailboxView } from '../../../../common/schemas/mail';
 import { errorMessage } from '../../../app/api/client';
 import { useKeptWork } from '../../../app/forms/keptWork';
@@ -153,10 +154,10 @@ function ComposeForm({
         label={tmail.subject}
         rules={[{ required: true, whitespace: true, message: tmail.needSubject }]}
       >
-        <Input maxLength={500} />
+        <Input maxLength={MAIL_LIMITS.subject} />
       </Form.Item>
       <Form.Item name="text" label={tmail.body}>
-        <Input.TextArea autoSize={{ minRows: 8, maxRows: 24 }} maxLength={200_000} />
+        <Input.TextArea autoSize={{ minRows: 8, maxRows: 24 }} maxLength={MAIL_LIMITS.body} />
       </Form.Item>
       {start.forwardedFiles ? (
         <Typography.Paragraph type="secondary">{tmail.forwardedFiles(start.forwardedFiles)}</Typography.Paragraph>

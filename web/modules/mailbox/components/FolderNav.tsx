@@ -1,6 +1,7 @@
 import { DeleteOutlined, FolderAddOutlined, FolderOutlined, InboxOutlined, SendOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Flex, Input, Menu, Modal, Popconfirm, Select } from 'antd';
 import { type ReactNode, useState } from 'react';
+import { MAIL_LIMITS } from '../../../../common/mail';
 import type { MailboxView } from '../../../../common/schemas/mail';
 import { errorMessage } from '../../../app/api/client';
 import { useCreateFolder, useDeleteFolder } from '../api/mailbox.api';
@@ -72,7 +73,7 @@ export default function FolderNav({
       <Input
         aria-label={tmail.folderName}
         placeholder={tmail.folderName}
-        maxLength={100}
+        maxLength={MAIL_LIMITS.folderName}
         value={naming ?? ''}
         onChange={(e) => setNaming(e.target.value)}
         onPressEnter={() => void addFolder()}

@@ -2,6 +2,7 @@ import { Alert, App, DatePicker, Form, Input, Modal, Select, Spin } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { DOCUMENT_LIMITS } from '../../../../common/documents';
 import type { MailItemView } from '../../../../common/schemas/mail';
 import { ApiError, errorMessage } from '../../../app/api/client';
 import { vietnamToday } from '../../../app/format';
@@ -121,14 +122,14 @@ export default function RegisterMailModal({
             label={tmail.register_.number}
             rules={[{ required: true, whitespace: true, message: 'Nhập số, ký hiệu' }]}
           >
-            <Input maxLength={60} placeholder="12-CV/ĐU" />
+            <Input maxLength={DOCUMENT_LIMITS.numberText} placeholder="12-CV/ĐU" />
           </Form.Item>
           <Form.Item
             name="issuerName"
             label={tmail.register_.issuer}
             rules={[{ required: true, whitespace: true, message: 'Nhập cơ quan ban hành' }]}
           >
-            <Input maxLength={300} />
+            <Input maxLength={DOCUMENT_LIMITS.issuerName} />
           </Form.Item>
           <Form.Item
             name="issueDate"
@@ -146,7 +147,7 @@ export default function RegisterMailModal({
             label={tmail.register_.summary}
             rules={[{ required: true, whitespace: true, message: 'Nhập trích yếu' }]}
           >
-            <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} />
+            <Input.TextArea autoSize={{ minRows: 2 }} maxLength={DOCUMENT_LIMITS.summary} />
           </Form.Item>
           <Form.Item name="dueDate" label={tmail.register_.dueDate}>
             <DatePicker

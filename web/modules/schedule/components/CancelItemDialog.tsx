@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
+import { SCHEDULE_LIMITS } from '../../../../common/schedules';
 import type { Schedule, ScheduleItem } from '../../../../common/schemas/schedules';
 import { errorMessage } from '../../../app/api/client';
 import { t } from '../../../app/i18n';
@@ -80,7 +81,7 @@ export default function CancelItemDialog({
             rules={[{ required: true, whitespace: true, message: te.changeNoteRequired }]}
           >
             <Input.TextArea
-              maxLength={500}
+              maxLength={SCHEDULE_LIMITS.changeNote}
               autoSize={{ minRows: 2, maxRows: 4 }}
               placeholder={te.cancelNotePlaceholder}
             />

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Col, Drawer, Flex, Form, Grid, Input, Row, Select } from 'antd';
 import { useState } from 'react';
+import { SCHEDULE_LIMITS } from '../../../../common/schedules';
 import type { Schedule, ScheduleItem } from '../../../../common/schemas/schedules';
 import { weekDays } from '../../../../common/time/calendar';
 import { errorMessage } from '../../../app/api/client';
@@ -159,23 +160,23 @@ function ItemForm({ schedule, target, onClose }: { schedule: Schedule; target: I
             label={ti.content}
             rules={[{ required: true, whitespace: true, message: ti.contentRequired }]}
           >
-            <Input.TextArea maxLength={2000} autoSize={{ minRows: 2, maxRows: 6 }} />
+            <Input.TextArea maxLength={SCHEDULE_LIMITS.content} autoSize={{ minRows: 2, maxRows: 6 }} />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
           <Form.Item name="leadText" label={ti.lead}>
-            <Input maxLength={300} placeholder={ti.leadPlaceholder} />
+            <Input maxLength={SCHEDULE_LIMITS.lead} placeholder={ti.leadPlaceholder} />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
           <Form.Item name="place" label={ti.place}>
-            <Input maxLength={300} />
+            <Input maxLength={SCHEDULE_LIMITS.place} />
           </Form.Item>
         </Col>
         <Col xs={24}>
           <Form.Item name="attendeesText" label={ti.attendees}>
             <Input.TextArea
-              maxLength={2000}
+              maxLength={SCHEDULE_LIMITS.attendees}
               autoSize={{ minRows: 1, maxRows: 4 }}
               placeholder={ti.attendeesPlaceholder}
             />
@@ -183,7 +184,7 @@ function ItemForm({ schedule, target, onClose }: { schedule: Schedule; target: I
         </Col>
         <Col xs={24}>
           <Form.Item name="preparersText" label={ti.preparers}>
-            <Input maxLength={500} placeholder={ti.preparersPlaceholder} />
+            <Input maxLength={SCHEDULE_LIMITS.preparers} placeholder={ti.preparersPlaceholder} />
           </Form.Item>
         </Col>
         <Col xs={24}>
@@ -195,7 +196,7 @@ function ItemForm({ schedule, target, onClose }: { schedule: Schedule; target: I
           <Col xs={24}>
             <Form.Item name="changeNote" label={tsch.editor.changeNote}>
               <Input.TextArea
-                maxLength={500}
+                maxLength={SCHEDULE_LIMITS.changeNote}
                 autoSize={{ minRows: 2, maxRows: 4 }}
                 placeholder={tsch.editor.changeNotePlaceholder}
               />

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
+import { SCHEDULE_LIMITS } from '../../../../common/schedules';
 import type { Schedule } from '../../../../common/schemas/schedules';
 import { errorMessage } from '../../../app/api/client';
 import { isStale, type Step, scheduleKeys, useScheduleStep } from '../api/schedule.api';
@@ -86,7 +87,7 @@ function StepDialog({ schedule, step, onClose }: { schedule: Schedule; step: Ste
             label={ts.note}
             rules={step === 'return' ? [{ required: true, whitespace: true, message: ts.noteRequired }] : []}
           >
-            <Input.TextArea maxLength={1000} autoSize={{ minRows: 2, maxRows: 6 }} />
+            <Input.TextArea maxLength={SCHEDULE_LIMITS.stepNote} autoSize={{ minRows: 2, maxRows: 6 }} />
           </Form.Item>
         )}
       </Form>

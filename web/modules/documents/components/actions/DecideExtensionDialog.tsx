@@ -1,5 +1,6 @@
 import { DatePicker, Form, Input, Radio, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { DOCUMENT_LIMITS } from '../../../../../common/documents';
 import type { DocumentView } from '../../../../../common/schemas/documents';
 import { formatCalendarDate } from '../../../../app/format';
 import { tdoc } from '../../documents.i18n';
@@ -66,7 +67,7 @@ export default function DecideExtensionDialog({
                   label={tdoc.actions.reason}
                   rules={[{ required: true, whitespace: true, message: tdoc.actions.reasonRequired }]}
                 >
-                  <Input.TextArea maxLength={2000} autoSize={{ minRows: 2, maxRows: 6 }} />
+                  <Input.TextArea maxLength={DOCUMENT_LIMITS.report} autoSize={{ minRows: 2, maxRows: 6 }} />
                 </Form.Item>
               ) : (
                 <>

@@ -1,5 +1,6 @@
 import { DatePicker, Form, Input, Radio, Select } from 'antd';
 import dayjs from 'dayjs';
+import { DOCUMENT_LIMITS } from '../../../../../common/documents';
 import type { DocumentView } from '../../../../../common/schemas/documents';
 import { personSearch } from '../../../../app/components/personSearch';
 import type { DocumentPeople } from '../../api/documents.api';
@@ -58,7 +59,7 @@ export default function DirectDialog({
             label={tdoc.actions.direction}
             rules={[{ required: true, whitespace: true, message: tdoc.actions.directionRequired }]}
           >
-            <Input.TextArea maxLength={4000} autoSize={{ minRows: 2, maxRows: 6 }} />
+            <Input.TextArea maxLength={DOCUMENT_LIMITS.note} autoSize={{ minRows: 2, maxRows: 6 }} />
           </Form.Item>
           {secret ? null : (
             <Form.Item name="leadKind" label={tdoc.actions.leadKind} initialValue="user">

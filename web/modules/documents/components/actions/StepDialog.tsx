@@ -1,4 +1,5 @@
 import { DatePicker, Form, Input, InputNumber, Select, Typography } from 'antd';
+import { DOCUMENT_LIMITS } from '../../../../../common/documents';
 import type { DocumentView } from '../../../../../common/schemas/documents';
 import { personSearch } from '../../../../app/components/personSearch';
 import { formatCalendarDate } from '../../../../app/format';
@@ -182,7 +183,7 @@ export default function StepDialog({
             <>
               <Typography.Paragraph>{tdoc.actions.withdrawConfirm}</Typography.Paragraph>
               <Form.Item name="reason" label={tdoc.actions.reason}>
-                <Input.TextArea maxLength={1000} autoSize={{ minRows: 2, maxRows: 6 }} />
+                <Input.TextArea maxLength={DOCUMENT_LIMITS.reason} autoSize={{ minRows: 2, maxRows: 6 }} />
               </Form.Item>
             </>
           )}
@@ -266,7 +267,7 @@ export default function StepDialog({
                 label={tdoc.actions.extensionReason}
                 rules={[{ required: true, whitespace: true, message: tdoc.actions.reasonRequired }]}
               >
-                <Input.TextArea maxLength={2000} autoSize={{ minRows: 2, maxRows: 6 }} />
+                <Input.TextArea maxLength={DOCUMENT_LIMITS.report} autoSize={{ minRows: 2, maxRows: 6 }} />
               </Form.Item>
             </>
           )}
@@ -290,7 +291,7 @@ export default function StepDialog({
                 label={tdoc.actions.progressNote}
                 rules={[{ required: true, whitespace: true, message: tdoc.actions.progressRequired }]}
               >
-                <Input.TextArea maxLength={2000} autoSize={{ minRows: 2, maxRows: 6 }} />
+                <Input.TextArea maxLength={DOCUMENT_LIMITS.report} autoSize={{ minRows: 2, maxRows: 6 }} />
               </Form.Item>
             </>
           )}

@@ -1,6 +1,7 @@
 import { Form, type FormInstance, Input, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
+import { DOCUMENT_LIMITS } from '../../../../../common/documents';
 import type { DocumentView } from '../../../../../common/schemas/documents';
 import { vietnamToday } from '../../../../app/format';
 import { tdoc } from '../../documents.i18n';
@@ -27,7 +28,7 @@ export const noteField = (required = false) => (
     label={tdoc.actions.note}
     rules={required ? [{ required: true, whitespace: true, message: tdoc.actions.reasonRequired }] : []}
   >
-    <Input.TextArea maxLength={4000} autoSize={{ minRows: 2, maxRows: 6 }} />
+    <Input.TextArea maxLength={DOCUMENT_LIMITS.note} autoSize={{ minRows: 2, maxRows: 6 }} />
   </Form.Item>
 );
 export const reasonField = (
@@ -36,7 +37,7 @@ export const reasonField = (
     label={tdoc.actions.reason}
     rules={[{ required: true, whitespace: true, message: tdoc.actions.reasonRequired }]}
   >
-    <Input.TextArea maxLength={1000} autoSize={{ minRows: 2, maxRows: 6 }} />
+    <Input.TextArea maxLength={DOCUMENT_LIMITS.reason} autoSize={{ minRows: 2, maxRows: 6 }} />
   </Form.Item>
 );
 export const day = (value: Dayjs | null | undefined) => (value ? value.format('YYYY-MM-DD') : undefined);
