@@ -37,13 +37,13 @@ export default defineConfig({
         },
       },
       {
-        // The browser journeys run after the rest, one file at a time: sharing two cores with
-        // database tests, a real Chromium's animations and requests could outlast their limits.
+        // The browser journeys run after the rest, so that database tests do not starve a real
+        // Chromium's animations and requests; two at a time, as one journey leaves a core half idle
+        // while it waits on the page.
         extends: true,
         test: {
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
-          fileParallelism: false,
           sequence: { groupOrder: 1 },
         },
       },

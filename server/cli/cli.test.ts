@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_PASSWORD_HASH_COST } from '../test/harness';
 
 /** The built command, as operators run it (npm test builds it first). */
 const MAIN = path.resolve('dist/server/main.mjs');
@@ -15,7 +16,16 @@ describe('vanphong command line (SQLite)', () => {
 
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanphong-cli-'));
-    env = { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'warn', DEMO_MODE: 'false', DATABASE_URL: '' };
+    // Passwords hashed at the tests' cheap cost, which the command accepts only under NODE_ENV=test.
+    env = {
+      ...process.env,
+      DATA_DIR: dir,
+      LOG_LEVEL: 'warn',
+      DEMO_MODE: 'false',
+      DATABASE_URL: '',
+      NODE_ENV: 'test',
+      PASSWORD_HASH_COST: TEST_PASSWORD_HASH_COST,
+    };
     delete env.DATABASE_URL;
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -37,9 +47,10 @@ describe('vanphong command line (SQLite)', () => {
   });
 
   it('refuses demo mode with real settings', () => {
+    const { PASSWORD_HASH_COST: _cheap, ...production } = env;
     for (const real of [{ NODE_ENV: 'production' }, { PUBLIC_URL: 'https://vanphong.xa.vn' }]) {
       const res = spawnSync('node', [MAIN, 'migrate'], {
-        env: { ...env, ...real, DEMO_MODE: 'true' },
+        env: { ...production, ...real, DEMO_MODE: 'true' },
         encoding: 'utf8',
         timeout: 60_000,
       });
