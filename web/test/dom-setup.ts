@@ -1,5 +1,5 @@
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 
 // What antd asks of a browser that jsdom does not have.
 if (!window.matchMedia) {
@@ -23,4 +23,11 @@ if (!('ResizeObserver' in window)) {
   };
 }
 
-afterEach(() => cleanup());
+// jsdom computes no style for ::before and ::after; antd only measures them (scroll bars, waves).
+const computedStyle = window.getComputedStyle.bind(window);
+window.getComputedStyle = (element: Element, pseudoElement?: string | null) => computedStyle(element, pseudoElement ? null : undefined);
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
