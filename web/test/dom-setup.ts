@@ -1,5 +1,9 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+
+// A dialog's code is imported when it first opens (React.lazy): on a busy machine that takes
+// longer than the second Testing Library waits by default.
+configure({ asyncUtilTimeout: 5000 });
 
 // What antd asks of a browser that jsdom does not have.
 if (!window.matchMedia) {
