@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import dayjs from 'dayjs';
 import { describe, expect, it, vi } from 'vitest';
 import type { MeetingView } from '../../../../common/schemas/meetings';
 import { fakeServer, refusal } from '../../../test/fake-server';
@@ -33,6 +34,7 @@ function server(patch = { status: 204 }) {
     'GET /api/groups': { json: { items: [], total: 0, page: 1, pageSize: 100 } },
     'GET /api/people': { json: { items: [], total: 0, page: 1, pageSize: 8 } },
     'PATCH /api/meetings/mt-1': patch,
+    'POST /api/meetings': { status: 201, json: { id: 'mt-new', created: true } },
   });
 }
 
@@ -67,6 +69,45 @@ describe('the meeting form', () => {
     }
     expect(screen.queryByText('Hãy chọn tổ chức triệu tập')).toBeNull();
     expect(writes()).toEqual([]);
+  });
+
+  it('creates a meeting on the day tapped, from 08:00, ending three hours later', async () => {
+    const onClose = vi.fn();
+    const { writes } = server();
+    renderInApp(<MeetingForm open onClose={onClose} />);
+    await screen.findByRole('dialog', { name: 'Tạo cuộc họp' });
+    const user = userEvent.setup({ delay: null });
+    await user.type(field('Tên cuộc họp'), 'Hội nghị Ban Thường vụ');
+    // The narrow layout: the day is tapped in the calendar (which opens on this month), the time left at 08:00.
+    const day = dayjs().date(15).format('YYYY-MM-DD');
+    await user.click(field('Bắt đầu'));
+    await user.click(await screen.findByTitle(day));
+    await user.type(field('Địa điểm'), 'Phòng họp tầng 2');
+    await user.click(save());
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(writes()).toEqual([
+      {
+        method: 'POST',
+        url: '/api/meetings',
+        body: {
+          organizationId: 'org-hu',
+          body: 'standing_committee',
+          title: 'Hội nghị Ban Thường vụ',
+          chairName: null,
+          startsAt: `${day}T08:00:00+07:00`,
+          endsAt: `${day}T11:00:00+07:00`,
+          place: 'Phòng họp tầng 2',
+          secrecy: 'normal',
+          content: null,
+          signerName: null,
+          signerPosition: null,
+          signerAuthority: null,
+          invitees: [],
+          agenda: [],
+          clientKey: expect.any(String),
+        },
+      },
+    ]);
   });
 
   it('saves the changed draft at the version it was read, agenda items keeping their ids', async () => {
