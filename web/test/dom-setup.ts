@@ -19,7 +19,7 @@ if (!window.matchMedia) {
       dispatchEvent: () => false,
     }) as MediaQueryList;
 }
-if (!('ResizeObserver' in window)) {
+if (typeof window.ResizeObserver === 'undefined') {
   window.ResizeObserver = class {
     observe(): void {}
     unobserve(): void {}
@@ -29,7 +29,8 @@ if (!('ResizeObserver' in window)) {
 
 // jsdom computes no style for ::before and ::after; antd only measures them (scroll bars, waves).
 const computedStyle = window.getComputedStyle.bind(window);
-window.getComputedStyle = (element: Element, pseudoElement?: string | null) => computedStyle(element, pseudoElement ? null : undefined);
+window.getComputedStyle = (element: Element, pseudoElement?: string | null) =>
+  computedStyle(element, pseudoElement ? null : undefined);
 
 afterEach(() => {
   cleanup();

@@ -19,7 +19,11 @@ type Route = Answer | ((request: SentRequest) => Answer);
  * Stands in for the server at the page's one way out, `fetch`: `routes` answer by
  * "METHOD /path" (the path without its query); anything else is a 404 in the server's shape.
  */
-export function fakeServer(routes: Record<string, Route>): { requests: SentRequest[]; writes: () => SentRequest[]; fetch: Mock } {
+export function fakeServer(routes: Record<string, Route>): {
+  requests: SentRequest[];
+  writes: () => SentRequest[];
+  fetch: Mock;
+} {
   const requests: SentRequest[] = [];
   const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input);

@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type RenderResult, render, screen } from '@testing-library/react';
-import type { UserEvent } from '@testing-library/user-event';
+import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { App, ConfigProvider } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import dayjs from 'dayjs';
@@ -13,7 +13,9 @@ import { CurrentUserContext } from '../app/layout/currentUser';
 dayjs.locale('vi');
 
 /** A clerk of one district committee, the person most forms are filled by. */
-export function signedIn(roles: RoleGrant[] = [{ organizationId: 'org-hu', organizationName: 'Huyện ủy Đồng Văn', role: 'clerk' }]): Me {
+export function signedIn(
+  roles: RoleGrant[] = [{ organizationId: 'org-hu', organizationName: 'Huyện ủy Đồng Văn', role: 'clerk' }],
+): Me {
   return {
     id: 'user-1',
     username: 'vanthu',
@@ -52,6 +54,11 @@ export function renderInApp(
       </App>
     </ConfigProvider>,
   );
+}
+
+/** A person at the keyboard and mouse, without the pauses between keys a real one makes. */
+export function person(): UserEvent {
+  return userEvent.setup({ delay: null });
 }
 
 /** Picks an option of an antd Select as a person does: types a few letters, clicks the option shown. */

@@ -1,9 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { DocumentView } from '../../../../common/schemas/documents';
 import { fakeServer, refusal } from '../../../test/fake-server';
-import { choose, renderInApp } from '../../../test/render';
+import { choose, person, renderInApp } from '../../../test/render';
 import DocumentActions from './DocumentActions';
 
 /** A draft its author may still change, submit or delete. */
@@ -60,7 +59,7 @@ describe('the actions on a document', () => {
   it('returns a draft only with a reason, and sends the reason at the version read', async () => {
     const { writes } = fakeServer({ 'POST /api/documents/doc-out/return': { json: submitted } });
     renderInApp(<DocumentActions doc={submitted} onEdit={noop} onReply={noop} />);
-    const user = userEvent.setup({ delay: null });
+    const user = person();
     await user.click(screen.getByRole('button', { name: 'Trả lại' }));
     const dialog = await screen.findByRole('dialog', { name: 'Trả lại' });
     await user.click(within(dialog).getByRole('button', { name: 'Trả lại' }));
@@ -81,7 +80,7 @@ describe('the actions on a document', () => {
       'POST /api/documents/doc-in/direct': { json: incoming },
     });
     renderInApp(<DocumentActions doc={incoming} onEdit={noop} onReply={noop} />);
-    const user = userEvent.setup({ delay: null });
+    const user = person();
     await user.click(screen.getByRole('button', { name: 'Cho ý kiến, giao xử lý' }));
     const dialog = await screen.findByRole('dialog', { name: 'Cho ý kiến, giao xử lý' });
     await user.type(within(dialog).getByLabelText('Ý kiến chỉ đạo'), 'Đề nghị Ban Tổ chức tham mưu');
@@ -106,10 +105,14 @@ describe('the actions on a document', () => {
 
   it('shows the server refusal in the dialog and keeps the reason typed', async () => {
     fakeServer({
-      'POST /api/documents/doc-out/return': refusal(403, 'documents.forbidden', 'Anh/chị không có quyền trả lại dự thảo này'),
+      'POST /api/documents/doc-out/return': refusal(
+        403,
+        'documents.forbidden',
+        'Anh/chị không có quyền trả lại dự thảo này',
+      ),
     });
     renderInApp(<DocumentActions doc={submitted} onEdit={noop} onReply={noop} />);
-    const user = userEvent.setup({ delay: null });
+    const user = person();
     await user.click(screen.getByRole('button', { name: 'Trả lại' }));
     const dialog = await screen.findByRole('dialog', { name: 'Trả lại' });
     await user.type(within(dialog).getByLabelText('Lý do'), 'Thiếu số liệu');

@@ -1,10 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Register } from '../../../../common/schemas/documents';
 import { vietnamToday } from '../../../app/format';
-import { fakeServer, refusal } from '../../../test/fake-server';
-import { choose, renderInApp } from '../../../test/render';
+import { type Answer, fakeServer, refusal } from '../../../test/fake-server';
+import { choose, person, renderInApp } from '../../../test/render';
 import { documentKeys } from '../api/documents.api';
 import IncomingForm from './IncomingForm';
 
@@ -19,7 +18,7 @@ const register = {
   actions: ['register'],
 } as Register;
 
-function server(create = { status: 201, json: { id: 'doc-9', created: true } }) {
+function server(create: Answer = { status: 201, json: { id: 'doc-9', created: true } }) {
   return fakeServer({
     'GET /api/registers': { json: { items: [register] } },
     'GET /api/documents/issuers': { json: { items: [] } },
@@ -34,7 +33,7 @@ const listLoaded: [readonly unknown[], unknown][] = [[documentKeys.registers, { 
 const field = (label: string) => screen.getByLabelText(new RegExp(`^${label}`));
 
 async function fillRequired() {
-  const user = userEvent.setup({ delay: null });
+  const user = person();
   await user.type(field('Cơ quan ban hành'), 'UBND tỉnh Hà Giang');
   await user.type(field('Số, ký hiệu'), '123/UBND-VX');
   await choose(user, field('Loại văn bản'), 'Báo cáo', 'Báo cáo (BC)');
@@ -58,7 +57,7 @@ describe('registering an incoming document', () => {
     const { writes } = server();
     renderInApp(<IncomingForm open onClose={() => {}} />, { cached: listLoaded });
     await screen.findByTitle('Sổ văn bản đến 2026 — Huyện ủy Đồng Văn');
-    await userEvent.click(screen.getByRole('button', { name: 'Vào sổ' }));
+    await person().click(screen.getByRole('button', { name: 'Vào sổ' }));
     for (const message of [
       'Hãy nhập cơ quan ban hành',
       'Hãy nhập số, ký hiệu',

@@ -1,9 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { DocumentView } from '../../../../common/schemas/documents';
-import { fakeServer, refusal } from '../../../test/fake-server';
-import { renderInApp, signedIn } from '../../../test/render';
+import { type Answer, fakeServer, refusal } from '../../../test/fake-server';
+import { person, renderInApp, signedIn } from '../../../test/render';
 import OutgoingForm from './OutgoingForm';
 
 /** The incoming letter being answered: its issuer is in the directory. */
@@ -29,11 +28,13 @@ const draft = {
   secrecy: 'normal',
   urgency: 'urgent',
   dueDate: null,
-  recipients: [{ kind: 'organization', id: 'org-tinh', name: 'Tỉnh ủy Hà Giang', channel: 'system', email: null, mail: null }],
+  recipients: [
+    { kind: 'organization', id: 'org-tinh', name: 'Tỉnh ủy Hà Giang', channel: 'system', email: null, mail: null },
+  ],
   version: 4,
 } as DocumentView;
 
-function server(write = { json: { id: 'doc-new', created: true } }) {
+function server(write: Answer = { json: { id: 'doc-new', created: true } }) {
   return fakeServer({
     'GET /api/groups': { json: { items: [], total: 0, page: 1, pageSize: 100 } },
     'POST /api/documents/outgoing': write,
@@ -65,7 +66,7 @@ describe('the outgoing draft', () => {
     ]);
     renderInApp(<OutgoingForm open onClose={() => {}} />, { user: twoOrganizations });
     await screen.findByRole('dialog', { name: 'Soạn văn bản đi' });
-    await userEvent.click(save());
+    await person().click(save());
     expect(await screen.findByText('Hãy chọn tổ chức ban hành')).toBeTruthy();
     expect(screen.getByText('Hãy nhập trích yếu')).toBeTruthy();
     expect(screen.queryByText('Hãy chọn loại văn bản')).toBeNull();
@@ -76,7 +77,7 @@ describe('the outgoing draft', () => {
     const onClose = vi.fn();
     const { writes } = server();
     renderInApp(<OutgoingForm open replyTo={incoming} onClose={onClose} />);
-    const user = userEvent.setup({ delay: null });
+    const user = person();
     await user.type(await screen.findByLabelText('Tên nơi nhận'), 'Sở Nội vụ');
     await user.click(screen.getByRole('button', { name: /Thêm nơi nhận ngoài/ }));
     expect(screen.getByText('Ngoài hệ thống: Sở Nội vụ')).toBeTruthy();
@@ -117,7 +118,7 @@ describe('the outgoing draft', () => {
     expect(within(form).getByText('Tổ chức: Tỉnh ủy Hà Giang')).toBeTruthy();
     const summary = field('Trích yếu') as HTMLTextAreaElement;
     expect(summary.value).toBe('Báo cáo tổng kết năm');
-    const user = userEvent.setup({ delay: null });
+    const user = person();
     await user.type(summary, ' 2026');
     await user.click(save());
     expect(await screen.findByText('Dự thảo vừa được người khác sửa, hãy tải lại')).toBeTruthy();

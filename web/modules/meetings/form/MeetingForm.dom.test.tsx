@@ -1,10 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import dayjs from 'dayjs';
 import { describe, expect, it, vi } from 'vitest';
 import type { MeetingView } from '../../../../common/schemas/meetings';
-import { fakeServer, refusal } from '../../../test/fake-server';
-import { renderInApp } from '../../../test/render';
+import { type Answer, fakeServer, refusal } from '../../../test/fake-server';
+import { person, renderInApp } from '../../../test/render';
 import MeetingForm from './MeetingForm';
 
 /** A draft meeting from 08:00 to 11:30 in Vietnam, with one agenda item and one invitee. */
@@ -25,11 +24,13 @@ const draft = {
   signerAuthority: 'T/M BAN THƯỜNG VỤ',
   agenda: [{ id: 'ag-1', position: 1, title: 'Tổng kết năm 2026', presenterName: null, presenterUserId: null }],
   files: [],
-  invitees: [{ id: 'inv-1', kind: 'person', personId: 'p-hoa', organizationId: null, name: 'Lê Thị Hoa', role: 'delegate' }],
+  invitees: [
+    { id: 'inv-1', kind: 'person', personId: 'p-hoa', organizationId: null, name: 'Lê Thị Hoa', role: 'delegate' },
+  ],
   version: 2,
 } as unknown as MeetingView;
 
-function server(patch = { status: 204 }) {
+function server(patch: Answer = { status: 204 }) {
   return fakeServer({
     'GET /api/groups': { json: { items: [], total: 0, page: 1, pageSize: 100 } },
     'GET /api/people': { json: { items: [], total: 0, page: 1, pageSize: 8 } },
@@ -63,8 +64,13 @@ describe('the meeting form', () => {
     const { writes } = server();
     renderInApp(<MeetingForm open onClose={() => {}} />);
     await screen.findByRole('dialog', { name: 'Tạo cuộc họp' });
-    await userEvent.click(save());
-    for (const message of ['Hãy nhập tên cuộc họp', 'Hãy chọn giờ bắt đầu', 'Hãy chọn giờ kết thúc', 'Hãy nhập địa điểm']) {
+    await person().click(save());
+    for (const message of [
+      'Hãy nhập tên cuộc họp',
+      'Hãy chọn giờ bắt đầu',
+      'Hãy chọn giờ kết thúc',
+      'Hãy nhập địa điểm',
+    ]) {
       expect(await screen.findByText(message)).toBeTruthy();
     }
     expect(screen.queryByText('Hãy chọn tổ chức triệu tập')).toBeNull();
@@ -76,7 +82,7 @@ describe('the meeting form', () => {
     const { writes } = server();
     renderInApp(<MeetingForm open onClose={onClose} />);
     await screen.findByRole('dialog', { name: 'Tạo cuộc họp' });
-    const user = userEvent.setup({ delay: null });
+    const user = person();
     await user.type(field('Tên cuộc họp'), 'Hội nghị Ban Thường vụ');
     // The narrow layout: the day is tapped in the calendar (which opens on this month), the time left at 08:00.
     const day = dayjs().date(15).format('YYYY-MM-DD');
@@ -115,7 +121,7 @@ describe('the meeting form', () => {
     const { writes } = server();
     renderInApp(<MeetingForm open draft={draft} onClose={onClose} />);
     await screen.findByRole('dialog', { name: 'Sửa cuộc họp (dự thảo)' });
-    const user = userEvent.setup({ delay: null });
+    const user = person();
     await user.clear(field('Địa điểm'));
     await user.type(field('Địa điểm'), 'Hội trường B');
     await user.click(save());
@@ -149,7 +155,7 @@ describe('the meeting form', () => {
     server(refusal(422, 'meetings.ends_before_start', 'Giờ kết thúc phải sau giờ bắt đầu'));
     renderInApp(<MeetingForm open draft={draft} onClose={onClose} />);
     await screen.findByRole('dialog', { name: 'Sửa cuộc họp (dự thảo)' });
-    const user = userEvent.setup({ delay: null });
+    const user = person();
     await user.type(field('Địa điểm'), ', Huyện ủy');
     await user.click(save());
     expect(await screen.findByText('Giờ kết thúc phải sau giờ bắt đầu')).toBeTruthy();
