@@ -43,6 +43,7 @@ export function renderInApp(
     defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
   });
   for (const [key, data] of cached) client.setQueryData(key, data);
+  // Without animations: a drawer or dialog is there, or gone, at once, as a person sees it settle.
   return render(
     <ConfigProvider locale={viVN} theme={{ token: { motion: false } }}>
       <App>
