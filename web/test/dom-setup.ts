@@ -1,5 +1,9 @@
-import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { cleanup, configure } from '@testing-library/react';
+import { afterEach, vi } from 'vitest';
+
+// A dialog's code is imported when it first opens (React.lazy): on a busy machine that takes
+// longer than the second Testing Library waits by default.
+configure({ asyncUtilTimeout: 5000 });
 
 // What antd asks of a browser that jsdom does not have.
 if (!window.matchMedia) {
@@ -23,4 +27,12 @@ if (typeof window.ResizeObserver === 'undefined') {
   } as unknown as typeof ResizeObserver;
 }
 
-afterEach(() => cleanup());
+// jsdom computes no style for ::before and ::after; antd only measures them (scroll bars, waves).
+const computedStyle = window.getComputedStyle.bind(window);
+window.getComputedStyle = (element: Element, pseudoElement?: string | null) =>
+  computedStyle(element, pseudoElement ? null : undefined);
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
