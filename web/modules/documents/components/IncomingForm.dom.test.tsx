@@ -53,6 +53,13 @@ describe('registering an incoming document', () => {
     expect(within(form).getAllByTitle('Thường')).toHaveLength(2);
   });
 
+  it('chooses the only register also when the registers arrive after the form opened', async () => {
+    server();
+    renderInApp(<IncomingForm open onClose={() => {}} />);
+    const form = await screen.findByRole('dialog', { name: 'Vào sổ văn bản đến' });
+    expect(await within(form).findByTitle('Sổ văn bản đến 2026 — Huyện ủy Đồng Văn')).toBeTruthy();
+  });
+
   it('names each missing field under it and sends nothing', async () => {
     const { writes } = server();
     renderInApp(<IncomingForm open onClose={() => {}} />, { cached: listLoaded });

@@ -1,5 +1,5 @@
 import { Alert, App, Button, Col, DatePicker, Drawer, Flex, Form, Grid, Input, InputNumber, Row, Select } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { CHANNEL_LABELS, CHANNELS, DOCUMENT_LIMITS } from '../../../../common/documents';
 import { errorMessage } from '../../../app/api/client';
@@ -51,6 +51,11 @@ function IncomingFormBody({ onClose }: { onClose: () => void }) {
   const registers = useRegisters();
   const create = useCreateIncoming();
   const usable = incomingRegisters(registers.data?.items ?? []);
+  // The form reads its starting values once: registers arriving after it opened still choose the only one.
+  const onlyRegister = usable.length === 1 ? usable[0]?.id : undefined;
+  useEffect(() => {
+    if (onlyRegister && !form.getFieldValue('registerId')) form.setFieldValue('registerId', onlyRegister);
+  }, [form, onlyRegister]);
 
   const send = async (confirmDuplicate: boolean) => {
     const v = await form.validateFields();
