@@ -37,13 +37,14 @@ export default defineConfig({
         },
       },
       {
-        // The browser journeys run after the rest, so that database tests do not starve a real
-        // Chromium's animations and requests; two at a time, as one journey leaves a core half idle
-        // while it waits on the page.
+        // The browser journeys run after the rest, one file at a time: sharing two cores with
+        // database tests or another journey, a real Chromium's animations and requests outlast
+        // their limits (two at a time was tried: no faster on two cores, and steps timed out).
         extends: true,
         test: {
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
+          fileParallelism: false,
           sequence: { groupOrder: 1 },
         },
       },
