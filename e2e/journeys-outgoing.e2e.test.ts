@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiCall, PHONE, shot, useProduct } from './session';
+import { apiCall, PHONE, settledDialog, shot, useProduct } from './session';
 
 describe('the outgoing journey as each person walks it (Chromium)', () => {
   const e2e = useProduct();
@@ -250,7 +250,7 @@ describe('the outgoing journey as each person walks it (Chromium)', () => {
 
     // Sending again to him makes it unread for him once more, and tells him.
     await clerk.getByTestId('person-deliveries').getByRole('button', { name: 'Gửi lại', exact: true }).click();
-    await clerk.locator('.ant-modal-confirm:visible .ant-btn-primary').click();
+    await (await settledDialog(clerk, clerk.locator('.ant-modal-confirm:visible'))).locator('.ant-btn-primary').click();
     await clerk.getByText('Đã gửi lại văn bản').waitFor();
     await member.reload();
     await member.getByRole('button', { name: /^Thông báo/ }).click();

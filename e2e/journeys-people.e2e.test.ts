@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoName } from '../server/modules/demo/demo.data';
-import { DESKTOP, PHONE, pickerDay, shot, useProduct } from './session';
+import { DESKTOP, PHONE, pickerDay, settledDialog, shot, useProduct } from './session';
 
 /** The demo's Bí thư Huyện ủy, the leader "lanhdao". */
 const SECRETARY = demoName(0);
@@ -13,15 +13,6 @@ describe('people, the directory and the audit log as a person walks them (Chromi
 
   const openOptions = (page: Page) =>
     page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
-
-  async function settledDialog(page: Page) {
-    const dialog = page.locator('.ant-modal:visible');
-    await dialog.waitFor({ state: 'visible' });
-    await page.waitForFunction(
-      () => document.querySelector('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom') === null,
-    );
-    return dialog;
-  }
 
   for (const viewport of [DESKTOP, PHONE]) {
     it(`the audit log names every action and entity kind in Vietnamese (${viewport.width} px)`, async () => {

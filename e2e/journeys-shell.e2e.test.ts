@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, pickerDay, shot, useProduct } from './session';
+import { DESKTOP, PHONE, pickerDay, settledDialog, shot, useProduct } from './session';
 
 // Several browsers at once on a shared machine: a journey is given time.
 describe('the frame around every page: forms, dialogs, sign-in, names read aloud (Chromium)', {
@@ -60,8 +60,7 @@ describe('the frame around every page: forms, dialogs, sign-in, names read aloud
     drawer = await openOutgoingDraft(page);
     await drawer.getByLabel('Trích yếu').fill('Về việc tổng kết năm (đang soạn)');
     await page.keyboard.press('Escape');
-    const confirm = page.locator('.ant-modal-confirm', { hasText: 'Bỏ những gì đã nhập?' });
-    await confirm.waitFor();
+    const confirm = await settledDialog(page, page.locator('.ant-modal-confirm', { hasText: 'Bỏ những gì đã nhập?' }));
     await shot(page, 'shell-discard-confirm-1366');
     await confirm.getByRole('button', { name: 'Tiếp tục nhập' }).click();
     await confirm.waitFor({ state: 'hidden' });
@@ -83,8 +82,7 @@ describe('the frame around every page: forms, dialogs, sign-in, names read aloud
     await dialog.locator('input').first().waitFor();
     await dialog.locator('input').first().fill('nguoimoi');
     await page.keyboard.press('Escape');
-    const confirm = page.locator('.ant-modal-confirm', { hasText: 'Bỏ những gì đã nhập?' });
-    await confirm.waitFor();
+    const confirm = await settledDialog(page, page.locator('.ant-modal-confirm', { hasText: 'Bỏ những gì đã nhập?' }));
     await shot(page, 'shell-discard-confirm-390');
     await confirm.getByRole('button', { name: 'Bỏ nội dung' }).click();
     await dialog.waitFor({ state: 'hidden' });

@@ -106,9 +106,14 @@ export async function openAs(
 export const selectOptions = (page: Page): Locator =>
   page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
 
-/** The open dialog once it has stopped zooming in: a click meanwhile can be lost. */
-export async function settledDialog(page: Page): Promise<Locator> {
-  const dialog = page.locator('.ant-modal:visible');
+/**
+ * The open dialog (or the one given, a confirmation say) once every dialog has stopped zooming
+ * in: a click meanwhile lands where the button was a frame ago, and is lost.
+ */
+export async function settledDialog(
+  page: Page,
+  dialog: Locator = page.locator('.ant-modal:visible'),
+): Promise<Locator> {
   await dialog.waitFor({ state: 'visible' });
   await page.waitForFunction(() => document.querySelector('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom') === null);
   return dialog;
