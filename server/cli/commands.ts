@@ -7,6 +7,7 @@ import { seedDemo } from '../modules/demo/demo.service';
 import type { Config } from '../platform/config/config';
 import { openDatabase } from '../platform/db/database';
 import { migrateToLatest } from '../platform/db/migrator';
+import { refreshStatisticsLogged } from '../platform/db/statistics';
 import { DomainError } from '../platform/http/errors';
 import type { SystemCaller } from '../platform/security/actor';
 import { fail, printDemoAccounts } from './output';
@@ -55,6 +56,7 @@ export async function seedDemoCommand(config: Config): Promise<void> {
   await withApp(config, async ({ deps, services }) => {
     const result = await seedDemo(deps, services);
     if (!result.seeded) fail('Cơ sở dữ liệu đã có dữ liệu; chỉ nạp dữ liệu mẫu vào cơ sở dữ liệu trống.');
+    await refreshStatisticsLogged(deps.database, 'bulk', deps.logger);
     printDemoAccounts(result.accounts);
   });
 }

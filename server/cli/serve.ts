@@ -3,12 +3,15 @@ import { demoCredentials, seedDemo } from '../modules/demo/demo.service';
 import { writeCheckpoint } from '../platform/audit/audit-checkpoint';
 import type { Config } from '../platform/config/config';
 import { publicAddressWarning } from '../platform/config/public-address';
+import { refreshStatisticsLogged } from '../platform/db/statistics';
 import { createJobRunner, type JobRunner } from '../platform/jobs/runner';
 import { createSmtpListener, type SmtpListener } from '../platform/mail/incoming';
 import { printDemoLeftover, printDemoMode } from './output';
 
 const SESSION_PURGE_INTERVAL_MS = 10 * 60_000;
 const REMINDER_INTERVAL_MS = 5 * 60_000;
+/** How often the planner's statistics are looked at (only the tables that changed much are measured). */
+const STATISTICS_INTERVAL_MS = 60 * 60_000;
 const JOB_POLL_MS = 2000;
 const JOB_BATCH = 8;
 const JOB_LEASE_MS = 5 * 60_000;
@@ -25,6 +28,14 @@ export async function serve(config: Config): Promise<void> {
       app.log.info({ organizations: demo.organizations, people: demo.people }, 'demo organization loaded');
     }
   }
+  // Tables never measured, or much changed since, are measured before the first request: a
+  // planner without statistics can pick an index that reads a whole organization per check.
+  await refreshStatisticsLogged(deps.database, 'start', app.log);
+  const statistics = setInterval(
+    () => void refreshStatisticsLogged(deps.database, 'periodic', app.log),
+    STATISTICS_INTERVAL_MS,
+  );
+  statistics.unref();
 
   const purge = setInterval(() => {
     services.auth.purgeExpiredSessions().catch((err: unknown) => app.log.error({ err }, 'session purge failed'));
@@ -68,6 +79,7 @@ export async function serve(config: Config): Promise<void> {
     app.log.info({ signal }, 'shutting down: finishing requests in flight');
     clearInterval(purge);
     clearInterval(reminders);
+    clearInterval(statistics);
     clearInterval(checkpoints);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();

@@ -60,16 +60,19 @@ export async function findByClientKey(ex: Executor, userId: string, clientKey: s
     .executeTakeFirst();
 }
 
-export async function duplicatesOf(ex: Executor, organizationId: string, documentKey: string) {
-  return ex
+/** The duplicate check's query, also compiled by the test of its plan (`documents_duplicate_idx`). */
+export const duplicatesQuery = (ex: Executor, organizationId: string, documentKey: string) =>
+  ex
     .selectFrom('documents')
     .select(['id', 'number_text', 'arrival_number'])
     .where('organization_id', '=', organizationId)
     .where('direction', '=', 'incoming')
     .where('document_key', '=', documentKey)
     .where('status', '<>', 'cancelled')
-    .limit(5)
-    .execute();
+    .limit(5);
+
+export async function duplicatesOf(ex: Executor, organizationId: string, documentKey: string) {
+  return duplicatesQuery(ex, organizationId, documentKey).execute();
 }
 
 export async function addEvent(ex: Executor, event: DocumentEventsTable) {

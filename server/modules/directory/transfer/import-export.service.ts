@@ -7,6 +7,7 @@ import type {
   TransferKind,
 } from '../../../../common/schemas/directory-transfer';
 import type { Executor } from '../../../platform/db/database';
+import { refreshStatisticsLogged } from '../../../platform/db/statistics';
 import type { PlatformDeps } from '../../../platform/deps';
 import { auditOf, type Caller } from '../../../platform/security/actor';
 import * as errors from '../directory.errors';
@@ -165,7 +166,7 @@ export function createTransferService(
 
       if (request.mode === 'preview') return report((await run(db)).reports, false);
 
-      return transact(async ({ trx, audit }) => {
+      const imported = await transact(async ({ trx, audit }) => {
         // Planned inside the transaction, against the directory as it will be written.
         await orgRepo.lockTree(trx, database.kind);
         const { reports, apply } = await run(trx);
@@ -191,6 +192,9 @@ export function createTransferService(
         });
         return done;
       });
+      // Hundreds of organizations or people at once: the planner's statistics are measured again now.
+      if (imported.committed) await refreshStatisticsLogged(database, 'bulk', deps.logger);
+      return imported;
     },
   };
 }

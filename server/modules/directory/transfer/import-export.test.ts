@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../../common/schemas/directory-transfer';
 import { browser, errorOf, multipartFile } from '../../../test/directory';
@@ -35,6 +36,16 @@ describe.each(testEngines())('import and export (%s)', (engine) => {
       ).n,
     );
 
+  /** The tables the engine holds planner statistics for. */
+  const measuredTables = async (): Promise<string[]> => {
+    const { rows } =
+      engine === 'sqlite'
+        ? await sql<{ name: string }>`select distinct tbl as name from sqlite_stat1`.execute(t.deps.database.db)
+        : await sql<{ name: string }>`select relname as name from pg_stat_user_tables
+            where schemaname = current_schema() and last_analyze is not null`.execute(t.deps.database.db);
+    return rows.map((r) => r.name);
+  };
+
   it('imports a CSV that Excel wrote with a BOM and semicolons, parents defined on earlier rows', async () => {
     const { org: root, cookie } = await signedInAs(t, 'admin');
     const csv = `${BOM}Mã;Tên;Viết tắt;Loại;Mã đơn vị cấp trên;Hòm thư\r\nHU-DV;Huyện ủy Đồng Văn;HU;Cấp ủy;${root.code};huyenuy@dongvan.vn\r\nCB-LC;"Chi bộ Thôn Lũng Cú; xã Lũng Cú";CB;chi bo;HU-DV;\r\n`;
@@ -56,6 +67,8 @@ describe.each(testEngines())('import and export (%s)', (engine) => {
     ]);
     const cell = await t.services.directory.findOrganizationByCode('CB-LC');
     expect(cell).toMatchObject({ name: 'Chi bộ Thôn Lũng Cú; xã Lũng Cú', type: 'party_cell', depth: 2 });
+    // A committed import is a bulk load: the planner's statistics are measured at once.
+    expect(await measuredTables()).toContain('organizations');
     const search = (await browser(t, cookie).get('/api/organizations?q=lung cu')).json();
     expect(search.items.map((o: { code: string }) => o.code)).toEqual(['CB-LC']);
     const summary = await t.deps.database.db
