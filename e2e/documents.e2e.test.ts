@@ -22,9 +22,24 @@ describe('documents travel from drafting to completion (Chromium)', () => {
     search?: string,
   ) {
     const select = scope.getByLabel(label, { exact: true });
-    await select.click();
-    if (search) await select.pressSequentially(search);
-    await selectOptions(page).filter({ hasText: option }).first().click();
+    const shown = scope
+      .locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) })
+      .locator('.ant-select-content-has-value');
+    // A click on an option while its list (or the drawer under it) is still sliding in can
+    // land beside it: the choice is read back from the field, and made again if it did not take.
+    for (let attempt = 1; ; attempt++) {
+      if ((await select.getAttribute('aria-expanded')) !== 'true') {
+        await select.click();
+        if (search) await select.pressSequentially(search);
+      }
+      await selectOptions(page).filter({ hasText: option }).first().click();
+      try {
+        await shown.filter({ hasText: option }).waitFor({ timeout: 3000 });
+        return;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
   }
 
   /** Clicks an action button on the document page, fills its dialog, confirms, and waits for the new state. */
