@@ -8,7 +8,7 @@ import { newId } from '../server/platform/ids';
 import { makeOrganization, makeUser } from '../server/test/factories';
 import { createTestApp } from '../server/test/harness';
 
-const TOPICS = [
+export const TOPICS = [
   'triển khai văn phòng điện tử',
   'kiểm tra, giám sát năm 2027',
   'công tác phát triển đảng viên',
@@ -40,7 +40,7 @@ const TOPICS = [
   'quốc phòng, an ninh',
   'đại hội chi bộ nhiệm kỳ mới',
 ];
-const PLACES = [
+export const PLACES = [
   'Đồng Văn',
   'Lũng Cú',
   'Ma Lé',
@@ -72,8 +72,16 @@ const PLACES = [
   'Hà Giang',
   'Tuyên Quang',
 ];
-const OPENERS = ['Về việc', 'Kế hoạch', 'Báo cáo kết quả', 'Hướng dẫn', 'Thông báo', 'Công văn về', 'Chương trình'];
-const ISSUERS = [
+export const OPENERS = [
+  'Về việc',
+  'Kế hoạch',
+  'Báo cáo kết quả',
+  'Hướng dẫn',
+  'Thông báo',
+  'Công văn về',
+  'Chương trình',
+];
+export const ISSUERS = [
   ['Tỉnh ủy Hà Giang', 'TU'],
   ['Ban Tổ chức Tỉnh ủy', 'BTCTU'],
   ['Ban Tuyên giáo Tỉnh ủy', 'BTGTU'],
@@ -83,10 +91,20 @@ const ISSUERS = [
   ['UBND huyện Đồng Văn', 'UBND'],
   ['Ban Dân vận Tỉnh ủy', 'BDVTU'],
 ] as const;
-const TYPES = ['CV', 'KH', 'BC', 'HD', 'TB', 'NQ', 'QĐ', 'CT', 'CTr', 'TTr'];
+export const TYPES = ['CV', 'KH', 'BC', 'HD', 'TB', 'NQ', 'QĐ', 'CT', 'CTr', 'TTr'];
+
+/** Who sends the committee documents: the province's bodies, the communes and the other districts. */
+export const SENDERS: (readonly [name: string, abbreviation: string, state: boolean])[] = [
+  ...ISSUERS.map(([name, abbr]) => [name, abbr, abbr === 'UBND'] as const),
+  ...PLACES.slice(1, 19).flatMap((p) => [
+    [`Đảng ủy xã ${p}`, 'ĐU', false] as const,
+    [`UBND xã ${p}`, 'UBND', true] as const,
+  ]),
+  ...PLACES.slice(19, 28).map((p) => [`Huyện ủy ${p}`, 'HU', false] as const),
+];
 
 /** Deterministic pseudo-random numbers, so every run loads the same documents. */
-function generator(seed: number) {
+export function generator(seed: number) {
   let s = seed >>> 0;
   return () => {
     s = (s * 1_664_525 + 1_013_904_223) >>> 0;
@@ -94,7 +112,7 @@ function generator(seed: number) {
   };
 }
 
-const pick = <T>(list: readonly T[], r: () => number): T => list[Math.floor(r() * list.length)] as T;
+export const pick = <T>(list: readonly T[], r: () => number): T => list[Math.floor(r() * list.length)] as T;
 
 /** What people type: accent-free phrases, names of places, notations, with and without marks. */
 export function searchQueries(): string[] {

@@ -1,0 +1,120 @@
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type { Database } from '../server/platform/db/database';
+import { type BenchServer, runCli, signInCookie } from './server-process';
+
+export const CLIENTS = 20;
+export const BENCH_PASSWORD = 'Bench-mat-khau-2026';
+/** The register every registration goes to: the committee's non-secret incoming one. */
+export const REGISTER_ORGANIZATION = 'Huyện ủy Đồng Văn';
+
+export const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+
+export interface RegistrationRun {
+  /** How many documents to register. */
+  count: number;
+  /** Numbers already used by earlier runs on the same database, so no two documents look alike. */
+  from?: number;
+  /** Collects each registration's time in milliseconds. */
+  latencies?: number[];
+}
+
+/**
+ * `count` registrations from 20 clients at once, spread over the given servers, then a look
+ * at the register: every arrival number from 1 to the last exactly once.
+ */
+export async function registrations(
+  servers: BenchServer[],
+  password: string,
+  arrivals: (registerId: string) => Promise<number[]>,
+  { count, from = 0, latencies = [] }: RegistrationRun,
+) {
+  const cookies = await Promise.all(servers.map((s) => signInCookie(s.url, 'benchclerk', password)));
+  const first = servers[0] as BenchServer;
+  const registers = (await (
+    await fetch(`${first.url}/api/registers`, { headers: { cookie: cookies[0] ?? '' } })
+  ).json()) as {
+    items: { id: string; direction: string; secret: boolean; organizationName: string }[];
+  };
+  const register = registers.items.find(
+    (r) => r.direction === 'incoming' && !r.secret && r.organizationName === REGISTER_ORGANIZATION,
+  );
+  if (!register) throw new Error('no incoming register');
+  let next = 0;
+  let failures = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, c) => {
+      const server = servers[c % servers.length] as BenchServer;
+      const cookie = cookies[c % servers.length] ?? '';
+      for (;;) {
+        const i = next++;
+        if (i >= count) return;
+        const n = from + i + 1;
+        const sent = performance.now();
+        const res = await fetch(`${server.url}/api/documents/incoming`, {
+          method: 'POST',
+          headers: { cookie, 'content-type': 'application/json', origin: server.url },
+          body: JSON.stringify({
+            registerId: register.id,
+            issuerName: `Tỉnh ủy Hà Giang ${c}`,
+            numberText: `${n}-CV/TU`,
+            issueDate: '2026-11-20',
+            typeCode: 'CV',
+            summary: `Văn bản đo hiệu năng số ${n}`,
+            clientKey: `bench-${c}-${n}-${randomBytes(4).toString('hex')}`,
+          }),
+        });
+        if (res.status !== 201) failures++;
+        await res.arrayBuffer();
+        latencies.push(performance.now() - sent);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const numbers = (await arrivals(register.id)).sort((a, b) => a - b);
+  const unique = new Set(numbers);
+  const missing = Math.max(0, (numbers.at(-1) ?? 0) - unique.size);
+  return {
+    registrations: count,
+    clients: CLIENTS,
+    servers: servers.length,
+    perSecond: Math.round(count / seconds),
+    failures,
+    /** Every arrival number of the register, the documents already there included. */
+    inRegister: numbers.length,
+    duplicates: numbers.length - unique.size,
+    missing,
+    contiguous: numbers.every((n, i) => n === i + 1),
+  };
+}
+
+/** The demo organization and a clerk of the committee, made through the command line. */
+export function prepare(env: NodeJS.ProcessEnv, password: string) {
+  runCli(env, 'seed-demo');
+  runCli(
+    env,
+    'user',
+    'create',
+    '--username',
+    'benchclerk',
+    '--full-name',
+    'Văn thư đo',
+    '--password',
+    password,
+    '--role',
+    'HUDV:clerk',
+  );
+}
+
+/** Every arrival number of a register, the documents already there included. */
+export async function arrivalNumbers(db: Database, registerId: string): Promise<number[]> {
+  const rows = await db.db
+    .selectFrom('documents')
+    .select('arrival_number')
+    .where('register_id', '=', registerId)
+    .execute();
+  await db.close();
+  return rows.map((r) => Number(r.arrival_number));
+}
