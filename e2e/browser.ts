@@ -15,8 +15,10 @@ import { SQLITE_TEMPLATE_ENV } from '../server/test/templates';
  * and pages, a third less processor time over the journeys.
  */
 const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
+/** The whole browser: the shell has no app installation, so the installed-app journey needs it. */
+export const FULL_CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_PATH =
-  process.env.CHROMIUM_PATH ?? (fs.existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : '/usr/bin/chromium');
+  process.env.CHROMIUM_PATH ?? (fs.existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : FULL_CHROMIUM_PATH);
 
 /** The closed network refuses Chromium's background calls; these flags stop it making them. */
 export const CHROMIUM_ARGS = [

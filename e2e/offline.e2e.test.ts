@@ -10,7 +10,7 @@ import { createApp, defaultWebRoot } from '../server/app';
 import { demoName } from '../server/modules/demo/demo.data';
 import { demoPdf } from '../server/modules/demo/demo-documents.service';
 import { testConfig } from '../server/test/harness';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser';
+import { CHROMIUM_ARGS, FULL_CHROMIUM_PATH } from './browser';
 import { PHONE, shot, useProduct } from './session';
 
 const DEMO_MEETING = 'Hội nghị Ban Thường vụ Huyện ủy thường kỳ tháng 12';
@@ -54,9 +54,10 @@ describe('the app on a phone: installed, meeting papers read and answered with n
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'vanphong-phone-'));
 
   beforeAll(async () => {
-    // A real profile, not an incognito one: Chromium reports incognito as not installable.
+    // A real profile, not an incognito one: Chromium reports incognito as not installable;
+    // and the whole browser, not its headless shell, which installs no app.
     phone = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM_PATH,
+      executablePath: FULL_CHROMIUM_PATH,
       args: CHROMIUM_ARGS,
       viewport: PHONE,
       locale: 'vi-VN',
