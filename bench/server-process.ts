@@ -101,6 +101,34 @@ export async function startServer(env: NodeJS.ProcessEnv, { settleMs = 0 } = {})
   };
 }
 
+/**
+ * The bare baseline: `bench/bare-server.mjs` in its own process, the product's Fastify answering
+ * the JSON in `bodyFile` on `/list` and nothing else. Ready when it prints its port.
+ */
+export async function startBareServer(bodyFile: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = spawn('node', [path.resolve('bench/bare-server.mjs'), bodyFile], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n')[0];
+      if (out.includes('\n') && line) resolve((JSON.parse(line) as { port: number }).port);
+    });
+    child.once('exit', (code) => reject(new Error(`bare server exited with ${code}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
 export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'vanphong-bench-'));
 }
