@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MailboxView, MailItemView, MailListItem } from '../../../common/schemas/mail';
-import { type Client, errorCode, makeOffice, ok, tinyPdf } from '../../test/documents';
+import { type Client, client, errorCode, makeOffice, ok, tinyPdf } from '../../test/documents';
+import { makeOrganization, makeUser, sessionFor } from '../../test/factories';
 import { createTestApp, type TestApp, TestClock, testEngines } from '../../test/harness';
 import { createMeeting, makeDelegate, makeMeetingWorld, meetingInput } from '../../test/meetings';
 
@@ -45,6 +46,24 @@ describe.each(testEngines())('official mailboxes (%s)', (engine) => {
     const res = await w.a.api.get(`/api/mail/mailboxes/${w.office.id}/messages`);
     expect(res.statusCode).toBe(404);
     expect(errorCode(res)).toBe('mail.mailbox_not_found');
+  });
+
+  it('gives a mailbox at once to an organization, a person or an account added after the last look', async () => {
+    const w = await world();
+    await boxes(w.clerk.api);
+    // An account without a person: the directory's version does not move, the accounts do.
+    const account = await makeUser(t, [{ organization: w.committee, role: 'specialist' }], {
+      fullName: 'Hờ A Chuyên Viên',
+    });
+    const accountApi = client(t, await sessionFor(t, account));
+    expect((await boxes(accountApi)).map((b) => [b.kind, b.name])).toEqual([['user', 'Hờ A Chuyên Viên']]);
+    // A person and an organization: the directory's version moves.
+    const delegate = await makeDelegate(t, w.committee, 'Lầu Mí Mới');
+    expect((await boxes(delegate.api)).map((b) => [b.kind, b.name])).toEqual([['person', 'Lầu Mí Mới']]);
+    const commune = await makeOrganization(t, { parent: w.committee, name: 'Đảng ủy xã Sủng Là', abbreviation: 'ĐU' });
+    const communeClerk = await makeUser(t, [{ organization: commune, role: 'clerk' }]);
+    const communeBoxes = await boxes(client(t, await sessionFor(t, communeClerk)));
+    expect(communeBoxes.filter((b) => b.kind === 'organization').map((b) => b.name)).toEqual(['Đảng ủy xã Sủng Là']);
   });
 
   it('sends to people and organizations once each, hides blind copies, and tells the readers', async () => {

@@ -7,6 +7,32 @@ export type MailboxRow = Pick<MailboxesTable, 'id' | 'kind' | 'owner_id' | 'addr
 
 const COLUMNS = ['id', 'kind', 'owner_id', 'address', 'name'] as const;
 
+/**
+ * What the set of mailbox owners depends on, in one read: the directory's version (moved by
+ * triggers at every change to organizations and people), the accounts without a person, and
+ * the newest account. While it reads the same, no new owner can be without a mailbox.
+ */
+export async function ownersStamp(ex: Executor): Promise<string> {
+  const row = await ex
+    .selectFrom('directory_state')
+    .select((eb) => [
+      'version',
+      // Accounts without a person own a mailbox: linking or unlinking one moves this count.
+      eb
+        .selectFrom('users')
+        .select((u) => u.fn.countAll<number>().as('n'))
+        .where('person_id', 'is', null)
+        .as('users'),
+      eb
+        .selectFrom('users')
+        .select((u) => u.fn.max('id').as('id'))
+        .as('newest'),
+    ])
+    .where('id', '=', 1)
+    .executeTakeFirst();
+  return row ? `${row.version}/${row.users}/${row.newest ?? ''}` : '';
+}
+
 /** The organizations, people, and accounts without a person, that have no mailbox yet. */
 export async function ownersWithoutMailbox(ex: Executor) {
   const organizations = await ex
