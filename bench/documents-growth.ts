@@ -186,7 +186,7 @@ const median = (values: number[]) =>
  */
 export async function growth(kind: DatabaseKind, url?: string) {
   const { envs, open, cleanup } = await engine(kind, url);
-  prepare(envs[0] as NodeJS.ProcessEnv, BENCH_PASSWORD);
+  prepare(envs[0] as NodeJS.ProcessEnv);
   const fillTo = filler(kind, SIZES.at(-1) ?? 0);
   const sizes = [];
   let servers: BenchServer[] = [];

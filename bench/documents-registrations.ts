@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Database } from '../server/platform/db/database';
-import { type BenchServer, runCli, signInCookie } from './server-process';
+import { type BenchServer, createAccount, runCli, signInCookie } from './server-process';
 
 export const CLIENTS = 20;
-export const BENCH_PASSWORD = 'Bench-mat-khau-2026';
+export { BENCH_PASSWORD } from './server-process';
 /** The register every registration goes to: the committee's non-secret incoming one. */
 export const REGISTER_ORGANIZATION = 'Huyện ủy Đồng Văn';
 
@@ -91,21 +91,9 @@ export async function registrations(
 }
 
 /** The demo organization and a clerk of the committee, made through the command line. */
-export function prepare(env: NodeJS.ProcessEnv, password: string) {
+export function prepare(env: NodeJS.ProcessEnv) {
   runCli(env, 'seed-demo');
-  runCli(
-    env,
-    'user',
-    'create',
-    '--username',
-    'benchclerk',
-    '--full-name',
-    'Văn thư đo',
-    '--password',
-    password,
-    '--role',
-    'HUDV:clerk',
-  );
+  createAccount(env, 'benchclerk', 'Văn thư đo', 'HUDV:clerk');
 }
 
 /** Every arrival number of a register, the documents already there included. */

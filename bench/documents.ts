@@ -19,7 +19,7 @@ const onPostgres = PG_URL !== undefined && ENGINE !== 'sqlite';
 async function registrationsOnSqlite() {
   const dataDir = tempDataDir();
   const env = { ...process.env, DATA_DIR: dataDir, DEMO_MODE: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'production' };
-  prepare(env, BENCH_PASSWORD);
+  prepare(env);
   const server = await startServer(env);
   try {
     return await registrations(
@@ -38,7 +38,7 @@ async function registrationsOnSqlite() {
 async function registrationsOnPostgres(url: string) {
   const shared = await postgresSchema(url);
   const envs = [shared.env(), shared.env()].map((env) => ({ ...env, NODE_ENV: 'production' }));
-  prepare(envs[0] as NodeJS.ProcessEnv, BENCH_PASSWORD);
+  prepare(envs[0] as NodeJS.ProcessEnv);
   const servers = await Promise.all(envs.map((env) => startServer(env)));
   try {
     return await registrations(servers, BENCH_PASSWORD, (registerId) => arrivalNumbers(shared.open(), registerId), {

@@ -1,7 +1,6 @@
-import { runCli, signInCookie } from './server-process';
+import { BENCH_PASSWORD, createAccount, runCli, signInCookie } from './server-process';
 
 /** The pages `npm run bench -- http` reads, full as a working office's are. */
-export const PASSWORD = 'Bench-mat-khau-2026';
 const CLERK = 'benchclerk';
 const LEADER = 'benchleader';
 /** A page of the incoming register, and as many documents waiting for the leader's direction. */
@@ -13,24 +12,8 @@ const COMMITTEE = 'Huyện ủy Đồng Văn';
 /** The demo organization with a clerk and a leader of the committee, made through the command line. */
 export function prepareAccounts(env: NodeJS.ProcessEnv): void {
   runCli(env, 'seed-demo');
-  for (const [username, fullName, role] of [
-    [CLERK, 'Văn thư đo hiệu năng', 'HUDV:clerk'],
-    [LEADER, 'Lãnh đạo đo hiệu năng', 'HUDV:leader'],
-  ] as const) {
-    runCli(
-      env,
-      'user',
-      'create',
-      '--username',
-      username,
-      '--full-name',
-      fullName,
-      '--password',
-      PASSWORD,
-      '--role',
-      role,
-    );
-  }
+  createAccount(env, CLERK, 'Văn thư đo hiệu năng', 'HUDV:clerk');
+  createAccount(env, LEADER, 'Lãnh đạo đo hiệu năng', 'HUDV:leader');
 }
 
 async function call<T>(url: string, path: string, cookie: string, body?: unknown): Promise<T> {
@@ -60,8 +43,8 @@ interface Mailbox {
  * Returns that mailbox's id, the one the clerk's mailbox page lists.
  */
 export async function fillPages(url: string): Promise<{ committeeMailboxId: string }> {
-  const clerk = await signInCookie(url, CLERK, PASSWORD);
-  const leader = await signInCookie(url, LEADER, PASSWORD);
+  const clerk = await signInCookie(url, CLERK, BENCH_PASSWORD);
+  const leader = await signInCookie(url, LEADER, BENCH_PASSWORD);
   const leaderId = (await call<{ user: { id: string } }>(url, '/api/auth/me', leader)).user.id;
   const registers = await call<{
     items: { id: string; direction: string; secret: boolean; organizationName: string }[];
@@ -101,5 +84,8 @@ export async function fillPages(url: string): Promise<{ committeeMailboxId: stri
 
 /** Signs the clerk and the leader in. */
 export async function cookies(url: string): Promise<{ clerk: string; leader: string }> {
-  return { clerk: await signInCookie(url, CLERK, PASSWORD), leader: await signInCookie(url, LEADER, PASSWORD) };
+  return {
+    clerk: await signInCookie(url, CLERK, BENCH_PASSWORD),
+    leader: await signInCookie(url, LEADER, BENCH_PASSWORD),
+  };
 }

@@ -28,33 +28,25 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
+/** The password of every account a benchmark makes. */
+export const BENCH_PASSWORD = 'Bench-mat-khau-2026';
+
 export function prepareDatabase(env: NodeJS.ProcessEnv): { username: string; password: string } {
   execFileSync('node', [MAIN, 'seed-demo'], { env, stdio: 'ignore' });
   return createAccount(env, 'bench', 'Đo hiệu năng');
 }
 
-/** One more administrator of the demo committee, made through the command line. */
+/** One more person of the demo committee (an administrator unless told), made through the command line. */
 export function createAccount(
   env: NodeJS.ProcessEnv,
   username: string,
   fullName: string,
+  role = 'HUDV:admin',
 ): { username: string; password: string } {
-  const password = 'Bench-mat-khau-2026';
+  const password = BENCH_PASSWORD;
   execFileSync(
     'node',
-    [
-      MAIN,
-      'user',
-      'create',
-      '--username',
-      username,
-      '--full-name',
-      fullName,
-      '--password',
-      password,
-      '--role',
-      'HUDV:admin',
-    ],
+    [MAIN, 'user', 'create', '--username', username, '--full-name', fullName, '--password', password, '--role', role],
     { env, stdio: 'ignore' },
   );
   return { username, password };

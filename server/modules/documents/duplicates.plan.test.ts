@@ -7,7 +7,7 @@ import { createTestApp, type TestApp, testEngines } from '../../test/harness';
 import { duplicatesOf, duplicatesQuery } from './documents.repository';
 import { documentKey } from './documents.rules';
 
-/** Documents already in the register: enough for a scan of the organization to cost what it would at 100,000. */
+/** Documents already in the register: enough that a planner weighs the indexes as it would on a large one. */
 const IN_REGISTER = 20_000;
 
 /**

@@ -22,7 +22,7 @@ export function createMailboxAccess(deps: PlatformDeps) {
   /**
    * Every owner has a mailbox: looked at again at most every two seconds, or at once when
    * `force`; either way the owners are only searched when the directory or the accounts
-   * changed since the last time (one indexed read instead of three joins on every page).
+   * changed since the last time (one small read instead of three anti-joins on every page).
    */
   async function sync(force = false) {
     const t = Date.now();
