@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { CanonicalTextPlugin } from './canonical-plugin';
 import type { DB } from './schema';
+import { FairSqliteDialect } from './sqlite-dialect';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -34,7 +35,7 @@ export function openDatabase(options: DatabaseOptions): Database {
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
     const db = new Kysely<DB>({
-      dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+      dialect: new FairSqliteDialect({ database: withStatementCache(sqlite) }),
       plugins: [new CanonicalTextPlugin()],
     });
     return {
