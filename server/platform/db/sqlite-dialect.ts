@@ -4,11 +4,9 @@ import { type DatabaseConnection, SqliteDialect, type SqliteDialectConfig, Sqlit
  * One SQLite connection, handed out first come, first served.
  *
  * Kysely's own SQLite driver guards its single connection with a lock that wakes every
- * waiter on each release and lets a newcomer take it before them. Under load a request
- * that must take the connection several times (each query outside a transaction takes it
- * once) kept losing it to later ones: with 50 clients the first requests waited seconds
- * while later ones were served. Here each release hands the connection straight to the
- * longest waiter, and waking costs one callback whatever the queue's length.
+ * waiter on each release and lets a request that asks just then take the connection before
+ * those already waiting. Here each release hands the connection straight to the longest
+ * waiter, and waking costs one callback whatever the queue's length.
  */
 export class FairSqliteDialect extends SqliteDialect {
   readonly #config: SqliteDialectConfig;
