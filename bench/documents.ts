@@ -6,7 +6,7 @@ import { bulkLoad, searchQueries } from './documents-data';
 import { dispatchFigures } from './documents-dispatch';
 import { growth } from './documents-growth';
 import { arrivalNumbers, BENCH_PASSWORD, percentile, prepare, registrations } from './documents-registrations';
-import { postgresSchema, startServer, tempDataDir } from './server-process';
+import { type BenchServer, postgresSchema, startServer, tempDataDir } from './server-process';
 
 const REGISTRATIONS = Number(process.env.BENCH_REGISTRATIONS ?? 1000);
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 100_000);
@@ -16,19 +16,28 @@ const ENGINE = process.env.BENCH_ENGINE;
 const onSqlite = ENGINE !== 'postgres';
 const onPostgres = PG_URL !== undefined && ENGINE !== 'sqlite';
 
+/** The slowest of the processes from spawn to answering, and to their start-up work done. */
+function startTimes(servers: BenchServer[]) {
+  return {
+    startToReadyMs: Math.round(Math.max(...servers.map((s) => s.readyMs))),
+    startToSettledMs: Math.round(Math.max(...servers.map((s) => s.settledMs))),
+  };
+}
+
 async function registrationsOnSqlite() {
   const dataDir = tempDataDir();
   const env = { ...process.env, DATA_DIR: dataDir, DEMO_MODE: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'production' };
   prepare(env);
   const server = await startServer(env);
   try {
-    return await registrations(
+    const result = await registrations(
       [server],
       BENCH_PASSWORD,
       (registerId) =>
         arrivalNumbers(openDatabase({ kind: 'sqlite', file: path.join(dataDir, 'vanphong.sqlite') }), registerId),
       { count: REGISTRATIONS },
     );
+    return { ...result, ...startTimes([server]) };
   } finally {
     await server.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -41,9 +50,15 @@ async function registrationsOnPostgres(url: string) {
   prepare(envs[0] as NodeJS.ProcessEnv);
   const servers = await Promise.all(envs.map((env) => startServer(env)));
   try {
-    return await registrations(servers, BENCH_PASSWORD, (registerId) => arrivalNumbers(shared.open(), registerId), {
-      count: REGISTRATIONS,
-    });
+    const result = await registrations(
+      servers,
+      BENCH_PASSWORD,
+      (registerId) => arrivalNumbers(shared.open(), registerId),
+      {
+        count: REGISTRATIONS,
+      },
+    );
+    return { ...result, ...startTimes(servers) };
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
     await shared.drop();

@@ -25,8 +25,13 @@ export interface BenchServer {
   process: ChildProcess;
   /** Milliseconds from spawning the process to the first healthy answer. */
   readyMs: number;
+  /** Milliseconds from spawning the process to health saying its start-up work is done. */
+  settledMs: number;
   stop(): Promise<void>;
 }
+
+/** Longer than any start-up the benchmarks make: past it, something is stuck. */
+const SETTLE_TIMEOUT_MS = 60_000;
 
 /** The password of every account a benchmark makes. */
 export const BENCH_PASSWORD = 'Bench-mat-khau-2026';
@@ -53,13 +58,13 @@ export function createAccount(
 }
 
 /**
- * Starts the built server as its own process on an existing database, and times it to ready.
- * The health route answers as soon as the server listens; the start-up work that follows
- * (the first reminders after 5 s, the PDF renderer's warm-up after 2 s, the job runner) has
- * no signal of its own, so a measurement that must not share the processor with it passes
- * `settleMs` to wait it out.
+ * Starts the built server as its own process on an existing database, and times it to ready
+ * (health answers) and to settled (health says `startup: 'done'`: the work the server does once
+ * after it starts answering, such as the PDF renderer's warm-up after 2 s, the first reminders
+ * after 5 s and the job runner's first pass, has finished). Measurements start once settled, so
+ * they never share the processor with that work.
  */
-export async function startServer(env: NodeJS.ProcessEnv, { settleMs = 0 } = {}): Promise<BenchServer> {
+export async function startServer(env: NodeJS.ProcessEnv): Promise<BenchServer> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn('node', [MAIN, 'serve'], {
@@ -67,24 +72,35 @@ export async function startServer(env: NodeJS.ProcessEnv, { settleMs = 0 } = {})
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
+  let readyMs: number | null = null;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    if (performance.now() - started > SETTLE_TIMEOUT_MS) {
+      child.kill('SIGTERM');
+      throw new Error(
+        readyMs === null
+          ? `server did not answer /api/health within ${SETTLE_TIMEOUT_MS / 1000} s`
+          : `server answered after ${Math.round(readyMs)} ms but its start-up work was not done within ${SETTLE_TIMEOUT_MS / 1000} s`,
+      );
+    }
     try {
       const res = await fetch(`${url}/api/health`);
-      if (res.ok) break;
+      if (res.ok) {
+        readyMs ??= performance.now() - started;
+        if (((await res.json()) as { startup?: string }).startup === 'done') break;
+      }
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, readyMs === null ? 10 : 50));
   }
-  const readyMs = performance.now() - started;
-  if (settleMs > 0) await new Promise((r) => setTimeout(r, settleMs));
-  if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+  const settledMs = performance.now() - started;
   return {
     url,
     dataDir: env.DATA_DIR ?? '',
     process: child,
-    readyMs,
+    readyMs: readyMs ?? settledMs,
+    settledMs,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());
@@ -114,7 +130,6 @@ export async function startBareServer(bodyFile: string): Promise<{ url: string; 
     url: `http://127.0.0.1:${port}`,
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),

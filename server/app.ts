@@ -58,6 +58,7 @@ import type { JobHandler } from './platform/jobs/jobs';
 import { mailSenderFromConfig } from './platform/mail/outgoing';
 import { createAuthorizer } from './platform/security/authorize';
 import { setPasswordHashCost } from './platform/security/password';
+import { createStartup, type Startup } from './platform/startup';
 import { createTransactor } from './platform/transactor';
 import { VERSION } from './version';
 
@@ -96,6 +97,8 @@ export interface VanPhong {
   };
   /** The handler of every job kind, for the job runner. */
   jobHandlers: Record<string, JobHandler>;
+  /** The work done once at start after the server answers; health tells when it is done. */
+  startup: Startup;
   close(): Promise<void>;
 }
 
@@ -192,7 +195,8 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
       }),
   });
 
-  registerHealthRoutes(app, deps, VERSION);
+  const startup = createStartup(logger);
+  registerHealthRoutes(app, deps, VERSION, startup);
   registerAuthRoutes(app, { auth, config, demoConfig: createDemoConfigView(deps) });
   registerUsersRoutes(app, users);
   registerAuditRoutes(app, createAuditService(deps));
@@ -253,6 +257,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
       mailbox,
     },
     jobHandlers,
+    startup,
     close: async () => {
       live.close();
       await app.close();

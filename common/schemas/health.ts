@@ -6,5 +6,7 @@ export const healthSchema = z.object({
   version: z.string(),
   uptimeSeconds: z.number(),
   time: z.string(),
+  /** `running` until the work the server does once after it starts answering has finished. */
+  startup: z.enum(['running', 'done']),
 });
 export type Health = z.infer<typeof healthSchema>;

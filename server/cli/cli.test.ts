@@ -139,8 +139,10 @@ describe('vanphong command line (SQLite)', () => {
       });
     });
     const port = new URL(url).port;
-    const health = await fetch(`http://127.0.0.1:${port}/api/health`);
-    expect(await health.json()).toMatchObject({ status: 'ok', database: 'sqlite' });
+    const health = async () => (await fetch(`http://127.0.0.1:${port}/api/health`)).json() as Promise<unknown>;
+    // The first reminders are 5 s away: the start-up work is still under way, and health still ok.
+    expect(await health()).toMatchObject({ status: 'ok', database: 'sqlite', startup: 'running' });
+    await expect.poll(health, { timeout: 15_000, interval: 200 }).toMatchObject({ status: 'ok', startup: 'done' });
     const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     expect(await exit).toBe(0);

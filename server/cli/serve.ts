@@ -20,7 +20,10 @@ const JOB_LEASE_MS = 5 * 60_000;
 export async function serve(config: Config): Promise<void> {
   const started = performance.now();
   const vanphong = await createApp({ config });
-  const { app, deps, services } = vanphong;
+  const { app, deps, services, startup } = vanphong;
+  // Start-up is under way until everything below is planned; each piece then counts on its own.
+  let planned: () => void = () => {};
+  startup.track('serve', new Promise<void>((resolve) => (planned = resolve)));
 
   if (config.demoMode) {
     const demo = await seedDemo(deps, services);
@@ -49,7 +52,7 @@ export async function serve(config: Config): Promise<void> {
     );
   const reminders = setInterval(() => void remind(), REMINDER_INTERVAL_MS);
   reminders.unref();
-  setTimeout(() => void remind(), 5000).unref();
+  startup.after('reminders', 5000, remind);
 
   // The head of the audit chain leaves the database as a keyed checkpoint file: at start,
   // whenever the interval passes with the head moved, and at shutdown.
@@ -110,7 +113,7 @@ export async function serve(config: Config): Promise<void> {
     batch: JOB_BATCH,
     lockMs: JOB_LEASE_MS,
   });
-  jobs.start();
+  startup.track('jobs', jobs.start());
   if (config.mail.listen) {
     // Mail for the office's domain, filed into its mailboxes before the sender is answered.
     smtp = await createSmtpListener({
@@ -127,14 +130,14 @@ export async function serve(config: Config): Promise<void> {
   }
   // The first PDF loads pdfkit and the fonts (a few hundred milliseconds): done once now, while
   // nobody waits, so the first invitation sent is as quick as the next ones.
-  setTimeout(() => {
+  startup.after('pdf-warm-up', 2000, () =>
     import('../platform/render/party-document')
       .then(async ({ renderPartyDocumentPdf }) => {
         const { sampleInvitation } = await import('../platform/render/samples');
         await renderPartyDocumentPdf(sampleInvitation());
       })
-      .catch((err: unknown) => app.log.warn({ err }, 'PDF renderer warm-up failed'));
-  }, 2000).unref();
+      .catch((err: unknown) => app.log.warn({ err }, 'PDF renderer warm-up failed')),
+  );
   const insecure = publicAddressWarning(config.publicUrl);
   if (insecure) app.log.warn({ publicUrl: config.publicUrl }, insecure);
   const address = app.server.address();
@@ -155,4 +158,6 @@ export async function serve(config: Config): Promise<void> {
   const demo = await demoCredentials(deps);
   if (config.demoMode) printDemoMode(demo, localUrl);
   else if (demo.accounts.length > 0) printDemoLeftover(demo.accounts);
+  planned();
+  void startup.done().then(() => app.log.info({ ms: Math.round(performance.now() - started) }, 'start-up work done'));
 }

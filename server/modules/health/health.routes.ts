@@ -1,9 +1,15 @@
 import { healthSchema } from '../../../common/schemas/health';
 import type { PlatformDeps } from '../../platform/deps';
 import { type App, typed } from '../../platform/http/http-server';
+import type { Startup } from '../../platform/startup';
 import { pingDatabase } from './health.repository';
 
-export function registerHealthRoutes(app: App, deps: PlatformDeps, version: string): void {
+export function registerHealthRoutes(
+  app: App,
+  deps: PlatformDeps,
+  version: string,
+  startup: Pick<Startup, 'state'>,
+): void {
   const startedAt = Date.now();
   typed(app).get(
     '/api/health',
@@ -21,6 +27,7 @@ export function registerHealthRoutes(app: App, deps: PlatformDeps, version: stri
         version,
         uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
         time: deps.clock.now().toISOString(),
+        startup: startup.state(),
       });
     },
   );

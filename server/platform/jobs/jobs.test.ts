@@ -186,7 +186,7 @@ describe.each(testEngines())('the job queue (%s)', (engine) => {
       },
       { batch: 2 },
     );
-    r.start();
+    void r.start();
     await expect.poll(() => started).toBe(2);
     const stopping = r.stop();
     release();
@@ -196,6 +196,38 @@ describe.each(testEngines())('the job queue (%s)', (engine) => {
     // What was not claimed stays queued for the next start.
     const queued = await t.deps.database.db.selectFrom('jobs').select('id').where('status', '=', 'queued').execute();
     expect(queued).toHaveLength(3);
+  });
+
+  it('tells when its first pass, the jobs due at start, has finished', async () => {
+    await put('first-ok');
+    await put('first-fails');
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const r = runner({
+      'test.echo': async (payload) => {
+        await gate;
+        if ((payload as { key: string }).key === 'first-fails') throw new Error('relay down');
+      },
+    });
+    let passed = false;
+    const first = r.start().then(() => {
+      passed = true;
+    });
+    await expect.poll(async () => (await job('first-ok')).status).toBe('running');
+    expect(passed).toBe(false);
+    release();
+    await first;
+    expect([(await job('first-ok')).status, (await job('first-fails')).status]).toEqual(['done', 'failed']);
+    await r.stop();
+  });
+
+  it('ends its first pass when stopped before it polled', async () => {
+    const r = runner({ 'test.echo': async () => {} });
+    const first = r.start();
+    await r.stop();
+    await expect(first).resolves.toBeUndefined();
   });
 
   it.runIf(engine === 'postgres')('never runs a job twice with two runners on one database', async () => {

@@ -23,8 +23,11 @@ export interface JobRunnerOptions {
 }
 
 export interface JobRunner {
-  /** Polls until stopped. */
-  start(): void;
+  /**
+   * Polls until stopped. Resolves once the first poll and the jobs it claimed have finished
+   * (or the runner was stopped first): the runner's part of the server's start-up.
+   */
+  start(): Promise<void>;
   /** Claims the jobs due now (up to the free slots) and runs them to the end; answers how many. */
   runOnce(): Promise<number>;
   /** Stops polling and waits for the jobs in flight. */
@@ -33,6 +36,11 @@ export interface JobRunner {
 }
 
 const ERROR_MAX = 2000;
+
+interface Poll {
+  next: number;
+  ran: Promise<unknown>;
+}
 
 /**
  * Runs queued jobs after their transaction committed. Claiming is one atomic statement
@@ -52,8 +60,10 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const workerId = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`.slice(0, 100);
   const inFlight = new Set<Promise<void>>();
   let timer: NodeJS.Timeout | null = null;
-  let polling: Promise<number> | null = null;
+  let polling: Promise<Poll> | null = null;
   let stopped = false;
+  /** Told what the first poll after `start` set running. */
+  let firstPass: ((ran: Promise<unknown>) => void) | null = null;
 
   async function claim(limit: number): Promise<Job[]> {
     const now = clock.now();
@@ -142,18 +152,21 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     return jobs.length;
   }
 
-  /** One poll: claims into the free slots without waiting for the jobs; answers when to poll next. */
-  async function poll(): Promise<number> {
+  /**
+   * One poll: claims into the free slots without waiting for the jobs; answers when to poll
+   * next, and the jobs it set running.
+   */
+  async function poll(): Promise<Poll> {
     try {
       const free = batch - inFlight.size;
-      if (free <= 0) return pollMs;
+      if (free <= 0) return { next: pollMs, ran: Promise.resolve() };
       const jobs = await claim(free);
       // A freed slot looks for more at once: a backlog drains without waiting for the next poll.
-      for (const job of jobs) void track(job).then(() => schedule(0));
-      return pollMs;
+      const ran = jobs.map((job) => track(job).then(() => schedule(0)));
+      return { next: pollMs, ran: Promise.all(ran) };
     } catch (err) {
       logger.error({ err }, 'job poll failed');
-      return pollMs;
+      return { next: pollMs, ran: Promise.resolve() };
     }
   }
 
@@ -166,8 +179,10 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     timer = setTimeout(async () => {
       timer = null;
       polling = poll();
-      const next = await polling;
+      const { next, ran } = await polling;
       polling = null;
+      firstPass?.(ran);
+      firstPass = null;
       schedule(next);
     }, ms);
     timer.unref();
@@ -178,10 +193,16 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     runOnce,
     start() {
       stopped = false;
+      const first = new Promise<void>((resolve) => {
+        firstPass = (ran) => void ran.then(() => resolve());
+      });
       schedule(0);
+      return first;
     },
     async stop() {
       stopped = true;
+      firstPass?.(Promise.resolve());
+      firstPass = null;
       if (timer) clearTimeout(timer);
       timer = null;
       await polling;
