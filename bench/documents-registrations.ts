@@ -8,6 +8,8 @@ export { BENCH_PASSWORD } from './server-process';
 /** The register every registration goes to: the committee's non-secret incoming one. */
 export const REGISTER_ORGANIZATION = 'Huyện ủy Đồng Văn';
 
+export const round1 = (n: number) => Math.round(n * 10) / 10;
+
 export const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 
@@ -18,17 +20,21 @@ export interface RegistrationRun {
   from?: number;
   /** Collects each registration's time in milliseconds. */
   latencies?: number[];
+  /** How many clients send at once, each waiting for its answer before the next request. */
+  clients?: number;
 }
 
 /**
- * `count` registrations from 20 clients at once, spread over the given servers, then a look
- * at the register: every arrival number from 1 to the last exactly once.
+ * `count` registrations from 20 clients at once (or `clients`), spread over the given servers,
+ * then a look at the register: every arrival number from 1 to the last exactly once. The tail
+ * is told against the median: the 99th percentile, and the slowest single request of the
+ * client whose worst request was worst.
  */
 export async function registrations(
   servers: BenchServer[],
   password: string,
   arrivals: (registerId: string) => Promise<number[]>,
-  { count, from = 0, latencies = [] }: RegistrationRun,
+  { count, from = 0, clients = CLIENTS, latencies = [] }: RegistrationRun,
 ) {
   const cookies = await Promise.all(servers.map((s) => signInCookie(s.url, 'benchclerk', password)));
   const first = servers[0] as BenchServer;
@@ -43,9 +49,10 @@ export async function registrations(
   if (!register) throw new Error('no incoming register');
   let next = 0;
   let failures = 0;
+  const worstOfClient = Array.from({ length: clients }, () => 0);
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: CLIENTS }, async (_, c) => {
+    Array.from({ length: clients }, async (_, c) => {
       const server = servers[c % servers.length] as BenchServer;
       const cookie = cookies[c % servers.length] ?? '';
       for (;;) {
@@ -68,7 +75,9 @@ export async function registrations(
         });
         if (res.status !== 201) failures++;
         await res.arrayBuffer();
-        latencies.push(performance.now() - sent);
+        const ms = performance.now() - sent;
+        latencies.push(ms);
+        worstOfClient[c] = Math.max(worstOfClient[c] ?? 0, ms);
       }
     }),
   );
@@ -76,12 +85,19 @@ export async function registrations(
   const numbers = (await arrivals(register.id)).sort((a, b) => a - b);
   const unique = new Set(numbers);
   const missing = Math.max(0, (numbers.at(-1) ?? 0) - unique.size);
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const p50 = percentile(sorted, 0.5);
+  const p99 = percentile(sorted, 0.99);
   return {
     registrations: count,
-    clients: CLIENTS,
+    clients,
     servers: servers.length,
     perSecond: Math.round(count / seconds),
     failures,
+    p50Ms: round1(p50),
+    p99Ms: round1(p99),
+    p99OverP50: round1(p99 / p50),
+    slowestClientOverP50: round1(Math.max(...worstOfClient) / p50),
     /** Every arrival number of the register, the documents already there included. */
     inRegister: numbers.length,
     duplicates: numbers.length - unique.size,

@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type DatabaseKind, openDatabase } from '../server/platform/db/database';
+import { captureRegistrations } from './documents-capture';
 import { bulkLoad, searchQueries } from './documents-data';
 import { dispatchFigures } from './documents-dispatch';
+import { postgresFloor, sqliteFloor } from './documents-floor';
 import { growth } from './documents-growth';
-import { arrivalNumbers, BENCH_PASSWORD, percentile, prepare, registrations } from './documents-registrations';
+import { arrivalNumbers, BENCH_PASSWORD, CLIENTS, percentile, prepare, registrations } from './documents-registrations';
 import { type BenchServer, postgresSchema, startServer, tempDataDir } from './server-process';
 
 const REGISTRATIONS = Number(process.env.BENCH_REGISTRATIONS ?? 1000);
@@ -24,44 +26,154 @@ function startTimes(servers: BenchServer[]) {
   };
 }
 
+/** Rate runs of `REGISTRATIONS` each, product and floor in turn; then one run with many clients for the tail. */
+const RUNS = 3;
+const TAIL_CLIENTS = 50;
+
+const spread = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { min: sorted[0] ?? 0, median: percentile(sorted, 0.5), max: sorted.at(-1) ?? 0 };
+};
+
+/** The most resident memory the process ever had, in MB (Linux). */
+function peakRssMb(pid: number | undefined): number | null {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Math.round(Number(kb) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+type Run = Awaited<ReturnType<typeof registrations>>;
+
+/**
+ * The product's runs beside the floor's, `RUNS` times in turn, then the tail at 50 clients;
+ * the rate is told as the product's over the floor's of the same turn.
+ */
+async function rateBesideFloor(
+  product: (run: { from: number; clients?: number }) => Promise<Run>,
+  floor: (from: number) => Promise<number>,
+) {
+  const runs: Run[] = [];
+  const floors: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    runs.push(await product({ from: r * REGISTRATIONS }));
+    floors.push(await floor(r * REGISTRATIONS));
+  }
+  const tail = await product({ from: RUNS * REGISTRATIONS, clients: TAIL_CLIENTS });
+  const rates = runs.map((r) => r.perSecond);
+  const first = runs[0] as Run;
+  return {
+    registrations: REGISTRATIONS,
+    clients: first.clients,
+    servers: first.servers,
+    runs: RUNS,
+    perSecond: spread(rates),
+    floorPerSecond: spread(floors),
+    floorRatio: Number(spread(rates.map((rate, i) => rate / (floors[i] ?? 1))).median.toFixed(3)),
+    p99OverP50: tail.p99OverP50,
+    slowestClientOverP50: tail.slowestClientOverP50,
+    tail: { clients: TAIL_CLIENTS, p50Ms: tail.p50Ms, p99Ms: tail.p99Ms },
+    at20Clients: { p50Ms: first.p50Ms, p99OverP50: first.p99OverP50, slowestClientOverP50: first.slowestClientOverP50 },
+    failures: [...runs, tail].reduce((sum, r) => sum + r.failures, 0),
+    contiguous: [...runs, tail].every((r) => r.contiguous && r.duplicates === 0 && r.missing === 0),
+  };
+}
+
 async function registrationsOnSqlite() {
   const dataDir = tempDataDir();
+  const floorDir = tempDataDir();
   const env = { ...process.env, DATA_DIR: dataDir, DEMO_MODE: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'production' };
   prepare(env);
+  // The floor's database is a copy of the product's; one registration's statements are captured on it.
+  fs.cpSync(dataDir, floorDir, { recursive: true });
+  const captured = await captureRegistrations({ ...env, DATA_DIR: floorDir }, 3);
+  const floorFile = path.join(floorDir, 'vanphong.sqlite');
   const server = await startServer(env);
+  let sameStatements = true;
   try {
-    const result = await registrations(
-      [server],
-      BENCH_PASSWORD,
-      (registerId) =>
-        arrivalNumbers(openDatabase({ kind: 'sqlite', file: path.join(dataDir, 'vanphong.sqlite') }), registerId),
-      { count: REGISTRATIONS },
+    const figures = await rateBesideFloor(
+      ({ from, clients }) =>
+        registrations(
+          [server],
+          BENCH_PASSWORD,
+          (registerId) =>
+            arrivalNumbers(openDatabase({ kind: 'sqlite', file: path.join(dataDir, 'vanphong.sqlite') }), registerId),
+          { count: REGISTRATIONS, from, clients },
+        ),
+      async (from) => {
+        const floor = sqliteFloor(floorFile, captured, REGISTRATIONS, from);
+        sameStatements &&= floor.sameStatements;
+        return floor.perSecond;
+      },
     );
-    return { ...result, ...startTimes([server]) };
+    const registerId = String(captured.at(-1)?.[1]?.parameters[0]);
+    const floorNumbers = (await arrivalNumbers(openDatabase({ kind: 'sqlite', file: floorFile }), registerId)).sort(
+      (a, b) => a - b,
+    );
+    return {
+      ...figures,
+      peakRssMb: [peakRssMb(server.process.pid)],
+      statementsPerRegistration: captured.at(-1)?.length,
+      floorSameStatements: sameStatements,
+      floorContiguous: floorNumbers.every((n, i) => n === i + 1),
+      ...startTimes([server]),
+    };
   } finally {
     await server.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(floorDir, { recursive: true, force: true });
   }
 }
+
+/** The pool each server process opens on PostgreSQL; the floor's pool is as large as the two together. */
+const SERVER_POOL = 10;
 
 async function registrationsOnPostgres(url: string) {
   const shared = await postgresSchema(url);
   const envs = [shared.env(), shared.env()].map((env) => ({ ...env, NODE_ENV: 'production' }));
   prepare(envs[0] as NodeJS.ProcessEnv);
+  // The floor's schema is prepared the same way; one registration's statements are captured on it.
+  const floorSchema = await postgresSchema(url);
+  const floorEnv = { ...floorSchema.env(), NODE_ENV: 'production' };
+  prepare(floorEnv);
+  const captured = await captureRegistrations(floorEnv, 3);
   const servers = await Promise.all(envs.map((env) => startServer(env)));
+  let statement = '';
   try {
-    const result = await registrations(
-      servers,
-      BENCH_PASSWORD,
-      (registerId) => arrivalNumbers(shared.open(), registerId),
-      {
-        count: REGISTRATIONS,
+    const figures = await rateBesideFloor(
+      ({ from, clients }) =>
+        registrations(servers, BENCH_PASSWORD, (registerId) => arrivalNumbers(shared.open(), registerId), {
+          count: REGISTRATIONS,
+          from,
+          clients,
+        }),
+      async (from) => {
+        const floor = await postgresFloor(url, floorSchema.schema, captured, {
+          count: REGISTRATIONS,
+          from,
+          clients: CLIENTS,
+          poolSize: servers.length * SERVER_POOL,
+        });
+        statement = floor.statement;
+        return floor.perSecond;
       },
     );
-    return { ...result, ...startTimes(servers) };
+    const registerId = String(captured.at(-1)?.[1]?.parameters[0]);
+    const floorNumbers = (await arrivalNumbers(floorSchema.open(), registerId)).sort((a, b) => a - b);
+    if (process.env.BENCH_SHOW_FLOOR) console.log(statement);
+    return {
+      ...figures,
+      peakRssMb: servers.map((s) => peakRssMb(s.process.pid)),
+      floorPool: servers.length * SERVER_POOL,
+      floorContiguous: floorNumbers.every((n, i) => n === i + 1),
+      ...startTimes(servers),
+    };
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
     await shared.drop();
+    await floorSchema.drop();
   }
 }
 
@@ -110,11 +222,11 @@ export async function run(): Promise<Record<string, unknown>> {
   if (!only || only === 'register') {
     if (onSqlite) {
       figures.registrationsSqlite = await registrationsOnSqlite();
-      console.log('registrations, SQLite, 1 process:', figures.registrationsSqlite);
+      console.log('registrations, SQLite, 1 process, beside the floor:', figures.registrationsSqlite);
     }
     if (onPostgres && PG_URL) {
       figures.registrationsPostgres = await registrationsOnPostgres(PG_URL);
-      console.log('registrations, PostgreSQL, 2 processes:', figures.registrationsPostgres);
+      console.log('registrations, PostgreSQL, 2 processes, beside the floor:', figures.registrationsPostgres);
     }
   }
   if (!only || only === 'dispatch') {
