@@ -92,10 +92,13 @@ export async function makeOffice(t: TestApp) {
   };
 }
 
+/** Each test document its own number, so two never look like a duplicate of each other. */
+let nextNumberText = 100;
+
 export const incomingInput = (registerId: string, extra: Record<string, unknown> = {}) => ({
   registerId,
   issuerName: 'Tỉnh ủy Hà Giang',
-  numberText: `${Math.floor(Math.random() * 900) + 100}-CV/TU`,
+  numberText: `${nextNumberText++}-CV/TU`,
   issueDate: '2026-11-20',
   typeCode: 'CV',
   summary: 'Về việc triển khai văn phòng điện tử trong các cơ quan Đảng',

@@ -30,10 +30,10 @@ export class TestClock implements Clock {
  * A fresh, empty database of the given engine: a temporary SQLite file, or a
  * new PostgreSQL schema dropped when the test closes it.
  */
-export async function createTestDatabase(kind: DatabaseKind): Promise<Database> {
+export async function createTestDatabase(kind: DatabaseKind, onQuery?: (sql: string) => void): Promise<Database> {
   if (kind === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanphong-test-'));
-    const database = openDatabase({ kind: 'sqlite', file: path.join(dir, 'test.sqlite') });
+    const database = openDatabase({ kind: 'sqlite', file: path.join(dir, 'test.sqlite'), onQuery });
     return {
       ...database,
       close: async () => {
@@ -48,7 +48,7 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<Database> 
   const admin = openDatabase({ kind: 'postgres', url, poolSize: 1 });
   await sql`create schema ${sql.id(schema)}`.execute(admin.db);
   await admin.close();
-  const database = openDatabase({ kind: 'postgres', url, schema, poolSize: 5 });
+  const database = openDatabase({ kind: 'postgres', url, schema, poolSize: 5, onQuery });
   return {
     ...database,
     close: async () => {
@@ -65,14 +65,17 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<Database> 
  * template (see global-setup.ts), its own file or its own PostgreSQL database, dropped when the test
  * closes it. Outside a test run (no template announced) an empty one, which createApp migrates.
  */
-export async function createMigratedTestDatabase(kind: DatabaseKind): Promise<Database> {
+export async function createMigratedTestDatabase(
+  kind: DatabaseKind,
+  onQuery?: (sql: string) => void,
+): Promise<Database> {
   if (kind === 'sqlite') {
     const template = process.env[SQLITE_TEMPLATE_ENV];
-    if (!template) return createTestDatabase(kind);
+    if (!template) return createTestDatabase(kind, onQuery);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanphong-test-'));
     const file = path.join(dir, 'test.sqlite');
     fs.copyFileSync(template, file);
-    const database = openDatabase({ kind: 'sqlite', file });
+    const database = openDatabase({ kind: 'sqlite', file, onQuery });
     return {
       ...database,
       close: async () => {
@@ -83,7 +86,7 @@ export async function createMigratedTestDatabase(kind: DatabaseKind): Promise<Da
   }
   const url = process.env.TEST_DATABASE_URL;
   const template = process.env[PG_TEMPLATE_ENV];
-  if (!url || !template) return createTestDatabase(kind);
+  if (!url || !template) return createTestDatabase(kind, onQuery);
   const name = `vp_test_${randomBytes(6).toString('hex')}`;
   const admin = openDatabase({ kind: 'postgres', url, poolSize: 1 });
   try {
@@ -91,7 +94,7 @@ export async function createMigratedTestDatabase(kind: DatabaseKind): Promise<Da
   } finally {
     await admin.close();
   }
-  const database = openDatabase({ kind: 'postgres', url: databaseUrlFor(url, name), poolSize: 5 });
+  const database = openDatabase({ kind: 'postgres', url: databaseUrlFor(url, name), poolSize: 5, onQuery });
   return {
     ...database,
     close: async () => {
@@ -110,6 +113,8 @@ export interface TestDepsOverrides {
   env?: Record<string, string>;
   clock?: Clock;
   webRoot?: string | null;
+  /** Told the SQL of every statement the app runs, BEGIN and COMMIT included. */
+  onQuery?: (sql: string) => void;
 }
 
 /**
@@ -141,7 +146,7 @@ export interface TestApp extends VanPhong {
 
 /** The same app production runs, on a fresh database; close it in afterAll/afterEach. */
 export async function createTestApp(kind: DatabaseKind, overrides: TestDepsOverrides = {}): Promise<TestApp> {
-  const database = await createMigratedTestDatabase(kind);
+  const database = await createMigratedTestDatabase(kind, overrides.onQuery);
   const clock = overrides.clock ?? new TestClock();
   // Audit checkpoint files go to a folder of the test's own, never into the working tree.
   const checkpoints = fs.mkdtempSync(path.join(os.tmpdir(), 'vanphong-checkpoints-'));

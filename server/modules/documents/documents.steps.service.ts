@@ -22,6 +22,24 @@ export function createDocumentsCore(deps: PlatformDeps) {
   const today = () => dayInVietnam(clock.now());
   const now = () => clock.now().toISOString();
 
+  /** A step of the document's history, by whom and when, without its note. */
+  function step(
+    documentId: string,
+    actor: Actor | { userId: null; fullName: string },
+    kind: string,
+    data?: Record<string, unknown>,
+  ) {
+    return {
+      id: newId(),
+      document_id: documentId,
+      at: now(),
+      actor_id: actor.userId,
+      actor_name: actor.fullName,
+      kind,
+      data: data ? JSON.stringify(data) : null,
+    };
+  }
+
   async function record(
     trx: Executor,
     documentId: string,
@@ -30,16 +48,7 @@ export function createDocumentsCore(deps: PlatformDeps) {
     note?: string | null,
     data?: Record<string, unknown>,
   ) {
-    await repo.addEvent(trx, {
-      id: newId(),
-      document_id: documentId,
-      at: now(),
-      actor_id: actor.userId,
-      actor_name: actor.fullName,
-      kind,
-      note: note ?? null,
-      data: data ? JSON.stringify(data) : null,
-    });
+    await repo.addEvent(trx, { ...step(documentId, actor, kind, data), note: note ?? null });
   }
 
   /** The document an earlier request with the same client key created, if any. */
@@ -150,6 +159,7 @@ export function createDocumentsCore(deps: PlatformDeps) {
     createOnce,
     holdInStatus,
     attachUploads,
+    step,
     reindex,
     auditSecretAccess,
     requireUsers,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { DirectBody, Handler, IncomingWrite } from '../../../common/schemas/documents';
 import type { DB } from '../../platform/db/schema';
@@ -10,8 +11,8 @@ import type { RegisterResource } from './documents.policy';
 import * as repo from './documents.repository';
 import { checkRegister, DELIVERY_STATUS_OF } from './documents.rules';
 import type { DocumentsCore } from './documents.steps.service';
-import { issueArrivalNumber } from './numbering.service';
-import { findRegister } from './registers.repository';
+import { periodOf } from './numbering.service';
+import { findRegister, numberArrival } from './registers.repository';
 
 export function createIncomingService(core: DocumentsCore) {
   const { db, deps, today, now, authorized, record, advance } = core;
@@ -138,17 +139,20 @@ export function createIncomingService(core: DocumentsCore) {
           });
           const texts = await core.attachUploads(trx, id, actor, input.uploadIds, 'main');
           await repo.grantAccess(trx, id, [actor.userId], 'created');
-          // The number is taken last, so its counter row stays locked for the shortest time.
-          const { period, arrivalNumber } = await issueArrivalNumber(trx, register, arrivalDate);
-          await repo.patchDocument(trx, id, {
-            period,
-            arrival_number: arrivalNumber,
-            search_text: repo.searchTextOf(
-              [input.numberText, input.typeCode, input.summary, input.issuerName, input.signerName, arrivalNumber],
+          // The number is taken last, so its counter row stays locked for the shortest time: one
+          // statement takes it and writes it into the document and its registration step.
+          const placeholder = `so${randomBytes(8).toString('hex')}`;
+          const arrivalNumber = await numberArrival(trx, deps.database.kind, {
+            registerId: register.id,
+            period: periodOf(register, arrivalDate),
+            documentId: id,
+            searchTemplate: repo.searchTextOf(
+              [input.numberText, input.typeCode, input.summary, input.issuerName, input.signerName, placeholder],
               texts,
             ),
+            placeholder,
+            step: { ...core.step(id, actor, 'registered'), notePrefix: 'Vào sổ đến số ' },
           });
-          await record(trx, id, actor, 'registered', `Vào sổ đến số ${arrivalNumber}`);
           await audit(auditActorOf(actor), {
             action: 'document.register',
             entityType: 'document',

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../platform/db/database';
-import type { RegistersTable } from './documents.tables';
+import type { DatabaseKind, Executor } from '../../platform/db/database';
+import type { DocumentEventsTable, RegistersTable } from './documents.tables';
 
 export type RegisterRow = RegistersTable & { organization_name: string; organization_path: string };
 
@@ -93,4 +93,65 @@ export async function takeNumber(trx: Executor, registerId: string, period: stri
     .returning('last_number')
     .executeTakeFirstOrThrow();
   return Number(row.last_number);
+}
+
+export interface ArrivalNumbering {
+  registerId: string;
+  period: string;
+  documentId: string;
+  /** The document's search words, with `placeholder` where the arrival number goes. */
+  searchTemplate: string;
+  placeholder: string;
+  /** The registration step; its note ends with the number. */
+  step: Omit<DocumentEventsTable, 'note'> & { notePrefix: string };
+}
+
+/**
+ * Takes the next arrival number (as `takeNumber`) and writes it into the document already
+ * inserted in this transaction and into its registration step. On PostgreSQL this is one
+ * statement, so the counter row, which every registration in every process queues on, is
+ * not held while the application sends two more.
+ */
+export async function numberArrival(trx: Executor, kind: DatabaseKind, a: ArrivalNumbering): Promise<number> {
+  const { step } = a;
+  if (kind === 'postgres') {
+    const { rows } = await sql<{ last_number: number }>`
+      with n as (
+        insert into register_counters (register_id, period, type_code, last_number)
+        values (${a.registerId}, ${a.period}, '', 1)
+        on conflict (register_id, period, type_code)
+        do update set last_number = register_counters.last_number + 1
+        returning last_number
+      ), numbered as (
+        update documents
+        set period = ${a.period}, arrival_number = n.last_number,
+            search_text = replace(${a.searchTemplate}::text, ${a.placeholder}::text, n.last_number::text)
+        from n where documents.id = ${a.documentId}
+      ), registered as (
+        insert into document_events (id, document_id, at, actor_id, actor_name, kind, note, data)
+        select ${step.id}::text, ${step.document_id}::text, ${step.at}::text, ${step.actor_id}::text,
+               ${step.actor_name}::text, ${step.kind}::text, ${step.notePrefix}::text || n.last_number::text, ${step.data}::text
+        from n
+      )
+      select last_number from n`.execute(trx);
+    const row = rows[0];
+    if (!row) throw new Error('numberArrival: the counter returned no number');
+    return Number(row.last_number);
+  }
+  const number = await takeNumber(trx, a.registerId, a.period, '');
+  await trx
+    .updateTable('documents')
+    .set({
+      period: a.period,
+      arrival_number: number,
+      search_text: a.searchTemplate.replaceAll(a.placeholder, String(number)),
+    })
+    .where('id', '=', a.documentId)
+    .execute();
+  const { notePrefix, ...event } = step;
+  await trx
+    .insertInto('document_events')
+    .values({ ...event, note: `${notePrefix}${number}` })
+    .execute();
+  return number;
 }

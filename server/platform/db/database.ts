@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, type LogConfig, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { CanonicalTextPlugin } from './canonical-plugin';
 import type { DB } from './schema';
@@ -9,9 +9,13 @@ import { FairSqliteDialect } from './sqlite-dialect';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
-export type DatabaseOptions =
+export type DatabaseOptions = (
   | { kind: 'sqlite'; file: string }
-  | { kind: 'postgres'; url: string; schema?: string; poolSize?: number };
+  | { kind: 'postgres'; url: string; schema?: string; poolSize?: number }
+) & {
+  /** Told the SQL of every statement run, BEGIN and COMMIT included (tests). */
+  onQuery?: (sql: string) => void;
+};
 
 export interface Database {
   kind: DatabaseKind;
@@ -37,6 +41,7 @@ export function openDatabase(options: DatabaseOptions): Database {
     const db = new Kysely<DB>({
       dialect: new FairSqliteDialect({ database: withStatementCache(sqlite) }),
       plugins: [new CanonicalTextPlugin()],
+      log: queryLog(options),
     });
     return {
       kind: 'sqlite',
@@ -57,7 +62,11 @@ export function openDatabase(options: DatabaseOptions): Database {
   pool.on('error', (error) => {
     process.emitWarning(`PostgreSQL: an idle connection was closed (${error.message})`, { code: 'VANPHONG_PG_IDLE' });
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CanonicalTextPlugin()] });
+  const db = new Kysely<DB>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new CanonicalTextPlugin()],
+    log: queryLog(options),
+  });
   return {
     kind: 'postgres',
     db,
@@ -66,6 +75,10 @@ export function openDatabase(options: DatabaseOptions): Database {
       await db.destroy();
     },
   };
+}
+
+function queryLog({ onQuery }: DatabaseOptions): LogConfig | undefined {
+  return onQuery ? (event) => onQuery(event.query.sql) : undefined;
 }
 
 const STATEMENT_CACHE_SIZE = 500;

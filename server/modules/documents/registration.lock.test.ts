@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DocumentView } from '../../../common/schemas/documents';
+import { incomingInput, makeOffice, ok } from '../../test/documents';
+import { createTestApp, type TestApp, testEngines } from '../../test/harness';
+
+/**
+ * The register's counter row is the lock every registration in every process queues on: what
+ * runs after the number is taken, the commit included, is time all the others wait.
+ */
+describe.each(testEngines())('a registration after its number is taken (%s)', (engine) => {
+  let t: TestApp;
+  const statements: string[] = [];
+  let recording = false;
+  beforeAll(async () => {
+    t = await createTestApp(engine, {
+      onQuery: (text) => {
+        if (recording) statements.push(text);
+      },
+    });
+  });
+  afterAll(async () => t.close());
+
+  /** The statements of the registration's transaction from the one that takes the number to COMMIT. */
+  function afterTheNumber(): string[] {
+    const from = statements.findIndex((s) => /register_counters/.test(s));
+    const to = statements.findIndex((s, i) => i > from && /^commit$/i.test(s.trim()));
+    expect(from).toBeGreaterThanOrEqual(0);
+    expect(to).toBeGreaterThan(from);
+    return statements.slice(from + 1, to + 1);
+  }
+
+  it('writes the number, the search words and the step as before', async () => {
+    const o = await makeOffice(t);
+    ok(await o.clerk.api.post('/api/documents/incoming', incomingInput(o.incomingRegister)), 201);
+    statements.length = 0;
+    recording = true;
+    const { id } = ok<{ id: string }>(
+      await o.clerk.api.post(
+        '/api/documents/incoming',
+        incomingInput(o.incomingRegister, { numberText: '77-CV/TU', summary: 'Về công tác phòng chống lụt bão' }),
+      ),
+      201,
+    );
+    recording = false;
+    const doc = ok<DocumentView>(await o.clerk.api.get(`/api/documents/${id}`));
+    expect(doc.arrivalNumber).toBe(2);
+    const row = await t.deps.database.db
+      .selectFrom('documents')
+      .select(['search_text', 'period'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row.search_text.split(' ')).toEqual(expect.arrayContaining(['77', 'cv', 'tu', 'lut', 'bao', '2']));
+    expect(row.period).toBe('2026');
+    const steps = await t.deps.database.db
+      .selectFrom('document_events')
+      .select(['kind', 'note'])
+      .where('document_id', '=', id)
+      .execute();
+    expect(steps).toEqual([{ kind: 'registered', note: 'Vào sổ đến số 2' }]);
+    // Found by its arrival number.
+    const found = ok<{ items: { id: string }[] }>(
+      await o.clerk.api.get('/api/documents?direction=incoming&q=lut bao 2'),
+    );
+    expect(found.items.map((d) => d.id)).toContain(id);
+
+    const tail = afterTheNumber();
+    if (engine === 'postgres') {
+      // The number, the document's update and its step go in one statement; then the audit
+      // chain's head is locked, the entry written, and the transaction committed.
+      expect(tail).toHaveLength(3);
+      expect(tail[0]).toMatch(/audit_head/);
+      expect(tail[1]).toMatch(/audit_events/);
+      expect(tail[1]).toMatch(/audit_head/);
+    } else {
+      expect(tail.length).toBeLessThanOrEqual(6);
+    }
+  });
+});
