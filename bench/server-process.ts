@@ -7,7 +7,8 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { type Database, openDatabase } from '../server/platform/db/database';
 
-const MAIN = path.resolve('dist/server/main.mjs');
+/** The built product; `BENCH_MAIN` names another build to measure beside it. */
+const MAIN = path.resolve(process.env.BENCH_MAIN ?? 'dist/server/main.mjs');
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
