@@ -77,6 +77,10 @@ export function sqliteFloor(file: string, captured: Statement[][], count: number
 }
 
 const INSERT = /^insert into "(\w+)" \(([^)]*)\) values \(([^)]*)\)(.*)$/s;
+/** The audit entry written with the head's move in one statement (PostgreSQL). */
+const AUDIT_WITH_HEAD = /^with "entry" as \(insert into "(audit_events)" \(([^)]*)\) values \(([^)]*)\)\)(.*)$/s;
+/** The arrival number taken and written into the document and its step in one statement (PostgreSQL). */
+const ARRIVAL = /^\s*with n as \(\s*insert into register_counters/;
 const columnsOf = (list: string) => list.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
 
 /**
@@ -100,6 +104,12 @@ export function postgresFloorStatement(before: Statement[], last: Statement[]) {
       const bind = (v: unknown) => `$${params.push(v)}`;
       const patch = new Map<string, unknown>();
       inTransaction.forEach((s, i) => {
+        if (ARRIVAL.test(s.sql)) {
+          // The number, the document's period and search words, and the step, in one statement.
+          patch.set('period', all[i]?.[2]);
+          patch.set('search_text', all[i]?.[3]);
+          return;
+        }
         const m = /^update "documents" set (.*) where "id" = \$\d+$/.exec(s.sql);
         if (!m?.[1]) return;
         const cols = [...m[1].matchAll(/"(\w+)" = \$(\d+)/g)];
@@ -110,8 +120,21 @@ export function postgresFloorStatement(before: Statement[], last: Statement[]) {
       const ctes: string[] = [];
       inTransaction.forEach((s, i) => {
         const p = all[i] ?? [];
-        const insert = INSERT.exec(s.sql);
-        if (s.sql.startsWith('insert into "register_counters"')) {
+        const insert = INSERT.exec(s.sql) ?? AUDIT_WITH_HEAD.exec(s.sql);
+        const auditWithHead = insert !== null && s.sql.startsWith('with "entry"');
+        if (ARRIVAL.test(s.sql)) {
+          sources.push(
+            `counter as (insert into register_counters (register_id, period, type_code, last_number) values (${bind(p[0])}, ${bind(p[1])}, '', 1) on conflict (register_id, period, type_code) do update set last_number = register_counters.last_number + 1 returning last_number)`,
+          );
+          const step = p.slice(6, 14);
+          const note = `${bind(step[6])} || (select last_number from counter)::text`;
+          ctes.push(
+            `w${i} as (insert into document_events (id, document_id, at, actor_id, actor_name, kind, note, data) values (${step
+              .slice(0, 6)
+              .map(bind)
+              .join(', ')}, ${note}, ${bind(step[7])}))`,
+          );
+        } else if (s.sql.startsWith('insert into "register_counters"')) {
           sources.push(`counter as (${s.sql.replace(/\$(\d+)/g, (_, n: string) => bind(p[Number(n) - 1]))})`);
         } else if (insert?.[1] && insert[2]) {
           const [, table, list, , rest] = insert;
@@ -123,7 +146,16 @@ export function postgresFloorStatement(before: Statement[], last: Statement[]) {
             if (table === 'audit_events' && col === 'prev_hash') return '(select hash from head)';
             return bind(p[c]);
           });
-          ctes.push(`w${i} as (insert into "${table}" (${list}) values (${vals.join(', ')})${rest ?? ''})`);
+          ctes.push(
+            `w${i} as (insert into "${table}" (${list}) values (${vals.join(', ')})${auditWithHead ? '' : (rest ?? '')})`,
+          );
+          if (auditWithHead) {
+            // The entry and the head's move, as the product sends them together.
+            const hash = p[cols.length + 1];
+            ctes.push(
+              `h${i} as (update audit_head set seq = (select seq + 1 from head), hash = ${bind(hash)} where id = 1)`,
+            );
+          }
         } else if (s.sql.startsWith('select "seq", "hash" from "audit_head"')) {
           sources.push(`head as (select seq, hash from audit_head where id = 1 for update)`);
         } else if (s.sql.startsWith('update "audit_head"')) {
