@@ -6,7 +6,7 @@ import * as errors from './documents.errors';
 import * as repo from './documents.repository';
 import { checkRegister } from './documents.rules';
 import type { DocumentsCore } from './documents.steps.service';
-import { issueOutgoingNumber } from './numbering.service';
+import { expectedOutgoingNumber, issueOutgoingNumber } from './numbering.service';
 import { insertRecipients } from './recipients.repository';
 import { findRegister } from './registers.repository';
 
@@ -40,6 +40,18 @@ export function createGeneratedDocuments(core: DocumentsCore) {
       const register = checkRegister(await findRegister(core.db, registerId), 'outgoing', secrecy, typeCode);
       if (register.organization_id !== organizationId) throw errors.registerWrongOrganization();
       return register;
+    },
+
+    /**
+     * The number and date the next document of a type would get from the register today, read
+     * without holding it: the file can be made with them before the numbering transaction, and
+     * `render` then only checks that they are still the ones given.
+     */
+    async expectedNumber(registerId: string, typeCode: string) {
+      const register = await findRegister(core.db, registerId);
+      if (!register) throw errors.registerNotFound();
+      const issueDate = today();
+      return { numberText: await expectedOutgoingNumber(core.db, register, typeCode, issueDate), issueDate };
     },
 
     async issue(trx: Executor, actor: Actor, input: GeneratedDocument) {

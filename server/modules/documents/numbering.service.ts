@@ -2,7 +2,7 @@ import { formatNotation, numberingStyle, printedNumber } from '../../../common/d
 import type { Executor } from '../../platform/db/database';
 import * as errors from './documents.errors';
 import type { RegistersTable } from './documents.tables';
-import { takeNumber } from './registers.repository';
+import { peekNextNumber, takeNumber } from './registers.repository';
 
 type RegisterRow = Pick<RegistersTable, 'id' | 'style' | 'reset' | 'per_type' | 'term_label' | 'issuer_abbreviation'>;
 
@@ -26,9 +26,23 @@ export function periodOf(register: RegisterRow, day: string): string {
 export async function issueOutgoingNumber(trx: Executor, register: RegisterRow, typeCode: string, day: string) {
   const period = periodOf(register, day);
   const number = await takeNumber(trx, register.id, period, register.per_type ? typeCode : '');
+  return { period, number, ...notationOf(register, typeCode, number) };
+}
+
+/**
+ * The outgoing number the register would give next on a day, read without holding it, so a
+ * document can be made with it before the register is held; `issueOutgoingNumber` may still
+ * give another if someone is numbered in between.
+ */
+export async function expectedOutgoingNumber(ex: Executor, register: RegisterRow, typeCode: string, day: string) {
+  const number = await peekNextNumber(ex, register.id, periodOf(register, day), register.per_type ? typeCode : '');
+  return notationOf(register, typeCode, number).numberText;
+}
+
+function notationOf(register: RegisterRow, typeCode: string, number: number) {
   const style = numberingStyle(register.style);
   const numberText = formatNotation({ style, number, typeCode, issuerCode: register.issuer_abbreviation });
-  return { period, number, numberText, printed: printedNumber(style, numberText) };
+  return { numberText, printed: printedNumber(style, numberText) };
 }
 
 /** The next arrival number of an incoming register (one series for all types). */

@@ -95,6 +95,18 @@ export async function takeNumber(trx: Executor, registerId: string, period: stri
   return Number(row.last_number);
 }
 
+/** The number a register's counter would give next, read without holding it: a guess another may beat. */
+export async function peekNextNumber(ex: Executor, registerId: string, period: string, typeCode: string) {
+  const row = await ex
+    .selectFrom('register_counters')
+    .select('last_number')
+    .where('register_id', '=', registerId)
+    .where('period', '=', period)
+    .where('type_code', '=', typeCode)
+    .executeTakeFirst();
+  return Number(row?.last_number ?? 0) + 1;
+}
+
 export interface ArrivalNumbering {
   registerId: string;
   period: string;

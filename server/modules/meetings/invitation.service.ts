@@ -91,9 +91,16 @@ export function createInvitations(
       const register = await generated.checkRegister(body.registerId, row.organization_id, row.secrecy, 'GM');
       const style = numberingStyle(register.style);
       const audience = await repo.audienceOf(db, id);
-      // Laid out before the register is held: inside, the number and the date are only stamped in.
+      // Made whole before the register is held, with the number and date it will be given unless
+      // someone is numbered from the register in between; inside, they are only checked.
       const unnumbered = invitationLayout(await inputOf(db, row, null, style, core.today()));
-      const unstamped: UnstampedPdf = await making(id, () => invitationRenderer.pdf(unnumbered));
+      const expected = await generated.expectedNumber(body.registerId, 'GM');
+      const stamped = (numbered: { numberText: string; issueDate: string }) =>
+        making(id, async () => {
+          const unstamped: UnstampedPdf = await invitationRenderer.pdf(unnumbered);
+          return unstamped.stamp({ numberText: printedNumber(style, numbered.numberText), date: numbered.issueDate });
+        });
+      const ready = await stamped(expected);
       const result = await deps.transact(async ({ trx, audit }) => {
         await core.advance(trx, row, body.version, {
           status: 'invited',
@@ -117,9 +124,11 @@ export function createInvitations(
           ),
           readers: audience,
           render: async ({ numberText, issueDate }) => {
-            const pdf = await making(id, () =>
-              unstamped.stamp({ numberText: printedNumber(style, numberText), date: issueDate }),
-            );
+            const pdf =
+              numberText === expected.numberText && issueDate === expected.issueDate
+                ? ready
+                : // Another document took the number meanwhile: made again, the register held.
+                  await stamped({ numberText, issueDate });
             const stored = await deps.files.put(Readable.from([pdf]), {
               fileName: invitationFileName(numberText),
               maxBytes: 50 * 1024 * 1024,
