@@ -108,7 +108,7 @@ async function sendFigures(kind: DatabaseKind) {
         await c.post(`/api/meetings/${id}/send`, { version: 1, registerId: register }),
       );
       const sendMs = performance.now() - started;
-      const taken = log.find((q) => q.sql.includes('register_counters'));
+      const taken = log.find((q) => /insert into "register_counters"/.test(q.sql));
       const committed = log.find((q) => taken && q.at > taken.at && /^commit$/i.test(q.sql.trim()));
       if (!taken || !committed) throw new Error('no number taken, or no commit after it');
       const notified = await t.deps.database.db

@@ -98,122 +98,129 @@ export function createInvitations(
       const stamped = (numbered: { numberText: string; issueDate: string }) =>
         making(id, async () => {
           const unstamped: UnstampedPdf = await invitationRenderer.pdf(unnumbered);
-          return unstamped.stamp({ numberText: printedNumber(style, numbered.numberText), date: numbered.issueDate });
+          const pdf = await unstamped.stamp({
+            numberText: printedNumber(style, numbered.numberText),
+            date: numbered.issueDate,
+          });
+          // Received (hashed, read for its pages and text) here too: inside, it is only stored.
+          return deps.files.receive(Readable.from([pdf]), {
+            fileName: invitationFileName(numbered.numberText),
+            maxBytes: 50 * 1024 * 1024,
+          });
         });
       const ready = await stamped(expected);
-      const result = await deps.transact(async ({ trx, audit }) => {
-        await core.advance(trx, row, body.version, {
-          status: 'invited',
-          register_id: body.registerId,
-          sent_at: core.now(),
-        });
-        let pages = 1;
-        const people = invitees.filter((i) => i.user_id).map((i) => i.user_id as string);
-        const doc = await generated.issue(trx, actor, {
-          organizationId: row.organization_id,
-          registerId: body.registerId,
-          typeCode: 'GM',
-          summary: `Giấy mời: ${row.title}`,
-          secrecy: row.secrecy,
-          signerName: row.signer_name,
-          signerPosition: row.signer_position,
-          recipients: invitees.map((i) =>
-            i.kind === 'person'
-              ? { kind: 'person' as const, id: i.person_id as string, name: i.name }
-              : { kind: 'organization' as const, id: i.organization_id as string, name: i.name },
-          ),
-          readers: audience,
-          render: async ({ numberText, issueDate }) => {
-            const pdf =
-              numberText === expected.numberText && issueDate === expected.issueDate
-                ? ready
-                : // Another document took the number meanwhile: made again, the register held.
-                  await stamped({ numberText, issueDate });
-            const stored = await deps.files.put(Readable.from([pdf]), {
-              fileName: invitationFileName(numberText),
-              maxBytes: 50 * 1024 * 1024,
-              executor: trx,
-            });
-            const [blob] = await fileRepo.pageCountsOf(trx, [stored.sha256]);
-            pages = Math.max(1, Number(blob?.page_count ?? 1));
-            await fileRepo.insertFiles(trx, [
-              {
-                id: `${id}-gm`,
-                meeting_id: id,
-                agenda_item_id: null,
-                kind: 'invitation',
-                sha256: stored.sha256,
-                file_name: stored.fileName,
-                pages,
-                replaces_id: null,
-                superseded_at: null,
-                withdrawn_at: null,
-                added_by: actor.userId,
-                added_by_name: actor.fullName,
-                added_at: core.now(),
-              },
-            ]);
-            return stored;
-          },
-        });
-        await repo.setInvitationDocument(trx, id, doc.id);
-        const files = await repo.filesOf(trx, id);
-        const current = files.filter((f) => !f.superseded_at && !f.withdrawn_at);
-        // The official mailboxes get the invitation and, unless the meeting is secret, its papers.
-        await mail?.send(trx, {
-          fromOrganizationId: row.organization_id,
-          to: {
-            people: invitees.flatMap((i) => (i.kind === 'person' && i.person_id ? [i.person_id] : [])),
-            organizations: invitees.flatMap((i) =>
-              i.kind === 'organization' && i.organization_id ? [i.organization_id] : [],
+      let again: typeof ready | null = null;
+      const result = await deps
+        .transact(async ({ trx, audit }) => {
+          await core.advance(trx, row, body.version, {
+            status: 'invited',
+            register_id: body.registerId,
+            sent_at: core.now(),
+          });
+          let pages = 1;
+          const people = invitees.filter((i) => i.user_id).map((i) => i.user_id as string);
+          const doc = await generated.issue(trx, actor, {
+            organizationId: row.organization_id,
+            registerId: body.registerId,
+            typeCode: 'GM',
+            summary: `Giấy mời: ${row.title}`,
+            secrecy: row.secrecy,
+            signerName: row.signer_name,
+            signerPosition: row.signer_position,
+            recipients: invitees.map((i) =>
+              i.kind === 'person'
+                ? { kind: 'person' as const, id: i.person_id as string, name: i.name }
+                : { kind: 'organization' as const, id: i.organization_id as string, name: i.name },
             ),
-          },
-          subject: `Giấy mời số ${doc.numberText}: ${row.title}`,
-          text: [
-            `${meetingTimeLine(row.starts_at)} tại ${row.place}.`,
-            row.content ?? '',
-            row.secrecy === 'normal'
-              ? 'Giấy mời và tài liệu họp gửi kèm thư này; trả lời tham dự trên trang cuộc họp.'
-              : 'Cuộc họp có nội dung mật: giấy mời và tài liệu chỉ xem trên trang cuộc họp.',
-            `Trang cuộc họp: ${deps.config.publicUrl ?? ''}/meetings/${id}`,
-          ]
-            .filter(Boolean)
-            .join('\n\n'),
-          files:
-            row.secrecy === 'normal'
-              ? current
-                  .filter((f) => f.kind === 'invitation' || f.kind === 'document')
-                  .map((f) => ({ sha256: f.sha256, fileName: f.file_name }))
-              : [],
-        });
-        await deps.events.emit(trx, 'meeting.invitation_sent', {
-          ...core.factsOf(row, actor, audience),
-          invitationNumber: doc.numberText,
-          invited: invitees.length,
-          papers: [
-            { kind: 'invitation', pages },
-            ...current
-              .filter((f) => f.kind === 'document')
-              .map((f) => ({ kind: 'document' as const, pages: f.pages === null ? null : Number(f.pages) })),
-          ],
-        });
-        await record(trx, id, actor, 'sent', `Giấy mời số ${doc.numberText} gửi ${invitees.length} đại biểu`);
-        await audit(auditActorOf(actor), {
-          action: 'meeting.send',
-          entityType: 'meeting',
-          entityId: id,
-          summary:
-            row.secrecy === 'normal'
-              ? `Gửi giấy mời ${doc.numberText} đến ${invitees.length} đại biểu: ${row.title}`.slice(0, 500)
-              : `Gửi giấy mời ${doc.numberText} đến ${invitees.length} đại biểu, cuộc họp mật (nội dung ẩn)`,
-        });
-        return {
-          invitationDocumentId: doc.id,
-          invitationNumber: doc.numberText,
-          invited: invitees.length,
-          people: people.length,
-        };
-      });
+            readers: audience,
+            render: async ({ numberText, issueDate }) => {
+              if (numberText !== expected.numberText || issueDate !== expected.issueDate) {
+                // Another document took the number meanwhile: made again, the register held.
+                again = await stamped({ numberText, issueDate });
+              }
+              const file = again ?? ready;
+              const stored = await file.commit(trx);
+              const [blob] = await fileRepo.pageCountsOf(trx, [stored.sha256]);
+              pages = Math.max(1, Number(blob?.page_count ?? 1));
+              await fileRepo.insertFiles(trx, [
+                {
+                  id: `${id}-gm`,
+                  meeting_id: id,
+                  agenda_item_id: null,
+                  kind: 'invitation',
+                  sha256: stored.sha256,
+                  file_name: stored.fileName,
+                  pages,
+                  replaces_id: null,
+                  superseded_at: null,
+                  withdrawn_at: null,
+                  added_by: actor.userId,
+                  added_by_name: actor.fullName,
+                  added_at: core.now(),
+                },
+              ]);
+              return stored;
+            },
+          });
+          await repo.setInvitationDocument(trx, id, doc.id);
+          const files = await repo.filesOf(trx, id);
+          const current = files.filter((f) => !f.superseded_at && !f.withdrawn_at);
+          // The official mailboxes get the invitation and, unless the meeting is secret, its papers.
+          await mail?.send(trx, {
+            fromOrganizationId: row.organization_id,
+            to: {
+              people: invitees.flatMap((i) => (i.kind === 'person' && i.person_id ? [i.person_id] : [])),
+              organizations: invitees.flatMap((i) =>
+                i.kind === 'organization' && i.organization_id ? [i.organization_id] : [],
+              ),
+            },
+            subject: `Giấy mời số ${doc.numberText}: ${row.title}`,
+            text: [
+              `${meetingTimeLine(row.starts_at)} tại ${row.place}.`,
+              row.content ?? '',
+              row.secrecy === 'normal'
+                ? 'Giấy mời và tài liệu họp gửi kèm thư này; trả lời tham dự trên trang cuộc họp.'
+                : 'Cuộc họp có nội dung mật: giấy mời và tài liệu chỉ xem trên trang cuộc họp.',
+              `Trang cuộc họp: ${deps.config.publicUrl ?? ''}/meetings/${id}`,
+            ]
+              .filter(Boolean)
+              .join('\n\n'),
+            files:
+              row.secrecy === 'normal'
+                ? current
+                    .filter((f) => f.kind === 'invitation' || f.kind === 'document')
+                    .map((f) => ({ sha256: f.sha256, fileName: f.file_name }))
+                : [],
+          });
+          await deps.events.emit(trx, 'meeting.invitation_sent', {
+            ...core.factsOf(row, actor, audience),
+            invitationNumber: doc.numberText,
+            invited: invitees.length,
+            papers: [
+              { kind: 'invitation', pages },
+              ...current
+                .filter((f) => f.kind === 'document')
+                .map((f) => ({ kind: 'document' as const, pages: f.pages === null ? null : Number(f.pages) })),
+            ],
+          });
+          await record(trx, id, actor, 'sent', `Giấy mời số ${doc.numberText} gửi ${invitees.length} đại biểu`);
+          await audit(auditActorOf(actor), {
+            action: 'meeting.send',
+            entityType: 'meeting',
+            entityId: id,
+            summary:
+              row.secrecy === 'normal'
+                ? `Gửi giấy mời ${doc.numberText} đến ${invitees.length} đại biểu: ${row.title}`.slice(0, 500)
+                : `Gửi giấy mời ${doc.numberText} đến ${invitees.length} đại biểu, cuộc họp mật (nội dung ẩn)`,
+          });
+          return {
+            invitationDocumentId: doc.id,
+            invitationNumber: doc.numberText,
+            invited: invitees.length,
+            people: people.length,
+          };
+        })
+        .finally(() => Promise.all([ready.discard(), again?.discard()])); // temporary files left unstored
       return {
         invitationDocumentId: result.invitationDocumentId,
         invitationNumber: result.invitationNumber,
