@@ -21,7 +21,7 @@ import {
 } from './documents-registrations';
 import { type BenchServer, postgresSchema, startServer, tempDataDir } from './server-process';
 
-const SIZES = (process.env.BENCH_GROWTH_SIZES ?? '1000,100000')
+const SIZES = (process.env.BENCH_GROWTH_SIZES ?? '1000,100000,1000000')
   .split(',')
   .map((s) => Number(s.trim()))
   .filter((n) => Number.isInteger(n) && n > 0)
@@ -187,7 +187,7 @@ export async function growth(kind: DatabaseKind, url?: string) {
   const { envs, open, cleanup } = await engine(kind, url);
   prepare(envs[0] as NodeJS.ProcessEnv);
   const fillTo = filler(kind, SIZES.at(-1) ?? 0);
-  const sizes = [];
+  const sizes: { documents: number; perSecond: { median: number } }[] = [];
   let servers: BenchServer[] = [];
   let registered = 0;
   try {
@@ -236,7 +236,11 @@ export async function growth(kind: DatabaseKind, url?: string) {
     await cleanup();
   }
   const first = sizes[0]?.perSecond.median ?? 0;
-  const last = sizes.at(-1)?.perSecond.median ?? 0;
+  /** The rate with `documents` in the register as a share of the rate at the first size. */
+  const ratioAt = (documents: number) => {
+    const rate = sizes.find((s) => s.documents === documents)?.perSecond.median;
+    return first > 0 && rate !== undefined ? Number((rate / first).toFixed(3)) : null;
+  };
   return {
     engine: kind,
     servers: envs.length,
@@ -244,6 +248,7 @@ export async function growth(kind: DatabaseKind, url?: string) {
     registrationsPerRun: PER_RUN,
     runs: RUNS,
     sizes,
-    rate100kOverRate1k: first > 0 ? Number((last / first).toFixed(3)) : null,
+    rate100kOverRate1k: ratioAt(100_000),
+    rate1mOverRate1k: ratioAt(1_000_000),
   };
 }
