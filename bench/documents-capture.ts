@@ -1,11 +1,6 @@
-import SQLite from 'better-sqlite3';
-import { Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
 import { createApp } from '../server/app';
 import { loadConfig } from '../server/platform/config/config';
-import { CanonicalTextPlugin } from '../server/platform/db/canonical-plugin';
-import type { Database } from '../server/platform/db/database';
-import type { DB } from '../server/platform/db/schema';
+import { type Database, openDatabase } from '../server/platform/db/database';
 import { BENCH_PASSWORD, REGISTER_ORGANIZATION } from './documents-registrations';
 
 /** One statement the product ran: its SQL text and the values bound to it. */
@@ -14,28 +9,12 @@ export interface Statement {
   parameters: readonly unknown[];
 }
 
-/** A database opened as the product opens it, with every statement it runs written down. */
+/** The database `env` names, opened as the product opens it, with every statement it runs written down. */
 function tracedDatabase(env: NodeJS.ProcessEnv, trace: Statement[]): Database {
-  const config = loadConfig(env);
-  const log = (event: LogEvent) => {
-    if (event.level === 'query') trace.push({ sql: event.query.sql, parameters: event.query.parameters });
-  };
-  if (config.database.kind === 'sqlite') {
-    const sqlite = new SQLite(config.database.file);
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
-    sqlite.pragma('synchronous = NORMAL');
-    const db = new Kysely<DB>({
-      dialect: new SqliteDialect({ database: sqlite }),
-      plugins: [new CanonicalTextPlugin()],
-      log,
-    });
-    return { kind: 'sqlite', db, sqlite, close: () => db.destroy() };
-  }
-  const pool = new pg.Pool({ connectionString: config.database.url, max: 2 });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CanonicalTextPlugin()], log });
-  return { kind: 'postgres', db, sqlite: null, close: () => db.destroy() };
+  return openDatabase({
+    ...loadConfig(env).database,
+    onQuery: (sql, parameters) => trace.push({ sql, parameters }),
+  });
 }
 
 /**

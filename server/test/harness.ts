@@ -7,7 +7,7 @@ import pino from 'pino';
 import { createApp, type VanPhong } from '../app';
 import type { Clock } from '../platform/clock';
 import { type Config, loadConfig } from '../platform/config/config';
-import { type Database, type DatabaseKind, openDatabase } from '../platform/db/database';
+import { type Database, type DatabaseKind, openDatabase, type QueryListener } from '../platform/db/database';
 import { databaseUrlFor, PG_TEMPLATE_ENV, SQLITE_TEMPLATE_ENV } from './templates';
 
 /** SQLite always; PostgreSQL as well when TEST_DATABASE_URL is set. */
@@ -30,7 +30,7 @@ export class TestClock implements Clock {
  * A fresh, empty database of the given engine: a temporary SQLite file, or a
  * new PostgreSQL schema dropped when the test closes it.
  */
-export async function createTestDatabase(kind: DatabaseKind, onQuery?: (sql: string) => void): Promise<Database> {
+export async function createTestDatabase(kind: DatabaseKind, onQuery?: QueryListener): Promise<Database> {
   if (kind === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanphong-test-'));
     const database = openDatabase({ kind: 'sqlite', file: path.join(dir, 'test.sqlite'), onQuery });
@@ -65,10 +65,7 @@ export async function createTestDatabase(kind: DatabaseKind, onQuery?: (sql: str
  * template (see global-setup.ts), its own file or its own PostgreSQL database, dropped when the test
  * closes it. Outside a test run (no template announced) an empty one, which createApp migrates.
  */
-export async function createMigratedTestDatabase(
-  kind: DatabaseKind,
-  onQuery?: (sql: string) => void,
-): Promise<Database> {
+export async function createMigratedTestDatabase(kind: DatabaseKind, onQuery?: QueryListener): Promise<Database> {
   if (kind === 'sqlite') {
     const template = process.env[SQLITE_TEMPLATE_ENV];
     if (!template) return createTestDatabase(kind, onQuery);
@@ -113,8 +110,8 @@ export interface TestDepsOverrides {
   env?: Record<string, string>;
   clock?: Clock;
   webRoot?: string | null;
-  /** Told the SQL of every statement the app runs, BEGIN and COMMIT included. */
-  onQuery?: (sql: string) => void;
+  /** Told every statement the app runs, BEGIN and COMMIT included. */
+  onQuery?: QueryListener;
 }
 
 /**

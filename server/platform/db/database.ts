@@ -9,12 +9,14 @@ import { FairSqliteDialect } from './sqlite-dialect';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
+export type QueryListener = (sql: string, parameters: readonly unknown[]) => void;
+
 export type DatabaseOptions = (
   | { kind: 'sqlite'; file: string }
   | { kind: 'postgres'; url: string; schema?: string; poolSize?: number }
 ) & {
-  /** Told the SQL of every statement run, BEGIN and COMMIT included (tests). */
-  onQuery?: (sql: string) => void;
+  /** Told every statement run, BEGIN and COMMIT included (tests and benchmarks). */
+  onQuery?: QueryListener;
 };
 
 export interface Database {
@@ -78,7 +80,7 @@ export function openDatabase(options: DatabaseOptions): Database {
 }
 
 function queryLog({ onQuery }: DatabaseOptions): LogConfig | undefined {
-  return onQuery ? (event) => onQuery(event.query.sql) : undefined;
+  return onQuery ? (event) => onQuery(event.query.sql, event.query.parameters) : undefined;
 }
 
 const STATEMENT_CACHE_SIZE = 500;
