@@ -126,8 +126,9 @@ export function postgresFloorStatement(before: Statement[], last: Statement[]) {
           sources.push(
             `counter as (insert into register_counters (register_id, period, type_code, last_number) values (${bind(p[0])}, ${bind(p[1])}, '', 1) on conflict (register_id, period, type_code) do update set last_number = register_counters.last_number + 1 returning last_number)`,
           );
-          const step = p.slice(6, 14);
-          const note = `${bind(step[6])} || (select last_number from counter)::text`;
+          // $7 is the placeholder the notes hold; $8 on, the step (one, for a registration).
+          const step = p.slice(7, 15);
+          const note = `replace(${bind(step[6])}, ${bind(p[6])}, (select last_number from counter)::text)`;
           ctes.push(
             `w${i} as (insert into document_events (id, document_id, at, actor_id, actor_name, kind, note, data) values (${step
               .slice(0, 6)

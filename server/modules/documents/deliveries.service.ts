@@ -12,8 +12,8 @@ import * as repo from './documents.repository';
 import { checkRegister } from './documents.rules';
 import type { DocumentsCore } from './documents.steps.service';
 import type { DocumentDeliveriesTable } from './documents.tables';
-import { issueArrivalNumber } from './numbering.service';
-import { findRegister } from './registers.repository';
+import { periodOf } from './numbering.service';
+import { findRegister, numberArrival, numberPlaceholder } from './registers.repository';
 
 /** The receiving side of the exchange: what arrived, and the clerk's accept or refuse. */
 export function createDeliveriesService(core: DocumentsCore) {
@@ -120,7 +120,6 @@ export function createDeliveriesService(core: DocumentsCore) {
       const incomingId = newId();
       const day = today();
       await deps.transact(async ({ trx, audit }) => {
-        const { period, arrivalNumber } = await issueArrivalNumber(trx, register, day);
         const at = now();
         await decide(trx, delivery, body.version, {
           status: DELIVERY_STATUS.accepted,
@@ -133,10 +132,10 @@ export function createDeliveriesService(core: DocumentsCore) {
           direction: 'incoming',
           status: 'registered',
           register_id: register.id,
-          period,
+          period: null,
           number: source.number,
           number_text: source.number_text,
-          arrival_number: arrivalNumber,
+          arrival_number: null,
           arrival_date: day,
           type_code: source.type_code,
           issuer_name: source.organization_name,
@@ -175,20 +174,25 @@ export function createDeliveriesService(core: DocumentsCore) {
           })),
         );
         await repo.grantAccess(trx, incomingId, [actor.userId], 'created');
-        await record(
-          trx,
-          incomingId,
-          actor,
-          'registered',
-          `Tiếp nhận từ ${source.organization_name}, vào sổ đến số ${arrivalNumber}`,
-        );
-        await record(
-          trx,
-          source.id,
-          actor,
-          'accepted',
-          `${register.organization_name} đã tiếp nhận (số đến ${arrivalNumber})`,
-        );
+        // The number is taken last, with the two steps that tell it, in one statement on PostgreSQL.
+        const placeholder = numberPlaceholder();
+        await numberArrival(trx, deps.database.kind, {
+          registerId: register.id,
+          period: periodOf(register, day),
+          documentId: incomingId,
+          searchTemplate: source.search_text,
+          placeholder,
+          steps: [
+            {
+              ...core.step(incomingId, actor, 'registered'),
+              note: `Tiếp nhận từ ${source.organization_name}, vào sổ đến số ${placeholder}`,
+            },
+            {
+              ...core.step(source.id, actor, 'accepted'),
+              note: `${register.organization_name} đã tiếp nhận (số đến ${placeholder})`,
+            },
+          ],
+        });
         await audit(auditActorOf(actor), {
           action: 'document.accept',
           entityType: 'document',

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { DirectBody, Handler, IncomingWrite } from '../../../common/schemas/documents';
 import type { DB } from '../../platform/db/schema';
@@ -12,7 +11,7 @@ import * as repo from './documents.repository';
 import { checkRegister, DELIVERY_STATUS_OF } from './documents.rules';
 import type { DocumentsCore } from './documents.steps.service';
 import { periodOf } from './numbering.service';
-import { findRegister, numberArrival } from './registers.repository';
+import { findRegister, numberArrival, numberPlaceholder } from './registers.repository';
 
 export function createIncomingService(core: DocumentsCore) {
   const { db, deps, today, now, authorized, record, advance } = core;
@@ -141,7 +140,7 @@ export function createIncomingService(core: DocumentsCore) {
           await repo.grantAccess(trx, id, [actor.userId], 'created');
           // The number is taken last, so its counter row stays locked for the shortest time: one
           // statement takes it and writes it into the document and its registration step.
-          const placeholder = `so${randomBytes(8).toString('hex')}`;
+          const placeholder = numberPlaceholder();
           const arrivalNumber = await numberArrival(trx, deps.database.kind, {
             registerId: register.id,
             period: periodOf(register, arrivalDate),
@@ -151,7 +150,7 @@ export function createIncomingService(core: DocumentsCore) {
               texts,
             ),
             placeholder,
-            step: { ...core.step(id, actor, 'registered'), notePrefix: 'Vào sổ đến số ' },
+            steps: [{ ...core.step(id, actor, 'registered'), note: `Vào sổ đến số ${placeholder}` }],
           });
           await audit(auditActorOf(actor), {
             action: 'document.register',

@@ -44,9 +44,3 @@ function notationOf(register: RegisterRow, typeCode: string, number: number) {
   const numberText = formatNotation({ style, number, typeCode, issuerCode: register.issuer_abbreviation });
   return { numberText, printed: printedNumber(style, numberText) };
 }
-
-/** The next arrival number of an incoming register (one series for all types). */
-export async function issueArrivalNumber(trx: Executor, register: RegisterRow, day: string) {
-  const period = periodOf(register, day);
-  return { period, arrivalNumber: await takeNumber(trx, register.id, period, '') };
-}

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { DatabaseKind, Executor } from '../../platform/db/database';
 import type { DocumentEventsTable, RegistersTable } from './documents.tables';
@@ -107,26 +108,36 @@ export async function peekNextNumber(ex: Executor, registerId: string, period: s
   return Number(row?.last_number ?? 0) + 1;
 }
 
+/** A fresh `placeholder` for `numberArrival`: lower-case letters and digits, kept whole as a search word. */
+export const numberPlaceholder = () => `so${randomBytes(8).toString('hex')}`;
+
 export interface ArrivalNumbering {
   registerId: string;
   period: string;
   documentId: string;
-  /** The document's search words, with `placeholder` where the arrival number goes. */
+  /** The document's search words, with `placeholder` where the arrival number goes (or nowhere). */
   searchTemplate: string;
+  /** Words no text holds (a random token), replaced by the number once it is taken. */
   placeholder: string;
-  /** The registration step; its note ends with the number. */
-  step: Omit<DocumentEventsTable, 'note'> & { notePrefix: string };
+  /** Steps of documents' histories that tell the number: `placeholder` in their notes. */
+  steps: (DocumentEventsTable & { note: string })[];
 }
 
 /**
  * Takes the next arrival number (as `takeNumber`) and writes it into the document already
- * inserted in this transaction and into its registration step. On PostgreSQL this is one
+ * inserted in this transaction and into the steps that tell it. On PostgreSQL this is one
  * statement, so the counter row, which every registration in every process queues on, is
- * not held while the application sends two more.
+ * not held while the application sends more.
  */
 export async function numberArrival(trx: Executor, kind: DatabaseKind, a: ArrivalNumbering): Promise<number> {
-  const { step } = a;
+  if (a.steps.length === 0) throw new Error('numberArrival: no step tells the number');
   if (kind === 'postgres') {
+    const steps = sql.join(
+      a.steps.map(
+        (s) =>
+          sql`(${s.id}::text, ${s.document_id}::text, ${s.at}::text, ${s.actor_id}::text, ${s.actor_name}::text, ${s.kind}::text, ${s.note}::text, ${s.data}::text)`,
+      ),
+    );
     const { rows } = await sql<{ last_number: number }>`
       with n as (
         insert into register_counters (register_id, period, type_code, last_number)
@@ -139,11 +150,11 @@ export async function numberArrival(trx: Executor, kind: DatabaseKind, a: Arriva
         set period = ${a.period}, arrival_number = n.last_number,
             search_text = replace(${a.searchTemplate}::text, ${a.placeholder}::text, n.last_number::text)
         from n where documents.id = ${a.documentId}
-      ), registered as (
+      ), told as (
         insert into document_events (id, document_id, at, actor_id, actor_name, kind, note, data)
-        select ${step.id}::text, ${step.document_id}::text, ${step.at}::text, ${step.actor_id}::text,
-               ${step.actor_name}::text, ${step.kind}::text, ${step.notePrefix}::text || n.last_number::text, ${step.data}::text
-        from n
+        select s.id, s.document_id, s.at, s.actor_id, s.actor_name, s.kind,
+               replace(s.note, ${a.placeholder}::text, n.last_number::text), s.data
+        from n, (values ${steps}) as s (id, document_id, at, actor_id, actor_name, kind, note, data)
       )
       select last_number from n`.execute(trx);
     const row = rows[0];
@@ -151,19 +162,15 @@ export async function numberArrival(trx: Executor, kind: DatabaseKind, a: Arriva
     return Number(row.last_number);
   }
   const number = await takeNumber(trx, a.registerId, a.period, '');
+  const told = (text: string) => text.replaceAll(a.placeholder, String(number));
   await trx
     .updateTable('documents')
-    .set({
-      period: a.period,
-      arrival_number: number,
-      search_text: a.searchTemplate.replaceAll(a.placeholder, String(number)),
-    })
+    .set({ period: a.period, arrival_number: number, search_text: told(a.searchTemplate) })
     .where('id', '=', a.documentId)
     .execute();
-  const { notePrefix, ...event } = step;
   await trx
     .insertInto('document_events')
-    .values({ ...event, note: `${notePrefix}${number}` })
+    .values(a.steps.map((s) => ({ ...s, note: told(s.note) })))
     .execute();
   return number;
 }
