@@ -136,9 +136,10 @@ describe('documents travel from drafting to completion (Chromium)', () => {
     expect(inline.headers()['content-type']).toContain('application/pdf');
     const preview = communeClerk.getByRole('dialog', { name: 'Xem tệp: Du thao bao cao.pdf' });
     await preview.locator('iframe').waitFor();
-    await preview.locator('.ant-modal-close').click();
+    // A click on a dialog still zooming in can be lost: close each once it has settled.
+    await (await settledDialog(communeClerk, preview)).locator('.ant-modal-close').click();
     await preview.waitFor({ state: 'hidden' });
-    await opened.locator('.ant-modal-close').click();
+    await (await settledDialog(communeClerk, opened)).locator('.ant-modal-close').click();
     await opened.waitFor({ state: 'hidden' });
 
     await item.getByRole('button', { name: 'Tiếp nhận' }).click();
