@@ -13,6 +13,12 @@ export const round1 = (n: number) => Math.round(n * 10) / 10;
 export const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 
+/** The least, the median and the greatest of some runs' figures, each passed through `round`. */
+export function spread(values: number[], round = (v: number) => v) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { min: round(sorted[0] ?? 0), median: round(percentile(sorted, 0.5)), max: round(sorted.at(-1) ?? 0) };
+}
+
 export interface RegistrationRun {
   /** How many documents to register. */
   count: number;

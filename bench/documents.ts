@@ -7,7 +7,15 @@ import { bulkLoad, searchQueries } from './documents-data';
 import { dispatchFigures } from './documents-dispatch';
 import { postgresFloor, sqliteFloor } from './documents-floor';
 import { growth } from './documents-growth';
-import { arrivalNumbers, BENCH_PASSWORD, CLIENTS, percentile, prepare, registrations } from './documents-registrations';
+import {
+  arrivalNumbers,
+  BENCH_PASSWORD,
+  CLIENTS,
+  percentile,
+  prepare,
+  registrations,
+  spread,
+} from './documents-registrations';
 import { type BenchServer, postgresSchema, startServer, tempDataDir } from './server-process';
 
 const REGISTRATIONS = Number(process.env.BENCH_REGISTRATIONS ?? 1000);
@@ -29,11 +37,6 @@ function startTimes(servers: BenchServer[]) {
 /** Rate runs of `REGISTRATIONS` each, product and floor in turn; then one run with many clients for the tail. */
 const RUNS = 3;
 const TAIL_CLIENTS = 50;
-
-const spread = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return { min: sorted[0] ?? 0, median: percentile(sorted, 0.5), max: sorted.at(-1) ?? 0 };
-};
 
 /** The most resident memory the process ever had, in MB (Linux). */
 function peakRssMb(pid: number | undefined): number | null {

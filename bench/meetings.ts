@@ -8,6 +8,7 @@ import { client, ok } from '../server/test/documents';
 import { makeOrganization, makeUser, SYSTEM, signIn } from '../server/test/factories';
 import { createTestApp } from '../server/test/harness';
 import { bigPdf } from './documents-dispatch';
+import { spread } from './documents-registrations';
 import { prepareDatabase, signInCookie, startServer, tempDataDir } from './server-process';
 
 const DELEGATES = 124;
@@ -125,19 +126,21 @@ async function sendFigures(kind: DatabaseKind) {
         notified: Number(notified.n),
       });
     }
-    const spread = (values: number[]) => {
-      const sorted = [...values].sort((a, b) => a - b);
-      const r = (v: number) => Math.round(v * 10) / 10;
-      return { min: r(sorted[0] ?? 0), median: r(percentile(sorted, 50)), max: r(sorted.at(-1) ?? 0) };
-    };
+    const tenths = (v: number) => Math.round(v * 10) / 10;
     const last = sends.at(-1);
     return {
       engine: kind,
       delegates: DELEGATES,
       sends: sends.length,
       notified: last?.notified,
-      sendMs: spread(sends.map((s) => s.sendMs)),
-      numberHeldMs: spread(sends.map((s) => s.numberHeldMs)),
+      sendMs: spread(
+        sends.map((s) => s.sendMs),
+        tenths,
+      ),
+      numberHeldMs: spread(
+        sends.map((s) => s.numberHeldMs),
+        tenths,
+      ),
       /** The target: a send under one second. */
       sendOverTarget: Number((spread(sends.map((s) => s.sendMs)).median / 1000).toFixed(3)),
       packetBytes: last?.payload,
