@@ -9,11 +9,28 @@ export interface Statement {
   parameters: readonly unknown[];
 }
 
-/** The database `env` names, opened as the product opens it, with every statement it runs written down. */
+const AT_COMMIT = '/* at commit */ ';
+
+/**
+ * The database `env` names, opened as the product opens it, with every statement it runs written
+ * down. A statement kept for the COMMIT (PostgreSQL) is written down where it was made, with its
+ * parameters, and the COMMIT that carried it, its literal copy, as a plain COMMIT.
+ */
 function tracedDatabase(env: NodeJS.ProcessEnv, trace: Statement[]): Database {
+  let kept = 0;
   return openDatabase({
     ...loadConfig(env).database,
-    onQuery: (sql, parameters) => trace.push({ sql, parameters }),
+    onQuery: (sql, parameters) => {
+      if (sql.startsWith(AT_COMMIT)) {
+        kept++;
+        trace.push({ sql: sql.slice(AT_COMMIT.length), parameters });
+      } else if (kept > 0 && /;\ncommit$/.test(sql)) {
+        kept = 0;
+        trace.push({ sql: 'commit', parameters: [] });
+      } else {
+        trace.push({ sql, parameters });
+      }
+    },
   });
 }
 

@@ -123,6 +123,10 @@ export function postgresFloorStatement(before: Statement[], last: Statement[]) {
         const insert = INSERT.exec(s.sql) ?? AUDIT_WITH_HEAD.exec(s.sql);
         const auditWithHead = insert !== null && s.sql.startsWith('with "entry"');
         if (ARRIVAL.test(s.sql)) {
+          // The product's statement locks the audit head as well, for the entry that follows.
+          if (/from audit_head where id = 1 for update/.test(s.sql)) {
+            sources.push(`head as (select seq, hash from audit_head where id = 1 for update)`);
+          }
           sources.push(
             `counter as (insert into register_counters (register_id, period, type_code, last_number) values (${bind(p[0])}, ${bind(p[1])}, '', 1) on conflict (register_id, period, type_code) do update set last_number = register_counters.last_number + 1 returning last_number)`,
           );

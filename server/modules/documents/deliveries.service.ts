@@ -119,7 +119,7 @@ export function createDeliveriesService(core: DocumentsCore) {
       if (register.organization_id !== delivery.organization_id) throw errors.registerWrongOrganization();
       const incomingId = newId();
       const day = today();
-      await deps.transact(async ({ trx, audit }) => {
+      await deps.transact(async ({ trx, audit, auditHeadLocked }) => {
         const at = now();
         await decide(trx, delivery, body.version, {
           status: DELIVERY_STATUS.accepted,
@@ -176,7 +176,7 @@ export function createDeliveriesService(core: DocumentsCore) {
         await repo.grantAccess(trx, incomingId, [actor.userId], 'created');
         // The number is taken last, with the two steps that tell it, in one statement on PostgreSQL.
         const placeholder = numberPlaceholder();
-        await numberArrival(trx, deps.database.kind, {
+        const { auditHead } = await numberArrival(trx, deps.database.kind, {
           registerId: register.id,
           period: periodOf(register, day),
           documentId: incomingId,
@@ -193,6 +193,7 @@ export function createDeliveriesService(core: DocumentsCore) {
             },
           ],
         });
+        auditHeadLocked(auditHead);
         await audit(auditActorOf(actor), {
           action: 'document.accept',
           entityType: 'document',

@@ -100,7 +100,7 @@ export function createIncomingService(core: DocumentsCore) {
         }
       }
       return core.createOnce(actor, input.clientKey, (id) =>
-        deps.transact(async ({ trx, audit }) => {
+        deps.transact(async ({ trx, audit, auditHeadLocked }) => {
           const at = now();
           await repo.insertDocument(trx, deps.database.kind, {
             id,
@@ -141,7 +141,7 @@ export function createIncomingService(core: DocumentsCore) {
           // The number is taken last, so its counter row stays locked for the shortest time: one
           // statement takes it and writes it into the document and its registration step.
           const placeholder = numberPlaceholder();
-          const arrivalNumber = await numberArrival(trx, deps.database.kind, {
+          const { number: arrivalNumber, auditHead } = await numberArrival(trx, deps.database.kind, {
             registerId: register.id,
             period: periodOf(register, arrivalDate),
             documentId: id,
@@ -152,6 +152,7 @@ export function createIncomingService(core: DocumentsCore) {
             placeholder,
             steps: [{ ...core.step(id, actor, 'registered'), note: `Vào sổ đến số ${placeholder}` }],
           });
+          auditHeadLocked(auditHead);
           await audit(auditActorOf(actor), {
             action: 'document.register',
             entityType: 'document',

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
+import { lockAuditHead } from '../../platform/audit/audit-log';
 import type { DatabaseKind, Executor } from '../../platform/db/database';
 import type { DocumentEventsTable, RegistersTable } from './documents.tables';
 
@@ -123,13 +124,20 @@ export interface ArrivalNumbering {
   steps: (DocumentEventsTable & { note: string })[];
 }
 
+export interface ArrivalNumbered {
+  number: number;
+  /** The audit chain's head, locked and read by the same statement (PostgreSQL), for `auditHeadLocked`. */
+  auditHead: { audit_seq: number; audit_hash: string } | null;
+}
+
 /**
  * Takes the next arrival number (as `takeNumber`) and writes it into the document already
  * inserted in this transaction and into the steps that tell it. On PostgreSQL this is one
- * statement, so the counter row, which every registration in every process queues on, is
- * not held while the application sends more.
+ * statement, which also locks and reads the audit chain's head for the entry that follows:
+ * the counter row and the head, which every registration in every process queues on, are
+ * then held only until the entry goes with the COMMIT, one round trip later.
  */
-export async function numberArrival(trx: Executor, kind: DatabaseKind, a: ArrivalNumbering): Promise<number> {
+export async function numberArrival(trx: Executor, kind: DatabaseKind, a: ArrivalNumbering): Promise<ArrivalNumbered> {
   if (a.steps.length === 0) throw new Error('numberArrival: no step tells the number');
   if (kind === 'postgres') {
     const steps = sql.join(
@@ -138,7 +146,7 @@ export async function numberArrival(trx: Executor, kind: DatabaseKind, a: Arriva
           sql`(${s.id}::text, ${s.document_id}::text, ${s.at}::text, ${s.actor_id}::text, ${s.actor_name}::text, ${s.kind}::text, ${s.note}::text, ${s.data}::text)`,
       ),
     );
-    const { rows } = await sql<{ last_number: number }>`
+    const { rows } = await sql<{ last_number: number; audit_seq: number; audit_hash: string }>`
       with n as (
         insert into register_counters (register_id, period, type_code, last_number)
         values (${a.registerId}, ${a.period}, '', 1)
@@ -155,11 +163,14 @@ export async function numberArrival(trx: Executor, kind: DatabaseKind, a: Arriva
         select s.id, s.document_id, s.at, s.actor_id, s.actor_name, s.kind,
                replace(s.note, ${a.placeholder}::text, n.last_number::text), s.data
         from n, (values ${steps}) as s (id, document_id, at, actor_id, actor_name, kind, note, data)
-      )
-      select last_number from n`.execute(trx);
+      ), head as (${lockAuditHead})
+      select last_number, audit_seq, audit_hash from n, head`.execute(trx);
     const row = rows[0];
     if (!row) throw new Error('numberArrival: the counter returned no number');
-    return Number(row.last_number);
+    return {
+      number: Number(row.last_number),
+      auditHead: { audit_seq: Number(row.audit_seq), audit_hash: row.audit_hash },
+    };
   }
   const number = await takeNumber(trx, a.registerId, a.period, '');
   const told = (text: string) => text.replaceAll(a.placeholder, String(number));
@@ -172,5 +183,5 @@ export async function numberArrival(trx: Executor, kind: DatabaseKind, a: Arriva
     .insertInto('document_events')
     .values(a.steps.map((s) => ({ ...s, note: told(s.note) })))
     .execute();
-  return number;
+  return { number, auditHead: null };
 }

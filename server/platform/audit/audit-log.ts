@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import type { AuditAction, AuditEntityType } from '../../../common/audit-labels';
 import { canonicalText } from '../../../common/text/canonical';
 import { foldVietnamese } from '../../../common/text/fold';
@@ -127,26 +128,45 @@ export function auditSearchText(row: Pick<AuditRow, 'summary' | 'actor_name' | '
   return clip(foldVietnamese(`${row.summary} ${row.actor_name ?? ''} ${row.action}`), 2000);
 }
 
+/** The chain's last entry: its sequence number and MAC. */
+export interface AuditHead {
+  seq: number;
+  hash: string;
+}
+
 /**
- * Appends to the keyed chain inside the caller's transaction, so the entry exists exactly
- * when the change it records does. Every text is made canonical first, so what is MACed is
- * byte for byte what either engine stores. The head row is locked on PostgreSQL; SQLite
- * runs one writer at a time already.
+ * Locks and reads the chain's head (PostgreSQL), as columns `audit_seq` and `audit_hash`: for a
+ * statement that runs anyway just before the entry is written to read it too, sparing a round
+ * trip while the head is locked. Its row goes to `UnitOfWork.auditHeadLocked`.
  */
-export async function appendAudit(
-  trx: Executor,
-  ctx: AuditContext,
-  actor: AuditActor,
-  entry: AuditEntry,
-): Promise<{ seq: number; hash: string }> {
+export const lockAuditHead = sql<{
+  audit_seq: number;
+  audit_hash: string;
+}>`select seq as audit_seq, hash as audit_hash from audit_head where id = 1 for update`;
+
+/** Reads the head, locked on PostgreSQL; SQLite runs one writer at a time already. */
+export async function readAuditHead(trx: Executor, kind: DatabaseKind): Promise<AuditHead> {
   const head = await trx
     .selectFrom('audit_head')
     .select(['seq', 'hash'])
     .where('id', '=', 1)
-    .$if(ctx.kind === 'postgres', (q) => q.forUpdate())
+    .$if(kind === 'postgres', (q) => q.forUpdate())
     .executeTakeFirstOrThrow();
+  return { seq: Number(head.seq), hash: head.hash };
+}
+
+/**
+ * The entry that follows `head`, as stored, MAC included. Every text is made canonical first,
+ * so what is MACed is byte for byte what either engine stores.
+ */
+export function nextAuditRow(
+  ctx: AuditContext,
+  head: AuditHead,
+  actor: AuditActor,
+  entry: AuditEntry,
+): AuditRow & { hash: string } {
   const fields = {
-    seq: Number(head.seq) + 1,
+    seq: head.seq + 1,
     id: newId(),
     occurred_at: ctx.clock.now().toISOString(),
     actor_id: clipOrNull(actor.userId, 64),
@@ -162,22 +182,37 @@ export async function appendAudit(
     key_id: ctx.key.id,
   };
   const row: AuditRow = { ...fields, search_text: auditSearchText(fields) };
-  const hash = keyedAuditMac(ctx.key, row);
-  const stored = { ...row, hash };
+  return { ...row, hash: keyedAuditMac(ctx.key, row) };
+}
+
+/** PostgreSQL: the entry and the head's move as one statement (SQLite has no INSERT inside WITH). */
+export function writeAuditWithHead(trx: Executor, stored: AuditRow & { hash: string }) {
+  return trx
+    .with('entry', (db) => db.insertInto('audit_events').values(stored))
+    .updateTable('audit_head')
+    .set({ seq: stored.seq, hash: stored.hash })
+    .where('id', '=', 1);
+}
+
+/**
+ * Appends to the keyed chain inside the caller's transaction, so the entry exists exactly
+ * when the change it records does. The head row is locked on PostgreSQL until commit.
+ */
+export async function appendAudit(
+  trx: Executor,
+  ctx: AuditContext,
+  actor: AuditActor,
+  entry: AuditEntry,
+): Promise<AuditHead> {
+  const stored = nextAuditRow(ctx, await readAuditHead(trx, ctx.kind), actor, entry);
   if (ctx.kind === 'postgres') {
     // One statement, so the locked head waits one round trip fewer.
-    await trx
-      .with('entry', (db) => db.insertInto('audit_events').values(stored))
-      .updateTable('audit_head')
-      .set({ seq: row.seq, hash })
-      .where('id', '=', 1)
-      .execute();
+    await writeAuditWithHead(trx, stored).execute();
   } else {
-    // SQLite has no INSERT inside WITH; its one writer holds no lock others wait on between the two.
     await trx.insertInto('audit_events').values(stored).execute();
-    await trx.updateTable('audit_head').set({ seq: row.seq, hash }).where('id', '=', 1).execute();
+    await trx.updateTable('audit_head').set({ seq: stored.seq, hash: stored.hash }).where('id', '=', 1).execute();
   }
-  return { seq: row.seq, hash };
+  return { seq: stored.seq, hash: stored.hash };
 }
 
 /** The digest of the unkeyed entries' search text, which their own hash never covered. */

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, type LogConfig, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, type LogConfig, type Transaction } from 'kysely';
 import pg from 'pg';
 import { CanonicalTextPlugin } from './canonical-plugin';
+import { CommitTailPostgresDialect } from './postgres-dialect';
 import type { DB } from './schema';
 import { FairSqliteDialect } from './sqlite-dialect';
 
@@ -65,7 +66,7 @@ export function openDatabase(options: DatabaseOptions): Database {
     process.emitWarning(`PostgreSQL: an idle connection was closed (${error.message})`, { code: 'VANPHONG_PG_IDLE' });
   });
   const db = new Kysely<DB>({
-    dialect: new PostgresDialect({ pool }),
+    dialect: new CommitTailPostgresDialect({ pool }),
     plugins: [new CanonicalTextPlugin()],
     log: queryLog(options),
   });
