@@ -18,7 +18,10 @@ import { outsideStatusOf } from './outside-mail.service';
 
 const CLOSED = new Set(['done', 'cancelled', 'recalled']);
 
-export function toSummary(row: repo.DocumentRow & { register_name?: string | null }, today: string): DocumentSummary {
+export function toSummary(
+  row: Omit<repo.DocumentRow, 'search_text'> & { register_name?: string | null },
+  today: string,
+): DocumentSummary {
   return {
     id: row.id,
     direction: row.direction === 'outgoing' ? 'outgoing' : 'incoming',

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { QueueKind } from '../../../common/schemas/documents';
 import { addDays } from '../../platform/clock';
 import type { Executor } from '../../platform/db/database';
-import { registerName } from './documents.repository';
+import { LISTED_COLUMNS, registerName } from './documents.repository';
 import { waitingForLeader } from './extensions.repository';
 
 /** The work queues: what waits for a person, by kind. */
@@ -110,7 +110,7 @@ export async function countQueue(ex: Executor, who: QueueOwner, kind: QueueKind,
 /** The documents of one queue, those due first, at most `limit`. */
 export async function listQueue(ex: Executor, who: QueueOwner, kind: QueueKind, day: string, limit: number) {
   return queueQuery(ex, who, kind, day)
-    .selectAll('d')
+    .select(LISTED_COLUMNS)
     .select(['o.path as organization_path', 'o.name as organization_name'])
     .select(registerName().as('register_name'))
     .orderBy(sql`case when d.due_date is null then 1 else 0 end`)
