@@ -3,6 +3,7 @@ import { DELIVERY_STATUS } from '../../../common/documents';
 import type { DocumentListQuery } from '../../../common/schemas/documents';
 import { foldVietnamese } from '../../../common/text/fold';
 import type { DatabaseKind, Executor } from '../../platform/db/database';
+import { preparedInsert, preparedQuery } from '../../platform/db/prepared';
 import { startsWith } from '../../platform/db/search';
 import { deleteVersioned } from '../../platform/db/versioned';
 import type { DocumentEventsTable, DocumentFilesTable, DocumentRepliesTable, DocumentsTable } from './documents.tables';
@@ -67,11 +68,13 @@ export function searchTextOf(parts: readonly (string | number | null | undefined
 
 export async function insertDocument(ex: Executor, kind: DatabaseKind, row: Omit<DocumentsTable, 'seq'>) {
   // SQLite has one writer, so max + 1 inside the insert is safe; PostgreSQL takes it from a sequence.
-  await ex
-    .insertInto('documents')
-    .values(kind === 'sqlite' ? { ...row, seq: sql<number>`(select coalesce(max(seq), 0) + 1 from documents)` } : row)
-    .execute();
+  await (kind === 'sqlite' ? insertDocumentWithSeq : insertDocumentRow)(ex, row);
 }
+
+const insertDocumentWithSeq = preparedInsert('documents', {
+  seq: sql<number>`(select coalesce(max(seq), 0) + 1 from documents)`,
+});
+const insertDocumentRow = preparedInsert('documents');
 
 /** The name of the document's register, for lists that span several. */
 export const registerName = () => sql<string | null>`(select r.name from registers r where r.id = d.register_id)`;
@@ -91,13 +94,12 @@ export async function findDocument(ex: Executor, id: string): Promise<DocumentRo
 }
 
 export async function findByClientKey(ex: Executor, userId: string, clientKey: string) {
-  return ex
-    .selectFrom('documents')
-    .select('id')
-    .where('created_by', '=', userId)
-    .where('client_key', '=', clientKey)
-    .executeTakeFirst();
+  return (await clientKeyQuery(ex, userId, clientKey))[0];
 }
+
+const clientKeyQuery = preparedQuery(2, (ex, userId: string, clientKey: string) =>
+  ex.selectFrom('documents').select('id').where('created_by', '=', userId).where('client_key', '=', clientKey),
+);
 
 /** The duplicate check's query, also compiled by the test of its plan (`documents_duplicate_idx`). */
 export const duplicatesQuery = (ex: Executor, organizationId: string, documentKey: string) =>
@@ -110,8 +112,10 @@ export const duplicatesQuery = (ex: Executor, organizationId: string, documentKe
     .where('status', '<>', 'cancelled')
     .limit(5);
 
+const preparedDuplicates = preparedQuery(2, duplicatesQuery);
+
 export async function duplicatesOf(ex: Executor, organizationId: string, documentKey: string) {
-  return duplicatesQuery(ex, organizationId, documentKey).execute();
+  return preparedDuplicates(ex, organizationId, documentKey);
 }
 
 export async function addEvent(ex: Executor, event: DocumentEventsTable) {
@@ -121,12 +125,24 @@ export async function addEvent(ex: Executor, event: DocumentEventsTable) {
 export async function grantAccess(ex: Executor, documentId: string, userIds: readonly string[], reason: string) {
   const unique = [...new Set(userIds)];
   if (unique.length === 0) return;
+  if (unique.length === 1) {
+    // The usual case (the clerk who registers), a statement compiled once.
+    await grantOne(ex, documentId, unique[0] as string, reason);
+    return;
+  }
   await ex
     .insertInto('document_access')
     .values(unique.map((user_id) => ({ document_id: documentId, user_id, reason })))
     .onConflict((oc) => oc.columns(['document_id', 'user_id']).doNothing())
     .execute();
 }
+
+const grantOne = preparedQuery(3, (ex, documentId: string, userId: string, reason: string) =>
+  ex
+    .insertInto('document_access')
+    .values({ document_id: documentId, user_id: userId, reason })
+    .onConflict((oc) => oc.columns(['document_id', 'user_id']).doNothing()),
+);
 
 export async function hasAccess(ex: Executor, documentId: string, userId: string): Promise<boolean> {
   const row = await ex

@@ -1,7 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { lockAuditHead } from '../../platform/audit/audit-log';
 import type { DatabaseKind, Executor } from '../../platform/db/database';
+import { preparedInsert, preparedQuery } from '../../platform/db/prepared';
+import { randomHex } from '../../platform/ids';
 import type { DocumentEventsTable, RegistersTable } from './documents.tables';
 
 export type RegisterRow = RegistersTable & { organization_name: string; organization_path: string };
@@ -32,8 +33,11 @@ const base = (ex: Executor) =>
     .innerJoin('organizations', 'organizations.id', 'registers.organization_id')
     .select(columns);
 
+// Compiled once: a registration reads its register first.
+const registerQuery = preparedQuery(1, (ex, id: string) => base(ex).where('registers.id', '=', id));
+
 export async function findRegister(ex: Executor, id: string): Promise<RegisterRow | undefined> {
-  return base(ex).where('registers.id', '=', id).executeTakeFirst();
+  return (await registerQuery(ex, id))[0];
 }
 
 /** Registers of the organizations under any of `paths` (materialized path prefixes). */
@@ -84,7 +88,13 @@ export async function findOrganization(ex: Executor, id: string) {
  * database, queue on it. A rolled-back registration gives its number back: no gaps.
  */
 export async function takeNumber(trx: Executor, registerId: string, period: string, typeCode: string): Promise<number> {
-  const row = await trx
+  const row = (await takeNumberQuery(trx, registerId, period, typeCode))[0];
+  if (!row) throw new Error('takeNumber: the counter returned no number');
+  return Number(row.last_number);
+}
+
+const takeNumberQuery = preparedQuery(3, (ex, registerId: string, period: string, typeCode: string) =>
+  ex
     .insertInto('register_counters')
     .values({ register_id: registerId, period, type_code: typeCode, last_number: 1 })
     .onConflict((oc) =>
@@ -92,10 +102,8 @@ export async function takeNumber(trx: Executor, registerId: string, period: stri
         .columns(['register_id', 'period', 'type_code'])
         .doUpdateSet({ last_number: sql<number>`register_counters.last_number + 1` }),
     )
-    .returning('last_number')
-    .executeTakeFirstOrThrow();
-  return Number(row.last_number);
-}
+    .returning('last_number'),
+);
 
 /** The number a register's counter would give next, read without holding it: a guess another may beat. */
 export async function peekNextNumber(ex: Executor, registerId: string, period: string, typeCode: string) {
@@ -110,7 +118,7 @@ export async function peekNextNumber(ex: Executor, registerId: string, period: s
 }
 
 /** A fresh `placeholder` for `numberArrival`: lower-case letters and digits, kept whole as a search word. */
-export const numberPlaceholder = () => `so${randomBytes(8).toString('hex')}`;
+export const numberPlaceholder = () => `so${randomHex(8)}`;
 
 export interface ArrivalNumbering {
   registerId: string;
@@ -174,14 +182,27 @@ export async function numberArrival(trx: Executor, kind: DatabaseKind, a: Arriva
   }
   const number = await takeNumber(trx, a.registerId, a.period, '');
   const told = (text: string) => text.replaceAll(a.placeholder, String(number));
-  await trx
-    .updateTable('documents')
-    .set({ period: a.period, arrival_number: number, search_text: told(a.searchTemplate) })
-    .where('id', '=', a.documentId)
-    .execute();
-  await trx
-    .insertInto('document_events')
-    .values(a.steps.map((s) => ({ ...s, note: told(s.note) })))
-    .execute();
+  await numberDocument(trx, a.period, number, told(a.searchTemplate), a.documentId);
+  if (a.steps.length === 1) {
+    // The usual case, a statement compiled once.
+    const [step] = a.steps as [ArrivalNumbering['steps'][number]];
+    await insertEvent(trx, { ...step, note: told(step.note) });
+  } else {
+    await trx
+      .insertInto('document_events')
+      .values(a.steps.map((s) => ({ ...s, note: told(s.note) })))
+      .execute();
+  }
   return { number, auditHead: null };
 }
+
+const numberDocument = preparedQuery(
+  4,
+  (ex, period: string, arrivalNumber: number, searchText: string, documentId: string) =>
+    ex
+      .updateTable('documents')
+      .set({ period, arrival_number: arrivalNumber, search_text: searchText })
+      .where('id', '=', documentId),
+);
+
+const insertEvent = preparedInsert('document_events');

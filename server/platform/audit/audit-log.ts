@@ -5,6 +5,7 @@ import { canonicalText } from '../../../common/text/canonical';
 import { foldVietnamese } from '../../../common/text/fold';
 import type { Clock } from '../clock';
 import type { DatabaseKind, Executor } from '../db/database';
+import { preparedInsert, preparedQuery } from '../db/prepared';
 import type { AuditEventsTable } from '../db/schema';
 import { newId } from '../ids';
 import type { AuditKey } from './audit-key';
@@ -146,14 +147,20 @@ export const lockAuditHead = sql<{
 
 /** Reads the head, locked on PostgreSQL; SQLite runs one writer at a time already. */
 export async function readAuditHead(trx: Executor, kind: DatabaseKind): Promise<AuditHead> {
-  const head = await trx
-    .selectFrom('audit_head')
-    .select(['seq', 'hash'])
-    .where('id', '=', 1)
-    .$if(kind === 'postgres', (q) => q.forUpdate())
-    .executeTakeFirstOrThrow();
+  const [head] = await (kind === 'postgres' ? headForUpdate : headQuery)(trx);
+  if (!head) throw new Error('readAuditHead: no audit head');
   return { seq: Number(head.seq), hash: head.hash };
 }
+
+// Compiled once: every audited transaction reads the head and writes an entry.
+const headQuery = preparedQuery(0, (ex) => ex.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1));
+const headForUpdate = preparedQuery(0, (ex) =>
+  ex.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).forUpdate(),
+);
+const insertEntry = preparedInsert('audit_events');
+const moveHead = preparedQuery(2, (ex, seq: number, hash: string) =>
+  ex.updateTable('audit_head').set({ seq, hash }).where('id', '=', 1),
+);
 
 /**
  * The entry that follows `head`, as stored, MAC included. Every text is made canonical first,
@@ -209,8 +216,8 @@ export async function appendAudit(
     // One statement, so the locked head waits one round trip fewer.
     await writeAuditWithHead(trx, stored).execute();
   } else {
-    await trx.insertInto('audit_events').values(stored).execute();
-    await trx.updateTable('audit_head').set({ seq: stored.seq, hash: stored.hash }).where('id', '=', 1).execute();
+    await insertEntry(trx, stored);
+    await moveHead(trx, stored.seq, stored.hash);
   }
   return { seq: stored.seq, hash: stored.hash };
 }

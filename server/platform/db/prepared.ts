@@ -1,6 +1,7 @@
-import type { Compilable, CompiledQuery } from 'kysely';
+import type { Compilable, CompiledQuery, Insertable, RawBuilder } from 'kysely';
 import { canonicalParameter } from './canonical-plugin';
 import type { Executor } from './database';
+import type { DB } from './schema';
 
 /**
  * A query built and compiled once, then run with new parameter values.
@@ -41,5 +42,38 @@ export function preparedQuery<Args extends unknown[], Row>(
     const parameters = slots.map((slot, i) => (slot >= 0 ? canonicalParameter(args[slot]) : compiled.parameters[i]));
     const result = await ex.executeQuery<Row>({ ...compiled, parameters });
     return result.rows;
+  };
+}
+
+type InsertFn = (ex: Executor, ...values: unknown[]) => Promise<unknown[]>;
+
+/**
+ * An insert of one row into `table`, compiled once per set of columns and then run with the
+ * row's values: the same statement Kysely builds from `insertInto(table).values(row)` (a column
+ * whose value is `undefined` is left out, as Kysely leaves it out), without building and
+ * compiling it on every call. `computed` adds columns given as SQL, the same for every row (over the row's own value, as a
+ * spread after the row would).
+ */
+export function preparedInsert<T extends keyof DB & string>(
+  table: T,
+  computed: Record<string, RawBuilder<unknown>> = {},
+) {
+  const byColumns = new Map<string, { columns: string[]; insert: InsertFn }>();
+  return async (ex: Executor, row: Insertable<DB[T]>): Promise<void> => {
+    const values = row as Record<string, unknown>;
+    let key = '';
+    for (const column in values) if (values[column] !== undefined && !(column in computed)) key += `${column},`;
+    let entry = byColumns.get(key);
+    if (!entry) {
+      const columns = key.split(',').slice(0, -1);
+      const insert = preparedQuery(columns.length, (db, ...args: unknown[]) =>
+        db
+          .insertInto(table)
+          .values({ ...Object.fromEntries(columns.map((c, i) => [c, args[i]])), ...computed } as never),
+      ) as InsertFn;
+      entry = { columns, insert };
+      byColumns.set(key, entry);
+    }
+    await entry.insert(ex, ...entry.columns.map((c) => values[c]));
   };
 }
