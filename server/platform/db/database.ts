@@ -41,6 +41,8 @@ export function openDatabase(options: DatabaseOptions): Database {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
+    // Planner statistics are measured on a sample of each index (statistics.ts): bounded cost at any size.
+    sqlite.pragma('analysis_limit = 1000');
     const db = new Kysely<DB>({
       dialect: new FairSqliteDialect({ database: withStatementCache(sqlite) }),
       plugins: [new CanonicalTextPlugin()],

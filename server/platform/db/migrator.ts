@@ -22,6 +22,7 @@ import * as m0023 from './migrations/0023_draft_replies_versions';
 import * as m0024 from './migrations/0024_meeting_reply_keys';
 import * as m0025 from './migrations/0025_domain_events';
 import * as m0026 from './migrations/0026_duplicate_check_index';
+import * as m0027 from './migrations/0027_queue_indexes';
 
 export interface MigrationContext {
   kind: 'sqlite' | 'postgres';
@@ -57,6 +58,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0024_meeting_reply_keys', up: m0024.up },
   { name: '0025_domain_events', up: m0025.up },
   { name: '0026_duplicate_check_index', up: m0026.up },
+  { name: '0027_queue_indexes', up: m0027.up },
 ];
 
 const LOCK_KEY = 7_316_001; // arbitrary, constant: one migrator at a time per PostgreSQL database
