@@ -61,8 +61,8 @@ export function createAccount(
 /**
  * Starts the built server as its own process on an existing database, and times it to ready
  * (health answers) and to settled (health says `startup: 'done'`: the work the server does once
- * after it starts answering, such as the PDF renderer's warm-up after 2 s, the first reminders
- * after 5 s and the job runner's first pass, has finished). Measurements start once settled, so
+ * after it starts answering, such as the first reminders after 5 s and the job runner's first
+ * pass, has finished). Measurements start once settled, so
  * they never share the processor with that work.
  */
 export async function startServer(env: NodeJS.ProcessEnv): Promise<BenchServer> {

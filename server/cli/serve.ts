@@ -1,3 +1,4 @@
+import v8 from 'node:v8';
 import { createApp } from '../app';
 import { demoCredentials, seedDemo } from '../modules/demo/demo.service';
 import { writeCheckpoint } from '../platform/audit/audit-checkpoint';
@@ -16,8 +17,17 @@ const JOB_POLL_MS = 2000;
 const JOB_BATCH = 8;
 const JOB_LEASE_MS = 5 * 60_000;
 
+/**
+ * The old generation may grow to 1.2 × what survived the last full collection before the next
+ * one. V8 otherwise lets it grow to about twice (up to four times), and under load a server that
+ * lives on some 45 MB held 100-130 MB of old space, mostly garbage: the registration peak fell
+ * from 229-234 MB to 201-203 MB with no loss of throughput measured.
+ */
+const OLD_GENERATION_GROWTH_PERCENT = 20;
+
 /** Web role: HTTP server, plus the housekeeping timer (the scheduler role of later steps) and the job runner. */
 export async function serve(config: Config): Promise<void> {
+  v8.setFlagsFromString(`--heap-growing-percent=${OLD_GENERATION_GROWTH_PERCENT}`);
   const started = performance.now();
   const vanphong = await createApp({ config });
   const { app, deps, services, startup } = vanphong;
@@ -128,16 +138,9 @@ export async function serve(config: Config): Promise<void> {
     });
     app.log.info({ host: smtp.host, port: smtp.port, domain: config.mail.domain }, 'SMTP listener started');
   }
-  // The first PDF loads pdfkit and the fonts (a few hundred milliseconds): done once now, while
-  // nobody waits, so the first invitation sent is as quick as the next ones.
-  startup.after('pdf-warm-up', 2000, () =>
-    import('../platform/render/party-document')
-      .then(async ({ renderPartyDocumentPdf }) => {
-        const { sampleInvitation } = await import('../platform/render/samples');
-        await renderPartyDocumentPdf(sampleInvitation());
-      })
-      .catch((err: unknown) => app.log.warn({ err }, 'PDF renderer warm-up failed')),
-  );
+  // No PDF is made at start to warm the renderer: pdfkit and the fonts would then stay resident
+  // (13-15 MB) in every server, most of which never makes a PDF; the first invitation of a
+  // process takes about half a second longer instead.
   const insecure = publicAddressWarning(config.publicUrl);
   if (insecure) app.log.warn({ publicUrl: config.publicUrl }, insecure);
   const address = app.server.address();

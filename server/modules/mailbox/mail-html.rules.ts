@@ -1,4 +1,10 @@
-import sanitizeHtml from 'sanitize-html';
+import { createRequire } from 'node:module';
+import type SanitizeHtml from 'sanitize-html';
+
+// sanitize-html (with its HTML and CSS parsers) is loaded by the first message with HTML, not at start.
+const requireHere = createRequire(import.meta.url);
+let loaded: typeof SanitizeHtml | null = null;
+const sanitizer = () => (loaded ??= requireHere('sanitize-html') as typeof SanitizeHtml);
 
 /**
  * Simple rich text as mail may carry it: paragraphs, emphasis, lists, tables, links. Scripts,
@@ -7,6 +13,7 @@ import sanitizeHtml from 'sanitize-html';
  * not fetched (the office network is closed, and a remote image tells the sender it was read).
  */
 export function sanitizeMailHtml(html: string): string {
+  const sanitizeHtml = sanitizer();
   return sanitizeHtml(html, {
     allowedTags: [
       'p',
@@ -62,7 +69,7 @@ export function sanitizeMailHtml(html: string): string {
 /** The words of an HTML body, for the plain-text part, the snippet and the search index. */
 export function htmlToText(html: string): string {
   const spaced = html.replace(/<(br|\/p|\/div|\/li|\/tr|\/h[1-6])\b[^>]*>/gi, '\n');
-  return sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {} })
+  return sanitizer()(spaced, { allowedTags: [], allowedAttributes: {} })
     .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, type LogConfig, type Transaction } from 'kysely';
-import pg from 'pg';
+import type Pg from 'pg';
 import { CanonicalTextPlugin } from './canonical-plugin';
 import { CommitTailPostgresDialect } from './postgres-dialect';
 import type { DB } from './schema';
@@ -30,8 +31,18 @@ export interface Database {
 
 export type Executor = Kysely<DB> | Transaction<DB>;
 
-// COUNT(*) and BIGINT come back from pg as strings; every count here fits a double.
-pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+const requireHere = createRequire(import.meta.url);
+let pgLoaded: typeof Pg | null = null;
+
+/** pg is loaded by the first PostgreSQL database opened: a SQLite server never carries it. */
+function loadPg(): typeof Pg {
+  if (pgLoaded) return pgLoaded;
+  const pg = requireHere('pg') as typeof Pg;
+  // COUNT(*) and BIGINT come back from pg as strings; every count here fits a double.
+  pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+  pgLoaded = pg;
+  return pg;
+}
 
 export function openDatabase(options: DatabaseOptions): Database {
   if (options.kind === 'sqlite') {
@@ -57,7 +68,7 @@ export function openDatabase(options: DatabaseOptions): Database {
       },
     };
   }
-  const pool = new pg.Pool({
+  const pool = new (loadPg().Pool)({
     connectionString: options.url,
     max: options.poolSize ?? 10,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),

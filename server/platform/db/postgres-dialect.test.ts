@@ -1,8 +1,9 @@
 import { CompiledQuery, sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/harness';
 import type { Database } from './database';
-import { atCommit, sqlLiteral, withLiterals } from './postgres-dialect';
+import { atCommit, escapeLiteral, sqlLiteral, withLiterals } from './postgres-dialect';
 
 describe('withLiterals', () => {
   it('writes each parameter where its placeholder stands, leaving quoted text alone', () => {
@@ -16,6 +17,12 @@ describe('withLiterals', () => {
       ),
     ).toBe('select 10, 1');
     expect(withLiterals('select $1', [null])).toBe('select null');
+  });
+
+  it('escapes text exactly as the pg driver does', () => {
+    for (const text of ['', 'plain', "O'Brien", 'a\\b', "\\'", "''\\\\''", 'Huyện ủy “x” 😀', 'E\'\\x41\'']) {
+      expect(escapeLiteral(text)).toBe(pg.escapeLiteral(text));
+    }
   });
 
   it('refuses what it cannot write safely', () => {

@@ -7,7 +7,6 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
-import pg from 'pg';
 
 /** Marks a statement that runs with the transaction's COMMIT, in the same round trip. */
 const AT_COMMIT = '/* at commit */ ';
@@ -26,7 +25,7 @@ export function atCommit(query: CompiledQuery): CompiledQuery {
  * PostgreSQL through Kysely's own driver, with one addition: statements marked `atCommit` are
  * kept until the transaction commits, then sent with COMMIT as one simple-protocol query. That
  * protocol takes no parameters, so their values are written into the text as literals, each
- * escaped by the driver's own `escapeLiteral`. If any of them fails, the transaction rolls back
+ * escaped (`escapeLiteral`). If any of them fails, the transaction rolls back
  * as it would have had the statement run at once.
  */
 export class CommitTailPostgresDialect extends PostgresDialect {
@@ -118,10 +117,19 @@ class TailConnection implements DatabaseConnection {
   }
 }
 
-/** A value as an SQL literal: text through pg's own escaping, numbers as written, null. */
+/**
+ * Text as an SQL string literal: quotes doubled; backslashes doubled too, in an `E'…'` string,
+ * so it reads back the same whatever `standard_conforming_strings` says.
+ */
+export function escapeLiteral(text: string): string {
+  const quoted = text.replaceAll("'", "''");
+  return text.includes('\\') ? ` E'${quoted.replaceAll('\\', '\\\\')}'` : `'${quoted}'`;
+}
+
+/** A value as an SQL literal: text escaped, numbers as written, null. */
 export function sqlLiteral(value: unknown): string {
   if (value === null || value === undefined) return 'null';
-  if (typeof value === 'string') return pg.escapeLiteral(value);
+  if (typeof value === 'string') return escapeLiteral(value);
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new TypeError(`atCommit: ${value} has no SQL literal`);
     return String(value);

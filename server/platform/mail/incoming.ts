@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
-import { type AddressObject, type HeaderValue, simpleParser } from 'mailparser';
+import type { AddressObject, HeaderValue } from 'mailparser';
 import type { Logger } from 'pino';
-import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream } from 'smtp-server';
+import type { SMTPServerAddress, SMTPServerDataStream } from 'smtp-server';
 import type { Mailbox } from './address';
 
 /** A received message, parsed. `html` is as the sender wrote it: sanitizing is the caller's. */
@@ -52,6 +52,8 @@ export interface SmtpListener {
 export async function createSmtpListener(options: SmtpListenerOptions): Promise<SmtpListener> {
   const domain = options.domain.toLowerCase();
   const logger = options.logger;
+  // Loaded here, not at start: a server that receives no mail does not carry the SMTP server.
+  const { SMTPServer } = await import('smtp-server');
 
   const server = new SMTPServer({
     name: domain,
@@ -134,6 +136,8 @@ async function parse(
   mailFrom: SMTPServerAddress | false,
   rcptTo: SMTPServerAddress[],
 ): Promise<ParsedIncoming> {
+  // The parser (with its character sets) is loaded by the first message, not at start.
+  const { simpleParser } = await import('mailparser');
   const parsed = await simpleParser(raw, { skipTextToHtml: true, keepCidLinks: true });
   return {
     messageId: parsed.messageId ?? null,

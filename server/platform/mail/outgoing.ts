@@ -1,4 +1,5 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type { Config } from '../config/config';
 import { assertHeaderSafe, checkSubject, type Mailbox, toMailbox } from './address';
 import { invalidAddress, MailSendError, type MailSendErrorCode } from './mail.errors';
@@ -91,25 +92,30 @@ export function mailSenderFromConfig(config: Pick<Config, 'smtp' | 'mail'>): Mai
 export function createMailSender(options: MailSenderOptions): MailSender {
   const from = toMailbox(options.from, 'from');
   const secrets = options.auth ? [options.auth.pass, options.auth.user].filter((s) => s.length > 0) : [];
-  const transport = nodemailer.createTransport({
-    pool: true,
-    host: options.host,
-    port: options.port,
-    secure: options.secure,
-    auth: options.auth,
-    maxConnections: options.maxConnections ?? 2,
-    maxMessages: 1000,
-    connectionTimeout: options.timeoutMs,
-    greetingTimeout: options.timeoutMs,
-    socketTimeout: options.timeoutMs,
-    // The pool is shared by every job; one message must never read another's files from a URL.
-    disableUrlAccess: true,
-  });
+  // nodemailer is loaded by the first message sent, not at start; the pool opens then too.
+  let transport: Promise<Transporter<SMTPPool.SentMessageInfo>> | null = null;
+  const open = () =>
+    (transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        pool: true,
+        host: options.host,
+        port: options.port,
+        secure: options.secure,
+        auth: options.auth,
+        maxConnections: options.maxConnections ?? 2,
+        maxMessages: 1000,
+        connectionTimeout: options.timeoutMs,
+        greetingTimeout: options.timeoutMs,
+        socketTimeout: options.timeoutMs,
+        // The pool is shared by every job; one message must never read another's files from a URL.
+        disableUrlAccess: true,
+      }),
+    ));
 
   async function send(mail: OutgoingMail): Promise<SendResult> {
     const message = checkMail(mail);
     try {
-      const info = await transport.sendMail({ ...message, from: message.from ?? asAddress(from) });
+      const info = await (await open()).sendMail({ ...message, from: message.from ?? asAddress(from) });
       return {
         accepted: info.accepted.map(String),
         rejected: info.rejected.map(String),
@@ -120,7 +126,7 @@ export function createMailSender(options: MailSenderOptions): MailSender {
     }
   }
 
-  return { send, close: () => transport.close() };
+  return { send, close: () => void transport?.then((opened) => opened.close()) };
 }
 
 /** Everything checked before a connection is opened: a refused field sends nothing. */
