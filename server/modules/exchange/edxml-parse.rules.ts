@@ -209,12 +209,24 @@ function traces(r: Reader, list: XmlNode | undefined): { traces: TraceHeader[]; 
   return { traces: out, business: clean({ bussinessDocType: kind as 0 | 1 | 2 | 3, bussinessDocReason: reason }) };
 }
 
-const escapeXml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-/** The signature element written back as received (its namespace declarations included). */
+// Escaped as XML canonicalization writes them (C14N), empty elements as start and end tags: what a
+// signature's digest is computed over. Attribute order and namespace placement stay as received.
+const C14N_TEXT: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#xD;' };
+const C14N_ATTR: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '"': '&quot;',
+  '\t': '&#x9;',
+  '\n': '&#xA;',
+  '\r': '&#xD;',
+};
+const c14nText = (s: string) => s.replace(/[&<>\r]/g, (c) => C14N_TEXT[c] ?? c);
+const c14nAttr = (s: string) => s.replace(/[&<"\t\n\r]/g, (c) => C14N_ATTR[c] ?? c);
+/** The signature element written back as received, in canonical form. */
 const serialize = (n: XmlNode): string =>
   `<${n.qname}${Object.entries(n.attributes)
-    .map(([k, v]) => ` ${k}="${escapeXml(v)}"`)
-    .join('')}>${n.items.map((i) => (typeof i === 'string' ? escapeXml(i) : serialize(i))).join('')}</${n.qname}>`;
+    .map(([k, v]) => ` ${k}="${c14nAttr(v)}"`)
+    .join('')}>${n.items.map((i) => (typeof i === 'string' ? c14nText(i) : serialize(i))).join('')}</${n.qname}>`;
 
 function received(r: Reader, body: XmlNode | undefined, decoded: Awaited<ReturnType<typeof readEdxml>>['attachments']) {
   const refs = new Map<string, { contentType?: string; name?: string; description?: string }>();

@@ -44,6 +44,7 @@ export const textOf = (node: XmlNode): string =>
 const CORRECTED = {
   bom: 'Bỏ dấu BOM ở đầu tệp.',
   leading_junk: 'Bỏ các byte lạ đứng trước phần khai báo XML.',
+  trailing_junk: 'Bỏ phần dữ liệu lạ đứng sau phần tử gốc.',
   crlf: 'Tệp dùng xuống dòng kiểu Windows (CRLF); đã đọc như LF.',
   invalid_utf8: 'Tệp có byte không phải UTF-8; đã thay bằng ký tự thay thế.',
   control_characters: 'Bỏ các ký tự điều khiển không được phép trong XML.',
@@ -123,6 +124,11 @@ export async function readEdxml(
     if (/disallowed character\.|malformed character entity/.test(err.message)) {
       charRefError ||= err.message.includes('entity');
       report(text('control_characters'));
+      return;
+    }
+    // A multipart boundary or padding after the envelope: the document itself is whole.
+    if (root !== null && current === doc && /outside of root node/.test(err.message)) {
+      report(text('trailing_junk'));
       return;
     }
     throw edxmlRefused('not_xml', { reason: err.message });

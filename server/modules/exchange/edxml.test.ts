@@ -265,6 +265,49 @@ describe('edXML from real systems: accepted and corrected', () => {
   });
 });
 
+describe('edXML details peers differ on', () => {
+  it('keeps a received signature, reads base64 in CDATA and a prefixed hrefid, and drops junk after the envelope', async () => {
+    const signature =
+      '<ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:SignedInfo Id="s&amp;1"></ds:SignedInfo><ds:SignatureValue>QUJD</ds:SignatureValue></ds:Signature>';
+    const xml = messy()
+      .replace('</TraceHeaderList>', `</TraceHeaderList>${signature}`)
+      .replace(
+        /<ContentTransferEncoded>\r\n([^<]*)<\/ContentTransferEncoded>/,
+        '<ContentTransferEncoded><![CDATA[$1]]></ContentTransferEncoded>',
+      )
+      .replace(
+        '<Reference hrefid="cid:a2">',
+        '<Reference edXML:hrefid="cid:a2"><Description>Phụ lục</Description>'.replace(
+          '<Description>Phụ lục</Description>',
+          '',
+        ),
+      )
+      .concat('--boundary--\r\n');
+    const sinks = memorySinks();
+    const parsed = await parsePackage(xml, sinks.open);
+    expect(codes(parsed.corrections)).toContain('edxml.trailing_junk');
+    expect(sinks.bytes('a1').equals(pdfBytes)).toBe(true);
+    expect(parsed.attachments[1]?.contentType).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(parsed.model.signature).toBe(signature);
+    const rebuilt = await bytesOf(
+      buildPackage(
+        parsed.model,
+        parsed.attachments.map((a) => ({ ...a, bytes: sinks.bytes(a.contentId) })),
+      ),
+    );
+    expect(xmllint(rebuilt)).toEqual({ ok: true, errors: '- validates\n' });
+    expect((await parsePackage(rebuilt, memorySinks().open)).model.signature).toBe(signature);
+  });
+
+  it('refuses a second document after the first', async () => {
+    await expect(parsePackage(`${messy()}<edXMLEnvelope/>`, memorySinks().open)).rejects.toMatchObject({
+      code: 'edxml.not_xml',
+    });
+  });
+});
+
 describe('edXML that cannot be a document is refused with a stable code', () => {
   const cases: [string, string, string][] = [
     ['not XML', 'Đây không phải XML', 'edxml.not_xml'],
