@@ -92,7 +92,9 @@ class Reader {
     const organId = this.text(node, 'OrganId');
     if (!node || !organId) return undefined;
     const opt = (n: string) => this.text(node, n) || undefined;
-    const organ: Organ = { organId, organName: this.text(node, 'OrganName') || organId };
+    const organName = this.text(node, 'OrganName');
+    if (!organName) this.note(fix('organ_name_missing', `Cơ quan ${organId} không có tên (OrganName); tạm dùng mã.`));
+    const organ: Organ = { organId, organName: organName || organId };
     for (const [key, n] of [
       ['organAdd', 'OrganAdd'],
       ['email', 'Email'],

@@ -67,6 +67,9 @@ interface SaxesBuffer {
 }
 const SAXES_TEXT_STATE = 13;
 
+/** Text and elements outside attachments a package may hold (characters, an element counting 100). */
+export const HEADER_BUDGET = 8 * 1024 * 1024;
+
 /** Streams the source through saxes; returns the tree (attachments' text left out) and what was decoded. */
 export async function readEdxml(
   source: SourceBytes,
@@ -87,6 +90,11 @@ export async function readEdxml(
   const scopes: Record<string, string>[] = [{}];
   let signatureDepth = 0;
   let charRefError = false;
+  let spent = 0;
+  const spend = (n: number) => {
+    spent += n;
+    if (spent > HEADER_BUDGET) throw edxmlRefused('header_too_large', { limit: HEADER_BUDGET });
+  };
 
   let decoding: {
     decoder: Base64Decoder;
@@ -151,6 +159,7 @@ export async function readEdxml(
       else if (uri === '') report(text('no_namespace'));
       else if (uri !== EDXML_NS) report(text('other_namespace'));
     }
+    spend(100);
     const node: XmlNode = { name, qname: tag.name, attributes, items: [], parent: current };
     current.items.push(node);
     current = node;
@@ -179,7 +188,10 @@ export async function readEdxml(
   });
   const onText = (t: string) => {
     if (decoding) feed(t);
-    else current.items.push(t);
+    else {
+      spend(t.length);
+      current.items.push(t);
+    }
   };
   parser.on('text', onText);
   parser.on('cdata', onText);
@@ -217,6 +229,8 @@ export async function readEdxml(
       const buffered = internals.text;
       internals.text = '';
       feed(buffered);
+    } else if (internals.text.length + spent > HEADER_BUDGET) {
+      throw edxmlRefused('header_too_large', { limit: HEADER_BUDGET });
     }
     for (const step of queue.splice(0)) await step();
   };

@@ -7,6 +7,7 @@ export const edxmlRefusals = {
   no_status: 'Thông điệp trạng thái edXML không có phần Status.',
   no_subject_or_code: 'Gói tin không có cả trích yếu (Subject) lẫn số, ký hiệu (Code) của văn bản.',
   no_sender: 'Gói tin không cho biết cơ quan gửi (From/OrganId).',
+  header_too_large: 'Phần thông tin của gói tin (ngoài tệp đính kèm) lớn bất thường; không nhận.',
   bad_base64: 'Tệp đính kèm trong gói tin không giải mã được (base64 hỏng).',
   bad_date: 'Ngày ban hành của văn bản không đọc được.',
   bad_status_code: 'Mã trạng thái không thuộc danh mục của QCVN 102:2016.',

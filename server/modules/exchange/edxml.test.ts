@@ -241,8 +241,10 @@ describe('edXML from real systems: accepted and corrected', () => {
       '\uFEFF--boundary\r\n',
       '\uFEFF',
     );
-    const parsed = await parsePackage(bare, memorySinks().open);
+    const parsed = await parsePackage(bare.replace('<OrganName>Tỉnh ủy Hà Giang</OrganName>', ''), memorySinks().open);
     expect(codes(parsed.corrections)).toContain('edxml.no_namespace');
+    expect(codes(parsed.corrections)).toContain('edxml.organ_name_missing');
+    expect(parsed.model.header.to).toEqual([{ organId: '000.00.01.H29', organName: '000.00.01.H29' }]);
     expect(codes(parsed.corrections)).toContain('edxml.bom');
     expect(codes(parsed.corrections)).not.toContain('edxml.leading_junk');
     expect(parsed.model.header.subject).toBe('Về việc chuyển đổi số');
@@ -327,6 +329,21 @@ describe('edXML that cannot be a document is refused with a stable code', () => 
     ['base64 that does not decode', messy().replace(/(<ContentTransferEncoded>)/, '$1***'), 'edxml.bad_base64'],
     ['base64 cut short', messy().replace(/(<\/ContentTransferEncoded>)/, 'Q$1'), 'edxml.bad_base64'],
     ['no sender', messy().replace(/<edXML:From>.*<\/edXML:From>/, ''), 'edxml.no_sender'],
+    [
+      'an entity declared in a DOCTYPE (never expanded)',
+      messy()
+        .replace('<Subject>Về', '<Subject>&boom;Về')
+        .replace(
+          '<?xml version="1.0" encoding="UTF-8"?>',
+          '<?xml version="1.0"?><!DOCTYPE edXMLEnvelope [<!ENTITY boom "boom">]>',
+        ),
+      'edxml.not_xml',
+    ],
+    [
+      'a header far too large',
+      messy().replace('<Subject>Về', `<Subject>${'Về việc '.repeat(1_100_000)}`),
+      'edxml.header_too_large',
+    ],
   ];
   for (const [name, xml, code] of cases) {
     it(name, async () => {
