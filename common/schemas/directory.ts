@@ -227,6 +227,7 @@ export const organizationTreeNodeSchema = z.object({
   type: organizationTypeSchema,
   abbreviation: z.string(),
   code: z.string(),
+  nationalId: z.string().nullable(),
   childCount: z.number().int(),
 });
 export type OrganizationTreeNode = z.infer<typeof organizationTreeNodeSchema>;

@@ -126,6 +126,7 @@ export function createOrganizationsService(
         type: row.type as OrganizationType,
         abbreviation: row.abbreviation,
         code: row.code,
+        nationalId: row.national_id,
         childCount: childCount.get(row.id) ?? 0,
       }));
       const canCreateRoot = access.can(caller, 'createChild', { kind: 'organization', path: null });
