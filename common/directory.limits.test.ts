@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DIRECTORY_LIMITS as L, PHONE_PATTERN, PHONE_SEPARATORS } from './directory';
+import {
+  DIRECTORY_LIMITS as L,
+  NATIONAL_ID_MESSAGE,
+  normalizeNationalId,
+  PHONE_PATTERN,
+  PHONE_SEPARATORS,
+} from './directory';
 import { count, email, itKeepsLimits, itKeepsPatterns, type LimitCase } from './limits.testing';
 import { groupWriteSchema, organizationWriteSchema, personWriteSchema } from './schemas/directory';
 
@@ -43,5 +49,37 @@ describe('the directory forms stop where the schemas refuse', () => {
     expect(written.length).toBeLessThanOrEqual(L.phoneTyped);
     expect(PHONE_PATTERN.test(written.replace(PHONE_SEPARATORS, ''))).toBe(true);
     expect(personWriteSchema.parse({ ...person, phone: written }).phone).toBe('849123456789');
+  });
+});
+
+describe("an organization's national identifier (mã định danh)", () => {
+  it('takes dot-separated groups of letters and digits, trimmed and upper-cased, at most 35 characters', () => {
+    expect(normalizeNationalId(' 000.00.00.g22 ')).toBe('000.00.00.G22');
+    expect(normalizeNationalId('H10.01.00.A01')).toBe('H10.01.00.A01');
+    expect(normalizeNationalId('000.00.00.H10.12')).toBe('000.00.00.H10.12');
+    const longest = 'ABCDE.12345.ABCDE.12345.ABCDE.12345';
+    expect(longest).toHaveLength(L.nationalId);
+    expect(normalizeNationalId(longest)).toBe(longest);
+    expect(normalizeNationalId(`${longest.slice(0, -7)}.1234.1`)).toHaveLength(L.nationalId);
+  });
+
+  it('means none when empty, and refuses anything else', () => {
+    for (const none of [null, undefined, '', '   ']) expect(normalizeNationalId(none)).toBeNull();
+    const bad = [
+      'ABCDE.12345.ABCDE.12345.ABCDE.1234.1', // 36 characters
+      'G22',
+      '000.00.G22',
+      '000.00.00.G2222X',
+      '000..00.G22',
+      '.000.00.00.G22',
+      '000-00-00-G22',
+      '000.00.00.Ğ22',
+      'ß00.00.00.G22',
+      'ı00.00.00.G22',
+      '０00.00.00.G22',
+      '000.00.00.G22\u0000',
+    ];
+    for (const raw of bad) expect(normalizeNationalId(raw), raw).toBeUndefined();
+    expect(NATIONAL_ID_MESSAGE).toContain('000.00.00.G22');
   });
 });

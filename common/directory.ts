@@ -52,6 +52,8 @@ export const DIRECTORY_LIMITS = {
    * PHONE_SEPARATORS are dropped, not by its length; this leaves room for the spaces and dots.
    */
   phoneTyped: 20,
+  /** Mã định danh điện tử (QĐ 20/2020/QĐ-TTg): `000.00.00.G22`; NATIONAL_ID_PATTERN. */
+  nationalId: 35,
 } as const;
 
 export const ORGANIZATION_CODE_PATTERN = /^[\p{L}\p{N}._-]+$/u;
@@ -60,3 +62,27 @@ export const ABBREVIATION_PATTERN = /^[\p{L}\p{N}]+$/u;
 export const PHONE_PATTERN = /^(\+?84|0)\d{9,10}$/;
 /** What people write between a phone's digits: spaces, dots, brackets, hyphens. */
 export const PHONE_SEPARATORS = /[\s.()-]/g;
+
+/**
+ * An organization's national identifier (mã định danh điện tử, QĐ 20/2020/QĐ-TTg as amended by
+ * QĐ 09/2025/QĐ-TTg), the OrganId of the edXML exchange: dot-separated groups of Latin letters
+ * and digits, at least four, each of 1–5 characters (`000.00.00.G22`, `H10.01.00.A01`, and the
+ * Party bodies' own prefixes), upper case, at most DIRECTORY_LIMITS.nationalId characters.
+ */
+export const NATIONAL_ID_PATTERN = /^[A-Z0-9]{1,5}(?:\.[A-Z0-9]{1,5}){3,}$/;
+export const NATIONAL_ID_MESSAGE =
+  'Mã định danh gồm ít nhất 4 nhóm chữ cái không dấu hoặc chữ số, mỗi nhóm 1–5 ký tự, cách nhau bằng dấu chấm, tối đa 35 ký tự (ví dụ 000.00.00.G22).';
+
+/**
+ * The identifier as stored: trimmed and upper-cased; null for none (empty); undefined when it is
+ * not a valid identifier. Only ASCII is taken before upper-casing, since `toUpperCase` turns `ß`
+ * into `SS` and the Turkish `ı` into `I`, which would let a look-alike through.
+ */
+export function normalizeNationalId(raw: string | null | undefined): string | null | undefined {
+  if (raw === null || raw === undefined) return null;
+  const trimmed = raw.trim();
+  if (trimmed === '') return null;
+  if (trimmed.length > DIRECTORY_LIMITS.nationalId || !/^[A-Za-z0-9.]+$/.test(trimmed)) return undefined;
+  const upper = trimmed.toUpperCase();
+  return NATIONAL_ID_PATTERN.test(upper) ? upper : undefined;
+}

@@ -11,6 +11,9 @@ import {
 export {
   ABBREVIATION_PATTERN,
   DIRECTORY_LIMITS,
+  NATIONAL_ID_MESSAGE,
+  NATIONAL_ID_PATTERN,
+  normalizeNationalId,
   ORGANIZATION_CODE_PATTERN,
   ORGANIZATION_TYPE_LABELS,
   ORGANIZATION_TYPES,
@@ -70,6 +73,8 @@ export const organizationSchema = z.object({
   name: z.string(),
   abbreviation: z.string(),
   mailbox: z.string().nullable(),
+  /** Mã định danh điện tử, upper case (`000.00.00.G22`), or null. */
+  nationalId: z.string().nullable(),
   sortOrder: z.number().int(),
   depth: z.number().int(),
   childCount: z.number().int(),
@@ -86,6 +91,11 @@ const organizationFields = {
   name: text(DIRECTORY_LIMITS.organizationName),
   abbreviation: abbreviationSchema,
   mailbox: emailSchema.nullable().optional(),
+  /**
+   * Checked by the service with normalizeNationalId, so that a wrong one is refused with its own
+   * code (directory.national_id_invalid); bounded here only against abuse. Empty means none.
+   */
+  nationalId: z.string().max(200).nullable().optional(),
   sortOrder: z.number().int().min(0).max(DIRECTORY_LIMITS.sortOrder).optional(),
 };
 export const organizationWriteSchema = z.object(organizationFields).strict();
@@ -217,6 +227,7 @@ export const organizationTreeNodeSchema = z.object({
   type: organizationTypeSchema,
   abbreviation: z.string(),
   code: z.string(),
+  nationalId: z.string().nullable(),
   childCount: z.number().int(),
 });
 export type OrganizationTreeNode = z.infer<typeof organizationTreeNodeSchema>;

@@ -1,10 +1,19 @@
 import type { z } from 'zod';
+import { NATIONAL_ID_MESSAGE } from '../../../common/directory';
 import { conflict, DomainError, invalid, notFound } from '../../platform/http/errors';
 
 export const organizationNotFound = () => notFound('directory.organization_not_found', 'Không tìm thấy tổ chức.');
 export const parentNotFound = () => invalid('directory.parent_not_found', 'Không tìm thấy tổ chức cấp trên đã chọn.');
 export const organizationCodeTaken = (code: string, name: string) =>
   conflict('directory.organization_code_taken', `Mã “${code}” đã được dùng cho tổ chức ${name}.`, { code });
+export const nationalIdInvalid = (value: string) =>
+  invalid('directory.national_id_invalid', `Mã định danh “${value}” không hợp lệ. ${NATIONAL_ID_MESSAGE}`, {
+    nationalId: value,
+  });
+export const nationalIdTaken = (nationalId: string, name: string) =>
+  conflict('directory.national_id_taken', `Mã định danh “${nationalId}” đã được dùng cho tổ chức ${name}.`, {
+    nationalId,
+  });
 export const moveIntoDescendant = () =>
   invalid(
     'directory.organization_move_into_descendant',

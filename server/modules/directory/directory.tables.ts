@@ -16,6 +16,8 @@ export interface OrganizationsTable {
   name: string;
   abbreviation: string;
   mailbox: string | null;
+  /** Mã định danh điện tử (QĐ 20/2020/QĐ-TTg), upper case; unique where given. */
+  national_id: string | null;
   sort_order: number;
   search_text: string;
   version: number;

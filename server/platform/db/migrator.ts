@@ -23,6 +23,7 @@ import * as m0024 from './migrations/0024_meeting_reply_keys';
 import * as m0025 from './migrations/0025_domain_events';
 import * as m0026 from './migrations/0026_duplicate_check_index';
 import * as m0027 from './migrations/0027_queue_indexes';
+import * as m0028 from './migrations/0028_organization_national_id';
 
 export interface MigrationContext {
   kind: 'sqlite' | 'postgres';
@@ -59,6 +60,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0025_domain_events', up: m0025.up },
   { name: '0026_duplicate_check_index', up: m0026.up },
   { name: '0027_queue_indexes', up: m0027.up },
+  { name: '0028_organization_national_id', up: m0028.up },
 ];
 
 const LOCK_KEY = 7_316_001; // arbitrary, constant: one migrator at a time per PostgreSQL database

@@ -8,7 +8,7 @@ export const directoryVi = {
   tabs: { organizations: 'Tổ chức', people: 'Người', groups: 'Nhóm nhận văn bản' },
   organizations: {
     search: 'Tìm tổ chức',
-    searchHint: 'Gõ tên, mã hoặc chữ viết tắt, có dấu hay không dấu',
+    searchHint: 'Gõ tên, mã, chữ viết tắt hoặc mã định danh, có dấu hay không dấu',
     treeTitle: 'Cây tổ chức',
     showTree: 'Chọn tổ chức',
     noMatch: 'Không có tổ chức nào khớp',
@@ -42,6 +42,10 @@ export const directoryVi = {
     parent: 'Tổ chức cấp trên',
     parentNone: 'Không có (cấp cao nhất)',
     mailbox: 'Hòm thư công vụ',
+    nationalId: 'Mã định danh',
+    nationalIdHint:
+      'Mã định danh điện tử của cơ quan, tổ chức (QĐ 20/2020/QĐ-TTg), dùng khi gửi nhận văn bản liên thông. Để trống nếu chưa được cấp.',
+    nationalIdPlaceholder: 'Ví dụ 000.00.00.G22',
     sortOrder: 'Thứ tự hiển thị',
     childCount: 'Số tổ chức trực thuộc',
     updatedAt: 'Cập nhật lần cuối',
@@ -130,7 +134,7 @@ export const directoryVi = {
     kindPeople: 'Người',
     dropHint: 'Bấm hoặc kéo tệp CSV (UTF-8) hay Excel (.xlsx) vào đây',
     dropDetail:
-      'Dòng đầu là tên cột. Mẹo: xuất danh bạ ra Excel để có tệp mẫu đúng cột, sửa rồi nhập lại. Tổ chức được nhận theo Mã; người theo Mã định danh, thư điện tử hoặc số điện thoại.',
+      'Dòng đầu là tên cột. Mẹo: xuất danh bạ ra Excel để có tệp mẫu đúng cột, sửa rồi nhập lại. Tổ chức được nhận theo Mã (cột Mã định danh của tổ chức là mã định danh điện tử, ví dụ 000.00.00.G22); người theo Mã định danh, thư điện tử hoặc số điện thoại.',
     check: 'Kiểm tra tệp',
     chooseFile: 'Hãy chọn một tệp',
     confirm: 'Nhập các dòng hợp lệ',

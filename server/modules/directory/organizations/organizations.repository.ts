@@ -27,6 +27,13 @@ export async function findOrganizationByCode(ex: Executor, code: string): Promis
   return ex.selectFrom('organizations').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
+export async function findOrganizationByNationalId(
+  ex: Executor,
+  nationalId: string,
+): Promise<OrganizationRow | undefined> {
+  return ex.selectFrom('organizations').selectAll().where('national_id', '=', nationalId).executeTakeFirst();
+}
+
 export async function organizationsByIds(ex: Executor, ids: readonly string[]): Promise<Map<string, OrganizationRow>> {
   if (ids.length === 0) return new Map();
   const rows = await ex
@@ -93,14 +100,14 @@ export async function childCounts(ex: Executor, ids: readonly string[]): Promise
 
 export type TreeRow = Pick<
   OrganizationRow,
-  'id' | 'parent_id' | 'path' | 'name' | 'type' | 'abbreviation' | 'code' | 'mailbox' | 'sort_order'
+  'id' | 'parent_id' | 'path' | 'name' | 'type' | 'abbreviation' | 'code' | 'mailbox' | 'national_id' | 'sort_order'
 >;
 
 /** Every organization, siblings in display order (sort order, then name without diacritics). */
 export async function allOrganizations(ex: Executor): Promise<TreeRow[]> {
   return ex
     .selectFrom('organizations')
-    .select(['id', 'parent_id', 'path', 'name', 'type', 'abbreviation', 'code', 'mailbox', 'sort_order'])
+    .select(['id', 'parent_id', 'path', 'name', 'type', 'abbreviation', 'code', 'mailbox', 'national_id', 'sort_order'])
     .orderBy('sort_order')
     .orderBy('search_text')
     .orderBy('id')
@@ -130,6 +137,15 @@ export function updateOrganizationVersioned(
 }
 
 /** An unconditional update for imports, which hold the tree lock and bump the version themselves. */
+/**
+ * Frees the identifiers an import takes away before its inserts and updates write, so that one
+ * handed from one organization to another never meets itself in the unique index.
+ */
+export async function clearNationalIds(ex: Executor, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await ex.updateTable('organizations').set({ national_id: null }).where('id', 'in', ids).execute();
+}
+
 export async function updateOrganization(ex: Executor, id: string, patch: OrganizationPatchRow): Promise<void> {
   await ex
     .updateTable('organizations')

@@ -3,12 +3,20 @@ import { foldVietnamese } from '../../../../common/text/fold';
 import type { OrganizationRow } from './organizations.repository';
 
 /** Fields an organization write may change, as the API names them. */
-const FIELDS = ['parentId', 'type', 'code', 'name', 'abbreviation', 'mailbox', 'sortOrder'] as const;
+const FIELDS = ['parentId', 'type', 'code', 'name', 'abbreviation', 'mailbox', 'nationalId', 'sortOrder'] as const;
 type Field = (typeof FIELDS)[number];
 export type OrganizationFields = Record<Field, string | number | null>;
 
-export function organizationSearchText(o: { name: string; code: string; abbreviation: string }): string {
-  return foldVietnamese(`${o.name} ${o.code} ${o.abbreviation}`).slice(0, 1000);
+/** The folded text a list search reads: name, code, abbreviation and the national identifier. */
+export function organizationSearchText(o: {
+  name: string;
+  code: string;
+  abbreviation: string;
+  nationalId: string | null;
+}): string {
+  return foldVietnamese(`${o.name} ${o.code} ${o.abbreviation} ${o.nationalId ?? ''}`)
+    .trim()
+    .slice(0, 1000);
 }
 
 export function pathOf(parentPath: string | null, id: string): string {
@@ -27,6 +35,7 @@ export function fieldsOf(row: OrganizationRow): OrganizationFields {
     name: row.name,
     abbreviation: row.abbreviation,
     mailbox: row.mailbox,
+    nationalId: row.national_id,
     sortOrder: row.sort_order,
   };
 }
@@ -61,6 +70,7 @@ export function toOrganization(row: OrganizationRow, childCount: number): Organi
     name: row.name,
     abbreviation: row.abbreviation,
     mailbox: row.mailbox,
+    nationalId: row.national_id,
     sortOrder: row.sort_order,
     depth: row.depth,
     childCount,

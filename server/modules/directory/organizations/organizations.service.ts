@@ -1,4 +1,5 @@
 import {
+  normalizeNationalId,
   ORGANIZATION_ACTIONS,
   type Organization,
   type OrganizationListQuery,
@@ -61,14 +62,32 @@ export function createOrganizationsService(
     if (other && other.id !== exceptId) throw errors.organizationCodeTaken(code, other.name);
   }
 
-  async function withCodeCheck<T>(code: string | undefined, work: () => Promise<T>): Promise<T> {
+  async function ensureNationalIdFree(ex: Executor, nationalId: string, exceptId?: string): Promise<void> {
+    const other = await repo.findOrganizationByNationalId(ex, nationalId);
+    if (other && other.id !== exceptId) throw errors.nationalIdTaken(nationalId, other.name);
+  }
+
+  async function withCodeCheck<T>(
+    code: string | undefined,
+    nationalId: string | null | undefined,
+    work: () => Promise<T>,
+  ): Promise<T> {
     try {
       return await work();
     } catch (error) {
-      // Two creators racing past the check: the unique index has the last word.
+      // Two creators racing past the checks: the unique indexes have the last word.
+      if (nationalId && errors.isUniqueViolation(error, 'national_id'))
+        throw errors.nationalIdTaken(nationalId, nationalId);
       if (code && errors.isUniqueViolation(error, 'code')) throw errors.organizationCodeTaken(code, code);
       throw error;
     }
+  }
+
+  /** The identifier as stored (upper case, null for none), or the refusal naming what a valid one looks like. */
+  function nationalIdOf(raw: string | null | undefined): string | null {
+    const value = normalizeNationalId(raw);
+    if (value === undefined) throw errors.nationalIdInvalid((raw ?? '').trim());
+    return value;
   }
 
   return {
@@ -107,6 +126,7 @@ export function createOrganizationsService(
         type: row.type as OrganizationType,
         abbreviation: row.abbreviation,
         code: row.code,
+        nationalId: row.national_id,
         childCount: childCount.get(row.id) ?? 0,
       }));
       const canCreateRoot = access.can(caller, 'createChild', { kind: 'organization', path: null });
@@ -129,13 +149,15 @@ export function createOrganizationsService(
 
     async createOrganization(caller: Caller, input: OrganizationWrite): Promise<OrganizationView> {
       const body = errors.parseInput(organizationWriteSchema, input);
-      return withCodeCheck(body.code, () =>
+      const nationalId = nationalIdOf(body.nationalId);
+      return withCodeCheck(body.code, nationalId, () =>
         transact(async ({ trx, audit }) => {
           await repo.lockTree(trx, database.kind);
           const parent = body.parentId ? await repo.findOrganizationById(trx, body.parentId) : undefined;
           if (body.parentId && !parent) throw errors.parentNotFound();
           access.authorize(caller, 'createChild', { kind: 'organization', path: parent?.path ?? null });
           await ensureCodeFree(trx, body.code);
+          if (nationalId) await ensureNationalIdFree(trx, nationalId);
           const id = newId();
           const path = pathOf(parent?.path ?? null, id);
           const now = clock.now().toISOString();
@@ -149,8 +171,9 @@ export function createOrganizationsService(
             name: body.name,
             abbreviation: body.abbreviation,
             mailbox: body.mailbox ?? null,
+            national_id: nationalId,
             sort_order: body.sortOrder ?? 0,
-            search_text: organizationSearchText(body),
+            search_text: organizationSearchText({ ...body, nationalId }),
             version: 1,
             created_at: now,
             updated_at: now,
@@ -170,7 +193,8 @@ export function createOrganizationsService(
 
     async updateOrganization(caller: Caller, id: string, patch: OrganizationPatch): Promise<OrganizationView> {
       const body = errors.parseInput(organizationPatchSchema, patch);
-      return withCodeCheck(body.code, () =>
+      const nationalId = body.nationalId === undefined ? undefined : nationalIdOf(body.nationalId);
+      return withCodeCheck(body.code, nationalId, () =>
         transact(async ({ trx, audit }) => {
           await repo.lockTree(trx, database.kind);
           const current = await requireOrganization(trx, id);
@@ -185,6 +209,7 @@ export function createOrganizationsService(
           }
           if (moving) access.authorize(caller, 'createChild', { kind: 'organization', path: parent?.path ?? null });
           if (body.code !== undefined && body.code !== current.code) await ensureCodeFree(trx, body.code, id);
+          if (nationalId && nationalId !== current.national_id) await ensureNationalIdFree(trx, nationalId, id);
 
           const before = fieldsOf(current);
           const next = { ...current };
@@ -194,13 +219,14 @@ export function createOrganizationsService(
           if (body.name !== undefined) next.name = body.name;
           if (body.abbreviation !== undefined) next.abbreviation = body.abbreviation;
           if (body.mailbox !== undefined) next.mailbox = body.mailbox;
+          if (nationalId !== undefined) next.national_id = nationalId;
           if (body.sortOrder !== undefined) next.sort_order = body.sortOrder;
           const diff = diffFields(before, fieldsOf(next));
           if (diff.changed.length === 0) return view(trx, caller, current);
 
           next.path = moving ? pathOf(parent?.path ?? null, id) : current.path;
           next.depth = depthOf(next.path);
-          next.search_text = organizationSearchText(next);
+          next.search_text = organizationSearchText({ ...next, nationalId: next.national_id });
           next.updated_at = clock.now().toISOString();
           const { id: _id, created_at: _created, version: _version, ...changes } = next;
           const ok = await repo.updateOrganizationVersioned(trx, id, body.version, changes);

@@ -29,6 +29,13 @@ export const ORGANIZATION_COLUMNS = [
   },
   { key: 'mailbox', header: 'Hòm thư', aliases: ['hom thu cong vu', 'mailbox'], width: 32 },
   { key: 'sortOrder', header: 'Thứ tự', aliases: ['thu tu hien thi', 'sort order'], width: 8 },
+  {
+    key: 'nationalId',
+    header: 'Mã định danh',
+    aliases: ['ma dinh danh dien tu', 'ma dinh danh co quan', 'organid', 'organ id', 'national id'],
+    width: 20,
+    text: true,
+  },
 ] as const satisfies readonly ColumnDef<string>[];
 export type OrganizationColumn = (typeof ORGANIZATION_COLUMNS)[number]['key'];
 

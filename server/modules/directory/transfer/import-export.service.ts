@@ -75,6 +75,7 @@ export function createTransferService(
       r.parent_id ? (byId.get(r.parent_id)?.code ?? '') : '',
       mailboxes.get(r.id) ?? r.mailbox ?? '',
       String(r.sort_order),
+      r.national_id ?? '',
     ]);
   }
 

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import {
   abbreviationSchema,
   emailSchema,
+  NATIONAL_ID_MESSAGE,
+  normalizeNationalId,
   ORGANIZATION_TYPE_LABELS,
   ORGANIZATION_TYPES,
   type OrganizationType,
@@ -62,10 +64,13 @@ export async function planOrganizationImport(
 ): Promise<OrganizationImportPlan> {
   const byId = new Map<string, Node>();
   const byCode = new Map<string, Node>();
+  /** Who holds each national identifier as the earlier rows leave the directory. */
+  const byNationalId = new Map<string, { node: Node; line: number | null }>();
   for (const row of await repo.allOrganizationRows(ctx.ex)) {
     const node: Node = { id: row.id, parentId: row.parent_id, storedPath: row.path, before: row, row };
     byId.set(row.id, node);
     byCode.set(row.code, node);
+    if (row.national_id) byNationalId.set(row.national_id, { node, line: null });
   }
   const pathOf = (id: string | null): string => {
     const ids: string[] = [];
@@ -93,12 +98,26 @@ export async function planOrganizationImport(
     if (!typeText) check.add(H('type'), 'Không được để trống.');
     else if (!type) check.add(H('type'), `“${typeText}” không phải loại tổ chức. Dùng một trong: ${TYPE_CHOICES}.`);
     const mailbox = check.optional(emailSchema, src.get('mailbox'), H('mailbox'));
+    const nationalIdRaw = src.get('nationalId');
+    // undefined: the file does not say; null: none.
+    const nationalId = normalizeNationalId(nationalIdRaw);
+    if (nationalIdRaw !== undefined && nationalId === undefined)
+      check.add(H('nationalId'), `“${nationalIdRaw}” không hợp lệ. ${NATIONAL_ID_MESSAGE}`);
     const sortRaw = src.get('sortOrder');
     const sortOrder = sortRaw ? check.field(sortOrderSchema, sortRaw, H('sortOrder')) : undefined;
 
     const node = code ? byCode.get(code) : undefined;
     const earlier = code ? seen.get(code) : undefined;
     if (code && earlier) check.add(H('code'), `Mã “${code}” đã có ở dòng ${earlier.line}.`);
+    const holder = nationalId ? byNationalId.get(nationalId) : undefined;
+    if (nationalId && holder && holder.node !== node) {
+      check.add(
+        H('nationalId'),
+        holder.line === null
+          ? `Mã định danh “${nationalId}” đã được dùng cho tổ chức ${holder.node.row.name}.`
+          : `Mã định danh “${nationalId}” đã có ở dòng ${holder.line} (${holder.node.row.name}).`,
+      );
+    }
 
     // undefined: the file does not say; null: top level.
     let parent: Node | null | undefined;
@@ -171,23 +190,29 @@ export async function planOrganizationImport(
       name,
       abbreviation,
       mailbox: mailbox === undefined ? (base?.mailbox ?? null) : mailbox,
+      national_id: nationalId === undefined ? (base?.national_id ?? null) : nationalId,
       sort_order: sortOrder ?? base?.sort_order ?? 0,
-      search_text: organizationSearchText({ name, code, abbreviation }),
+      search_text: '',
       version: base?.version ?? 1,
       created_at: base?.created_at ?? ctx.now,
       updated_at: ctx.now,
     };
+    row.search_text = organizationSearchText({ name, code, abbreviation, nationalId: row.national_id });
     const changes = base ? diffFields(fieldsOf(base), fieldsOf(row)).changed.map(columnOfField) : [];
+    let target: Node;
     if (node) {
       node.row = row;
       node.parentId = parentId;
       touched.add(node.id);
+      target = node;
     } else {
-      const fresh: Node = { id: row.id, parentId, storedPath: null, before: null, row };
-      byId.set(fresh.id, fresh);
-      byCode.set(code, fresh);
-      created.push(fresh);
+      target = { id: row.id, parentId, storedPath: null, before: null, row };
+      byId.set(target.id, target);
+      byCode.set(code, target);
+      created.push(target);
     }
+    if (base?.national_id && base.national_id !== row.national_id) byNationalId.delete(base.national_id);
+    if (row.national_id) byNationalId.set(row.national_id, { node: target, line: src.line });
     seen.set(code, { line: src.line, ok: true });
     reports.push({
       row: src.line,
@@ -221,6 +246,7 @@ function columnOfField(field: string): string {
     name: 'name',
     abbreviation: 'abbreviation',
     mailbox: 'mailbox',
+    nationalId: 'nationalId',
     sortOrder: 'sortOrder',
   };
   return H(map[field] ?? 'name');
@@ -232,6 +258,12 @@ export async function applyOrganizationImport(
   plan: OrganizationImportPlan,
   audit: (entry: AuditEntry) => Promise<void>,
 ): Promise<void> {
+  await repo.clearNationalIds(
+    ex,
+    plan.updates
+      .filter((u) => u.before.national_id && u.before.national_id !== u.after.national_id)
+      .map((u) => u.after.id),
+  );
   await repo.insertOrganizations(ex, plan.creates);
   for (const u of plan.updates) {
     if (!u.changed) {

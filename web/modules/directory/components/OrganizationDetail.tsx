@@ -29,7 +29,7 @@ import { td } from '../directory.i18n';
 import { useDirectoryRights } from '../directory.rights';
 import GroupEditor from './GroupEditor';
 import GroupsTable from './GroupsTable';
-import OrganizationForm, { type OrganizationFormValues } from './OrganizationForm';
+import OrganizationForm, { nationalIdOf, type OrganizationFormValues } from './OrganizationForm';
 import PeopleTable from './PeopleTable';
 import PersonDrawer from './PersonDrawer';
 
@@ -39,6 +39,7 @@ const toBody = (v: OrganizationFormValues) => ({
   abbreviation: v.abbreviation.trim(),
   type: v.type,
   mailbox: v.mailbox?.trim() ? v.mailbox.trim() : null,
+  nationalId: nationalIdOf(v.nationalId),
   sortOrder: v.sortOrder ?? 0,
 });
 
@@ -123,6 +124,9 @@ function InfoTab({
             <Descriptions.Item label={td.organizations.abbreviation}>{organization.abbreviation}</Descriptions.Item>
             <Descriptions.Item label={td.organizations.type}>
               {ORGANIZATION_TYPE_LABELS[organization.type]}
+            </Descriptions.Item>
+            <Descriptions.Item label={td.organizations.nationalId}>
+              {organization.nationalId ?? t.common.none}
             </Descriptions.Item>
             <Descriptions.Item label={td.organizations.mailbox}>
               {organization.mailbox ?? t.common.none}

@@ -3,6 +3,8 @@ import { useId } from 'react';
 import {
   ABBREVIATION_PATTERN,
   DIRECTORY_LIMITS,
+  NATIONAL_ID_MESSAGE,
+  normalizeNationalId,
   ORGANIZATION_CODE_PATTERN,
   ORGANIZATION_TYPE_LABELS,
   ORGANIZATION_TYPES,
@@ -19,6 +21,7 @@ export interface OrganizationFormValues {
   abbreviation: string;
   type: OrganizationType;
   mailbox?: string | null;
+  nationalId?: string | null;
   sortOrder?: number | null;
   parentId?: string | null;
 }
@@ -41,7 +44,17 @@ const rules = {
   ],
   type: [{ required: true, message: td.organizations.typeRequired }],
   mailbox: [{ type: 'email' as const, message: td.people.emailInvalid }],
+  // The server's own rule, so the form refuses exactly what the server would.
+  nationalId: [
+    {
+      validator: (_: unknown, value: string | null | undefined) =>
+        normalizeNationalId(value) === undefined ? Promise.reject(new Error(NATIONAL_ID_MESSAGE)) : Promise.resolve(),
+    },
+  ],
 };
+
+/** The identifier as the server stores it: trimmed, upper case, null for none. */
+export const nationalIdOf = (value: string | null | undefined): string | null => normalizeNationalId(value) ?? null;
 
 /**
  * Creates an organization under a fixed parent, or edits one (its parent included, which moves it).
@@ -79,6 +92,7 @@ export default function OrganizationForm({
               abbreviation: organization.abbreviation,
               type: organization.type,
               mailbox: organization.mailbox,
+              nationalId: organization.nationalId,
               sortOrder: organization.sortOrder,
               parentId: organization.parentId,
             }
@@ -106,9 +120,30 @@ export default function OrganizationForm({
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="type" label={td.organizations.type} rules={rules.type}>
-        <Select options={TYPE_OPTIONS} />
-      </Form.Item>
+      <Row gutter={12}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="type" label={td.organizations.type} rules={rules.type}>
+            <Select options={TYPE_OPTIONS} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item
+            name="nationalId"
+            label={td.organizations.nationalId}
+            tooltip={td.organizations.nationalIdHint}
+            rules={rules.nationalId}
+            // ASCII letters only: toUpperCase would turn ß into SS and let a look-alike pass.
+            normalize={(value: string) => value.replace(/[a-z]/g, (c) => c.toUpperCase())}
+          >
+            <Input
+              maxLength={DIRECTORY_LIMITS.nationalId}
+              placeholder={td.organizations.nationalIdPlaceholder}
+              autoComplete="off"
+              spellCheck={false}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
       {organization ? (
         <Form.Item name="parentId" label={td.organizations.parent}>
           <OrganizationPicker

@@ -16,7 +16,7 @@ function index(nodes: OrganizationTreeNode[]): Indexed {
   for (const n of nodes) {
     parentOf.set(n.id, n.parentId);
     // The same folding the server uses: "dong van" finds "Đồng Văn".
-    folded.set(n.id, foldVietnamese(`${n.name} ${n.code} ${n.abbreviation}`));
+    folded.set(n.id, foldVietnamese(`${n.name} ${n.code} ${n.abbreviation} ${n.nationalId ?? ''}`));
   }
   return { nodes, parentOf, folded };
 }
@@ -40,6 +40,7 @@ function toTreeData(nodes: OrganizationTreeNode[], visible: Set<string> | null, 
           {matches.has(n.id) ? <Typography.Text strong>{n.name}</Typography.Text> : n.name}{' '}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {n.abbreviation}
+            {n.nationalId ? ` · ${n.nationalId}` : ''}
           </Typography.Text>
         </span>
       ),

@@ -6,7 +6,7 @@ import { errorMessage } from '../../../app/api/client';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { useOrganizationTree, useSaveOrganization } from '../api/directory.api';
 import OrganizationDetail from '../components/OrganizationDetail';
-import OrganizationForm, { type OrganizationFormValues } from '../components/OrganizationForm';
+import OrganizationForm, { nationalIdOf, type OrganizationFormValues } from '../components/OrganizationForm';
 import OrganizationTree from '../components/OrganizationTree';
 import TransferButtons from '../components/TransferButtons';
 import { td } from '../directory.i18n';
@@ -43,6 +43,7 @@ export default function OrganizationsPage() {
           abbreviation: values.abbreviation.trim(),
           type: values.type,
           mailbox: values.mailbox?.trim() ? values.mailbox.trim() : null,
+          nationalId: nationalIdOf(values.nationalId),
           sortOrder: values.sortOrder ?? 0,
         },
       },
