@@ -186,8 +186,20 @@ describe('people, the directory and the audit log as a person walks them (Chromi
     const admin = await signIn('quantri');
     await admin.goto(`${e2e.product.url}/admin/users`);
     await admin.getByPlaceholder('Tìm theo họ tên, tên đăng nhập, thư điện tử').fill('chuyenvien');
+    const searched = admin.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/users' && new URL(r.url()).searchParams.get('q') === 'chuyenvien',
+    );
     await admin.getByPlaceholder('Tìm theo họ tên, tên đăng nhập, thư điện tử').press('Enter');
-    const row = admin.locator('.ant-table-tbody tr.ant-table-row', { hasText: 'chuyenvien' }).first();
+    await searched;
+    // The table re-renders with the search's rows: a click on a row of the page before can be lost.
+    const rows = admin.locator('.ant-table-tbody tr.ant-table-row');
+    await expect
+      .poll(async () => {
+        const all = await rows.count();
+        return all > 0 && all === (await rows.filter({ hasText: 'chuyenvien' }).count());
+      })
+      .toBe(true);
+    const row = rows.filter({ hasText: 'chuyenvien' }).first();
     await row.getByRole('button', { name: 'Mật khẩu tạm thời' }).click();
     const dialog = await settledDialog(admin);
     // Too guessable a password is refused in the dialog itself.
