@@ -18,6 +18,10 @@ export interface OrganizationsTable {
   mailbox: string | null;
   /** Mã định danh điện tử (QĐ 20/2020/QĐ-TTg), upper case; unique where given. */
   national_id: string | null;
+  /** `inside` this deployment, or outside: through a `peer` deployment or the exchange `platform`. */
+  reach: string;
+  /** The peer deployment an outside organization is reached through. */
+  peer_id: string | null;
   sort_order: number;
   search_text: string;
   version: number;

@@ -24,6 +24,7 @@ import * as m0025 from './migrations/0025_domain_events';
 import * as m0026 from './migrations/0026_duplicate_check_index';
 import * as m0027 from './migrations/0027_queue_indexes';
 import * as m0028 from './migrations/0028_organization_national_id';
+import * as m0029 from './migrations/0029_exchange';
 
 export interface MigrationContext {
   kind: 'sqlite' | 'postgres';
@@ -61,6 +62,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0026_duplicate_check_index', up: m0026.up },
   { name: '0027_queue_indexes', up: m0027.up },
   { name: '0028_organization_national_id', up: m0028.up },
+  { name: '0029_exchange', up: m0029.up },
 ];
 
 const LOCK_KEY = 7_316_001; // arbitrary, constant: one migrator at a time per PostgreSQL database
