@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** The directory module's tables, added to the database type below. */
 
 /**
@@ -19,7 +21,7 @@ export interface OrganizationsTable {
   /** Mã định danh điện tử (QĐ 20/2020/QĐ-TTg), upper case; unique where given. */
   national_id: string | null;
   /** `inside` this deployment, or outside: through a `peer` deployment or the exchange `platform`. */
-  reach: string;
+  reach: Generated<string>;
   /** The peer deployment an outside organization is reached through. */
   peer_id: string | null;
   sort_order: number;
