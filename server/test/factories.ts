@@ -47,6 +47,7 @@ export async function makeOrganization(
       name,
       abbreviation: input.abbreviation ?? 'HU',
       mailbox: null,
+      reach: 'inside',
       sort_order: 0,
       search_text: foldVietnamese(`${name} ${code} ${input.abbreviation ?? 'HU'}`),
       version: 1,

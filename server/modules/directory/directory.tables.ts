@@ -1,5 +1,3 @@
-import type { Generated } from 'kysely';
-
 /** The directory module's tables, added to the database type below. */
 
 /**
@@ -21,7 +19,7 @@ export interface OrganizationsTable {
   /** Mã định danh điện tử (QĐ 20/2020/QĐ-TTg), upper case; unique where given. */
   national_id: string | null;
   /** `inside` this deployment, or outside: through a `peer` deployment or the exchange `platform`. */
-  reach: Generated<string>;
+  reach: string;
   /** The peer deployment an outside organization is reached through. */
   peer_id: string | null;
   sort_order: number;

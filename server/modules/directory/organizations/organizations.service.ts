@@ -164,6 +164,8 @@ export function createOrganizationsService(
           const row: repo.OrganizationRow = {
             id,
             parent_id: parent?.id ?? null,
+            reach: 'inside',
+            peer_id: null,
             path,
             depth: depthOf(path),
             type: body.type,

@@ -183,6 +183,8 @@ export async function planOrganizationImport(
     const row: repo.OrganizationRow = {
       id: node?.id ?? newId(),
       parent_id: parentId,
+      reach: base?.reach ?? 'inside',
+      peer_id: base?.peer_id ?? null,
       path: '',
       depth: 0,
       type,
