@@ -194,6 +194,14 @@ export function createDeliveriesService(core: DocumentsCore) {
           ],
         });
         auditHeadLocked(auditHead);
+        await deps.events.emit(trx, 'document.delivery_moved', {
+          deliveryId: delivery.id,
+          organizationId: delivery.organization_id,
+          status: DELIVERY_STATUS.accepted,
+          reason: null,
+          byName: actor.fullName,
+          at,
+        });
         await audit(auditActorOf(actor), {
           action: 'document.accept',
           entityType: 'document',
@@ -217,6 +225,14 @@ export function createDeliveriesService(core: DocumentsCore) {
         const org = await repo.findOrganization(trx, delivery.organization_id);
         if (!org) throw errors.deliveryNotFound();
         await record(trx, delivery.document_id, actor, 'refused', `${org.name} từ chối: ${reason}`);
+        await deps.events.emit(trx, 'document.delivery_moved', {
+          deliveryId: delivery.id,
+          organizationId: delivery.organization_id,
+          status: DELIVERY_STATUS.refused,
+          reason,
+          byName: actor.fullName,
+          at: now(),
+        });
         await audit(auditActorOf(actor), {
           action: 'document.refuse',
           entityType: 'document',

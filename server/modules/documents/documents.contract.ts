@@ -1,3 +1,4 @@
+import type { DeliveryStatus } from '../../../common/documents';
 import { eventKinds } from '../../platform/events/events';
 import type { createDocumentsModule } from './documents.module';
 
@@ -5,6 +6,7 @@ import type { createDocumentsModule } from './documents.module';
  * What other modules may know of the documents: the events a document's steps emit, and the
  * synchronous ports (documents another module makes and sends itself).
  */
+export type { Arrival, Crossing, OutsideReport, PackageSource } from './crossing.service';
 export type { GeneratedDocument, GeneratedDocuments } from './generated.service';
 
 /** The documents module as the composition root and the demo see it. */
@@ -50,10 +52,27 @@ export interface DocumentEvents {
     PaperFacts & {
       deliveries: DeliveryAudience[];
       readerIds: string[];
+      /** Copies to offices outside the deployment, to travel as edXML packages. */
+      outsideDeliveries: { deliveryId: string; organizationId: string }[];
       /** Copies delivered inside the system (organizations and people). */
       copies: number;
     };
-  /** The relay took the outside e-mail copies of a dispatched document. */
+  /** A document from an office outside the deployment arrived, waiting in these clerks' inboxes. */
+  'document.arrived_from_outside': DocumentFacts & { deliveries: DeliveryAudience[] };
+  /**
+   * The receiving side moved a delivered copy on (accepted, refused, registered, in hand, done):
+   * what the sender of a copy from outside is sent back as a status message.
+   */
+  'document.delivery_moved': {
+    deliveryId: string;
+    organizationId: string;
+    status: DeliveryStatus;
+    reason: string | null;
+    /** Who did it, as the status message names its staff. */
+    byName: string;
+    at: string;
+  };
+  /** The relay (or the exchange) took the outside copies of a dispatched document. */
   'document.outside_copies_delivered': DocumentFacts & PaperFacts & { copies: number };
   /** A dispatched document was recalled; each receiving organization's copy is cancelled. */
   'document.recalled': DocumentStep & {
@@ -85,6 +104,8 @@ export const documentEventKinds = eventKinds<DocumentEvents>({
   'document.assigned': true,
   'document.dispatched': true,
   'document.outside_copies_delivered': true,
+  'document.arrived_from_outside': true,
+  'document.delivery_moved': true,
   'document.recalled': true,
   'document.reminded': true,
   'document.resent': true,

@@ -79,3 +79,13 @@ export const withdrawNotAllowed = () =>
   conflict('documents.withdraw_not_allowed', 'Chỉ rút lại được dự thảo đang chờ ký, chưa được ký duyệt.');
 export const remindTooSoon = () =>
   conflict('documents.remind_too_soon', 'Đã nhắc nơi nhận này trong vòng 24 giờ qua; hãy chờ thêm trước khi nhắc lại.');
+export const secretAcrossBoundary = (names: readonly string[]) =>
+  invalid(
+    'documents.secret_across_boundary',
+    `Văn bản mật không được gửi ra ngoài hệ thống qua đường chưa được phép: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ` và ${names.length - 5} nơi khác` : ''}. Văn bản mật chỉ gửi qua trục liên thông với máy chủ VanPhong đã được duyệt cho văn bản mật; hãy bỏ nơi nhận này hoặc gửi theo đường văn bản mật.`,
+  );
+export const outsideWithoutIdentifier = (names: readonly string[]) =>
+  invalid(
+    'documents.outside_without_identifier',
+    `Không gửi được: ${names.slice(0, 5).join(', ')} chưa có mã định danh để gửi liên thông.`,
+  );

@@ -1,6 +1,7 @@
 import type { PlatformDeps } from '../../platform/deps';
 import type { App } from '../../platform/http/http-server';
 import type { Actor } from '../../platform/security/actor';
+import { createCrossing } from './crossing.service';
 import { createDeliveriesService } from './deliveries.service';
 import { documentPolicies } from './documents.policy';
 import * as repo from './documents.repository';
@@ -47,6 +48,8 @@ export function createDocumentsModule(deps: PlatformDeps, mail: DocumentOutsideM
     /** Told by the mailboxes when the relay took outside copies, to count them as delivered. */
     outsideDelivered: outside.delivered,
     deliveries: createDeliveriesService(core),
+    /** The documents' side of the exchange with outside offices, for the exchange module. */
+    crossing: createCrossing(core),
     registerBook: createRegisterBook(core),
     /** Documents other modules make and send themselves (invitations). */
     generated: createGeneratedDocuments(core),

@@ -17,10 +17,19 @@ export function createIncomingService(core: DocumentsCore) {
   const { db, deps, today, now, authorized, record, advance } = core;
 
   /** Keeps the sender's view of a copy that came through the system in step with it. */
-  async function syncDelivery(trx: Parameters<typeof record>[0], row: repo.DocumentRow, status: string) {
+  async function syncDelivery(trx: Transaction<DB>, row: repo.DocumentRow, status: string, actor: Actor) {
     const code = DELIVERY_STATUS_OF[status];
     if (!row.delivery_id || !code) return;
-    await copies.followReceiverStatus(trx, row.delivery_id, code, now());
+    const at = now();
+    await copies.followReceiverStatus(trx, row.delivery_id, code, at);
+    await deps.events.emit(trx, 'document.delivery_moved', {
+      deliveryId: row.delivery_id,
+      organizationId: row.organization_id,
+      status: code,
+      reason: null,
+      byName: actor.fullName,
+      at,
+    });
   }
 
   async function resolveHandlers(trx: Parameters<typeof record>[0], row: repo.DocumentRow, body: DirectBody) {
@@ -170,7 +179,7 @@ export function createIncomingService(core: DocumentsCore) {
         await advance(trx, row, body.version, { status: 'submitted', leader_id: body.leaderId });
         await repo.grantAccess(trx, id, [body.leaderId], 'leader');
         await record(trx, id, actor, 'submitted', body.note, { leaderId: body.leaderId });
-        await syncDelivery(trx, row, 'submitted');
+        await syncDelivery(trx, row, 'submitted', actor);
         await deps.events.emit(trx, 'document.submitted', {
           ...core.facts(row),
           actorId: actor.userId,
@@ -187,7 +196,7 @@ export function createIncomingService(core: DocumentsCore) {
         const due = await assign(trx, actor, row, body);
         await advance(trx, row, body.version, { status: 'in_progress', due_date: due, leader_id: actor.userId });
         await record(trx, id, actor, 'directed', body.direction, { lead: body.lead, dueDate: due });
-        await syncDelivery(trx, row, 'in_progress');
+        await syncDelivery(trx, row, 'in_progress', actor);
       });
     },
 
@@ -219,7 +228,7 @@ export function createIncomingService(core: DocumentsCore) {
       await deps.transact(async ({ trx }) => {
         await advance(trx, row, body.version, { status: 'registered', leader_id: null });
         await record(trx, id, actor, 'returned', body.reason);
-        await syncDelivery(trx, row, 'registered');
+        await syncDelivery(trx, row, 'registered', actor);
       });
     },
 
@@ -233,7 +242,7 @@ export function createIncomingService(core: DocumentsCore) {
         // Whoever finished it (a unit's leader, say) keeps it in view.
         await repo.grantAccess(trx, id, [actor.userId], 'handled');
         await record(trx, id, actor, 'completed', body.note);
-        await syncDelivery(trx, row, 'done');
+        await syncDelivery(trx, row, 'done', actor);
       });
     },
   };

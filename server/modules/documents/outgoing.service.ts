@@ -4,6 +4,7 @@ import type { Executor } from '../../platform/db/database';
 import { isUniqueViolation } from '../../platform/db/errors';
 import { newId } from '../../platform/ids';
 import { type Actor, auditActorOf } from '../../platform/security/actor';
+import * as crossing from './crossing.repository';
 import * as copies from './deliveries.repository';
 import * as errors from './documents.errors';
 import type { RegisterResource } from './documents.policy';
@@ -66,7 +67,7 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
    * Every organization reached must have a clerk to accept it, or the dispatch is refused
    * naming them: a delivery nobody can receive is never made.
    */
-  async function deliveryTargets(ex: Executor, documentId: string, senderId: string) {
+  async function deliveryTargets(ex: Executor, documentId: string, senderId: string, secrecy: string) {
     const chosen = await repo.recipientsOf(ex, documentId);
     const orgIds = new Set(chosen.filter((r) => r.kind === 'organization').map((r) => r.ref_id as string));
     const groupIds = chosen.filter((r) => r.kind === 'group').map((r) => r.ref_id as string);
@@ -103,6 +104,16 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
       }
     }
     orgIds.delete(senderId);
+    // Outside offices have no clerk here: their copy travels as an edXML package, if it may.
+    const outsideRows = await crossing.outsideAmong(ex, [...orgIds]);
+    const outside = outsideRows.map((o) => o.id);
+    for (const id of outside) orgIds.delete(id);
+    const unidentified = outsideRows.filter((o) => !o.national_id || (o.reach === 'peer' && o.peer_active !== 1));
+    if (unidentified.length > 0) throw errors.outsideWithoutIdentifier(unidentified.map((o) => o.name));
+    if (secrecy !== 'normal') {
+      const closed = outsideRows.filter((o) => o.reach !== 'peer' || o.secret_approved !== 1);
+      if (closed.length > 0) throw errors.secretAcrossBoundary(closed.map((o) => o.name));
+    }
     const organizations = [...orgIds];
     const withClerk = new Set(await recipients.organizationsWithClerk(ex, organizations));
     const clerkless = organizations.filter((id) => !withClerk.has(id));
@@ -110,7 +121,7 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
       unreachable.push(...(await recipients.organizationNames(ex, clerkless)));
     }
     if (unreachable.length > 0) throw errors.noClerkFor(unreachable);
-    return { organizations, people };
+    return { organizations, outside, people };
   }
 
   return {
@@ -312,16 +323,23 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
     /** Delivers to every recipient organization's incoming queue at once; files are shared, not copied. */
     async dispatch(actor: Actor, id: string, body: { version: number }) {
       const { row } = await authorized(db, actor, id, 'dispatch');
-      const { organizations: targets, people } = await deliveryTargets(db, id, row.organization_id);
+      const { organizations: targets, outside: beyond, people } = await deliveryTargets(
+        db,
+        id,
+        row.organization_id,
+        row.secrecy,
+      );
       const external = (await repo.recipientsOf(db, id)).filter((r) => r.kind === 'external');
-      if (targets.length === 0 && people.length === 0 && external.length === 0) throw errors.noRecipients();
+      if (targets.length === 0 && beyond.length === 0 && people.length === 0 && external.length === 0)
+        throw errors.noRecipients();
       await deps.transact(async ({ trx, audit }) => {
         await advance(trx, row, body.version, { status: 'dispatched' });
         const at = now();
         const deliveries = targets.map((organizationId) => ({ deliveryId: newId(), organizationId }));
+        const crossings = beyond.map((organizationId) => ({ deliveryId: newId(), organizationId }));
         await copies.insertDeliveries(
           trx,
-          deliveries.map(({ deliveryId, organizationId }) => ({
+          [...deliveries, ...crossings].map(({ deliveryId, organizationId }) => ({
             id: deliveryId,
             document_id: id,
             organization_id: organizationId,
@@ -363,6 +381,7 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
           actorId: actor.userId,
           deliveries: deliveries.map((d) => ({ ...d, clerkIds: clerks.get(d.organizationId) ?? [] })),
           readerIds: people.map((p) => p.userId),
+          outsideDeliveries: crossings,
           copies: targets.length + people.length,
           organizationId: row.organization_id,
           pageCount: row.page_count,
@@ -371,6 +390,7 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
         const emailed = await outside.send(trx, row);
         const said = [
           targets.length > 0 ? `gửi ${targets.length} nơi trong hệ thống` : '',
+          beyond.length > 0 ? `gửi liên thông đến ${beyond.length} cơ quan ngoài hệ thống` : '',
           people.length > 0 ? `gửi ${people.length} người nhận trực tiếp` : '',
           emailed > 0 ? `gửi thư điện tử đến ${emailed} nơi ngoài hệ thống` : '',
         ]
@@ -379,6 +399,7 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
         const note = said.charAt(0).toUpperCase() + said.slice(1);
         await record(trx, id, actor, 'dispatched', note || 'Phát hành', {
           organizations: targets.length,
+          outside: beyond.length,
           people: people.length,
           external: external.length,
           emailed,
@@ -387,10 +408,10 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
           action: 'document.dispatch',
           entityType: 'document',
           entityId: id,
-          summary: `Phát hành ${row.number_text ?? ''} đến ${targets.length + people.length} nơi`,
+          summary: `Phát hành ${row.number_text ?? ''} đến ${targets.length + beyond.length + people.length} nơi`,
         });
       });
-      return { deliveries: targets.length + people.length, external: external.length };
+      return { deliveries: targets.length + beyond.length + people.length, external: external.length };
     },
 
     /** Recalls a dispatched document: every receiver's copy is cancelled and the trail says so. */

@@ -49,6 +49,17 @@ const envSchema = z.object({
   UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).default(52_428_800),
   // The reverse proxies whose X-Forwarded-For is believed: addresses or CIDR ranges, comma-separated.
   TRUST_PROXY: z.string().optional(),
+  // The exchange with offices outside the deployment (edXML): this deployment's node name, the
+  // largest package taken, and the provincial or national exchange platform when there is one.
+  EXCHANGE_NODE: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/)
+    .optional(),
+  EXCHANGE_MAX_MB: z.coerce.number().int().min(1).max(2048).default(200),
+  EXCHANGE_PLATFORM_URL: z.string().url().optional(),
+  EXCHANGE_PLATFORM_CLIENT_ID: z.string().min(1).optional(),
+  EXCHANGE_PLATFORM_CLIENT_SECRET: z.string().min(1).optional(),
+  EXCHANGE_POLL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   FILE_STORAGE: z.enum(['disk', 'database']).optional(),
   FILES_DIR: z.string().optional(),
   FILE_TYPES: z
@@ -152,6 +163,13 @@ export interface Config {
       };
   /** log2 of scrypt's N for new password hashes (stored hashes keep their own parameters). */
   passwordHashCost: number;
+  exchange: {
+    /** The name this deployment signs its messages to peers with. */
+    node: string;
+    maxBytes: number;
+    platform: { url: string; clientId: string; clientSecret: string } | null;
+    pollMs: number;
+  };
   audit: {
     /** The key given inline (`AUDIT_KEY`); null when it lives in `keyFile`. */
     key: Buffer | null;
@@ -238,6 +256,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     sms: smsConfig(env, dataDir),
     passwordHashCost: env.PASSWORD_HASH_COST,
+    exchange: exchangeConfig(env),
     audit: {
       key: env.AUDIT_KEY ? auditKeyBytes(env.AUDIT_KEY, 'AUDIT_KEY') : null,
       keyFile: env.AUDIT_KEY_FILE ? path.resolve(env.AUDIT_KEY_FILE) : path.join(dataDir, 'audit.key'),
@@ -266,6 +285,30 @@ export function auditKeyBytes(text: string, source: string): Buffer {
     ]);
   }
   return bytes;
+}
+
+function exchangeConfig(env: Env): Config['exchange'] {
+  const platformKeys = ['EXCHANGE_PLATFORM_URL', 'EXCHANGE_PLATFORM_CLIENT_ID', 'EXCHANGE_PLATFORM_CLIENT_SECRET'] as const;
+  const given = platformKeys.filter((k) => env[k]);
+  if (given.length > 0 && given.length < platformKeys.length) {
+    throw new ConfigError(
+      platformKeys.filter((k) => !env[k]).map((k) => `${k}: cần khai báo cùng ${given.join(', ')} để nối trục liên thông`),
+    );
+  }
+  const fallback = env.PUBLIC_URL ? new URL(env.PUBLIC_URL).hostname : 'vanphong';
+  return {
+    node: env.EXCHANGE_NODE ?? fallback,
+    maxBytes: env.EXCHANGE_MAX_MB * 1024 * 1024,
+    platform:
+      given.length === platformKeys.length
+        ? {
+            url: env.EXCHANGE_PLATFORM_URL as string,
+            clientId: env.EXCHANGE_PLATFORM_CLIENT_ID as string,
+            clientSecret: env.EXCHANGE_PLATFORM_CLIENT_SECRET as string,
+          }
+        : null,
+    pollMs: env.EXCHANGE_POLL_SECONDS * 1000,
+  };
 }
 
 function smsConfig(env: Env, dataDir: string): Config['sms'] {

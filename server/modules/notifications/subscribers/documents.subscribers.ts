@@ -91,6 +91,17 @@ export function subscribeToDocuments(events: EventBus): void {
     },
   });
 
+  events.subscribe('document.arrived_from_outside', {
+    name,
+    when: 'in-transaction',
+    async handle(trx, { payload: p, occurredAt }) {
+      for (const d of p.deliveries) {
+        const link = arrivalLink(d.deliveryId);
+        await tell(trx, occurredAt, p, d.clerkIds, 'document_arrived', 'Văn bản liên thông chờ tiếp nhận', undefined, link);
+      }
+    },
+  });
+
   // A recalled copy already accepted is the receiver's own incoming document; one still waiting has left the inbox.
   events.subscribe('document.recalled', {
     name,
