@@ -29,7 +29,7 @@ export const ROLES = {
   render: 'documents made: PDF, DOCX, XLSX, iCalendar',
   rules: 'pure domain rules, no I/O',
   data: 'static data',
-  transport: 'talking to systems outside over the network (the exchange\'s peers and platform)',
+  transport: "talking to systems outside over the network (the exchange's peers and platform)",
   test: 'tests',
 };
 
