@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { auditCheckpoint, auditRepairEncoding, auditVerify } from './cli/audit';
 import { backup, restore } from './cli/backup';
 import { migrate, orgCreate, seedDemoCommand, userCreate, userResetPassword } from './cli/commands';
+import { exchangePlatform } from './cli/exchange-platform/command';
 import { fail } from './cli/output';
 import { serve } from './cli/serve';
 import { ConfigError, loadConfig } from './platform/config/config';
@@ -24,6 +25,8 @@ Cách dùng: vanphong <lệnh> [tùy chọn]
   audit repair-encoding              Sửa cảnh báo nhầm do ký tự lỗi mã hóa, có bằng chứng
   backup [--out TỆP]                 Sao lưu SQLite khi đang chạy
   restore --from TỆP [--force]       Khôi phục SQLite (dừng máy chủ trước)
+  exchange-platform --port 3990 --dir THƯ_MỤC [--clients id:mật_khẩu:mã_định_danh,...]
+                                     Chạy trục liên thông văn bản thay thế, để thử (PLATFORM_CLIENTS)
 
 Cấu hình qua biến môi trường, xem README.md.
 `;
@@ -50,6 +53,8 @@ async function main(): Promise<void> {
       parent: { type: 'string' },
       type: { type: 'string' },
       mailbox: { type: 'string' },
+      dir: { type: 'string' },
+      clients: { type: 'string' },
     },
   });
   const [command = 'serve', sub] = positionals;
@@ -57,6 +62,8 @@ async function main(): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
+  // The stand-in platform is a program of its own: it needs none of the product's configuration.
+  if (command === 'exchange-platform') return exchangePlatform(values);
   const env = { ...process.env, ...(values.port ? { PORT: values.port } : {}) };
   let config: ReturnType<typeof loadConfig>;
   try {
