@@ -76,7 +76,7 @@ export function statusLabel(status: DocumentStatus, direction: 'incoming' | 'out
 }
 
 /** Delivery status codes of the exchange (QCVN 102:2016). */
-export const DELIVERY_STATUSES = ['01', '02', '03', '04', '05', '06', '13'] as const;
+export const DELIVERY_STATUSES = ['01', '02', '03', '04', '05', '06', '13', '15', '16'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 /** The delivery status codes by name, so code never spells a bare '01'. */
 export const DELIVERY_STATUS = {
@@ -89,6 +89,10 @@ export const DELIVERY_STATUS = {
   inProgress: '05',
   done: '06',
   recalled: '13',
+  /** An outside office agreed to the recall. */
+  recallAgreed: '15',
+  /** An outside office refused the recall, and keeps its copy. */
+  recallRefused: '16',
 } as const satisfies Record<string, DeliveryStatus>;
 export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
   '01': 'Đã gửi đến',
@@ -98,6 +102,8 @@ export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
   '05': 'Đang xử lý',
   '06': 'Hoàn thành',
   '13': 'Đã thu hồi',
+  '15': 'Đồng ý thu hồi',
+  '16': 'Từ chối thu hồi',
 };
 
 export const DOCUMENT_ACTIONS = [

@@ -251,6 +251,8 @@ const STATUS_ORDER: Record<DeliveryStatus, number> = {
   '05': 4,
   '06': 5,
   '13': 6,
+  '15': 7,
+  '16': 7,
 };
 
 const OUTSIDE_STATUS_WORDS: Record<DeliveryStatus, string> = {
@@ -261,4 +263,6 @@ const OUTSIDE_STATUS_WORDS: Record<DeliveryStatus, string> = {
   '05': 'đang xử lý',
   '06': 'đã hoàn thành',
   '13': 'đã thu hồi',
+  '15': 'đồng ý thu hồi',
+  '16': 'từ chối thu hồi',
 };

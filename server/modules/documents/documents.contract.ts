@@ -76,6 +76,7 @@ export interface DocumentEvents {
   'document.outside_copies_delivered': DocumentFacts & PaperFacts & { copies: number };
   /** A dispatched document was recalled; each receiving organization's copy is cancelled. */
   'document.recalled': DocumentStep & {
+    reason: string;
     deliveries: (DeliveryAudience & { incomingDocumentId: string | null })[];
     readerIds: string[];
   };

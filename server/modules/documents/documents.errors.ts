@@ -89,3 +89,8 @@ export const outsideWithoutIdentifier = (names: readonly string[]) =>
     'documents.outside_without_identifier',
     `Không gửi được: ${names.slice(0, 5).join(', ')} chưa có mã định danh để gửi liên thông.`,
   );
+export const senderWithoutIdentifier = (name: string) =>
+  invalid(
+    'documents.sender_without_identifier',
+    `${name} chưa có mã định danh, nên chưa gửi liên thông ra ngoài hệ thống được. Hãy đề nghị quản trị khai báo mã định danh trong danh bạ.`,
+  );

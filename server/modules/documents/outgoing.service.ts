@@ -107,6 +107,10 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
     // Outside offices have no clerk here: their copy travels as an edXML package, if it may.
     const outsideRows = await crossing.outsideAmong(ex, [...orgIds]);
     const outside = outsideRows.map((o) => o.id);
+    if (outside.length > 0) {
+      const self = await crossing.identityOf(ex, senderId);
+      if (!self?.national_id) throw errors.senderWithoutIdentifier(self?.name ?? '');
+    }
     for (const id of outside) orgIds.delete(id);
     const unidentified = outsideRows.filter((o) => !o.national_id || (o.reach === 'peer' && o.peer_active !== 1));
     if (unidentified.length > 0) throw errors.outsideWithoutIdentifier(unidentified.map((o) => o.name));
@@ -442,6 +446,7 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
         await deps.events.emit(trx, 'document.recalled', {
           ...core.facts(row),
           actorId: actor.userId,
+          reason: body.reason,
           deliveries: deliveries.map((d) => ({
             deliveryId: d.id,
             organizationId: d.organization_id,

@@ -14,6 +14,8 @@ const DELIVERY_COLORS: Record<Delivery['status'], string> = {
   '05': 'processing',
   '06': 'success',
   '13': 'default',
+  '15': 'default',
+  '16': 'orange',
 };
 
 export function DeliveryTag({ status }: { status: Delivery['status'] }) {
