@@ -24,3 +24,10 @@ export const PEER_LIMITS = {
 } as const;
 
 export const PEER_NODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+
+/**
+ * Said by the form and by the server (`directory.outside_needs_national_id`): documents to and from
+ * an organization outside the deployment are addressed by its national identifier.
+ */
+export const OUTSIDE_NEEDS_NATIONAL_ID_MESSAGE =
+  'Cơ quan ngoài hệ thống phải có mã định danh điện tử để gửi, nhận văn bản liên thông.';

@@ -30,6 +30,7 @@ const ResetPasswordPage = lazy(() => import('../modules/auth/pages/ResetPassword
 const UsersPage = lazy(() => import('../modules/admin/pages/UsersPage'));
 const AuditPage = lazy(() => import('../modules/admin/pages/AuditPage'));
 const JobsPage = lazy(() => import('../modules/admin/pages/JobsPage'));
+const PeersPage = lazy(() => import('../modules/exchange/pages/PeersPage'));
 const DirectoryPage = lazy(() => import('../modules/directory/pages/DirectoryPage'));
 const IncomingPage = lazy(loadIncoming);
 const OutgoingPage = lazy(loadOutgoing);
@@ -217,6 +218,7 @@ export const router = createBrowserRouter([
                   { path: 'users', element: <UsersPage /> },
                   { path: 'audit', element: <AuditPage /> },
                   { path: 'jobs', element: <JobsPage /> },
+                  { path: 'peers', element: <PeersPage /> },
                 ],
               },
               { path: '*', element: <NotFoundPage /> },

@@ -1,4 +1,5 @@
 import {
+  ApiOutlined,
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
@@ -19,6 +20,7 @@ import type { ReactNode } from 'react';
 import type { Role, Section } from '../../../common/roles';
 import type { RoleGrant } from '../../../common/schemas/auth';
 import { JOBS_MENU_LABEL } from '../../modules/admin/jobs.menu';
+import { PEERS_MENU_LABEL } from '../../modules/exchange/exchange.menu';
 import { INSPECTION_MENU } from '../../modules/inspection/inspection.menu';
 import { MEETINGS_MENU } from '../../modules/meetings/meetings.menu';
 import { t } from '../i18n';
@@ -73,6 +75,7 @@ export const SECTION_ENTRIES: readonly SectionEntry[] = [
       { path: '/admin/users', label: t.sections.adminUsers, icon: <UserOutlined /> },
       { path: '/admin/audit', label: t.sections.adminAudit, icon: <AuditOutlined /> },
       { path: '/admin/jobs', label: JOBS_MENU_LABEL, icon: <CloudUploadOutlined /> },
+      { path: '/admin/peers', label: PEERS_MENU_LABEL, icon: <ApiOutlined /> },
     ],
   },
 ];

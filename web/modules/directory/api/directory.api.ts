@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { OrganizationReach } from '../../../../common/exchange';
 import type {
   GroupExpansion,
   GroupListItem,
@@ -16,13 +17,31 @@ import type {
 import type { FileFormat, ImportMode, ImportReport, TransferKind } from '../../../../common/schemas/directory-transfer';
 import { api, type Page } from '../../../app/api/client';
 
-export type OrganizationListItem = Omit<OrganizationView, 'ancestors'>;
+/**
+ * How an organization is reached, as every organization answer carries it. Optional here so a
+ * page still works with an answer that predates it: none means inside.
+ */
+export interface ReachFields {
+  reach?: OrganizationReach;
+  peerId?: string | null;
+  peerName?: string | null;
+}
+export type OrganizationDetails = OrganizationView & ReachFields;
+export type OrganizationListItem = Omit<OrganizationView, 'ancestors'> & ReachFields;
+/** What a form sends about the reach: outside ones name their peer when reached through one. */
+export interface ReachWrite {
+  reach?: OrganizationReach;
+  peerId?: string | null;
+}
+
+export const reachOf = (organization: ReachFields): OrganizationReach => organization.reach ?? 'inside';
 
 const root = ['directory'] as const;
 const keys = {
   tree: [...root, 'tree'] as const,
   organization: (id: string) => [...root, 'organization', id] as const,
   organizations: (params: object) => [...root, 'organizations', params] as const,
+  outside: (params: object) => [...root, 'outside', params] as const,
   people: (params: object) => [...root, 'people', params] as const,
   groups: (params: object) => [...root, 'groups', params] as const,
   group: (id: string) => [...root, 'group', id] as const,
@@ -41,7 +60,7 @@ export function useOrganizationTree() {
 export function useOrganization(id: string | null) {
   return useQuery({
     queryKey: keys.organization(id ?? ''),
-    queryFn: ({ signal }) => api.get<OrganizationView>(path('/api/organizations', id ?? ''), { signal }),
+    queryFn: ({ signal }) => api.get<OrganizationDetails>(path('/api/organizations', id ?? ''), { signal }),
     enabled: id !== null,
   });
 }
@@ -55,6 +74,25 @@ export function useOrganizationSearch(q: string, enabled = true) {
     placeholderData: keepPreviousData,
     staleTime: 60_000,
     enabled,
+  });
+}
+
+export interface OutsideParams {
+  q: string;
+  page: number;
+  pageSize: number;
+}
+
+/** Organizations outside this deployment, reached through a peer or the exchange platform. */
+export function useOutsideOrganizations(params: OutsideParams) {
+  return useQuery({
+    queryKey: keys.outside(params),
+    queryFn: ({ signal }) =>
+      api.get<Page<OrganizationListItem>>('/api/organizations', {
+        query: { ...params, reach: 'outside' },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -116,10 +154,11 @@ function useDirectoryMutation<TVariables, TResult>(mutationFn: (variables: TVari
 }
 
 export function useSaveOrganization() {
-  return useDirectoryMutation((v: { id: null; body: OrganizationWrite } | { id: string; body: OrganizationPatch }) =>
-    v.id === null
-      ? api.post<OrganizationView>('/api/organizations', v.body)
-      : api.patch<OrganizationView>(path('/api/organizations', v.id), v.body),
+  return useDirectoryMutation(
+    (v: { id: null; body: OrganizationWrite & ReachWrite } | { id: string; body: OrganizationPatch & ReachWrite }) =>
+      v.id === null
+        ? api.post<OrganizationDetails>('/api/organizations', v.body)
+        : api.patch<OrganizationDetails>(path('/api/organizations', v.id), v.body),
   );
 }
 

@@ -1,13 +1,16 @@
 import { Select, Spin } from 'antd';
 import { useState } from 'react';
 import { useDebouncedValue } from '../../../app/hooks/useDebouncedValue';
-import { useOrganizationSearch, usePeople } from '../api/directory.api';
+import { reachOf, useOrganizationSearch, usePeople } from '../api/directory.api';
 import { td } from '../directory.i18n';
+import OutsideTag from './OutsideTag';
 
 export interface GroupMemberChoice {
   kind: 'person' | 'organization';
   id: string;
   name: string;
+  /** An organization outside the deployment: documents reach it through the exchange. */
+  outside?: boolean;
 }
 
 /** Adds a person or a whole organization to a group, both found by typing on the server. */
@@ -33,8 +36,22 @@ export default function MemberPicker({
   const organizationOptions = (q ? (organizations.data?.items ?? []) : []).flatMap((o) => {
     const key = `organization:${o.id}`;
     if (exclude.has(key)) return [];
-    choices.set(key, { kind: 'organization', id: o.id, name: o.name });
-    return [{ value: key, label: `${o.name} (${o.abbreviation})` }];
+    const outside = reachOf(o) !== 'inside';
+    choices.set(key, { kind: 'organization', id: o.id, name: o.name, ...(outside ? { outside } : {}) });
+    const text = `${o.name} (${o.abbreviation})`;
+    return [
+      {
+        value: key,
+        title: text,
+        label: outside ? (
+          <>
+            {text} <OutsideTag />
+          </>
+        ) : (
+          text
+        ),
+      },
+    ];
   });
   const fetching = people.isFetching || organizations.isFetching;
 

@@ -9,7 +9,6 @@ import {
   Flex,
   Grid,
   Input,
-  Modal,
   Popconfirm,
   Skeleton,
   Switch,
@@ -17,37 +16,44 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { ORGANIZATION_TYPE_LABELS } from '../../../../common/directory';
-import type { OrganizationView, PersonView } from '../../../../common/schemas/directory';
-import { ApiError, errorMessage } from '../../../app/api/client';
+import { ORGANIZATION_REACH_LABELS } from '../../../../common/exchange';
+import type { PersonView } from '../../../../common/schemas/directory';
+import { errorMessage } from '../../../app/api/client';
+import MountWhenOpened from '../../../app/components/MountWhenOpened';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { formatDateTime } from '../../../app/format';
 import { t } from '../../../app/i18n';
-import { useDeleteOrganization, useOrganization, useSaveOrganization } from '../api/directory.api';
+import {
+  type OrganizationDetails,
+  reachOf,
+  useDeleteOrganization,
+  useOrganization,
+  useSaveOrganization,
+} from '../api/directory.api';
 import { td } from '../directory.i18n';
 import { useDirectoryRights } from '../directory.rights';
 import GroupEditor from './GroupEditor';
 import GroupsTable from './GroupsTable';
-import OrganizationForm, { nationalIdOf, type OrganizationFormValues } from './OrganizationForm';
+import OrganizationForm, { type OrganizationFormValues, organizationBody } from './OrganizationForm';
 import PeopleTable from './PeopleTable';
 import PersonDrawer from './PersonDrawer';
 
-const toBody = (v: OrganizationFormValues) => ({
-  name: v.name.trim(),
-  code: v.code.trim(),
-  abbreviation: v.abbreviation.trim(),
-  type: v.type,
-  mailbox: v.mailbox?.trim() ? v.mailbox.trim() : null,
-  nationalId: nationalIdOf(v.nationalId),
-  sortOrder: v.sortOrder ?? 0,
-});
+const NewOrganizationModal = lazy(() => import('./NewOrganizationModal'));
+
+/** How documents reach an organization, and through which peer. */
+export function reachText(organization: OrganizationDetails): string {
+  const reach = reachOf(organization);
+  const label = ORGANIZATION_REACH_LABELS[reach];
+  return reach === 'peer' && organization.peerName ? `${label} — ${organization.peerName}` : label;
+}
 
 function InfoTab({
   organization,
   onSelect,
 }: {
-  organization: OrganizationView;
+  organization: OrganizationDetails;
   onSelect: (id: string | null) => void;
 }) {
   const { message } = App.useApp();
@@ -57,31 +63,11 @@ function InfoTab({
   const canEdit = organization.actions.includes('update');
 
   const update = (values: OrganizationFormValues) =>
-    save.mutate(
-      {
-        id: organization.id,
-        body: { ...toBody(values), parentId: values.parentId ?? null, version: organization.version },
-      },
-      {
-        onSuccess: () => message.success(td.organizations.saved),
-        onError: (error) =>
-          error instanceof ApiError && error.code === 'common.stale_version'
-            ? message.warning(td.organizations.stale)
-            : message.error(errorMessage(error)),
-      },
-    );
-  const create = (values: OrganizationFormValues) =>
-    save.mutate(
-      { id: null, body: { ...toBody(values), parentId: organization.id } },
-      {
-        onSuccess: (created) => {
-          message.success(td.organizations.created);
-          setCreating(false);
-          onSelect(created.id);
-        },
-        onError: (error) => message.error(errorMessage(error)),
-      },
-    );
+    save
+      .mutateAsync({ id: organization.id, body: { ...organizationBody(values), version: organization.version } })
+      .then(() => {
+        message.success(td.organizations.saved);
+      });
 
   return (
     <>
@@ -125,6 +111,7 @@ function InfoTab({
             <Descriptions.Item label={td.organizations.type}>
               {ORGANIZATION_TYPE_LABELS[organization.type]}
             </Descriptions.Item>
+            <Descriptions.Item label={td.organizations.reach}>{reachText(organization)}</Descriptions.Item>
             <Descriptions.Item label={td.organizations.nationalId}>
               {organization.nationalId ?? t.common.none}
             </Descriptions.Item>
@@ -138,25 +125,19 @@ function InfoTab({
       <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
         {td.organizations.updatedAt}: {formatDateTime(organization.updatedAt)}
       </Typography.Paragraph>
-      <Modal
-        open={creating}
-        onCancel={() => setCreating(false)}
-        footer={null}
-        title={td.organizations.createTitle(organization.name)}
-        destroyOnHidden
-      >
-        <OrganizationForm
-          organization={null}
-          saving={save.isPending}
-          onSubmit={create}
-          onCancel={() => setCreating(false)}
+      <MountWhenOpened open={creating}>
+        <NewOrganizationModal
+          open={creating}
+          parent={{ id: organization.id, name: organization.name }}
+          onClose={() => setCreating(false)}
+          onCreated={onSelect}
         />
-      </Modal>
+      </MountWhenOpened>
     </>
   );
 }
 
-function MembersTab({ organization }: { organization: OrganizationView }) {
+function MembersTab({ organization }: { organization: OrganizationDetails }) {
   const rights = useDirectoryRights();
   const [q, setQ] = useState('');
   const [includeDescendants, setIncludeDescendants] = useState(false);
@@ -192,7 +173,7 @@ function MembersTab({ organization }: { organization: OrganizationView }) {
   );
 }
 
-function GroupsTab({ organization }: { organization: OrganizationView }) {
+function GroupsTab({ organization }: { organization: OrganizationDetails }) {
   const rights = useDirectoryRights();
   const [open, setOpen] = useState<string | 'new' | null>(null);
   return (
@@ -255,6 +236,7 @@ export default function OrganizationDetail({ id, onSelect }: { id: string; onSel
         </Typography.Title>
         <Tag>{org.abbreviation}</Tag>
         <Tag color="red">{ORGANIZATION_TYPE_LABELS[org.type]}</Tag>
+        {reachOf(org) !== 'inside' ? <Tag color="orange">{reachText(org)}</Tag> : null}
       </Flex>
       <Tabs
         destroyOnHidden

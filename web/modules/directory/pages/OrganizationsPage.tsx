@@ -1,28 +1,34 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Collapse, Empty, Grid, Modal, Row, Skeleton } from 'antd';
-import { useState } from 'react';
+import { Button, Card, Col, Collapse, Empty, Grid, Row, Segmented, Skeleton } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { errorMessage } from '../../../app/api/client';
+import MountWhenOpened from '../../../app/components/MountWhenOpened';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
-import { useOrganizationTree, useSaveOrganization } from '../api/directory.api';
+import { useOrganizationTree } from '../api/directory.api';
 import OrganizationDetail from '../components/OrganizationDetail';
-import OrganizationForm, { nationalIdOf, type OrganizationFormValues } from '../components/OrganizationForm';
 import OrganizationTree from '../components/OrganizationTree';
 import TransferButtons from '../components/TransferButtons';
 import { td } from '../directory.i18n';
 import { useDirectoryRights } from '../directory.rights';
 
-/** The organization tree beside the chosen organization; on a phone the tree folds away above it. */
+const NewOrganizationModal = lazy(() => import('../components/NewOrganizationModal'));
+const OutsideOrganizations = lazy(() => import('../components/OutsideOrganizations'));
+
+type View = 'inside' | 'outside';
+
+/**
+ * The organization tree, or the organizations outside the deployment, beside the chosen
+ * organization; on a phone the list folds away above it.
+ */
 export default function OrganizationsPage() {
-  const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
   const wide = screens.lg === true;
   const [params, setParams] = useSearchParams();
   const selected = params.get('org');
+  const view: View = params.get('view') === 'outside' ? 'outside' : 'inside';
   const tree = useOrganizationTree();
   const [treeOpen, setTreeOpen] = useState(selected === null);
-  const [creatingRoot, setCreatingRoot] = useState(false);
-  const save = useSaveOrganization();
+  const [creating, setCreating] = useState<View | null>(null);
   const rights = useDirectoryRights();
 
   const select = (id: string | null) => {
@@ -32,31 +38,16 @@ export default function OrganizationsPage() {
     setParams(next);
     setTreeOpen(false);
   };
-  const createRoot = (values: OrganizationFormValues) =>
-    save.mutate(
-      {
-        id: null,
-        body: {
-          parentId: null,
-          name: values.name.trim(),
-          code: values.code.trim(),
-          abbreviation: values.abbreviation.trim(),
-          type: values.type,
-          mailbox: values.mailbox?.trim() ? values.mailbox.trim() : null,
-          nationalId: nationalIdOf(values.nationalId),
-          sortOrder: values.sortOrder ?? 0,
-        },
-      },
-      {
-        onSuccess: (created) => {
-          message.success(td.organizations.created);
-          setCreatingRoot(false);
-          select(created.id);
-        },
-        onError: (error) => message.error(errorMessage(error)),
-      },
-    );
+  const show = (next: View) => {
+    const merged = new URLSearchParams(params);
+    if (next === 'outside') merged.set('view', 'outside');
+    else merged.delete('view');
+    merged.delete('org');
+    setParams(merged);
+    setTreeOpen(true);
+  };
 
+  // Outside organizations are at the top level: whoever may add one there may add them.
   const canCreateRoot = tree.data?.actions.includes('createRoot') ?? false;
   const treePanel = tree.isError ? (
     <QueryErrorAlert error={tree.error} onRetry={() => tree.refetch()} retrying={tree.isFetching} />
@@ -65,12 +56,37 @@ export default function OrganizationsPage() {
   ) : (
     <Skeleton active />
   );
+  const listPanel =
+    view === 'outside' ? (
+      <Suspense fallback={<Skeleton active />}>
+        <OutsideOrganizations
+          selectedId={selected}
+          onSelect={select}
+          onCreate={canCreateRoot ? () => setCreating('outside') : undefined}
+        />
+      </Suspense>
+    ) : (
+      treePanel
+    );
+  const viewSwitch = (
+    <Segmented<View>
+      block
+      value={view}
+      onChange={show}
+      aria-label={td.organizations.viewLabel}
+      options={[
+        { value: 'inside', label: td.organizations.viewInside },
+        { value: 'outside', label: td.organizations.viewOutside },
+      ]}
+      style={{ marginBottom: 12 }}
+    />
+  );
 
   return (
     <>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 16 }}>
         {canCreateRoot ? (
-          <Button icon={<PlusOutlined />} onClick={() => setCreatingRoot(true)}>
+          <Button icon={<PlusOutlined />} onClick={() => setCreating('inside')}>
             {td.organizations.createRoot}
           </Button>
         ) : null}
@@ -79,15 +95,19 @@ export default function OrganizationsPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={8}>
           {wide ? (
-            <Card title={td.organizations.treeTitle} styles={{ body: { padding: 12 } }}>
-              {treePanel}
+            <Card styles={{ body: { padding: 12 } }}>
+              {viewSwitch}
+              {listPanel}
             </Card>
           ) : (
-            <Collapse
-              activeKey={treeOpen ? ['tree'] : []}
-              onChange={(keys) => setTreeOpen(keys.length > 0)}
-              items={[{ key: 'tree', label: td.organizations.showTree, children: treePanel }]}
-            />
+            <>
+              {viewSwitch}
+              <Collapse
+                activeKey={treeOpen ? ['tree'] : []}
+                onChange={(keys) => setTreeOpen(keys.length > 0)}
+                items={[{ key: 'tree', label: td.organizations.showTree, children: listPanel }]}
+              />
+            </>
           )}
         </Col>
         <Col xs={24} lg={16}>
@@ -100,20 +120,16 @@ export default function OrganizationsPage() {
           )}
         </Col>
       </Row>
-      <Modal
-        open={creatingRoot}
-        onCancel={() => setCreatingRoot(false)}
-        footer={null}
-        title={td.organizations.createTitle(null)}
-        destroyOnHidden
-      >
-        <OrganizationForm
-          organization={null}
-          saving={save.isPending}
-          onSubmit={createRoot}
-          onCancel={() => setCreatingRoot(false)}
+      <MountWhenOpened open={creating !== null}>
+        <NewOrganizationModal
+          open={creating !== null}
+          parent={null}
+          initialReach={creating === 'outside' ? 'peer' : 'inside'}
+          title={creating === 'outside' ? td.organizations.outsideCreateTitle : undefined}
+          onClose={() => setCreating(null)}
+          onCreated={select}
         />
-      </Modal>
+      </MountWhenOpened>
     </>
   );
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { DOCUMENT_LIMITS } from '../../../../common/documents';
 import { useGroups } from '../../directory/api/directory.api';
 import MemberPicker from '../../directory/components/MemberPicker';
+import OutsideTag from '../../directory/components/OutsideTag';
 import { tdoc } from '../documents.i18n';
 import type { RecipientChoice } from './outgoingValues';
 
@@ -37,7 +38,10 @@ export default function RecipientsField({
       <Typography.Text type="secondary" style={{ fontSize: 13 }}>
         {tdoc.form.recipientsHint}
       </Typography.Text>
-      <MemberPicker exclude={keys} onPick={(m) => add({ kind: m.kind, id: m.id, label: m.name })} />
+      <MemberPicker
+        exclude={keys}
+        onPick={(m) => add({ kind: m.kind, id: m.id, label: m.name, ...(m.outside ? { outside: true } : {}) })}
+      />
       <Select<string>
         value={null}
         placeholder={tdoc.form.groupsPlaceholder}
@@ -109,6 +113,7 @@ export default function RecipientsField({
           >
             {KIND_LABEL[r.kind]}: {r.label}
             {r.kind === 'external' && r.email ? ` <${r.email}>` : ''}
+            {r.kind !== 'external' && r.outside ? <OutsideTag /> : null}
           </Tag>
         ))}
       </Flex>

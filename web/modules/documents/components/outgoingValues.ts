@@ -24,13 +24,20 @@ export interface OutgoingValues {
   uploadIds?: string[];
 }
 
-/** A recipient as the form holds it: what the server needs, plus a name to show. */
-export type RecipientChoice = RecipientWrite & { label: string };
+/**
+ * A recipient as the form holds it: what the server needs, plus a name to show and, for an
+ * organization outside the deployment, a mark saying so.
+ */
+export type RecipientChoice = RecipientWrite & { label: string; outside?: boolean };
 
-/** What the server takes: the chosen recipients without their display names. */
+/** What the server takes: the chosen recipients without what is only shown. */
 export function toRecipientWrites(list: RecipientChoice[]): RecipientWrite[] {
-  return list.map(({ label: _label, ...r }) => r as RecipientWrite);
+  return list.map(({ label: _label, outside: _outside, ...r }) => r as RecipientWrite);
 }
+
+/** An answer may say how an organization is reached; one that does not is inside. */
+const isOutside = (recipient: object): boolean =>
+  'reach' in recipient && typeof recipient.reach === 'string' && recipient.reach !== 'inside';
 
 export const outgoingRules = {
   organizationId: [{ required: true, message: tdoc.form.organizationRequired }],
@@ -52,7 +59,15 @@ function recipientsOf(view: DocumentView): RecipientChoice[] {
       const channel = r.channel === 'email' ? 'email' : 'paper';
       return [{ kind: 'external', name: r.name, channel, email: r.email, label: r.name }];
     }
-    return r.id ? [{ kind: r.kind, id: r.id, label: r.name }] : [];
+    if (!r.id) return [];
+    return [
+      {
+        kind: r.kind,
+        id: r.id,
+        label: r.name,
+        ...(r.kind === 'organization' && isOutside(r) ? { outside: true } : {}),
+      },
+    ];
   });
 }
 
