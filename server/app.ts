@@ -10,6 +10,7 @@ import { createDemoConfigView } from './modules/demo/demo.service';
 import { createDirectoryModule, directoryPolicies } from './modules/directory/directory.module';
 import { documentEventKinds } from './modules/documents/documents.contract';
 import { createDocumentsModule, documentPolicies } from './modules/documents/documents.module';
+import { createExchangeModule, exchangePolicy } from './modules/exchange/exchange.module';
 import { registerFilesRoutes } from './modules/files/files.routes';
 import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerAuthRoutes, SESSION_COOKIE } from './modules/identity/auth.routes';
@@ -94,6 +95,7 @@ export interface VanPhong {
     inspection: ReturnType<typeof createInspectionModule>;
     notifications: ReturnType<typeof createNotificationsService> & { channels: NotificationChannels };
     mailbox: ReturnType<typeof createMailboxModule>;
+    exchange: ReturnType<typeof createExchangeModule>;
   };
   /** The handler of every job kind, for the job runner. */
   jobHandlers: Record<string, JobHandler>;
@@ -131,6 +133,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
       savingsPolicy,
       jobsPolicy,
       mailboxPolicy,
+      exchangePolicy,
       ...meetingPolicies,
       ...schedulePolicies,
       ...directoryPolicies,
@@ -162,6 +165,8 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   // Each person's calendar feed holds their schedule items plus the events of these sources.
   const schedules = createSchedulesModule(deps, { calendarSources: [meetings.lists.calendarEvents] });
   const inspection = createInspectionModule(deps, documents.documents);
+  // Documents to and from offices outside the deployment, as edXML.
+  const exchange = createExchangeModule(deps, documents);
   const notifications = {
     ...createNotificationsService(deps),
     channels: createNotificationChannels(deps, { mail: mailSender }),
@@ -206,6 +211,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   schedules.register(app);
   mailbox.register(app);
   inspection.register(app);
+  exchange.register(app);
   registerSearchRoutes(
     app,
     createSearchService({
@@ -238,6 +244,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   const jobHandlers = mergeJobHandlers(
     notifications.channels.handlers,
     mailbox.transport.handlers,
+    exchange.handlers,
     deps.events.jobHandlers(),
   );
 
@@ -255,6 +262,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
       inspection,
       notifications,
       mailbox,
+      exchange,
     },
     jobHandlers,
     startup,

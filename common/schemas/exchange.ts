@@ -45,3 +45,90 @@ export const peerPatchSchema = z
   .strict();
 export type PeerPatch = z.input<typeof peerPatchSchema>;
 export const peerListSchema = z.object({ items: z.array(peerViewSchema) });
+
+/** A message from a peer deployment, taken (or recognised as one taken before). */
+export const peerReceiptSchema = z.object({
+  received: z.literal(true),
+  duplicate: z.boolean(),
+  message: z.string(),
+});
+
+export const correctionSchema = z.object({ code: z.string(), message: z.string() });
+
+/** An `.edxml` file brought by hand, taken as arriving for one organization (and registered when asked). */
+export const importResultSchema = z.object({
+  /** The same document to the same organization came before: nothing new was made. */
+  duplicate: z.boolean(),
+  deliveryId: z.string().nullable(),
+  /** The incoming document, when it was registered at once. */
+  incomingDocumentId: z.string().nullable(),
+  documentRef: z.string(),
+  numberText: z.string().nullable(),
+  issuer: z.string(),
+  subject: z.string(),
+  issueDate: z.string(),
+  attachments: z.array(z.object({ name: z.string(), contentType: z.string(), size: z.number() })),
+  /** What was corrected on reading it. */
+  corrections: z.array(correctionSchema),
+  /** Documents already registered from the same issuer under the same number. */
+  registeredBefore: z.array(
+    z.object({
+      id: z.string(),
+      numberText: z.string().nullable(),
+      arrivalNumber: z.number().nullable(),
+      arrivalDate: z.string().nullable(),
+    }),
+  ),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;
+
+export const exchangeMessageSchema = z.object({
+  id: z.string(),
+  direction: z.enum(['in', 'out']),
+  kind: z.string(),
+  business: z.number().nullable(),
+  statusCode: z.string().nullable(),
+  source: z.string(),
+  fromId: z.string(),
+  toId: z.string(),
+  documentRef: z.string(),
+  state: z.string(),
+  attempts: z.number(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  doneAt: z.string().nullable(),
+});
+
+/** The exchange's health, for the administrator. */
+export const exchangeHealthSchema = z.object({
+  node: z.string(),
+  platform: z.object({
+    configured: z.boolean(),
+    lastPollAt: z.string().nullable(),
+    lastSuccessAt: z.string().nullable(),
+    lastError: z.string().nullable(),
+  }),
+  counts: z.object({
+    queued: z.number(),
+    sent: z.number(),
+    failed: z.number(),
+    received: z.number(),
+    refused: z.number(),
+  }),
+  recent: z.array(exchangeMessageSchema),
+  failures: z.array(exchangeMessageSchema),
+});
+export type ExchangeHealth = z.infer<typeof exchangeHealthSchema>;
+
+/** An outside office's request to recall a copy our clerks received. */
+export const recallRequestSchema = z.object({
+  deliveryId: z.string(),
+  organizationName: z.string(),
+  fromName: z.string(),
+  numberText: z.string().nullable(),
+  summary: z.string(),
+  reason: z.string().nullable(),
+  incomingDocumentId: z.string().nullable(),
+});
+export const recallListSchema = z.object({ items: z.array(recallRequestSchema) });
+export const recallRefuseSchema = z.object({ reason: z.string().trim().min(1).max(2000) }).strict();

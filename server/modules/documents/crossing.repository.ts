@@ -82,3 +82,16 @@ export async function moveOutsideDelivery(
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+/** Incoming documents of one organization with this duplicate key (issuer and number, folded). */
+export async function registeredWithKey(ex: Executor, organizationId: string, key: string) {
+  return ex
+    .selectFrom('documents')
+    .select(['id', 'number_text', 'arrival_number', 'arrival_date'])
+    .where('organization_id', '=', organizationId)
+    .where('direction', '=', 'incoming')
+    .where('document_key', '=', key)
+    .where('status', '<>', 'cancelled')
+    .limit(5)
+    .execute();
+}

@@ -1,8 +1,9 @@
-import { DELIVERY_STATUS, type DeliveryStatus } from '../../../common/documents';
 import type { Transaction } from 'kysely';
+import { DELIVERY_STATUS, type DeliveryStatus } from '../../../common/documents';
 import type { Executor } from '../../platform/db/database';
 import type { DB } from '../../platform/db/schema';
 import { newId } from '../../platform/ids';
+import type { Actor } from '../../platform/security/actor';
 import * as crossing from './crossing.repository';
 import * as copies from './deliveries.repository';
 import * as errors from './documents.errors';
@@ -102,9 +103,57 @@ export function createCrossing(core: DocumentsCore) {
       };
     },
 
+    /**
+     * A registered document as a package a person may take away (to a USB stick, to another
+     * system): ours issued it, or an office we know by its identifier did. Reading it is a read of
+     * the document; a secret one's is in the trail.
+     */
+    async exportFor(actor: Actor, documentId: string) {
+      const { row } = await core.authorized(core.db, actor, documentId, 'read');
+      if (row.direction !== 'incoming' && row.direction !== 'outgoing') throw errors.documentNotFound();
+      if (row.direction === 'outgoing' && !row.number_text) throw errors.notYetNumbered();
+      const source = await this.packageSource(core.db, documentId);
+      const own = await crossing.identityOf(core.db, row.organization_id);
+      const ownOrgan = own?.national_id ? { organId: own.national_id, organName: own.name } : null;
+      let from = ownOrgan;
+      let to: { organId: string; organName: string }[] = [];
+      if (row.direction === 'incoming') {
+        const issuer = row.issuer_organization_id
+          ? await crossing.identityOf(core.db, row.issuer_organization_id)
+          : null;
+        from = issuer?.national_id ? { organId: issuer.national_id, organName: issuer.name } : null;
+        if (ownOrgan) to = [ownOrgan];
+      } else {
+        const chosen = (await repo.recipientsOf(core.db, documentId)).filter(
+          (r) => r.kind === 'organization' && r.ref_id,
+        );
+        for (const r of chosen) {
+          const org = await crossing.identityOf(core.db, r.ref_id as string);
+          if (org?.national_id) to.push({ organId: org.national_id, organName: org.name });
+        }
+        if (to.length === 0 && ownOrgan) to = [ownOrgan];
+      }
+      if (!from || to.length === 0) throw errors.noIdentifierToExport();
+      if (row.secrecy !== 'normal') {
+        await deps.transact((uow) => core.auditSecretAccess(uow, actor, row, 'download'));
+      }
+      return {
+        source: { ...source, organization: { ...source.organization, name: from.organName, nationalId: from.organId } },
+        to,
+      };
+    },
+
+    /** Documents of this organization already registered from this issuer under this number. */
+    async registeredAlready(ex: Executor, organizationId: string, issuer: string, numberText: string | null) {
+      if (!numberText) return [];
+      return crossing.registeredWithKey(ex, organizationId, documentKey(issuer, numberText));
+    },
+
     /** Which organizations of ours, or outside ones, carry these national identifiers. */
     organizationsByNationalId: (ex: Executor, ids: readonly string[]) => crossing.byNationalIds(ex, ids),
     organization: (ex: Executor, id: string) => crossing.identityOf(ex, id),
+    /** The text read from stored files, for the search index. */
+    fileTexts: (ex: Executor, sha256s: readonly string[]) => repo.textsOf(ex, sha256s),
 
     /**
      * Records the outside document once (as its issuer's, outside every office's lists) and gives
@@ -220,6 +269,79 @@ export function createCrossing(core: DocumentsCore) {
         { status: report.status, deliveryId },
       );
       return true;
+    },
+
+    /** The document a delivered copy is of, and where the copy stands. */
+    async deliveryDocument(ex: Executor, deliveryId: string) {
+      const d = await crossing.deliveryOf(ex, deliveryId);
+      return d
+        ? {
+            documentId: d.document_id,
+            organizationId: d.organization_id,
+            organizationName: d.organization_name,
+            status: d.status as DeliveryStatus,
+            incomingDocumentId: d.incoming_document_id,
+          }
+        : undefined;
+    },
+
+    /** A line in the history of the document a copy is of (a package that could not be sent). */
+    async noteOutside(trx: Executor, deliveryId: string, note: string) {
+      const d = await crossing.deliveryOf(trx, deliveryId);
+      if (!d) return;
+      await core.record(
+        trx,
+        d.document_id,
+        { userId: null, fullName: d.organization_name },
+        'outside_failed',
+        note.slice(0, 2000),
+        {
+          deliveryId,
+        },
+      );
+    },
+
+    /**
+     * An outside office asked to recall its document: each copy's history says so, on the copy still
+     * waiting and on the document it became once accepted.
+     */
+    async recallAsked(trx: Executor, deliveryId: string, by: string, reason: string | null) {
+      const d = await crossing.deliveryOf(trx, deliveryId);
+      if (!d) return;
+      const note = `Bên gửi đề nghị thu hồi${reason ? `: ${reason}` : ''}`.slice(0, 2000);
+      await core.record(
+        trx,
+        d.incoming_document_id ?? d.document_id,
+        { userId: null, fullName: by },
+        'recall_requested',
+        note,
+      );
+    },
+
+    /** Our clerk agreed to an outside recall: the copy is cancelled, waiting or accepted. */
+    async recallAgreed(trx: Executor, deliveryId: string, actor: Actor, by: string) {
+      const d = await crossing.deliveryOf(trx, deliveryId);
+      if (!d) return;
+      const at = now();
+      await crossing.moveOutsideDelivery(trx, deliveryId, { status: DELIVERY_STATUS.recalled, updated_at: at }, false);
+      if (d.incoming_document_id) {
+        await repo.bumpDocument(trx, d.incoming_document_id, { status: 'cancelled', updated_at: at });
+        await core.record(trx, d.incoming_document_id, actor, 'cancelled', `Đồng ý để ${by} thu hồi văn bản`);
+      }
+      await core.record(trx, d.document_id, actor, 'recall_agreed', `${d.organization_name} đồng ý thu hồi`);
+    },
+
+    /** Our clerk refused an outside recall: the copy stays, and its history says why. */
+    async recallRefused(trx: Executor, deliveryId: string, actor: Actor, reason: string) {
+      const d = await crossing.deliveryOf(trx, deliveryId);
+      if (!d) return;
+      await core.record(
+        trx,
+        d.incoming_document_id ?? d.document_id,
+        actor,
+        'recall_refused',
+        `Từ chối thu hồi: ${reason}`,
+      );
     },
 
     /** Outside copies the peer or the platform took: counted as paper saved, as e-mailed copies are. */

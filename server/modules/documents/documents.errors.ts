@@ -94,3 +94,10 @@ export const senderWithoutIdentifier = (name: string) =>
     'documents.sender_without_identifier',
     `${name} chưa có mã định danh, nên chưa gửi liên thông ra ngoài hệ thống được. Hãy đề nghị quản trị khai báo mã định danh trong danh bạ.`,
   );
+export const notYetNumbered = () =>
+  invalid('documents.not_yet_numbered', 'Văn bản chưa được cấp số, nên chưa lập được gói tin edXML.');
+export const noIdentifierToExport = () =>
+  invalid(
+    'documents.no_identifier_to_export',
+    'Chưa lập được gói tin edXML: cơ quan ban hành hoặc cơ quan nhận chưa có mã định danh trong danh bạ.',
+  );

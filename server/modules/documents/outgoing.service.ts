@@ -327,12 +327,11 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
     /** Delivers to every recipient organization's incoming queue at once; files are shared, not copied. */
     async dispatch(actor: Actor, id: string, body: { version: number }) {
       const { row } = await authorized(db, actor, id, 'dispatch');
-      const { organizations: targets, outside: beyond, people } = await deliveryTargets(
-        db,
-        id,
-        row.organization_id,
-        row.secrecy,
-      );
+      const {
+        organizations: targets,
+        outside: beyond,
+        people,
+      } = await deliveryTargets(db, id, row.organization_id, row.secrecy);
       const external = (await repo.recipientsOf(db, id)).filter((r) => r.kind === 'external');
       if (targets.length === 0 && beyond.length === 0 && people.length === 0 && external.length === 0)
         throw errors.noRecipients();

@@ -44,10 +44,8 @@ export const noOrganizationFor = (code: string) =>
   notFound('exchange.organization_not_found', `Không có tổ chức mã “${code}” để nhận văn bản.`);
 export const recallNotPending = () =>
   invalid('exchange.recall_not_pending', 'Đề nghị thu hồi này đã được trả lời hoặc không còn.');
-export const recallReasonRequired = () =>
-  invalid('exchange.recall_reason_required', 'Hãy ghi lý do từ chối thu hồi.');
-export const notExchanged = () =>
-  notFound('exchange.not_exchanged', 'Bản này không gửi qua liên thông.');
+export const recallReasonRequired = () => invalid('exchange.recall_reason_required', 'Hãy ghi lý do từ chối thu hồi.');
+export const notExchanged = () => notFound('exchange.not_exchanged', 'Bản này không gửi qua liên thông.');
 export const withoutIdentifier = () =>
   invalid(
     'exchange.without_identifier',

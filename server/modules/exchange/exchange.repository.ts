@@ -1,5 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
+import { foldVietnamese } from '../../../common/text/fold';
 import type { Executor } from '../../platform/db/database';
+import { newId } from '../../platform/ids';
 import type { ExchangeLinksTable, ExchangeMessagesTable } from './exchange.tables';
 
 /** The exchange's own records: messages sent and received, and the deliveries that cross. */
@@ -16,12 +18,7 @@ export async function insertReceived(ex: Executor, row: Insertable<ExchangeMessa
   const inserted = await ex
     .insertInto('exchange_messages')
     .values(row)
-    .onConflict((oc) =>
-      oc
-        .columns(['direction', 'source', 'remote_id'])
-        .where('remote_id', 'is not', null)
-        .doNothing(),
-    )
+    .onConflict((oc) => oc.columns(['direction', 'source', 'remote_id']).where('remote_id', 'is not', null).doNothing())
     .returning('id')
     .executeTakeFirst();
   return inserted !== undefined;
@@ -46,7 +43,11 @@ export async function updateMessage(ex: Executor, id: string, patch: Updateable<
 }
 
 export async function insertLinks(ex: Executor, rows: readonly Insertable<ExchangeLinksTable>[]) {
-  if (rows.length > 0) await ex.insertInto('exchange_links').values([...rows]).execute();
+  if (rows.length > 0)
+    await ex
+      .insertInto('exchange_links')
+      .values([...rows])
+      .execute();
 }
 
 export async function findLink(ex: Executor, deliveryId: string) {
@@ -54,7 +55,12 @@ export async function findLink(ex: Executor, deliveryId: string) {
 }
 
 /** The copies of one DocumentId on one side, for the organizations given (all when none). */
-export async function linksOf(ex: Executor, side: 'in' | 'out', documentRef: string, organizationIds?: readonly string[]) {
+export async function linksOf(
+  ex: Executor,
+  side: 'in' | 'out',
+  documentRef: string,
+  organizationIds?: readonly string[],
+) {
   let query = ex
     .selectFrom('exchange_links')
     .selectAll()
@@ -87,7 +93,12 @@ export async function setRecall(ex: Executor, deliveryId: string, state: string,
 }
 
 /** The copy's recall request, taken once: false when someone answered it meanwhile. */
-export async function answerRecall(ex: Executor, deliveryId: string, state: 'agreed' | 'refused', reason: string | null) {
+export async function answerRecall(
+  ex: Executor,
+  deliveryId: string,
+  state: 'agreed' | 'refused',
+  reason: string | null,
+) {
   const result = await ex
     .updateTable('exchange_links')
     .set({ recall_state: state, recall_reason: reason })
@@ -118,4 +129,86 @@ export async function recentMessages(ex: Executor, filter: { state?: string; lim
   let query = ex.selectFrom('exchange_messages').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc');
   if (filter.state) query = query.where('state', '=', filter.state);
   return query.limit(filter.limit).execute();
+}
+
+/**
+ * An office on the exchange platform that wrote to us before anyone entered it in the directory:
+ * entered now, at the top level, reached through the platform, so its document can be received
+ * and answered. Its code is its identifier; the administrator may edit it later.
+ */
+export async function insertOutsideOrganization(
+  ex: Executor,
+  input: { nationalId: string; name: string; reach: string; at: string },
+) {
+  const id = newId();
+  const code = `LT.${input.nationalId}`.slice(0, 40);
+  const row = {
+    id,
+    parent_id: null,
+    path: `/${id}/`,
+    depth: 0,
+    type: 'other',
+    code,
+    name: input.name.slice(0, 300) || input.nationalId,
+    abbreviation: 'LT',
+    mailbox: null,
+    national_id: input.nationalId,
+    reach: input.reach,
+    peer_id: null,
+    sort_order: 0,
+    search_text: foldVietnamese(`${input.name} ${code} ${input.nationalId}`),
+    version: 1,
+    created_at: input.at,
+    updated_at: input.at,
+  };
+  await ex.insertInto('organizations').values(row).execute();
+  return { id, name: row.name, national_id: input.nationalId, reach: input.reach, peer_id: null, path: row.path };
+}
+
+/** Recalls outside offices asked of our copies, not yet answered, with what the clerk needs to decide. */
+export async function pendingRecalls(ex: Executor) {
+  return ex
+    .selectFrom('exchange_links as l')
+    .innerJoin('document_deliveries as dl', 'dl.id', 'l.delivery_id')
+    .innerJoin('documents as d', 'd.id', 'dl.document_id')
+    .innerJoin('organizations as ro', 'ro.id', 'dl.organization_id')
+    .select([
+      'l.delivery_id',
+      'l.remote_org_name',
+      'l.recall_reason',
+      'ro.name as organization_name',
+      'ro.path as organization_path',
+      'd.number_text',
+      'd.summary',
+      'd.secrecy',
+      'dl.incoming_document_id',
+    ])
+    .where('l.side', '=', 'in')
+    .where('l.recall_state', '=', 'requested')
+    .orderBy('l.created_at', 'desc')
+    .limit(500)
+    .execute();
+}
+
+/** The organization a copy was delivered to, for deciding who may answer for it. */
+export async function receivingOrganization(ex: Executor, deliveryId: string) {
+  return ex
+    .selectFrom('document_deliveries as dl')
+    .innerJoin('organizations as ro', 'ro.id', 'dl.organization_id')
+    .select(['ro.id', 'ro.path', 'ro.name'])
+    .where('dl.id', '=', deliveryId)
+    .executeTakeFirst();
+}
+
+export async function organizationByCode(ex: Executor, code: string) {
+  return ex
+    .selectFrom('organizations')
+    .select(['id', 'path', 'name', 'reach'])
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+export async function organizationById(ex: Executor, id: string) {
+  if (!id) return undefined;
+  return ex.selectFrom('organizations').select(['id', 'path', 'name', 'reach']).where('id', '=', id).executeTakeFirst();
 }

@@ -61,7 +61,12 @@ export async function sendToPeer(
       const body = JSON.parse(text) as { duplicate?: boolean };
       return { duplicate: body.duplicate === true };
     } catch {
-      throw new PeerSendError('exchange.peer_bad_answer', true, 'Máy chủ nhận trả lời không đúng dạng.', response.status);
+      throw new PeerSendError(
+        'exchange.peer_bad_answer',
+        true,
+        'Máy chủ nhận trả lời không đúng dạng.',
+        response.status,
+      );
     }
   }
   let detail = '';

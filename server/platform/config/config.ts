@@ -288,11 +288,17 @@ export function auditKeyBytes(text: string, source: string): Buffer {
 }
 
 function exchangeConfig(env: Env): Config['exchange'] {
-  const platformKeys = ['EXCHANGE_PLATFORM_URL', 'EXCHANGE_PLATFORM_CLIENT_ID', 'EXCHANGE_PLATFORM_CLIENT_SECRET'] as const;
+  const platformKeys = [
+    'EXCHANGE_PLATFORM_URL',
+    'EXCHANGE_PLATFORM_CLIENT_ID',
+    'EXCHANGE_PLATFORM_CLIENT_SECRET',
+  ] as const;
   const given = platformKeys.filter((k) => env[k]);
   if (given.length > 0 && given.length < platformKeys.length) {
     throw new ConfigError(
-      platformKeys.filter((k) => !env[k]).map((k) => `${k}: cần khai báo cùng ${given.join(', ')} để nối trục liên thông`),
+      platformKeys
+        .filter((k) => !env[k])
+        .map((k) => `${k}: cần khai báo cùng ${given.join(', ')} để nối trục liên thông`),
     );
   }
   const fallback = env.PUBLIC_URL ? new URL(env.PUBLIC_URL).hostname : 'vanphong';

@@ -97,7 +97,16 @@ export function subscribeToDocuments(events: EventBus): void {
     async handle(trx, { payload: p, occurredAt }) {
       for (const d of p.deliveries) {
         const link = arrivalLink(d.deliveryId);
-        await tell(trx, occurredAt, p, d.clerkIds, 'document_arrived', 'Văn bản liên thông chờ tiếp nhận', undefined, link);
+        await tell(
+          trx,
+          occurredAt,
+          p,
+          d.clerkIds,
+          'document_arrived',
+          'Văn bản liên thông chờ tiếp nhận',
+          undefined,
+          link,
+        );
       }
     },
   });

@@ -1,0 +1,433 @@
+import { once } from 'node:events';
+import fs from 'node:fs';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import type { Transaction } from 'kysely';
+import { DELIVERY_STATUS, type DeliveryStatus } from '../../../common/documents';
+import type { DB } from '../../platform/db/schema';
+import type { PlatformDeps } from '../../platform/deps';
+import type { StagedFile } from '../../platform/files/file-store';
+import { DomainError } from '../../platform/http/errors';
+import { newId } from '../../platform/ids';
+import type { Crossing } from '../documents/documents.contract';
+import * as errors from './arrival.errors';
+import { type Correction, documentIdOf } from './edxml.rules';
+import { type AttachmentSink, type DeclaredAttachment, parsePackage, parseStatus } from './edxml-parse.rules';
+import * as repo from './exchange.repository';
+import type { Outbound } from './outbound.service';
+import { numberTextOf, urgencyOf } from './package-model.rules';
+import { type HeaderBag, readSignedHeaders, signatureHolds, timely } from './peer-signature.rules';
+import { type Spooled, spool } from './spool.service';
+
+/** Where a message came from, as the exchange records it. */
+export interface MessageOrigin {
+  /** `peer:<id>`, `platform` or `file`. */
+  source: string;
+  /** The sender's own id of the message, when it gave one (absent for a file brought by hand). */
+  remoteId: string | null;
+  /** The peer it came through: only organizations reached through it may be its senders. */
+  peerId: string | null;
+  secrecy: string;
+  /** For the history: how it came. */
+  via: string;
+  /** A file brought by hand for one organization of ours: it receives it, whatever `To` says. */
+  onlyFor?: string;
+}
+
+export interface TakenPackage {
+  messageId: string;
+  /** Nothing new was made: the same message, or the same document to the same offices, came before. */
+  duplicate: boolean;
+  documentId: string | null;
+  deliveries: { deliveryId: string; organizationId: string }[];
+  documentRef: string;
+  corrections: Correction[];
+  attachments: { name: string; contentType: string; size: number }[];
+  numberText: string | null;
+  issuer: string;
+  subject: string;
+  issueDate: string;
+}
+
+/**
+ * What arrives from outside: a package becomes a copy waiting in each receiving organization's
+ * clerks' inbox (once, whatever number of times it is sent), a status message moves our copy at
+ * the office that sent it, a recall asks our clerk. Nothing is answered "stored" before it is.
+ */
+export function createInbound(deps: PlatformDeps, crossing: Crossing, outbound: Outbound) {
+  const { database, clock, config } = deps;
+  const db = database.db;
+  const spoolDir = path.join(config.dataDir, 'tmp', 'exchange');
+  const nowIso = () => clock.now().toISOString();
+
+  /** A sink that streams one attachment into the file store, staged until the transaction takes it. */
+  function stagingSink(declared: DeclaredAttachment, staged: (StagedFile | Error)[], pending: Promise<void>[]) {
+    const pass = new PassThrough();
+    const index = staged.length;
+    staged.push(new Error('pending'));
+    let closed = false;
+    pass.on('close', () => {
+      closed = true;
+    });
+    pending.push(
+      deps.files
+        .receive(pass, {
+          fileName: declared.name || `tep-${index + 1}`,
+          maxBytes: config.exchange.maxBytes,
+          sender: 'exchange',
+        })
+        .then(
+          (file) => {
+            staged[index] = file;
+          },
+          (error: Error) => {
+            staged[index] = error;
+            closed = true;
+            pass.resume();
+          },
+        ),
+    );
+    const sink: AttachmentSink = {
+      async write(bytes) {
+        if (closed) return;
+        if (!pass.write(bytes)) await Promise.race([once(pass, 'drain'), once(pass, 'close')]);
+      },
+      end() {
+        if (!closed) pass.end();
+      },
+    };
+    return sink;
+  }
+
+  async function discardAll(staged: (StagedFile | Error)[]) {
+    for (const f of staged) if (!(f instanceof Error)) await f.discard();
+  }
+
+  /** The outside office a package says it is from, if it may be: known, and reached the way it came. */
+  async function senderOf(trx: Transaction<DB>, organId: string, organName: string, origin: MessageOrigin) {
+    const [org] = await crossing.organizationsByNationalId(trx, [organId]);
+    if (origin.peerId) {
+      if (org?.reach !== 'peer' || org.peer_id !== origin.peerId) throw errors.senderNotReached(organId);
+      return org;
+    }
+    if (org) {
+      if (org.reach === 'inside') throw errors.senderNotReached(organId);
+      return org;
+    }
+    // An office on the exchange platform writing for the first time, or a file brought by hand.
+    return repo.insertOutsideOrganization(trx, {
+      nationalId: organId,
+      name: organName,
+      reach: 'platform',
+      at: nowIso(),
+    });
+  }
+
+  async function takePackage(file: string, origin: MessageOrigin): Promise<TakenPackage> {
+    const staged: (StagedFile | Error)[] = [];
+    const pending: Promise<void>[] = [];
+    let parsed: Awaited<ReturnType<typeof parsePackage>>;
+    try {
+      parsed = await parsePackage(fs.createReadStream(file), (declared) => stagingSink(declared, staged, pending));
+      await Promise.all(pending);
+    } catch (error) {
+      await Promise.allSettled(pending);
+      await discardAll(staged);
+      throw error;
+    }
+    const corrections = [...parsed.corrections];
+    const kept: { file: StagedFile; name: string }[] = [];
+    for (const [i, f] of staged.entries()) {
+      const name = parsed.attachments[i]?.name ?? `tep-${i + 1}`;
+      if (f instanceof Error) {
+        const reason = f instanceof DomainError ? f.message : 'không đọc được';
+        corrections.push({ code: 'exchange.attachment_not_kept', message: `Không nhận tệp "${name}": ${reason}` });
+      } else {
+        kept.push({ file: f, name });
+        for (const w of f.warnings) corrections.push({ code: w.code, message: w.message });
+      }
+    }
+    const h = parsed.model.header;
+    const documentRef = documentIdOf(h);
+    const business = parsed.model.business?.bussinessDocType ?? 0;
+    const { number, numberText } = numberTextOf(h.code);
+    const summary = {
+      documentRef,
+      corrections,
+      attachments: kept.map((k) => ({ name: k.file.fileName, contentType: k.file.contentType, size: k.file.size })),
+      numberText,
+      issuer: h.from.organName,
+      subject: h.subject,
+      issueDate: h.promulgationInfo.promulgationDate,
+    };
+    try {
+      return await deps.transact(async ({ trx }) => {
+        const messageId = newId();
+        const recorded = await repo.insertReceived(trx, {
+          id: messageId,
+          direction: 'in',
+          kind: 'package',
+          business,
+          status_code: null,
+          source: origin.source,
+          remote_id: origin.remoteId,
+          from_id: h.from.organId,
+          to_id: h.to
+            .map((t) => t.organId)
+            .join(',')
+            .slice(0, 64),
+          document_ref: documentRef,
+          delivery_id: null,
+          state: 'stored',
+          attempts: 1,
+          last_error: null,
+          package_sha256: null,
+          size: null,
+          warnings: corrections.length > 0 ? JSON.stringify(corrections) : null,
+          created_at: nowIso(),
+          updated_at: nowIso(),
+          done_at: nowIso(),
+        });
+        const none = { messageId, documentId: null, deliveries: [], ...summary };
+        if (!recorded) return { ...none, duplicate: true };
+        const sender = await senderOf(trx, h.from.organId, h.from.organName, origin);
+        if (business !== 0) {
+          await askRecall(trx, documentRef, sender.name, parsed.model.business?.bussinessDocReason ?? null);
+          return { ...none, duplicate: false };
+        }
+        let ours = (
+          await crossing.organizationsByNationalId(
+            trx,
+            h.to.map((t) => t.organId),
+          )
+        ).filter((o) => o.reach === 'inside');
+        if (origin.onlyFor) {
+          const chosen = origin.onlyFor;
+          if (!ours.some((o) => o.id === chosen))
+            corrections.push({
+              code: 'exchange.recipient_chosen',
+              message: 'Gói tin không ghi cơ quan nhận là tổ chức đã chọn; nhận theo tổ chức đã chọn.',
+            });
+          const org = await crossing.organization(trx, chosen);
+          ours = org ? [org] : [];
+        }
+        if (ours.length === 0) throw errors.noRecipientHere(h.to.map((t) => t.organId));
+        const known = new Set(
+          (
+            await repo.linksOf(
+              trx,
+              'in',
+              documentRef,
+              ours.map((o) => o.id),
+            )
+          ).map((l) => l.organization_id),
+        );
+        const fresh = ours.filter((o) => !known.has(o.id));
+        if (fresh.length === 0) return { ...none, duplicate: true };
+        for (const k of kept) await k.file.commit(trx);
+        const fileTexts = await crossing.fileTexts(
+          trx,
+          kept.map((k) => k.file.sha256),
+        );
+        const arrived = await crossing.arrive(trx, {
+          sourceOrganizationId: sender.id,
+          organizationIds: fresh.map((o) => o.id),
+          number,
+          numberText,
+          typeCode: (h.documentType.type || 'CV').slice(0, 10),
+          issueDate: h.promulgationInfo.promulgationDate,
+          summary: h.subject || h.documentType.typeName || '(không có trích yếu)',
+          signerName: h.signerInfo.fullName || null,
+          signerPosition: h.signerInfo.position ?? null,
+          pageCount: h.otherInfo.pageAmount ?? null,
+          secrecy: origin.secrecy,
+          urgency: urgencyOf(h.otherInfo.priority),
+          dueDate: h.dueDate ?? null,
+          files: kept.map((k, i) => ({
+            sha256: k.file.sha256,
+            fileName: k.file.fileName,
+            kind: i === 0 ? 'main' : 'attachment',
+          })),
+          fileTexts,
+          via: `${origin.via}${corrections.length > 0 ? ` (đã sửa ${corrections.length} chỗ chưa đúng chuẩn)` : ''}`,
+        });
+        await repo.insertLinks(
+          trx,
+          arrived.deliveries.map((d) => ({
+            delivery_id: d.deliveryId,
+            side: 'in',
+            document_ref: documentRef,
+            organization_id: d.organizationId,
+            remote_org_id: h.from.organId,
+            remote_org_name: sender.name,
+            source: origin.source,
+            recall_state: null,
+            recall_reason: null,
+            created_at: nowIso(),
+          })),
+        );
+        // The sender hears at once that it arrived.
+        for (const d of arrived.deliveries)
+          await outbound.statusBack(trx, d.deliveryId, DELIVERY_STATUS.sent, null, 'Văn thư', nowIso());
+        return {
+          ...summary,
+          messageId,
+          duplicate: false,
+          documentId: arrived.documentId,
+          deliveries: arrived.deliveries,
+        };
+      });
+    } finally {
+      // A file the transaction took is already in the store (its discard is then a no-op); the rest go.
+      await discardAll(staged);
+    }
+  }
+
+  async function askRecall(trx: Transaction<DB>, documentRef: string, by: string, reason: string | null) {
+    const links = await repo.linksOf(trx, 'in', documentRef);
+    if (links.length === 0) throw errors.unknownDocument();
+    for (const link of links) {
+      if (link.recall_state === 'requested') continue;
+      await repo.setRecall(trx, link.delivery_id, 'requested', reason);
+      await crossing.recallAsked(trx, link.delivery_id, by, reason);
+    }
+  }
+
+  async function takeStatus(file: string, origin: MessageOrigin) {
+    const { model } = await parseStatus(fs.createReadStream(file));
+    return deps.transact(async ({ trx }) => {
+      const messageId = newId();
+      const links = await repo.outLinksTo(trx, model.responseFor.documentId, model.from.organId);
+      if (links.length === 0) throw errors.unknownDocument();
+      if (links.some((l) => l.source !== origin.source)) throw errors.senderNotReached(model.from.organId);
+      const recorded = await repo.insertReceived(trx, {
+        id: messageId,
+        direction: 'in',
+        kind: 'status',
+        business: null,
+        status_code: model.statusCode,
+        source: origin.source,
+        remote_id: origin.remoteId,
+        from_id: model.from.organId,
+        to_id: model.responseFor.organId,
+        document_ref: model.responseFor.documentId,
+        delivery_id: links[0]?.delivery_id ?? null,
+        state: 'stored',
+        attempts: 1,
+        last_error: null,
+        package_sha256: null,
+        size: null,
+        warnings: null,
+        created_at: nowIso(),
+        updated_at: nowIso(),
+        done_at: nowIso(),
+      });
+      if (!recorded) return { messageId, duplicate: true };
+      for (const link of links) {
+        const code = model.statusCode;
+        if (code === '15' || code === '16')
+          await repo.setRecall(trx, link.delivery_id, code === '15' ? 'agreed' : 'refused', model.description ?? null);
+        if (code === '13') continue;
+        await crossing.followOutside(trx, link.delivery_id, {
+          status: code as DeliveryStatus,
+          description: model.description ?? null,
+          by: model.from.organName,
+          at: model.timestamp,
+        });
+      }
+      return { messageId, duplicate: false };
+    });
+  }
+
+  /** A message from a peer deployment, checked by its signature before a byte is stored. */
+  async function fromPeer(headers: HeaderBag, body: AsyncIterable<Uint8Array>) {
+    const read = readSignedHeaders(headers);
+    if ('missing' in read) throw errors.unsignedMessage(read.missing);
+    const { facts, signature } = read;
+    const peer = await repo.peerByNode(db, facts.node);
+    if (peer?.active !== 1) throw errors.unknownPeer();
+    if (facts.to !== config.exchange.node) throw errors.notForUs();
+    if (!signatureHolds(peer.secret, facts, signature)) throw errors.badSignature();
+    if (!timely(facts.time, clock.now().getTime())) throw errors.staleMessage();
+    if (facts.secrecy !== 'normal' && peer.secret_approved !== 1) throw errors.secretNotAllowed();
+    const source = `peer:${peer.id}`;
+    const known = await repo.findReceived(db, source, facts.message);
+    if (known) return { messageId: known.id, duplicate: true };
+    const spooled = await spool(body, spoolDir, config.exchange.maxBytes, () =>
+      errors.tooLarge(config.exchange.maxBytes),
+    );
+    try {
+      if (spooled.size === 0) throw errors.emptyMessage();
+      if (spooled.sha256 !== facts.digest) throw errors.digestMismatch();
+      const origin: MessageOrigin = {
+        source,
+        remoteId: facts.message,
+        peerId: peer.id,
+        secrecy: facts.secrecy,
+        via: `Nhận liên thông từ máy chủ ${peer.name}`,
+      };
+      if (facts.kind === 'status') return await takeStatus(spooled.path, origin);
+      const taken = await takePackage(spooled.path, origin);
+      return { messageId: taken.messageId, duplicate: taken.duplicate };
+    } finally {
+      await spooled.remove();
+    }
+  }
+
+  /** A package file brought by hand (a USB stick, an e-mail) or read from the platform. */
+  async function fromFile(source: AsyncIterable<Uint8Array>, origin: MessageOrigin): Promise<TakenPackage> {
+    const spooled: Spooled = await spool(source, spoolDir, config.exchange.maxBytes, () =>
+      errors.tooLarge(config.exchange.maxBytes),
+    );
+    try {
+      if (spooled.size === 0) throw errors.emptyMessage();
+      return await takePackage(spooled.path, origin);
+    } finally {
+      await spooled.remove();
+    }
+  }
+
+  /** A status message read from the platform. */
+  async function statusFromFile(source: AsyncIterable<Uint8Array>, origin: MessageOrigin) {
+    const spooled = await spool(source, spoolDir, config.exchange.maxBytes, () =>
+      errors.tooLarge(config.exchange.maxBytes),
+    );
+    try {
+      return await takeStatus(spooled.path, origin);
+    } finally {
+      await spooled.remove();
+    }
+  }
+
+  /** A message that could not be taken, kept in the log with the reason. */
+  async function recordRefused(origin: MessageOrigin, from: string, kind: string, error: DomainError) {
+    await deps.transact(async ({ trx }) => {
+      await repo.insertReceived(trx, {
+        id: newId(),
+        direction: 'in',
+        kind,
+        business: null,
+        status_code: null,
+        source: origin.source,
+        remote_id: origin.remoteId,
+        from_id: from.slice(0, 64),
+        to_id: '',
+        document_ref: '',
+        delivery_id: null,
+        state: 'refused',
+        attempts: 1,
+        last_error: `${error.code}: ${error.message}`.slice(0, 1000),
+        package_sha256: null,
+        size: null,
+        warnings: null,
+        created_at: nowIso(),
+        updated_at: nowIso(),
+        done_at: nowIso(),
+      });
+    });
+  }
+
+  return { fromPeer, fromFile, statusFromFile, recordRefused };
+}
+
+export type Inbound = ReturnType<typeof createInbound>;

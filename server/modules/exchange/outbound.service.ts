@@ -1,0 +1,332 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Transaction } from 'kysely';
+import type { DeliveryStatus } from '../../../common/documents';
+import type { DB } from '../../platform/db/schema';
+import type { PlatformDeps } from '../../platform/deps';
+import { newId } from '../../platform/ids';
+import { enqueue, type Job } from '../../platform/jobs/jobs';
+import type { Crossing, PackageSource } from '../documents/documents.contract';
+import * as errors from './arrival.errors';
+import { buildPackage, buildStatus, type OutgoingAttachment } from './edxml.render';
+import type { Business } from './edxml.rules';
+import * as repo from './exchange.repository';
+import type { ExchangeMessagesTable } from './exchange.tables';
+import { documentRefOf, packageModelOf, statusModelOf } from './package-model.rules';
+import { PeerSendError, sendToPeer } from './peer.transport';
+import { PlatformError, type PlatformTransport } from './platform.transport';
+import { spool } from './spool.service';
+
+export const SEND_JOB = 'exchange.send';
+/** About a day and a half of tries with the runner's back-off before a message is given up. */
+const SEND_ATTEMPTS = 14;
+
+export interface SendPayload {
+  messageId: string;
+  /** A status message's own words: the description and who took the step. */
+  description?: string | null;
+  staff?: string;
+  at?: string;
+}
+
+/**
+ * What leaves the deployment: a package for each outside copy of a dispatched document, a status
+ * message for each step our clerks take on a copy that came from outside, a recall. Each is a
+ * message row and a durable job written in the step's own transaction, so a crash loses none and
+ * the job's retries send it again under the same id, which the receiver recognises.
+ */
+export function createOutbound(deps: PlatformDeps, crossing: Crossing, platform: PlatformTransport | null) {
+  const { database, clock, config, logger } = deps;
+  const db = database.db;
+  const spoolDir = path.join(config.dataDir, 'tmp', 'exchange');
+  const nowIso = () => clock.now().toISOString();
+
+  async function queue(
+    trx: Transaction<DB>,
+    row: Omit<
+      ExchangeMessagesTable,
+      | 'id'
+      | 'state'
+      | 'attempts'
+      | 'last_error'
+      | 'created_at'
+      | 'updated_at'
+      | 'done_at'
+      | 'remote_id'
+      | 'package_sha256'
+      | 'size'
+      | 'warnings'
+    >,
+    extra: Omit<SendPayload, 'messageId'> = {},
+  ) {
+    const id = newId();
+    const at = nowIso();
+    await repo.insertMessage(trx, {
+      ...row,
+      id,
+      state: 'queued',
+      attempts: 0,
+      last_error: null,
+      remote_id: null,
+      package_sha256: null,
+      size: null,
+      warnings: null,
+      created_at: at,
+      updated_at: at,
+      done_at: null,
+    });
+    await enqueue(
+      trx,
+      { kind: SEND_JOB, key: `exchange:send:${id}`, payload: { messageId: id, ...extra }, maxAttempts: SEND_ATTEMPTS },
+      clock.now(),
+    );
+    return id;
+  }
+
+  const sourceOf = (org: { reach: string; peer_id: string | null }) =>
+    org.reach === 'peer' && org.peer_id ? `peer:${org.peer_id}` : 'platform';
+
+  /** Ours, identified: the organization a message is from. */
+  async function identity(trx: Transaction<DB>, organizationId: string) {
+    const org = await crossing.organization(trx, organizationId);
+    if (!org?.national_id) throw errors.withoutIdentifier();
+    return { organId: org.national_id, organName: org.name };
+  }
+
+  /** The copies of a dispatched document to outside offices: one package each, queued. */
+  async function dispatched(
+    trx: Transaction<DB>,
+    documentId: string,
+    outside: readonly { deliveryId: string; organizationId: string }[],
+  ) {
+    if (outside.length === 0) return;
+    const source = await crossing.packageSource(trx, documentId);
+    if (!source.organization.nationalId) throw errors.withoutIdentifier();
+    const ref = documentRefOf(source);
+    for (const d of outside) {
+      const org = await crossing.organization(trx, d.organizationId);
+      if (!org?.national_id) throw errors.withoutIdentifier();
+      const via = sourceOf(org);
+      await repo.insertLinks(trx, [
+        {
+          delivery_id: d.deliveryId,
+          side: 'out',
+          document_ref: ref,
+          organization_id: d.organizationId,
+          remote_org_id: org.national_id,
+          remote_org_name: org.name,
+          source: via,
+          recall_state: null,
+          recall_reason: null,
+          created_at: nowIso(),
+        },
+      ]);
+      await queue(trx, {
+        direction: 'out',
+        kind: 'package',
+        business: 0,
+        status_code: null,
+        source: via,
+        from_id: source.organization.nationalId,
+        to_id: org.national_id,
+        document_ref: ref,
+        delivery_id: d.deliveryId,
+      });
+    }
+  }
+
+  /** A step on a copy that came from outside: its status goes back to the office that sent it. */
+  async function statusBack(
+    trx: Transaction<DB>,
+    deliveryId: string,
+    status: DeliveryStatus,
+    description: string | null,
+    staff: string,
+    at: string,
+  ) {
+    const link = await repo.findLink(trx, deliveryId);
+    if (link?.side !== 'in') return;
+    const from = await identity(trx, link.organization_id);
+    await queue(
+      trx,
+      {
+        direction: 'out',
+        kind: 'status',
+        business: null,
+        status_code: status,
+        source: link.source,
+        from_id: from.organId,
+        to_id: link.remote_org_id,
+        document_ref: link.document_ref,
+        delivery_id: deliveryId,
+      },
+      { description, staff, at },
+    );
+  }
+
+  /** A recall of our document: each outside office is asked (a package of business kind 1). */
+  async function recalled(trx: Transaction<DB>, deliveryIds: readonly string[], reason: string) {
+    for (const deliveryId of deliveryIds) {
+      const link = await repo.findLink(trx, deliveryId);
+      if (link?.side !== 'out') continue;
+      const ref = link.document_ref;
+      await repo.setRecall(trx, deliveryId, 'requested', reason);
+      await queue(
+        trx,
+        {
+          direction: 'out',
+          kind: 'package',
+          business: 1,
+          status_code: null,
+          source: link.source,
+          from_id: ref.split(',')[0] ?? '',
+          to_id: link.remote_org_id,
+          document_ref: ref,
+          delivery_id: deliveryId,
+        },
+        { description: reason },
+      );
+    }
+  }
+
+  function attachmentsOf(source: PackageSource): OutgoingAttachment[] {
+    return source.files.map((f, i) => ({
+      contentId: `tep-${i + 1}`,
+      contentType: f.contentType,
+      name: f.fileName,
+      // Opened only when the package reaches it, so a package holds one file open at a time.
+      bytes: (async function* () {
+        const opened = await deps.files.open(f.sha256);
+        yield* opened.stream as AsyncIterable<Uint8Array>;
+      })(),
+    }));
+  }
+
+  /** The bytes of a message, written to a temporary file (the same bytes on every try). */
+  async function spoolMessage(message: ExchangeMessagesTable, payload: SendPayload) {
+    const tooLarge = () => errors.tooLarge(config.exchange.maxBytes);
+    if (message.kind === 'status') {
+      const link = message.delivery_id ? await repo.findLink(db, message.delivery_id) : undefined;
+      const org = link ? await crossing.organization(db, link.organization_id) : undefined;
+      const text = buildStatus(
+        statusModelOf({
+          documentRef: message.document_ref,
+          from: { organId: message.from_id, organName: org?.name ?? message.from_id },
+          status: message.status_code as DeliveryStatus,
+          description: payload.description ?? null,
+          staff: payload.staff ?? '',
+          at: payload.at ?? message.created_at,
+        }),
+      );
+      return {
+        spooled: await spool([Buffer.from(text)], spoolDir, config.exchange.maxBytes, tooLarge),
+        secrecy: 'normal',
+      };
+    }
+    const link = message.delivery_id ? await repo.findLink(db, message.delivery_id) : undefined;
+    const delivery = link ? await crossing.deliveryDocument(db, link.delivery_id) : undefined;
+    if (!link || !delivery) throw new PeerSendError('exchange.document_gone', false, 'Không còn văn bản để gửi.');
+    const source = await crossing.packageSource(db, delivery.documentId);
+    const to = [{ organId: link.remote_org_id, organName: link.remote_org_name }];
+    const business: Business =
+      message.business === 1
+        ? { bussinessDocType: 1, bussinessDocReason: payload.description ?? undefined }
+        : { bussinessDocType: 0 };
+    const model = packageModelOf(source, to, message.created_at, business);
+    const bytes = buildPackage(model, message.business === 1 ? [] : attachmentsOf(source));
+    return { spooled: await spool(bytes, spoolDir, config.exchange.maxBytes, tooLarge), secrecy: source.secrecy };
+  }
+
+  async function transmit(message: ExchangeMessagesTable, file: string, digest: string, secrecy: string) {
+    if (message.source.startsWith('peer:')) {
+      const peer = await repo.peerById(db, message.source.slice('peer:'.length));
+      if (peer?.active !== 1)
+        throw new PeerSendError('exchange.peer_gone', false, 'Máy chủ liên thông đã bị xóa hoặc ngừng dùng.');
+      if (secrecy !== 'normal' && peer.secret_approved !== 1)
+        throw new PeerSendError(
+          'exchange.secret_not_approved',
+          false,
+          'Đường liên thông này chưa được duyệt cho văn bản mật.',
+        );
+      const answer = await sendToPeer(
+        { url: peer.url, secret: peer.secret },
+        {
+          node: config.exchange.node,
+          to: peer.node,
+          message: message.id,
+          kind: message.kind as 'package' | 'status',
+          time: nowIso(),
+          secrecy,
+          digest,
+        },
+        file,
+      );
+      return { remoteId: null, duplicate: answer.duplicate };
+    }
+    if (secrecy !== 'normal')
+      throw new PeerSendError('exchange.secret_not_approved', false, 'Văn bản mật không gửi qua trục liên thông.');
+    if (!platform)
+      throw new PeerSendError('exchange.platform_not_configured', true, 'Chưa khai báo kết nối trục liên thông.');
+    const sent = await platform.send(fs.createReadStream(file) as AsyncIterable<Uint8Array>, {
+      kind: message.kind as 'package' | 'status',
+      messageId: message.id,
+    });
+    return { remoteId: sent.platformId, duplicate: false };
+  }
+
+  /** The job: builds the message, sends it, and records the outcome; retried while the far end may recover. */
+  async function send(raw: unknown, job: Job) {
+    const payload = raw as SendPayload;
+    const message = await repo.findMessage(db, payload.messageId);
+    if (!message || message.state === 'sent' || message.state === 'failed') return;
+    let file: Awaited<ReturnType<typeof spoolMessage>> | null = null;
+    try {
+      file = await spoolMessage(message, payload);
+      const result = await transmit(message, file.spooled.path, file.spooled.sha256, file.secrecy);
+      const spooled = file.spooled;
+      await deps.transact(async ({ trx }) => {
+        await repo.updateMessage(trx, message.id, {
+          state: 'sent',
+          attempts: message.attempts + 1,
+          last_error: null,
+          remote_id: result.remoteId,
+          package_sha256: spooled.sha256,
+          size: spooled.size,
+          updated_at: nowIso(),
+          done_at: nowIso(),
+        });
+        if (message.kind === 'package' && message.business === 0 && message.delivery_id) {
+          const delivery = await crossing.deliveryDocument(trx, message.delivery_id);
+          if (delivery) await crossing.outsideCopiesDelivered(trx, delivery.documentId, 1);
+        }
+      });
+    } catch (error) {
+      const retryable =
+        (error instanceof PeerSendError || error instanceof PlatformError) &&
+        error.retryable &&
+        job.attempts < job.max_attempts;
+      const text = error instanceof Error ? error.message : String(error);
+      const known = error instanceof PeerSendError || error instanceof PlatformError || isDomain(error);
+      if (!known) logger.error({ err: error, messageId: message.id }, 'exchange send failed');
+      await deps.transact(async ({ trx }) => {
+        await repo.updateMessage(trx, message.id, {
+          state: retryable ? 'queued' : 'failed',
+          attempts: message.attempts + 1,
+          last_error: text.slice(0, 1000),
+          updated_at: nowIso(),
+        });
+        if (!retryable && message.delivery_id && message.kind === 'package')
+          await crossing.noteOutside(trx, message.delivery_id, `Không gửi được gói tin liên thông: ${text}`);
+      });
+      if (retryable || !known) throw error;
+    } finally {
+      await file?.spooled.remove();
+    }
+  }
+
+  return { dispatched, statusBack, recalled, send, queue, spoolMessage };
+}
+
+const isDomain = (error: unknown) => error instanceof Error && 'code' in error && 'status' in error;
+
+export type Outbound = ReturnType<typeof createOutbound>;
