@@ -45,3 +45,5 @@ export const peerPatchSchema = z
   .strict();
 export type PeerPatch = z.input<typeof peerPatchSchema>;
 export const peerListSchema = z.object({ items: z.array(peerViewSchema) });
+/** The path of one peer deployment. */
+export const peerParamsSchema = z.object({ id: z.string().max(64) });
