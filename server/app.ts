@@ -10,6 +10,9 @@ import { createDemoConfigView } from './modules/demo/demo.service';
 import { createDirectoryModule, directoryPolicies } from './modules/directory/directory.module';
 import { documentEventKinds } from './modules/documents/documents.contract';
 import { createDocumentsModule, documentPolicies } from './modules/documents/documents.module';
+import { peersPolicy } from './modules/exchange/peers.policy';
+import { registerPeersRoutes } from './modules/exchange/peers.routes';
+import { createPeersService } from './modules/exchange/peers.service';
 import { registerFilesRoutes } from './modules/files/files.routes';
 import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerAuthRoutes, SESSION_COOKIE } from './modules/identity/auth.routes';
@@ -130,6 +133,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
       auditPolicy,
       savingsPolicy,
       jobsPolicy,
+      peersPolicy,
       mailboxPolicy,
       ...meetingPolicies,
       ...schedulePolicies,
@@ -226,6 +230,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   );
   registerSavingsRoutes(app, savings);
   registerJobsRoutes(app, createJobsService(deps));
+  registerPeersRoutes(app, createPeersService(deps));
   registerFilesRoutes(app, deps.files, { maxBytes: config.uploadLimitBytes });
   typed(app).get(
     '/api/openapi.json',
