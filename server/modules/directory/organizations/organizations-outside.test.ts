@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../../platform/ids';
 import { auditEntries, browser, errorOf } from '../../../test/directory';
-import { makeOrganization, makeUser, sessionFor, signedInAs } from '../../../test/factories';
+import { makeOrganization, makeUser, signedInAs } from '../../../test/factories';
 import { createTestApp, type TestApp, testEngines } from '../../../test/harness';
 
 describe.each(testEngines())('organizations outside the deployment (%s)', (engine) => {
