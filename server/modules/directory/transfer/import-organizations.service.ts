@@ -206,7 +206,12 @@ export async function planOrganizationImport(
     ))
       check.add(H(issue.column), issue.message);
 
-    if (node && !ctx.can('update', { kind: 'organization', path: pathOf(node.id), outside: base && isOutside(base) })) {
+    if (check.failed) {
+      // A row the rules refuse is not also refused for want of a right the rule explains.
+    } else if (
+      node &&
+      !ctx.can('update', { kind: 'organization', path: pathOf(node.id), outside: base && isOutside(base) })
+    ) {
       check.add(null, `Bạn không có quyền sửa ${node.row.name}.`);
     } else if (
       (!node || parentId !== node.parentId) &&
