@@ -152,6 +152,15 @@ describe.each(testEngines())('organizations outside the deployment (%s)', (engin
     expect(back.json()).toMatchObject({ reach: 'peer', peerId, version: 3 });
     const inside = await api.patch(`/api/organizations/${org.id}`, { reach: 'inside', version: 3 });
     expect(inside.json()).toMatchObject({ reach: 'inside', peerId: null, version: 4 });
+
+    // A peer stopped after it was chosen keeps its organizations editable, but is not chosen again.
+    const kept = (await api.post('/api/organizations', outside({ reach: 'peer', peerId }))).json();
+    await t.deps.database.db.updateTable('exchange_peers').set({ active: 0 }).where('id', '=', peerId).execute();
+    const renamed = await api.patch(`/api/organizations/${kept.id}`, { name: 'Tỉnh ủy (đổi tên)', version: 1 });
+    expect(renamed.json()).toMatchObject({ name: 'Tỉnh ủy (đổi tên)', reach: 'peer', peerId, version: 2 });
+    const other = (await api.post('/api/organizations', outside())).json();
+    const chosen = await api.patch(`/api/organizations/${other.id}`, { reach: 'peer', peerId, version: 1 });
+    expect(errorOf(chosen).code).toBe('directory.peer_not_found');
     const trail = await auditEntries(t, org.id);
     expect(trail.map((e) => e.action)).toEqual([
       'directory.organization_created',

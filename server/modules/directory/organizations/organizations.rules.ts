@@ -61,7 +61,8 @@ export const isOutside = (row: { reach: string }): boolean => row.reach !== 'ins
  * What refuses an organization as it would be after a change, by the rules of organizations
  * reached outside the deployment; the service refuses the first, an import reports each on its
  * column. `peer` is the peer named by `peerId` (undefined when none or unknown), `parentReach`
- * the reach of the parent (null at the top level).
+ * the reach of the parent (null at the top level). A peer is chosen only while active; one the
+ * organization already had (`keptPeerId`) and since stopped does not block its other changes.
  */
 export function reachProblems(next: {
   reach: string;
@@ -70,11 +71,13 @@ export function reachProblems(next: {
   nationalId: string | null;
   peer: PeerRef | undefined;
   parentReach: string | null;
+  keptPeerId?: string | null;
 }): ReachProblem[] {
   const problems: ReachProblem[] = [];
   if (next.parentReach !== null && next.parentReach !== 'inside') problems.push('outside_no_children');
   if (next.reach !== 'peer' && next.peerId !== null) problems.push('peer_only_for_peer_reach');
-  if (next.reach === 'peer' && !next.peer?.active) problems.push('peer_not_found');
+  const peerUsable = next.peer && (next.peer.active || next.peer.id === next.keptPeerId);
+  if (next.reach === 'peer' && !peerUsable) problems.push('peer_not_found');
   if (next.reach !== 'inside' && next.parentId !== null && next.parentReach === 'inside')
     problems.push('outside_not_top_level');
   if (next.reach !== 'inside' && !next.nationalId) problems.push('outside_needs_national_id');

@@ -111,6 +111,7 @@ export function createOrganizationsService(
     ex: Executor,
     next: Pick<repo.OrganizationRow, 'reach' | 'peer_id' | 'parent_id' | 'national_id'>,
     parentReach: string | null,
+    keptPeerId: string | null = null,
   ): Promise<void> {
     const peer = next.peer_id ? await repo.findPeerRef(ex, next.peer_id) : undefined;
     const [problem] = reachProblems({
@@ -120,6 +121,7 @@ export function createOrganizationsService(
       nationalId: next.national_id,
       peer,
       parentReach,
+      keptPeerId,
     });
     if (problem) throw errors.reachRefused(problem);
   }
@@ -276,6 +278,7 @@ export function createOrganizationsService(
               national_id: nationalId === undefined ? current.national_id : nationalId,
             },
             (moving ? parent : stayingUnder)?.reach ?? null,
+            current.reach === 'peer' ? current.peer_id : null,
           );
           if (isOutside({ reach }) !== isOutside(current)) {
             // Who keeps the outside organizations (at the top level, held by no grant) decides which are.

@@ -201,6 +201,7 @@ export async function planOrganizationImport(
         nationalId: nationalId === undefined ? (base?.national_id ?? null) : nationalId,
         peer: nextPeerId ? peersById.get(nextPeerId) : undefined,
         parentReach: parentId ? (byId.get(parentId)?.row.reach ?? 'inside') : null,
+        keptPeerId: base?.reach === 'peer' ? base.peer_id : null,
       },
       usage,
     ))

@@ -202,6 +202,12 @@ describe.each(testEngines())('outside organizations in directory files (%s)', (e
       await t.deps.database.db.selectFrom('organizations').select(['id', 'version']).orderBy('id').execute(),
     ).toEqual(versions);
 
+    // A peer stopped since does not make the file wrong for the organizations it already serves.
+    await t.deps.database.db.updateTable('exchange_peers').set({ active: 0 }).where('id', '=', peerId).execute();
+    const stopped = (await upload(cookie, 'preview', exported)).json() as ImportReport;
+    expect(stopped.invalidRows).toBe(0);
+    await t.deps.database.db.updateTable('exchange_peers').set({ active: 1 }).where('id', '=', peerId).execute();
+
     // The same file brings the outside organizations back once they are gone.
     await t.deps.database.db.deleteFrom('organizations').where('reach', '!=', 'inside').execute();
     const back = (await upload(cookie, 'all_or_nothing', exported)).json() as ImportReport;
