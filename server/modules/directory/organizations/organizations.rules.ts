@@ -2,7 +2,8 @@ import type { OrganizationReach } from '../../../../common/exchange';
 import type { Organization, OrganizationType } from '../../../../common/schemas/directory';
 import { foldVietnamese } from '../../../../common/text/fold';
 import type { ReachProblem } from '../directory.errors';
-import type { OrganizationRow, PeerRef } from './organizations.repository';
+import type { OrganizationRow } from './organizations.repository';
+import type { PeerRef } from './reach.repository';
 
 /** Fields an organization write may change, as the API names them. */
 const FIELDS = [

@@ -28,10 +28,11 @@ import {
   isOutside,
   organizationSearchText,
   pathOf,
-  reachProblems,
   toOrganization,
   treeOrder,
 } from './organizations.rules';
+import * as reachRepo from './reach.repository';
+import { checkReach, ensureHoldsNothing } from './reach.service';
 
 export function createOrganizationsService(
   deps: PlatformDeps,
@@ -50,7 +51,7 @@ export function createOrganizationsService(
     access.allowed(caller, ORGANIZATION_ACTIONS, resourceOf(row));
 
   async function peerNameOf(ex: Executor, row: repo.OrganizationRow): Promise<string | null> {
-    return row.peer_id ? ((await repo.findPeerRef(ex, row.peer_id))?.name ?? null) : null;
+    return row.peer_id ? ((await reachRepo.findPeerRef(ex, row.peer_id))?.name ?? null) : null;
   }
 
   async function view(ex: Executor, caller: Caller, row: repo.OrganizationRow): Promise<OrganizationView> {
@@ -100,30 +101,6 @@ export function createOrganizationsService(
       if (code && errors.isUniqueViolation(error, 'code')) throw errors.organizationCodeTaken(code, code);
       throw error;
     }
-  }
-
-  /**
-   * Refuses an organization as it would be after a change by the rules of those reached outside
-   * the deployment: at the top level, with a national identifier, an active peer for `peer`,
-   * nothing created under them.
-   */
-  async function checkReach(
-    ex: Executor,
-    next: Pick<repo.OrganizationRow, 'reach' | 'peer_id' | 'parent_id' | 'national_id'>,
-    parentReach: string | null,
-    keptPeerId: string | null = null,
-  ): Promise<void> {
-    const peer = next.peer_id ? await repo.findPeerRef(ex, next.peer_id) : undefined;
-    const [problem] = reachProblems({
-      reach: next.reach,
-      peerId: next.peer_id,
-      parentId: next.parent_id,
-      nationalId: next.national_id,
-      peer,
-      parentReach,
-      keptPeerId,
-    });
-    if (problem) throw errors.reachRefused(problem);
   }
 
   /** The identifier as stored (upper case, null for none), or the refusal naming what a valid one looks like. */
@@ -283,10 +260,7 @@ export function createOrganizationsService(
           if (isOutside({ reach }) !== isOutside(current)) {
             // Who keeps the outside organizations (at the top level, held by no grant) decides which are.
             access.authorize(caller, 'createChild', { kind: 'organization', path: null });
-            if (!isOutside(current)) {
-              const usage = await repo.reachUsage(trx, id);
-              if (Object.values(usage).some((n) => n > 0)) throw errors.reachInUse(current.name, usage);
-            }
+            if (!isOutside(current)) await ensureHoldsNothing(trx, current);
           }
           if (moving) access.authorize(caller, 'createChild', { kind: 'organization', path: parent?.path ?? null });
           if (body.code !== undefined && body.code !== current.code) await ensureCodeFree(trx, body.code, id);

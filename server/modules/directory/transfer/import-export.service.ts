@@ -15,6 +15,7 @@ import * as errors from '../directory.errors';
 import { createDirectoryAccess, type DirectoryAccess } from '../directory.policy';
 import * as orgRepo from '../organizations/organizations.repository';
 import { treeOrder } from '../organizations/organizations.rules';
+import * as reachRepo from '../organizations/reach.repository';
 import * as peopleRepo from '../people/people.repository';
 import { ORGANIZATION_COLUMNS, PERSON_COLUMNS, readHeader } from './columns.rules';
 import { applyOrganizationImport, planOrganizationImport } from './import-organizations.service';
@@ -67,7 +68,7 @@ export function createTransferService(
     const rows = await orgRepo.allOrganizations(ex);
     const byId = new Map(rows.map((r) => [r.id, r]));
     const mailboxes = await peopleRepo.mailboxAddresses(ex, 'organization');
-    const peers = new Map((await orgRepo.allPeerRefs(ex)).map((p) => [p.id, p.node]));
+    const peers = new Map((await reachRepo.allPeerRefs(ex)).map((p) => [p.id, p.node]));
     // Parents before children, so the file imports into an empty directory as it is.
     return treeOrder(rows).map((r) => [
       r.code,

@@ -18,6 +18,7 @@ import { newId } from '../../../platform/ids';
 import { diffFields } from '../directory-changes.rules';
 import * as repo from '../organizations/organizations.repository';
 import { depthOf, fieldsOf, isOutside, organizationSearchText } from '../organizations/organizations.rules';
+import * as reachRepo from '../organizations/reach.repository';
 import { headerOf, ORGANIZATION_COLUMNS, type OrganizationColumn, type SourceRow } from './columns.rules';
 import { REACH_CHOICES, reachFromText, reachIssues } from './import-reach.rules';
 import { type ImportContext, RowCheck, rejected } from './import-rows.rules';
@@ -73,7 +74,7 @@ export async function planOrganizationImport(
     byCode.set(row.code, node);
     if (row.national_id) byNationalId.set(row.national_id, { node, line: null });
   }
-  const peersByNode = new Map((await repo.allPeerRefs(ctx.ex)).map((p) => [p.node, p]));
+  const peersByNode = new Map((await reachRepo.allPeerRefs(ctx.ex)).map((p) => [p.node, p]));
   const peersById = new Map([...peersByNode.values()].map((p) => [p.id, p]));
   /** How many children each organization has as the earlier rows leave the directory. */
   const children = new Map<string, number>();
@@ -190,7 +191,7 @@ export async function planOrganizationImport(
     const outsideChanged = base ? isOutside(base) !== (nextReach !== 'inside') : nextReach !== 'inside';
     const usage =
       node && turningOutside
-        ? { ...(await repo.reachUsage(ctx.ex, node.id)), children: children.get(node.id) ?? 0 }
+        ? { ...(await reachRepo.reachUsage(ctx.ex, node.id)), children: children.get(node.id) ?? 0 }
         : null;
     for (const issue of reachIssues(
       {
