@@ -91,6 +91,8 @@ const FIXED_ACTION_LABELS = {
   'inspection.programme.create': 'Tạo chương trình kiểm tra',
   'inspection.programme.item': 'Sửa chương trình kiểm tra',
   'inspection.report': 'Lập báo cáo thống kê kiểm tra',
+  'exchange.peer_created': 'Thêm máy chủ liên thông',
+  'exchange.peer_updated': 'Sửa máy chủ liên thông',
   'jobs.retry': 'Chạy lại công việc nền',
   'savings.settings': 'Sửa đơn giá tiết kiệm giấy',
 } as const satisfies Record<string, string>;
@@ -124,6 +126,7 @@ export const AUDIT_ENTITY_LABELS = {
   inspection_programme: 'Chương trình kiểm tra',
   inspection_report: 'Báo cáo kiểm tra',
   job: 'Công việc nền',
+  exchange_peer: 'Máy chủ liên thông',
   settings: 'Cài đặt',
 } as const satisfies Record<string, string>;
 

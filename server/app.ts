@@ -11,6 +11,9 @@ import { createDirectoryModule, directoryPolicies } from './modules/directory/di
 import { documentEventKinds } from './modules/documents/documents.contract';
 import { createDocumentsModule, documentPolicies } from './modules/documents/documents.module';
 import { createExchangeModule, exchangePolicy } from './modules/exchange/exchange.module';
+import { peersPolicy } from './modules/exchange/peers.policy';
+import { registerPeersRoutes } from './modules/exchange/peers.routes';
+import { createPeersService } from './modules/exchange/peers.service';
 import { registerFilesRoutes } from './modules/files/files.routes';
 import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerAuthRoutes, SESSION_COOKIE } from './modules/identity/auth.routes';
@@ -132,6 +135,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
       auditPolicy,
       savingsPolicy,
       jobsPolicy,
+      peersPolicy,
       mailboxPolicy,
       exchangePolicy,
       ...meetingPolicies,
@@ -232,6 +236,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   );
   registerSavingsRoutes(app, savings);
   registerJobsRoutes(app, createJobsService(deps));
+  registerPeersRoutes(app, createPeersService(deps));
   registerFilesRoutes(app, deps.files, { maxBytes: config.uploadLimitBytes });
   typed(app).get(
     '/api/openapi.json',

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentEventKinds } from './modules/documents/documents.contract';
+import { SEND_JOB } from './modules/exchange/outbound.service';
 import { MAIL_SEND } from './modules/mailbox/compose.service';
 import { mailboxEventKinds } from './modules/mailbox/mailbox.contract';
 import { meetingEventKinds } from './modules/meetings/meetings.contract';
@@ -35,12 +36,12 @@ describe('the composition root', () => {
 
   it('has one handler for each kind of job the product queues, and nothing else', () => {
     const kinds = Object.keys(t.jobHandlers).sort();
-    for (const kind of [MAIL_SEND, DELIVER, EMAIL, SMS]) expect(kinds).toContain(kind);
+    for (const kind of [MAIL_SEND, DELIVER, EMAIL, SMS, SEND_JOB]) expect(kinds).toContain(kind);
     const durable = kinds.filter((k) => k.startsWith('event:'));
     for (const kind of durable) {
       const [, event, subscriber] = kind.split(':');
       expect(t.deps.events.subscribersOf(event as (typeof emitted)[number])).toContain(subscriber);
     }
-    expect(kinds.length).toBe(4 + durable.length);
+    expect(kinds.length).toBe(5 + durable.length);
   });
 });

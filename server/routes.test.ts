@@ -17,6 +17,8 @@ const PUBLIC_ROUTES = new Set([
   'GET /calendar/:token.ics',
   // The SMS provider's delivery reports: a shared secret in the address, checked in the handler.
   'POST /api/sms/report',
+  // Another VanPhong deployment's messages: signed with the secret the two share, checked in the handler.
+  'POST /api/exchange/peer',
   // The built web app: its files, and index.html for app routes (a route needing a session is sent to sign in).
   'GET /*',
 ]);

@@ -7,6 +7,7 @@ import {
   PHONE_PATTERN,
   PHONE_SEPARATORS,
 } from '../directory';
+import { ORGANIZATION_REACHES } from '../exchange';
 
 export {
   ABBREVIATION_PATTERN,
@@ -75,6 +76,11 @@ export const organizationSchema = z.object({
   mailbox: z.string().nullable(),
   /** Mã định danh điện tử, upper case (`000.00.00.G22`), or null. */
   nationalId: z.string().nullable(),
+  /** `inside` this deployment; outside (`peer`, `platform`) ones sit at the top level, without children. */
+  reach: z.enum(ORGANIZATION_REACHES),
+  /** The peer deployment an organization reached through a `peer` is reached by, and its name. */
+  peerId: z.string().nullable(),
+  peerName: z.string().nullable(),
   sortOrder: z.number().int(),
   depth: z.number().int(),
   childCount: z.number().int(),
@@ -96,6 +102,10 @@ const organizationFields = {
    * code (directory.national_id_invalid); bounded here only against abuse. Empty means none.
    */
   nationalId: z.string().max(200).nullable().optional(),
+  /** Absent: inside on create, unchanged on update. An outside one needs a national identifier. */
+  reach: z.enum(ORGANIZATION_REACHES).optional(),
+  /** Only with reach `peer`: an active peer deployment's id. */
+  peerId: z.string().max(64).nullable().optional(),
   sortOrder: z.number().int().min(0).max(DIRECTORY_LIMITS.sortOrder).optional(),
 };
 export const organizationWriteSchema = z.object(organizationFields).strict();
@@ -202,6 +212,8 @@ export type OrganizationAction = (typeof ORGANIZATION_ACTIONS)[number];
 export const RECORD_ACTIONS = ['update', 'delete'] as const;
 export type RecordAction = (typeof RECORD_ACTIONS)[number];
 
+export const ORGANIZATION_REACH_FILTERS = ['inside', 'outside'] as const;
+
 const searchText = z.string().trim().max(200).optional();
 
 export const organizationViewSchema = organizationSchema.extend({
@@ -216,6 +228,8 @@ export const organizationListQuerySchema = paginationQuerySchema.extend({
   /** An organization's id for its direct children, or `root` for the top level. Ignored by a search (`q`) when `root`. */
   parentId: z.string().max(64).optional(),
   type: organizationTypeSchema.optional(),
+  /** `inside` this deployment, or `outside` it (through a peer or the exchange platform). */
+  reach: z.enum(ORGANIZATION_REACH_FILTERS).optional(),
 });
 export type OrganizationListQuery = z.infer<typeof organizationListQuerySchema>;
 export const organizationListResponseSchema = pageOf(organizationViewSchema.omit({ ancestors: true }));

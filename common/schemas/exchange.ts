@@ -132,3 +132,5 @@ export const recallRequestSchema = z.object({
 });
 export const recallListSchema = z.object({ items: z.array(recallRequestSchema) });
 export const recallRefuseSchema = z.object({ reason: z.string().trim().min(1).max(2000) }).strict();
+/** The path of one peer deployment. */
+export const peerParamsSchema = z.object({ id: z.string().max(64) });

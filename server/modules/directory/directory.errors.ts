@@ -20,6 +20,50 @@ export const moveIntoDescendant = () =>
     'Không thể chuyển một tổ chức vào chính nó hoặc vào một tổ chức trực thuộc nó.',
   );
 
+/** What keeps an organization from being reached outside the deployment (`reach` other than inside). */
+export type ReachProblem =
+  | 'outside_not_top_level'
+  | 'outside_needs_national_id'
+  | 'peer_not_found'
+  | 'peer_only_for_peer_reach'
+  | 'outside_no_children';
+
+const REACH_MESSAGES: Record<ReachProblem, string> = {
+  outside_not_top_level:
+    'Tổ chức ngoài hệ thống (nhận qua liên thông) phải ở cấp cao nhất, không thuộc tổ chức nào trong danh bạ.',
+  outside_needs_national_id:
+    'Tổ chức ngoài hệ thống phải có mã định danh điện tử (ví dụ 000.00.00.G22) để gửi văn bản liên thông.',
+  peer_not_found: 'Không tìm thấy máy chủ liên thông đã chọn, hoặc máy chủ đó đang tạm ngừng.',
+  peer_only_for_peer_reach: 'Chỉ chọn máy chủ liên thông khi tổ chức được nhận qua Liên thông VanPhong.',
+  outside_no_children: 'Tổ chức ngoài hệ thống không có tổ chức trực thuộc trong danh bạ.',
+};
+
+export const reachRefused = (problem: ReachProblem) => invalid(`directory.${problem}`, REACH_MESSAGES[problem]);
+
+/** What an organization holds that keeps it inside: it has its own people, registers or children here. */
+export interface ReachUsage {
+  children: number;
+  members: number;
+  accounts: number;
+  registers: number;
+}
+
+export function reachUsageReasons(usage: ReachUsage): string[] {
+  return [
+    usage.children > 0 ? `${usage.children} tổ chức trực thuộc` : null,
+    usage.members > 0 ? `${usage.members} người trong danh bạ` : null,
+    usage.accounts > 0 ? `${usage.accounts} quyền tài khoản` : null,
+    usage.registers > 0 ? `${usage.registers} sổ văn bản` : null,
+  ].filter((r): r is string => r !== null);
+}
+
+export const reachInUse = (name: string, usage: ReachUsage) =>
+  conflict(
+    'directory.reach_in_use',
+    `Không thể chuyển ${name} thành tổ chức ngoài hệ thống vì còn ${reachUsageReasons(usage).join(', ')}.`,
+    usage,
+  );
+
 export interface OrganizationUsage {
   children: number;
   members: number;

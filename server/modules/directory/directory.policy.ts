@@ -21,6 +21,11 @@ export interface OrganizationResource {
   kind: 'organization';
   /** The organization's path; for `createChild`, the parent's path, or null for a new root. */
   path: string | null;
+  /**
+   * Reached outside the deployment: at the top level, held by nobody's grant. An administrator of
+   * a top-level organization keeps these, and nothing is created under them.
+   */
+  outside?: boolean;
 }
 export type OrganizationAction = 'read' | 'update' | 'delete' | 'createChild';
 
@@ -55,8 +60,10 @@ export const organizationPolicy = definePolicy<OrganizationResource>('organizati
       return true;
     case 'update':
     case 'delete':
+      if (resource.outside) return isRootAdmin(actor);
       return resource.path !== null && hasRoleOver(actor, ['admin'], resource.path);
     case 'createChild':
+      if (resource.outside) return false;
       return resource.path === null ? isRootAdmin(actor) : hasRoleOver(actor, ['admin'], resource.path);
     default:
       return false;

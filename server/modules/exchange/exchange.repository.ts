@@ -108,14 +108,6 @@ export async function answerRecall(
   return Number(result.numUpdatedRows) > 0;
 }
 
-export async function peerByNode(ex: Executor, node: string) {
-  return ex.selectFrom('exchange_peers').selectAll().where('node', '=', node).executeTakeFirst();
-}
-
-export async function peerById(ex: Executor, id: string) {
-  return ex.selectFrom('exchange_peers').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
 /** The exchange's health for the administrator: messages by direction and state, and the latest. */
 export async function messageCounts(ex: Executor) {
   return ex

@@ -17,6 +17,7 @@ import * as repo from './exchange.repository';
 import type { Outbound } from './outbound.service';
 import { numberTextOf, urgencyOf } from './package-model.rules';
 import { type HeaderBag, readSignedHeaders, signatureHolds, timely } from './peer-signature.rules';
+import * as peers from './peers.repository';
 import { type Spooled, spool } from './spool.service';
 
 /** Where a message came from, as the exchange records it. */
@@ -344,7 +345,7 @@ export function createInbound(deps: PlatformDeps, crossing: Crossing, outbound: 
     const read = readSignedHeaders(headers);
     if ('missing' in read) throw errors.unsignedMessage(read.missing);
     const { facts, signature } = read;
-    const peer = await repo.peerByNode(db, facts.node);
+    const peer = await peers.findPeerByNode(db, facts.node);
     if (peer?.active !== 1) throw errors.unknownPeer();
     if (facts.to !== config.exchange.node) throw errors.notForUs();
     if (!signatureHolds(peer.secret, facts, signature)) throw errors.badSignature();

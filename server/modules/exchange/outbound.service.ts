@@ -14,6 +14,7 @@ import * as repo from './exchange.repository';
 import type { ExchangeMessagesTable } from './exchange.tables';
 import { documentRefOf, packageModelOf, statusModelOf } from './package-model.rules';
 import { PeerSendError, sendToPeer } from './peer.transport';
+import * as peers from './peers.repository';
 import { PlatformError, type PlatformTransport } from './platform.transport';
 import { spool } from './spool.service';
 
@@ -239,7 +240,7 @@ export function createOutbound(deps: PlatformDeps, crossing: Crossing, platform:
 
   async function transmit(message: ExchangeMessagesTable, file: string, digest: string, secrecy: string) {
     if (message.source.startsWith('peer:')) {
-      const peer = await repo.peerById(db, message.source.slice('peer:'.length));
+      const peer = await peers.findPeer(db, message.source.slice('peer:'.length));
       if (peer?.active !== 1)
         throw new PeerSendError('exchange.peer_gone', false, 'Máy chủ liên thông đã bị xóa hoặc ngừng dùng.');
       if (secrecy !== 'normal' && peer.secret_approved !== 1)

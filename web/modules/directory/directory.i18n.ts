@@ -150,7 +150,7 @@ export const directoryVi = {
     kindPeople: 'Người',
     dropHint: 'Bấm hoặc kéo tệp CSV (UTF-8) hay Excel (.xlsx) vào đây',
     dropDetail:
-      'Dòng đầu là tên cột. Mẹo: xuất danh bạ ra Excel để có tệp mẫu đúng cột, sửa rồi nhập lại. Tổ chức được nhận theo Mã (cột Mã định danh của tổ chức là mã định danh điện tử, ví dụ 000.00.00.G22); người theo Mã định danh, thư điện tử hoặc số điện thoại.',
+      'Dòng đầu là tên cột. Mẹo: xuất danh bạ ra Excel để có tệp mẫu đúng cột, sửa rồi nhập lại. Tổ chức được nhận theo Mã (cột Mã định danh của tổ chức là mã định danh điện tử, ví dụ 000.00.00.G22); người theo Mã định danh, thư điện tử hoặc số điện thoại. Tổ chức ngoài hệ thống: cột Cách nhận ghi Liên thông VanPhong (kèm Máy chủ liên thông) hoặc Trục liên thông (LGSP/VXP), để trống Mã đơn vị cấp trên và phải có Mã định danh; để trống Cách nhận là tổ chức trong hệ thống.',
     check: 'Kiểm tra tệp',
     chooseFile: 'Hãy chọn một tệp',
     confirm: 'Nhập các dòng hợp lệ',

@@ -49,6 +49,8 @@ export interface OrganizationListFilter {
   /** An id for direct children; 'root' for the top level (a search then looks everywhere). */
   parentId?: string | undefined;
   type?: string | undefined;
+  /** `outside`: reached through a peer or the exchange platform. */
+  reach?: 'inside' | 'outside' | undefined;
   page: number;
   pageSize: number;
 }
@@ -56,7 +58,7 @@ export interface OrganizationListFilter {
 export async function listOrganizations(
   ex: Executor,
   filter: OrganizationListFilter,
-): Promise<{ rows: (OrganizationRow & { child_count: number | null })[]; total: number }> {
+): Promise<{ rows: (OrganizationRow & { child_count: number | null; peer_name: string | null })[]; total: number }> {
   let query = ex.selectFrom('organizations');
   if (filter.q) query = query.where(matchesFolded('search_text', filter.q));
   if (filter.parentId === 'root') {
@@ -65,6 +67,8 @@ export async function listOrganizations(
     query = query.where('parent_id', '=', filter.parentId);
   }
   if (filter.type) query = query.where('type', '=', filter.type);
+  if (filter.reach === 'inside') query = query.where('reach', '=', 'inside');
+  else if (filter.reach === 'outside') query = query.where('reach', '!=', 'inside');
   const [rows, count] = await Promise.all([
     query
       .selectAll('organizations')
@@ -74,6 +78,13 @@ export async function listOrganizations(
           .select(eb.fn.countAll<number>().as('n'))
           .whereRef('c.parent_id', '=', 'organizations.id')
           .as('child_count'),
+      )
+      .select((eb) =>
+        eb
+          .selectFrom('exchange_peers as p')
+          .select('p.name')
+          .whereRef('p.id', '=', 'organizations.peer_id')
+          .as('peer_name'),
       )
       .orderBy('depth')
       .orderBy('sort_order')
@@ -100,14 +111,38 @@ export async function childCounts(ex: Executor, ids: readonly string[]): Promise
 
 export type TreeRow = Pick<
   OrganizationRow,
-  'id' | 'parent_id' | 'path' | 'name' | 'type' | 'abbreviation' | 'code' | 'mailbox' | 'national_id' | 'sort_order'
+  | 'id'
+  | 'parent_id'
+  | 'path'
+  | 'name'
+  | 'type'
+  | 'abbreviation'
+  | 'code'
+  | 'mailbox'
+  | 'national_id'
+  | 'reach'
+  | 'peer_id'
+  | 'sort_order'
 >;
 
 /** Every organization, siblings in display order (sort order, then name without diacritics). */
 export async function allOrganizations(ex: Executor): Promise<TreeRow[]> {
   return ex
     .selectFrom('organizations')
-    .select(['id', 'parent_id', 'path', 'name', 'type', 'abbreviation', 'code', 'mailbox', 'national_id', 'sort_order'])
+    .select([
+      'id',
+      'parent_id',
+      'path',
+      'name',
+      'type',
+      'abbreviation',
+      'code',
+      'mailbox',
+      'national_id',
+      'reach',
+      'peer_id',
+      'sort_order',
+    ])
     .orderBy('sort_order')
     .orderBy('search_text')
     .orderBy('id')

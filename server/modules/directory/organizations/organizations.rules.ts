@@ -1,9 +1,23 @@
+import type { OrganizationReach } from '../../../../common/exchange';
 import type { Organization, OrganizationType } from '../../../../common/schemas/directory';
 import { foldVietnamese } from '../../../../common/text/fold';
+import type { ReachProblem } from '../directory.errors';
 import type { OrganizationRow } from './organizations.repository';
+import type { PeerRef } from './reach.repository';
 
 /** Fields an organization write may change, as the API names them. */
-const FIELDS = ['parentId', 'type', 'code', 'name', 'abbreviation', 'mailbox', 'nationalId', 'sortOrder'] as const;
+const FIELDS = [
+  'parentId',
+  'type',
+  'code',
+  'name',
+  'abbreviation',
+  'mailbox',
+  'nationalId',
+  'reach',
+  'peerId',
+  'sortOrder',
+] as const;
 type Field = (typeof FIELDS)[number];
 export type OrganizationFields = Record<Field, string | number | null>;
 
@@ -36,8 +50,39 @@ export function fieldsOf(row: OrganizationRow): OrganizationFields {
     abbreviation: row.abbreviation,
     mailbox: row.mailbox,
     nationalId: row.national_id,
+    reach: row.reach,
+    peerId: row.peer_id,
     sortOrder: row.sort_order,
   };
+}
+
+export const isOutside = (row: { reach: string }): boolean => row.reach !== 'inside';
+
+/**
+ * What refuses an organization as it would be after a change, by the rules of organizations
+ * reached outside the deployment; the service refuses the first, an import reports each on its
+ * column. `peer` is the peer named by `peerId` (undefined when none or unknown), `parentReach`
+ * the reach of the parent (null at the top level). A peer is chosen only while active; one the
+ * organization already had (`keptPeerId`) and since stopped does not block its other changes.
+ */
+export function reachProblems(next: {
+  reach: string;
+  peerId: string | null;
+  parentId: string | null;
+  nationalId: string | null;
+  peer: PeerRef | undefined;
+  parentReach: string | null;
+  keptPeerId?: string | null;
+}): ReachProblem[] {
+  const problems: ReachProblem[] = [];
+  if (next.parentReach !== null && next.parentReach !== 'inside') problems.push('outside_no_children');
+  if (next.reach !== 'peer' && next.peerId !== null) problems.push('peer_only_for_peer_reach');
+  const peerUsable = next.peer && (next.peer.active || next.peer.id === next.keptPeerId);
+  if (next.reach === 'peer' && !peerUsable) problems.push('peer_not_found');
+  if (next.reach !== 'inside' && next.parentId !== null && next.parentReach === 'inside')
+    problems.push('outside_not_top_level');
+  if (next.reach !== 'inside' && !next.nationalId) problems.push('outside_needs_national_id');
+  return problems;
 }
 
 /** Depth-first order: every parent before its children, siblings kept in the order given. */
@@ -61,7 +106,7 @@ export function treeOrder<T extends { id: string; parent_id: string | null }>(ro
   return out;
 }
 
-export function toOrganization(row: OrganizationRow, childCount: number): Organization {
+export function toOrganization(row: OrganizationRow, childCount: number, peerName: string | null): Organization {
   return {
     id: row.id,
     parentId: row.parent_id,
@@ -71,6 +116,9 @@ export function toOrganization(row: OrganizationRow, childCount: number): Organi
     abbreviation: row.abbreviation,
     mailbox: row.mailbox,
     nationalId: row.national_id,
+    reach: row.reach as OrganizationReach,
+    peerId: row.peer_id,
+    peerName: row.peer_id ? peerName : null,
     sortOrder: row.sort_order,
     depth: row.depth,
     childCount,

@@ -22,7 +22,17 @@ import * as errors from '../directory.errors';
 import { createDirectoryAccess, type DirectoryAccess } from '../directory.policy';
 import { diffFields } from '../directory-changes.rules';
 import * as repo from './organizations.repository';
-import { depthOf, fieldsOf, organizationSearchText, pathOf, toOrganization, treeOrder } from './organizations.rules';
+import {
+  depthOf,
+  fieldsOf,
+  isOutside,
+  organizationSearchText,
+  pathOf,
+  toOrganization,
+  treeOrder,
+} from './organizations.rules';
+import * as reachRepo from './reach.repository';
+import { checkReach, ensureHoldsNothing } from './reach.service';
 
 export function createOrganizationsService(
   deps: PlatformDeps,
@@ -32,22 +42,32 @@ export function createOrganizationsService(
   const db = database.db;
   const cache = createDirectoryCache();
 
-  const actionsOn = (caller: Caller, path: string) =>
-    access.allowed(caller, ORGANIZATION_ACTIONS, { kind: 'organization', path });
+  const resourceOf = (row: { path: string; reach: string }) => ({
+    kind: 'organization' as const,
+    path: row.path,
+    outside: isOutside(row),
+  });
+  const actionsOn = (caller: Caller, row: { path: string; reach: string }) =>
+    access.allowed(caller, ORGANIZATION_ACTIONS, resourceOf(row));
+
+  async function peerNameOf(ex: Executor, row: repo.OrganizationRow): Promise<string | null> {
+    return row.peer_id ? ((await reachRepo.findPeerRef(ex, row.peer_id))?.name ?? null) : null;
+  }
 
   async function view(ex: Executor, caller: Caller, row: repo.OrganizationRow): Promise<OrganizationView> {
     const ancestorIds = row.path.split('/').filter(Boolean).slice(0, -1);
-    const [counts, ancestors] = await Promise.all([
+    const [counts, ancestors, peerName] = await Promise.all([
       repo.childCounts(ex, [row.id]),
       repo.organizationsByIds(ex, ancestorIds),
+      peerNameOf(ex, row),
     ]);
     return {
-      ...toOrganization(row, counts.get(row.id) ?? 0),
+      ...toOrganization(row, counts.get(row.id) ?? 0, peerName),
       ancestors: ancestorIds.flatMap((id) => {
         const a = ancestors.get(id);
         return a ? [{ id: a.id, name: a.name }] : [];
       }),
-      actions: actionsOn(caller, row.path),
+      actions: actionsOn(caller, row),
     };
   }
 
@@ -102,8 +122,8 @@ export function createOrganizationsService(
         const { rows, total } = await repo.listOrganizations(db, query);
         return freezeDeep({
           items: rows.map((r) => ({
-            ...toOrganization(r, Number(r.child_count ?? 0)),
-            actions: actionsOn(caller, r.path),
+            ...toOrganization(r, Number(r.child_count ?? 0), r.peer_name),
+            actions: actionsOn(caller, r),
           })),
           total,
           page: query.page,
@@ -112,10 +132,15 @@ export function createOrganizationsService(
       });
     },
 
-    /** The whole tree in one query, depth-first, for the tree view. */
+    /**
+     * The whole tree in one query, depth-first, for the tree view: the organizations inside the
+     * deployment. Outside ones are found by the list's search (and its `reach=outside`).
+     */
     async organizationTree(caller: Caller): Promise<OrganizationTree> {
       access.authorize(caller, 'read', { kind: 'organization', path: null });
-      const rows = await cache.read(db, 'organizations:tree', () => repo.allOrganizations(db));
+      const rows = await cache.read(db, 'organizations:tree', async () =>
+        (await repo.allOrganizations(db)).filter((row) => !isOutside(row)),
+      );
       const childCount = new Map<string, number>();
       for (const row of rows)
         if (row.parent_id) childCount.set(row.parent_id, (childCount.get(row.parent_id) ?? 0) + 1);
@@ -143,8 +168,8 @@ export function createOrganizationsService(
     async findOrganizationByCode(code: string): Promise<Organization | null> {
       const row = await repo.findOrganizationByCode(db, code);
       if (!row) return null;
-      const counts = await repo.childCounts(db, [row.id]);
-      return toOrganization(row, counts.get(row.id) ?? 0);
+      const [counts, peerName] = await Promise.all([repo.childCounts(db, [row.id]), peerNameOf(db, row)]);
+      return toOrganization(row, counts.get(row.id) ?? 0, peerName);
     },
 
     async createOrganization(caller: Caller, input: OrganizationWrite): Promise<OrganizationView> {
@@ -155,6 +180,13 @@ export function createOrganizationsService(
           await repo.lockTree(trx, database.kind);
           const parent = body.parentId ? await repo.findOrganizationById(trx, body.parentId) : undefined;
           if (body.parentId && !parent) throw errors.parentNotFound();
+          const reach = body.reach ?? 'inside';
+          const peerId = body.peerId ?? null;
+          await checkReach(
+            trx,
+            { reach, peer_id: peerId, parent_id: parent?.id ?? null, national_id: nationalId },
+            parent?.reach ?? null,
+          );
           access.authorize(caller, 'createChild', { kind: 'organization', path: parent?.path ?? null });
           await ensureCodeFree(trx, body.code);
           if (nationalId) await ensureNationalIdFree(trx, nationalId);
@@ -164,8 +196,8 @@ export function createOrganizationsService(
           const row: repo.OrganizationRow = {
             id,
             parent_id: parent?.id ?? null,
-            reach: 'inside',
-            peer_id: null,
+            reach,
+            peer_id: peerId,
             path,
             depth: depthOf(path),
             type: body.type,
@@ -200,7 +232,7 @@ export function createOrganizationsService(
         transact(async ({ trx, audit }) => {
           await repo.lockTree(trx, database.kind);
           const current = await requireOrganization(trx, id);
-          access.authorize(caller, 'update', { kind: 'organization', path: current.path });
+          access.authorize(caller, 'update', resourceOf(current));
           if (body.version !== current.version) throw staleVersion('Tổ chức');
           const moving = body.parentId !== undefined && body.parentId !== current.parent_id;
           let parent: repo.OrganizationRow | undefined;
@@ -208,6 +240,27 @@ export function createOrganizationsService(
             parent = await repo.findOrganizationById(trx, body.parentId);
             if (!parent) throw errors.parentNotFound();
             if (parent.path.startsWith(current.path)) throw errors.moveIntoDescendant();
+          }
+          const reach = body.reach ?? current.reach;
+          // Leaving the peer's reach leaves its peer too, unless the patch names one (refused).
+          const peerId = body.peerId !== undefined ? body.peerId : reach === 'peer' ? current.peer_id : null;
+          const stayingUnder =
+            !moving && current.parent_id ? await repo.findOrganizationById(trx, current.parent_id) : undefined;
+          await checkReach(
+            trx,
+            {
+              reach,
+              peer_id: peerId,
+              parent_id: moving ? (body.parentId ?? null) : current.parent_id,
+              national_id: nationalId === undefined ? current.national_id : nationalId,
+            },
+            (moving ? parent : stayingUnder)?.reach ?? null,
+            current.reach === 'peer' ? current.peer_id : null,
+          );
+          if (isOutside({ reach }) !== isOutside(current)) {
+            // Who keeps the outside organizations (at the top level, held by no grant) decides which are.
+            access.authorize(caller, 'createChild', { kind: 'organization', path: null });
+            if (!isOutside(current)) await ensureHoldsNothing(trx, current);
           }
           if (moving) access.authorize(caller, 'createChild', { kind: 'organization', path: parent?.path ?? null });
           if (body.code !== undefined && body.code !== current.code) await ensureCodeFree(trx, body.code, id);
@@ -223,6 +276,8 @@ export function createOrganizationsService(
           if (body.mailbox !== undefined) next.mailbox = body.mailbox;
           if (nationalId !== undefined) next.national_id = nationalId;
           if (body.sortOrder !== undefined) next.sort_order = body.sortOrder;
+          next.reach = reach;
+          next.peer_id = peerId;
           const diff = diffFields(before, fieldsOf(next));
           if (diff.changed.length === 0) return view(trx, caller, current);
 
@@ -254,7 +309,7 @@ export function createOrganizationsService(
       await transact(async ({ trx, audit }) => {
         await repo.lockTree(trx, database.kind);
         const current = await requireOrganization(trx, id);
-        access.authorize(caller, 'delete', { kind: 'organization', path: current.path });
+        access.authorize(caller, 'delete', resourceOf(current));
         const usage = await repo.organizationUsage(trx, id);
         if (Object.values(usage).some((n) => n > 0)) throw errors.organizationInUse(current.name, usage);
         try {

@@ -36,6 +36,19 @@ export const ORGANIZATION_COLUMNS = [
     width: 20,
     text: true,
   },
+  {
+    key: 'reach',
+    header: 'Cách nhận',
+    aliases: ['cach nhan van ban', 'nhan qua', 'lien thong', 'reach'],
+    width: 26,
+  },
+  {
+    key: 'peerNode',
+    header: 'Máy chủ liên thông',
+    aliases: ['may chu', 'ten may chu lien thong', 'peer', 'peer node'],
+    width: 22,
+    text: true,
+  },
 ] as const satisfies readonly ColumnDef<string>[];
 export type OrganizationColumn = (typeof ORGANIZATION_COLUMNS)[number]['key'];
 

@@ -1,3 +1,4 @@
+import { ORGANIZATION_REACH_LABELS, type OrganizationReach } from '../../../../common/exchange';
 import { ORGANIZATION_TYPE_LABELS, type OrganizationType } from '../../../../common/schemas/directory';
 import type {
   ExportQuery,
@@ -14,6 +15,7 @@ import * as errors from '../directory.errors';
 import { createDirectoryAccess, type DirectoryAccess } from '../directory.policy';
 import * as orgRepo from '../organizations/organizations.repository';
 import { treeOrder } from '../organizations/organizations.rules';
+import * as reachRepo from '../organizations/reach.repository';
 import * as peopleRepo from '../people/people.repository';
 import { ORGANIZATION_COLUMNS, PERSON_COLUMNS, readHeader } from './columns.rules';
 import { applyOrganizationImport, planOrganizationImport } from './import-organizations.service';
@@ -66,6 +68,7 @@ export function createTransferService(
     const rows = await orgRepo.allOrganizations(ex);
     const byId = new Map(rows.map((r) => [r.id, r]));
     const mailboxes = await peopleRepo.mailboxAddresses(ex, 'organization');
+    const peers = new Map((await reachRepo.allPeerRefs(ex)).map((p) => [p.id, p.node]));
     // Parents before children, so the file imports into an empty directory as it is.
     return treeOrder(rows).map((r) => [
       r.code,
@@ -76,6 +79,9 @@ export function createTransferService(
       mailboxes.get(r.id) ?? r.mailbox ?? '',
       String(r.sort_order),
       r.national_id ?? '',
+      // Empty is inside: a directory of its own organizations reads as before.
+      r.reach === 'inside' ? '' : (ORGANIZATION_REACH_LABELS[r.reach as OrganizationReach] ?? r.reach),
+      r.peer_id ? (peers.get(r.peer_id) ?? '') : '',
     ]);
   }
 

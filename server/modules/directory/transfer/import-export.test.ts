@@ -227,8 +227,12 @@ describe.each(testEngines())('import and export (%s)', (engine) => {
       'HU.DV, -CB1',
     ]);
     const csv = (await api.get('/api/directory/export?kind=organizations&format=csv&delimiter=semicolon')).body;
-    expect(csv.startsWith(`${BOM}Mã;Tên;Viết tắt;Loại;Mã đơn vị cấp trên;Hòm thư;Thứ tự;Mã định danh\r\n`)).toBe(true);
-    expect(csv).toContain("'-CB1;'-Chi bộ Thôn Lũng Cú;CB;Chi bộ;HU.DV;;0;\r\n");
+    expect(
+      csv.startsWith(
+        `${BOM}Mã;Tên;Viết tắt;Loại;Mã đơn vị cấp trên;Hòm thư;Thứ tự;Mã định danh;Cách nhận;Máy chủ liên thông\r\n`,
+      ),
+    ).toBe(true);
+    expect(csv).toContain("'-CB1;'-Chi bộ Thôn Lũng Cú;CB;Chi bộ;HU.DV;;0;;;\r\n");
   });
 
   it('matches people by e-mail or else phone, and reads phone numbers Excel turned into numbers', async () => {

@@ -69,8 +69,10 @@ describe.each(testEngines())('national identifiers in directory files (%s)', (en
 
     // The export writes the column, and reads back unchanged.
     const exported = (await api.get('/api/directory/export?kind=organizations&format=csv&delimiter=semicolon')).body;
-    expect(exported.split('\r\n')[0]).toBe(`${BOM}Mã;Tên;Viết tắt;Loại;Mã đơn vị cấp trên;Hòm thư;Thứ tự;Mã định danh`);
-    expect(exported).toMatch(/\r\nHU-DV;[^\r]*;H10\.05\.00\.A01\r\n/);
+    expect(exported.split('\r\n')[0]).toBe(
+      `${BOM}Mã;Tên;Viết tắt;Loại;Mã đơn vị cấp trên;Hòm thư;Thứ tự;Mã định danh;Cách nhận;Máy chủ liên thông`,
+    );
+    expect(exported).toMatch(/\r\nHU-DV;[^\r]*;H10\.05\.00\.A01;;\r\n/);
     const again = (await upload(cookie, 'all_or_nothing', exported)).json() as ImportReport;
     expect(again.invalidRows).toBe(0);
     expect(again.rows.every((r) => r.changes.length === 0)).toBe(true);

@@ -17,8 +17,10 @@ import type { Executor } from '../../../platform/db/database';
 import { newId } from '../../../platform/ids';
 import { diffFields } from '../directory-changes.rules';
 import * as repo from '../organizations/organizations.repository';
-import { depthOf, fieldsOf, organizationSearchText } from '../organizations/organizations.rules';
+import { depthOf, fieldsOf, isOutside, organizationSearchText } from '../organizations/organizations.rules';
+import * as reachRepo from '../organizations/reach.repository';
 import { headerOf, ORGANIZATION_COLUMNS, type OrganizationColumn, type SourceRow } from './columns.rules';
+import { REACH_CHOICES, reachFromText, reachIssues } from './import-reach.rules';
 import { type ImportContext, RowCheck, rejected } from './import-rows.rules';
 
 const H = (key: OrganizationColumn) => headerOf(ORGANIZATION_COLUMNS, key);
@@ -72,6 +74,14 @@ export async function planOrganizationImport(
     byCode.set(row.code, node);
     if (row.national_id) byNationalId.set(row.national_id, { node, line: null });
   }
+  const peersByNode = new Map((await reachRepo.allPeerRefs(ctx.ex)).map((p) => [p.node, p]));
+  const peersById = new Map([...peersByNode.values()].map((p) => [p.id, p]));
+  /** How many children each organization has as the earlier rows leave the directory. */
+  const children = new Map<string, number>();
+  const adopt = (parentId: string | null, delta: number) => {
+    if (parentId) children.set(parentId, (children.get(parentId) ?? 0) + delta);
+  };
+  for (const node of byId.values()) adopt(node.parentId, 1);
   const pathOf = (id: string | null): string => {
     const ids: string[] = [];
     for (let n = id ? byId.get(id) : undefined; n; n = n.parentId ? byId.get(n.parentId) : undefined) ids.unshift(n.id);
@@ -103,6 +113,18 @@ export async function planOrganizationImport(
     const nationalId = normalizeNationalId(nationalIdRaw);
     if (nationalIdRaw !== undefined && nationalId === undefined)
       check.add(H('nationalId'), `“${nationalIdRaw}” không hợp lệ. ${NATIONAL_ID_MESSAGE}`);
+    const reachRaw = src.get('reach');
+    // undefined: the file does not say.
+    const reach = reachRaw === undefined ? undefined : reachFromText(reachRaw);
+    if (reachRaw !== undefined && reach === undefined)
+      check.add(
+        H('reach'),
+        `“${reachRaw}” không phải cách nhận. Dùng một trong: ${REACH_CHOICES}; để trống là trong hệ thống.`,
+      );
+    const peerNode = src.get('peerNode');
+    // undefined: the file does not say; null: none.
+    const peer = peerNode ? peersByNode.get(peerNode) : peerNode === '' ? null : undefined;
+    if (peerNode && !peer) check.add(H('peerNode'), `Không có máy chủ liên thông nào tên “${peerNode}”.`);
     const sortRaw = src.get('sortOrder');
     const sortOrder = sortRaw ? check.field(sortOrderSchema, sortRaw, H('sortOrder')) : undefined;
 
@@ -161,7 +183,37 @@ export async function planOrganizationImport(
     const parentId = parent === undefined ? (node?.parentId ?? null) : (parent?.id ?? null);
     const parentPath = parentId ? pathOf(parentId) : null;
     const parentName = parentId ? byId.get(parentId)?.row.name : undefined;
-    if (node && !ctx.can('update', { kind: 'organization', path: pathOf(node.id) })) {
+    const base = node?.row;
+    const nextReach = reach ?? base?.reach ?? 'inside';
+    // The file's peer column wins; without it, a reach other than `peer` leaves its peer.
+    const nextPeerId = peer !== undefined ? (peer?.id ?? null) : nextReach === 'peer' ? (base?.peer_id ?? null) : null;
+    const turningOutside = nextReach !== 'inside' && (!base || base.reach === 'inside');
+    const outsideChanged = base ? isOutside(base) !== (nextReach !== 'inside') : nextReach !== 'inside';
+    const usage =
+      node && turningOutside
+        ? { ...(await reachRepo.reachUsage(ctx.ex, node.id)), children: children.get(node.id) ?? 0 }
+        : null;
+    for (const issue of reachIssues(
+      {
+        name,
+        reach: nextReach,
+        peerId: nextPeerId,
+        parentId,
+        nationalId: nationalId === undefined ? (base?.national_id ?? null) : nationalId,
+        peer: nextPeerId ? peersById.get(nextPeerId) : undefined,
+        parentReach: parentId ? (byId.get(parentId)?.row.reach ?? 'inside') : null,
+        keptPeerId: base?.reach === 'peer' ? base.peer_id : null,
+      },
+      usage,
+    ))
+      check.add(H(issue.column), issue.message);
+
+    if (check.failed) {
+      // A row the rules refuse is not also refused for want of a right the rule explains.
+    } else if (
+      node &&
+      !ctx.can('update', { kind: 'organization', path: pathOf(node.id), outside: base && isOutside(base) })
+    ) {
       check.add(null, `Bạn không có quyền sửa ${node.row.name}.`);
     } else if (
       (!node || parentId !== node.parentId) &&
@@ -173,18 +225,19 @@ export async function planOrganizationImport(
           ? `Bạn không có quyền thêm tổ chức vào ${parentName}.`
           : 'Bạn không có quyền thêm tổ chức cấp cao nhất.',
       );
+    } else if (outsideChanged && !ctx.can('createChild', { kind: 'organization', path: null })) {
+      check.add(H('reach'), 'Bạn không có quyền thêm hay bỏ tổ chức ngoài hệ thống.');
     }
     if (check.failed) {
       fail();
       continue;
     }
 
-    const base = node?.row;
     const row: repo.OrganizationRow = {
       id: node?.id ?? newId(),
       parent_id: parentId,
-      reach: base?.reach ?? 'inside',
-      peer_id: base?.peer_id ?? null,
+      reach: nextReach,
+      peer_id: nextPeerId,
       path: '',
       depth: 0,
       type,
@@ -204,6 +257,8 @@ export async function planOrganizationImport(
     let target: Node;
     if (node) {
       node.row = row;
+      adopt(node.parentId, -1);
+      adopt(parentId, 1);
       node.parentId = parentId;
       touched.add(node.id);
       target = node;
@@ -211,6 +266,7 @@ export async function planOrganizationImport(
       target = { id: row.id, parentId, storedPath: null, before: null, row };
       byId.set(target.id, target);
       byCode.set(code, target);
+      adopt(parentId, 1);
       created.push(target);
     }
     if (base?.national_id && base.national_id !== row.national_id) byNationalId.delete(base.national_id);
@@ -249,6 +305,8 @@ function columnOfField(field: string): string {
     abbreviation: 'abbreviation',
     mailbox: 'mailbox',
     nationalId: 'nationalId',
+    reach: 'reach',
+    peerId: 'peerNode',
     sortOrder: 'sortOrder',
   };
   return H(map[field] ?? 'name');

@@ -9,7 +9,9 @@ export interface ImportContext {
   now: string;
   can(
     action: ActionOf<'organization' | 'person'>,
-    resource: { kind: 'organization'; path: string | null } | { kind: 'person'; organizationPaths: readonly string[] },
+    resource:
+      | { kind: 'organization'; path: string | null; outside?: boolean }
+      | { kind: 'person'; organizationPaths: readonly string[] },
   ): boolean;
 }
 

@@ -26,8 +26,8 @@ export interface ReachFields {
   peerId?: string | null;
   peerName?: string | null;
 }
-export type OrganizationDetails = OrganizationView & ReachFields;
-export type OrganizationListItem = Omit<OrganizationView, 'ancestors'> & ReachFields;
+export type OrganizationDetails = OrganizationView;
+export type OrganizationListItem = Omit<OrganizationView, 'ancestors'>;
 /** What a form sends about the reach: outside ones name their peer when reached through one. */
 export interface ReachWrite {
   reach?: OrganizationReach;

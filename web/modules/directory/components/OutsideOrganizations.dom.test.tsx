@@ -21,6 +21,9 @@ const outside = (id: string, name: string, more: Partial<OrganizationListItem>):
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
   actions: ['update'],
+  reach: 'inside',
+  peerId: null,
+  peerName: null,
   ...more,
 });
 
