@@ -258,7 +258,10 @@ export function createCrossing(core: DocumentsCore) {
       if (report.status === DELIVERY_STATUS.accepted || report.status === DELIVERY_STATUS.refused)
         patch.decided_at = report.at;
       if (report.status === DELIVERY_STATUS.refused) patch.reason = report.description;
-      await crossing.moveOutsideDelivery(trx, deliveryId, patch, report.status !== DELIVERY_STATUS.recalled);
+      // A recalled copy stays recalled, except for the office's answer to the recall itself.
+      const recallAnswer =
+        report.status === DELIVERY_STATUS.recallAgreed || report.status === DELIVERY_STATUS.recallRefused;
+      await crossing.moveOutsideDelivery(trx, deliveryId, patch, !recallAnswer);
       const said = report.description ? `: ${report.description}` : '';
       await core.record(
         trx,

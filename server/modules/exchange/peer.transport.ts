@@ -71,8 +71,8 @@ export async function sendToPeer(
   }
   let detail = '';
   try {
-    const body = JSON.parse(text) as { code?: string; message?: string };
-    detail = [body.code, body.message].filter(Boolean).join(': ');
+    const body = JSON.parse(text) as { error?: { code?: string; message?: string } };
+    detail = [body.error?.code, body.error?.message].filter(Boolean).join(': ');
   } catch {
     detail = text.slice(0, 200);
   }

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { canonicalText } from '../../../common/text/canonical';
 import { invalid } from './errors';
@@ -45,6 +46,8 @@ export function canonicalString(text: string, path: string): string {
 export function canonicalInput<T>(value: T, path: string, depth = 0): T {
   if (typeof value === 'string') return canonicalString(value, path) as T;
   if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return value;
+  // A body a route takes as a stream (a package from another deployment) is read by the route.
+  if (value instanceof Readable) return value;
   if (depth > MAX_DEPTH) throw tooDeep();
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) value[i] = canonicalInput(value[i], `${path}.${i}`, depth + 1);

@@ -1,0 +1,217 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DocumentView } from '../../../common/schemas/documents';
+import { errorCode, ok, tinyPdf } from '../../test/documents';
+import { linkDeployments } from '../../test/exchange';
+import { createTestApp, type TestApp, testEngines } from '../../test/harness';
+
+type Office = Awaited<ReturnType<typeof linkDeployments>>['officeA'];
+type Inbox = {
+  items: {
+    deliveryId: string;
+    version: number;
+    summary: string;
+    numberText: string | null;
+    fromOrganizationName: string;
+  }[];
+};
+
+/** Drafts, signs, numbers and dispatches a document of `o` to `recipientId`. */
+async function dispatchTo(o: Office, recipientId: string, extra: Record<string, unknown> = {}) {
+  const file = await o.specialist.api.upload('Công văn 12.pdf', tinyPdf('Cong van ve lien thong'));
+  const { id } = ok<{ id: string }>(
+    await o.specialist.api.post('/api/documents/outgoing', {
+      organizationId: o.committee.id,
+      typeCode: 'CV',
+      summary: 'V/v triển khai liên thông văn bản điện tử',
+      recipients: [{ kind: 'organization', id: recipientId }],
+      uploadIds: [file],
+      ...extra,
+    }),
+    201,
+  );
+  let doc = ok<DocumentView>(
+    await o.specialist.api.post(`/api/documents/${id}/submit`, { version: 1, leaderId: o.leader.id }),
+  );
+  doc = ok(await o.leader.api.post(`/api/documents/${id}/approve`, { version: doc.version }));
+  doc = ok(
+    await o.clerk.api.post(`/api/documents/${id}/issue`, { version: doc.version, registerId: o.outgoingRegister }),
+  );
+  return { doc, dispatch: () => o.clerk.api.post(`/api/documents/${id}/dispatch`, { version: doc.version }) };
+}
+
+describe.each(testEngines())('two deployments exchange documents over signed HTTPS (%s)', (engine) => {
+  let a: TestApp;
+  let b: TestApp;
+  beforeAll(async () => {
+    a = await createTestApp(engine, { env: { EXCHANGE_NODE: 'may-a' } });
+    b = await createTestApp(engine, { env: { EXCHANGE_NODE: 'may-b' } });
+  });
+  afterAll(async () => {
+    await a.close();
+    await b.close();
+  });
+
+  it('dispatch, arrival, acceptance, direction, completion: the sender sees every status', async () => {
+    const link = await linkDeployments(a, b);
+    const { officeA, officeB, bInA } = link;
+    const { doc, dispatch } = await dispatchTo(officeA, bInA.id);
+    ok(await dispatch());
+    const sender = async () => ok<DocumentView>(await officeA.clerk.api.get(`/api/documents/${doc.id}`));
+    expect((await sender()).deliveries.map((d) => [d.organizationName, d.status])).toEqual([
+      ['Tỉnh ủy Hà Giang (máy B)', '01'],
+    ]);
+    // Nothing has left A yet: the package goes with A's job runner.
+    expect(ok<Inbox>(await officeB.clerk.api.get('/api/deliveries')).items).toEqual([]);
+    expect(await link.runA()).toBeGreaterThan(0);
+
+    const inbox = ok<Inbox>(await officeB.clerk.api.get('/api/deliveries'));
+    expect(inbox.items).toHaveLength(1);
+    const arrived = inbox.items[0] as Inbox['items'][number];
+    expect(arrived).toMatchObject({
+      numberText: doc.numberText,
+      summary: 'V/v triển khai liên thông văn bản điện tử',
+      fromOrganizationName: 'Huyện ủy Đồng Văn (máy A)',
+    });
+    // B tells A it arrived.
+    await link.runB();
+    expect((await sender()).deliveries[0]?.receivedAt).not.toBeNull();
+
+    const opened = ok<{ files: { fileName: string }[] }>(
+      await officeB.clerk.api.get(`/api/deliveries/${arrived.deliveryId}`),
+    );
+    expect(opened.files.map((f) => f.fileName)).toEqual(['Công văn 12.pdf']);
+    const accepted = ok<{ id: string }>(
+      await officeB.clerk.api.post(`/api/deliveries/${arrived.deliveryId}/accept`, { version: arrived.version }),
+    );
+    await link.runB();
+    expect((await sender()).deliveries[0]?.status).toBe('03');
+
+    let copy = ok<DocumentView>(await officeB.clerk.api.get(`/api/documents/${accepted.id}`));
+    expect(copy).toMatchObject({
+      direction: 'incoming',
+      status: 'registered',
+      arrivalNumber: 1,
+      numberText: doc.numberText,
+    });
+    copy = ok(
+      await officeB.clerk.api.post(`/api/documents/${copy.id}/submit`, {
+        version: copy.version,
+        leaderId: officeB.leader.id,
+      }),
+    );
+    await link.runB();
+    expect((await sender()).deliveries[0]?.status).toBe('04');
+    copy = ok(
+      await officeB.leader.api.post(`/api/documents/${copy.id}/direct`, {
+        version: copy.version,
+        direction: 'Văn phòng tham mưu triển khai.',
+        lead: { kind: 'user', id: officeB.specialist.id },
+      }),
+    );
+    await link.runB();
+    expect((await sender()).deliveries[0]?.status).toBe('05');
+    ok(await officeB.specialist.api.post(`/api/documents/${copy.id}/complete`, { version: copy.version }));
+    await link.runB();
+    const done = await sender();
+    expect(done.deliveries[0]?.status).toBe('06');
+    const notes = done.events.filter((e) => e.kind === 'outside_status').map((e) => e.note);
+    expect(notes).toEqual([
+      'Tỉnh ủy Hà Giang (máy B) — đã nhận được',
+      'Tỉnh ủy Hà Giang (máy B) — đã tiếp nhận',
+      'Tỉnh ủy Hà Giang (máy B) — chờ phân công xử lý',
+      'Tỉnh ủy Hà Giang (máy B) — đang xử lý',
+      'Tỉnh ủy Hà Giang (máy B) — đã hoàn thành',
+    ]);
+    // Every message went once: nothing is left queued on either side.
+    for (const t of [a, b]) {
+      const left = await t.deps.database.db
+        .selectFrom('exchange_messages')
+        .select(['state'])
+        .where('direction', '=', 'out')
+        .where('state', '<>', 'sent')
+        .execute();
+      expect(left).toEqual([]);
+    }
+  });
+
+  it('a recall is agreed by the receiving clerk, another refused with a reason; both sides record it', async () => {
+    const link = await linkDeployments(a, b);
+    const { officeA, officeB, bInA } = link;
+    const results: string[] = [];
+    for (const answer of ['agree', 'refuse'] as const) {
+      const { doc, dispatch } = await dispatchTo(officeA, bInA.id);
+      ok(await dispatch());
+      await link.runA();
+      await link.runB();
+      const current = ok<DocumentView>(await officeA.clerk.api.get(`/api/documents/${doc.id}`));
+      ok(
+        await officeA.clerk.api.post(`/api/documents/${doc.id}/recall`, {
+          version: current.version,
+          reason: 'Ban hành nhầm nơi nhận',
+        }),
+      );
+      await link.runA();
+      const asked = ok<{ items: { deliveryId: string; reason: string | null; fromName: string }[] }>(
+        await officeB.clerk.api.get('/api/exchange/recalls'),
+      );
+      expect(asked.items).toHaveLength(1);
+      expect(asked.items[0]).toMatchObject({ reason: 'Ban hành nhầm nơi nhận', fromName: 'Huyện ủy Đồng Văn (máy A)' });
+      const deliveryId = asked.items[0]?.deliveryId as string;
+      if (answer === 'agree') {
+        expect((await officeB.clerk.api.post(`/api/exchange/recalls/${deliveryId}/agree`)).statusCode).toBe(204);
+      } else {
+        const bare = await officeB.clerk.api.post(`/api/exchange/recalls/${deliveryId}/refuse`, { reason: ' ' });
+        expect(bare.statusCode).toBe(400);
+        expect(
+          (
+            await officeB.clerk.api.post(`/api/exchange/recalls/${deliveryId}/refuse`, {
+              reason: 'Văn bản đã được triển khai',
+            })
+          ).statusCode,
+        ).toBe(204);
+      }
+      // Answered once: a second answer is refused.
+      expect((await officeB.clerk.api.post(`/api/exchange/recalls/${deliveryId}/agree`)).statusCode).toBe(400);
+      await link.runB();
+      const after = ok<DocumentView>(await officeA.clerk.api.get(`/api/documents/${doc.id}`));
+      results.push(after.deliveries[0]?.status as string);
+      const last = after.events.filter((e) => e.kind === 'outside_status').at(-1);
+      expect(last?.note).toBe(
+        answer === 'agree'
+          ? 'Tỉnh ủy Hà Giang (máy B) — đồng ý thu hồi'
+          : 'Tỉnh ủy Hà Giang (máy B) — từ chối thu hồi: Văn bản đã được triển khai',
+      );
+    }
+    expect(results).toEqual(['15', '16']);
+    // The agreed copy left B's inbox; the refused one is still there to be taken.
+    expect(ok<Inbox>(await officeB.clerk.api.get('/api/deliveries')).items).toHaveLength(1);
+  });
+
+  it('refuses a secret document to a peer not approved for secrets, before anything is sent', async () => {
+    const link = await linkDeployments(a, b);
+    const { dispatch } = await dispatchTo(link.officeA, link.bInA.id, {
+      secrecy: 'secret',
+    }).catch(async () => {
+      // A secret draft needs a secret register to be numbered.
+      const secretRegister = await link.officeA.register(
+        link.officeA.clerk.api,
+        link.officeA.committee.id,
+        'outgoing',
+        {
+          secret: true,
+        },
+      );
+      return dispatchTo({ ...link.officeA, outgoingRegister: secretRegister }, link.bInA.id, { secrecy: 'secret' });
+    });
+    const refused = await dispatch();
+    expect(refused.statusCode).toBe(400);
+    expect(errorCode(refused)).toBe('documents.secret_across_boundary');
+    await link.runA();
+    const sent = await a.deps.database.db
+      .selectFrom('exchange_messages')
+      .select('id')
+      .where('from_id', '=', link.idA)
+      .execute();
+    expect(sent).toEqual([]);
+  });
+});

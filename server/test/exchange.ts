@@ -1,0 +1,112 @@
+import type { AddressInfo } from 'node:net';
+import { newId } from '../platform/ids';
+import { createJobRunner } from '../platform/jobs/runner';
+import { makeOffice, ok } from './documents';
+import { makeOrganization } from './factories';
+import type { TestApp } from './harness';
+
+export const SHARED_SECRET = 'khoa-chung-cua-hai-may-chu-lien-thong-2026';
+
+/** A peer row, as the administrator's page would write it. */
+export async function addPeer(
+  t: TestApp,
+  input: { node: string; url: string; secret?: string; secretApproved?: boolean },
+) {
+  const known = await t.deps.database.db
+    .selectFrom('exchange_peers')
+    .select('id')
+    .where('node', '=', input.node)
+    .executeTakeFirst();
+  if (known) {
+    await t.deps.database.db
+      .updateTable('exchange_peers')
+      .set({ url: input.url, secret_approved: input.secretApproved ? 1 : 0 })
+      .where('id', '=', known.id)
+      .execute();
+    return known.id;
+  }
+  const id = newId();
+  const at = t.clock.now().toISOString();
+  await t.deps.database.db
+    .insertInto('exchange_peers')
+    .values({
+      id,
+      node: input.node,
+      name: `Máy chủ ${input.node}`,
+      url: input.url,
+      secret: input.secret ?? SHARED_SECRET,
+      secret_approved: input.secretApproved ? 1 : 0,
+      active: 1,
+      version: 1,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  return id;
+}
+
+export async function setNationalId(t: TestApp, organizationId: string, nationalId: string) {
+  await t.deps.database.db
+    .updateTable('organizations')
+    .set({ national_id: nationalId })
+    .where('id', '=', organizationId)
+    .execute();
+}
+
+/** An outside office in this deployment's directory, reached through a peer (or the platform). */
+export async function addOutside(t: TestApp, input: { name: string; nationalId: string; peerId: string | null }) {
+  const org = await makeOrganization(t, { name: input.name, abbreviation: 'NG' });
+  await t.deps.database.db
+    .updateTable('organizations')
+    .set({ national_id: input.nationalId, reach: input.peerId ? 'peer' : 'platform', peer_id: input.peerId })
+    .where('id', '=', org.id)
+    .execute();
+  return org;
+}
+
+export async function listen(t: TestApp): Promise<string> {
+  if (!t.app.server.listening) await t.app.listen({ port: 0, host: '127.0.0.1' });
+  return `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}/api/exchange/peer`;
+}
+
+/** Runs the deployment's due jobs until none is left (each pass may queue more). */
+export function jobsOf(t: TestApp) {
+  const runner = createJobRunner({
+    deps: t.deps,
+    handlers: t.jobHandlers,
+    batch: 8,
+    lockMs: 60_000,
+    random: () => 0.5,
+  });
+  return async () => {
+    let total = 0;
+    for (let i = 0; i < 20; i += 1) {
+      const n = await runner.runOnce();
+      total += n;
+      if (n === 0) break;
+    }
+    return total;
+  };
+}
+
+/**
+ * Two deployments that know each other: each has its office (the committee identified), a peer
+ * row for the other, and the other's committee as an outside organization reached through it.
+ */
+export async function linkDeployments(a: TestApp, b: TestApp, options: { secretApproved?: boolean } = {}) {
+  const urlA = await listen(a);
+  const urlB = await listen(b);
+  const officeA = await makeOffice(a);
+  const officeB = await makeOffice(b);
+  const idA = `000.00.${String(Math.floor(Math.random() * 90) + 10)}.H${String(Math.floor(Math.random() * 90) + 10)}`;
+  const idB = `000.01.${String(Math.floor(Math.random() * 90) + 10)}.H${String(Math.floor(Math.random() * 90) + 10)}`;
+  await setNationalId(a, officeA.committee.id, idA);
+  await setNationalId(b, officeB.committee.id, idB);
+  const peerOfA = await addPeer(a, { node: 'may-b', url: urlB, secretApproved: options.secretApproved });
+  const peerOfB = await addPeer(b, { node: 'may-a', url: urlA, secretApproved: options.secretApproved });
+  const bInA = await addOutside(a, { name: 'Tỉnh ủy Hà Giang (máy B)', nationalId: idB, peerId: peerOfA });
+  const aInB = await addOutside(b, { name: 'Huyện ủy Đồng Văn (máy A)', nationalId: idA, peerId: peerOfB });
+  return { officeA, officeB, idA, idB, peerOfA, peerOfB, bInA, aInB, runA: jobsOf(a), runB: jobsOf(b) };
+}
+
+export { ok };
