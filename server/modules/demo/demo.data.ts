@@ -13,7 +13,19 @@ export const DEMO_ROOT = {
   abbreviation: 'HU',
   type: 'party_committee' as OrganizationType,
   mailbox: 'huyenuy@dongvan.dang.vn',
+  /** Made up for the demo, in the format of a national identifier: it is what the exchange writes. */
+  nationalId: 'DCS.H17.31.HU',
 };
+
+/**
+ * Offices outside the deployment the demo writes to and hears from, reached through the exchange
+ * platform (with `npm run platform` for the local stand-in). Their identifiers are made up.
+ */
+export const DEMO_OUTSIDE: { code: string; name: string; abbreviation: string; nationalId: string }[] = [
+  { code: 'TUHG', name: 'Tỉnh ủy Hà Giang', abbreviation: 'TU', nationalId: 'DCS.H17.00.TU' },
+  { code: 'UBNDHG', name: 'Ủy ban nhân dân tỉnh Hà Giang', abbreviation: 'UBND', nationalId: '000.00.00.H17' },
+  { code: 'VPTWD', name: 'Văn phòng Trung ương Đảng', abbreviation: 'VPTW', nationalId: 'DCS.000.00.VPTW' },
+];
 
 export const DEMO_BODIES: { code: string; name: string; abbreviation: string; type: OrganizationType }[] = [
   { code: 'BTVHU', name: 'Ban Thường vụ Huyện ủy', abbreviation: 'BTVHU', type: 'standing_committee' },

@@ -9,7 +9,15 @@ import type { InspectionModule } from '../inspection/inspection.contract';
 import type { MailboxModule } from '../mailbox/mailbox.contract';
 import type { MeetingsModule } from '../meetings/meetings.contract';
 import type { SchedulesModule } from '../schedules/schedules.contract';
-import { DEMO_BODIES, DEMO_GRASSROOTS, DEMO_POSITIONS, DEMO_ROOT, demoName, mailboxLocal } from './demo.data';
+import {
+  DEMO_BODIES,
+  DEMO_GRASSROOTS,
+  DEMO_OUTSIDE,
+  DEMO_POSITIONS,
+  DEMO_ROOT,
+  demoName,
+  mailboxLocal,
+} from './demo.data';
 import * as repo from './demo.repository';
 import { seedDemoDocuments } from './demo-documents.service';
 import { seedDemoInspection } from './demo-inspection.service';
@@ -104,6 +112,15 @@ export async function seedDemo(
       sortOrder: i + 1,
     });
     orgIds.set(body.code, org.id);
+  }
+  for (const [i, outside] of DEMO_OUTSIDE.entries()) {
+    await directory.createOrganization(DEMO_CALLER, {
+      ...outside,
+      type: 'other',
+      parentId: null,
+      reach: 'platform',
+      sortOrder: 1000 + i,
+    });
   }
   const grassroots: string[] = [];
   for (const [i, cell] of DEMO_GRASSROOTS.entries()) {

@@ -22,7 +22,22 @@ describe.each(testEngines())('demo organization (%s)', (engine) => {
 
   it('models the article: the committee, its bodies, 68 grassroots organizations and 56 people', async () => {
     const db = t.deps.database.db;
-    const orgs = await db.selectFrom('organizations').select(['type', 'name', 'parent_id']).execute();
+    const all = await db
+      .selectFrom('organizations')
+      .select(['type', 'name', 'parent_id', 'reach', 'national_id'])
+      .execute();
+    // Three offices outside, reached through the exchange platform, each with its identifier.
+    expect(
+      all
+        .filter((o) => o.reach !== 'inside')
+        .map((o) => [o.name, o.reach, o.national_id])
+        .sort(),
+    ).toEqual([
+      ['Tỉnh ủy Hà Giang', 'platform', 'DCS.H17.00.TU'],
+      ['Văn phòng Trung ương Đảng', 'platform', 'DCS.000.00.VPTW'],
+      ['Ủy ban nhân dân tỉnh Hà Giang', 'platform', '000.00.00.H17'],
+    ]);
+    const orgs = all.filter((o) => o.reach === 'inside');
     const grassroots = orgs.filter((o) => o.type === 'grassroots_committee' || o.type === 'party_cell');
     expect(grassroots).toHaveLength(68);
     expect(orgs.filter((o) => o.parent_id === null).map((o) => o.name)).toEqual(['Huyện ủy Đồng Văn']);
