@@ -24,6 +24,11 @@ export const usernameTaken = () => conflict('users.username_taken', 'Tên đăng
 export const emailTaken = () => conflict('users.email_taken', 'Địa chỉ thư này đã gắn với một tài khoản khác.');
 export const unknownOrganization = (ids: string[]) =>
   invalid('users.unknown_organization', 'Có tổ chức không tồn tại trong danh sách quyền.', { organizationIds: ids });
+export const outsideOrganization = (names: string[]) =>
+  invalid(
+    'users.outside_organization',
+    `Không phân quyền tại cơ quan ngoài hệ thống: ${names.slice(0, 3).join(', ')}. Cơ quan đó dùng hệ thống riêng của mình.`,
+  );
 export const unknownPerson = () => invalid('users.unknown_person', 'Không tìm thấy người trong danh bạ.');
 export const cannotDisableSelf = () =>
   invalid('users.cannot_disable_self', 'Bạn không thể tự vô hiệu hóa tài khoản của mình.');

@@ -142,9 +142,13 @@ export async function listUsers(ex: Executor, filter: UserListFilter): Promise<{
 export async function organizationsByIds(
   ex: Executor,
   ids: readonly string[],
-): Promise<Map<string, { id: string; path: string; name: string }>> {
+): Promise<Map<string, { id: string; path: string; name: string; reach: string }>> {
   if (ids.length === 0) return new Map();
-  const rows = await ex.selectFrom('organizations').select(['id', 'path', 'name']).where('id', 'in', ids).execute();
+  const rows = await ex
+    .selectFrom('organizations')
+    .select(['id', 'path', 'name', 'reach'])
+    .where('id', 'in', ids)
+    .execute();
   return new Map(rows.map((r) => [r.id, r]));
 }
 

@@ -42,6 +42,9 @@ export function createUsersService(deps: PlatformDeps) {
     const orgs = await repo.organizationsByIds(ex, ids);
     const missing = ids.filter((id) => !orgs.has(id));
     if (missing.length > 0) throw errors.unknownOrganization(missing);
+    // An office outside the deployment has its own system and its own people: no one here works for it.
+    const outside = [...orgs.values()].filter((o) => o.reach !== 'inside');
+    if (outside.length > 0) throw errors.outsideOrganization(outside.map((o) => o.name));
     const unique = new Map(grants.map((g) => [`${g.organizationId}|${g.role}`, g]));
     return { grants: [...unique.values()], paths: ids.map((id) => orgs.get(id)?.path ?? '') };
   }

@@ -151,6 +151,23 @@ describe.each(testEngines())('account administration stays within a branch (%s)'
     });
   });
 
+  it('grants no role at an office outside the deployment', async () => {
+    const outside = await makeOrganization(t, { name: 'Ủy ban nhân dân tỉnh Thử' });
+    await t.deps.database.db
+      .updateTable('organizations')
+      .set({ reach: 'platform', national_id: '000.00.00.T99' })
+      .where('id', '=', outside.id)
+      .execute();
+    await expect(
+      t.services.users.create(SYSTEM, {
+        username: `ngoai${Math.random().toString(36).slice(2, 8)}`,
+        fullName: 'Người Ngoài',
+        password: 'Cột cờ Lũng Cú ở cực Bắc',
+        roles: [{ organizationId: outside.id, role: 'clerk' }],
+      }),
+    ).rejects.toMatchObject({ code: 'users.outside_organization' });
+  });
+
   it('refuses a row version beyond what the database stores', async () => {
     const root = await makeOrganization(t);
     const admin = await makeUser(t, [{ organization: root, role: 'admin' }]);
