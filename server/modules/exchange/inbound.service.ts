@@ -192,9 +192,21 @@ export function createInbound(deps: PlatformDeps, crossing: Crossing, outbound: 
         const none = { messageId, documentId: null, deliveries: [], ...summary };
         if (!recorded) return { ...none, duplicate: true };
         const sender = await senderOf(trx, h.from.organId, h.from.organName, origin);
-        if (business !== 0) {
-          await askRecall(trx, documentRef, sender.name, parsed.model.business?.bussinessDocReason ?? null);
+        const reason = parsed.model.business?.bussinessDocReason ?? null;
+        if (business === 1) {
+          await askRecall(trx, documentRef, sender.name, reason);
           return { ...none, duplicate: false };
+        }
+        // An update or a replacement of a document we hold arrives as a copy of its own, and the
+        // earlier copy is asked of the clerk as a recall is: nothing the sender sent is dropped.
+        let linkRef = documentRef;
+        if (business === 2 || business === 3) {
+          const earlier = await repo.linksOf(trx, 'in', documentRef);
+          if (earlier.length > 0) {
+            linkRef = `${documentRef}#${business}:${origin.remoteId ?? messageId}`.slice(0, 300);
+            const what = business === 2 ? 'Cập nhật bằng văn bản gửi lại' : 'Thay thế bằng văn bản mới';
+            await askRecall(trx, documentRef, sender.name, reason ? `${what}: ${reason}` : what);
+          }
         }
         let ours = (
           await crossing.organizationsByNationalId(
@@ -218,7 +230,7 @@ export function createInbound(deps: PlatformDeps, crossing: Crossing, outbound: 
             await repo.linksOf(
               trx,
               'in',
-              documentRef,
+              linkRef,
               ours.map((o) => o.id),
             )
           ).map((l) => l.organization_id),
@@ -257,7 +269,7 @@ export function createInbound(deps: PlatformDeps, crossing: Crossing, outbound: 
           arrived.deliveries.map((d) => ({
             delivery_id: d.deliveryId,
             side: 'in',
-            document_ref: documentRef,
+            document_ref: linkRef,
             organization_id: d.organizationId,
             remote_org_id: h.from.organId,
             remote_org_name: sender.name,

@@ -158,7 +158,8 @@ export function createOutbound(deps: PlatformDeps, crossing: Crossing, platform:
         source: link.source,
         from_id: from.organId,
         to_id: link.remote_org_id,
-        document_ref: link.document_ref,
+        // An update's own copy answers for the document it updates.
+        document_ref: link.document_ref.split('#')[0] ?? link.document_ref,
         delivery_id: deliveryId,
       },
       { description, staff, at },

@@ -3,6 +3,8 @@ import type { DocumentView } from '../../../common/schemas/documents';
 import { errorCode, ok, tinyPdf } from '../../test/documents';
 import { linkDeployments } from '../../test/exchange';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
+import { buildPackage } from './edxml.render';
+import { packageModelOf } from './package-model.rules';
 
 type Office = Awaited<ReturnType<typeof linkDeployments>>['officeA'];
 type Inbox = {
@@ -213,5 +215,61 @@ describe.each(testEngines())('two deployments exchange documents over signed HTT
       .where('from_id', '=', link.idA)
       .execute();
     expect(sent).toEqual([]);
+  });
+});
+
+describe.each(testEngines())('an update or a replacement from outside (%s)', (engine) => {
+  let a: TestApp;
+  let b: TestApp;
+  beforeAll(async () => {
+    a = await createTestApp(engine, { env: { EXCHANGE_NODE: 'may-a' } });
+    b = await createTestApp(engine, { env: { EXCHANGE_NODE: 'may-b' } });
+  });
+  afterAll(async () => {
+    await a.close();
+    await b.close();
+  });
+
+  it('arrives as a copy of its own, and the earlier copy is asked of the clerk like a recall', async () => {
+    const link = await linkDeployments(a, b);
+    const { doc, dispatch } = await dispatchTo(link.officeA, link.bInA.id);
+    ok(await dispatch());
+    await link.runA();
+    const source = await a.services.documents.crossing.packageSource(a.deps.database.db, doc.id);
+    const model = packageModelOf(
+      source,
+      [{ organId: link.idB, organName: 'Tỉnh ủy Hà Giang (máy B)' }],
+      a.clock.now().toISOString(),
+      { bussinessDocType: 2, bussinessDocReason: 'Sửa trích yếu' },
+    );
+    model.header.subject = 'V/v triển khai liên thông văn bản điện tử (bản cập nhật)';
+    const bytes = buildPackage(model, [
+      { contentType: 'application/pdf', name: 'Bản cập nhật.pdf', bytes: tinyPdf('Ban cap nhat') },
+    ]);
+    const origin = {
+      source: `peer:${link.peerOfB}`,
+      remoteId: 'cap-nhat-1',
+      peerId: link.peerOfB,
+      secrecy: 'normal',
+      via: 'thử',
+    };
+    const taken = await b.services.exchange.inbound.fromFile(bytes, origin);
+    expect(taken.duplicate).toBe(false);
+    const inbox = ok<Inbox>(await link.officeB.clerk.api.get('/api/deliveries'));
+    expect(inbox.items.map((i) => i.summary).sort()).toEqual([
+      'V/v triển khai liên thông văn bản điện tử',
+      'V/v triển khai liên thông văn bản điện tử (bản cập nhật)',
+    ]);
+    const asked = ok<{ items: { reason: string | null }[] }>(await link.officeB.clerk.api.get('/api/exchange/recalls'));
+    expect(asked.items.map((i) => i.reason)).toEqual(['Cập nhật bằng văn bản gửi lại: Sửa trích yếu']);
+    // The same update again is the same message.
+    const again = await b.services.exchange.inbound.fromFile(
+      buildPackage(model, [
+        { contentType: 'application/pdf', name: 'Bản cập nhật.pdf', bytes: tinyPdf('Ban cap nhat') },
+      ]),
+      origin,
+    );
+    expect(again.duplicate).toBe(true);
+    expect(ok<Inbox>(await link.officeB.clerk.api.get('/api/deliveries')).items).toHaveLength(2);
   });
 });
