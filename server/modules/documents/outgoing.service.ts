@@ -50,6 +50,12 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
       seen.add(`${r.kind}:${r.id}`);
       out.push({ kind: r.kind, ref_id: r.id, name, channel: 'system', email: null });
     }
+    // Told while drafting, not only at dispatch: a secret document does not leave by a link not approved for it.
+    if (secrecy !== 'normal') {
+      const outside = await crossing.outsideAmong(ex, ids('organization'));
+      const closed = outside.filter((o) => o.reach !== 'peer' || o.secret_approved !== 1);
+      if (closed.length > 0) throw errors.secretAcrossBoundary(closed.map((o) => o.name));
+    }
     return out;
   }
 

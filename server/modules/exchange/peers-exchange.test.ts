@@ -189,25 +189,54 @@ describe.each(testEngines())('two deployments exchange documents over signed HTT
     expect(ok<Inbox>(await officeB.clerk.api.get('/api/deliveries')).items).toHaveLength(1);
   });
 
-  it('refuses a secret document to a peer not approved for secrets, before anything is sent', async () => {
+  it('refuses a secret document to a peer not approved for secrets, while drafting and again at dispatch', async () => {
     const link = await linkDeployments(a, b);
-    const { dispatch } = await dispatchTo(link.officeA, link.bInA.id, {
-      secrecy: 'secret',
-    }).catch(async () => {
-      // A secret draft needs a secret register to be numbered.
-      const secretRegister = await link.officeA.register(
-        link.officeA.clerk.api,
-        link.officeA.committee.id,
-        'outgoing',
-        {
-          secret: true,
-        },
-      );
-      return dispatchTo({ ...link.officeA, outgoingRegister: secretRegister }, link.bInA.id, { secrecy: 'secret' });
-    });
-    const refused = await dispatch();
+    const o = link.officeA;
+    const draft = () =>
+      o.specialist.api.post('/api/documents/outgoing', {
+        organizationId: o.committee.id,
+        typeCode: 'CV',
+        summary: 'Công văn mật',
+        secrecy: 'secret',
+        recipients: [{ kind: 'organization', id: link.bInA.id }],
+      });
+    const refused = await draft();
     expect(refused.statusCode).toBe(400);
     expect(errorCode(refused)).toBe('documents.secret_across_boundary');
+    // Approved for secrets, the draft is taken; the approval withdrawn before dispatch, the dispatch is refused.
+    await a.deps.database.db
+      .updateTable('exchange_peers')
+      .set({ secret_approved: 1 })
+      .where('id', '=', link.peerOfA)
+      .execute();
+    const secretRegister = await o.register(o.clerk.api, o.committee.id, 'outgoing', { secret: true });
+    const file = await o.specialist.api.upload('Mật.pdf', tinyPdf('Mat'));
+    const { id } = ok<{ id: string }>(
+      await o.specialist.api.post('/api/documents/outgoing', {
+        organizationId: o.committee.id,
+        typeCode: 'CV',
+        summary: 'Công văn mật',
+        secrecy: 'secret',
+        recipients: [{ kind: 'organization', id: link.bInA.id }],
+        uploadIds: [file],
+      }),
+      201,
+    );
+    let doc = ok<DocumentView>(
+      await o.specialist.api.post(`/api/documents/${id}/submit`, { version: 1, leaderId: o.leader.id }),
+    );
+    doc = ok(await o.leader.api.post(`/api/documents/${id}/approve`, { version: doc.version }));
+    doc = ok(
+      await o.clerk.api.post(`/api/documents/${id}/issue`, { version: doc.version, registerId: secretRegister }),
+    );
+    await a.deps.database.db
+      .updateTable('exchange_peers')
+      .set({ secret_approved: 0 })
+      .where('id', '=', link.peerOfA)
+      .execute();
+    const dispatch = await o.clerk.api.post(`/api/documents/${id}/dispatch`, { version: doc.version });
+    expect(dispatch.statusCode).toBe(400);
+    expect(errorCode(dispatch)).toBe('documents.secret_across_boundary');
     await link.runA();
     const sent = await a.deps.database.db
       .selectFrom('exchange_messages')
