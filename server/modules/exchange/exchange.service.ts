@@ -55,11 +55,12 @@ export function createExchangeService(
    */
   async function importFile(
     actor: Actor | null,
-    organization: { id: string; path: string; name: string },
+    organization: { id: string; path: string; name: string; reach?: string },
     bytes: AsyncIterable<Uint8Array>,
     options: { register: boolean; registerId?: string; via: string },
   ): Promise<ImportResult> {
     if (actor && !receivesFor(actor, organization.path)) throw forbidden();
+    if (organization.reach !== undefined && organization.reach !== 'inside') throw errors.noOrganizationFor(organization.name);
     const taken = await inbound.fromFile(bytes, {
       source: 'file',
       remoteId: null,
