@@ -43,9 +43,10 @@ export default function ImportEdxmlDialog({ open, onClose }: { open: boolean; on
   const usable = incomingRegisters(registers.data?.items ?? []).filter((r) => r.organizationId === organizationId);
 
   const send = async () => {
-    const v = await form.validateFields();
-    const file = v.file[0]?.originFileObj;
-    if (!file) return;
+    // A field left empty is said under it; nothing is sent.
+    const v = await form.validateFields().catch(() => null);
+    const file = v?.file[0]?.originFileObj;
+    if (!v || !file) return;
     setError(null);
     try {
       setResult(

@@ -99,7 +99,10 @@ export default function RecallRequests() {
         onCancel={() => setRefusing(null)}
         onOk={async () => {
           if (!refusing) return;
-          const { reason } = await form.validateFields();
+          // Without a reason the field says so and the dialog stays open.
+          const values = await form.validateFields().catch(() => null);
+          if (!values) return;
+          const { reason } = values;
           try {
             await answer.mutateAsync({ deliveryId: refusing.deliveryId, agree: false, reason: reason.trim() });
             message.success(r.refused);
