@@ -67,7 +67,7 @@ export const exchangeWorkVi = {
     registerRequired: 'Hãy chọn sổ văn bản đến',
     noRegister: 'Tổ chức này chưa có sổ văn bản đến mà bạn được vào sổ.',
     file: 'Tệp gói tin',
-    fileHint: 'Tệp .edxml hoặc .xml',
+    fileHint: '.edxml hoặc .xml',
     fileRequired: 'Hãy chọn tệp gói tin',
     choose: 'Chọn tệp',
     submit: 'Nhận gói tin',

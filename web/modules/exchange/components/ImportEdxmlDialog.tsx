@@ -100,7 +100,6 @@ export default function ImportEdxmlDialog({ open, onClose }: { open: boolean; on
         <Form<ImportValues>
           form={form}
           layout="vertical"
-          requiredMark="optional"
           initialValues={{ organizationId: organizations[0]?.value, register: false, file: [] }}
           onValuesChange={(changed: Partial<ImportValues>) => {
             setError(null);
@@ -138,8 +137,7 @@ export default function ImportEdxmlDialog({ open, onClose }: { open: boolean; on
           ) : null}
           <Form.Item
             name="file"
-            label={txw.import.file}
-            extra={txw.import.fileHint}
+            label={`${txw.import.file} (${txw.import.fileHint})`}
             valuePropName="fileList"
             getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList.slice(-1)}
             rules={[{ required: true, type: 'array', min: 1, message: txw.import.fileRequired }]}

@@ -1,5 +1,5 @@
 import { PaperClipOutlined } from '@ant-design/icons';
-import { Alert, Descriptions, Flex, Typography } from 'antd';
+import { Alert, Descriptions, Flex, Grid, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { formatCalendarDate } from '../../../app/format';
 import type { ImportResult } from '../api/exchange.api';
@@ -14,6 +14,8 @@ const sizeText = (bytes: number) =>
  */
 export default function ImportResultView({ result, onNavigate }: { result: ImportResult; onNavigate: () => void }) {
   const i = txw.import;
+  // On a phone each label sits above its value, leaving the width to the value.
+  const wide = Grid.useBreakpoint().sm === true;
   return (
     <Flex vertical gap={12} className="vp-import-result">
       {result.duplicate ? (
@@ -54,7 +56,13 @@ export default function ImportResultView({ result, onNavigate }: { result: Impor
           }
         />
       ) : null}
-      <Descriptions column={1} size="small" bordered styles={{ label: { width: 140 } }}>
+      <Descriptions
+        column={1}
+        size="small"
+        bordered={wide}
+        layout={wide ? 'horizontal' : 'vertical'}
+        styles={wide ? { label: { width: 140 } } : { label: { paddingBottom: 0 } }}
+      >
         <Descriptions.Item label={i.issuer}>{result.issuer}</Descriptions.Item>
         <Descriptions.Item label={i.number}>{result.numberText ?? i.noNumber}</Descriptions.Item>
         <Descriptions.Item label={i.subject}>{result.subject}</Descriptions.Item>

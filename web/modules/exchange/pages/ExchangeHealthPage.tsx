@@ -14,6 +14,7 @@ import {
   Typography,
 } from 'antd';
 import { Link } from 'react-router-dom';
+import { DELIVERY_STATUS_LABELS, type DeliveryStatus } from '../../../../common/documents';
 import PageTitle from '../../../app/components/PageTitle';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { formatDateTimeShort } from '../../../app/format';
@@ -38,8 +39,14 @@ const COUNT_COLORS: Record<keyof ExchangeHealth['counts'], string | undefined> =
   refused: '#cf1322',
 };
 
-const kindText = (m: Message) =>
-  m.kind === 'package' && m.business === 1 ? h.recallKind : (h.kinds[m.kind] ?? m.kind);
+/** A status message is named by its code and what the code means ("Trạng thái 03 — Đã tiếp nhận"). */
+const kindText = (m: Message) => {
+  if (m.kind === 'package' && m.business === 1) return h.recallKind;
+  const kind = h.kinds[m.kind] ?? m.kind;
+  if (!m.statusCode) return kind;
+  const meaning = DELIVERY_STATUS_LABELS[m.statusCode as DeliveryStatus];
+  return meaning ? `${kind} ${m.statusCode} — ${meaning}` : `${kind} ${m.statusCode}`;
+};
 const stateTag = (m: Message) => (
   <Tag color={STATE_COLORS[m.state] ?? 'default'} data-state={m.state}>
     {h.states[m.state] ?? m.state}
@@ -64,12 +71,7 @@ const columns: TableColumnsType<Message> = [
   {
     key: 'kind',
     title: h.colKind,
-    render: (_, m) => (
-      <>
-        {kindText(m)}
-        {m.statusCode ? <Typography.Text type="secondary"> {m.statusCode}</Typography.Text> : null}
-      </>
-    ),
+    render: (_, m) => kindText(m),
   },
   { key: 'route', title: h.colRoute, render: (_, m) => route(m) },
   { key: 'document', title: h.colDocument, render: (_, m) => documentOf(m) },
@@ -93,7 +95,6 @@ function MessageCards({ items, empty }: { items: Message[]; empty: string }) {
             <Flex gap={6} wrap align="center">
               <Typography.Text strong>
                 {h.direction[m.direction] ?? m.direction} · {kindText(m)}
-                {m.statusCode ? ` ${m.statusCode}` : ''}
               </Typography.Text>
               {stateTag(m)}
             </Flex>
@@ -122,7 +123,6 @@ function Failures({ items }: { items: Message[] }) {
             <Flex gap={6} wrap align="center">
               <Typography.Text strong>
                 {h.direction[m.direction] ?? m.direction} · {kindText(m)}
-                {m.statusCode ? ` ${m.statusCode}` : ''}
               </Typography.Text>
               {stateTag(m)}
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -211,7 +211,7 @@ export default function ExchangeHealthPage() {
           </Card>
           <Flex wrap gap={12} className="vp-exchange-counts">
             {(Object.keys(h.counts) as (keyof ExchangeHealth['counts'])[]).map((key) => (
-              <Card key={key} size="small" style={{ flex: '1 1 150px' }} data-count={key}>
+              <Card key={key} size="small" style={{ flex: '1 1 105px' }} data-count={key}>
                 <Statistic
                   title={h.counts[key]}
                   value={data.counts[key]}
