@@ -130,6 +130,7 @@ export const recallRequestSchema = z.object({
   reason: z.string().nullable(),
   incomingDocumentId: z.string().nullable(),
 });
+export type RecallRequest = z.infer<typeof recallRequestSchema>;
 export const recallListSchema = z.object({ items: z.array(recallRequestSchema) });
 export const recallRefuseSchema = z.object({ reason: z.string().trim().min(1).max(2000) }).strict();
 /** The path of one peer deployment. */

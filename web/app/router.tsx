@@ -31,6 +31,7 @@ const UsersPage = lazy(() => import('../modules/admin/pages/UsersPage'));
 const AuditPage = lazy(() => import('../modules/admin/pages/AuditPage'));
 const JobsPage = lazy(() => import('../modules/admin/pages/JobsPage'));
 const PeersPage = lazy(() => import('../modules/exchange/pages/PeersPage'));
+const ExchangeHealthPage = lazy(() => import('../modules/exchange/pages/ExchangeHealthPage'));
 const DirectoryPage = lazy(() => import('../modules/directory/pages/DirectoryPage'));
 const IncomingPage = lazy(loadIncoming);
 const OutgoingPage = lazy(loadOutgoing);
@@ -219,6 +220,7 @@ export const router = createBrowserRouter([
                   { path: 'audit', element: <AuditPage /> },
                   { path: 'jobs', element: <JobsPage /> },
                   { path: 'peers', element: <PeersPage /> },
+                  { path: 'exchange', element: <ExchangeHealthPage /> },
                 ],
               },
               { path: '*', element: <NotFoundPage /> },

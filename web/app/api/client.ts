@@ -90,11 +90,61 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   }
   const payload = await readJson(response);
   if (response.ok) return payload as T;
+  throw refusalOf(response.status, payload, redirectOnSessionEnd);
+}
+
+/** The server's refusal as an ApiError; an ended session is handed to main.tsx on the way. */
+function refusalOf(status: number, payload: unknown, redirectOnSessionEnd: boolean): ApiError {
   const error = isErrorResponse(payload)
-    ? new ApiError(response.status, payload.error.code, payload.error.message, payload.error.details)
-    : new ApiError(response.status, 'http.unexpected', t.errors.unexpected(response.status));
-  if (response.status === 401 && redirectOnSessionEnd && SESSION_ENDED_CODES.has(error.code)) onSessionEnded(error);
-  throw error;
+    ? new ApiError(status, payload.error.code, payload.error.message, payload.error.details)
+    : new ApiError(status, 'http.unexpected', t.errors.unexpected(status));
+  if (status === 401 && redirectOnSessionEnd && SESSION_ENDED_CODES.has(error.code)) onSessionEnded(error);
+  return error;
+}
+
+/** The name a download's `Content-Disposition` gives (its UTF-8 form first), else `fallback`. */
+export function fileNameOf(disposition: string | null, fallback: string): string {
+  if (!disposition) return fallback;
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (utf8?.[1]) {
+    try {
+      return decodeURIComponent(utf8[1]);
+    } catch {
+      // A malformed escape: the plain name below.
+    }
+  }
+  const plain = /filename="([^"]+)"/i.exec(disposition);
+  return plain?.[1] ?? fallback;
+}
+
+/**
+ * A file the server makes on request (not one a link can fetch blindly): fetched whole, so a
+ * refusal reaches the person as the server's sentence instead of a broken download.
+ */
+export async function fetchFile(path: string, fallbackName: string): Promise<{ blob: Blob; fileName: string }> {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'network.unreachable', t.errors.network);
+  }
+  if (!response.ok) throw refusalOf(response.status, await readJson(response), true);
+  const blob = await response.blob();
+  return { blob, fileName: fileNameOf(response.headers.get('content-disposition'), fallbackName) };
+}
+
+/** Hands a fetched file to the browser's downloads under its name. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The click has started the download; the address is let go once it has been read.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 type BodyOptions = Omit<RequestOptions, 'method' | 'body'>;

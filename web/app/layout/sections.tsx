@@ -13,6 +13,7 @@ import {
   SendOutlined,
   SettingOutlined,
   SolutionOutlined,
+  SwapOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -20,7 +21,7 @@ import type { ReactNode } from 'react';
 import type { Role, Section } from '../../../common/roles';
 import type { RoleGrant } from '../../../common/schemas/auth';
 import { JOBS_MENU_LABEL } from '../../modules/admin/jobs.menu';
-import { PEERS_MENU_LABEL } from '../../modules/exchange/exchange.menu';
+import { EXCHANGE_MENU_LABEL, PEERS_MENU_LABEL } from '../../modules/exchange/exchange.menu';
 import { INSPECTION_MENU } from '../../modules/inspection/inspection.menu';
 import { MEETINGS_MENU } from '../../modules/meetings/meetings.menu';
 import { t } from '../i18n';
@@ -75,6 +76,7 @@ export const SECTION_ENTRIES: readonly SectionEntry[] = [
       { path: '/admin/users', label: t.sections.adminUsers, icon: <UserOutlined /> },
       { path: '/admin/audit', label: t.sections.adminAudit, icon: <AuditOutlined /> },
       { path: '/admin/jobs', label: JOBS_MENU_LABEL, icon: <CloudUploadOutlined /> },
+      { path: '/admin/exchange', label: EXCHANGE_MENU_LABEL, icon: <SwapOutlined /> },
       { path: '/admin/peers', label: PEERS_MENU_LABEL, icon: <ApiOutlined /> },
     ],
   },

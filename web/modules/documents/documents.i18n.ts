@@ -31,6 +31,7 @@ export const documentsVi = {
   },
   list: {
     register: 'Vào sổ văn bản đến',
+    importEdxml: 'Nhận tệp edXML',
     draft: 'Soạn văn bản đi',
     exportXlsx: 'Xuất Excel',
     exportPdf: 'Sổ PDF',
@@ -249,6 +250,12 @@ export const documentsVi = {
     reply_drafted: 'Soạn văn bản trả lời',
     reminded: 'Nhắc nơi nhận',
     resent: 'Gửi lại',
+    arrived: 'Đến qua liên thông',
+    outside_status: 'Trạng thái từ nơi nhận ngoài hệ thống',
+    outside_failed: 'Không gửi được liên thông',
+    recall_requested: 'Bên gửi đề nghị thu hồi',
+    recall_agreed: 'Đồng ý thu hồi',
+    recall_refused: 'Từ chối thu hồi',
   } as Record<string, string>,
   actions: {
     submit: 'Trình lãnh đạo',

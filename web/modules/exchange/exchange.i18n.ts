@@ -1,5 +1,5 @@
 import { PEER_LIMITS } from '../../../common/exchange';
-import { PEERS_MENU_LABEL } from './exchange.menu';
+import { EXCHANGE_MENU_LABEL, PEERS_MENU_LABEL } from './exchange.menu';
 
 /** The exchange's UI strings: the peer deployments an administrator keeps. */
 export const exchangeVi = {
@@ -54,6 +54,112 @@ export const exchangeVi = {
   },
 };
 
+/** Taking an `.edxml` file brought by hand, reading recalls, watching the exchange. */
+export const exchangeWorkVi = {
+  import: {
+    title: 'Nhận tệp edXML',
+    intro:
+      'Gói tin edXML do cơ quan khác gửi qua thư điện tử, USB…: văn bản vào hộp "chờ tiếp nhận" của tổ chức nhận, hoặc vào sổ ngay.',
+    organization: 'Tổ chức nhận',
+    organizationRequired: 'Hãy chọn tổ chức nhận',
+    registerNow: 'Vào sổ ngay',
+    register: 'Sổ văn bản đến',
+    registerRequired: 'Hãy chọn sổ văn bản đến',
+    noRegister: 'Tổ chức này chưa có sổ văn bản đến mà bạn được vào sổ.',
+    file: 'Tệp gói tin',
+    fileHint: '.edxml hoặc .xml',
+    fileRequired: 'Hãy chọn tệp gói tin',
+    choose: 'Chọn tệp',
+    submit: 'Nhận gói tin',
+    another: 'Nhận tệp khác',
+    close: 'Đóng',
+    registered: 'Đã nhận và vào sổ văn bản đến',
+    waiting: 'Đã nhận; văn bản đang chờ tiếp nhận',
+    duplicate: 'Gói tin này đã nhận trước đó',
+    duplicateBody: 'Không tạo thêm văn bản nào. Văn bản đã nhận lần trước vẫn ở chỗ cũ.',
+    registeredBefore: 'Đã có văn bản cùng số, cùng cơ quan ban hành trong sổ',
+    registeredBeforeBody: 'Hãy kiểm tra để không xử lý một văn bản hai lần:',
+    registeredBeforeItem: (number: string, arrival: string) => `${number}${arrival ? ` — ${arrival}` : ''}`,
+    arrivalNumber: (n: number, date: string) => `số đến ${n}${date ? `, ngày ${date}` : ''}`,
+    corrections: 'Đã sửa khi đọc:',
+    issuer: 'Cơ quan ban hành',
+    number: 'Số, ký hiệu',
+    subject: 'Trích yếu',
+    issueDate: 'Ngày ban hành',
+    attachments: 'Tệp đính kèm',
+    noAttachments: 'Không có tệp đính kèm',
+    noNumber: 'Không số',
+    openDocument: 'Mở văn bản đã vào sổ',
+    openInbox: 'Mở hộp văn bản chờ tiếp nhận',
+  },
+  download: {
+    label: 'Tải gói tin edXML',
+    failed: 'Không tải được gói tin edXML',
+  },
+  recalls: {
+    title: 'Đề nghị thu hồi từ cơ quan ngoài',
+    intro: 'Cơ quan gửi đề nghị thu hồi các văn bản dưới đây. Hãy trả lời để bên gửi biết.',
+    from: 'Bên gửi',
+    to: 'Nơi nhận',
+    reason: 'Lý do thu hồi',
+    noReason: 'Bên gửi không nêu lý do',
+    openDocument: 'Xem văn bản',
+    agree: 'Đồng ý thu hồi',
+    agreeTitle: 'Đồng ý thu hồi văn bản này?',
+    agreeBody: 'Văn bản sẽ bị hủy ở đơn vị mình và bên gửi được báo là đã đồng ý.',
+    agreed: 'Đã đồng ý thu hồi',
+    refuse: 'Từ chối',
+    refuseTitle: 'Từ chối thu hồi',
+    refuseReason: 'Lý do từ chối',
+    refuseReasonRequired: 'Hãy nhập lý do từ chối',
+    refused: 'Đã từ chối thu hồi',
+  },
+  health: {
+    title: EXCHANGE_MENU_LABEL,
+    refresh: 'Tải lại',
+    peersLink: 'Xem các máy chủ VanPhong liên thông trực tiếp',
+    node: 'Tên máy chủ này',
+    noNode: 'Chưa đặt (EXCHANGE_NODE)',
+    platform: 'Trục liên thông',
+    platformConfigured: 'Đã cấu hình',
+    platformNotConfigured: 'Chưa cấu hình',
+    lastPoll: 'Lần đọc gần nhất',
+    lastSuccess: 'Lần đọc thành công gần nhất',
+    lastError: 'Lỗi gần nhất',
+    never: 'Chưa có',
+    counts: {
+      queued: 'Đang chờ gửi',
+      sent: 'Đã gửi',
+      failed: 'Gửi không được',
+      received: 'Đã nhận',
+      refused: 'Bị từ chối khi nhận',
+    },
+    failures: 'Thông điệp có lỗi',
+    noFailures: 'Không có thông điệp nào lỗi',
+    recent: 'Thông điệp gần đây',
+    noRecent: 'Chưa có thông điệp liên thông nào',
+    attempts: (n: number) => `${n} lần thử`,
+    colDirection: 'Chiều',
+    colKind: 'Loại',
+    colRoute: 'Từ → Đến',
+    colDocument: 'Văn bản',
+    colState: 'Trạng thái',
+    colTime: 'Thời điểm',
+    direction: { in: 'Nhận', out: 'Gửi' } as Record<string, string>,
+    kinds: { package: 'Gói tin', status: 'Trạng thái' } as Record<string, string>,
+    sources: { peer: 'máy chủ VanPhong', platform: 'trục liên thông', file: 'tệp mang đến' } as Record<string, string>,
+    recallKind: 'Thu hồi',
+    states: {
+      queued: 'Chờ gửi',
+      sent: 'Đã gửi',
+      failed: 'Lỗi',
+      stored: 'Đã nhận',
+      refused: 'Từ chối',
+    } as Record<string, string>,
+  },
+};
+
 export type ExchangeDictionary = typeof exchangeVi;
 /** Read as `tx.peers.create`, like `t` for the app's own strings. */
 export const tx: ExchangeDictionary = exchangeVi;
+export const txw = exchangeWorkVi;

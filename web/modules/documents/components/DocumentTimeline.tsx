@@ -11,6 +11,11 @@ const EVENT_COLORS: Record<string, string> = {
   completed: 'green',
   accepted: 'green',
   dispatched: 'green',
+  arrived: 'green',
+  outside_failed: 'red',
+  recall_requested: 'orange',
+  recall_agreed: 'red',
+  recall_refused: 'orange',
 };
 
 /** Every step of the document, oldest first: who, when (Vietnam time) and what they wrote. */

@@ -1,4 +1,11 @@
-import { BookOutlined, FileExcelOutlined, FilePdfOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import {
+  BookOutlined,
+  CloudDownloadOutlined,
+  FileExcelOutlined,
+  FilePdfOutlined,
+  PlusOutlined,
+  PrinterOutlined,
+} from '@ant-design/icons';
 import { Badge, Button, Empty, Tabs, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -9,6 +16,7 @@ import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { useMarkUsable } from '../../../app/hooks/useMarkUsable';
 import { useCurrentUser } from '../../../app/layout/currentUser';
 import { canManageRegisters, REGISTERS_PATH } from '../../../app/layout/sections';
+import { useRecalls } from '../../exchange/api/exchange.api';
 import {
   type Direction,
   DOCUMENT_PAGE_SIZE,
@@ -29,6 +37,9 @@ const IncomingForm = lazy(() => import('../components/IncomingForm'));
 const OutgoingForm = lazy(() => import('../components/OutgoingForm'));
 // What other offices sent, waiting to be accepted: its tab's code comes when the tab is opened.
 const DeliveryInbox = lazy(() => import('../components/DeliveryInbox'));
+// Outside offices' recall requests sit above that inbox; a package brought by hand is taken in a dialog.
+const RecallRequests = lazy(() => import('../../exchange/components/RecallRequests'));
+const ImportEdxmlDialog = lazy(() => import('../../exchange/components/ImportEdxmlDialog'));
 const DRAFTING_ROLES = new Set(['clerk', 'leader', 'specialist', 'admin']);
 
 /** The incoming or outgoing register: filtered list, export, print, and the clerk's inbox. */
@@ -38,6 +49,7 @@ export default function DocumentListPage({ direction }: { direction: Direction }
   const canDraft = user.roles.some((r) => DRAFTING_ROLES.has(r.role));
   const { filters, page, tab, setFilters, setPage, setTab } = useFilterParams();
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const list = useDocumentList(direction, filters, page, DOCUMENT_PAGE_SIZE);
   useMarkUsable(direction, list.data !== undefined);
   // A book is one register: the PDF is made from the chosen one, or the user's own.
@@ -45,7 +57,8 @@ export default function DocumentListPage({ direction }: { direction: Direction }
   const showRegister = !filters.registerId && new Set(registers.map((r) => r.id)).size > 1;
   const showInbox = direction === 'incoming' && isClerk;
   const inbox = useDeliveries(showInbox);
-  const inboxCount = inbox.data?.items.length ?? 0;
+  const recalls = useRecalls(showInbox);
+  const inboxCount = (inbox.data?.items.length ?? 0) + (recalls.data?.items.length ?? 0);
   const printParams = new URLSearchParams(
     Object.entries(filterQuery(direction, filters)).flatMap(([k, v]) => (v ? [[k, String(v)]] : [])),
   );
@@ -93,6 +106,11 @@ export default function DocumentListPage({ direction }: { direction: Direction }
                 {tdoc.list.register}
               </Button>
             ) : null}
+            {direction === 'incoming' && isClerk ? (
+              <Button icon={<CloudDownloadOutlined />} onClick={() => setImporting(true)}>
+                {tdoc.list.importEdxml}
+              </Button>
+            ) : null}
             {direction === 'outgoing' && canDraft ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
                 {tdoc.list.draft}
@@ -136,6 +154,7 @@ export default function DocumentListPage({ direction }: { direction: Direction }
               ),
               children: (
                 <Suspense fallback={<PageLoading />}>
+                  <RecallRequests />
                   <DeliveryInbox />
                 </Suspense>
               ),
@@ -145,6 +164,11 @@ export default function DocumentListPage({ direction }: { direction: Direction }
       ) : (
         listView
       )}
+      {showInbox ? (
+        <MountWhenOpened open={importing}>
+          <ImportEdxmlDialog open={importing} onClose={() => setImporting(false)} />
+        </MountWhenOpened>
+      ) : null}
       <MountWhenOpened open={creating}>
         {direction === 'incoming' ? (
           <IncomingForm open={creating} onClose={() => setCreating(false)} />

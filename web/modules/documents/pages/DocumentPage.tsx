@@ -7,6 +7,7 @@ import MountWhenOpened from '../../../app/components/MountWhenOpened';
 import QueryErrorAlert from '../../../app/components/QueryErrorAlert';
 import { formatCalendarDate } from '../../../app/format';
 import { useMarkUsable } from '../../../app/hooks/useMarkUsable';
+import EdxmlDownloadButton from '../../exchange/components/EdxmlDownloadButton';
 import { fileUrl, useDocument } from '../api/documents.api';
 import DeliveryStatus from '../components/DeliveryStatus';
 import DocumentActions from '../components/DocumentActions';
@@ -73,6 +74,11 @@ export default function DocumentPage() {
             </Card>
             <Card size="small" title={tdoc.doc.files}>
               <DocumentFiles files={doc.files} url={(fileId, inline) => fileUrl(doc.id, fileId, inline)} />
+              {doc.direction === 'incoming' || doc.numberText ? (
+                <div style={{ marginTop: 12 }}>
+                  <EdxmlDownloadButton documentId={doc.id} />
+                </div>
+              ) : null}
             </Card>
             {doc.direction === 'outgoing' ? (
               <Card size="small" title={doc.deliveries.length > 0 ? tdoc.doc.deliveries : tdoc.doc.recipients}>
