@@ -60,7 +60,8 @@ export function createExchangeService(
     options: { register: boolean; registerId?: string; via: string },
   ): Promise<ImportResult> {
     if (actor && !receivesFor(actor, organization.path)) throw forbidden();
-    if (organization.reach !== undefined && organization.reach !== 'inside') throw errors.noOrganizationFor(organization.name);
+    if (organization.reach !== undefined && organization.reach !== 'inside')
+      throw errors.noOrganizationFor(organization.name);
     const taken = await inbound.fromFile(bytes, {
       source: 'file',
       remoteId: null,
@@ -78,7 +79,7 @@ export function createExchangeService(
       ).id;
     }
     return {
-      duplicate: taken.duplicate || !mine,
+      duplicate: taken.duplicate,
       deliveryId: mine?.deliveryId ?? null,
       incomingDocumentId,
       documentRef: taken.documentRef,

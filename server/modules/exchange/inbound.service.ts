@@ -145,7 +145,10 @@ export function createInbound(deps: PlatformDeps, crossing: Crossing, outbound: 
         corrections.push({ code: 'exchange.attachment_not_kept', message: `Không nhận tệp "${name}": ${reason}` });
       } else {
         kept.push({ file: f, name });
-        for (const w of f.warnings) corrections.push({ code: w.code, message: w.message });
+        // The reader already said when a name or type did not match the bytes.
+        for (const w of f.warnings)
+          if (w.code !== 'files.renamed' || !parsed.corrections.some((c) => c.code === 'edxml.attachment_name'))
+            corrections.push({ code: w.code, message: w.message });
       }
     }
     const h = parsed.model.header;
@@ -394,7 +397,9 @@ export function createInbound(deps: PlatformDeps, crossing: Crossing, outbound: 
     );
     try {
       if (spooled.size === 0) throw errors.emptyMessage();
-      return await takePackage(spooled.path, origin);
+      // A file brought by hand has no sender's id: its bytes name it, so the same file twice is one message.
+      const named = origin.remoteId ? origin : { ...origin, remoteId: `sha256:${spooled.sha256}` };
+      return await takePackage(spooled.path, named);
     } finally {
       await spooled.remove();
     }

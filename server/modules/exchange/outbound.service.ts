@@ -136,6 +136,19 @@ export function createOutbound(deps: PlatformDeps, crossing: Crossing, platform:
     }
   }
 
+  /**
+   * How a status goes back: the way the document came, or for a file brought by hand the way the
+   * directory says its sender is reached; none (nothing sent) when there is no way back.
+   */
+  async function channelBack(trx: Transaction<DB>, source: string, remoteOrgId: string): Promise<string | null> {
+    if (source.startsWith('peer:')) return source;
+    if (source === 'platform') return platform ? 'platform' : null;
+    const [sender] = await crossing.organizationsByNationalId(trx, [remoteOrgId]);
+    if (sender?.reach === 'peer' && sender.peer_id) return `peer:${sender.peer_id}`;
+    if (sender?.reach === 'platform' && platform) return 'platform';
+    return null;
+  }
+
   /** A step on a copy that came from outside: its status goes back to the office that sent it. */
   async function statusBack(
     trx: Transaction<DB>,
@@ -147,6 +160,8 @@ export function createOutbound(deps: PlatformDeps, crossing: Crossing, platform:
   ) {
     const link = await repo.findLink(trx, deliveryId);
     if (link?.side !== 'in') return;
+    const via = await channelBack(trx, link.source, link.remote_org_id);
+    if (!via) return;
     const from = await identity(trx, link.organization_id);
     await queue(
       trx,
@@ -155,7 +170,7 @@ export function createOutbound(deps: PlatformDeps, crossing: Crossing, platform:
         kind: 'status',
         business: null,
         status_code: status,
-        source: link.source,
+        source: via,
         from_id: from.organId,
         to_id: link.remote_org_id,
         // An update's own copy answers for the document it updates.
