@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentView } from '../../../common/schemas/documents';
 import { errorCode, ok } from '../../test/documents';
@@ -208,6 +209,61 @@ describe.each(testEngines())('the exchange under faults (%s)', (engine) => {
     expect(await deliveriesOf(link)).toHaveLength(1);
     expect(leftovers(dirB)).toEqual([]);
   });
+
+  it.runIf(engine === 'postgres')(
+    'the same document stored meanwhile by another request: answered as a duplicate, not a failure',
+    async () => {
+      const link = await linkDeployments(a, b);
+      const { bytes, facts, messageId } = await captured(link);
+      const { document_ref: ref } = await a.deps.database.db
+        .selectFrom('exchange_messages')
+        .select('document_ref')
+        .where('id', '=', messageId)
+        .executeTakeFirstOrThrow();
+      // Another request holds the same copy, not yet committed, while this one reads and writes.
+      let release = () => {};
+      const gate = new Promise<void>((r) => {
+        release = r;
+      });
+      let held = false;
+      const other = b.deps.database.db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('exchange_links')
+          .values({
+            delivery_id: `giu-${messageId}`,
+            side: 'in',
+            document_ref: ref,
+            organization_id: link.officeB.committee.id,
+            remote_org_id: link.idA,
+            remote_org_name: 'Huyện ủy Đồng Văn (máy A)',
+            source: 'peer:khac',
+            recall_state: null,
+            recall_reason: null,
+            created_at: b.clock.now().toISOString(),
+          })
+          .execute();
+        held = true;
+        await gate;
+      });
+      await expect.poll(() => held).toBe(true);
+      const answer = postSigned(b, bytes, facts);
+      // The request waits on the held copy, then that one commits.
+      const waiting = async () =>
+        (
+          await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+            where datname = current_database() and wait_event_type = 'Lock'
+            and query like 'insert into "exchange_links"%'`.execute(b.deps.database.db)
+        ).rows[0]?.n;
+      await expect.poll(waiting, { timeout: 10_000, interval: 20 }).toBe(1);
+      release();
+      await other;
+      const res = await answer;
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ duplicate: true });
+      expect(await deliveriesOf(link)).toEqual([]);
+      expect(leftovers(dirB)).toEqual([]);
+    },
+  );
 
   it('refuses what is forged, stale, misdirected or not ours, writing nothing and keeping no staged file', async () => {
     const link = await linkDeployments(a, b);
