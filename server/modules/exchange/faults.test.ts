@@ -162,6 +162,29 @@ describe.each(testEngines())('the exchange under faults (%s)', (engine) => {
     expect(leftovers(dirB)).toEqual([]);
   }, 120_000);
 
+  it('a fault on the sending side (its spool folder unusable) is tried again, not given up', async () => {
+    const link = await linkDeployments(a, b);
+    const { doc, dispatch } = await issueTo(link.officeA, [link.bInA.id]);
+    ok(await dispatch());
+    const spoolDir = path.join(dirA, 'tmp', 'exchange');
+    fs.rmSync(spoolDir, { recursive: true, force: true });
+    fs.mkdirSync(path.dirname(spoolDir), { recursive: true });
+    fs.writeFileSync(spoolDir, 'khong phai thu muc');
+    try {
+      await link.runA();
+      const [message] = await queuedFor(a, doc.id);
+      expect(message).toMatchObject({ state: 'queued', attempts: 1 });
+      expect(message?.last_error).toBeTruthy();
+    } finally {
+      fs.rmSync(spoolDir, { force: true });
+    }
+    advance(31_000);
+    await link.runA();
+    const [message] = await queuedFor(a, doc.id);
+    expect(message).toMatchObject({ state: 'sent', attempts: 2, last_error: null });
+    expect(await deliveriesOf(link)).toHaveLength(1);
+  });
+
   /** A package of A to B's committee, captured as it would travel, not yet sent. */
   async function captured(link: Link) {
     const { doc, dispatch } = await issueTo(link.officeA, [link.bInA.id]);
