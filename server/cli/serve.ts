@@ -124,6 +124,7 @@ export async function serve(config: Config): Promise<void> {
     lockMs: JOB_LEASE_MS,
   });
   startup.track('jobs', jobs.start());
+  startup.track('exchange-spool', services.exchange.sweepSpool());
   if (config.mail.listen) {
     // Mail for the office's domain, filed into its mailboxes before the sender is answered.
     smtp = await createSmtpListener({

@@ -1,7 +1,11 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import type { DocumentView } from '../../common/schemas/documents';
+import { type SignedFacts, signedHeaders } from '../modules/exchange/peer-signature.rules';
 import { newId } from '../platform/ids';
 import { createJobRunner } from '../platform/jobs/runner';
-import { makeOffice, ok } from './documents';
+import { makeOffice, ok, tinyPdf } from './documents';
 import { makeOrganization } from './factories';
 import type { TestApp } from './harness';
 
@@ -110,3 +114,81 @@ export async function linkDeployments(a: TestApp, b: TestApp, options: { secretA
 }
 
 export { ok };
+
+/** Drafts, signs, numbers and dispatches a document of `o` to `recipientIds` (the dispatch left to call). */
+export async function issueTo(o: Office, recipientIds: readonly string[], extra: Record<string, unknown> = {}) {
+  const file = await o.specialist.api.upload('Công văn 12.pdf', tinyPdf('Cong van ve lien thong'));
+  const { id } = ok<{ id: string }>(
+    await o.specialist.api.post('/api/documents/outgoing', {
+      organizationId: o.committee.id,
+      typeCode: 'CV',
+      summary: 'V/v triển khai liên thông văn bản điện tử',
+      recipients: recipientIds.map((r) => ({ kind: 'organization', id: r })),
+      uploadIds: [file],
+      ...extra,
+    }),
+    201,
+  );
+  let doc = ok<DocumentView>(
+    await o.specialist.api.post(`/api/documents/${id}/submit`, { version: 1, leaderId: o.leader.id }),
+  );
+  doc = ok(await o.leader.api.post(`/api/documents/${id}/approve`, { version: doc.version }));
+  doc = ok(
+    await o.clerk.api.post(`/api/documents/${id}/issue`, { version: doc.version, registerId: o.outgoingRegister }),
+  );
+  return { doc, dispatch: () => o.clerk.api.post(`/api/documents/${id}/dispatch`, { version: doc.version }) };
+}
+
+type Office = Awaited<ReturnType<typeof makeOffice>>;
+
+/** A message queued in `t` as it would travel: its bytes and the facts its signature covers. */
+export async function wireOf(t: TestApp, messageId: string, to: string) {
+  const message = await t.deps.database.db
+    .selectFrom('exchange_messages')
+    .selectAll()
+    .where('id', '=', messageId)
+    .executeTakeFirstOrThrow();
+  const job = await t.deps.database.db
+    .selectFrom('jobs')
+    .select('payload')
+    .where('idempotency_key', '=', `exchange:send:${messageId}`)
+    .executeTakeFirstOrThrow();
+  const payload = typeof job.payload === 'string' ? JSON.parse(job.payload) : job.payload;
+  const { spooled, secrecy } = await t.services.exchange.outbound.spoolMessage(message, payload);
+  const bytes = fs.readFileSync(spooled.path);
+  await spooled.remove();
+  const facts: SignedFacts = {
+    node: t.deps.config.exchange.node,
+    to,
+    message: message.id,
+    kind: message.kind as 'package' | 'status',
+    time: t.clock.now().toISOString(),
+    secrecy,
+    digest: createHash('sha256').update(bytes).digest('hex'),
+  };
+  return { bytes, facts };
+}
+
+/** Posts `bytes` to `t`'s peers' door with the headers signed over `facts` (or the headers given). */
+export function postSigned(
+  t: TestApp,
+  bytes: Buffer | string,
+  facts: SignedFacts | null,
+  options: { secret?: string; headers?: Record<string, string> } = {},
+) {
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/exchange/peer',
+    headers: {
+      'content-type': 'application/xml',
+      ...(facts ? signedHeaders(options.secret ?? SHARED_SECRET, facts) : {}),
+      ...options.headers,
+    },
+    payload: bytes,
+  });
+}
+
+/** The same facts over other bytes: their digest recomputed. */
+export function refacts(facts: SignedFacts, bytes: Buffer | string, patch: Partial<SignedFacts> = {}): SignedFacts {
+  return { ...facts, digest: createHash('sha256').update(bytes).digest('hex'), ...patch };
+}

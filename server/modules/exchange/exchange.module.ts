@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { PlatformDeps } from '../../platform/deps';
 import type { App } from '../../platform/http/http-server';
 import type { JobHandler } from '../../platform/jobs/jobs';
@@ -8,6 +9,7 @@ import { createInbound } from './inbound.service';
 import { createOutbound, SEND_JOB } from './outbound.service';
 import { createPlatformTransport, type PlatformTransport } from './platform.transport';
 import { createPlatformPoller } from './poller.service';
+import { sweepSpool } from './spool.service';
 import { subscribeToDocuments } from './subscribers/documents.subscribers';
 
 export { exchangePolicy } from './exchange.policy';
@@ -45,6 +47,8 @@ export function createExchangeModule(
     /** Reads the platform on the server's schedule; null without a platform. */
     poller,
     handlers: { [SEND_JOB]: outbound.send } as Record<string, JobHandler>,
+    /** Once at start: the spooled messages a killed process left behind are removed. */
+    sweepSpool: () => sweepSpool(path.join(deps.config.dataDir, 'tmp', 'exchange'), Date.now()),
     register: (app: App) => registerExchangeRoutes(app, service, inbound, { maxBytes: settings.maxBytes }),
   };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { Transaction } from 'kysely';
 import { DELIVERY_STATUS, type DeliveryStatus } from '../../../common/documents';
+import { isUniqueViolation } from '../../platform/db/errors';
 import type { DB } from '../../platform/db/schema';
 import type { PlatformDeps } from '../../platform/deps';
 import type { StagedFile } from '../../platform/files/file-store';
@@ -165,137 +166,153 @@ export function createInbound(deps: PlatformDeps, crossing: Crossing, outbound: 
       issueDate: h.promulgationInfo.promulgationDate,
     };
     try {
-      return await deps.transact(async ({ trx }) => {
-        const messageId = newId();
-        const recorded = await repo.insertReceived(trx, {
-          id: messageId,
-          direction: 'in',
-          kind: 'package',
-          business,
-          status_code: null,
-          source: origin.source,
-          remote_id: origin.remoteId,
-          from_id: h.from.organId,
-          to_id: h.to
-            .map((t) => t.organId)
-            .join(',')
-            .slice(0, 64),
-          document_ref: documentRef,
-          delivery_id: null,
-          state: 'stored',
-          attempts: 1,
-          last_error: null,
-          package_sha256: null,
-          size: null,
-          warnings: corrections.length > 0 ? JSON.stringify(corrections) : null,
-          created_at: nowIso(),
-          updated_at: nowIso(),
-          done_at: nowIso(),
-        });
-        const none = { messageId, documentId: null, deliveries: [], ...summary };
-        if (!recorded) return { ...none, duplicate: true };
-        const sender = await senderOf(trx, h.from.organId, h.from.organName, origin);
-        const reason = parsed.model.business?.bussinessDocReason ?? null;
-        if (business === 1) {
-          await askRecall(trx, documentRef, sender.name, reason);
-          return { ...none, duplicate: false };
-        }
-        // An update or a replacement of a document we hold arrives as a copy of its own, and the
-        // earlier copy is asked of the clerk as a recall is: nothing the sender sent is dropped.
-        let linkRef = documentRef;
-        if (business === 2 || business === 3) {
-          const earlier = await repo.linksOf(trx, 'in', documentRef);
-          if (earlier.length > 0) {
-            linkRef = `${documentRef}#${business}:${origin.remoteId ?? messageId}`.slice(0, 300);
-            const what = business === 2 ? 'Cập nhật bằng văn bản gửi lại' : 'Thay thế bằng văn bản mới';
-            await askRecall(trx, documentRef, sender.name, reason ? `${what}: ${reason}` : what);
-          }
-        }
-        let ours = (
-          await crossing.organizationsByNationalId(
-            trx,
-            h.to.map((t) => t.organId),
-          )
-        ).filter((o) => o.reach === 'inside');
-        if (origin.onlyFor) {
-          const chosen = origin.onlyFor;
-          if (!ours.some((o) => o.id === chosen))
-            corrections.push({
-              code: 'exchange.recipient_chosen',
-              message: 'Gói tin không ghi cơ quan nhận là tổ chức đã chọn; nhận theo tổ chức đã chọn.',
-            });
-          const org = await crossing.organization(trx, chosen);
-          ours = org ? [org] : [];
-        }
-        if (ours.length === 0) throw errors.noRecipientHere(h.to.map((t) => t.organId));
-        const known = new Set(
-          (
-            await repo.linksOf(
-              trx,
-              'in',
-              linkRef,
-              ours.map((o) => o.id),
-            )
-          ).map((l) => l.organization_id),
-        );
-        const fresh = ours.filter((o) => !known.has(o.id));
-        if (fresh.length === 0) return { ...none, duplicate: true };
-        for (const k of kept) await k.file.commit(trx);
-        const fileTexts = await crossing.fileTexts(
-          trx,
-          kept.map((k) => k.file.sha256),
-        );
-        const arrived = await crossing.arrive(trx, {
-          sourceOrganizationId: sender.id,
-          organizationIds: fresh.map((o) => o.id),
-          number,
-          numberText,
-          typeCode: (h.documentType.type || 'CV').slice(0, 10),
-          issueDate: h.promulgationInfo.promulgationDate,
-          summary: h.subject || h.documentType.typeName || '(không có trích yếu)',
-          signerName: h.signerInfo.fullName || null,
-          signerPosition: h.signerInfo.position ?? null,
-          pageCount: h.otherInfo.pageAmount ?? null,
-          secrecy: origin.secrecy,
-          urgency: urgencyOf(h.otherInfo.priority),
-          dueDate: h.dueDate ?? null,
-          files: kept.map((k, i) => ({
-            sha256: k.file.sha256,
-            fileName: k.file.fileName,
-            kind: i === 0 ? 'main' : 'attachment',
-          })),
-          fileTexts,
-          via: `${origin.via}${corrections.length > 0 ? ` (đã sửa ${corrections.length} chỗ chưa đúng chuẩn)` : ''}`,
-        });
-        await repo.insertLinks(
-          trx,
-          arrived.deliveries.map((d) => ({
-            delivery_id: d.deliveryId,
-            side: 'in',
-            document_ref: linkRef,
-            organization_id: d.organizationId,
-            remote_org_id: h.from.organId,
-            remote_org_name: sender.name,
+      return await storedOnce(() =>
+        deps.transact(async ({ trx }) => {
+          const messageId = newId();
+          const recorded = await repo.insertReceived(trx, {
+            id: messageId,
+            direction: 'in',
+            kind: 'package',
+            business,
+            status_code: null,
             source: origin.source,
-            recall_state: null,
-            recall_reason: null,
+            remote_id: origin.remoteId,
+            from_id: h.from.organId,
+            to_id: h.to
+              .map((t) => t.organId)
+              .join(',')
+              .slice(0, 64),
+            document_ref: documentRef,
+            delivery_id: null,
+            state: 'stored',
+            attempts: 1,
+            last_error: null,
+            package_sha256: null,
+            size: null,
+            warnings: corrections.length > 0 ? JSON.stringify(corrections) : null,
             created_at: nowIso(),
-          })),
-        );
-        // The sender hears at once that it arrived.
-        for (const d of arrived.deliveries)
-          await outbound.statusBack(trx, d.deliveryId, DELIVERY_STATUS.sent, null, 'Văn thư', nowIso());
-        return {
-          ...summary,
-          messageId,
-          duplicate: false,
-          documentId: arrived.documentId,
-          deliveries: arrived.deliveries,
-        };
-      });
+            updated_at: nowIso(),
+            done_at: nowIso(),
+          });
+          const none = { messageId, documentId: null, deliveries: [], ...summary };
+          if (!recorded) return { ...none, duplicate: true };
+          const sender = await senderOf(trx, h.from.organId, h.from.organName, origin);
+          const reason = parsed.model.business?.bussinessDocReason ?? null;
+          if (business === 1) {
+            await askRecall(trx, documentRef, sender.name, reason);
+            return { ...none, duplicate: false };
+          }
+          // An update or a replacement of a document we hold arrives as a copy of its own, and the
+          // earlier copy is asked of the clerk as a recall is: nothing the sender sent is dropped.
+          let linkRef = documentRef;
+          if (business === 2 || business === 3) {
+            const earlier = await repo.linksOf(trx, 'in', documentRef);
+            if (earlier.length > 0) {
+              linkRef = `${documentRef}#${business}:${origin.remoteId ?? messageId}`.slice(0, 300);
+              const what = business === 2 ? 'Cập nhật bằng văn bản gửi lại' : 'Thay thế bằng văn bản mới';
+              await askRecall(trx, documentRef, sender.name, reason ? `${what}: ${reason}` : what);
+            }
+          }
+          let ours = (
+            await crossing.organizationsByNationalId(
+              trx,
+              h.to.map((t) => t.organId),
+            )
+          ).filter((o) => o.reach === 'inside');
+          if (origin.onlyFor) {
+            const chosen = origin.onlyFor;
+            if (!ours.some((o) => o.id === chosen))
+              corrections.push({
+                code: 'exchange.recipient_chosen',
+                message: 'Gói tin không ghi cơ quan nhận là tổ chức đã chọn; nhận theo tổ chức đã chọn.',
+              });
+            const org = await crossing.organization(trx, chosen);
+            ours = org ? [org] : [];
+          }
+          if (ours.length === 0) throw errors.noRecipientHere(h.to.map((t) => t.organId));
+          const known = new Set(
+            (
+              await repo.linksOf(
+                trx,
+                'in',
+                linkRef,
+                ours.map((o) => o.id),
+              )
+            ).map((l) => l.organization_id),
+          );
+          const fresh = ours.filter((o) => !known.has(o.id));
+          if (fresh.length === 0) return { ...none, duplicate: true };
+          for (const k of kept) await k.file.commit(trx);
+          const fileTexts = await crossing.fileTexts(
+            trx,
+            kept.map((k) => k.file.sha256),
+          );
+          const arrived = await crossing.arrive(trx, {
+            sourceOrganizationId: sender.id,
+            organizationIds: fresh.map((o) => o.id),
+            number,
+            numberText,
+            typeCode: (h.documentType.type || 'CV').slice(0, 10),
+            issueDate: h.promulgationInfo.promulgationDate,
+            summary: h.subject || h.documentType.typeName || '(không có trích yếu)',
+            signerName: h.signerInfo.fullName || null,
+            signerPosition: h.signerInfo.position ?? null,
+            pageCount: h.otherInfo.pageAmount ?? null,
+            secrecy: origin.secrecy,
+            urgency: urgencyOf(h.otherInfo.priority),
+            dueDate: h.dueDate ?? null,
+            files: kept.map((k, i) => ({
+              sha256: k.file.sha256,
+              fileName: k.file.fileName,
+              kind: i === 0 ? 'main' : 'attachment',
+            })),
+            fileTexts,
+            via: `${origin.via}${corrections.length > 0 ? ` (đã sửa ${corrections.length} chỗ chưa đúng chuẩn)` : ''}`,
+          });
+          await repo.insertLinks(
+            trx,
+            arrived.deliveries.map((d) => ({
+              delivery_id: d.deliveryId,
+              side: 'in',
+              document_ref: linkRef,
+              organization_id: d.organizationId,
+              remote_org_id: h.from.organId,
+              remote_org_name: sender.name,
+              source: origin.source,
+              recall_state: null,
+              recall_reason: null,
+              created_at: nowIso(),
+            })),
+          );
+          // The sender hears at once that it arrived.
+          for (const d of arrived.deliveries)
+            await outbound.statusBack(trx, d.deliveryId, DELIVERY_STATUS.sent, null, 'Văn thư', nowIso());
+          return {
+            ...summary,
+            messageId,
+            duplicate: false,
+            documentId: arrived.documentId,
+            deliveries: arrived.deliveries,
+          };
+        }),
+      );
     } finally {
       // A file the transaction took is already in the store (its discard is then a no-op); the rest go.
       await discardAll(staged);
+    }
+  }
+
+  /**
+   * Runs a message's transaction again once when another request stored the same message or the
+   * same copy meanwhile (a unique index refused this one): the second run finds it and answers
+   * duplicate instead of failing.
+   */
+  async function storedOnce<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isUniqueViolation(error, 'document_ref') && !isUniqueViolation(error, 'remote_id')) throw error;
+      return work();
     }
   }
 
@@ -311,48 +328,55 @@ export function createInbound(deps: PlatformDeps, crossing: Crossing, outbound: 
 
   async function takeStatus(file: string, origin: MessageOrigin) {
     const { model } = await parseStatus(fs.createReadStream(file));
-    return deps.transact(async ({ trx }) => {
-      const messageId = newId();
-      const links = await repo.outLinksTo(trx, model.responseFor.documentId, model.from.organId);
-      if (links.length === 0) throw errors.unknownDocument();
-      if (links.some((l) => l.source !== origin.source)) throw errors.senderNotReached(model.from.organId);
-      const recorded = await repo.insertReceived(trx, {
-        id: messageId,
-        direction: 'in',
-        kind: 'status',
-        business: null,
-        status_code: model.statusCode,
-        source: origin.source,
-        remote_id: origin.remoteId,
-        from_id: model.from.organId,
-        to_id: model.responseFor.organId,
-        document_ref: model.responseFor.documentId,
-        delivery_id: links[0]?.delivery_id ?? null,
-        state: 'stored',
-        attempts: 1,
-        last_error: null,
-        package_sha256: null,
-        size: null,
-        warnings: null,
-        created_at: nowIso(),
-        updated_at: nowIso(),
-        done_at: nowIso(),
-      });
-      if (!recorded) return { messageId, duplicate: true };
-      for (const link of links) {
-        const code = model.statusCode;
-        if (code === '15' || code === '16')
-          await repo.setRecall(trx, link.delivery_id, code === '15' ? 'agreed' : 'refused', model.description ?? null);
-        if (code === '13') continue;
-        await crossing.followOutside(trx, link.delivery_id, {
-          status: code as DeliveryStatus,
-          description: model.description ?? null,
-          by: model.from.organName,
-          at: model.timestamp,
+    return storedOnce(() =>
+      deps.transact(async ({ trx }) => {
+        const messageId = newId();
+        const links = await repo.outLinksTo(trx, model.responseFor.documentId, model.from.organId);
+        if (links.length === 0) throw errors.unknownDocument();
+        if (links.some((l) => l.source !== origin.source)) throw errors.senderNotReached(model.from.organId);
+        const recorded = await repo.insertReceived(trx, {
+          id: messageId,
+          direction: 'in',
+          kind: 'status',
+          business: null,
+          status_code: model.statusCode,
+          source: origin.source,
+          remote_id: origin.remoteId,
+          from_id: model.from.organId,
+          to_id: model.responseFor.organId,
+          document_ref: model.responseFor.documentId,
+          delivery_id: links[0]?.delivery_id ?? null,
+          state: 'stored',
+          attempts: 1,
+          last_error: null,
+          package_sha256: null,
+          size: null,
+          warnings: null,
+          created_at: nowIso(),
+          updated_at: nowIso(),
+          done_at: nowIso(),
         });
-      }
-      return { messageId, duplicate: false };
-    });
+        if (!recorded) return { messageId, duplicate: true };
+        for (const link of links) {
+          const code = model.statusCode;
+          if (code === '15' || code === '16')
+            await repo.setRecall(
+              trx,
+              link.delivery_id,
+              code === '15' ? 'agreed' : 'refused',
+              model.description ?? null,
+            );
+          if (code === '13') continue;
+          await crossing.followOutside(trx, link.delivery_id, {
+            status: code as DeliveryStatus,
+            description: model.description ?? null,
+            by: model.from.organName,
+            at: model.timestamp,
+          });
+        }
+        return { messageId, duplicate: false };
+      }),
+    );
   }
 
   /** A message from a peer deployment, checked by its signature before a byte is stored. */

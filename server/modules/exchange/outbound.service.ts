@@ -318,12 +318,13 @@ export function createOutbound(deps: PlatformDeps, crossing: Crossing, platform:
         }
       });
     } catch (error) {
-      const retryable =
-        (error instanceof PeerSendError || error instanceof PlatformError) &&
-        error.retryable &&
-        job.attempts < job.max_attempts;
       const text = error instanceof Error ? error.message : String(error);
       const known = error instanceof PeerSendError || error instanceof PlatformError || isDomain(error);
+      // A fault of our own (a full disk, a busy database) is tried again like an unreachable peer;
+      // only a refusal for good, or the last try, gives the message up.
+      const retryable =
+        (error instanceof PeerSendError || error instanceof PlatformError ? error.retryable : !known) &&
+        job.attempts < job.max_attempts;
       if (!known) logger.error({ err: error, messageId: message.id }, 'exchange send failed');
       await deps.transact(async ({ trx }) => {
         await repo.updateMessage(trx, message.id, {

@@ -44,3 +44,29 @@ export async function spool(
   }
   return { path: file, sha256: hash.digest('hex'), size, remove };
 }
+
+/** Older than this, a spooled message belongs to no request still running (a body is read within minutes). */
+export const SPOOL_STALE_MS = 60 * 60_000;
+
+/**
+ * Removes the spooled messages a process killed mid-message left behind: those not touched for
+ * `SPOOL_STALE_MS`, so files of another process sharing the folder and still at work are kept.
+ */
+export async function sweepSpool(dir: string, nowMs: number): Promise<number> {
+  let names: string[];
+  try {
+    names = await fsp.readdir(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    if (!name.endsWith('.edxml')) continue;
+    const file = path.join(dir, name);
+    const stat = await fsp.stat(file).catch(() => null);
+    if (!stat?.isFile() || nowMs - stat.mtimeMs < SPOOL_STALE_MS) continue;
+    await fsp.rm(file, { force: true });
+    removed += 1;
+  }
+  return removed;
+}
