@@ -261,12 +261,15 @@ export async function linkDeployments(a: Deployment, b: Deployment) {
   return { peerOfA, peerOfB, bInA, aInB };
 }
 
-/** Drafts, signs, numbers and dispatches a document of `d` to `recipientIds`; answers its id. */
+/**
+ * Drafts, signs, numbers and (unless `dispatch: false`) dispatches a document of `d` to
+ * `recipientIds`; answers its id, number and version.
+ */
 export async function dispatchDocument(
   d: Deployment,
   recipientIds: string[],
-  input: { summary: string; uploadIds: string[] },
-): Promise<{ id: string; numberText: string | null }> {
+  input: { summary: string; uploadIds: string[]; dispatch?: boolean },
+): Promise<{ id: string; numberText: string | null; version: number }> {
   type Doc = { id: string; version: number; numberText: string | null };
   const { id } = await d.specialist.call<{ id: string }>(
     'POST',
@@ -289,8 +292,9 @@ export async function dispatchDocument(
     version: doc.version,
     registerId: d.outgoingRegister,
   });
-  doc = await d.clerk.call<Doc>('POST', `/api/documents/${id}/dispatch`, { version: doc.version });
-  return { id, numberText: doc.numberText };
+  if (input.dispatch !== false)
+    doc = await d.clerk.call<Doc>('POST', `/api/documents/${id}/dispatch`, { version: doc.version });
+  return { id, numberText: doc.numberText, version: doc.version };
 }
 
 /** Polls `check` every `everyMs` until it answers something other than undefined, for at most `timeoutMs`. */
