@@ -12,6 +12,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<Record<string, unkn
   web: () => import('./web'),
   trust: () => import('./trust'),
   compression: () => import('./compression'),
+  exchange: () => import('./exchange'),
 };
 
 const benchName = process.argv[2];

@@ -68,7 +68,9 @@ export function createAccount(
 export async function startServer(env: NodeJS.ProcessEnv): Promise<BenchServer> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn('node', [MAIN, 'serve'], {
+  // `BENCH_NODE_ARGS` (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) goes to the server processes only.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn('node', [...nodeArgs, MAIN, 'serve'], {
     env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 /**
  * Attachments as they travel in edXML: base64 decoded and encoded in pieces, so no attachment is
  * ever held whole, and their type read from their first bytes rather than from what the sender says.
@@ -143,4 +144,21 @@ export function nameFor(name: string, kind: Kind): string {
   if ((EXTENSIONS[kind.extension] ?? [kind.extension]).includes(ext)) return name;
   const base = dot > 0 && /^[A-Za-z0-9]{1,5}$/.test(ext) ? name.slice(0, dot) : name;
   return `${base}.${kind.extension}`;
+}
+
+/**
+ * Resolves once `stream` drained or closed, and leaves no listener behind: racing two `once`
+ * promises would leave the loser's listeners on the stream for every write that waited, past
+ * the warning limit within one attachment of a megabyte.
+ */
+export function drainedOrClosed(stream: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
 }

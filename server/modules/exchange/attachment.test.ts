@@ -1,6 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { agrees, Base64Decoder, Base64Encoder, nameFor, sniff } from './attachment.rules';
+import { agrees, Base64Decoder, Base64Encoder, drainedOrClosed, nameFor, sniff } from './attachment.rules';
 
 function decodeInPieces(text: string): Buffer {
   const decoder = new Base64Decoder();
@@ -85,5 +86,34 @@ describe('the type the bytes say', () => {
     expect(pdf && nameFor('Quyết định 05.doc', pdf)).toBe('Quyết định 05.pdf');
     expect(pdf && nameFor('Quyết định 05.PDF', pdf)).toBe('Quyết định 05.PDF');
     expect(pdf && nameFor('Tờ trình v1.2 final', pdf)).toBe('Tờ trình v1.2 final.pdf');
+  });
+});
+
+describe('drainedOrClosed', () => {
+  it('waits for the drain and leaves no listener on the stream, however many writes waited', async () => {
+    const stream = new PassThrough({ highWaterMark: 16 });
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => warnings.push(w);
+    process.on('warning', onWarning);
+    const baseline = { drain: stream.listenerCount('drain'), close: stream.listenerCount('close') };
+    stream.on('data', () => {});
+    stream.pause();
+    for (let i = 0; i < 50; i += 1) {
+      if (!stream.write(Buffer.alloc(64))) {
+        const waited = drainedOrClosed(stream);
+        stream.resume();
+        await waited;
+        stream.pause();
+      }
+    }
+    expect({ drain: stream.listenerCount('drain'), close: stream.listenerCount('close') }).toEqual(baseline);
+    expect(stream.listenerCount('error')).toBe(0);
+    // A stream closed while waiting ends the wait too.
+    const ended = drainedOrClosed(stream);
+    stream.destroy();
+    await ended;
+    await new Promise((r) => setImmediate(r));
+    process.off('warning', onWarning);
+    expect(warnings.filter((w) => w.name === 'MaxListenersExceededWarning')).toEqual([]);
   });
 });

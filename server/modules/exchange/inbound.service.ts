@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -12,6 +11,7 @@ import { DomainError } from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
 import type { Crossing } from '../documents/documents.contract';
 import * as errors from './arrival.errors';
+import { drainedOrClosed } from './attachment.rules';
 import { type Correction, documentIdOf } from './edxml.rules';
 import { type AttachmentSink, type DeclaredAttachment, parsePackage, parseStatus } from './edxml-parse.rules';
 import * as repo from './exchange.repository';
@@ -92,7 +92,7 @@ export function createInbound(deps: PlatformDeps, crossing: Crossing, outbound: 
     const sink: AttachmentSink = {
       async write(bytes) {
         if (closed) return;
-        if (!pass.write(bytes)) await Promise.race([once(pass, 'drain'), once(pass, 'close')]);
+        if (!pass.write(bytes)) await drainedOrClosed(pass);
       },
       end() {
         if (!closed) pass.end();
