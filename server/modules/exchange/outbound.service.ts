@@ -147,6 +147,9 @@ export function createOutbound(deps: PlatformDeps, crossing: Crossing, platform:
   ) {
     const link = await repo.findLink(trx, deliveryId);
     if (link?.side !== 'in') return;
+    // A file brought by hand has no way back to its sender, and may be for an organization of ours
+    // without a national identifier: nothing is sent.
+    if (link.source === 'file') return;
     const from = await identity(trx, link.organization_id);
     await queue(
       trx,
