@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,6 +10,7 @@ import type { DocumentView } from '../../common/schemas/documents';
 import { createApp } from '../app';
 import { buildPackage } from '../modules/exchange/edxml.render';
 import type { PackageModel } from '../modules/exchange/edxml.rules';
+import { createPlatformTransport } from '../modules/exchange/platform.transport';
 import { makeOffice, ok, tinyPdf } from '../test/documents';
 import { addOutside, setNationalId } from '../test/exchange';
 import {
@@ -21,6 +22,7 @@ import {
   testEngines,
 } from '../test/harness';
 import { EXCHANGE_EXIT, exportEdxml, type ImportLine, importEdxml } from './exchange';
+import { startExchangePlatform } from './exchange-platform/server';
 
 const MAIN = path.resolve('dist/server/main.mjs');
 const SENDER = '000.00.00.G22';
@@ -347,5 +349,51 @@ describe('vanphong exchange import / export, the built command (SQLite)', () => 
     const none = run('exchange', 'export', 'khong-co');
     expect(none.status).toBe(EXCHANGE_EXIT.noInput);
     expect(none.stdout.length).toBe(0);
+  });
+
+  it('serve reads the exchange platform on its schedule and stops cleanly', async () => {
+    const clients = [
+      { clientId: 'vpcp', secret: 'bi-mat-vpcp', agencyId: SENDER },
+      { clientId: 'huyen', secret: 'bi-mat-huyen', agencyId: nationalId },
+    ];
+    const platformDir = fs.mkdtempSync(path.join(os.tmpdir(), 'platform-'));
+    const platform = await startExchangePlatform({ port: 0, dir: platformDir, clients });
+    try {
+      const sender = createPlatformTransport({ baseUrl: platform.url, clientId: 'vpcp', clientSecret: 'bi-mat-vpcp' });
+      const file = await packageFile(dir, model(nationalId, { subject: 'Gửi qua trục' }));
+      await sender.send(fs.createReadStream(file), { kind: 'package', messageId: 'goi-qua-truc-1' });
+      const child = spawn('node', [MAIN, 'serve'], {
+        env: {
+          ...env,
+          PORT: '0',
+          HOST: '127.0.0.1',
+          EXCHANGE_PLATFORM_URL: platform.url,
+          EXCHANGE_PLATFORM_CLIENT_ID: 'huyen',
+          EXCHANGE_PLATFORM_CLIENT_SECRET: 'bi-mat-huyen',
+          EXCHANGE_POLL_SECONDS: '5',
+        },
+        stdio: 'ignore',
+      });
+      const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      await expect
+        .poll(
+          async () =>
+            ok<Inbox>(await office.clerk.api.get('/api/deliveries')).items.filter((i) => i.summary === 'Gửi qua trục'),
+          { timeout: 40_000, interval: 500 },
+        )
+        .toHaveLength(1);
+      child.kill('SIGTERM');
+      expect(await exit).toBe(0);
+      // Acknowledged: the platform holds nothing more for the office.
+      const reader = createPlatformTransport({
+        baseUrl: platform.url,
+        clientId: 'huyen',
+        clientSecret: 'bi-mat-huyen',
+      });
+      expect(await reader.received()).toEqual([]);
+    } finally {
+      await platform.close();
+      fs.rmSync(platformDir, { recursive: true, force: true });
+    }
   });
 });
