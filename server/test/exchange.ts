@@ -110,3 +110,18 @@ export async function linkDeployments(a: TestApp, b: TestApp, options: { secretA
 }
 
 export { ok };
+
+/**
+ * Two deployments on the same exchange platform (each app built with `EXCHANGE_PLATFORM_*` for its
+ * own client): each office's committee carries its client's agency identifier, and each has the
+ * other's committee as an outside organization reached through the platform.
+ */
+export async function linkThroughPlatform(a: TestApp, b: TestApp, ids: { idA: string; idB: string }) {
+  const officeA = await makeOffice(a);
+  const officeB = await makeOffice(b);
+  await setNationalId(a, officeA.committee.id, ids.idA);
+  await setNationalId(b, officeB.committee.id, ids.idB);
+  const bInA = await addOutside(a, { name: 'Tỉnh ủy Cao Bằng (qua trục)', nationalId: ids.idB, peerId: null });
+  const aInB = await addOutside(b, { name: 'Tỉnh ủy Hà Giang (qua trục)', nationalId: ids.idA, peerId: null });
+  return { officeA, officeB, ...ids, bInA, aInB, runA: jobsOf(a), runB: jobsOf(b) };
+}
