@@ -260,7 +260,8 @@ describe.each(testEngines())('exchange import and export for the operator (%s)',
   });
 });
 
-describe('vanphong exchange import / export, the built command (SQLite)', () => {
+// Each run starts the built program (a few seconds on a busy machine): the tests get room for it.
+describe('vanphong exchange import / export, the built command (SQLite)', { timeout: 120_000 }, () => {
   let dir: string;
   let env: NodeJS.ProcessEnv;
   let t: TestApp;
