@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { auditCheckpoint, auditRepairEncoding, auditVerify } from './cli/audit';
 import { backup, restore } from './cli/backup';
 import { migrate, orgCreate, seedDemoCommand, userCreate, userResetPassword } from './cli/commands';
+import { exchangeExport, exchangeImport } from './cli/exchange';
 import { exchangePlatform } from './cli/exchange-platform/command';
 import { fail } from './cli/output';
 import { serve } from './cli/serve';
@@ -25,6 +26,9 @@ Cách dùng: vanphong <lệnh> [tùy chọn]
   audit repair-encoding              Sửa cảnh báo nhầm do ký tự lỗi mã hóa, có bằng chứng
   backup [--out TỆP]                 Sao lưu SQLite khi đang chạy
   restore --from TỆP [--force]       Khôi phục SQLite (dừng máy chủ trước)
+  exchange import TỆP.edxml --org MÃ Nhận một tệp edXML cho tổ chức MÃ (chờ văn thư tiếp nhận);
+                                     in một dòng JSON
+  exchange export MÃ_VĂN_BẢN         Xuất gói tin edXML của văn bản ra đầu ra chuẩn
   exchange-platform --port 3990 --dir THƯ_MỤC [--clients id:mật_khẩu:mã_định_danh,...]
                                      Chạy trục liên thông văn bản thay thế, để thử (PLATFORM_CLIENTS)
 
@@ -55,6 +59,8 @@ async function main(): Promise<void> {
       mailbox: { type: 'string' },
       dir: { type: 'string' },
       clients: { type: 'string' },
+      org: { type: 'string' },
+      register: { type: 'boolean' },
     },
   });
   const [command = 'serve', sub] = positionals;
@@ -93,6 +99,10 @@ async function main(): Promise<void> {
       return auditRepairEncoding(config, `Dòng lệnh (${os.userInfo().username})`);
     case 'backup':
       return backup(config, values.out);
+    case 'exchange import':
+      return exchangeImport(config, positionals[2], values);
+    case 'exchange export':
+      return exchangeExport(config, positionals[2]);
     case 'restore':
       return restore(config, values.from, values.force === true);
     default:

@@ -59,11 +59,16 @@ export const correctionSchema = z.object({ code: z.string(), message: z.string()
 export const importResultSchema = z.object({
   /** The same document to the same organization came before: nothing new was made. */
   duplicate: z.boolean(),
+  /** The outside document as recorded here, when this import made it. */
+  documentId: z.string().nullable(),
+  /** The copy waiting in the organization's clerks' inbox (also the earlier one for a duplicate). */
   deliveryId: z.string().nullable(),
   /** The incoming document, when it was registered at once. */
   incomingDocumentId: z.string().nullable(),
   documentRef: z.string(),
   numberText: z.string().nullable(),
+  /** The notation (ký hiệu) as the package gives it, e.g. `QĐ-TU`. */
+  notation: z.string().nullable(),
   issuer: z.string(),
   subject: z.string(),
   issueDate: z.string(),

@@ -12,7 +12,8 @@ import { DomainError } from '../platform/http/errors';
 import type { SystemCaller } from '../platform/security/actor';
 import { fail, printDemoAccounts } from './output';
 
-const CLI_CALLER: SystemCaller = {
+/** The operator at the command line: acts as the system, audited under the login name. */
+export const CLI_CALLER: SystemCaller = {
   system: true,
   audit: { userId: null, name: `Dòng lệnh (${os.userInfo().username})`, ip: null, userAgent: 'vanphong-cli' },
 };

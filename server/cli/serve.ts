@@ -14,6 +14,8 @@ const REMINDER_INTERVAL_MS = 5 * 60_000;
 /** How often the planner's statistics are looked at (only the tables that changed much are measured). */
 const STATISTICS_INTERVAL_MS = 60 * 60_000;
 const JOB_POLL_MS = 2000;
+/** The exchange platform is first read this long after start, once the server answers. */
+const PLATFORM_FIRST_POLL_MS = 5000;
 const JOB_BATCH = 8;
 const JOB_LEASE_MS = 5 * 60_000;
 
@@ -86,6 +88,19 @@ export async function serve(config: Config): Promise<void> {
   let jobs: JobRunner | null = null;
   let smtp: SmtpListener | null = null;
   let closing = false;
+
+  // The exchange platform is read on a schedule counted from the end of each poll, so a slow
+  // platform never has two polls under way; health tells the last poll and its error.
+  const platform = services.exchange.poller;
+  let platformTimer: NodeJS.Timeout | null = null;
+  const pollPlatform = async () => {
+    if (!platform || closing) return;
+    await platform.poll();
+    if (closing) return;
+    platformTimer = setTimeout(() => void pollPlatform(), config.exchange.pollMs);
+    platformTimer.unref();
+  };
+  if (platform) startup.after('exchange platform', PLATFORM_FIRST_POLL_MS, pollPlatform);
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
@@ -99,6 +114,9 @@ export async function serve(config: Config): Promise<void> {
     try {
       // Jobs in flight finish before the database closes; one cut short runs again after its lease.
       await smtp?.close();
+      if (platformTimer) clearTimeout(platformTimer);
+      // A message being read is stored and acknowledged before the database closes.
+      await platform?.idle();
       await jobs?.stop();
       await checkpoint();
       await vanphong.close();

@@ -192,3 +192,18 @@ export function postSigned(
 export function refacts(facts: SignedFacts, bytes: Buffer | string, patch: Partial<SignedFacts> = {}): SignedFacts {
   return { ...facts, digest: createHash('sha256').update(bytes).digest('hex'), ...patch };
 }
+
+/**
+ * Two deployments on the same exchange platform (each app built with `EXCHANGE_PLATFORM_*` for its
+ * own client): each office's committee carries its client's agency identifier, and each has the
+ * other's committee as an outside organization reached through the platform.
+ */
+export async function linkThroughPlatform(a: TestApp, b: TestApp, ids: { idA: string; idB: string }) {
+  const officeA = await makeOffice(a);
+  const officeB = await makeOffice(b);
+  await setNationalId(a, officeA.committee.id, ids.idA);
+  await setNationalId(b, officeB.committee.id, ids.idB);
+  const bInA = await addOutside(a, { name: 'Tỉnh ủy Cao Bằng (qua trục)', nationalId: ids.idB, peerId: null });
+  const aInB = await addOutside(b, { name: 'Tỉnh ủy Hà Giang (qua trục)', nationalId: ids.idA, peerId: null });
+  return { officeA, officeB, ...ids, bInA, aInB, runA: jobsOf(a), runB: jobsOf(b) };
+}

@@ -1,6 +1,6 @@
 import type { Executor } from '../../platform/db/database';
 import type { PlatformDeps } from '../../platform/deps';
-import { type Actor, auditActorOf } from '../../platform/security/actor';
+import { type Actor, auditOf, type Caller } from '../../platform/security/actor';
 import type { ActionOf } from '../../platform/security/authorize';
 import type { UnitOfWork } from '../../platform/transactor';
 import * as errors from './documents.errors';
@@ -33,9 +33,9 @@ export function createDocumentAccess(deps: PlatformDeps) {
   }
 
   /** Secret documents: every view and download goes into the audit trail. */
-  async function auditSecretAccess(uow: UnitOfWork, actor: Actor, row: repo.DocumentRow, what: 'view' | 'download') {
+  async function auditSecretAccess(uow: UnitOfWork, caller: Caller, row: repo.DocumentRow, what: 'view' | 'download') {
     if (row.secrecy === 'normal') return;
-    await uow.audit(auditActorOf(actor), {
+    await uow.audit(auditOf(caller), {
       action: `document.${what}`,
       entityType: 'document',
       entityId: row.id,

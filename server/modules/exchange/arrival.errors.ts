@@ -42,6 +42,11 @@ export const unknownDocument = () =>
   invalid('exchange.unknown_document', 'Thông điệp nói về một văn bản mà hệ thống này chưa gửi hoặc chưa nhận.');
 export const noOrganizationFor = (code: string) =>
   notFound('exchange.organization_not_found', `Không có tổ chức mã “${code}” để nhận văn bản.`);
+export const notOurOrganization = (name: string) =>
+  invalid(
+    'exchange.organization_outside',
+    `“${name}” là cơ quan bên ngoài trong danh bạ; chỉ nhận tệp cho tổ chức thuộc hệ thống này.`,
+  );
 export const recallNotPending = () =>
   invalid('exchange.recall_not_pending', 'Đề nghị thu hồi này đã được trả lời hoặc không còn.');
 export const recallReasonRequired = () => invalid('exchange.recall_reason_required', 'Hãy ghi lý do từ chối thu hồi.');

@@ -3,7 +3,7 @@ import { DELIVERY_STATUS } from '../../../common/documents';
 import type { ImportResult } from '../../../common/schemas/exchange';
 import type { PlatformDeps } from '../../platform/deps';
 import { forbidden } from '../../platform/http/errors';
-import { type Actor, auditActorOf } from '../../platform/security/actor';
+import { type Actor, auditActorOf, type Caller, type SystemCaller } from '../../platform/security/actor';
 import type { DocumentsModule } from '../documents/documents.contract';
 import * as errors from './arrival.errors';
 import { buildPackage } from './edxml.render';
@@ -55,13 +55,13 @@ export function createExchangeService(
    */
   async function importFile(
     actor: Actor | null,
-    organization: { id: string; path: string; name: string; reach?: string },
+    organization: { id: string; path: string; name: string; reach: string },
     bytes: AsyncIterable<Uint8Array>,
     options: { register: boolean; registerId?: string; via: string },
   ): Promise<ImportResult> {
     if (actor && !receivesFor(actor, organization.path)) throw forbidden();
-    if (organization.reach !== undefined && organization.reach !== 'inside')
-      throw errors.noOrganizationFor(organization.name);
+    // An outside office's copy would wait in no one's inbox here.
+    if (organization.reach !== 'inside') throw errors.notOurOrganization(organization.name);
     const taken = await inbound.fromFile(bytes, {
       source: 'file',
       remoteId: null,
@@ -71,6 +71,10 @@ export function createExchangeService(
       onlyFor: organization.id,
     });
     const mine = taken.deliveries.find((d) => d.organizationId === organization.id);
+    // The same document brought again: the answer names the copy the first import made.
+    const earlier = mine
+      ? null
+      : ((await repo.linksOf(db, 'in', taken.documentRef, [organization.id]))[0]?.delivery_id ?? null);
     const registeredBefore = await crossing.registeredAlready(db, organization.id, taken.issuer, taken.numberText);
     let incomingDocumentId: string | null = null;
     if (mine && options.register && actor) {
@@ -79,11 +83,13 @@ export function createExchangeService(
       ).id;
     }
     return {
-      duplicate: taken.duplicate,
-      deliveryId: mine?.deliveryId ?? null,
+      duplicate: taken.duplicate || !mine,
+      documentId: mine ? taken.documentId : null,
+      deliveryId: mine?.deliveryId ?? earlier,
       incomingDocumentId,
       documentRef: taken.documentRef,
       numberText: taken.numberText,
+      notation: taken.notation,
       issuer: taken.issuer,
       subject: taken.subject,
       issueDate: taken.issueDate,
@@ -101,8 +107,8 @@ export function createExchangeService(
   }
 
   /** A registered document as an edXML package, written to a temporary file the caller sends and removes. */
-  async function exportFile(actor: Actor, documentId: string) {
-    const { source, to } = await crossing.exportFor(actor, documentId);
+  async function packageFile(caller: Caller, documentId: string) {
+    const { source, to } = await crossing.exportFor(caller, documentId);
     const model = packageModelOf(source, to, deps.clock.now().toISOString());
     const attachments = source.files.map((f, i) => ({
       contentId: `tep-${i + 1}`,
@@ -122,6 +128,11 @@ export function createExchangeService(
     const name = `${(source.numberText ?? 'van-ban').replace(/[/\\:*?"<>|]/g, '-')}.edxml`;
     return { spooled, fileName: name };
   }
+
+  /** A person's download: a read of the document, refused (as not found) to whoever may not read it. */
+  const exportFile = (actor: Actor, documentId: string) => packageFile(actor, documentId);
+  /** The operator at the command line: no policy, as for every command; a secret one's export is audited. */
+  const exportForOperator = (operator: SystemCaller, documentId: string) => packageFile(operator, documentId);
 
   async function health(actor: Actor) {
     if (!authorizer.can(actor, 'view', { kind: 'exchange' })) throw forbidden();
@@ -207,6 +218,7 @@ export function createExchangeService(
   return {
     importFile,
     exportFile,
+    exportForOperator,
     health,
     recalls,
     answerRecall,

@@ -46,6 +46,7 @@ export interface TakenPackage {
   corrections: Correction[];
   attachments: { name: string; contentType: string; size: number }[];
   numberText: string | null;
+  notation: string | null;
   issuer: string;
   subject: string;
   issueDate: string;
@@ -161,6 +162,7 @@ export function createInbound(deps: PlatformDeps, crossing: Crossing, outbound: 
       corrections,
       attachments: kept.map((k) => ({ name: k.file.fileName, contentType: k.file.contentType, size: k.file.size })),
       numberText,
+      notation: h.code?.codeNotation.trim() || null,
       issuer: h.from.organName,
       subject: h.subject,
       issueDate: h.promulgationInfo.promulgationDate,

@@ -87,13 +87,6 @@ export function createOutbound(deps: PlatformDeps, crossing: Crossing, platform:
   const sourceOf = (org: { reach: string; peer_id: string | null }) =>
     org.reach === 'peer' && org.peer_id ? `peer:${org.peer_id}` : 'platform';
 
-  /** Ours, identified: the organization a message is from. */
-  async function identity(trx: Transaction<DB>, organizationId: string) {
-    const org = await crossing.organization(trx, organizationId);
-    if (!org?.national_id) throw errors.withoutIdentifier();
-    return { organId: org.national_id, organName: org.name };
-  }
-
   /** The copies of a dispatched document to outside offices: one package each, queued. */
   async function dispatched(
     trx: Transaction<DB>,
@@ -162,7 +155,10 @@ export function createOutbound(deps: PlatformDeps, crossing: Crossing, platform:
     if (link?.side !== 'in') return;
     const via = await channelBack(trx, link.source, link.remote_org_id);
     if (!via) return;
-    const from = await identity(trx, link.organization_id);
+    // A file brought by hand may be for an organization of ours without an identifier: nothing to sign as.
+    const own = await crossing.organization(trx, link.organization_id);
+    if (!own?.national_id) return;
+    const from = { organId: own.national_id, organName: own.name };
     await queue(
       trx,
       {

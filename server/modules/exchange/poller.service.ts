@@ -63,6 +63,10 @@ export function createPlatformPoller(deps: PlatformDeps, platform: PlatformTrans
       if (!running) running = pollOnce().finally(() => (running = null));
       return running;
     },
+    /** Resolves once no poll is running (at shutdown, before the database closes). */
+    async idle(): Promise<void> {
+      await running;
+    },
   };
 }
 

@@ -31,6 +31,8 @@ const registers = [
 
 const result: ImportResult = {
   duplicate: true,
+  documentId: null,
+  notation: null,
   deliveryId: null,
   incomingDocumentId: null,
   documentRef: 'doc-ref-1',
