@@ -64,7 +64,12 @@ export function createInbound(deps: PlatformDeps, crossing: Crossing, outbound: 
   const nowIso = () => clock.now().toISOString();
 
   /** A sink that streams one attachment into the file store, staged until the transaction takes it. */
-  function stagingSink(declared: DeclaredAttachment, staged: (StagedFile | Error)[], pending: Promise<void>[]) {
+  function stagingSink(
+    declared: DeclaredAttachment,
+    staged: (StagedFile | Error)[],
+    pending: Promise<void>[],
+    sender: string,
+  ) {
     const pass = new PassThrough();
     const index = staged.length;
     staged.push(new Error('pending'));
@@ -77,7 +82,8 @@ export function createInbound(deps: PlatformDeps, crossing: Crossing, outbound: 
         .receive(pass, {
           fileName: declared.name || `tep-${index + 1}`,
           maxBytes: config.exchange.maxBytes,
-          sender: 'exchange',
+          // Each source is a sender of its own: one busy peer does not hold up the others' readings.
+          sender: `exchange:${sender}`,
         })
         .then(
           (file) => {
@@ -131,7 +137,9 @@ export function createInbound(deps: PlatformDeps, crossing: Crossing, outbound: 
     const pending: Promise<void>[] = [];
     let parsed: Awaited<ReturnType<typeof parsePackage>>;
     try {
-      parsed = await parsePackage(fs.createReadStream(file), (declared) => stagingSink(declared, staged, pending));
+      parsed = await parsePackage(fs.createReadStream(file), (declared) =>
+        stagingSink(declared, staged, pending, origin.source),
+      );
       await Promise.all(pending);
     } catch (error) {
       await Promise.allSettled(pending);
