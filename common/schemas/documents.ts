@@ -155,6 +155,8 @@ export const deliverySchema = z.object({
   id: z.string(),
   organizationId: z.string(),
   organizationName: z.string(),
+  /** An office outside the deployment: the copy travels as an edXML package, its statuses come back as messages. */
+  outside: z.boolean(),
   status: z.enum(DELIVERY_STATUSES),
   sentAt: z.string(),
   receivedAt: z.string().nullable(),

@@ -192,7 +192,7 @@ export async function findDelivery(ex: Executor, documentId: string, id: string)
   return ex
     .selectFrom('document_deliveries as dl')
     .innerJoin('organizations as o', 'o.id', 'dl.organization_id')
-    .select(['dl.id', 'dl.status', 'dl.organization_id', 'o.name'])
+    .select(['dl.id', 'dl.status', 'dl.organization_id', 'o.name', 'o.reach'])
     .where('dl.document_id', '=', documentId)
     .where('dl.id', '=', id)
     .executeTakeFirst();

@@ -101,3 +101,8 @@ export const noIdentifierToExport = () =>
     'documents.no_identifier_to_export',
     'Chưa lập được gói tin edXML: cơ quan ban hành hoặc cơ quan nhận chưa có mã định danh trong danh bạ.',
   );
+export const outsideNotResent = (name: string) =>
+  invalid(
+    'documents.outside_not_resent',
+    `Bản gửi ${name} đi qua liên thông: hệ thống tự gửi lại khi chưa gửi được, và nơi nhận trả lời bằng trạng thái. Nếu cần gửi lại nội dung, hãy phát hành văn bản mới.`,
+  );

@@ -213,7 +213,7 @@ export async function deliveriesOf(ex: Executor, documentId: string) {
     .selectFrom('document_deliveries as dl')
     .innerJoin('organizations as o', 'o.id', 'dl.organization_id')
     .selectAll('dl')
-    .select('o.name as organization_name')
+    .select(['o.name as organization_name', 'o.reach'])
     .where('dl.document_id', '=', documentId)
     .orderBy('o.path')
     .execute();

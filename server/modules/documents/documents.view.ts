@@ -179,6 +179,7 @@ export async function documentView(
       id: d.id,
       organizationId: d.organization_id,
       organizationName: d.organization_name,
+      outside: d.reach !== 'inside',
       status: d.status as DeliveryStatus,
       sentAt: d.sent_at,
       receivedAt: d.received_at,

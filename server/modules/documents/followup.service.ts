@@ -125,6 +125,8 @@ export function createFollowupService(core: DocumentsCore) {
         const unit = await copies.findDelivery(trx, id, body.deliveryId);
         let name: string;
         if (unit) {
+          // An outside office's copy is not in a queue here to put back: the exchange keeps sending it.
+          if (unit.reach !== 'inside') throw errors.outsideNotResent(unit.name);
           // Once accepted, the receiver has it in its register: nothing to send again.
           if (unit.status !== DELIVERY_STATUS.sent && unit.status !== DELIVERY_STATUS.refused) {
             throw errors.deliveryNotFound();

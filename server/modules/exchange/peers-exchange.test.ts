@@ -59,9 +59,15 @@ describe.each(testEngines())('two deployments exchange documents over signed HTT
     const { doc, dispatch } = await dispatchTo(officeA, bInA.id);
     ok(await dispatch());
     const sender = async () => ok<DocumentView>(await officeA.clerk.api.get(`/api/documents/${doc.id}`));
-    expect((await sender()).deliveries.map((d) => [d.organizationName, d.status])).toEqual([
-      ['Tỉnh ủy Hà Giang (máy B)', '01'],
+    expect((await sender()).deliveries.map((d) => [d.organizationName, d.status, d.outside])).toEqual([
+      ['Tỉnh ủy Hà Giang (máy B)', '01', true],
     ]);
+    // Its copy is followed by the exchange: not resent from here.
+    const resend = await officeA.clerk.api.post(`/api/documents/${doc.id}/resend`, {
+      deliveryId: (await sender()).deliveries[0]?.id,
+    });
+    expect(resend.statusCode).toBe(400);
+    expect(errorCode(resend)).toBe('documents.outside_not_resent');
     // Nothing has left A yet: the package goes with A's job runner.
     expect(ok<Inbox>(await officeB.clerk.api.get('/api/deliveries')).items).toEqual([]);
     expect(await link.runA()).toBeGreaterThan(0);

@@ -201,6 +201,7 @@ export const documentsVi = {
     updatedAt: 'Cập nhật',
     reason: 'Lý do',
     notReceived: 'Chưa mở',
+    outsideTag: 'Liên thông',
     /** Recipients grouped by kind, on the draft, the approval and the dispatch confirmation. */
     recipientGroups: {
       organization: 'Tổ chức',

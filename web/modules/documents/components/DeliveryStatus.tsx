@@ -155,16 +155,18 @@ export default function DeliveryStatus({ document: doc }: { document: DocumentVi
     doc.status === 'dispatched' ||
     doc.status === 'recalled';
   if (!sent) return <RecipientsSummary recipients={doc.recipients} />;
-  const unitFollowUp = (d: Delivery) => (
-    <FollowUp
-      doc={doc}
-      id={d.id}
-      name={d.organizationName}
-      unopened={d.status === '01' && !d.receivedAt}
-      resendable={d.status === '01' || d.status === '02'}
-      remindedAt={d.remindedAt}
-    />
-  );
+  // An outside office's copy is followed by the exchange, not reminded or resent from here.
+  const unitFollowUp = (d: Delivery) =>
+    d.outside ? null : (
+      <FollowUp
+        doc={doc}
+        id={d.id}
+        name={d.organizationName}
+        unopened={d.status === '01' && !d.receivedAt}
+        resendable={d.status === '01' || d.status === '02'}
+        remindedAt={d.remindedAt}
+      />
+    );
   const personFollowUp = (p: PersonDelivery) => (
     <FollowUp doc={doc} id={p.id} name={p.name} unopened={!p.readAt} resendable remindedAt={p.remindedAt} />
   );
@@ -179,7 +181,15 @@ export default function DeliveryStatus({ document: doc }: { document: DocumentVi
             pagination={false}
             dataSource={doc.deliveries}
             columns={[
-              { key: 'org', title: tdoc.doc.organization, dataIndex: 'organizationName' },
+              {
+                key: 'org',
+                title: tdoc.doc.organization,
+                render: (_, d) => (
+                  <>
+                    {d.organizationName} {d.outside ? <Tag>{tdoc.doc.outsideTag}</Tag> : null}
+                  </>
+                ),
+              },
               { key: 'status', title: tdoc.list.colStatus, render: (_, d) => <DeliveryTag status={d.status} /> },
               { key: 'sent', title: tdoc.doc.sentAt, render: (_, d) => time(d.sentAt) },
               {
@@ -202,7 +212,9 @@ export default function DeliveryStatus({ document: doc }: { document: DocumentVi
               <List.Item key={d.id}>
                 <Flex vertical gap={2} style={{ width: '100%' }}>
                   <Flex justify="space-between" gap={8} wrap>
-                    <Typography.Text strong>{d.organizationName}</Typography.Text>
+                    <Typography.Text strong>
+                      {d.organizationName} {d.outside ? <Tag>{tdoc.doc.outsideTag}</Tag> : null}
+                    </Typography.Text>
                     <DeliveryTag status={d.status} />
                   </Flex>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
