@@ -174,6 +174,15 @@ export function createDeliveriesService(core: DocumentsCore) {
           })),
         );
         await repo.grantAccess(trx, incomingId, [actor.userId], 'created');
+        // Told before the number is taken, so the register and the trail's head stay held only for it.
+        await deps.events.emit(trx, 'document.delivery_moved', {
+          deliveryId: delivery.id,
+          organizationId: delivery.organization_id,
+          status: DELIVERY_STATUS.accepted,
+          reason: null,
+          byName: actor.fullName,
+          at,
+        });
         // The number is taken last, with the two steps that tell it, in one statement on PostgreSQL.
         const placeholder = numberPlaceholder();
         const { auditHead } = await numberArrival(trx, deps.database.kind, {
@@ -194,14 +203,6 @@ export function createDeliveriesService(core: DocumentsCore) {
           ],
         });
         auditHeadLocked(auditHead);
-        await deps.events.emit(trx, 'document.delivery_moved', {
-          deliveryId: delivery.id,
-          organizationId: delivery.organization_id,
-          status: DELIVERY_STATUS.accepted,
-          reason: null,
-          byName: actor.fullName,
-          at,
-        });
         await audit(auditActorOf(actor), {
           action: 'document.accept',
           entityType: 'document',
