@@ -1,9 +1,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { type RenderResult, render, screen } from '@testing-library/react';
+import { type RenderResult, render, screen, waitFor } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { App, ConfigProvider } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import dayjs from 'dayjs';
+import { expect } from 'vitest';
 import 'dayjs/locale/vi';
 import type { ReactElement } from 'react';
 import { MemoryRouter } from 'react-router-dom';
@@ -60,6 +61,14 @@ export function renderInApp(
 /** A person at the keyboard and mouse, without the pauses between keys a real one makes. */
 export function person(): UserEvent {
   return userEvent.setup({ delay: null });
+}
+
+/**
+ * Waits until no antd Spin covers the page: a list that has its rows may still be
+ * marked busy for a render, and its rows take no clicks until it is not.
+ */
+export async function notBusy(): Promise<void> {
+  await waitFor(() => expect(document.querySelector('.ant-spin-blur, .ant-spin-spinning')).toBeNull());
 }
 
 /** Picks an option of an antd Select as a person does: types a few letters, clicks the option shown. */

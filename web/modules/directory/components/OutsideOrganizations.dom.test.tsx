@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeServer } from '../../../test/fake-server';
-import { person, renderInApp } from '../../../test/render';
+import { notBusy, person, renderInApp } from '../../../test/render';
 import type { OrganizationListItem } from '../api/directory.api';
 import OutsideOrganizations from './OutsideOrganizations';
 
@@ -57,6 +57,7 @@ describe('the organizations outside the deployment', () => {
     expect(fake.requests[0]?.url).toContain('reach=outside');
 
     const user = person();
+    await notBusy();
     await user.click(screen.getByText('Văn phòng Chính phủ'));
     expect(onSelect).toHaveBeenCalledWith('vpcp');
 
