@@ -208,7 +208,25 @@ function traces(r: Reader, list: XmlNode | undefined): { traces: TraceHeader[]; 
     kind = 0;
   }
   const reason = r.text(b, 'BussinessDocReason', true) ?? r.text(b, 'BusinessDocReason', true);
-  return { traces: out, business: clean({ bussinessDocType: kind as 0 | 1 | 2 | 3, bussinessDocReason: reason }) };
+  const replacementInfo = r
+    .children(r.child(b, 'ReplacementInfoList'), 'ReplacementInfo')
+    .map((x) => ({
+      documentId: r.text(x, 'DocumentId') ?? '',
+      organIds: r
+        .children(r.child(x, 'OrganIdList'), 'OrganId')
+        .map((o) => xmlSafe(textOf(o)).text.trim())
+        .filter(Boolean),
+    }))
+    .filter((x) => x.documentId);
+  return {
+    traces: out,
+    business: clean({
+      bussinessDocType: kind as 0 | 1 | 2 | 3,
+      bussinessDocReason: reason,
+      documentId: r.text(b, 'DocumentId'),
+      replacementInfo: replacementInfo.length > 0 ? replacementInfo : undefined,
+    }),
+  };
 }
 
 // Escaped as XML canonicalization writes them (C14N), empty elements as start and end tags: what a

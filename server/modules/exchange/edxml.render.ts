@@ -135,6 +135,19 @@ export async function* buildPackage(
       'Bussiness',
       val('BussinessDocType', m.business.bussinessDocType),
       val('BussinessDocReason', m.business.bussinessDocReason),
+      val('DocumentId', m.business.documentId),
+      m.business.replacementInfo?.length
+        ? el(
+            'ReplacementInfoList',
+            ...m.business.replacementInfo.map((x) =>
+              el(
+                'ReplacementInfo',
+                val('DocumentId', x.documentId),
+                x.organIds.length > 0 ? el('OrganIdList', ...x.organIds.map((id) => val('OrganId', id))) : undefined,
+              ),
+            ),
+          )
+        : undefined,
     );
   const traces = m.traces.map((t) =>
     el('TraceHeader', val('OrganId', t.organId), val('Timestamp', edxmlTimestamp(t.timestamp))),

@@ -92,9 +92,20 @@ export type MessageHeader = z.infer<typeof messageHeaderSchema>;
 export const traceSchema = z.object({ organId: safeText(64).min(1), timestamp: z.iso.datetime() });
 export type TraceHeader = z.infer<typeof traceSchema>;
 
+/** A document this one replaces, and the offices it was sent to. */
+export const replacementSchema = z.object({
+  documentId: safeText(300).min(1),
+  organIds: z.array(safeText(64).min(1)).max(500),
+});
+export type Replacement = z.infer<typeof replacementSchema>;
+
 export const businessSchema = z.object({
   bussinessDocType: z.union(BUSINESS_KINDS.map((k) => z.literal(k))),
   bussinessDocReason: optional(2000),
+  /** The DocumentId the business is about (the document recalled or updated). */
+  documentId: optional(300),
+  /** For a replacement (3): the documents it replaces. */
+  replacementInfo: z.array(replacementSchema).max(50).optional(),
 });
 export type Business = z.infer<typeof businessSchema>;
 

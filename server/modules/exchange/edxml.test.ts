@@ -71,7 +71,15 @@ const model: PackageModel = {
     },
   },
   traces: [{ organId: '000.00.00.G22', timestamp: '2015-09-30T02:15:30.000Z' }],
-  business: { bussinessDocType: 2, bussinessDocReason: 'Cập nhật phụ lục' },
+  business: {
+    bussinessDocType: 3,
+    bussinessDocReason: 'Thay thế văn bản ban hành sai thể thức',
+    documentId: '000.00.00.G22,2015/09/01,7000/VPCP-TTĐT',
+    replacementInfo: [
+      { documentId: '000.00.00.G22,2015/09/01,7000/VPCP-TTĐT', organIds: ['000.00.01.H29', '000.00.02.H29'] },
+      { documentId: '000.00.00.G22,2015/08/30,6990/VPCP-TTĐT', organIds: [] },
+    ],
+  },
 };
 
 describe('edXML package round trip', () => {
@@ -195,6 +203,31 @@ const messy = (
  </AttachmentEncoded></edXMLBody>\r\n</edXMLEnvelope>\r\n`;
 
 describe('edXML from real systems: accepted and corrected', () => {
+  it('reads a replacement written as the national exchange writes it, with fields of its own it skips', async () => {
+    const clean = (await bytesOf(buildPackage({ ...model, business: undefined }, []))).toString();
+    const sdkStyle = clean.replace(
+      '</edXML:TraceHeaderList>',
+      `<edXML:Bussiness><edXML:BussinessDocType>3</edXML:BussinessDocType>
+        <edXML:BussinessDocReason>Thay thế do sai số liệu</edXML:BussinessDocReason><edXML:Paper>1</edXML:Paper>
+        <edXML:StaffInfo><edXML:Department>VP</edXML:Department><edXML:Staff>Nguyễn Văn B</edXML:Staff></edXML:StaffInfo>
+        <edXML:BussinessDocumentInfo><edXML:DocumentInfo>1</edXML:DocumentInfo><edXML:DocumentReceiver>0</edXML:DocumentReceiver></edXML:BussinessDocumentInfo>
+        <edXML:DocumentId>000.00.00.G22,2015/09/01,7000/VPCP-TTĐT</edXML:DocumentId>
+        <edXML:ReplacementInfoList><edXML:ReplacementInfo><edXML:DocumentId>000.00.00.G22,2015/09/01,7000/VPCP-TTĐT</edXML:DocumentId>
+          <edXML:OrganIdList><edXML:OrganId>000.00.01.H29</edXML:OrganId></edXML:OrganIdList></edXML:ReplacementInfo>
+        </edXML:ReplacementInfoList></edXML:Bussiness></edXML:TraceHeaderList>`,
+    );
+    const parsed = await parsePackage(Buffer.from(sdkStyle), memorySinks().open);
+    expect(parsed.model.business).toEqual({
+      bussinessDocType: 3,
+      bussinessDocReason: 'Thay thế do sai số liệu',
+      documentId: '000.00.00.G22,2015/09/01,7000/VPCP-TTĐT',
+      replacementInfo: [{ documentId: '000.00.00.G22,2015/09/01,7000/VPCP-TTĐT', organIds: ['000.00.01.H29'] }],
+    });
+    const rebuilt = await bytesOf(buildPackage(parsed.model, []));
+    expect(xmllint(rebuilt)).toEqual({ ok: true, errors: '- validates\n' });
+    expect(rebuilt.toString()).not.toContain('Paper');
+  });
+
   it('reads a messy package, says what it corrected, and rebuilds a clean one that validates', async () => {
     const sinks = memorySinks();
     const parsed = await parsePackage(Buffer.from(messy()), sinks.open);
