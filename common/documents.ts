@@ -128,6 +128,7 @@ export const DOCUMENT_ACTIONS = [
   'report_progress',
   'decide_extension',
   'reply',
+  'update_outside',
 ] as const;
 export type DocumentAction = (typeof DOCUMENT_ACTIONS)[number];
 

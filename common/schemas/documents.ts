@@ -214,6 +214,8 @@ export const outgoingWriteSchema = z.object({
   recipients: z.array(recipientWriteSchema).max(500).default([]),
   /** The incoming document this draft answers. */
   replyToId: idSchema.optional(),
+  /** The dispatched outgoing document of the same organization that this one replaces. */
+  replacesId: idSchema.optional(),
   ...commonFields,
 });
 export type OutgoingWrite = z.infer<typeof outgoingWriteSchema>;
@@ -232,6 +234,7 @@ export const outgoingPatchSchema = z
     dueDate: dateSchema.nullable(),
     recipients: z.array(recipientWriteSchema).max(500),
     uploadIds: z.array(idSchema).max(50),
+    replacesId: idSchema.nullable(),
   })
   .partial()
   .extend({ version: versionSchema });
@@ -326,6 +329,10 @@ export const documentViewSchema = documentSummarySchema.extend({
   replyTo: documentLinkSchema.nullable(),
   /** For an incoming document: the replies to it that the reader may see. */
   replies: z.array(documentLinkSchema),
+  /** For an outgoing document: the earlier one it replaces (when the reader may see it). */
+  replaces: documentLinkSchema.nullable(),
+  /** For an outgoing document: the later ones that replace it, that the reader may see. */
+  replacedBy: z.array(documentLinkSchema),
   actions: z.array(z.enum(DOCUMENT_ACTIONS)),
 });
 export type DocumentView = z.infer<typeof documentViewSchema>;

@@ -240,6 +240,39 @@ export async function replyLinksOf(ex: Executor, documentId: string): Promise<st
   return rows.map((r) => (r.outgoing_id === documentId ? r.incoming_id : r.outgoing_id));
 }
 
+/** The document this one replaces, and the ones that replace it. */
+export async function replacementLinksOf(
+  ex: Executor,
+  documentId: string,
+): Promise<{ replaces: string | null; replacedBy: string[] }> {
+  const rows = await ex
+    .selectFrom('document_replacements')
+    .select(['document_id', 'replaces_id'])
+    .where((eb) => eb.or([eb('document_id', '=', documentId), eb('replaces_id', '=', documentId)]))
+    .orderBy('created_at')
+    .execute();
+  return {
+    replaces: rows.find((r) => r.document_id === documentId)?.replaces_id ?? null,
+    replacedBy: rows.filter((r) => r.replaces_id === documentId).map((r) => r.document_id),
+  };
+}
+
+/** Names (or, with null, no longer names) the earlier document a draft replaces. */
+export async function setReplacement(
+  ex: Executor,
+  documentId: string,
+  replacesId: string | null,
+  by: string,
+  at: string,
+): Promise<void> {
+  await ex.deleteFrom('document_replacements').where('document_id', '=', documentId).execute();
+  if (replacesId)
+    await ex
+      .insertInto('document_replacements')
+      .values({ document_id: documentId, replaces_id: replacesId, created_by: by, created_at: at })
+      .execute();
+}
+
 /**
  * Which words match as prefixes: at most the last one, which the person may still be typing,
  * and never a number (a number is looked for whole: `12` should not find 120 to 129999).

@@ -173,6 +173,14 @@ export interface DocumentRepliesTable {
   created_at: string;
 }
 
+/** An outgoing document that replaces an earlier one of the same organization. */
+export interface DocumentReplacementsTable {
+  document_id: string;
+  replaces_id: string;
+  created_by: string;
+  created_at: string;
+}
+
 /** A draft's content as it stood at one save; `fields` is JSON of the compared fields. */
 export interface DocumentVersionsTable {
   id: string;
@@ -200,6 +208,7 @@ declare module '../../platform/db/schema' {
     document_deliveries: DocumentDeliveriesTable;
     document_person_deliveries: DocumentPersonDeliveriesTable;
     document_replies: DocumentRepliesTable;
+    document_replacements: DocumentReplacementsTable;
     document_versions: DocumentVersionsTable;
   }
 }

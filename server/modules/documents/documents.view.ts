@@ -49,8 +49,21 @@ export function toSummary(
 
 /** The documents linked to this one by a reply that the actor may read, each as he would name it. */
 async function readableLinks(ex: Executor, authorizer: Authorizer, actor: Actor, documentId: string) {
+  return readable(ex, authorizer, actor, await repo.replyLinksOf(ex, documentId));
+}
+
+/** The earlier document this one replaces and the later ones replacing it, those the actor may read. */
+async function readableReplacements(ex: Executor, authorizer: Authorizer, actor: Actor, documentId: string) {
+  const { replaces, replacedBy } = await repo.replacementLinksOf(ex, documentId);
+  return {
+    replaces: replaces ? ((await readable(ex, authorizer, actor, [replaces]))[0] ?? null) : null,
+    replacedBy: await readable(ex, authorizer, actor, replacedBy),
+  };
+}
+
+async function readable(ex: Executor, authorizer: Authorizer, actor: Actor, ids: readonly string[]) {
   const links: DocumentLink[] = [];
-  for (const linkedId of await repo.replyLinksOf(ex, documentId)) {
+  for (const linkedId of ids) {
     const linked = await repo.findDocument(ex, linkedId);
     if (!linked || !authorizer.can(actor, 'read', await resourceOf(ex, actor, linked))) continue;
     links.push({
@@ -115,7 +128,7 @@ export async function documentView(
   row: repo.DocumentRow,
   today: string,
 ): Promise<DocumentView> {
-  const [assignments, granted, files, events, recipients, deliveries, personal, extra, pending, links] =
+  const [assignments, granted, files, events, recipients, deliveries, personal, extra, pending, links, replacements] =
     await Promise.all([
       repo.assignmentsOf(ex, row.id),
       repo.hasAccess(ex, row.id, actor.userId),
@@ -127,6 +140,7 @@ export async function documentView(
       repo.detailsOf(ex, row.id),
       pendingSummaryOf(ex, row.id),
       readableLinks(ex, authorizer, actor, row.id),
+      readableReplacements(ex, authorizer, actor, row.id),
     ]);
   const resource = resourceFrom(actor, row, assignments, granted);
   return {
@@ -210,6 +224,8 @@ export async function documentView(
     // One request waits at a time: asked again only once it is answered, answered only while it waits.
     replyTo: row.direction === 'outgoing' ? (links[0] ?? null) : null,
     replies: row.direction === 'incoming' ? links : [],
+    replaces: replacements.replaces,
+    replacedBy: replacements.replacedBy,
     actions: DOCUMENT_ACTIONS.filter(
       (a) =>
         !(a === 'request_extension' && pending) &&

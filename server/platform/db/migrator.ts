@@ -25,6 +25,7 @@ import * as m0026 from './migrations/0026_duplicate_check_index';
 import * as m0027 from './migrations/0027_queue_indexes';
 import * as m0028 from './migrations/0028_organization_national_id';
 import * as m0029 from './migrations/0029_exchange';
+import * as m0030 from './migrations/0030_document_replacements';
 
 export interface MigrationContext {
   kind: 'sqlite' | 'postgres';
@@ -63,6 +64,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0027_queue_indexes', up: m0027.up },
   { name: '0028_organization_national_id', up: m0028.up },
   { name: '0029_exchange', up: m0029.up },
+  { name: '0030_document_replacements', up: m0030.up },
 ];
 
 const LOCK_KEY = 7_316_001; // arbitrary, constant: one migrator at a time per PostgreSQL database
