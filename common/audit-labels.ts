@@ -46,6 +46,7 @@ const FIXED_ACTION_LABELS = {
   'document.issue_number': 'Cấp số văn bản',
   'document.dispatch': 'Phát hành văn bản',
   'document.recall': 'Thu hồi văn bản',
+  'document.outside_update': 'Gửi cập nhật liên thông',
   'document.delete_draft': 'Xóa dự thảo',
   'document.withdraw': 'Rút lại văn bản đã trình',
   'document.remind': 'Nhắc nơi nhận chưa mở văn bản',

@@ -54,6 +54,8 @@ export interface DocumentEvents {
       readerIds: string[];
       /** Copies to offices outside the deployment, to travel as edXML packages. */
       outsideDeliveries: { deliveryId: string; organizationId: string }[];
+      /** The earlier document this one replaces, when it names one. */
+      replacesId: string | null;
       /** Copies delivered inside the system (organizations and people). */
       copies: number;
     };
@@ -80,6 +82,11 @@ export interface DocumentEvents {
     deliveries: (DeliveryAudience & { incomingDocumentId: string | null })[];
     readerIds: string[];
   };
+  /**
+   * The sender sent the document again to its outside copies as an update (edXML business kind 2):
+   * each office is asked to take the new package in place of the one it holds.
+   */
+  'document.outside_update': DocumentStep & { reason: string; deliveryIds: string[] };
   /** The sender reminded the recipients who had not opened it. */
   'document.reminded': DocumentStep & { deliveries: DeliveryAudience[]; readerIds: string[] };
   /** The sender sent it again to one organization or person. */
@@ -108,6 +115,7 @@ export const documentEventKinds = eventKinds<DocumentEvents>({
   'document.arrived_from_outside': true,
   'document.delivery_moved': true,
   'document.recalled': true,
+  'document.outside_update': true,
   'document.reminded': true,
   'document.resent': true,
   'document.extension_requested': true,

@@ -104,5 +104,15 @@ export const noIdentifierToExport = () =>
 export const outsideNotResent = (name: string) =>
   invalid(
     'documents.outside_not_resent',
-    `Bản gửi ${name} đi qua liên thông: hệ thống tự gửi lại khi chưa gửi được, và nơi nhận trả lời bằng trạng thái. Nếu cần gửi lại nội dung, hãy phát hành văn bản mới.`,
+    `Bản gửi ${name} đi qua liên thông: hệ thống tự gửi lại khi chưa gửi được, và nơi nhận trả lời bằng trạng thái. Nếu cần gửi lại, hãy dùng "Gửi cập nhật liên thông"; nếu nội dung thay đổi, hãy ban hành văn bản thay thế.`,
+  );
+export const replacesInvalid = () =>
+  invalid(
+    'documents.replaces_invalid',
+    'Chỉ thay thế được một văn bản đi đã phát hành của cùng cơ quan ban hành, chưa bị thu hồi.',
+  );
+export const noOutsideCopies = () =>
+  invalid(
+    'documents.no_outside_copies',
+    'Văn bản không có bản nào đang ở cơ quan ngoài hệ thống để gửi cập nhật liên thông.',
   );

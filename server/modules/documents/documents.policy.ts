@@ -110,6 +110,7 @@ function outgoing(actor: Actor, action: string, d: DocumentResource): boolean {
     case 'withdraw':
       return d.status === 'submitted' && d.createdBy === actor.userId;
     case 'remind':
+    case 'update_outside':
       return d.status === 'dispatched' && isClerk(actor, d);
     default:
       return false;

@@ -208,6 +208,7 @@ export function registerDocumentRoutes(app: App, m: DocumentsModule): void {
   step('issue', issueSchema, (actor, id, body) => m.outgoing.issueNumber(actor, id, body));
   step('dispatch', versionOnlySchema, (actor, id, body) => m.outgoing.dispatch(actor, id, body));
   step('recall', reasonSchema, (actor, id, body) => m.outgoing.recall(actor, id, body));
+  step('outside-update', reasonSchema, (actor, id, body) => m.outgoing.updateOutside(actor, id, body));
   step('withdraw', withdrawSchema, (actor, id, body) => m.followup.withdraw(actor, id, body));
   step('remind', remindSchema, (actor, id, body) => m.followup.remind(actor, id, body));
   step('resend', resendSchema, (actor, id, body) => m.followup.resend(actor, id, body));

@@ -57,6 +57,7 @@ export const EXPECTED_STATUS: Record<string, string> = {
   'outgoing:delete': 'draft',
   'outgoing:withdraw': 'submitted',
   'outgoing:remind': 'dispatched',
+  'outgoing:update_outside': 'dispatched',
 };
 
 export function actionLabel(action: string): string {
@@ -78,6 +79,7 @@ export function actionLabel(action: string): string {
     delete: 'xóa dự thảo',
     withdraw: 'rút lại dự thảo',
     remind: 'nhắc nơi nhận',
+    update_outside: 'gửi cập nhật liên thông',
   };
   return labels[action] ?? 'thực hiện thao tác này';
 }

@@ -230,6 +230,7 @@ export async function documentView(
       (a) =>
         !(a === 'request_extension' && pending) &&
         !(a === 'decide_extension' && !pending) &&
+        !(a === 'update_outside' && !deliveries.some((d) => d.reach !== 'inside')) &&
         authorizer.can(actor, a, resource),
     ),
   };

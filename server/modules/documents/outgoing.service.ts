@@ -134,6 +134,24 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
     return { organizations, outside, people };
   }
 
+  /**
+   * The earlier document a draft of `organizationId` may replace: an outgoing one of the same
+   * organization, dispatched and not recalled, that the author may read, and not the draft itself.
+   */
+  async function replaceable(actor: Actor, replacesId: string, organizationId: string, draftId?: string) {
+    if (replacesId === draftId) throw errors.replacesInvalid();
+    const earlier = await authorized(db, actor, replacesId, 'read').then(
+      (found) => found.row,
+      () => null,
+    );
+    if (
+      earlier?.direction !== 'outgoing' ||
+      earlier.organization_id !== organizationId ||
+      earlier.status !== 'dispatched'
+    )
+      throw errors.replacesInvalid();
+  }
+
   return {
     async createDraft(actor: Actor, input: OutgoingWrite): Promise<{ id: string; created: boolean }> {
       const org = await repo.findOrganization(db, input.organizationId);
@@ -147,6 +165,7 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
       const answered = input.replyToId ? (await authorized(db, actor, input.replyToId, 'reply')).row : null;
       if (answered && answered.direction !== 'incoming') throw errors.documentNotFound();
       const chosen = await resolveRecipients(db, input.recipients, input.secrecy);
+      if (input.replacesId) await replaceable(actor, input.replacesId, org.id);
       return core.createOnce(actor, input.clientKey, (id) =>
         deps.transact(async ({ trx, audit }) => {
           const at = now();
@@ -185,6 +204,7 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
             updated_at: at,
           });
           await saveRecipients(trx, id, chosen);
+          if (input.replacesId) await repo.setReplacement(trx, id, input.replacesId, actor.userId, at);
           await core.attachUploads(trx, id, actor, input.uploadIds, 'main');
           await core.reindex(trx, id);
           await keepVersion(trx, id, actor, at);
@@ -232,6 +252,7 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
       const secrecy = patch.secrecy ?? row.secrecy;
       if (patch.dueDate && patch.dueDate < today()) throw errors.dueDateInPast();
       const recipients = patch.recipients ? await resolveRecipients(db, patch.recipients, secrecy) : null;
+      if (patch.replacesId) await replaceable(actor, patch.replacesId, row.organization_id, id);
       // Made secret with the recipients it already has: none of them may be an outside e-mail address.
       if (!recipients && secrecy !== 'normal') {
         const saved = await repo.recipientsOf(db, id);
@@ -250,6 +271,7 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
           ...(patch.dueDate !== undefined && { due_date: patch.dueDate }),
         });
         if (recipients) await saveRecipients(trx, id, recipients);
+        if (patch.replacesId !== undefined) await repo.setReplacement(trx, id, patch.replacesId, actor.userId, now());
         if (patch.uploadIds) await core.attachUploads(trx, id, actor, patch.uploadIds, 'attachment');
         await core.reindex(trx, id);
         // Every save is kept: the leader and the author can see what changed between versions.
@@ -385,12 +407,23 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
         // Each receiving clerk is told of their own copy; every copy is paper saved.
         const clerks = await repo.clerksByOrganization(trx, targets);
         const files = await repo.fileHashesOf(trx, id);
+        const { replaces: replacesId } = await repo.replacementLinksOf(trx, id);
+        if (replacesId)
+          await record(
+            trx,
+            replacesId,
+            actor,
+            'replaced',
+            `Được thay thế bằng văn bản số ${row.number_text ?? ''}: ${row.summary}`.slice(0, 2000),
+            { by: id },
+          );
         await deps.events.emit(trx, 'document.dispatched', {
           ...core.facts(row),
           actorId: actor.userId,
           deliveries: deliveries.map((d) => ({ ...d, clerkIds: clerks.get(d.organizationId) ?? [] })),
           readerIds: people.map((p) => p.userId),
           outsideDeliveries: crossings,
+          replacesId,
           copies: targets.length + people.length,
           organizationId: row.organization_id,
           pageCount: row.page_count,
@@ -466,6 +499,37 @@ export function createOutgoingService(core: DocumentsCore, outside: OutsideMail)
           entityType: 'document',
           entityId: id,
           summary: `Thu hồi ${row.number_text ?? ''}: ${body.reason}`.slice(0, 500),
+        });
+      });
+    },
+
+    /**
+     * Sends the document again to the offices outside that hold a copy, as an update: each is asked
+     * to take the new package in place of the one it holds, and answers agreed (15) or refused (16).
+     */
+    async updateOutside(actor: Actor, id: string, body: { version: number; reason: string }) {
+      const { row } = await authorized(db, actor, id, 'update_outside');
+      const standing = (await repo.deliveriesOf(db, id)).filter(
+        (d) => d.reach !== 'inside' && d.status !== DELIVERY_STATUS.recalled && d.status !== DELIVERY_STATUS.refused,
+      );
+      if (standing.length === 0) throw errors.noOutsideCopies();
+      await deps.transact(async ({ trx, audit }) => {
+        await advance(trx, row, body.version, {});
+        await deps.events.emit(trx, 'document.outside_update', {
+          ...core.facts(row),
+          actorId: actor.userId,
+          reason: body.reason,
+          deliveryIds: standing.map((d) => d.id),
+        });
+        await record(trx, id, actor, 'outside_update', body.reason, { deliveries: standing.length });
+        await audit(auditActorOf(actor), {
+          action: 'document.outside_update',
+          entityType: 'document',
+          entityId: id,
+          summary: `Gửi cập nhật liên thông ${row.number_text ?? ''} đến ${standing.length} nơi: ${body.reason}`.slice(
+            0,
+            500,
+          ),
         });
       });
     },

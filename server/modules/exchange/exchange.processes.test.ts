@@ -132,7 +132,9 @@ describe('two deployments as two server processes (SQLite and PostgreSQL)', () =
       // Statuses sent in one pass of B's job runner may arrive in any order (a late 01 never moves
       // the copy back): the answer is in the history, whatever came after it.
       expect(after.events.filter((e) => e.kind === 'outside_status').map((e) => e.note)).toContain(
-        answer === 'agree' ? `${who} — đồng ý thu hồi` : `${who} — từ chối thu hồi: Văn bản đã được triển khai`,
+        answer === 'agree'
+          ? `${who} — đồng ý thu hồi: Ban hành nhầm nơi nhận`
+          : `${who} — từ chối thu hồi: Văn bản đã được triển khai`,
       );
     }
     // Every message went once: nothing left queued or failed on either side.

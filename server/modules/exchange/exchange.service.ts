@@ -198,7 +198,8 @@ export function createExchangeService(
         trx,
         deliveryId,
         answer.agree ? DELIVERY_STATUS.recallAgreed : DELIVERY_STATUS.recallRefused,
-        answer.agree ? null : reason,
+        // Agreeing names what was agreed to (a recall, an update, a replacement), as the sender asked it.
+        answer.agree ? link.recall_reason : reason,
         actor.fullName,
         deps.clock.now().toISOString(),
       );

@@ -214,13 +214,24 @@ export function createInbound(deps: PlatformDeps, crossing: Crossing, outbound: 
           }
           // An update or a replacement of a document we hold arrives as a copy of its own, and the
           // earlier copy is asked of the clerk as a recall is: nothing the sender sent is dropped.
+          // A replacement names what it replaces (ReplacementInfo); one that does not, or an update,
+          // is about the document under its own DocumentId.
           let linkRef = documentRef;
           if (business === 2 || business === 3) {
-            const earlier = await repo.linksOf(trx, 'in', documentRef);
-            if (earlier.length > 0) {
+            const what = business === 2 ? 'Cập nhật bằng văn bản gửi lại' : 'Thay thế bằng văn bản mới';
+            const asked = reason ? `${what}: ${reason}` : what;
+            const named = (parsed.model.business?.replacementInfo ?? [])
+              .map((x) => x.documentId)
+              .filter((ref) => ref !== documentRef);
+            const held = (await repo.linksOf(trx, 'in', documentRef)).length > 0;
+            // A replacement already held is the same document again: answered as a duplicate below.
+            if (business === 3 && named.length > 0) {
+              if (!held)
+                for (const ref of new Set(named))
+                  if ((await repo.linksOf(trx, 'in', ref)).length > 0) await askRecall(trx, ref, sender.name, asked);
+            } else if (held) {
               linkRef = `${documentRef}#${business}:${origin.remoteId ?? messageId}`.slice(0, 300);
-              const what = business === 2 ? 'Cập nhật bằng văn bản gửi lại' : 'Thay thế bằng văn bản mới';
-              await askRecall(trx, documentRef, sender.name, reason ? `${what}: ${reason}` : what);
+              await askRecall(trx, documentRef, sender.name, asked);
             }
           }
           let ours = (

@@ -28,6 +28,8 @@ export interface SendPayload {
   description?: string | null;
   staff?: string;
   at?: string;
+  /** A replacement's package: the document it replaces and the offices that document went to. */
+  replaces?: { documentId: string; organIds: string[] };
 }
 
 /**
@@ -87,16 +89,27 @@ export function createOutbound(deps: PlatformDeps, crossing: Crossing, platform:
   const sourceOf = (org: { reach: string; peer_id: string | null }) =>
     org.reach === 'peer' && org.peer_id ? `peer:${org.peer_id}` : 'platform';
 
-  /** The copies of a dispatched document to outside offices: one package each, queued. */
+  /**
+   * The copies of a dispatched document to outside offices: one package each, queued. A document
+   * that replaces an earlier one travels as a replacement (business kind 3) naming it, and each
+   * office that holds the earlier one is asked to let it go, as a recall is asked.
+   */
   async function dispatched(
     trx: Transaction<DB>,
     documentId: string,
     outside: readonly { deliveryId: string; organizationId: string }[],
+    replacesId: string | null = null,
   ) {
     if (outside.length === 0) return;
     const source = await crossing.packageSource(trx, documentId);
     if (!source.organization.nationalId) throw errors.withoutIdentifier();
     const ref = documentRefOf(source);
+    const replaced = replacesId ? await earlierLinks(trx, replacesId) : null;
+    const reason = `Văn bản số ${source.numberText ?? ''}: ${source.summary}`.slice(0, 2000);
+    if (replaced)
+      for (const link of replaced.links)
+        if (outside.some((d) => d.organizationId === link.organization_id) && link.recall_state === null)
+          await repo.setRecall(trx, link.delivery_id, 'requested', reason);
     for (const d of outside) {
       const org = await crossing.organization(trx, d.organizationId);
       if (!org?.national_id) throw errors.withoutIdentifier();
@@ -115,18 +128,37 @@ export function createOutbound(deps: PlatformDeps, crossing: Crossing, platform:
           created_at: nowIso(),
         },
       ]);
-      await queue(trx, {
-        direction: 'out',
-        kind: 'package',
-        business: 0,
-        status_code: null,
-        source: via,
-        from_id: source.organization.nationalId,
-        to_id: org.national_id,
-        document_ref: ref,
-        delivery_id: d.deliveryId,
-      });
+      await queue(
+        trx,
+        {
+          direction: 'out',
+          kind: 'package',
+          business: replaced ? 3 : 0,
+          status_code: null,
+          source: via,
+          from_id: source.organization.nationalId,
+          to_id: org.national_id,
+          document_ref: ref,
+          delivery_id: d.deliveryId,
+        },
+        replaced
+          ? {
+              description: reason,
+              replaces: {
+                documentId: replaced.ref,
+                organIds: [...new Set(replaced.links.map((l) => l.remote_org_id))],
+              },
+            }
+          : {},
+      );
     }
+  }
+
+  /** The DocumentId an earlier document of ours travelled under, and its copies outside. */
+  async function earlierLinks(trx: Transaction<DB>, documentId: string) {
+    const earlier = await crossing.packageSource(trx, documentId);
+    const ref = documentRefOf(earlier);
+    return { ref, links: await repo.linksOf(trx, 'out', ref) };
   }
 
   /**
@@ -202,6 +234,33 @@ export function createOutbound(deps: PlatformDeps, crossing: Crossing, platform:
     }
   }
 
+  /**
+   * Our document sent again to its outside copies as an update (business kind 2): each office is
+   * asked to take the new package in place of the one it holds, and answers 15 or 16.
+   */
+  async function updated(trx: Transaction<DB>, deliveryIds: readonly string[], reason: string) {
+    for (const deliveryId of deliveryIds) {
+      const link = await repo.findLink(trx, deliveryId);
+      if (link?.side !== 'out') continue;
+      await repo.setRecall(trx, deliveryId, 'requested', reason);
+      await queue(
+        trx,
+        {
+          direction: 'out',
+          kind: 'package',
+          business: 2,
+          status_code: null,
+          source: link.source,
+          from_id: link.document_ref.split(',')[0] ?? '',
+          to_id: link.remote_org_id,
+          document_ref: link.document_ref,
+          delivery_id: deliveryId,
+        },
+        { description: reason },
+      );
+    }
+  }
+
   function attachmentsOf(source: PackageSource): OutgoingAttachment[] {
     return source.files.map((f, i) => ({
       contentId: `tep-${i + 1}`,
@@ -241,10 +300,13 @@ export function createOutbound(deps: PlatformDeps, crossing: Crossing, platform:
     if (!link || !delivery) throw new PeerSendError('exchange.document_gone', false, 'Không còn văn bản để gửi.');
     const source = await crossing.packageSource(db, delivery.documentId);
     const to = [{ organId: link.remote_org_id, organName: link.remote_org_name }];
+    const reason = payload.description ?? undefined;
     const business: Business =
-      message.business === 1
-        ? { bussinessDocType: 1, bussinessDocReason: payload.description ?? undefined }
-        : { bussinessDocType: 0 };
+      message.business === 1 || message.business === 2
+        ? { bussinessDocType: message.business, bussinessDocReason: reason, documentId: message.document_ref }
+        : message.business === 3 && payload.replaces
+          ? { bussinessDocType: 3, bussinessDocReason: reason, replacementInfo: [payload.replaces] }
+          : { bussinessDocType: 0 };
     const model = packageModelOf(source, to, message.created_at, business);
     const bytes = buildPackage(model, message.business === 1 ? [] : attachmentsOf(source));
     return { spooled: await spool(bytes, spoolDir, config.exchange.maxBytes, tooLarge), secrecy: source.secrecy };
@@ -308,7 +370,8 @@ export function createOutbound(deps: PlatformDeps, crossing: Crossing, platform:
           updated_at: nowIso(),
           done_at: nowIso(),
         });
-        if (message.kind === 'package' && message.business === 0 && message.delivery_id) {
+        // A new document or a replacement is a copy delivered; a recall or an update is not another.
+        if (message.kind === 'package' && (message.business === 0 || message.business === 3) && message.delivery_id) {
           const delivery = await crossing.deliveryDocument(trx, message.delivery_id);
           if (delivery) await crossing.outsideCopiesDelivered(trx, delivery.documentId, 1);
         }
@@ -338,7 +401,7 @@ export function createOutbound(deps: PlatformDeps, crossing: Crossing, platform:
     }
   }
 
-  return { dispatched, statusBack, recalled, send, queue, spoolMessage };
+  return { dispatched, statusBack, recalled, updated, send, queue, spoolMessage };
 }
 
 const isDomain = (error: unknown) => error instanceof Error && 'code' in error && 'status' in error;

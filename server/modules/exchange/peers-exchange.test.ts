@@ -186,7 +186,7 @@ describe.each(testEngines())('two deployments exchange documents over signed HTT
       const last = after.events.filter((e) => e.kind === 'outside_status').at(-1);
       expect(last?.note).toBe(
         answer === 'agree'
-          ? 'Tỉnh ủy Hà Giang (máy B) — đồng ý thu hồi'
+          ? 'Tỉnh ủy Hà Giang (máy B) — đồng ý thu hồi: Ban hành nhầm nơi nhận'
           : 'Tỉnh ủy Hà Giang (máy B) — từ chối thu hồi: Văn bản đã được triển khai',
       );
     }
@@ -253,7 +253,18 @@ describe.each(testEngines())('two deployments exchange documents over signed HTT
   });
 });
 
-describe.each(testEngines())('an update or a replacement from outside (%s)', (engine) => {
+/** The kinds and DocumentIds of the packages `app` received, oldest first. */
+async function packagesIn(app: TestApp) {
+  return app.deps.database.db
+    .selectFrom('exchange_messages')
+    .select(['business', 'document_ref'])
+    .where('direction', '=', 'in')
+    .where('kind', '=', 'package')
+    .orderBy('created_at')
+    .execute();
+}
+
+describe.each(testEngines())('updates and replacements across the boundary (%s)', (engine) => {
   let a: TestApp;
   let b: TestApp;
   beforeAll(async () => {
@@ -306,5 +317,130 @@ describe.each(testEngines())('an update or a replacement from outside (%s)', (en
     );
     expect(again.duplicate).toBe(true);
     expect(ok<Inbox>(await link.officeB.clerk.api.get('/api/deliveries')).items).toHaveLength(2);
+  });
+  it('VanPhong sends an update: the office outside is asked, refuses with a reason, and the sender sees 16', async () => {
+    const link = await linkDeployments(a, b);
+    const { officeA, officeB, bInA } = link;
+    const before = (await packagesIn(b)).length;
+    const { doc, dispatch } = await dispatchTo(officeA, bInA.id);
+    ok(await dispatch());
+    await link.runA();
+    await link.runB();
+    let current = ok<DocumentView>(await officeA.clerk.api.get(`/api/documents/${doc.id}`));
+    expect(current.actions).toContain('update_outside');
+    // The leader cannot; a reason is needed.
+    const byLeader = await officeA.leader.api.post(`/api/documents/${doc.id}/outside-update`, {
+      version: current.version,
+      reason: 'Gửi lại',
+    });
+    expect(byLeader.statusCode).toBe(403);
+    expect(
+      (
+        await officeA.clerk.api.post(`/api/documents/${doc.id}/outside-update`, {
+          version: current.version,
+          reason: ' ',
+        })
+      ).statusCode,
+    ).toBe(400);
+    current = ok<DocumentView>(
+      await officeA.clerk.api.post(`/api/documents/${doc.id}/outside-update`, {
+        version: current.version,
+        reason: 'Tệp gửi trước bị lỗi font',
+      }),
+    );
+    expect(current.events.at(-1)).toMatchObject({ kind: 'outside_update', note: 'Tệp gửi trước bị lỗi font' });
+    // A stale version is a conflict, not a second update.
+    const stale = await officeA.clerk.api.post(`/api/documents/${doc.id}/outside-update`, {
+      version: current.version - 1,
+      reason: 'Lần hai',
+    });
+    expect(stale.statusCode).toBe(409);
+    await link.runA();
+
+    const received = (await packagesIn(b)).slice(before);
+    expect(received.map((m) => m.business)).toEqual([0, 2]);
+    expect(received[1]?.document_ref).toBe(received[0]?.document_ref);
+    // The update is a copy of its own; the earlier copy is asked of the clerk.
+    expect(ok<Inbox>(await officeB.clerk.api.get('/api/deliveries')).items).toHaveLength(2);
+    const asked = ok<{ items: { deliveryId: string; reason: string | null }[] }>(
+      await officeB.clerk.api.get('/api/exchange/recalls'),
+    );
+    expect(asked.items.map((i) => i.reason)).toEqual(['Cập nhật bằng văn bản gửi lại: Tệp gửi trước bị lỗi font']);
+    expect(
+      (
+        await officeB.clerk.api.post(`/api/exchange/recalls/${asked.items[0]?.deliveryId}/refuse`, {
+          reason: 'Đã xử lý theo bản trước',
+        })
+      ).statusCode,
+    ).toBe(204);
+    await link.runB();
+    const after = ok<DocumentView>(await officeA.clerk.api.get(`/api/documents/${doc.id}`));
+    expect(after.deliveries.map((d) => d.status)).toEqual(['16']);
+    expect(after.events.filter((e) => e.kind === 'outside_status').map((e) => e.note)).toContain(
+      'Tỉnh ủy Hà Giang (máy B) — từ chối thu hồi: Đã xử lý theo bản trước',
+    );
+  });
+
+  it('VanPhong sends a replacement naming the earlier document; the office outside agrees and both sides record it', async () => {
+    const link = await linkDeployments(a, b);
+    const { officeA, officeB, bInA } = link;
+    const before = (await packagesIn(b)).length;
+    const first = await dispatchTo(officeA, bInA.id);
+    ok(await first.dispatch());
+    await link.runA();
+    await link.runB();
+
+    // Only a dispatched outgoing document of the same organization can be replaced.
+    const draft = ok<{ id: string }>(
+      await officeA.specialist.api.post('/api/documents/outgoing', {
+        organizationId: officeA.committee.id,
+        typeCode: 'CV',
+        summary: 'Dự thảo chưa phát hành',
+      }),
+      201,
+    );
+    for (const replacesId of [draft.id, 'khong-co-van-ban-nay']) {
+      const refused = await officeA.specialist.api.post('/api/documents/outgoing', {
+        organizationId: officeA.committee.id,
+        typeCode: 'CV',
+        summary: 'Thay thế sai',
+        replacesId,
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(errorCode(refused)).toBe('documents.replaces_invalid');
+    }
+    const self = await officeA.specialist.api.patch(`/api/documents/${draft.id}`, { version: 1, replacesId: draft.id });
+    expect(errorCode(self)).toBe('documents.replaces_invalid');
+
+    const second = await dispatchTo(officeA, bInA.id, { replacesId: first.doc.id });
+    expect(second.doc.replaces).toMatchObject({ documentId: first.doc.id, numberText: first.doc.numberText });
+    ok(await second.dispatch());
+    await link.runA();
+
+    const packages = (await packagesIn(b)).slice(before);
+    expect(packages.map((m) => m.business)).toEqual([0, 3]);
+    expect(packages[1]?.document_ref).not.toBe(packages[0]?.document_ref);
+    const asked = ok<{ items: { deliveryId: string; reason: string | null; numberText: string | null }[] }>(
+      await officeB.clerk.api.get('/api/exchange/recalls'),
+    );
+    expect(asked.items).toHaveLength(1);
+    expect(asked.items[0]).toMatchObject({
+      numberText: first.doc.numberText,
+      reason: `Thay thế bằng văn bản mới: Văn bản số ${second.doc.numberText}: V/v triển khai liên thông văn bản điện tử`,
+    });
+    expect((await officeB.clerk.api.post(`/api/exchange/recalls/${asked.items[0]?.deliveryId}/agree`)).statusCode).toBe(
+      204,
+    );
+    await link.runB();
+    // B holds the replacement only; A sees its earlier copy let go and the link both ways.
+    expect(ok<Inbox>(await officeB.clerk.api.get('/api/deliveries')).items.map((i) => i.numberText)).toEqual([
+      second.doc.numberText,
+    ]);
+    const earlier = ok<DocumentView>(await officeA.clerk.api.get(`/api/documents/${first.doc.id}`));
+    expect(earlier.deliveries.map((d) => d.status)).toEqual(['15']);
+    expect(earlier.replacedBy.map((l) => l.documentId)).toEqual([second.doc.id]);
+    expect(earlier.events.map((e) => e.kind)).toContain('replaced');
+    const later = ok<DocumentView>(await officeA.clerk.api.get(`/api/documents/${second.doc.id}`));
+    expect(later.deliveries.map((d) => d.status)).toEqual(['01']);
   });
 });

@@ -257,6 +257,8 @@ export const documentsVi = {
     recall_requested: 'Bên gửi đề nghị thu hồi',
     recall_agreed: 'Đồng ý thu hồi',
     recall_refused: 'Từ chối thu hồi',
+    replaced: 'Bị thay thế',
+    outside_update: 'Gửi cập nhật liên thông',
   } as Record<string, string>,
   actions: {
     submit: 'Trình lãnh đạo',

@@ -11,7 +11,7 @@ export function subscribeToDocuments(events: EventBus, outbound: Outbound): void
   events.subscribe('document.dispatched', {
     name,
     when: 'in-transaction',
-    handle: (trx, { payload: p }) => outbound.dispatched(trx, p.documentId, p.outsideDeliveries),
+    handle: (trx, { payload: p }) => outbound.dispatched(trx, p.documentId, p.outsideDeliveries, p.replacesId),
   });
 
   // Every step our clerks take on a copy that came from outside is reported to the office that sent it.
@@ -30,5 +30,11 @@ export function subscribeToDocuments(events: EventBus, outbound: Outbound): void
         p.deliveries.map((d) => d.deliveryId),
         p.reason,
       ),
+  });
+
+  events.subscribe('document.outside_update', {
+    name,
+    when: 'in-transaction',
+    handle: (trx, { payload: p }) => outbound.updated(trx, p.deliveryIds, p.reason),
   });
 }

@@ -16,6 +16,7 @@ const EVENT_COLORS: Record<string, string> = {
   recall_requested: 'orange',
   recall_agreed: 'red',
   recall_refused: 'orange',
+  replaced: 'orange',
 };
 
 /** Every step of the document, oldest first: who, when (Vietnam time) and what they wrote. */
