@@ -5,11 +5,12 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshPostgresDatabase } from '../../../bench/exchange-deployment';
 import { openDatabase } from '../../platform/db/database';
 import { newId } from '../../platform/ids';
 import { makeOffice, ok } from '../../test/documents';
 import { addOutside, addPeer, issueTo, jobsOf, SHARED_SECRET, setNationalId, wireOf } from '../../test/exchange';
-import { createTestApp, type TestApp, TestClock } from '../../test/harness';
+import { createTestApp, type TestApp, TestClock, testEngines } from '../../test/harness';
 import { signedHeaders } from './peer-signature.rules';
 
 /** The receiving server run from source in its own process, so it can be killed outright. */
@@ -67,25 +68,34 @@ async function until(check: () => boolean, ms = 5000) {
  * the whole body sent and the server storing it. After a restart the sender's retry delivers it
  * exactly once, and no delivery exists without its document and its files.
  */
-describe('a crash while a package is received (SQLite, the server run from source)', () => {
+describe.each(testEngines())('a crash while a package is received (%s, the server run from source)', (engine) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanphong-exchange-crash-'));
   const dirA = fs.mkdtempSync(path.join(os.tmpdir(), 'vanphong-exchange-sender-'));
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
     DEMO_MODE: 'false',
     EXCHANGE_NODE: 'may-b',
   };
+  delete env.DATABASE_URL;
   const file = path.join(dataDir, 'vanphong.sqlite');
+  let pg: Awaited<ReturnType<typeof freshPostgresDatabase>> | null = null;
+  /** B's database, opened beside the server. */
+  const openB = () =>
+    pg ? openDatabase({ kind: 'postgres', url: pg.url, poolSize: 1 }) : openDatabase({ kind: 'sqlite', file });
   const nationalId = '000.05.31.H77';
   const senderId = '000.00.41.H41';
   let receiver: ChildProcess | null = null;
   let a: TestApp;
 
   beforeAll(async () => {
+    if (engine === 'postgres') {
+      pg = await freshPostgresDatabase(process.env.TEST_DATABASE_URL ?? '');
+      env.DATABASE_URL = pg.url;
+    }
     execFileSync('node', [...SERVER, 'seed-demo'], { env, stdio: 'ignore' });
-    const db = openDatabase({ kind: 'sqlite', file });
+    const db = openB();
     await db.db.updateTable('organizations').set({ national_id: nationalId }).where('code', '=', 'HUDV').execute();
     const at = new Date().toISOString();
     const peerId = newId();
@@ -129,7 +139,7 @@ describe('a crash while a package is received (SQLite, the server run from sourc
       })
       .execute();
     await db.close();
-    a = await createTestApp('sqlite', {
+    a = await createTestApp(engine, {
       env: { EXCHANGE_NODE: 'may-a', DATA_DIR: dirA },
       clock: new TestClock(new Date()),
     });
@@ -138,6 +148,7 @@ describe('a crash while a package is received (SQLite, the server run from sourc
   afterAll(async () => {
     if (receiver) await kill(receiver);
     await a?.close();
+    await pg?.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
     fs.rmSync(dirA, { recursive: true, force: true });
   });
@@ -218,7 +229,7 @@ describe('a crash while a package is received (SQLite, the server run from sourc
     await kill(receiver);
     receiver = null;
 
-    const db = openDatabase({ kind: 'sqlite', file });
+    const db = openB();
     try {
       const received = await db.db
         .selectFrom('exchange_messages')
@@ -241,13 +252,15 @@ describe('a crash while a package is received (SQLite, the server run from sourc
       const files = await db.db
         .selectFrom('document_files')
         .leftJoin('blobs', 'blobs.sha256', 'document_files.sha256')
-        .select(['document_files.sha256', 'blobs.sha256 as stored'])
+        .select(['document_files.sha256', 'blobs.sha256 as stored', 'blobs.size', 'blobs.data'])
         .where('document_files.document_id', '=', deliveries[0]?.documentId as string)
         .execute();
       expect(files.length).toBeGreaterThan(0);
       for (const f of files) {
         expect(f.stored).toBe(f.sha256);
-        expect(fs.existsSync(path.join(dataDir, 'files', f.sha256.slice(0, 2), f.sha256))).toBe(true);
+        // SQLite keeps the bytes on disk; PostgreSQL in the database, in the same transaction.
+        if (pg) expect(f.data?.length).toBe(f.size);
+        else expect(fs.existsSync(path.join(dataDir, 'files', f.sha256.slice(0, 2), f.sha256))).toBe(true);
       }
       // No delivery of any kind without its document.
       const orphans = await db.db
