@@ -24,6 +24,25 @@ import {
 export type ByteSource = Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
 export type OutgoingAttachment = AttachmentRef & { bytes: ByteSource };
 
+/**
+ * Stored files as a package's attachments, each opened only when the package reaches it, so a
+ * package holds one file open at a time.
+ */
+export function lazyAttachments(
+  files: readonly { sha256: string; fileName: string; contentType: string }[],
+  open: (sha256: string) => Promise<{ stream: unknown }>,
+): OutgoingAttachment[] {
+  return files.map((f, i) => ({
+    contentId: `tep-${i + 1}`,
+    contentType: f.contentType,
+    name: f.fileName,
+    bytes: (async function* () {
+      const opened = await open(f.sha256);
+      yield* opened.stream as AsyncIterable<Uint8Array>;
+    })(),
+  }));
+}
+
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#13;' };
 /** Escaped for text and attribute values; CR kept as a reference so CRLF in a text survives parsing. */
 export const escapeXml = (text: string) => text.replace(/[&<>"\r]/g, (c) => ESCAPES[c] ?? c);

@@ -6,7 +6,7 @@ import { forbidden } from '../../platform/http/errors';
 import { type Actor, auditActorOf, type Caller, type SystemCaller } from '../../platform/security/actor';
 import type { DocumentsModule } from '../documents/documents.contract';
 import * as errors from './arrival.errors';
-import { buildPackage } from './edxml.render';
+import { buildPackage, lazyAttachments } from './edxml.render';
 import * as repo from './exchange.repository';
 import type { ExchangeMessagesTable } from './exchange.tables';
 import type { Inbound } from './inbound.service';
@@ -110,17 +110,11 @@ export function createExchangeService(
   async function packageFile(caller: Caller, documentId: string) {
     const { source, to } = await crossing.exportFor(caller, documentId);
     const model = packageModelOf(source, to, deps.clock.now().toISOString());
-    const attachments = source.files.map((f, i) => ({
-      contentId: `tep-${i + 1}`,
-      contentType: f.contentType,
-      name: f.fileName,
-      bytes: (async function* () {
-        const opened = await deps.files.open(f.sha256);
-        yield* opened.stream as AsyncIterable<Uint8Array>;
-      })(),
-    }));
     const spooled = await spool(
-      buildPackage(model, attachments),
+      buildPackage(
+        model,
+        lazyAttachments(source.files, (sha256) => deps.files.open(sha256)),
+      ),
       path.join(config.dataDir, 'tmp', 'exchange'),
       Number.MAX_SAFE_INTEGER,
       () => errors.tooLarge(Number.MAX_SAFE_INTEGER),

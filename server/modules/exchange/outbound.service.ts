@@ -6,9 +6,9 @@ import type { DB } from '../../platform/db/schema';
 import type { PlatformDeps } from '../../platform/deps';
 import { newId } from '../../platform/ids';
 import { enqueue, type Job } from '../../platform/jobs/jobs';
-import type { Crossing, PackageSource } from '../documents/documents.contract';
+import type { Crossing } from '../documents/documents.contract';
 import * as errors from './arrival.errors';
-import { buildPackage, buildStatus, type OutgoingAttachment } from './edxml.render';
+import { buildPackage, buildStatus, lazyAttachments } from './edxml.render';
 import type { Business } from './edxml.rules';
 import * as repo from './exchange.repository';
 import type { ExchangeMessagesTable } from './exchange.tables';
@@ -261,19 +261,6 @@ export function createOutbound(deps: PlatformDeps, crossing: Crossing, platform:
     }
   }
 
-  function attachmentsOf(source: PackageSource): OutgoingAttachment[] {
-    return source.files.map((f, i) => ({
-      contentId: `tep-${i + 1}`,
-      contentType: f.contentType,
-      name: f.fileName,
-      // Opened only when the package reaches it, so a package holds one file open at a time.
-      bytes: (async function* () {
-        const opened = await deps.files.open(f.sha256);
-        yield* opened.stream as AsyncIterable<Uint8Array>;
-      })(),
-    }));
-  }
-
   /** The bytes of a message, written to a temporary file (the same bytes on every try). */
   async function spoolMessage(message: ExchangeMessagesTable, payload: SendPayload) {
     const tooLarge = () => errors.tooLarge(config.exchange.maxBytes);
@@ -308,7 +295,10 @@ export function createOutbound(deps: PlatformDeps, crossing: Crossing, platform:
           ? { bussinessDocType: 3, bussinessDocReason: reason, replacementInfo: [payload.replaces] }
           : { bussinessDocType: 0 };
     const model = packageModelOf(source, to, message.created_at, business);
-    const bytes = buildPackage(model, message.business === 1 ? [] : attachmentsOf(source));
+    const bytes = buildPackage(
+      model,
+      message.business === 1 ? [] : lazyAttachments(source.files, (sha256) => deps.files.open(sha256)),
+    );
     return { spooled: await spool(bytes, spoolDir, config.exchange.maxBytes, tooLarge), secrecy: source.secrecy };
   }
 
