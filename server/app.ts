@@ -170,7 +170,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
   const schedules = createSchedulesModule(deps, { calendarSources: [meetings.lists.calendarEvents] });
   const inspection = createInspectionModule(deps, documents.documents);
   // Documents to and from offices outside the deployment, as edXML.
-  const exchange = createExchangeModule(deps, documents);
+  const exchange = createExchangeModule(deps, documents, directory.service);
   const notifications = {
     ...createNotificationsService(deps),
     channels: createNotificationChannels(deps, { mail: mailSender }),

@@ -49,6 +49,27 @@ export async function packageFiles(ex: Executor, documentId: string) {
     .execute();
 }
 
+/** Copies of our documents to our organizations: where each is and what it is of. */
+export async function copiesAt(ex: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return ex
+    .selectFrom('document_deliveries as dl')
+    .innerJoin('documents as d', 'd.id', 'dl.document_id')
+    .innerJoin('organizations as o', 'o.id', 'dl.organization_id')
+    .select([
+      'dl.id',
+      'dl.organization_id',
+      'o.name as organization_name',
+      'o.path as organization_path',
+      'd.number_text',
+      'd.summary',
+      'd.secrecy',
+      'dl.incoming_document_id',
+    ])
+    .where('dl.id', 'in', ids)
+    .execute();
+}
+
 export async function deliveryOf(ex: Executor, id: string) {
   return ex
     .selectFrom('document_deliveries as dl')

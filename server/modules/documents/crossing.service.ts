@@ -277,6 +277,20 @@ export function createCrossing(core: DocumentsCore) {
       return true;
     },
 
+    /** Copies that came from outside to our organizations: whose they are and what they are of. */
+    async copiesAt(ex: Executor, deliveryIds: readonly string[]) {
+      return (await crossing.copiesAt(ex, deliveryIds)).map((c) => ({
+        deliveryId: c.id,
+        organizationId: c.organization_id,
+        organizationName: c.organization_name,
+        organizationPath: c.organization_path,
+        numberText: c.number_text,
+        summary: c.summary,
+        secrecy: c.secrecy,
+        incomingDocumentId: c.incoming_document_id,
+      }));
+    },
+
     /** The document a delivered copy is of, and where the copy stands. */
     async deliveryDocument(ex: Executor, deliveryId: string) {
       const d = await crossing.deliveryOf(ex, deliveryId);

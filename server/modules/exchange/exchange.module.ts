@@ -7,6 +7,7 @@ import { registerExchangeRoutes } from './exchange.routes';
 import { createExchangeService } from './exchange.service';
 import { createInbound } from './inbound.service';
 import { createOutbound, SEND_JOB } from './outbound.service';
+import type { OutsideDirectory } from './package-intake.service';
 import { createPlatformTransport, type PlatformTransport } from './platform.transport';
 import { createPlatformPoller } from './poller.service';
 import { sweepSpool } from './spool.service';
@@ -22,6 +23,7 @@ export { exchangePolicy } from './exchange.policy';
 export function createExchangeModule(
   deps: PlatformDeps,
   documents: Pick<DocumentsModule, 'crossing' | 'deliveries'>,
+  directory: OutsideDirectory,
   options: { platform?: PlatformTransport | null } = {},
 ) {
   const settings = deps.config.exchange;
@@ -36,7 +38,7 @@ export function createExchangeModule(
           })
         : null;
   const outbound = createOutbound(deps, documents.crossing, platform);
-  const inbound = createInbound(deps, documents.crossing, outbound);
+  const inbound = createInbound(deps, documents.crossing, outbound, directory);
   const poller = platform ? createPlatformPoller(deps, platform, inbound) : null;
   const service = createExchangeService(deps, documents, inbound, outbound, poller);
   subscribeToDocuments(deps.events, outbound);

@@ -1,7 +1,5 @@
 import type { Insertable, Updateable } from 'kysely';
-import { foldVietnamese } from '../../../common/text/fold';
 import type { Executor } from '../../platform/db/database';
-import { newId } from '../../platform/ids';
 import type { ExchangeLinksTable, ExchangeMessagesTable } from './exchange.tables';
 
 /** The exchange's own records: messages sent and received, and the deliveries that cross. */
@@ -123,73 +121,16 @@ export async function recentMessages(ex: Executor, filter: { state?: string; lim
   return query.limit(filter.limit).execute();
 }
 
-/**
- * An office on the exchange platform that wrote to us before anyone entered it in the directory:
- * entered now, at the top level, reached through the platform, so its document can be received
- * and answered. Its code is its identifier; the administrator may edit it later.
- */
-export async function insertOutsideOrganization(
-  ex: Executor,
-  input: { nationalId: string; name: string; reach: string; at: string },
-) {
-  const id = newId();
-  const code = `LT.${input.nationalId}`.slice(0, 40);
-  const row = {
-    id,
-    parent_id: null,
-    path: `/${id}/`,
-    depth: 0,
-    type: 'other',
-    code,
-    name: input.name.slice(0, 300) || input.nationalId,
-    abbreviation: 'LT',
-    mailbox: null,
-    national_id: input.nationalId,
-    reach: input.reach,
-    peer_id: null,
-    sort_order: 0,
-    search_text: foldVietnamese(`${input.name} ${code} ${input.nationalId}`),
-    version: 1,
-    created_at: input.at,
-    updated_at: input.at,
-  };
-  await ex.insertInto('organizations').values(row).execute();
-  return { id, name: row.name, national_id: input.nationalId, reach: input.reach, peer_id: null, path: row.path };
-}
-
-/** Recalls outside offices asked of our copies, not yet answered, with what the clerk needs to decide. */
+/** Our copies of outside documents whose recall (or update, or replacement) waits for our clerk. */
 export async function pendingRecalls(ex: Executor) {
   return ex
-    .selectFrom('exchange_links as l')
-    .innerJoin('document_deliveries as dl', 'dl.id', 'l.delivery_id')
-    .innerJoin('documents as d', 'd.id', 'dl.document_id')
-    .innerJoin('organizations as ro', 'ro.id', 'dl.organization_id')
-    .select([
-      'l.delivery_id',
-      'l.remote_org_name',
-      'l.recall_reason',
-      'ro.name as organization_name',
-      'ro.path as organization_path',
-      'd.number_text',
-      'd.summary',
-      'd.secrecy',
-      'dl.incoming_document_id',
-    ])
-    .where('l.side', '=', 'in')
-    .where('l.recall_state', '=', 'requested')
-    .orderBy('l.created_at', 'desc')
+    .selectFrom('exchange_links')
+    .select(['delivery_id', 'remote_org_name', 'recall_reason'])
+    .where('side', '=', 'in')
+    .where('recall_state', '=', 'requested')
+    .orderBy('created_at', 'desc')
     .limit(500)
     .execute();
-}
-
-/** The organization a copy was delivered to, for deciding who may answer for it. */
-export async function receivingOrganization(ex: Executor, deliveryId: string) {
-  return ex
-    .selectFrom('document_deliveries as dl')
-    .innerJoin('organizations as ro', 'ro.id', 'dl.organization_id')
-    .select(['ro.id', 'ro.path', 'ro.name'])
-    .where('dl.id', '=', deliveryId)
-    .executeTakeFirst();
 }
 
 export async function organizationByCode(ex: Executor, code: string) {

@@ -158,27 +158,39 @@ export function createExchangeService(
   }
 
   async function recalls(actor: Actor) {
-    const rows = await repo.pendingRecalls(db);
+    const asked = await repo.pendingRecalls(db);
+    const copies = new Map(
+      (
+        await crossing.copiesAt(
+          db,
+          asked.map((r) => r.delivery_id),
+        )
+      ).map((c) => [c.deliveryId, c]),
+    );
     return {
-      items: rows
-        .filter((r) => receivesFor(actor, r.organization_path))
-        .map((r) => ({
-          deliveryId: r.delivery_id,
-          organizationName: r.organization_name,
-          fromName: r.remote_org_name,
-          numberText: r.number_text,
-          summary: r.summary,
-          reason: r.recall_reason,
-          incomingDocumentId: r.incoming_document_id,
-        })),
+      items: asked.flatMap((r) => {
+        const copy = copies.get(r.delivery_id);
+        if (!copy || !receivesFor(actor, copy.organizationPath)) return [];
+        return [
+          {
+            deliveryId: r.delivery_id,
+            organizationName: copy.organizationName,
+            fromName: r.remote_org_name,
+            numberText: copy.numberText,
+            summary: copy.summary,
+            reason: r.recall_reason,
+            incomingDocumentId: copy.incomingDocumentId,
+          },
+        ];
+      }),
     };
   }
 
   async function answerRecall(actor: Actor, deliveryId: string, answer: { agree: boolean; reason?: string }) {
-    const org = await repo.receivingOrganization(db, deliveryId);
+    const [copy] = await crossing.copiesAt(db, [deliveryId]);
     const link = await repo.findLink(db, deliveryId);
-    if (!org || !link || link.side !== 'in') throw errors.notExchanged();
-    if (!receivesFor(actor, org.path)) throw errors.notExchanged();
+    if (!copy || !link || link.side !== 'in') throw errors.notExchanged();
+    if (!receivesFor(actor, copy.organizationPath)) throw errors.notExchanged();
     const reason = answer.reason?.trim() ?? '';
     if (!answer.agree && !reason) throw errors.recallReasonRequired();
     await deps.transact(async ({ trx, audit }) => {

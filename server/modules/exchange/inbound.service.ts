@@ -9,7 +9,13 @@ import * as errors from './arrival.errors';
 import { parseStatus } from './edxml-parse.rules';
 import * as repo from './exchange.repository';
 import type { Outbound } from './outbound.service';
-import { createPackageIntake, type MessageOrigin, storedOnce, type TakenPackage } from './package-intake.service';
+import {
+  createPackageIntake,
+  type MessageOrigin,
+  type OutsideDirectory,
+  storedOnce,
+  type TakenPackage,
+} from './package-intake.service';
 import { type HeaderBag, readSignedHeaders, signatureHolds, timely } from './peer-signature.rules';
 import * as peers from './peers.repository';
 import { type Spooled, spool } from './spool.service';
@@ -19,13 +25,13 @@ import { type Spooled, spool } from './spool.service';
  * clerks' inbox (once, whatever number of times it is sent), a status message moves our copy at
  * the office that sent it, a recall asks our clerk. Nothing is answered "stored" before it is.
  */
-export function createInbound(deps: PlatformDeps, crossing: Crossing, outbound: Outbound) {
+export function createInbound(deps: PlatformDeps, crossing: Crossing, outbound: Outbound, directory: OutsideDirectory) {
   const { database, clock, config } = deps;
   const db = database.db;
   const spoolDir = path.join(config.dataDir, 'tmp', 'exchange');
   const nowIso = () => clock.now().toISOString();
 
-  const { takePackage } = createPackageIntake(deps, crossing, outbound);
+  const { takePackage } = createPackageIntake(deps, crossing, outbound, directory);
 
   async function takeStatus(file: string, origin: MessageOrigin) {
     const { model } = await parseStatus(fs.createReadStream(file));

@@ -8,6 +8,7 @@ import type { PlatformDeps } from '../../platform/deps';
 import type { StagedFile } from '../../platform/files/file-store';
 import { DomainError } from '../../platform/http/errors';
 import { newId } from '../../platform/ids';
+import type { DirectoryService } from '../directory/directory.contract';
 import type { Crossing } from '../documents/documents.contract';
 import * as errors from './arrival.errors';
 import { drainedOrClosed } from './attachment.rules';
@@ -48,6 +49,9 @@ export interface TakenPackage {
   issueDate: string;
 }
 
+/** What taking a package asks of the directory: an office first met through the exchange, added. */
+export type OutsideDirectory = Pick<DirectoryService, 'addOutsideOrganization'>;
+
 /**
  * Runs a message's transaction again once when another request stored the same message or the
  * same copy meanwhile (a unique index refused this one): the second run finds it and answers
@@ -68,7 +72,12 @@ export async function storedOnce<T>(work: () => Promise<T>): Promise<T> {
  * receiving clerk's inbox and the status 01 back. A recall, an update or a replacement asks our
  * clerk about the copy it concerns.
  */
-export function createPackageIntake(deps: PlatformDeps, crossing: Crossing, outbound: Outbound) {
+export function createPackageIntake(
+  deps: PlatformDeps,
+  crossing: Crossing,
+  outbound: Outbound,
+  directory: OutsideDirectory,
+) {
   const { clock, config } = deps;
   const nowIso = () => clock.now().toISOString();
 
@@ -133,12 +142,7 @@ export function createPackageIntake(deps: PlatformDeps, crossing: Crossing, outb
       return org;
     }
     // An office on the exchange platform writing for the first time, or a file brought by hand.
-    return repo.insertOutsideOrganization(trx, {
-      nationalId: organId,
-      name: organName,
-      reach: 'platform',
-      at: nowIso(),
-    });
+    return directory.addOutsideOrganization(trx, { nationalId: organId, name: organName, at: nowIso() });
   }
 
   async function takePackage(file: string, origin: MessageOrigin): Promise<TakenPackage> {

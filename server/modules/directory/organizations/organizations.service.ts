@@ -172,6 +172,38 @@ export function createOrganizationsService(
       return toOrganization(row, counts.get(row.id) ?? 0, peerName);
     },
 
+    /**
+     * An office outside the deployment first met through the exchange (the platform, or a file
+     * brought by hand): added at the top level, reached through the platform, in the caller's
+     * transaction, so it exists only if the document it sent is stored.
+     */
+    async addOutsideOrganization(trx: Executor, input: { nationalId: string; name: string; at: string }) {
+      const id = newId();
+      const path = pathOf(null, id);
+      const row: repo.OrganizationRow = {
+        id,
+        parent_id: null,
+        reach: 'platform',
+        peer_id: null,
+        path,
+        depth: depthOf(path),
+        type: 'other',
+        code: `LT.${input.nationalId}`.slice(0, 40),
+        name: input.name.slice(0, 300) || input.nationalId,
+        abbreviation: 'LT',
+        mailbox: null,
+        national_id: input.nationalId,
+        sort_order: 0,
+        search_text: '',
+        version: 1,
+        created_at: input.at,
+        updated_at: input.at,
+      };
+      row.search_text = organizationSearchText({ ...row, nationalId: input.nationalId });
+      await repo.insertOrganizations(trx, [row]);
+      return { id, name: row.name, national_id: input.nationalId, reach: row.reach, peer_id: null, path };
+    },
+
     async createOrganization(caller: Caller, input: OrganizationWrite): Promise<OrganizationView> {
       const body = errors.parseInput(organizationWriteSchema, input);
       const nationalId = nationalIdOf(body.nationalId);
