@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentView } from '../../../common/schemas/documents';
 import { errorCode, ok, tinyPdf } from '../../test/documents';
-import { linkDeployments } from '../../test/exchange';
+import { issueTo, linkDeployments } from '../../test/exchange';
 import { createTestApp, type TestApp, testEngines } from '../../test/harness';
 import { buildPackage } from './edxml.render';
 import { packageModelOf } from './package-model.rules';
@@ -17,29 +17,9 @@ type Inbox = {
   }[];
 };
 
-/** Drafts, signs, numbers and dispatches a document of `o` to `recipientId`. */
-async function dispatchTo(o: Office, recipientId: string, extra: Record<string, unknown> = {}) {
-  const file = await o.specialist.api.upload('Công văn 12.pdf', tinyPdf('Cong van ve lien thong'));
-  const { id } = ok<{ id: string }>(
-    await o.specialist.api.post('/api/documents/outgoing', {
-      organizationId: o.committee.id,
-      typeCode: 'CV',
-      summary: 'V/v triển khai liên thông văn bản điện tử',
-      recipients: [{ kind: 'organization', id: recipientId }],
-      uploadIds: [file],
-      ...extra,
-    }),
-    201,
-  );
-  let doc = ok<DocumentView>(
-    await o.specialist.api.post(`/api/documents/${id}/submit`, { version: 1, leaderId: o.leader.id }),
-  );
-  doc = ok(await o.leader.api.post(`/api/documents/${id}/approve`, { version: doc.version }));
-  doc = ok(
-    await o.clerk.api.post(`/api/documents/${id}/issue`, { version: doc.version, registerId: o.outgoingRegister }),
-  );
-  return { doc, dispatch: () => o.clerk.api.post(`/api/documents/${id}/dispatch`, { version: doc.version }) };
-}
+/** Drafts, signs and numbers a document of `o` to `recipientId`; `dispatch` sends it. */
+const dispatchTo = (o: Office, recipientId: string, extra: Record<string, unknown> = {}) =>
+  issueTo(o, [recipientId], extra);
 
 describe.each(testEngines())('two deployments exchange documents over signed HTTPS (%s)', (engine) => {
   let a: TestApp;
