@@ -275,6 +275,7 @@ export async function createApp(input: AppDeps): Promise<VanPhong> {
       live.close();
       await app.close();
       mailSender?.close();
+      await deps.files.close();
       if (!input.database) await database.close();
     },
   };

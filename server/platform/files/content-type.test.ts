@@ -20,6 +20,7 @@ function onDisk(bytes: Buffer): string {
 }
 
 const pdf = createPdfReader();
+afterAll(() => pdf.close());
 const judge = (file: string, name: string, allowed: readonly FileKind[] = FILE_KINDS) =>
   judgeFile(file, name, { allowed, pdf });
 

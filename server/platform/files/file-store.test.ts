@@ -45,6 +45,7 @@ describe.each(testEngines())('file store on %s', (engine) => {
       });
     });
     afterEach(async () => {
+      await store.close();
       await t.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     });

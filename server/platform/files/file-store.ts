@@ -287,6 +287,8 @@ export function createFileStore(deps: FileStoreDeps) {
     stats: () => ({ bytesWritten }),
     /** PDF readings running and waiting, for tests. */
     pdfLoad: () => pdf.load(),
+    /** Ends the PDF reader's kept workers, when the store's owner shuts down. */
+    close: () => pdf.close(),
   };
 }
 

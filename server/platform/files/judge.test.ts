@@ -30,6 +30,7 @@ function onDisk(bytes: Buffer | string): string {
 }
 
 const reader = createPdfReader();
+afterAll(() => reader.close());
 const judge = (bytes: Buffer | string, name: string, pdf: PdfReader = reader) =>
   judgeFile(onDisk(bytes), name, { allowed: FILE_KINDS, pdf });
 
@@ -163,7 +164,12 @@ describe('judging a file that enters the office', () => {
   });
 
   it('when every PDF reading is busy, takes a whole PDF without its text and refuses a truncated one', async () => {
-    const busy: PdfReader = { read: async () => ({ outcome: 'busy' }), load: () => ({ running: 2, waiting: 0 }) };
+    const busy: PdfReader = {
+      read: async () => ({ outcome: 'busy' }),
+      load: () => ({ running: 2, waiting: 0 }),
+      workers: () => ({ started: 0, alive: 0 }),
+      close: async () => {},
+    };
     const judged = await judge(makePdf('Nghị quyết'), 'a.pdf', busy);
     expect(judged.type.kind).toBe('pdf');
     expect(judged.content.text).toBeNull();

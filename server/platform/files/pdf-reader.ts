@@ -1,7 +1,4 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { createPdfWorkers } from './pdf-workers';
 
 /**
  * Bounds on reading PDFs with pdf.js. A PDF is small on the wire and can be
@@ -11,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 export interface PdfLimits {
   /** Characters of raw text kept (before folding). */
   maxChars: number;
-  /** A reading that takes longer is stopped (its worker is terminated). */
+  /** A reading that takes longer is stopped (its worker is terminated and replaced). */
   timeoutMs: number;
   /** The JavaScript heap of the worker; past it the worker is stopped. */
   heapMb: number;
@@ -25,6 +22,10 @@ export interface PdfLimits {
   concurrency: number;
   /** How long a file waits for a free reading before it is taken without one. */
   queueMs: number;
+  /** A worker is ended after this many readings, so pdf.js's caches cannot grow without bound. */
+  readingsPerWorker: number;
+  /** A worker idle this long is ended, so an idle server gives its memory back. */
+  idleMs: number;
 }
 
 export const DEFAULT_PDF_LIMITS: PdfLimits = {
@@ -34,6 +35,8 @@ export const DEFAULT_PDF_LIMITS: PdfLimits = {
   maxArrayBytes: 32 * 1024 * 1024,
   concurrency: 2,
   queueMs: 2_000,
+  readingsPerWorker: 200,
+  idleMs: 60_000,
 };
 
 /** Why the text of a PDF that opened was not read, or not all of it. */
@@ -47,8 +50,6 @@ export type PdfReading =
   /** Every reading slot stayed busy for `queueMs`: nothing was read. */
   | { outcome: 'busy' };
 
-const MAX_PDF_PAGES = 2000;
-
 export interface PdfReader {
   /**
    * `sender` names who sent the file (an account, a mail sender): one sender
@@ -58,6 +59,10 @@ export interface PdfReader {
   read(filePath: string, sender?: string): Promise<PdfReading>;
   /** Readings running and waiting now, for tests and diagnostics. */
   load(): { running: number; waiting: number };
+  /** Worker threads started since the reader was made, and alive now, for tests and diagnostics. */
+  workers(): { started: number; alive: number };
+  /** Ends the kept workers; a reading after it starts a new one. */
+  close(): Promise<void>;
 }
 
 /** Readings one sender may hold at once, whatever `concurrency` is. */
@@ -69,8 +74,8 @@ interface Waiter {
 }
 
 /**
- * Reads PDFs with pdf.js in a worker thread per file, at most `concurrency` at
- * once and at most one per sender. A file that finds no slot it may take waits
+ * Reads PDFs with pdf.js in kept worker threads (`pdf-workers.ts`), at most
+ * `concurrency` at once and at most one per sender. A file that finds no slot it may take waits
  * at most `queueMs` and is then taken without its text; a freed slot goes to
  * the longest-waiting file whose sender holds none, so one sender's hostile
  * files hold up only that sender.
@@ -79,6 +84,7 @@ export function createPdfReader(limits: PdfLimits = DEFAULT_PDF_LIMITS): PdfRead
   let running = 0;
   const bySender = new Map<string, number>();
   const waiting: Waiter[] = [];
+  const workers = createPdfWorkers(limits);
 
   const mayStart = (sender: string) =>
     running < limits.concurrency && (bySender.get(sender) ?? 0) < Math.min(PER_SENDER, limits.concurrency);
@@ -123,158 +129,16 @@ export function createPdfReader(limits: PdfLimits = DEFAULT_PDF_LIMITS): PdfRead
     async read(filePath, sender = '') {
       if (!(await acquire(sender))) return { outcome: 'busy' };
       try {
-        return await readInWorker(filePath, limits);
+        return await workers.read(filePath);
       } finally {
         release(sender);
       }
     },
     load: () => ({ running, waiting: waiting.length }),
-  };
-}
-
-const requireHere = createRequire(import.meta.url);
-
-type WorkerMessage =
-  | { opened: number }
-  | { text: string; pages: number; capped: boolean }
-  | { error: string; opened: boolean; capped: boolean };
-
-function readInWorker(filePath: string, limits: PdfLimits): Promise<PdfReading> {
-  const pdfjsRoot = path.dirname(requireHere.resolve('pdfjs-dist/package.json'));
-  const worker = new Worker(PDF_WORKER, {
-    eval: true,
-    workerData: {
-      filePath,
-      pdfjs: pathToFileURL(path.join(pdfjsRoot, 'legacy/build/pdf.mjs')).href,
-      fonts: `${path.join(pdfjsRoot, 'standard_fonts')}${path.sep}`,
-      cmaps: `${path.join(pdfjsRoot, 'cmaps')}${path.sep}`,
-      maxChars: limits.maxChars,
-      maxPages: MAX_PDF_PAGES,
-      maxArrayBytes: limits.maxArrayBytes,
+    workers: () => {
+      const { started, alive } = workers.stats();
+      return { started, alive };
     },
-    resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 16 },
-    stdout: true,
-    stderr: true,
-  });
-  return new Promise<PdfReading>((resolve) => {
-    let pages: number | null = null;
-    let settled = false;
-    const finish = (reading: PdfReading) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      resolve(reading);
-    };
-    // Stopped early: a file that opened is still a PDF, only its text is missing.
-    const stopped = (cut: TextCut, reason: string) =>
-      finish(pages === null ? { outcome: 'unreadable', reason } : { outcome: 'opened', text: '', pages, cut });
-    const timer = setTimeout(() => stopped('timeout', `not opened within ${limits.timeoutMs} ms`), limits.timeoutMs);
-    worker.on('message', (message: WorkerMessage) => {
-      if ('error' in message) {
-        if (message.opened && pages !== null) {
-          finish({ outcome: 'opened', text: '', pages, cut: message.capped ? 'too_large' : 'failed' });
-        } else {
-          finish({ outcome: 'unreadable', reason: message.error });
-        }
-      } else if ('text' in message) {
-        finish({
-          outcome: 'opened',
-          text: message.text,
-          pages: message.pages,
-          cut: message.capped ? 'too_large' : null,
-        });
-      } else {
-        pages = message.opened;
-      }
-    });
-    worker.on('error', (error: Error & { code?: string }) =>
-      stopped(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'timeout', error.message),
-    );
-    worker.on('exit', (code) => stopped('timeout', `worker exited with ${code}`));
-  });
-}
-
-/**
- * The worker. Before pdf.js is loaded, the byte-array constructors and
- * DecompressionStream it uses are replaced by ones that refuse more than
- * `maxArrayBytes`: pdf.js decodes a stream into one growing array (or collects
- * a DecompressionStream's chunks), so this bounds a decompression bomb where
- * the heap limit cannot (array bytes live outside the heap).
- */
-const PDF_WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const fs = require('node:fs');
-let capped = false;
-for (const name of ['Uint8Array', 'Uint8ClampedArray']) {
-  const Base = globalThis[name];
-  globalThis[name] = class extends Base {
-    constructor(...args) {
-      if (typeof args[0] === 'number' && args[0] > workerData.maxArrayBytes) {
-        capped = true;
-        throw new RangeError('array over the reading limit');
-      }
-      super(...args);
-    }
+    close: () => workers.close(),
   };
 }
-// pdf.js inflates through DecompressionStream when there is one, collecting every chunk.
-const NativeDecompression = globalThis.DecompressionStream;
-if (NativeDecompression) {
-  globalThis.DecompressionStream = class {
-    constructor(format) {
-      const inner = new NativeDecompression(format);
-      let total = 0;
-      this.writable = inner.writable;
-      this.readable = inner.readable.pipeThrough(
-        new TransformStream({
-          transform(chunk, controller) {
-            total += chunk.byteLength;
-            if (total > workerData.maxArrayBytes) {
-              capped = true;
-              controller.error(new RangeError('stream over the reading limit'));
-            } else {
-              controller.enqueue(chunk);
-            }
-          },
-        }),
-      );
-    }
-  };
-}
-let opened = false;
-(async () => {
-  const { getDocument } = await import(workerData.pdfjs);
-  const data = new Uint8Array(fs.readFileSync(workerData.filePath));
-  const doc = await getDocument({
-    data,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    stopAtErrors: false,
-    verbosity: 0,
-    standardFontDataUrl: workerData.fonts,
-    cMapUrl: workerData.cmaps,
-    cMapPacked: true,
-  }).promise;
-  const first = await doc.getPage(1);
-  opened = true;
-  parentPort.postMessage({ opened: doc.numPages });
-  let text = '';
-  const pages = Math.min(doc.numPages, workerData.maxPages);
-  for (let n = 1; n <= pages && text.length < workerData.maxChars && !capped; n++) {
-    const page = n === 1 ? first : await doc.getPage(n);
-    const content = await page.getTextContent();
-    for (const item of content.items) {
-      if (typeof item.str === 'string') text += item.str + (item.hasEOL ? '\\n' : '');
-    }
-    page.cleanup();
-    text += '\\n';
-  }
-  const numPages = doc.numPages;
-  await doc.destroy();
-  parentPort.postMessage({ text: text.slice(0, workerData.maxChars), pages: numPages, capped });
-})().catch((error) =>
-  parentPort.postMessage({ error: String((error && error.message) || error), opened, capped }),
-);
-`;

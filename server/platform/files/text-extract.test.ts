@@ -3,10 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeDocx, makeOdf, makePdf, makeZip, sampleFile } from '../../test/files';
-import { extractText, readDocument } from './text-extract';
+import { closeSharedPdfReader, extractText, readDocument } from './text-extract';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanphong-text-'));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  await closeSharedPdfReader();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 let n = 0;
 function onDisk(bytes: Buffer): string {

@@ -44,6 +44,11 @@ export async function extractText(
 
 let sharedReader: PdfReader | undefined;
 
+/** Ends the workers of the reader shared by this process (its idle workers never keep the process alive). */
+export async function closeSharedPdfReader(): Promise<void> {
+  await sharedReader?.close();
+}
+
 /** The text (as `extractText`) and the page count of a document file. */
 export async function readDocument(
   filePath: string,
