@@ -13,6 +13,7 @@ import type { Clock } from './clock';
 import type { Database } from './db/database';
 import { atCommit } from './db/postgres-dialect';
 import type { DB } from './db/schema';
+import { committed } from './jobs/jobs';
 
 /** What a service gets inside a transaction: the executor and the audit trail bound to it. */
 export interface UnitOfWork {
@@ -38,9 +39,19 @@ export type Transactor = <T>(work: (uow: UnitOfWork) => Promise<T>) => Promise<T
  */
 export function createTransactor(database: Database, clock: Clock, key: AuditKey): Transactor {
   const ctx = { kind: database.kind, clock, key };
+  /** Runs the transaction; once it committed, the jobs it queued are told to this process's runner. */
+  const run = async <T>(work: (trx: Transaction<DB>) => Promise<T>): Promise<T> => {
+    let used: Transaction<DB> | null = null;
+    const result = await database.db.transaction().execute((trx) => {
+      used = trx;
+      return work(trx);
+    });
+    if (used) committed(used);
+    return result;
+  };
   if (database.kind !== 'postgres') {
     return (work) =>
-      database.db.transaction().execute((trx) =>
+      run((trx) =>
         work({
           trx,
           audit: async (actor, entry) => {
@@ -51,7 +62,7 @@ export function createTransactor(database: Database, clock: Clock, key: AuditKey
       );
   }
   return (work) =>
-    database.db.transaction().execute((trx) => {
+    run((trx) => {
       let head: AuditHead | null = null;
       return work({
         trx,

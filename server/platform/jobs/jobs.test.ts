@@ -223,6 +223,27 @@ describe.each(testEngines())('the job queue (%s)', (engine) => {
     await r.stop();
   });
 
+  it('runs a job this process queued as soon as its transaction commits, not at the next poll', async () => {
+    const ran: string[] = [];
+    // A poll a minute apart: only the wake-up on commit can run these in time.
+    const r = runner({ 'test.echo': async (_p, j: Job) => void ran.push(j.idempotency_key) }, { pollMs: 60 * SECOND });
+    await r.start();
+    await put('woken-1');
+    await expect.poll(() => ran, { timeout: 2 * SECOND }).toEqual(['woken-1']);
+    // Many committed in a row, some while the runner is claiming: none waits for the poll.
+    for (let i = 2; i <= 12; i += 1) await put(`woken-${i}`);
+    await expect.poll(() => ran.length, { timeout: 2 * SECOND }).toBe(12);
+    // A transaction that rolled back wakes nothing and leaves nothing.
+    await t.deps
+      .transact(async ({ trx }) => {
+        await enqueue(trx, { kind: 'test.echo', key: 'never', payload: {} }, clock.now());
+        throw new Error('rolled back');
+      })
+      .catch(() => {});
+    await r.stop();
+    expect(ran).not.toContain('never');
+  });
+
   it('ends its first pass when stopped before it polled', async () => {
     const r = runner({ 'test.echo': async () => {} });
     const first = r.start();

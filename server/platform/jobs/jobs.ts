@@ -26,6 +26,26 @@ export interface EnqueueInput {
 
 export const DEFAULT_MAX_ATTEMPTS = 8;
 
+/** Transactions that queued a job, so whoever commits them can wake this process's runner. */
+const queuedIn = new WeakSet<object>();
+const queuedListeners = new Set<() => void>();
+
+/** Calls `listener` when a transaction of this process that queued jobs has committed. */
+export function onJobsQueued(listener: () => void): () => void {
+  queuedListeners.add(listener);
+  return () => queuedListeners.delete(listener);
+}
+
+/**
+ * Called by the transactor once `trx` committed: if it queued jobs, this process's runner is
+ * woken at once instead of at its next poll. Other processes find the jobs at their poll.
+ */
+export function committed(trx: object): void {
+  if (!queuedIn.has(trx)) return;
+  queuedIn.delete(trx);
+  for (const listener of queuedListeners) listener();
+}
+
 /**
  * Queues a job in the caller's transaction, so the change and the work it causes commit
  * together, or neither does. Answers false when a job with that key already exists.
@@ -53,6 +73,7 @@ export async function enqueue(trx: Executor, input: EnqueueInput, at: Date): Pro
     .onConflict((oc) => oc.column('idempotency_key').doNothing())
     .returning('id')
     .executeTakeFirst();
+  if (inserted !== undefined) queuedIn.add(trx);
   return inserted !== undefined;
 }
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
 import type { Database } from '../db/database';
-import { type Job, type JobHandler, retryDelayMs } from './jobs';
+import { type Job, type JobHandler, onJobsQueued, retryDelayMs } from './jobs';
 
 export interface JobRunnerOptions {
   deps: { database: Database; clock: Clock; logger: Logger };
@@ -62,6 +62,9 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   let timer: NodeJS.Timeout | null = null;
   let polling: Promise<Poll> | null = null;
   let stopped = false;
+  /** A wake-up that came while a poll was claiming: poll again as soon as it is done. */
+  let wokenDuringPoll = false;
+  let unsubscribe: (() => void) | null = null;
   /** Told what the first poll after `start` set running. */
   let firstPass: ((ran: Promise<unknown>) => void) | null = null;
 
@@ -171,7 +174,12 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   }
 
   function schedule(ms: number): void {
-    if (stopped || polling) return;
+    if (stopped) return;
+    if (polling) {
+      // Not dropped: a slot freed or a job queued while claiming is looked at right after.
+      if (ms === 0) wokenDuringPoll = true;
+      return;
+    }
     if (timer) {
       if (ms > 0) return;
       clearTimeout(timer);
@@ -183,7 +191,9 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       polling = null;
       firstPass?.(ran);
       firstPass = null;
-      schedule(next);
+      const again = wokenDuringPoll;
+      wokenDuringPoll = false;
+      schedule(again ? 0 : next);
     }, ms);
     timer.unref();
   }
@@ -193,6 +203,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     runOnce,
     start() {
       stopped = false;
+      // A job queued by this process runs as soon as its transaction commits, not at the next poll.
+      unsubscribe ??= onJobsQueued(() => schedule(0));
       const first = new Promise<void>((resolve) => {
         firstPass = (ran) => void ran.then(() => resolve());
       });
@@ -201,6 +213,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     },
     async stop() {
       stopped = true;
+      unsubscribe?.();
+      unsubscribe = null;
       firstPass?.(Promise.resolve());
       firstPass = null;
       if (timer) clearTimeout(timer);
