@@ -273,6 +273,10 @@ export const documentsVi = {
     issue: 'Cấp số',
     dispatch: 'Phát hành',
     recall: 'Thu hồi',
+    update_outside: 'Gửi cập nhật liên thông',
+    updateReason: 'Lý do cập nhật',
+    updateHint:
+      'Gói tin của văn bản được gửi lại đến các nơi nhận ngoài hệ thống như một bản cập nhật. Văn thư nơi nhận sẽ được đề nghị nhận gói tin mới thay cho gói tin đang giữ và trả lời đồng ý hay từ chối.',
     grant: 'Cho người khác xem',
     delete: 'Xóa dự thảo',
     reply: 'Soạn văn bản trả lời',
