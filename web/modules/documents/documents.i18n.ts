@@ -149,6 +149,12 @@ export const documentsVi = {
     duplicateMatch: (numberText: string | null, arrival: number | null) =>
       `${numberText ?? 'Không số'}${arrival !== null ? ` — số đến ${arrival}` : ''}`,
     duplicateConfirm: 'Vẫn vào sổ',
+    replaces: 'Thay thế văn bản',
+    replacesPlaceholder: 'Gõ số, ký hiệu hoặc trích yếu văn bản đã phát hành',
+    replacesHint: 'Chỉ khi văn bản này thay thế một văn bản đi đã phát hành của cùng tổ chức.',
+    replacesPickOrganization: 'Chọn tổ chức ban hành trước',
+    replacesNotFound: 'Không tìm thấy văn bản đi đã phát hành nào',
+    replacesOption: (numberText: string | null, summary: string) => `Số ${numberText ?? 'chưa cấp'} — ${summary}`,
   },
   doc: {
     back: 'Danh sách',
@@ -189,6 +195,9 @@ export const documentsVi = {
     noFile: 'Không có tệp',
     openFile: 'Mở tệp',
     replies: 'Văn bản trả lời',
+    replaces: 'Thay thế văn bản',
+    replacedBy: 'Bị thay thế bởi',
+    replacedTag: 'Đã bị thay thế',
     noNumberYet: 'Dự thảo, chưa cấp số',
     notFound: 'Không tìm thấy văn bản hoặc bạn không có quyền xem.',
     role: { lead: 'Chủ trì', co: 'Phối hợp', info: 'Để biết' } as Record<string, string>,
