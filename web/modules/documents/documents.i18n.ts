@@ -154,7 +154,6 @@ export const documentsVi = {
     replacesHint: 'Chỉ khi văn bản này thay thế một văn bản đi đã phát hành của cùng tổ chức.',
     replacesPickOrganization: 'Chọn tổ chức ban hành trước',
     replacesNotFound: 'Không tìm thấy văn bản đi đã phát hành nào',
-    replacesOption: (numberText: string | null, summary: string) => `Số ${numberText ?? 'chưa cấp'} — ${summary}`,
   },
   doc: {
     back: 'Danh sách',
@@ -198,6 +197,8 @@ export const documentsVi = {
     replaces: 'Thay thế văn bản',
     replacedBy: 'Bị thay thế bởi',
     replacedTag: 'Đã bị thay thế',
+    /** An outgoing document as a replacement names it. */
+    numberAndSummary: (numberText: string | null, summary: string) => `Số ${numberText ?? 'chưa cấp'} — ${summary}`,
     noNumberYet: 'Dự thảo, chưa cấp số',
     notFound: 'Không tìm thấy văn bản hoặc bạn không có quyền xem.',
     role: { lead: 'Chủ trì', co: 'Phối hợp', info: 'Để biết' } as Record<string, string>,

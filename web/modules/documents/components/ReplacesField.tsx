@@ -29,12 +29,12 @@ export default function ReplacesField({
   const found = useReplaceableDocuments(organizationId, q);
   // The label of the one picked stays, whatever the search shows afterwards.
   const [picked, setPicked] = useState<Map<string, string>>(
-    () => new Map(known ? [[known.documentId, tdoc.form.replacesOption(known.numberText, known.summary)]] : []),
+    () => new Map(known ? [[known.documentId, tdoc.doc.numberAndSummary(known.numberText, known.summary)]] : []),
   );
 
   const options = new Map(picked);
   for (const d of found.data?.items ?? []) {
-    if (d.organizationId === organizationId) options.set(d.id, tdoc.form.replacesOption(d.numberText, d.summary));
+    if (d.organizationId === organizationId) options.set(d.id, tdoc.doc.numberAndSummary(d.numberText, d.summary));
   }
 
   return (
