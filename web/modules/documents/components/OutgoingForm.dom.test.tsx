@@ -165,13 +165,13 @@ describe('the outgoing draft', () => {
     renderInApp(<OutgoingForm open onClose={onClose} />);
     const user = person();
     await user.type(await screen.findByLabelText(/^Trích yếu/), 'Báo cáo sơ kết 6 tháng (thay thế)');
+    const searches = () => requests.filter((r) => r.method === 'GET' && r.url.startsWith('/api/documents?'));
+    expect(searches()).toEqual([]);
     await user.type(field('Thay thế văn bản'), '12-BC');
     // The list narrows to what the server finds for the words typed.
     await waitFor(() => expect(screen.queryByTitle('Số 7-BC/HU — Báo cáo quý I')).toBeNull());
     await user.click(await screen.findByTitle('Số 12-BC/HU — Báo cáo sơ kết 6 tháng'));
-    const searched = requests
-      .filter((r) => r.method === 'GET' && r.url.startsWith('/api/documents?'))
-      .map((r) => Object.fromEntries(new URL(r.url, 'http://x').searchParams));
+    const searched = searches().map((r) => Object.fromEntries(new URL(r.url, 'http://x').searchParams));
     expect(searched).toContainEqual(
       expect.objectContaining({ direction: 'outgoing', status: 'dispatched', organizationId: 'org-hu', q: '12-BC' }),
     );

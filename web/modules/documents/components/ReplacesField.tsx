@@ -26,7 +26,9 @@ export default function ReplacesField({
 }) {
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim(), 300);
-  const found = useReplaceableDocuments(organizationId, q);
+  // Most drafts replace nothing: the list is asked for only once the field is opened.
+  const [opened, setOpened] = useState(false);
+  const found = useReplaceableDocuments(organizationId, q, opened);
   // The label of the one picked stays, whatever the search shows afterwards.
   const [picked, setPicked] = useState<Map<string, string>>(
     () => new Map(known ? [[known.documentId, tdoc.doc.numberAndSummary(known.numberText, known.summary)]] : []),
@@ -50,7 +52,8 @@ export default function ReplacesField({
       placeholder={organizationId ? tdoc.form.replacesPlaceholder : tdoc.form.replacesPickOrganization}
       showSearch={{ filterOption: false, onSearch: setSearch, searchValue: search }}
       onOpenChange={(open) => {
-        if (!open) setSearch('');
+        if (open) setOpened(true);
+        else setSearch('');
       }}
       options={[...options.entries()].map(([optionValue, label]) => ({ value: optionValue, label }))}
       // A phone is narrow: long summaries wrap in the list rather than being cut.
