@@ -149,6 +149,11 @@ export const documentsVi = {
     duplicateMatch: (numberText: string | null, arrival: number | null) =>
       `${numberText ?? 'Không số'}${arrival !== null ? ` — số đến ${arrival}` : ''}`,
     duplicateConfirm: 'Vẫn vào sổ',
+    replaces: 'Thay thế văn bản',
+    replacesPlaceholder: 'Gõ số, ký hiệu hoặc trích yếu văn bản đã phát hành',
+    replacesHint: 'Chỉ khi văn bản này thay thế một văn bản đi đã phát hành của cùng tổ chức.',
+    replacesPickOrganization: 'Chọn tổ chức ban hành trước',
+    replacesNotFound: 'Không tìm thấy văn bản đi đã phát hành nào',
   },
   doc: {
     back: 'Danh sách',
@@ -189,6 +194,11 @@ export const documentsVi = {
     noFile: 'Không có tệp',
     openFile: 'Mở tệp',
     replies: 'Văn bản trả lời',
+    replaces: 'Thay thế văn bản',
+    replacedBy: 'Bị thay thế bởi',
+    replacedTag: 'Đã bị thay thế',
+    /** An outgoing document as a replacement names it. */
+    numberAndSummary: (numberText: string | null, summary: string) => `Số ${numberText ?? 'chưa cấp'} — ${summary}`,
     noNumberYet: 'Dự thảo, chưa cấp số',
     notFound: 'Không tìm thấy văn bản hoặc bạn không có quyền xem.',
     role: { lead: 'Chủ trì', co: 'Phối hợp', info: 'Để biết' } as Record<string, string>,
@@ -275,6 +285,10 @@ export const documentsVi = {
     issue: 'Cấp số',
     dispatch: 'Phát hành',
     recall: 'Thu hồi',
+    update_outside: 'Gửi cập nhật liên thông',
+    updateReason: 'Lý do cập nhật',
+    updateHint:
+      'Gói tin của văn bản được gửi lại đến các nơi nhận ngoài hệ thống như một bản cập nhật. Văn thư nơi nhận sẽ được đề nghị nhận gói tin mới thay cho gói tin đang giữ và trả lời đồng ý hay từ chối.',
     grant: 'Cho người khác xem',
     delete: 'Xóa dự thảo',
     reply: 'Soạn văn bản trả lời',

@@ -98,6 +98,21 @@ export function useDocumentList(direction: Direction, filters: DocumentFilters, 
   return useQuery({ ...documentListQuery(direction, filters, page, pageSize), placeholderData: keepPreviousData });
 }
 
+/**
+ * The dispatched outgoing documents of one organization matching the words typed: those a
+ * new draft may replace. The first page only; the typed words narrow it.
+ */
+export function useReplaceableDocuments(organizationId: string | undefined, q: string, enabled = true) {
+  const query = { direction: 'outgoing', status: 'dispatched', organizationId, q: q || undefined, pageSize: 20 };
+  return useQuery({
+    queryKey: documentKeys.list('outgoing', { ...query, purpose: 'replaces' }),
+    queryFn: ({ signal }) => api.get<DocumentPage>('/api/documents', { query, signal }),
+    enabled: enabled && organizationId !== undefined,
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+}
+
 export function exportXlsxUrl(direction: Direction, filters: DocumentFilters): string {
   return exportUrl('xlsx', direction, filters);
 }

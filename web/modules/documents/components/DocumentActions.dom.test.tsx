@@ -31,6 +31,14 @@ const incoming = {
 /** A draft submitted to the leader, who may sign it or send it back. */
 const submitted = { ...draft, status: 'submitted', actions: ['approve', 'return'] } as unknown as DocumentView;
 
+/** A dispatched document with copies at offices outside the deployment, which the clerk may update. */
+const dispatched = {
+  ...draft,
+  status: 'dispatched',
+  version: 9,
+  actions: ['comment', 'update_outside', 'recall'],
+} as unknown as DocumentView;
+
 const people = {
   leaders: [],
   handlers: [
@@ -119,5 +127,32 @@ describe('the actions on a document', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Trả lại' }));
     expect(await within(dialog).findByText('Anh/chị không có quyền trả lại dự thảo này')).toBeTruthy();
     expect((within(dialog).getByLabelText('Lý do') as HTMLTextAreaElement).value).toBe('Thiếu số liệu');
+  });
+
+  it('sends an update to the outside copies only with a reason, at the version read', async () => {
+    const { writes } = fakeServer({ 'POST /api/documents/doc-out/outside-update': { json: dispatched } });
+    renderInApp(<DocumentActions doc={dispatched} onEdit={noop} onReply={noop} />);
+    const user = person();
+    await user.click(screen.getByRole('button', { name: 'Gửi cập nhật liên thông' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Gửi cập nhật liên thông' });
+    expect(within(dialog).getByText(/nhận gói tin mới thay cho gói tin đang giữ/)).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Gửi cập nhật liên thông' }));
+    expect(await within(dialog).findByText('Hãy ghi lý do')).toBeTruthy();
+    await user.type(within(dialog).getByLabelText('Lý do cập nhật'), '   ');
+    await user.click(within(dialog).getByRole('button', { name: 'Gửi cập nhật liên thông' }));
+    expect(await within(dialog).findByText('Hãy ghi lý do')).toBeTruthy();
+    expect(writes()).toEqual([]);
+
+    await user.clear(within(dialog).getByLabelText('Lý do cập nhật'));
+    await user.type(within(dialog).getByLabelText('Lý do cập nhật'), 'Sửa lỗi chính tả ở trang 2');
+    await user.click(within(dialog).getByRole('button', { name: 'Gửi cập nhật liên thông' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(writes()).toEqual([
+      {
+        method: 'POST',
+        url: '/api/documents/doc-out/outside-update',
+        body: { version: 9, reason: 'Sửa lỗi chính tả ở trang 2' },
+      },
+    ]);
   });
 });

@@ -17,6 +17,15 @@ function LinkTo({ link }: { link: DocumentLink }) {
   );
 }
 
+/** An outgoing document replacing or replaced by this one, as "Số … — trích yếu", opening its page. */
+function ReplacementLink({ link }: { link: DocumentLink }) {
+  return (
+    <Link to={`/documents/${encodeURIComponent(link.documentId)}`} data-link={link.documentId}>
+      {tdoc.doc.numberAndSummary(link.numberText, link.summary)}
+    </Link>
+  );
+}
+
 /** The register's fields for one document (ND 30, Appendix VI), one column on a phone. */
 export default function DocumentInfo({ doc }: { doc: DocumentView }) {
   const none = t.common.none;
@@ -68,6 +77,32 @@ export default function DocumentInfo({ doc }: { doc: DocumentView }) {
               <Flex vertical gap={4}>
                 {doc.replies.map((r) => (
                   <LinkTo key={r.documentId} link={r} />
+                ))}
+              </Flex>
+            ),
+          },
+        ]
+      : []),
+    ...(doc.replaces
+      ? [
+          {
+            key: 'replaces',
+            label: tdoc.doc.replaces,
+            span: 'filled' as const,
+            children: <ReplacementLink link={doc.replaces} />,
+          },
+        ]
+      : []),
+    ...(doc.replacedBy.length > 0
+      ? [
+          {
+            key: 'replacedBy',
+            label: tdoc.doc.replacedBy,
+            span: 'filled' as const,
+            children: (
+              <Flex vertical gap={4}>
+                {doc.replacedBy.map((r) => (
+                  <ReplacementLink key={r.documentId} link={r} />
                 ))}
               </Flex>
             ),

@@ -34,9 +34,20 @@ const draft = {
   version: 4,
 } as DocumentView;
 
+/** Dispatched outgoing documents of the district committee, as the register's search finds them. */
+const dispatched = [
+  { id: 'doc-old', organizationId: 'org-hu', numberText: '12-BC/HU', summary: 'Báo cáo sơ kết 6 tháng' },
+  { id: 'doc-older', organizationId: 'org-hu', numberText: '7-BC/HU', summary: 'Báo cáo quý I' },
+];
+
 function server(write: Answer = { json: { id: 'doc-new', created: true } }) {
   return fakeServer({
     'GET /api/groups': { json: { items: [], total: 0, page: 1, pageSize: 100 } },
+    'GET /api/documents': ({ url }) => {
+      const q = new URL(url, 'http://x').searchParams.get('q') ?? '';
+      const items = dispatched.filter((d) => d.summary.includes(q) || d.numberText.includes(q));
+      return { json: { items, total: items.length, page: 1, pageSize: 20 } };
+    },
     'POST /api/documents/outgoing': write,
     'PATCH /api/documents/doc-out': write,
   });
@@ -142,6 +153,72 @@ describe('the outgoing draft', () => {
           uploadIds: [],
           version: 4,
         },
+      },
+    ]);
+  });
+
+  it('names the dispatched document it replaces, searched by number, and shows why the server refuses it', async () => {
+    const onClose = vi.fn();
+    const { writes, requests } = server(
+      refusal(422, 'documents.replaces_invalid', 'Chỉ thay thế được văn bản đi đã phát hành của cùng tổ chức'),
+    );
+    renderInApp(<OutgoingForm open onClose={onClose} />);
+    const user = person();
+    await user.type(await screen.findByLabelText(/^Trích yếu/), 'Báo cáo sơ kết 6 tháng (thay thế)');
+    const searches = () => requests.filter((r) => r.method === 'GET' && r.url.startsWith('/api/documents?'));
+    expect(searches()).toEqual([]);
+    await user.type(field('Thay thế văn bản'), '12-BC');
+    // The list narrows to what the server finds for the words typed.
+    await waitFor(() => expect(screen.queryByTitle('Số 7-BC/HU — Báo cáo quý I')).toBeNull());
+    await user.click(await screen.findByTitle('Số 12-BC/HU — Báo cáo sơ kết 6 tháng'));
+    const searched = searches().map((r) => Object.fromEntries(new URL(r.url, 'http://x').searchParams));
+    expect(searched).toContainEqual(
+      expect.objectContaining({ direction: 'outgoing', status: 'dispatched', organizationId: 'org-hu', q: '12-BC' }),
+    );
+
+    await user.click(save());
+    expect(await screen.findByText('Chỉ thay thế được văn bản đi đã phát hành của cùng tổ chức')).toBeTruthy();
+    expect(onClose).not.toHaveBeenCalled();
+    expect(writes()).toEqual([
+      {
+        method: 'POST',
+        url: '/api/documents/outgoing',
+        body: expect.objectContaining({
+          organizationId: 'org-hu',
+          summary: 'Báo cáo sơ kết 6 tháng (thay thế)',
+          replacesId: 'doc-old',
+        }),
+      },
+    ]);
+  });
+
+  it('a draft shows the document it replaces and clears it', async () => {
+    const onClose = vi.fn();
+    const { writes } = server({ json: draft });
+    const replacing = {
+      ...draft,
+      replaces: {
+        documentId: 'doc-old',
+        direction: 'outgoing',
+        numberText: '12-BC/HU',
+        issuerName: 'Huyện ủy Đồng Văn',
+        summary: 'Báo cáo sơ kết 6 tháng',
+        status: 'dispatched',
+      },
+    } as DocumentView;
+    renderInApp(<OutgoingForm open draft={replacing} onClose={onClose} />);
+    const form = await screen.findByRole('dialog', { name: 'Sửa dự thảo' });
+    const chosen = within(form).getByTitle('Số 12-BC/HU — Báo cáo sơ kết 6 tháng');
+    const user = person();
+    await user.click(within(chosen.closest('.ant-select') as HTMLElement).getByLabelText('close-circle'));
+    expect(within(form).queryByTitle('Số 12-BC/HU — Báo cáo sơ kết 6 tháng')).toBeNull();
+    await user.click(save());
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(writes()).toEqual([
+      {
+        method: 'PATCH',
+        url: '/api/documents/doc-out',
+        body: expect.objectContaining({ version: 4, replacesId: null }),
       },
     ]);
   });

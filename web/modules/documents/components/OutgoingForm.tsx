@@ -21,6 +21,7 @@ import {
   outgoingRules,
 } from './outgoingValues';
 import RecipientsField from './RecipientsField';
+import ReplacesField from './ReplacesField';
 
 /** A new outgoing draft, or the edit of one (`draft` given), with recipients and files. */
 export default function OutgoingForm({
@@ -69,12 +70,13 @@ function OutgoingFormBody({
   const create = useCreateOutgoing();
   const patch = usePatchDraft(draft?.id ?? '');
   const organizations = draftingOrganizations(user.roles);
+  const organizationId = Form.useWatch('organizationId', form);
 
   const save = async (v: OutgoingValues) => {
     setError(null);
     try {
       if (draft) {
-        await patch.mutateAsync(draftPatchBody(v, draft.version));
+        await patch.mutateAsync(draftPatchBody(v, draft.version, draft.replaces?.documentId ?? null));
         message.success(tdoc.form.drafted);
         onClose();
       } else {
@@ -95,6 +97,10 @@ function OutgoingFormBody({
       requiredMark="optional"
       initialValues={outgoingInitialValues({ draft, replyTo, organizations })}
       onFinish={save}
+      onValuesChange={(changed: Partial<OutgoingValues>) => {
+        // Only a document of the same organization may be replaced.
+        if ('organizationId' in changed) form.setFieldValue('replacesId', null);
+      }}
     >
       <Row gutter={12}>
         <Col xs={24} md={12}>
@@ -126,6 +132,11 @@ function OutgoingFormBody({
         <Col xs={12} md={8}>
           <Form.Item name="dueDate" label={tdoc.form.dueDate}>
             <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={16}>
+          <Form.Item name="replacesId" label={tdoc.form.replaces} tooltip={tdoc.form.replacesHint}>
+            <ReplacesField organizationId={organizationId} known={draft?.replaces} />
           </Form.Item>
         </Col>
         <Col xs={24}>

@@ -22,6 +22,8 @@ export interface OutgoingValues {
   dueDate?: Dayjs | null;
   recipients: RecipientChoice[];
   uploadIds?: string[];
+  /** The earlier dispatched outgoing document of the organization this one replaces. */
+  replacesId?: string | null;
 }
 
 /**
@@ -98,6 +100,7 @@ export function outgoingInitialValues({
       urgency: draft.urgency,
       dueDate: draft.dueDate ? dayjs(draft.dueDate) : null,
       recipients: recipientsOf(draft),
+      replacesId: draft.replaces?.documentId ?? null,
     };
   }
   return {
@@ -135,10 +138,24 @@ function draftFields(v: OutgoingValues) {
 
 /** The request that creates a draft, answering `replyToId` when given. */
 export function outgoingCreateBody(v: OutgoingValues, clientKey: string, replyToId?: string): OutgoingWrite {
-  return { ...draftFields(v), organizationId: v.organizationId, clientKey, ...(replyToId && { replyToId }) };
+  return {
+    ...draftFields(v),
+    organizationId: v.organizationId,
+    clientKey,
+    ...(replyToId && { replyToId }),
+    ...(v.replacesId && { replacesId: v.replacesId }),
+  };
 }
 
-/** The request that changes a draft, at the version the form was filled from. */
-export function draftPatchBody(v: OutgoingValues, version: number): OutgoingPatch {
-  return { ...draftFields(v), version };
+/**
+ * The request that changes a draft, at the version the form was filled from. The document
+ * replaced is sent only when changed (null clears it): one the editor may not see stays.
+ */
+export function draftPatchBody(
+  v: OutgoingValues,
+  version: number,
+  replacesBefore: string | null = null,
+): OutgoingPatch {
+  const replacesId = v.replacesId ?? null;
+  return { ...draftFields(v), version, ...(replacesId !== replacesBefore && { replacesId }) };
 }

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Card, Col, Flex, Result, Row, Skeleton, Typography } from 'antd';
+import { Alert, Card, Col, Flex, Result, Row, Skeleton, Tag, Typography } from 'antd';
 import { lazy, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../../app/api/client';
@@ -51,6 +51,7 @@ export default function DocumentPage() {
         <Flex gap={4} wrap align="center">
           <Typography.Text type="secondary">{doc.numberText ?? tdoc.list.noNumber}</Typography.Text>
           <StatusTag status={doc.status} direction={doc.direction} />
+          {doc.replacedBy.length > 0 ? <Tag color="warning">{tdoc.doc.replacedTag}</Tag> : null}
           <MarkTags urgency={doc.urgency} secrecy={doc.secrecy} overdue={doc.overdue} />
         </Flex>
         {doc.extensionRequest ? (

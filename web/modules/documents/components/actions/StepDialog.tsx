@@ -84,6 +84,23 @@ export default function StepDialog({
           )}
         </StepModal>
       );
+    case 'update_outside':
+      return (
+        <StepModal<NoteValues> {...common} step="outside-update" toBody={stepBodies.update_outside}>
+          {() => (
+            <>
+              <Typography.Paragraph type="secondary">{tdoc.actions.updateHint}</Typography.Paragraph>
+              <Form.Item
+                name="reason"
+                label={tdoc.actions.updateReason}
+                rules={[{ required: true, whitespace: true, message: tdoc.actions.reasonRequired }]}
+              >
+                <Input.TextArea maxLength={DOCUMENT_LIMITS.reason} autoSize={{ minRows: 2, maxRows: 6 }} />
+              </Form.Item>
+            </>
+          )}
+        </StepModal>
+      );
     case 'complete':
     case 'comment':
       return (

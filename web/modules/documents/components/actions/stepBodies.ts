@@ -26,6 +26,7 @@ export const stepBodies = {
   submit: (v: StepValues) => ({ leaderId: v.leaderId, note: v.note || undefined }),
   return: (v: StepValues) => ({ reason: v.reason }),
   recall: (v: StepValues) => ({ reason: v.reason }),
+  update_outside: (v: StepValues) => ({ reason: v.reason }),
   complete: (v: StepValues) => ({ note: v.note || undefined, uploadIds: v.uploadIds ?? [] }),
   comment: (v: StepValues) => ({ note: v.note || undefined, uploadIds: v.uploadIds ?? [] }),
   attach: (v: StepValues) => ({ uploadIds: v.uploadIds ?? [] }),
@@ -61,13 +62,14 @@ const ORDER: ActionDialogKind[] = [
   'grant',
   'remind',
   'withdraw',
+  'update_outside',
   'return',
   'recall',
   'delete',
 ];
 const NEEDS_PEOPLE = new Set<ActionDialogKind>(['submit', 'direct', 'reassign', 'grant']);
 const DANGER = new Set<ActionDialogKind>(['return', 'recall', 'delete']);
-const ASIDE = new Set<ActionDialogKind>(['attach', 'comment', 'grant', 'remind', 'withdraw']);
+const ASIDE = new Set<ActionDialogKind>(['attach', 'comment', 'grant', 'remind', 'withdraw', 'update_outside']);
 
 export interface ActionButton {
   action: ActionDialogKind;
