@@ -34,6 +34,8 @@ describe('base64 in pieces', () => {
 
   for (const [name, text] of [
     ['a foreign character', 'SGVs*bG8='],
+    ['a foreign character in the last, unpadded group', 'SGVsbG8*'],
+    ['a foreign character across two pieces', 'SGVsbG8gd2*'],
     ['padding in the middle', 'SGVsbG8=SGVsbG8='],
     ['three padding characters', 'SGV==='],
     ['a lone last character', 'SGVsbG8gV'],
