@@ -70,7 +70,8 @@ export async function startServer(env: NodeJS.ProcessEnv): Promise<BenchServer> 
   const started = performance.now();
   // `BENCH_NODE_ARGS` (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) goes to the server processes only.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn('node', [...nodeArgs, MAIN, 'serve'], {
+  // As `npm start` and the `vanphong` command start it: the young generation capped.
+  const child = spawn('node', ['--max-semi-space-size=4', ...nodeArgs, MAIN, 'serve'], {
     env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

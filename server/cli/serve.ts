@@ -26,6 +26,8 @@ const JOB_LEASE_MS = 5 * 60_000;
  * from 229-234 MB to 201-203 MB with no loss of throughput measured.
  */
 const OLD_GENERATION_GROWTH_PERCENT = 20;
+// The young generation's cap (`--max-semi-space-size=4`) cannot be set from here: V8 reads it
+// only at start, so `npm start` and `bin/vanphong.mjs` pass it.
 
 /** Web role: HTTP server, plus the housekeeping timer (the scheduler role of later steps) and the job runner. */
 export async function serve(config: Config): Promise<void> {
