@@ -331,7 +331,7 @@ export const documentViewSchema = documentSummarySchema.extend({
   replies: z.array(documentLinkSchema),
   /** For an outgoing document: the earlier one it replaces (when the reader may see it). */
   replaces: documentLinkSchema.nullable(),
-  /** For an outgoing document: the later ones that replace it, that the reader may see. */
+  /** For an outgoing document: the later ones, dispatched, that replace it and the reader may see. */
   replacedBy: z.array(documentLinkSchema),
   actions: z.array(z.enum(DOCUMENT_ACTIONS)),
 });

@@ -57,7 +57,8 @@ async function readableReplacements(ex: Executor, authorizer: Authorizer, actor:
   const { replaces, replacedBy } = await repo.replacementLinksOf(ex, documentId);
   return {
     replaces: replaces ? ((await readable(ex, authorizer, actor, [replaces]))[0] ?? null) : null,
-    replacedBy: await readable(ex, authorizer, actor, replacedBy),
+    // Replaced once the replacement is sent: a draft naming it replaces nothing yet.
+    replacedBy: (await readable(ex, authorizer, actor, replacedBy)).filter((l) => l.status === 'dispatched'),
   };
 }
 

@@ -394,6 +394,8 @@ describe.each(testEngines())('updates and replacements across the boundary (%s)'
 
     const second = await dispatchTo(officeA, bInA.id, { replacesId: first.doc.id });
     expect(second.doc.replaces).toMatchObject({ documentId: first.doc.id, numberText: first.doc.numberText });
+    // Replaced once the replacement is sent, not while it is being prepared.
+    expect(ok<DocumentView>(await officeA.clerk.api.get(`/api/documents/${first.doc.id}`)).replacedBy).toEqual([]);
     ok(await second.dispatch());
     await link.runA();
 
