@@ -145,6 +145,7 @@ export async function serve(config: Config): Promise<void> {
   });
   startup.track('jobs', jobs.start());
   startup.track('exchange-spool', services.exchange.sweepSpool());
+  startup.track('staged-files', deps.files.sweepStaged(Date.now()));
   if (config.mail.listen) {
     // Mail for the office's domain, filed into its mailboxes before the sender is answered.
     smtp = await createSmtpListener({

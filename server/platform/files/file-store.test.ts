@@ -52,6 +52,20 @@ describe.each(testEngines())('file store on %s', (engine) => {
 
     const blobs = () => t.deps.database.db.selectFrom('blobs').selectAll().execute();
 
+    it('removes at start the staged files a killed process left, and only those', async () => {
+      const tempDir = storage === 'disk' ? path.join(dataDir, 'files', 'tmp') : path.join(dataDir, 'tmp');
+      fs.mkdirSync(tempDir, { recursive: true });
+      const old = new Date(Date.now() - 2 * 3600_000);
+      for (const name of ['left.part', 'kept.txt']) {
+        fs.writeFileSync(path.join(tempDir, name), 'x');
+        fs.utimesSync(path.join(tempDir, name), old, old);
+      }
+      // Another process may still be receiving this one.
+      fs.writeFileSync(path.join(tempDir, 'fresh.part'), 'x');
+      expect(await store.sweepStaged(Date.now())).toBe(1);
+      expect(fs.readdirSync(tempDir).sort()).toEqual(['fresh.part', 'kept.txt']);
+    });
+
     it('stores the same bytes once, however often they are uploaded', async () => {
       const pdf = makePdf('Nghị quyết số 05');
       const user = await makeUser(t);

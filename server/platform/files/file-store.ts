@@ -58,6 +58,8 @@ export interface FileStoreDeps {
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
+/** A staged file this old is no longer being received by anyone. */
+const STAGED_STALE_MS = 60 * 60_000;
 
 export function createFileStore(deps: FileStoreDeps) {
   const { database, clock } = deps;
@@ -289,7 +291,26 @@ export function createFileStore(deps: FileStoreDeps) {
     pdfLoad: () => pdf.load(),
     /** Ends the PDF reader's kept workers, when the store's owner shuts down. */
     close: () => pdf.close(),
+    sweepStaged,
   };
+
+  /**
+   * Once at start: staged files (`.part`) a killed process left behind, older than an hour, are
+   * removed; a younger one may belong to another process still receiving it. Answers how many.
+   */
+  async function sweepStaged(nowMs: number): Promise<number> {
+    const names = await fsp.readdir(tempDir).catch(() => [] as string[]);
+    let removed = 0;
+    for (const name of names) {
+      if (!name.endsWith('.part')) continue;
+      const file = path.join(tempDir, name);
+      const stat = await fsp.stat(file).catch(() => null);
+      if (!stat?.isFile() || nowMs - stat.mtimeMs < STAGED_STALE_MS) continue;
+      await fsp.rm(file, { force: true });
+      removed += 1;
+    }
+    return removed;
+  }
 }
 
 export type FileStore = ReturnType<typeof createFileStore>;
