@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { PassThrough } from 'node:stream';
 import type { Transaction } from 'kysely';
-import { DELIVERY_STATUS } from '../../../common/documents';
+import { DELIVERY_STATUS, DOCUMENT_LIMITS } from '../../../common/documents';
 import { isUniqueViolation } from '../../platform/db/errors';
 import type { DB } from '../../platform/db/schema';
 import type { PlatformDeps } from '../../platform/deps';
@@ -177,7 +177,21 @@ export function createPackageIntake(
     const h = parsed.model.header;
     const documentRef = documentIdOf(h);
     const business = parsed.model.business?.bussinessDocType ?? 0;
-    const { number, numberText } = numberTextOf(h.code);
+    // A field longer than the register keeps is cut to fit, and the clerk is told.
+    const fit = (value: string | null | undefined, max: number, label: string) => {
+      if (!value || value.length <= max) return value || null;
+      corrections.push({
+        code: 'edxml.text_shortened',
+        message: `${label} dài ${value.length} ký tự, quá ${max} ký tự sổ văn bản giữ: giữ ${max} ký tự đầu.`,
+      });
+      return value.slice(0, max);
+    };
+    const code = numberTextOf(h.code);
+    const number = code.number;
+    const numberText = fit(code.numberText, DOCUMENT_LIMITS.numberText, 'Số, ký hiệu');
+    const subject = fit(h.subject, DOCUMENT_LIMITS.summary, 'Trích yếu');
+    const signerName = fit(h.signerInfo.fullName, DOCUMENT_LIMITS.signer, 'Người ký');
+    const signerPosition = fit(h.signerInfo.position, DOCUMENT_LIMITS.signer, 'Chức vụ người ký');
     const summary = {
       documentRef,
       corrections,
@@ -185,7 +199,7 @@ export function createPackageIntake(
       numberText,
       notation: h.code?.codeNotation.trim() || null,
       issuer: h.from.organName,
-      subject: h.subject,
+      subject: subject ?? '',
       issueDate: h.promulgationInfo.promulgationDate,
     };
     try {
@@ -288,9 +302,9 @@ export function createPackageIntake(
             numberText,
             typeCode: (h.documentType.type || 'CV').slice(0, 10),
             issueDate: h.promulgationInfo.promulgationDate,
-            summary: h.subject || h.documentType.typeName || '(không có trích yếu)',
-            signerName: h.signerInfo.fullName || null,
-            signerPosition: h.signerInfo.position ?? null,
+            summary: subject || h.documentType.typeName || '(không có trích yếu)',
+            signerName,
+            signerPosition,
             pageCount: h.otherInfo.pageAmount ?? null,
             secrecy: origin.secrecy,
             urgency: urgencyOf(h.otherInfo.priority),

@@ -298,6 +298,40 @@ describe.each(testEngines())('updates and replacements across the boundary (%s)'
     expect(again.duplicate).toBe(true);
     expect(ok<Inbox>(await link.officeB.clerk.api.get('/api/deliveries')).items).toHaveLength(2);
   });
+  it('cuts fields longer than the register keeps, and says so', async () => {
+    const link = await linkDeployments(a, b);
+    // Numbered, not sent: only its facts are used.
+    const { doc } = await dispatchTo(link.officeA, link.bInA.id);
+    const source = await a.services.documents.crossing.packageSource(a.deps.database.db, doc.id);
+    const model = packageModelOf(
+      { ...source, numberText: '99-CV/HU' },
+      [{ organId: link.idB, organName: 'Tỉnh ủy Hà Giang (máy B)' }],
+      a.clock.now().toISOString(),
+    );
+    // Longer than the format's own model takes: written into the bytes, as another system might.
+    const subject = `Về việc ${'rất dài '.repeat(400)}`;
+    const pieces: Buffer[] = [];
+    for await (const piece of buildPackage(model, [])) pieces.push(piece);
+    const built = Buffer.concat(pieces)
+      .toString()
+      .replace(/<edXML:Subject>[^<]*/, `<edXML:Subject>${subject}`)
+      .replace(/<edXML:FullName>[^<]*/, `<edXML:FullName>${'Nguyễn '.repeat(60)}`);
+    const taken = await b.services.exchange.inbound.fromFile([Buffer.from(built)], {
+      source: `peer:${link.peerOfB}`,
+      remoteId: 'dai-qua',
+      peerId: link.peerOfB,
+      secrecy: 'normal',
+      via: 'thử',
+    });
+    expect(taken.corrections.filter((c) => c.code === 'edxml.text_shortened').map((c) => c.message)).toEqual([
+      `Trích yếu dài ${subject.length} ký tự, quá 500 ký tự sổ văn bản giữ: giữ 500 ký tự đầu.`,
+      'Người ký dài 419 ký tự, quá 200 ký tự sổ văn bản giữ: giữ 200 ký tự đầu.',
+    ]);
+    const inbox = ok<Inbox>(await link.officeB.clerk.api.get('/api/deliveries'));
+    const arrived = inbox.items.find((i) => i.numberText === '99-CV/HU');
+    expect(arrived?.summary).toBe(subject.slice(0, 500));
+  });
+
   it('VanPhong sends an update: the office outside is asked, refuses with a reason, and the sender sees 16', async () => {
     const link = await linkDeployments(a, b);
     const { officeA, officeB, bInA } = link;
