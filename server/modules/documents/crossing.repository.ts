@@ -1,6 +1,6 @@
 import type { Updateable } from 'kysely';
 import { DELIVERY_STATUS } from '../../../common/documents';
-import type { Executor } from '../../platform/db/database';
+import type { DatabaseKind, Executor } from '../../platform/db/database';
 import type { DocumentDeliveriesTable } from './documents.tables';
 
 /** The queries of the documents' side of the exchange with offices outside the deployment. */
@@ -68,6 +68,16 @@ export async function copiesAt(ex: Executor, ids: readonly string[]) {
     ])
     .where('dl.id', 'in', ids)
     .execute();
+}
+
+/**
+ * Holds a copy's row until the transaction ends, so two reports about it (a late 01 and a 16,
+ * taken at once) are applied one after the other, each reading what the other wrote. SQLite has
+ * one writer: nothing to hold.
+ */
+export async function holdDelivery(ex: Executor, id: string, kind: DatabaseKind) {
+  if (kind !== 'postgres') return;
+  await ex.selectFrom('document_deliveries').select('id').where('id', '=', id).forUpdate().execute();
 }
 
 export async function deliveryOf(ex: Executor, id: string) {

@@ -251,6 +251,7 @@ export function createCrossing(core: DocumentsCore) {
      * history. A report older than what is known (03 after 06, a late 01) changes only the history.
      */
     async followOutside(trx: Executor, deliveryId: string, report: OutsideReport) {
+      await crossing.holdDelivery(trx, deliveryId, deps.database.kind);
       const delivery = await crossing.deliveryOf(trx, deliveryId);
       if (!delivery) return false;
       const at = now();

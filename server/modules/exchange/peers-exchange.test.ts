@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentView } from '../../../common/schemas/documents';
 import { errorCode, ok, tinyPdf } from '../../test/documents';
@@ -316,7 +317,7 @@ describe.each(testEngines())('updates and replacements across the boundary (%s)'
       .toString()
       .replace(/<edXML:Subject>[^<]*/, `<edXML:Subject>${subject}`)
       .replace(/<edXML:FullName>[^<]*/, `<edXML:FullName>${'Nguyễn '.repeat(60)}`);
-    const taken = await b.services.exchange.inbound.fromFile([Buffer.from(built)], {
+    const taken = await b.services.exchange.inbound.fromFile(Readable.from([Buffer.from(built)]), {
       source: `peer:${link.peerOfB}`,
       remoteId: 'dai-qua',
       peerId: link.peerOfB,
