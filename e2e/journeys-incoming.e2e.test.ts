@@ -167,9 +167,15 @@ describe('incoming journeys: notifications that open, one register per book (Chr
       await options.locator('.ant-select-item-option', { hasText: 'Ban Tuyên giáo Tỉnh ủy' }).first().click();
       expect(await issuer.inputValue()).toBe('Ban Tuyên giáo Tỉnh ủy');
 
-      // An organization of the directory, đ typed as d.
+      // An organization of the directory, đ typed as d. The list is clicked once it answers the
+      // whole text: suggestions for a part of it may be replaced under the pointer.
       await issuer.fill('');
+      const answered = clerk.waitForResponse(
+        (r) =>
+          r.url().includes('/api/documents/issuers') && new URL(r.url()).searchParams.get('q') === 'dang bo xa lung',
+      );
       await issuer.pressSequentially('dang bo xa lung');
+      await answered;
       await options.getByText('Danh bạ').waitFor();
       await options.locator('.ant-select-item-option', { hasText: 'Lũng Cú' }).first().click();
       expect(await issuer.inputValue()).toMatch(/Lũng Cú/);
