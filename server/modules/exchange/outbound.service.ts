@@ -209,36 +209,12 @@ export function createOutbound(deps: PlatformDeps, crossing: Crossing, platform:
     );
   }
 
-  /** A recall of our document: each outside office is asked (a package of business kind 1). */
-  async function recalled(trx: Transaction<DB>, deliveryIds: readonly string[], reason: string) {
-    for (const deliveryId of deliveryIds) {
-      const link = await repo.findLink(trx, deliveryId);
-      if (link?.side !== 'out') continue;
-      const ref = link.document_ref;
-      await repo.setRecall(trx, deliveryId, 'requested', reason);
-      await queue(
-        trx,
-        {
-          direction: 'out',
-          kind: 'package',
-          business: 1,
-          status_code: null,
-          source: link.source,
-          from_id: ref.split(',')[0] ?? '',
-          to_id: link.remote_org_id,
-          document_ref: ref,
-          delivery_id: deliveryId,
-        },
-        { description: reason },
-      );
-    }
-  }
-
   /**
-   * Our document sent again to its outside copies as an update (business kind 2): each office is
-   * asked to take the new package in place of the one it holds, and answers 15 or 16.
+   * Each outside office holding a copy of our document is asked about it with `reason`: to give it
+   * back (a recall, business kind 1), or to take the package sent again in its place (an update,
+   * kind 2). The office answers 15 or 16.
    */
-  async function updated(trx: Transaction<DB>, deliveryIds: readonly string[], reason: string) {
+  async function askOutside(trx: Transaction<DB>, deliveryIds: readonly string[], reason: string, business: 1 | 2) {
     for (const deliveryId of deliveryIds) {
       const link = await repo.findLink(trx, deliveryId);
       if (link?.side !== 'out') continue;
@@ -248,7 +224,7 @@ export function createOutbound(deps: PlatformDeps, crossing: Crossing, platform:
         {
           direction: 'out',
           kind: 'package',
-          business: 2,
+          business,
           status_code: null,
           source: link.source,
           from_id: link.document_ref.split(',')[0] ?? '',
@@ -260,6 +236,10 @@ export function createOutbound(deps: PlatformDeps, crossing: Crossing, platform:
       );
     }
   }
+  const recalled = (trx: Transaction<DB>, deliveryIds: readonly string[], reason: string) =>
+    askOutside(trx, deliveryIds, reason, 1);
+  const updated = (trx: Transaction<DB>, deliveryIds: readonly string[], reason: string) =>
+    askOutside(trx, deliveryIds, reason, 2);
 
   /** The bytes of a message, written to a temporary file (the same bytes on every try). */
   async function spoolMessage(message: ExchangeMessagesTable, payload: SendPayload) {
