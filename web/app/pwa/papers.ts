@@ -77,22 +77,41 @@ export async function savedPackages(now = new Date()): Promise<SavedPackage[]> {
 }
 
 /**
- * Fetches the meeting's package and every paper it lists that is not already kept with the
- * same hash, deletes papers it no longer lists, then keeps the package. A secret meeting's
- * papers are never kept: the server gives no package for one, and a package that is not
- * marked normal is refused here too.
+ * The person keeps a meeting's papers: the store is created if need be and marked as theirs,
+ * so that someone else signing in on the phone later finds them and deletes them.
  */
 export async function savePapers(
   meetingId: string,
+  owner: string,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<SavedPackage> {
+  const pkg = await fetchPackage(meetingId);
+  const cache = await caches.open(PAPERS_CACHE);
+  if (!(await cache.match(OWNER_KEY))) await cache.put(OWNER_KEY, new Response(owner));
+  return fillPapers(cache, pkg, onProgress);
+}
+
+async function fetchPackage(meetingId: string): Promise<OfflinePackage> {
   const response = await get(packageUrl(meetingId));
   if (!response.ok) await fail(response);
   const pkg = (await response.json()) as OfflinePackage;
   if (pkg.meeting.secrecy !== 'normal') {
     throw new PapersError(403, 'meetings.offline_not_allowed', 'Cuộc họp mật: tài liệu không được lưu trên thiết bị.');
   }
-  const cache = await caches.open(PAPERS_CACHE);
+  return pkg;
+}
+
+/**
+ * Fetches every paper the package lists that is not already kept with the same hash, deletes
+ * papers it no longer lists, then keeps the package. A secret meeting's papers are never kept:
+ * the server gives no package for one, and a package that is not marked normal is refused too.
+ */
+async function fillPapers(
+  cache: Cache,
+  pkg: OfflinePackage,
+  onProgress: (done: number, total: number) => void,
+): Promise<SavedPackage> {
+  const meetingId = pkg.meeting.id;
   let bytes = 0;
   onProgress(0, pkg.files.length);
   for (const [index, file] of pkg.files.entries()) {
@@ -144,7 +163,11 @@ export async function removePapers(meetingId: string): Promise<void> {
 export async function refreshPapers(): Promise<void> {
   for (const pkg of await savedPackages()) {
     try {
-      await savePapers(pkg.meeting.id);
+      const fresh = await fetchPackage(pkg.meeting.id);
+      // Opened only while it stands: a refresh that outlives a sign-out must not bring the papers back.
+      const cache = await keptPapers();
+      if (!cache) return;
+      await fillPapers(cache, fresh, () => {});
     } catch (error) {
       if (error instanceof PapersError && (error.status === 403 || error.status === 404)) {
         await removePapers(pkg.meeting.id);
@@ -160,8 +183,8 @@ export async function noteReply(
   reply: Partial<NonNullable<OfflinePackage['myInvitation']>>,
 ): Promise<void> {
   const pkg = await readPackage(meetingId);
-  if (!pkg?.myInvitation) return;
-  const cache = await caches.open(PAPERS_CACHE);
+  const cache = await keptPapers();
+  if (!pkg?.myInvitation || !cache) return;
   await cache.put(
     packageUrl(meetingId),
     new Response(JSON.stringify({ ...pkg, myInvitation: { ...pkg.myInvitation, ...reply } }), {
@@ -175,14 +198,18 @@ export async function forgetPapers(): Promise<void> {
   await caches.delete(PAPERS_CACHE);
 }
 
-/** The papers belong to one person: when someone else signs in on the phone, the previous one's go. */
+/**
+ * The papers belong to the person who kept them: when someone else signs in on the phone, the
+ * previous one's go. Never creates the store: a session answer that arrives after a sign-out
+ * must not leave one behind.
+ */
 export async function claimPapers(userId: string): Promise<boolean> {
-  const cache = await caches.open(PAPERS_CACHE);
+  const cache = await keptPapers();
+  if (!cache) return false;
   const owner = await (await cache.match(OWNER_KEY))?.text();
   if (owner === userId) return false;
-  if (owner !== undefined) await forgetPapers();
-  await (await caches.open(PAPERS_CACHE)).put(OWNER_KEY, new Response(userId));
-  return owner !== undefined;
+  await forgetPapers();
+  return true;
 }
 
 export async function papersOwner(): Promise<string | null> {

@@ -3,6 +3,7 @@ import { Alert, App, Button, Flex, Progress, Typography } from 'antd';
 import { useState } from 'react';
 import type { MeetingSummary } from '../../../../common/schemas/meetings';
 import { formatDateTimeShort } from '../../../app/format';
+import { useCurrentUser } from '../../../app/layout/currentUser';
 import { PapersError, removePapers, type SavedPackage, savePapers } from '../../../app/pwa/papers';
 import { formatSize, to } from './offline.i18n';
 import { keepLoadedAssets } from './useOffline';
@@ -22,6 +23,7 @@ export default function OfflineControl({
   onChange: () => void;
 }) {
   const { message } = App.useApp();
+  const user = useCurrentUser();
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   if (meeting.secrecy !== 'normal' || meeting.status === 'draft') return null;
@@ -30,7 +32,7 @@ export default function OfflineControl({
     setError(null);
     setProgress({ done: 0, total: 0 });
     try {
-      await savePapers(meeting.id, (done, total) => setProgress({ done, total }));
+      await savePapers(meeting.id, user.id, (done, total) => setProgress({ done, total }));
       await keepLoadedAssets();
       message.success(to.savedDone);
       onChange();
