@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -104,6 +105,29 @@ describe('PDF readings share kept worker threads', () => {
     expect(await textOf(pdf, onDisk(makePdf('Chiều')))).toBe('Chiều');
     expect(pdf.workers()).toEqual({ started: 2, alive: 1 });
   });
+
+  it.runIf(process.platform === 'linux')(
+    "reads text without loading pdf.js's rendering engine, whose threads and memory it would keep",
+    () => {
+      // In a process of its own: other test files in this one may load the engine for their own use.
+      const file = onDisk(makePdf('Không vẽ gì'));
+      const script = `
+        import fs from 'node:fs';
+        import { createPdfReader } from ${JSON.stringify(path.join(import.meta.dirname, 'pdf-reader.ts'))};
+        const reader = createPdfReader();
+        const reading = await reader.read(${JSON.stringify(file)});
+        const threads = fs.readdirSync('/proc/self/task').map((t) => fs.readFileSync('/proc/self/task/' + t + '/comm', 'utf8').trim());
+        await reader.close();
+        console.log(JSON.stringify({ text: reading.text?.trim(), threads }));`;
+      const main = path.join(dir, 'read-once.mjs');
+      fs.writeFileSync(main, script);
+      const out = execFileSync(process.execPath, ['--import', 'tsx', main], { encoding: 'utf8' });
+      const { text, threads } = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { text: string; threads: string[] };
+      expect(text, out).toBe('Không vẽ gì');
+      expect(threads.filter((name) => name.startsWith('tokio'))).toEqual([]);
+    },
+    30_000,
+  );
 
   it('close ends the kept workers', async () => {
     const pdf = reader();

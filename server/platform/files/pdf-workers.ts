@@ -55,7 +55,7 @@ export function createPdfWorkers(limits: PdfLimits): PdfWorkers {
     const worker = new Worker(PDF_WORKER, {
       eval: true,
       workerData: { ...paths, maxArrayBytes: limits.maxArrayBytes },
-      resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 16 },
+      resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 8 },
       stdout: true,
       stderr: true,
     });
@@ -195,6 +195,16 @@ if (NativeDecompression) {
     }
   };
 }
+// Reading text draws nothing: pdf.js's rendering engine (Skia with its own threads, tens of
+// megabytes per worker) is not loaded here. pdf.js builds one matrix when it loads; a matrix
+// with no operations stands in for it, so any attempt to draw fails loudly, never silently.
+const Module = require('node:module');
+const load = Module._load;
+Module._load = function (request, ...rest) {
+  if (request === '@napi-rs/canvas') throw new Error('no rendering in a text reader');
+  return load.call(this, request, ...rest);
+};
+globalThis.DOMMatrix ??= class DOMMatrix {};
 const pdfjs = import(workerData.pdfjs);
 pdfjs.catch(() => {});
 async function read(job, state) {
