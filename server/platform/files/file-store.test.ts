@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -102,6 +103,28 @@ describe.each(testEngines())('file store on %s', (engine) => {
       expect(opened.contentType).toBe('application/pdf');
       expect(Buffer.from(await text(opened.stream), 'latin1').equals(pdf)).toBe(true);
       expect(await store.textOf(first.sha256)).toBe('nghi quyet so 05');
+    });
+
+    it('reads a PDF once: the same bytes again take what was read then, a PDF with no text is read again', async () => {
+      const pdf = makePdf('Công văn gửi 500 xã');
+      const scan = makePdf('');
+      for (let i = 0; i < 3; i++) {
+        const got = await store.put(Readable.from([pdf]), { fileName: `bản ${i}.pdf`, maxBytes: 1_000_000 });
+        expect(got).toMatchObject({ contentType: 'application/pdf', fileName: `bản ${i}.pdf`, warnings: [] });
+      }
+      expect(store.stats().pdfReadings).toBe(1);
+      expect(await store.textOf(createHash('sha256').update(pdf).digest('hex'))).toBe('cong van gui 500 xa');
+      // The same bytes with junk before the header are other bytes: read, and the junk told.
+      const junk = await store.receive(Readable.from([Buffer.from('junk\n'), pdf]), {
+        fileName: 'lạ.pdf',
+        maxBytes: 1_000_000,
+      });
+      expect(junk.warnings.map((w) => w.code)).toEqual(['files.pdf_header_moved']);
+      await junk.discard();
+      expect(store.stats().pdfReadings).toBe(2);
+      await store.put(Readable.from([scan]), { fileName: 'scan.pdf', maxBytes: 1_000_000 });
+      await store.put(Readable.from([scan]), { fileName: 'scan.pdf', maxBytes: 1_000_000 });
+      expect(store.stats().pdfReadings).toBe(4);
     });
 
     it('refuses a file over the limit as soon as it passes it, leaving nothing behind', async () => {

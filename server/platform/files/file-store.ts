@@ -13,7 +13,7 @@ import { DomainError } from '../http/errors';
 import { newId } from '../ids';
 import * as errors from './files.errors';
 import { type FileWarning, judgeFile } from './judge';
-import { createPdfReader, DEFAULT_PDF_LIMITS, type PdfLimits } from './pdf-reader';
+import { createPdfReader, DEFAULT_PDF_LIMITS, type PdfLimits, type PdfReader } from './pdf-reader';
 import { type ByteRange, type OpenedFile, requestedRange, sendOpenedFile } from './send-file';
 import type { DocumentContent } from './text-extract';
 
@@ -70,6 +70,14 @@ export function createFileStore(deps: FileStoreDeps) {
   // One reader per store, so at most `concurrency` PDFs are read at once in this process.
   const pdf = createPdfReader(deps.pdfLimits ?? DEFAULT_PDF_LIMITS);
   let bytesWritten = 0;
+  let pdfReadings = 0;
+  const reader: PdfReader = {
+    ...pdf,
+    read: (filePath, sender) => {
+      pdfReadings++;
+      return pdf.read(filePath, sender);
+    },
+  };
 
   const pathOf = (sha256: string) => path.join(dir, sha256.slice(0, 2), sha256);
 
@@ -79,7 +87,7 @@ export function createFileStore(deps: FileStoreDeps) {
    */
   async function receive(
     source: Readable,
-    options: { fileName: string; maxBytes: number; sender?: string },
+    options: { fileName: string; maxBytes: number; sender?: string; executor?: Executor },
   ): Promise<StagedFile> {
     await fsp.mkdir(tempDir, { recursive: true });
     const temp = path.join(tempDir, `${randomBytes(12).toString('hex')}.part`);
@@ -99,8 +107,18 @@ export function createFileStore(deps: FileStoreDeps) {
       // A multipart stream cut at its own limit ends quietly, marked truncated.
       if ((source as { truncated?: boolean }).truncated) throw errors.tooLarge(options.maxBytes);
       if (size === 0) throw errors.empty();
-      const judged = await judgeFile(temp, options.fileName, { allowed: types, pdf, sender: options.sender });
       const sha256 = hash.digest('hex');
+      const known = await (options.executor ?? db)
+        .selectFrom('blobs')
+        .select(['text_content as text', 'page_count as pages'])
+        .where('sha256', '=', sha256)
+        .executeTakeFirst();
+      const judged = await judgeFile(temp, options.fileName, {
+        allowed: types,
+        pdf: reader,
+        sender: options.sender,
+        known,
+      });
       const staged: ReceivedFile = {
         sha256,
         size,
@@ -286,7 +304,7 @@ export function createFileStore(deps: FileStoreDeps) {
     textOf,
     sendFile,
     /** Bytes this process wrote to storage (disk files or `blobs.data`), for benchmarks. */
-    stats: () => ({ bytesWritten }),
+    stats: () => ({ bytesWritten, pdfReadings }),
     /** PDF readings running and waiting, for tests. */
     pdfLoad: () => pdf.load(),
     /** Ends the PDF reader's kept workers, when the store's owner shuts down. */

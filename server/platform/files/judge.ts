@@ -29,6 +29,11 @@ export interface JudgeOptions {
   maxChars?: number;
   /** Who sent the file (an account, a mail sender): PDF reading is shared fairly between senders. */
   sender?: string;
+  /**
+   * What was read of the same bytes when they were first stored, if they were: a PDF whose text
+   * and pages were read then is not read again (a document sent to 500 offices is read once).
+   */
+  known?: { pages: number | null; text: string | null };
 }
 
 /**
@@ -56,16 +61,14 @@ export async function judgeFile(filePath: string, claimedName: string, options: 
   const warnings: FileWarning[] = [];
   let content: DocumentContent = { text: null, pages: null };
 
-  if (type.kind === 'pdf') {
+  if (type.kind === 'pdf' && options.known?.pages != null && options.known.text !== null) {
+    content = { text: options.known.text, pages: options.known.pages };
+    if (sniffed.headerAt > 0) warnings.push(headerMoved(given, sniffed.headerAt));
+  } else if (type.kind === 'pdf') {
     const reading = await options.pdf.read(filePath, options.sender);
     if (reading.outcome === 'unreadable') throw errors.pdfDamaged(given);
     if (reading.outcome === 'busy' && !(await hasPdfTrailer(filePath))) throw errors.pdfDamaged(given);
-    if (sniffed.headerAt > 0) {
-      warnings.push({
-        code: 'files.pdf_header_moved',
-        message: `Tệp "${given}" có ${sniffed.headerAt} byte lạ trước phần đầu PDF. Tệp vẫn được nhận là PDF và giữ nguyên như khi gửi; các trình đọc PDF bỏ qua phần này.`,
-      });
-    }
+    if (sniffed.headerAt > 0) warnings.push(headerMoved(given, sniffed.headerAt));
     const cut = textCut(reading);
     if (cut)
       warnings.push({
@@ -92,6 +95,13 @@ export async function judgeFile(filePath: string, claimedName: string, options: 
     });
   }
   return { type, fileName, warnings, content };
+}
+
+function headerMoved(given: string, headerAt: number): FileWarning {
+  return {
+    code: 'files.pdf_header_moved',
+    message: `Tệp "${given}" có ${headerAt} byte lạ trước phần đầu PDF. Tệp vẫn được nhận là PDF và giữ nguyên như khi gửi; các trình đọc PDF bỏ qua phần này.`,
+  };
 }
 
 function allowedLabels(allowed: readonly FileKind[]): string {
