@@ -7,23 +7,34 @@ import { formatCalendarDate } from '../../../app/format';
 import { t } from '../../../app/i18n';
 import { tdoc } from '../documents.i18n';
 
-/** A linked document by its number (or as a draft) and abstract, opening its page. */
-function LinkTo({ link }: { link: DocumentLink }) {
-  return (
-    <Link to={`/documents/${encodeURIComponent(link.documentId)}`} data-link={link.documentId}>
-      {link.numberText ?? tdoc.doc.noNumberYet}
-      {link.direction === 'incoming' ? ` — ${link.issuerName}` : ''}: {link.summary}
-    </Link>
-  );
-}
+/** How a linked document is named: an answer by its number and issuer, a replacement as "Số … — trích yếu". */
+const ANSWER = (link: DocumentLink) =>
+  `${link.numberText ?? tdoc.doc.noNumberYet}${link.direction === 'incoming' ? ` — ${link.issuerName}` : ''}: ${link.summary}`;
+const REPLACEMENT = (link: DocumentLink) => tdoc.doc.numberAndSummary(link.numberText, link.summary);
 
-/** An outgoing document replacing or replaced by this one, as "Số … — trích yếu", opening its page. */
-function ReplacementLink({ link }: { link: DocumentLink }) {
-  return (
-    <Link to={`/documents/${encodeURIComponent(link.documentId)}`} data-link={link.documentId}>
-      {tdoc.doc.numberAndSummary(link.numberText, link.summary)}
+/** A row of linked documents, each opening its page; no row when there are none. */
+function linkRow(key: string, label: string, links: readonly DocumentLink[], name: (link: DocumentLink) => string) {
+  if (links.length === 0) return [];
+  const anchors = links.map((link) => (
+    <Link key={link.documentId} to={`/documents/${encodeURIComponent(link.documentId)}`} data-link={link.documentId}>
+      {name(link)}
     </Link>
-  );
+  ));
+  return [
+    {
+      key,
+      label,
+      span: 'filled' as const,
+      children:
+        anchors.length === 1 ? (
+          anchors[0]
+        ) : (
+          <Flex vertical gap={4}>
+            {anchors}
+          </Flex>
+        ),
+    },
+  ];
 }
 
 /** The register's fields for one document (ND 30, Appendix VI), one column on a phone. */
@@ -64,51 +75,10 @@ export default function DocumentInfo({ doc }: { doc: DocumentView }) {
     ...(doc.source
       ? [{ key: 'source', label: tdoc.inbox.from, children: tdoc.doc.source(doc.source.organizationName) }]
       : []),
-    ...(doc.replyTo
-      ? [{ key: 'replyTo', label: tdoc.doc.replyTo, span: 'filled' as const, children: <LinkTo link={doc.replyTo} /> }]
-      : []),
-    ...(doc.replies.length > 0
-      ? [
-          {
-            key: 'replies',
-            label: tdoc.doc.replies,
-            span: 'filled' as const,
-            children: (
-              <Flex vertical gap={4}>
-                {doc.replies.map((r) => (
-                  <LinkTo key={r.documentId} link={r} />
-                ))}
-              </Flex>
-            ),
-          },
-        ]
-      : []),
-    ...(doc.replaces
-      ? [
-          {
-            key: 'replaces',
-            label: tdoc.doc.replaces,
-            span: 'filled' as const,
-            children: <ReplacementLink link={doc.replaces} />,
-          },
-        ]
-      : []),
-    ...(doc.replacedBy.length > 0
-      ? [
-          {
-            key: 'replacedBy',
-            label: tdoc.doc.replacedBy,
-            span: 'filled' as const,
-            children: (
-              <Flex vertical gap={4}>
-                {doc.replacedBy.map((r) => (
-                  <ReplacementLink key={r.documentId} link={r} />
-                ))}
-              </Flex>
-            ),
-          },
-        ]
-      : []),
+    ...linkRow('replyTo', tdoc.doc.replyTo, doc.replyTo ? [doc.replyTo] : [], ANSWER),
+    ...linkRow('replies', tdoc.doc.replies, doc.replies, ANSWER),
+    ...linkRow('replaces', tdoc.doc.replaces, doc.replaces ? [doc.replaces] : [], REPLACEMENT),
+    ...linkRow('replacedBy', tdoc.doc.replacedBy, doc.replacedBy, REPLACEMENT),
   ];
   return <Descriptions size="small" bordered column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }} items={items} />;
 }
