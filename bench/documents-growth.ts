@@ -19,7 +19,7 @@ import {
   REGISTER_ORGANIZATION,
   registrations,
 } from './documents-registrations';
-import { type BenchServer, postgresSchema, startServer, tempDataDir } from './server-process';
+import { type BenchServer, peakRssMb, postgresSchema, startServer, tempDataDir } from './server-process';
 
 const SIZES = (process.env.BENCH_GROWTH_SIZES ?? '1000,100000,1000000')
   .split(',')
@@ -227,6 +227,8 @@ export async function growth(kind: DatabaseKind, url?: string) {
         duplicates: checks.reduce((sum, c) => sum + c.duplicates, 0),
         missing: checks.reduce((sum, c) => sum + c.missing, 0),
         contiguous: checks.every((c) => c.contiguous),
+        /** Each server's peak resident memory since it started on this size (target under 200 MB). */
+        peakRssMb: servers.map((s) => peakRssMb(s.process.pid)),
       };
       console.log(`growth, ${kind}, ${size} documents:`, figure);
       sizes.push(figure);

@@ -16,7 +16,7 @@ import {
   registrations,
   spread,
 } from './documents-registrations';
-import { type BenchServer, postgresSchema, startServer, tempDataDir } from './server-process';
+import { type BenchServer, peakRssMb, postgresSchema, startServer, tempDataDir } from './server-process';
 
 const REGISTRATIONS = Number(process.env.BENCH_REGISTRATIONS ?? 1000);
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 100_000);
@@ -37,16 +37,6 @@ function startTimes(servers: BenchServer[]) {
 /** Rate runs of `REGISTRATIONS` each, product and floor in turn; then one run with many clients for the tail. */
 const RUNS = 3;
 const TAIL_CLIENTS = 50;
-
-/** The most resident memory the process ever had, in MB (Linux). */
-function peakRssMb(pid: number | undefined): number | null {
-  try {
-    const kb = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kb ? Math.round(Number(kb) / 1024) : null;
-  } catch {
-    return null;
-  }
-}
 
 type Run = Awaited<ReturnType<typeof registrations>>;
 

@@ -201,3 +201,13 @@ export async function postgresSchema(url: string) {
     },
   };
 }
+
+/** The most resident memory the process ever had, in MB (Linux). */
+export function peakRssMb(pid: number | undefined): number | null {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Math.round(Number(kb) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
