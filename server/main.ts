@@ -6,6 +6,7 @@ import { migrate, orgCreate, seedDemoCommand, userCreate, userResetPassword } fr
 import { exchangeExport, exchangeImport } from './cli/exchange';
 import { exchangePlatform } from './cli/exchange-platform/command';
 import { fail } from './cli/output';
+import { pdfVerify } from './cli/pdf';
 import { serve } from './cli/serve';
 import { ConfigError, loadConfig } from './platform/config/config';
 import { VERSION } from './version';
@@ -29,6 +30,7 @@ Cách dùng: vanphong <lệnh> [tùy chọn]
   exchange import TỆP.edxml --org MÃ Nhận một tệp edXML cho tổ chức MÃ (chờ văn thư tiếp nhận);
                                      in một dòng JSON
   exchange export MÃ_VĂN_BẢN         Xuất gói tin edXML của văn bản ra đầu ra chuẩn
+  pdf verify TỆP.pdf                 Kiểm tra các chữ ký số trong tệp PDF (TRUST_DIR); in một dòng JSON
   exchange-platform --port 3990 --dir THƯ_MỤC [--clients id:mật_khẩu:mã_định_danh,...]
                                      Chạy trục liên thông văn bản thay thế, để thử (PLATFORM_CLIENTS)
 
@@ -103,6 +105,8 @@ async function main(): Promise<void> {
       return exchangeImport(config, positionals[2], values);
     case 'exchange export':
       return exchangeExport(config, positionals[2]);
+    case 'pdf verify':
+      return pdfVerify(config, positionals[2]);
     case 'restore':
       return restore(config, values.from, values.force === true);
     default:

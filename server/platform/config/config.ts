@@ -99,6 +99,8 @@ const envSchema = z.object({
   AUDIT_KEY: z.string().min(1).optional(),
   AUDIT_KEY_FILE: z.string().min(1).optional(),
   AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
+  // What signatures must chain to, installed by the operator: roots/, intermediates/, crls/.
+  TRUST_DIR: z.string().min(1).optional(),
   AUDIT_CHECKPOINT_MINUTES: z.coerce
     .number()
     .int()
@@ -180,6 +182,8 @@ export interface Config {
     checkpointDir: string;
     checkpointIntervalMs: number;
   };
+  /** The certificates and CRLs the operator trusts for digital signatures (`roots/`, `intermediates/`, `crls/`). */
+  trustDir: string;
 }
 
 export class ConfigError extends Error {
@@ -266,6 +270,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         : path.join(dataDir, 'audit-checkpoints'),
       checkpointIntervalMs: env.AUDIT_CHECKPOINT_MINUTES * 60_000,
     },
+    trustDir: env.TRUST_DIR ? path.resolve(env.TRUST_DIR) : path.join(dataDir, 'trust'),
   };
 }
 

@@ -122,7 +122,10 @@ describe('PDF readings share kept worker threads', () => {
       const main = path.join(dir, 'read-once.mjs');
       fs.writeFileSync(main, script);
       const out = execFileSync(process.execPath, ['--import', 'tsx', main], { encoding: 'utf8' });
-      const { text, threads } = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { text: string; threads: string[] };
+      const { text, threads } = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as {
+        text: string;
+        threads: string[];
+      };
       expect(text, out).toBe('Không vẽ gì');
       expect(threads.filter((name) => name.startsWith('tokio'))).toEqual([]);
     },
