@@ -18,3 +18,42 @@ export const uploadViewSchema = z
 export type UploadView = z.infer<typeof uploadViewSchema>;
 
 export const uploadParamsSchema = z.object({ id: z.string().max(64) });
+
+/** One digital signature of a PDF, as the server checked it against the certificates its operator installed. */
+export const pdfSignatureSchema = z.object({
+  /** `ETSI.CAdES.detached` for PAdES. */
+  subFilter: z.string().nullable(),
+  signer: z.object({
+    name: z.string().nullable(),
+    organization: z.string().nullable(),
+    serialNumber: z.string().nullable(),
+  }),
+  issuer: z.object({ name: z.string().nullable(), organization: z.string().nullable() }),
+  /** ISO instant: the signed attribute, else what the signing software wrote. */
+  signingTime: z.string().nullable(),
+  /** The signed bytes are unchanged and the signature is the signer's. */
+  intact: z.boolean(),
+  /** False when something was added after this signature (a later signature, or an edit). */
+  coversWholeDocument: z.boolean(),
+  /** Chains to a root the operator installed, each certificate valid at the signing time. */
+  trusted: z.boolean(),
+  validAtSigningTime: z.boolean(),
+  /** Revoked as of the signing time by an installed CRL; null when no installed CRL covers it. */
+  revoked: z.boolean().nullable(),
+  /** What is wrong or unknown, in Vietnamese. */
+  problems: z.array(z.string()),
+});
+export type PdfSignature = z.infer<typeof pdfSignatureSchema>;
+
+export const pdfSignaturesSchema = z
+  .object({
+    /** False for a PDF with no signature, and for any file that is not a PDF. */
+    signed: z.boolean(),
+    signatures: z.array(pdfSignatureSchema),
+    /** Signature fields found that could not be read, and why. */
+    unreadable: z.array(z.string()),
+    /** When this was checked (ISO): a CRL installed later may change the answer. */
+    checkedAt: z.string(),
+  })
+  .meta({ id: 'PdfSignatures' });
+export type PdfSignatures = z.infer<typeof pdfSignaturesSchema>;

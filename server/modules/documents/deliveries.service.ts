@@ -90,11 +90,11 @@ export function createDeliveriesService(core: DocumentsCore) {
     },
 
     /** A file of a delivery, for the receiving clerk to read before accepting. */
-    async deliveryFile(actor: Actor, id: string, fileId: string) {
+    async deliveryFile(actor: Actor, id: string, fileId: string, purpose: 'download' | 'signatures' = 'download') {
       const row = await loadWaiting(actor, id);
       const file = (await repo.filesOf(db, row.document_id)).find((f) => f.id === fileId && f.kind !== 'result');
       if (!file) throw errors.deliveryNotFound();
-      if (row.secrecy !== 'normal') {
+      if (row.secrecy !== 'normal' && purpose === 'download') {
         await deps.transact(({ audit }) =>
           audit(auditActorOf(actor), {
             action: 'document.download',

@@ -38,6 +38,7 @@ import {
   versionOnlySchema,
   withdrawSchema,
 } from '../../../common/schemas/documents';
+import { pdfSignaturesSchema } from '../../../common/schemas/files';
 import {
   createdIdSchema,
   fileParamsSchema,
@@ -149,6 +150,14 @@ export function registerDocumentRoutes(app: App, m: DocumentsModule): void {
       return m.files.sendFile(reply, { ...file, inline: request.query.inline === '1' });
     },
   );
+  r.get(
+    '/api/documents/:id/files/:fileId/signatures',
+    { schema: { tags, params: fileParamsSchema, response: { 200: pdfSignaturesSchema } } },
+    async (request) => {
+      const file = await m.documents.fileOf(actorOf(request), request.params.id, request.params.fileId, 'signatures');
+      return m.files.signaturesOf(file.sha256);
+    },
+  );
   r.post(
     '/api/documents/incoming',
     { schema: { tags, body: incomingWriteSchema, response: { 200: created, 201: created } } },
@@ -255,6 +264,19 @@ export function registerDocumentRoutes(app: App, m: DocumentsModule): void {
     async (request, reply) => {
       const file = await m.deliveries.deliveryFile(actorOf(request), request.params.id, request.params.fileId);
       return m.files.sendFile(reply, { ...file, inline: request.query.inline === '1' });
+    },
+  );
+  r.get(
+    '/api/deliveries/:id/files/:fileId/signatures',
+    { schema: { tags, params: fileParamsSchema, response: { 200: pdfSignaturesSchema } } },
+    async (request) => {
+      const file = await m.deliveries.deliveryFile(
+        actorOf(request),
+        request.params.id,
+        request.params.fileId,
+        'signatures',
+      );
+      return m.files.signaturesOf(file.sha256);
     },
   );
   r.post(

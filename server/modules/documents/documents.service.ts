@@ -149,12 +149,13 @@ export function createDocumentsService(core: DocumentsCore) {
       });
     },
 
-    /** A file of a document, after checking access on this very request. */
-    async fileOf(actor: Actor, id: string, fileId: string) {
+    /** A file of a document, after checking access on this very request; opening a secret one is audited. */
+    async fileOf(actor: Actor, id: string, fileId: string, purpose: 'download' | 'signatures' = 'download') {
       const { row } = await authorized(db, actor, id, 'read');
       const file = (await repo.filesOf(db, id)).find((f) => f.id === fileId);
       if (!file) throw errors.documentNotFound();
-      await deps.transact((uow) => core.auditSecretAccess(uow, actor, row, 'download'));
+      // Checking signatures reads no content out: only a download is an access to audit.
+      if (purpose === 'download') await deps.transact((uow) => core.auditSecretAccess(uow, actor, row, 'download'));
       return { sha256: file.sha256, fileName: file.file_name, contentType: file.content_type };
     },
   };

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { DocumentFile } from '../../../../common/schemas/documents';
 import { formatDateTimeShort } from '../../../app/format';
 import { tdoc } from '../documents.i18n';
+import FileSignatures from './FileSignatures';
 
 /** A file as a document or a delivery lists it; a delivery's files carry no kind or author. */
 export type FileEntry = Pick<DocumentFile, 'id' | 'fileName' | 'size' | 'contentType'> &
@@ -61,6 +62,7 @@ export default function DocumentFiles({
                   .filter(Boolean)
                   .join(' · ')}
               </Typography.Text>
+              {f.contentType === 'application/pdf' ? <FileSignatures url={`${url(f.id)}/signatures`} /> : null}
             </Flex>
           </List.Item>
         )}
