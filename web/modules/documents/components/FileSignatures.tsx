@@ -82,11 +82,11 @@ export default function FileSignatures({ url }: { url: string }) {
           <SafetyOutlined /> {report.unreadable.length > 0 ? tsig.unreadable : tsig.unsigned}
         </Typography.Text>
       ) : (
-        report.signatures.map((s, i) => {
+        report.signatures.map((s) => {
           const verdict = verdictOf(s);
           return (
             <Popover
-              key={`${i}-${s.signer.serialNumber ?? ''}`}
+              key={`${s.signer.serialNumber ?? ''} ${s.signingTime ?? ''} ${s.coversWholeDocument}`}
               trigger="click"
               title={tsig.verdict[verdict]}
               content={<Details s={s} checkedAt={report.checkedAt} />}
