@@ -57,11 +57,11 @@ describe('a document’s files show the digital signatures of each PDF', () => {
     });
     const tags = document.querySelectorAll('[data-verdict]');
     expect([...tags].map((t) => [t.getAttribute('data-verdict'), t.textContent])).toEqual([
-      ['valid', 'Chữ ký số hợp lệ: Nguyễn Văn Chứ'],
-      ['broken', 'Chữ ký bị hỏng: nội dung đã bị thay đổi sau khi ký: Huyện ủy Đồng Văn'],
+      ['valid', 'Chữ ký số hợp lệ — Nguyễn Văn Chứ'],
+      ['broken', 'Chữ ký bị hỏng: nội dung đã bị thay đổi sau khi ký — Huyện ủy Đồng Văn'],
     ]);
     expect(document.querySelectorAll('.vp-signatures')).toHaveLength(1);
-    await user.click(screen.getByText('Chữ ký số hợp lệ: Nguyễn Văn Chứ'));
+    await user.click(screen.getByText('Chữ ký số hợp lệ — Nguyễn Văn Chứ'));
     expect(await screen.findByText('CA cấp dưới thử nghiệm — Ban Cơ yếu thử nghiệm')).toBeTruthy();
     expect(screen.getByText('07/12/2026 09:30', { exact: false })).toBeTruthy();
     expect(screen.getByText('Tệp có thêm nội dung sau chữ ký này (chữ ký sau hoặc sửa đổi).')).toBeTruthy();

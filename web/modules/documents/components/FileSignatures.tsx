@@ -100,7 +100,7 @@ export default function FileSignatures({ url }: { url: string }) {
                 tabIndex={0}
               >
                 {tsig.verdict[verdict]}
-                {s.signer.name ? `: ${s.signer.name}` : ''}
+                {s.signer.name ? ` — ${s.signer.name}` : ''}
               </Tag>
             </Popover>
           );
