@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pdfSignaturesSchema } from '../../../common/schemas/files';
 import { createdIdSchema, downloadQuerySchema } from '../../../common/schemas/http';
 import {
   draftPatchSchema,
@@ -116,6 +117,14 @@ export function registerMailboxRoutes(app: App, m: MailboxModule): void {
     async (request, reply) => {
       const file = await m.reading.attachment(actorOf(request), request.params.itemId, request.params.attachmentId);
       return m.files.sendFile(reply, { ...file, inline: request.query.download !== '1' });
+    },
+  );
+  r.get(
+    '/api/mail/items/:itemId/attachments/:attachmentId/signatures',
+    { schema: { tags, params: mailAttachmentParamsSchema, response: { 200: pdfSignaturesSchema } } },
+    async (request) => {
+      const file = await m.reading.attachment(actorOf(request), request.params.itemId, request.params.attachmentId);
+      return m.files.signaturesOf(file.sha256);
     },
   );
   r.post(

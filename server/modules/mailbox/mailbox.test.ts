@@ -163,6 +163,12 @@ describe.each(testEngines())('official mailboxes (%s)', (engine) => {
     const file = await w.b.api.get(`/api/mail/items/${fwd}/attachments/${att}`);
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('application/pdf');
+    // Its digital signatures (none here), to the same readers only.
+    expect(ok(await w.b.api.get(`/api/mail/items/${fwd}/attachments/${att}/signatures`))).toMatchObject({
+      signed: false,
+      signatures: [],
+    });
+    expect((await w.cellClerk.api.get(`/api/mail/items/${fwd}/attachments/${att}/signatures`)).statusCode).toBe(404);
   });
 
   it('searches with or without diacritics, and moves between folders', async () => {

@@ -2,9 +2,9 @@ import { DownloadOutlined, EyeOutlined, PaperClipOutlined } from '@ant-design/ic
 import { Button, Flex, List, Modal, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { DocumentFile } from '../../../../common/schemas/documents';
+import FileSignatures from '../../../app/components/FileSignatures';
 import { formatDateTimeShort } from '../../../app/format';
 import { tdoc } from '../documents.i18n';
-import FileSignatures from './FileSignatures';
 
 /** A file as a document or a delivery lists it; a delivery's files carry no kind or author. */
 export type FileEntry = Pick<DocumentFile, 'id' | 'fileName' | 'size' | 'contentType'> &

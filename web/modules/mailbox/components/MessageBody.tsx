@@ -1,6 +1,7 @@
 import { DownloadOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { Button, Flex, Space, Typography } from 'antd';
 import type { MailMessage } from '../../../../common/schemas/mail';
+import FileSignatures from '../../../app/components/FileSignatures';
 import { formatDateTime } from '../../../app/format';
 import { attachmentUrl } from '../api/mailbox.api';
 import { tmail } from '../mailbox.i18n';
@@ -72,6 +73,9 @@ export default function MessageBody({ message }: { message: MailMessage }) {
                 href={attachmentUrl(message.itemId, a.id, true)}
                 aria-label={`Tải ${a.fileName}`}
               />
+              {a.contentType === 'application/pdf' ? (
+                <FileSignatures url={`${attachmentUrl(message.itemId, a.id)}/signatures`} />
+              ) : null}
             </Space>
           ))}
         </Flex>

@@ -1,8 +1,8 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { PdfSignature, PdfSignatures } from '../../../../common/schemas/files';
-import { person, renderInApp } from '../../../test/render';
-import DocumentFiles, { type FileEntry } from './DocumentFiles';
+import type { PdfSignature, PdfSignatures } from '../../../common/schemas/files';
+import DocumentFiles, { type FileEntry } from '../../modules/documents/components/DocumentFiles';
+import { person, renderInApp } from '../../test/render';
 
 const url = (fileId: string) => `/api/documents/d-1/files/${fileId}`;
 const FILES: FileEntry[] = [

@@ -1,4 +1,4 @@
-import type { PdfSignature } from '../../../../common/schemas/files';
+import type { PdfSignature } from '../../../common/schemas/files';
 
 /** The words of a file's digital signatures, as the document page shows them. */
 export const tsig = {

@@ -1,9 +1,9 @@
 import { CheckCircleOutlined, CloseCircleOutlined, ExclamationCircleOutlined, SafetyOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Descriptions, Flex, Popover, Tag, Typography } from 'antd';
-import type { PdfSignature, PdfSignatures } from '../../../../common/schemas/files';
-import { api } from '../../../app/api/client';
-import { formatDateTime } from '../../../app/format';
+import type { PdfSignature, PdfSignatures } from '../../../common/schemas/files';
+import { api } from '../api/client';
+import { formatDateTime } from '../format';
 import { tsig, type Verdict, verdictOf } from './signatures.i18n';
 
 const LOOK: Record<Verdict, { color: string; icon: React.ReactNode }> = {
