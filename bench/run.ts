@@ -13,6 +13,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<Record<string, unkn
   trust: () => import('./trust'),
   compression: () => import('./compression'),
   exchange: () => import('./exchange'),
+  signatures: () => import('./signatures'),
 };
 
 const benchName = process.argv[2];

@@ -1,4 +1,4 @@
-import { X509Certificate } from 'node:crypto';
+import { constants, createHash, verify as cryptoVerify, X509Certificate } from 'node:crypto';
 import type * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { type FoundSignature, findSignatures } from './find';
@@ -37,17 +37,25 @@ const OID = {
   commonName: '2.5.4.3',
   organization: '2.5.4.10',
   signingTime: '1.2.840.113549.1.9.5',
+  messageDigest: '1.2.840.113549.1.9.4',
   signedData: '1.2.840.113549.1.7.2',
+  subjectKeyIdentifier: '2.5.29.14',
+  rsaPss: '1.2.840.113549.1.1.10',
 } as const;
+
+/** Digest algorithms by OID, as node:crypto names them. */
+const DIGESTS: Record<string, string> = {
+  '1.3.14.3.2.26': 'sha1',
+  '2.16.840.1.101.3.4.2.1': 'sha256',
+  '2.16.840.1.101.3.4.2.2': 'sha384',
+  '2.16.840.1.101.3.4.2.3': 'sha512',
+};
 
 function nameField(name: pkijs.RelativeDistinguishedNames, oid: string): string | null {
   const found = name.typesAndValues.find((tv) => tv.type === oid);
   const value = (found?.value as { valueBlock?: { value?: unknown } } | undefined)?.valueBlock?.value;
   return typeof value === 'string' ? value : null;
 }
-
-const toArrayBuffer = (bytes: Uint8Array): ArrayBuffer =>
-  bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 
 function derOf(cert: pkijs.Certificate): Buffer {
   return Buffer.from(cert.toSchema(true).toBER(false));
@@ -57,9 +65,67 @@ function pkijsCertificate(cert: X509Certificate): pkijs.Certificate {
   return pkijs.Certificate.fromBER(new Uint8Array(cert.raw));
 }
 
-/** The signed data: the file's bytes outside the Contents gap. */
-function signedBytes(pdf: Buffer, [a, b, c, d]: FoundSignature['byteRange']): Buffer {
-  return Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]);
+/** The digest of the signed data, the file's bytes outside the Contents gap, read in place (no copy). */
+function digestOf(pdf: Buffer, [a, b, c, d]: FoundSignature['byteRange'], algorithm: string): Buffer {
+  return createHash(algorithm)
+    .update(pdf.subarray(a, a + b))
+    .update(pdf.subarray(c, c + d))
+    .digest();
+}
+
+/** The certificate the signer info names, among those the signature carries. */
+function signerCertificateOf(signed: pkijs.SignedData, info: pkijs.SignerInfo): pkijs.Certificate | null {
+  const certs = (signed.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
+  if (info.sid instanceof pkijs.IssuerAndSerialNumber) {
+    const sid = info.sid;
+    return certs.find((c) => c.issuer.isEqual(sid.issuer) && c.serialNumber.isEqual(sid.serialNumber)) ?? null;
+  }
+  const keyId = Buffer.from((info.sid as asn1js.OctetString).valueBlock?.valueHexView ?? []);
+  return (
+    certs.find((c) => {
+      const ext = c.extensions?.find((e) => e.extnID === OID.subjectKeyIdentifier);
+      const value = (ext?.parsedValue as asn1js.OctetString | undefined)?.valueBlock?.valueHexView;
+      return value !== undefined && Buffer.from(value).equals(keyId);
+    }) ?? null
+  );
+}
+
+/**
+ * The CMS checks of RFC 5652 §5.4 and §5.6, by node:crypto: the digest of the signed ranges
+ * equals the signed `messageDigest` attribute, and the signature over the signed attributes
+ * verifies with the signer's key (RSA PKCS #1 v1.5, RSA-PSS or ECDSA).
+ */
+function cmsHolds(pdf: Buffer, found: FoundSignature, info: pkijs.SignerInfo, signer: X509Certificate): boolean {
+  const algorithm = DIGESTS[info.digestAlgorithm.algorithmId];
+  const attrs = info.signedAttrs;
+  if (!algorithm || !attrs) return false;
+  const digest = attrs.attributes.find((a) => a.type === OID.messageDigest)?.values[0] as
+    | asn1js.OctetString
+    | undefined;
+  const claimed = digest?.valueBlock?.valueHexView;
+  if (!claimed || !digestOf(pdf, found.byteRange, algorithm).equals(Buffer.from(claimed))) return false;
+  // What was signed is the attributes' DER with the SET tag, not the [0] IMPLICIT tag they travel under.
+  const signedDer = Buffer.from(attrs.encodedValue);
+  signedDer[0] = 0x31;
+  const signature = Buffer.from(info.signature.valueBlock.valueHexView);
+  try {
+    if (info.signatureAlgorithm.algorithmId === OID.rsaPss) {
+      const params = new pkijs.RSASSAPSSParams({ schema: info.signatureAlgorithm.algorithmParams });
+      return cryptoVerify(
+        DIGESTS[params.hashAlgorithm.algorithmId] ?? 'sha1',
+        signedDer,
+        { key: signer.publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: params.saltLength },
+        signature,
+      );
+    }
+    const key =
+      signer.publicKey.asymmetricKeyType === 'ec'
+        ? { key: signer.publicKey, dsaEncoding: 'der' as const }
+        : signer.publicKey;
+    return cryptoVerify(algorithm, signedDer, key, signature);
+  } catch {
+    return false;
+  }
 }
 
 function validAt(cert: X509Certificate, at: Date): boolean {
@@ -146,25 +212,14 @@ async function checkOne(pdf: Buffer, found: FoundSignature, trust: TrustStore): 
   const signingTime = time?.toDate() ?? found.writtenTime;
   if (signingTime) report.signingTime = signingTime.toISOString();
 
-  let signerCert: pkijs.Certificate | null = null;
-  try {
-    const result = await signed.verify({
-      signer: 0,
-      data: toArrayBuffer(signedBytes(pdf, found.byteRange)),
-      extendedMode: true,
-      checkChain: false,
-    });
-    report.intact = result.signatureVerified === true;
-    signerCert = result.signerCertificate ?? null;
-  } catch (error) {
-    const failed = error as Partial<pkijs.SignedDataVerifyError>;
-    signerCert = failed.signerCertificate ?? null;
-  }
-  if (!report.intact) problems.push('Chữ ký không hợp lệ: nội dung đã bị thay đổi sau khi ký, hoặc chữ ký bị hỏng.');
-  if (!signerCert) {
+  const signerCert = signerInfo ? signerCertificateOf(signed, signerInfo) : null;
+  if (!signerInfo || !signerCert) {
     problems.push('Không tìm thấy chứng thư số của người ký trong chữ ký.');
     return report;
   }
+  const signer = new X509Certificate(derOf(signerCert));
+  report.intact = cmsHolds(pdf, found, signerInfo, signer);
+  if (!report.intact) problems.push('Chữ ký không hợp lệ: nội dung đã bị thay đổi sau khi ký, hoặc chữ ký bị hỏng.');
   report.signer = {
     name: nameField(signerCert.subject, OID.commonName),
     organization: nameField(signerCert.subject, OID.organization),
@@ -177,7 +232,6 @@ async function checkOne(pdf: Buffer, found: FoundSignature, trust: TrustStore): 
 
   const at = signingTime ?? new Date();
   if (!signingTime) problems.push('Chữ ký không ghi thời điểm ký; kiểm tra theo thời điểm hiện tại.');
-  const signer = new X509Certificate(derOf(signerCert));
   report.validAtSigningTime = validAt(signer, at);
   if (!report.validAtSigningTime)
     problems.push('Chứng thư số của người ký không còn hiệu lực (hoặc chưa có hiệu lực) tại thời điểm ký.');
