@@ -14,7 +14,7 @@ import type { Identity } from './pki';
 export function signPdfForTest(
   pdf: Buffer,
   signer: Identity,
-  options: { name?: string; time?: Date; contentsBytes?: number } = {},
+  options: { name?: string; time?: Date; contentsBytes?: number; pss?: boolean } = {},
 ): Buffer {
   const text = pdf.toString('latin1');
   const startxref = Number(/startxref\s+(\d+)\s*%%EOF\s*$/.exec(text)?.[1]);

@@ -74,6 +74,14 @@ describe('digital signatures in a PDF, checked against what the operator trusts'
     expect(pdfsig(file('changed.pdf', changed))).toEqual(['Digest Mismatch.', 'Digest Mismatch.']);
   });
 
+  it('an RSA-PSS signature holds too, and breaks with one byte changed', async () => {
+    const signed = signPdfForTest(makePdf('Quyết định'), pki.leader, { pss: true });
+    expect((await verifyPdfSignatures(signed, trust)).signatures[0]).toMatchObject({ intact: true, trusted: true });
+    const changed = Buffer.from(signed);
+    changed[changed.indexOf('72 720 Td')] = '8'.charCodeAt(0);
+    expect((await verifyPdfSignatures(changed, trust)).signatures[0]).toMatchObject({ intact: false });
+  });
+
   it('a certificate of a CA the operator did not install: intact, not trusted', async () => {
     const signed = signPdfForTest(makePdf('Công văn'), pki.stranger);
     const [one] = (await verifyPdfSignatures(signed, trust)).signatures;
