@@ -115,6 +115,8 @@ export function signPdfForTest(
       signer.cert,
       '-inkey',
       signer.key,
+      // A key option applies to the signer named just before it.
+      ...(options.pss ? ['-keyopt', 'rsa_padding_mode:pss'] : []),
       ...(signer.chain ? ['-certfile', signer.chain] : []),
       '-outform',
       'DER',
@@ -122,7 +124,7 @@ export function signPdfForTest(
       'sha256',
       '-cades',
       '-nosmimecap',
-    ]); // prettier-ignore
+    ]);
     if (cms.length > contentsBytes) throw new Error('signature larger than its place');
     out.write(cms.toString('hex').toUpperCase(), b + 1, 'latin1');
   } finally {

@@ -103,7 +103,7 @@ function selfSigned(dir: string, name: string, subject: string): string {
     'basicConstraints=critical,CA:true',
     '-addext',
     'keyUsage=critical,keyCertSign,cRLSign',
-  ]); // prettier-ignore
+  ]);
   return path.join(home, 'ca.pem');
 }
 
@@ -134,7 +134,7 @@ function issue(
     '-notext',
     '-utf8',
     ...(dates ? ['-startdate', dates.start, '-enddate', dates.end] : []),
-  ]); // prettier-ignore
+  ]);
   return { cert, key };
 }
 
