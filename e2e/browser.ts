@@ -107,6 +107,8 @@ export async function startProduct() {
   };
   return {
     url: `http://127.0.0.1:${port}`,
+    /** The product's data folder: its trust directory (`trust/`) is where a test installs a root certificate. */
+    dataDir,
     password,
     close: async () => {
       await vanphong.close();

@@ -1,6 +1,11 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoPdf } from '../server/modules/demo/demo-documents.service';
+import { makePdf } from '../server/test/files';
+import { signPdfForTest } from '../server/test/pdf-sign';
+import { makeTestPki } from '../server/test/pki';
 import { PHONE, pickerDay, selectOptions, settledDialog, shot, useProduct } from './session';
 
 const DESKTOP = { width: 1280, height: 860 };
@@ -385,6 +390,67 @@ describe('documents travel from drafting to completion (Chromium)', () => {
     await drawer.locator('[data-example]').scrollIntoViewIfNeeded();
     await shot(page, 'phone-register-form');
     expect(external).toEqual([]);
+  });
+
+  it('a signed PDF shows who signed it and that the signature holds; one changed after signing shows it broken, on a phone too', async () => {
+    const pki = makeTestPki();
+    const roots = path.join(e2e.product.dataDir, 'trust', 'roots');
+    fs.mkdirSync(roots, { recursive: true });
+    fs.copyFileSync(pki.root, path.join(roots, 'root.pem'));
+    const signed = signPdfForTest(makePdf('Công văn số 512-CV/TU'), pki.leader, { name: 'Nguyễn Văn Chứ' });
+    const changed = Buffer.from(signed);
+    changed[changed.indexOf('72 720 Td')] = '8'.charCodeAt(0);
+    const page = await signIn('vanthu');
+    await page.goto(`${e2e.product.url}/incoming`);
+    /** Registers an incoming document carrying `bytes` through the product's own API, as the page would. */
+    const register = (bytes: Buffer, numberText: string) =>
+      page.evaluate(
+        async ({ b64, numberText }) => {
+          const registers = (await (await fetch('/api/registers?direction=incoming')).json()) as
+            | { items: { id: string; direction: string }[] }
+            | { id: string; direction: string }[];
+          const list = Array.isArray(registers) ? registers : registers.items;
+          const registerId = list.find((r) => r.direction === 'incoming')?.id;
+          const form = new FormData();
+          const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+          form.append('file', new File([data], 'Công văn.pdf', { type: 'application/pdf' }));
+          const upload = (await (await fetch('/api/files', { method: 'POST', body: form })).json()) as { id: string };
+          const res = await fetch('/api/documents/incoming', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              registerId,
+              issuerName: 'Tỉnh ủy Hà Giang',
+              numberText,
+              issueDate: '2026-12-05',
+              typeCode: 'CV',
+              summary: 'Về việc triển khai văn phòng điện tử',
+              uploadIds: [upload.id],
+            }),
+          });
+          return ((await res.json()) as { id: string }).id;
+        },
+        { b64: bytes.toString('base64'), numberText },
+      );
+    const good = await register(signed, '512-CV/TU');
+    const bad = await register(changed, '513-CV/TU');
+    try {
+      await page.goto(`${e2e.product.url}/documents/${good}`);
+      const valid = page.locator('[data-verdict="valid"]');
+      await valid.waitFor();
+      expect(await valid.textContent()).toBe('Chữ ký số hợp lệ — Nguyễn Văn Chứ');
+      await valid.click();
+      await page.getByText('CA cấp dưới thử nghiệm — Ban Cơ yếu thử nghiệm').waitFor();
+
+      const phone = await signIn('vanthu', PHONE);
+      await phone.goto(`${e2e.product.url}/documents/${bad}`);
+      const broken = phone.locator('[data-verdict="broken"]');
+      await broken.waitFor();
+      expect(await broken.textContent()).toBe('Chữ ký bị hỏng: nội dung đã bị thay đổi sau khi ký — Nguyễn Văn Chứ');
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    } finally {
+      fs.rmSync(pki.dir, { recursive: true, force: true });
+    }
   });
 
   it('the list and a document read well on a phone (390×844)', async () => {
