@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { PdfSignatures } from '../../../common/schemas/files';
 import { errorCode, incomingInput, makeOffice, ok } from '../../test/documents';
 import { makeDocx, makePdf } from '../../test/files';
-import { createTestApp, type TestApp, testEngines } from '../../test/harness';
+import { createTestApp, type TestApp, TestClock, testEngines } from '../../test/harness';
 import { signPdfForTest } from '../../test/pdf-sign';
 import { makeTestPki, type TestPki, trustDirFor } from '../../test/pki';
 
@@ -19,10 +19,12 @@ describe.each(testEngines())('the signatures of a document’s files, as its rea
 
   let t: TestApp;
   let trustDir: string;
+  let clock: TestClock;
   let office: Awaited<ReturnType<typeof makeOffice>>;
   beforeEach(async () => {
     trustDir = trustDirFor(pki, [pki.root], [pki.crl]);
-    t = await createTestApp(engine, { env: { TRUST_DIR: trustDir } });
+    clock = new TestClock();
+    t = await createTestApp(engine, { clock, env: { TRUST_DIR: trustDir } });
     office = await makeOffice(t);
   });
   afterEach(async () => {
@@ -52,6 +54,14 @@ describe.each(testEngines())('the signatures of a document’s files, as its rea
       ['Huyện ủy Đồng Văn', true, true, false],
     ]);
     expect(Date.parse(report.checkedAt)).not.toBeNaN();
+    // Asked again later, by several readers at once: the check kept answers them all.
+    clock.advance(60_000);
+    const again = await Promise.all(
+      [1, 2, 3].map(async () =>
+        ok<PdfSignatures>(await office.clerk.api.get(`/api/documents/${id}/files/${fileId}/signatures`)),
+      ),
+    );
+    expect(again.map((r) => r.checkedAt)).toEqual([report.checkedAt, report.checkedAt, report.checkedAt]);
   });
 
   it('a PDF changed after signing is reported broken; a file that is not a PDF has no signature', async () => {

@@ -63,6 +63,8 @@ export interface FileStoreDeps {
 const SHA256 = /^[0-9a-f]{64}$/;
 /** Signature checks kept in memory, per file and state of the trust directory. */
 const CHECKED_KEPT = 500;
+/** Signature checks running at once in this process, each with its file in memory. */
+const CHECKS_AT_ONCE = 2;
 
 /** Names, sizes and times of every file in the trust directory's folders: changes when anything does. */
 function trustStamp(dir: string): string {
@@ -94,6 +96,9 @@ export function createFileStore(deps: FileStoreDeps) {
   let pdfReadings = 0;
   let trustLoaded: { store: TrustStore; stamp: string } | undefined;
   const checked = new Map<string, PdfSignaturesReport & { checkedAt: string }>();
+  const checking = new Map<string, Promise<PdfSignaturesReport & { checkedAt: string }>>();
+  let checksRunning = 0;
+  const checkWaiters: (() => void)[] = [];
   const reader: PdfReader = {
     ...pdf,
     read: (filePath, sender) => {
@@ -290,18 +295,34 @@ export function createFileStore(deps: FileStoreDeps) {
     const key = `${sha256} ${trust.stamp}`;
     const kept = checked.get(key);
     if (kept) return kept;
-    const opened = await open(sha256);
-    let report: PdfSignaturesReport = { signed: false, signatures: [], unreadable: [] };
-    if (opened.contentType === 'application/pdf') {
-      report = await verifyPdfSignatures(await buffer(opened.stream), trust.store);
-    } else {
-      opened.stream.destroy();
-    }
-    const result = { ...report, checkedAt: clock.now().toISOString() };
-    checked.set(key, result);
-    // Bounded: the oldest checks go first.
-    if (checked.size > CHECKED_KEPT) checked.delete(checked.keys().next().value as string);
-    return result;
+    // The same file asked for by several readers at once is checked once.
+    const running = checking.get(key);
+    if (running) return running;
+    const check = (async () => {
+      // A check holds the whole file in memory: at most CHECKS_AT_ONCE at a time.
+      while (checksRunning >= CHECKS_AT_ONCE) await new Promise<void>((resolve) => checkWaiters.push(resolve));
+      checksRunning++;
+      try {
+        const opened = await open(sha256);
+        let report: PdfSignaturesReport = { signed: false, signatures: [], unreadable: [] };
+        if (opened.contentType === 'application/pdf') {
+          report = await verifyPdfSignatures(await buffer(opened.stream), trust.store);
+        } else {
+          opened.stream.destroy();
+        }
+        const result = { ...report, checkedAt: clock.now().toISOString() };
+        checked.set(key, result);
+        // Bounded: the oldest checks go first.
+        if (checked.size > CHECKED_KEPT) checked.delete(checked.keys().next().value as string);
+        return result;
+      } finally {
+        checksRunning--;
+        checkWaiters.shift()?.();
+        checking.delete(key);
+      }
+    })();
+    checking.set(key, check);
+    return check;
   }
 
   /** The trust directory as loaded, reloaded when a file in it is added, removed or changed. */

@@ -29,12 +29,24 @@ export interface SkippedSignature {
 const BYTE_RANGE = /^\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/;
 /** How far back from `/ByteRange` the dictionary's other entries are looked for. */
 const DICTIONARY_REACH = 4096;
+/**
+ * Signature fields taken from one file, read or not: a real document carries a handful; a file
+ * written to hold thousands is read as far as this, and said to have more.
+ */
+export const MAX_SIGNATURE_FIELDS = 50;
 
 export function findSignatures(pdf: Buffer): { signatures: FoundSignature[]; skipped: SkippedSignature[] } {
   const signatures: FoundSignature[] = [];
   const skipped: SkippedSignature[] = [];
   const seen = new Set<string>();
   for (let at = pdf.indexOf('/ByteRange'); at >= 0; at = pdf.indexOf('/ByteRange', at + 10)) {
+    if (signatures.length + skipped.length >= MAX_SIGNATURE_FIELDS) {
+      skipped.push({
+        at,
+        reason: `Tệp có hơn ${MAX_SIGNATURE_FIELDS} trường chữ ký; các trường sau không được kiểm tra`,
+      });
+      break;
+    }
     const match = BYTE_RANGE.exec(pdf.toString('latin1', at, at + 120));
     if (!match) {
       skipped.push({ at, reason: 'ByteRange chưa điền (chỗ dành sẵn, chưa ký)' });

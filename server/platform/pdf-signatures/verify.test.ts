@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePdf } from '../../test/files';
 import { signPdfForTest } from '../../test/pdf-sign';
 import { makeTestPki, type TestPki, trustDirFor } from '../../test/pki';
-import { findSignatures, pdfDate } from './find';
+import { findSignatures, MAX_SIGNATURE_FIELDS, pdfDate } from './find';
 import { EMPTY_TRUST, loadTrustStore, type TrustStore } from './trust';
 import { verifyPdfSignatures } from './verify';
 
@@ -130,6 +130,11 @@ describe('digital signatures in a PDF, checked against what the operator trusts'
     expect((await verifyPdfSignatures(past, trust)).unreadable).toEqual([
       'ByteRange [0 10 99999999 5] không khớp với tệp',
     ]);
+    // A file written to hold thousands of fields is read as far as the limit, and says so.
+    const many = hostile('/ByteRange [0 /*] '.repeat(MAX_SIGNATURE_FIELDS + 10));
+    const cut = (await verifyPdfSignatures(many, trust)).unreadable;
+    expect(cut).toHaveLength(MAX_SIGNATURE_FIELDS + 1);
+    expect(cut.at(-1)).toBe(`Tệp có hơn ${MAX_SIGNATURE_FIELDS} trường chữ ký; các trường sau không được kiểm tra`);
     // A well-placed Contents holding DER that is not a signature.
     const garbage = Buffer.from(base, 'latin1');
     const text = `/ByteRange [0 0000000000 0000000000 0000000000] /Contents <3003020101>`;
