@@ -21,6 +21,8 @@ export const uploadParamsSchema = z.object({ id: z.string().max(64) });
 
 /** One digital signature of a PDF, as the server checked it against the certificates its operator installed. */
 export const pdfSignatureSchema = z.object({
+  /** `[0, b, c, d]`: the bytes signed are `0…b` and `c…c+d`; tells one signature from another. */
+  byteRange: z.tuple([z.number(), z.number(), z.number(), z.number()]),
   /** `ETSI.CAdES.detached` for PAdES. */
   subFilter: z.string().nullable(),
   signer: z.object({

@@ -6,6 +6,8 @@ import type { TrustStore } from './trust';
 
 /** One signature of a PDF as checked here, as `vanphong pdf verify` prints it. */
 export interface SignatureReport {
+  /** `[0, b, c, d]`: the bytes signed are `0…b` and `c…c+d`; tells one signature from another. */
+  byteRange: [number, number, number, number];
   /** `/SubFilter`: `ETSI.CAdES.detached` for PAdES. */
   subFilter: string | null;
   signer: { name: string | null; organization: string | null; serialNumber: string | null };
@@ -181,6 +183,7 @@ async function revokedAt(
 async function checkOne(pdf: Buffer, found: FoundSignature, trust: TrustStore): Promise<SignatureReport> {
   const problems: string[] = [];
   const report: SignatureReport = {
+    byteRange: found.byteRange,
     subFilter: found.subFilter,
     signer: { name: null, organization: null, serialNumber: null },
     issuer: { name: null, organization: null },

@@ -14,7 +14,9 @@ const FILES: FileEntry[] = [
     contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   },
 ];
+let signed = 0;
 const signature = (extra: Partial<PdfSignature>): PdfSignature => ({
+  byteRange: [0, 1000 * ++signed, 1000 * signed + 500, 100],
   subFilter: 'ETSI.CAdES.detached',
   signer: { name: 'Nguyễn Văn Chứ', organization: 'Huyện ủy Đồng Văn', serialNumber: '1000' },
   issuer: { name: 'CA cấp dưới thử nghiệm', organization: 'Ban Cơ yếu thử nghiệm' },

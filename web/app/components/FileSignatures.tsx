@@ -86,7 +86,7 @@ export default function FileSignatures({ url }: { url: string }) {
           const verdict = verdictOf(s);
           return (
             <Popover
-              key={`${s.signer.serialNumber ?? ''} ${s.signingTime ?? ''} ${s.coversWholeDocument}`}
+              key={s.byteRange.join(' ')}
               trigger="click"
               title={tsig.verdict[verdict]}
               content={<Details s={s} checkedAt={report.checkedAt} />}
