@@ -31,16 +31,18 @@ export const pdfSignatureSchema = z.object({
     serialNumber: z.string().nullable(),
   }),
   issuer: z.object({ name: z.string().nullable(), organization: z.string().nullable() }),
-  /** ISO instant: the signed attribute, else what the signing software wrote. */
+  /** ISO instant the signer's software wrote (signed attribute, else `/M`): a claim, no trusted timestamp is read yet. */
   signingTime: z.string().nullable(),
   /** The signed bytes are unchanged and the signature is the signer's. */
   intact: z.boolean(),
   /** False when something was added after this signature (a later signature, or an edit). */
   coversWholeDocument: z.boolean(),
+  /** Something was appended after this signature that no later intact signature over the whole file vouches for. */
+  changedAfterSigning: z.boolean(),
   /** Chains to a root the operator installed, each certificate valid at the signing time. */
   trusted: z.boolean(),
   validAtSigningTime: z.boolean(),
-  /** Revoked as of the signing time by an installed CRL; null when no installed CRL covers it. */
+  /** Revoked by an installed, current CRL (a compromised key whenever, else by the signing time); null when unknown. */
   revoked: z.boolean().nullable(),
   /** What is wrong or unknown, in Vietnamese. */
   problems: z.array(z.string()),

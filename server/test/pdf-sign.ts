@@ -14,7 +14,7 @@ import type { Identity } from './pki';
 export function signPdfForTest(
   pdf: Buffer,
   signer: Identity,
-  options: { name?: string; time?: Date; contentsBytes?: number; pss?: boolean } = {},
+  options: { name?: string; time?: Date; contentsBytes?: number; pss?: boolean; noattr?: boolean } = {},
 ): Buffer {
   const text = pdf.toString('latin1');
   const startxref = Number(/startxref\s+(\d+)\s*%%EOF\s*$/.exec(text)?.[1]);
@@ -122,8 +122,7 @@ export function signPdfForTest(
       'DER',
       '-md',
       'sha256',
-      '-cades',
-      '-nosmimecap',
+      ...(options.noattr ? ['-noattr'] : ['-cades', '-nosmimecap']),
     ]);
     if (cms.length > contentsBytes) throw new Error('signature larger than its place');
     out.write(cms.toString('hex').toUpperCase(), b + 1, 'latin1');

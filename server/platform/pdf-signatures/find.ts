@@ -30,51 +30,60 @@ const BYTE_RANGE = /^\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/;
 /** How far back from `/ByteRange` the dictionary's other entries are looked for. */
 const DICTIONARY_REACH = 4096;
 /**
- * Signature fields taken from one file, read or not: a real document carries a handful; a file
- * written to hold thousands is read as far as this, and said to have more.
+ * Signatures taken from one file: a real document carries a handful; a file written to hold
+ * thousands is read as far as this, and said to have more. Fields that are not signatures
+ * (placeholders, ranges that do not fit) do not count, and at most `MAX_SKIPPED_TOLD` are told.
  */
 export const MAX_SIGNATURE_FIELDS = 50;
+const MAX_SKIPPED_TOLD = 20;
+/** A `/Contents` string longer than this (hex digits) is no signature: real ones are a few kilobytes to tens. */
+const MAX_CONTENTS_HEX = 2 * 1024 * 1024;
 
 export function findSignatures(pdf: Buffer): { signatures: FoundSignature[]; skipped: SkippedSignature[] } {
   const signatures: FoundSignature[] = [];
   const skipped: SkippedSignature[] = [];
-  const seen = new Set<string>();
+  const skip = (at: number, reason: string) => {
+    if (skipped.length < MAX_SKIPPED_TOLD) skipped.push({ at, reason });
+  };
+  // One signature per Contents gap: ranges that share a gap are the same signature told twice.
+  const gaps = new Set<string>();
   for (let at = pdf.indexOf('/ByteRange'); at >= 0; at = pdf.indexOf('/ByteRange', at + 10)) {
-    if (signatures.length + skipped.length >= MAX_SIGNATURE_FIELDS) {
-      skipped.push({
-        at,
-        reason: `Tệp có hơn ${MAX_SIGNATURE_FIELDS} trường chữ ký; các trường sau không được kiểm tra`,
-      });
-      break;
-    }
     const match = BYTE_RANGE.exec(pdf.toString('latin1', at, at + 120));
     if (!match) {
-      skipped.push({ at, reason: 'ByteRange chưa điền (chỗ dành sẵn, chưa ký)' });
+      skip(at, 'ByteRange chưa điền (chỗ dành sẵn, chưa ký)');
       continue;
     }
     const range = match.slice(1, 5).map(Number) as FoundSignature['byteRange'];
     const [a, b, c, d] = range;
     const key = range.join(' ');
-    if (seen.has(key)) continue;
+    if (gaps.has(`${b} ${c}`)) continue;
     if (a !== 0 || b <= 0 || c <= b + 1 || c + d > pdf.length || pdf[b] !== 0x3c || pdf[c - 1] !== 0x3e) {
-      skipped.push({ at, reason: `ByteRange [${key}] không khớp với tệp` });
+      skip(at, `ByteRange [${key}] không khớp với tệp`);
       continue;
+    }
+    gaps.add(`${b} ${c}`);
+    if (c - b - 2 > MAX_CONTENTS_HEX) {
+      skip(at, 'Phần chữ ký (Contents) quá lớn để là một chữ ký');
+      continue;
+    }
+    if (signatures.length >= MAX_SIGNATURE_FIELDS) {
+      skipped.push({ at, reason: `Tệp có hơn ${MAX_SIGNATURE_FIELDS} chữ ký; các chữ ký sau không được kiểm tra` });
+      break;
     }
     const hex = pdf.toString('latin1', b + 1, c - 1).replace(/\s+/g, '');
     if (!/^[0-9a-fA-F]*$/.test(hex) || hex.length % 2 !== 0) {
-      skipped.push({ at, reason: 'Phần chữ ký (Contents) không phải chuỗi thập lục phân' });
+      skip(at, 'Phần chữ ký (Contents) không phải chuỗi thập lục phân');
       continue;
     }
     const cms = derPrefix(Buffer.from(hex, 'hex'));
     if (!cms) {
-      skipped.push({ at, reason: 'Phần chữ ký (Contents) trống hoặc không phải dữ liệu DER' });
+      skip(at, 'Phần chữ ký (Contents) trống hoặc không phải dữ liệu DER');
       continue;
     }
-    seen.add(key);
-    // The dictionary's other entries: from its object's start to the signature's first byte,
-    // then after the Contents to the object's end; never inside the Contents.
-    const head = pdf.toString('latin1', Math.max(0, Math.min(at, b) - DICTIONARY_REACH), Math.min(at, b));
-    const tail = pdf.toString('latin1', Math.max(at, c), Math.min(pdf.length, Math.max(at, c) + DICTIONARY_REACH));
+    // The dictionary's other entries: from its object's start to the Contents string, then
+    // after it to the object's end; never inside the Contents.
+    const head = pdf.toString('latin1', Math.max(0, b - DICTIONARY_REACH), b);
+    const tail = pdf.toString('latin1', c, Math.min(pdf.length, c + DICTIONARY_REACH));
     let opened = -1;
     for (const m of head.matchAll(/obj\s*<</g)) opened = m.index;
     const closed = tail.indexOf('endobj');
@@ -140,7 +149,11 @@ function stringEntry(text: string, key: string): string | null {
 
 /** A PDF text string's bytes: UTF-16BE after its byte order mark, UTF-8 after its own, else PDFDocEncoding (as Latin-1). */
 function decodeText(raw: Buffer): string {
-  if (raw[0] === 0xfe && raw[1] === 0xff) return raw.subarray(2).swap16().toString('utf16le');
+  if (raw[0] === 0xfe && raw[1] === 0xff) {
+    // An odd last byte is no character: dropped, not thrown over.
+    const units = Buffer.from(raw.subarray(2, 2 + ((raw.length - 2) & ~1)));
+    return units.swap16().toString('utf16le');
+  }
   if (raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf) return raw.subarray(3).toString('utf8');
   return raw.toString('latin1');
 }

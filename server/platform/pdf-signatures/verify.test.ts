@@ -46,6 +46,7 @@ describe('digital signatures in a PDF, checked against what the operator trusts'
       issuer: { name: 'CA cấp dưới thử nghiệm', organization: 'Ban Cơ yếu thử nghiệm' },
       intact: true,
       coversWholeDocument: false,
+      changedAfterSigning: false,
       trusted: true,
       validAtSigningTime: true,
       revoked: false,
@@ -56,7 +57,7 @@ describe('digital signatures in a PDF, checked against what the operator trusts'
       coversWholeDocument: true,
       trusted: true,
       revoked: false,
-      problems: [],
+      problems: ['Thời điểm ký do phần mềm của người ký ghi, chưa có dấu thời gian tin cậy xác nhận.'],
     });
     expect(Math.abs(Date.parse(organization?.signingTime ?? '') - Date.now())).toBeLessThan(10 * 60_000);
     expect(pdfsig(file('twice.pdf', twice))).toEqual(['Signature is Valid.', 'Signature is Valid.']);
@@ -98,9 +99,72 @@ describe('digital signatures in a PDF, checked against what the operator trusts'
     const signed = signPdfForTest(makePdf('Tờ trình'), pki.revoked);
     const [one] = (await verifyPdfSignatures(signed, trust)).signatures;
     expect(one).toMatchObject({ intact: true, trusted: false, revoked: true });
-    expect(one?.problems).toContain('Chứng thư số đã bị thu hồi trước thời điểm ký.');
+    expect(one?.problems).toContain('Chứng thư số đã bị thu hồi.');
     const noCrl = loadTrustStore(trustDirFor(pki, [pki.root], []));
     expect((await verifyPdfSignatures(signed, noCrl)).signatures[0]).toMatchObject({ trusted: true, revoked: null });
+  });
+
+  it('something appended after the only signature is told apart from a later signature over it', async () => {
+    const single = signPdfForTest(makePdf('Nghị quyết'), pki.leader);
+    const appended = Buffer.concat([single, Buffer.from('\n% thêm sau khi ký\n', 'latin1')]);
+    expect((await verifyPdfSignatures(appended, trust)).signatures[0]).toMatchObject({
+      intact: true,
+      coversWholeDocument: false,
+      changedAfterSigning: true,
+    });
+    expect((await verifyPdfSignatures(twice, trust)).signatures.map((s) => s.changedAfterSigning)).toEqual([
+      false,
+      false,
+    ]);
+  });
+
+  it('a certificate issued by one that is no authority is not trusted, though each signature holds', async () => {
+    // The leader's own certificate (CA:false) used to issue one for a made-up minister.
+    const key = path.join(pki.dir, 'forged.key');
+    const csr = path.join(pki.dir, 'forged.csr');
+    const cert = path.join(pki.dir, 'forged.pem');
+    execFileSync('openssl', [
+      'req',
+      '-new',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      csr,
+      '-utf8',
+      '-subj',
+      '/CN=Bộ trưởng giả/O=Bộ Giả',
+    ]);
+    execFileSync('openssl', [
+      'x509',
+      '-req',
+      '-in',
+      csr,
+      '-CA',
+      pki.leader.cert,
+      '-CAkey',
+      pki.leader.key,
+      '-CAcreateserial',
+      '-out',
+      cert,
+      '-days',
+      '30',
+    ]);
+    const chain = path.join(pki.dir, 'forged-chain.pem');
+    fs.writeFileSync(chain, Buffer.concat([fs.readFileSync(pki.leader.cert), fs.readFileSync(pki.intermediate)]));
+    const forged = signPdfForTest(makePdf('Quyết định giả'), { cert, key, chain });
+    const [one] = (await verifyPdfSignatures(forged, trust)).signatures;
+    expect(one).toMatchObject({ intact: true, trusted: false, signer: { name: 'Bộ trưởng giả' } });
+  });
+
+  it('a signature without signed attributes holds over the bytes themselves', async () => {
+    const bare = signPdfForTest(makePdf('Công văn'), pki.leader, { noattr: true });
+    expect((await verifyPdfSignatures(bare, trust)).signatures[0]).toMatchObject({ intact: true, trusted: true });
+    const changed = Buffer.from(bare);
+    changed[changed.indexOf('72 720 Td')] = '8'.charCodeAt(0);
+    expect((await verifyPdfSignatures(changed, trust)).signatures[0]).toMatchObject({ intact: false });
   });
 
   it('a certificate expired at the signing time is reported so, and not trusted', async () => {
@@ -118,6 +182,21 @@ describe('digital signatures in a PDF, checked against what the operator trusts'
     expect((await verifyPdfSignatures(twice, EMPTY_TRUST)).signatures.map((s) => s.trusted)).toEqual([false, false]);
   });
 
+  /** A PDF with `n` signature dictionaries holding DER that is not a signature, each its own gap; an odd UTF-16 name. */
+  function signed(n: number, base: Buffer = makePdf('Văn bản')): Buffer {
+    let out = base;
+    for (let i = 0; i < n; i++) {
+      const dict = `\n${100 + i} 0 obj\n<< /ByteRange [0 0000000000 0000000000 0000000000] /Contents <3003020101> /Name <FEFF41> >>\nendobj\n`;
+      const start = out.length;
+      out = Buffer.concat([out, Buffer.from(dict, 'latin1')]);
+      const b = out.indexOf('<3003', start);
+      const c = b + '<3003020101>'.length;
+      const range = `/ByteRange [0 ${String(b).padStart(10, '0')} ${String(c).padStart(10, '0')} ${String(dict.length - (c - start)).padStart(10, '0')}]`;
+      out.write(range, out.indexOf('/ByteRange', start), 'latin1');
+    }
+    return out;
+  }
+
   it('a hostile signature field: an empty placeholder, ranges past the end, garbage instead of CMS', async () => {
     const base = makePdf('Văn bản').toString('latin1');
     const hostile = (dictionary: string) =>
@@ -130,11 +209,15 @@ describe('digital signatures in a PDF, checked against what the operator trusts'
     expect((await verifyPdfSignatures(past, trust)).unreadable).toEqual([
       'ByteRange [0 10 99999999 5] không khớp với tệp',
     ]);
-    // A file written to hold thousands of fields is read as far as the limit, and says so.
-    const many = hostile('/ByteRange [0 /*] '.repeat(MAX_SIGNATURE_FIELDS + 10));
-    const cut = (await verifyPdfSignatures(many, trust)).unreadable;
-    expect(cut).toHaveLength(MAX_SIGNATURE_FIELDS + 1);
-    expect(cut.at(-1)).toBe(`Tệp có hơn ${MAX_SIGNATURE_FIELDS} trường chữ ký; các trường sau không được kiểm tra`);
+    // Thousands of placeholders are skipped, twenty of them told; they do not hide a signature after them.
+    const many = signed(1, hostile('/ByteRange [0 /*] '.repeat(1000)));
+    const skippedMany = await verifyPdfSignatures(many, trust);
+    expect(skippedMany.unreadable).toHaveLength(20);
+    expect(skippedMany.signatures).toHaveLength(1);
+    // More signatures than any document carries: read as far as the limit, and said.
+    const cut = await verifyPdfSignatures(signed(MAX_SIGNATURE_FIELDS + 5), trust);
+    expect(cut.signatures).toHaveLength(MAX_SIGNATURE_FIELDS);
+    expect(cut.unreadable).toEqual([`Tệp có hơn ${MAX_SIGNATURE_FIELDS} chữ ký; các chữ ký sau không được kiểm tra`]);
     // A well-placed Contents holding DER that is not a signature.
     const garbage = Buffer.from(base, 'latin1');
     const text = `/ByteRange [0 0000000000 0000000000 0000000000] /Contents <3003020101>`;
@@ -148,6 +231,7 @@ describe('digital signatures in a PDF, checked against what the operator trusts'
     );
     const report = await verifyPdfSignatures(withSig, trust);
     expect(report.signatures).toHaveLength(1);
+    expect(report.signatures[0]?.byteRange).toEqual([0, b, c, withSig.length - c]);
     expect(report.signatures[0]).toMatchObject({ intact: false, trusted: false });
     expect(report.signatures[0]?.problems).toContain('Phần chữ ký không đọc được (không phải CMS SignedData).');
   });

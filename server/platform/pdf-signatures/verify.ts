@@ -1,5 +1,12 @@
-import { constants, createHash, verify as cryptoVerify, X509Certificate } from 'node:crypto';
-import type * as asn1js from 'asn1js';
+import {
+  constants,
+  createHash,
+  createVerify,
+  verify as cryptoVerify,
+  type KeyObject,
+  X509Certificate,
+} from 'node:crypto';
+import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { type FoundSignature, findSignatures } from './find';
 import type { TrustStore } from './trust';
@@ -12,17 +19,23 @@ export interface SignatureReport {
   subFilter: string | null;
   signer: { name: string | null; organization: string | null; serialNumber: string | null };
   issuer: { name: string | null; organization: string | null };
-  /** The signing time the signature carries (signed attribute), else the one the PDF writes; ISO. */
+  /**
+   * The signing time the signer's software wrote (signed attribute, else `/M`), ISO: a claim, as
+   * no trusted timestamp is read yet. Validity is judged at it; revocation for a compromised key
+   * whenever it happened.
+   */
   signingTime: string | null;
   /** The signed bytes are those signed: the digest matches and the signature verifies with the signer's key. */
   intact: boolean;
   /** The signature covers the whole file; false when something was appended after it (a later signature, or an edit). */
   coversWholeDocument: boolean;
-  /** The signer's certificate chains to a root the operator installed, each certificate valid at the signing time. */
+  /** Something was appended after this signature that no later intact signature covering the whole file vouches for. */
+  changedAfterSigning: boolean;
+  /** The signer's certificate chains to a root the operator installed through CAs, each valid at the signing time. */
   trusted: boolean;
   /** The signer's certificate was valid (not before, not after) at the signing time. */
   validAtSigningTime: boolean;
-  /** Revoked at or before the signing time by an installed CRL; null when no installed CRL covers it. */
+  /** Revoked by an installed, current CRL (a compromised key whenever, else by the signing time); null when unknown. */
   revoked: boolean | null;
   /** What is wrong or unknown, in Vietnamese, for the person reading the result. */
   problems: string[];
@@ -42,6 +55,8 @@ const OID = {
   messageDigest: '1.2.840.113549.1.9.4',
   signedData: '1.2.840.113549.1.7.2',
   subjectKeyIdentifier: '2.5.29.14',
+  basicConstraints: '2.5.29.19',
+  crlReason: '2.5.29.21',
   rsaPss: '1.2.840.113549.1.1.10',
 } as const;
 
@@ -52,6 +67,25 @@ const DIGESTS: Record<string, string> = {
   '2.16.840.1.101.3.4.2.2': 'sha384',
   '2.16.840.1.101.3.4.2.3': 'sha512',
 };
+/** Signature algorithms that name their own hash. */
+const SIGNATURE_HASHES: Record<string, string> = {
+  '1.2.840.113549.1.1.5': 'sha1',
+  '1.2.840.113549.1.1.11': 'sha256',
+  '1.2.840.113549.1.1.12': 'sha384',
+  '1.2.840.113549.1.1.13': 'sha512',
+  '1.2.840.10045.4.1': 'sha1',
+  '1.2.840.10045.4.3.2': 'sha256',
+  '1.2.840.10045.4.3.3': 'sha384',
+  '1.2.840.10045.4.3.4': 'sha512',
+};
+/** Key algorithms written as the signature algorithm: the hash is the digest algorithm's. */
+const KEY_ONLY = new Set(['1.2.840.113549.1.1.1', '1.2.840.10045.2.1']);
+/** CRL reasons after which no signature by the key can be believed, whenever it claims to have been made. */
+const COMPROMISE = new Set([0, 1, 2, 10]);
+/** Certificates one signature may carry; more is no real signature. */
+const MAX_CARRIED = 20;
+/** How far ahead of this server's clock a claimed signing time may be. */
+const CLOCK_SKEW_MS = 5 * 60_000;
 
 function nameField(name: pkijs.RelativeDistinguishedNames, oid: string): string | null {
   const found = name.typesAndValues.find((tv) => tv.type === oid);
@@ -59,8 +93,9 @@ function nameField(name: pkijs.RelativeDistinguishedNames, oid: string): string 
   return typeof value === 'string' ? value : null;
 }
 
-function derOf(cert: pkijs.Certificate): Buffer {
-  return Buffer.from(cert.toSchema(true).toBER(false));
+/** The certificate's own bytes as it came (never re-encoded: a re-encoding may not match its signature). */
+function rawOf(cert: pkijs.Certificate): Buffer {
+  return Buffer.from(cert.toSchema(false).toBER(false));
 }
 
 function pkijsCertificate(cert: X509Certificate): pkijs.Certificate {
@@ -76,8 +111,7 @@ function digestOf(pdf: Buffer, [a, b, c, d]: FoundSignature['byteRange'], algori
 }
 
 /** The certificate the signer info names, among those the signature carries. */
-function signerCertificateOf(signed: pkijs.SignedData, info: pkijs.SignerInfo): pkijs.Certificate | null {
-  const certs = (signed.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
+function signerCertificateOf(certs: pkijs.Certificate[], info: pkijs.SignerInfo): pkijs.Certificate | null {
   if (info.sid instanceof pkijs.IssuerAndSerialNumber) {
     const sid = info.sid;
     return certs.find((c) => c.issuer.isEqual(sid.issuer) && c.serialNumber.isEqual(sid.serialNumber)) ?? null;
@@ -92,60 +126,95 @@ function signerCertificateOf(signed: pkijs.SignedData, info: pkijs.SignerInfo): 
   );
 }
 
+/** The hash and key options the signature value is checked with; null for an algorithm not known here. */
+function signatureCheck(
+  info: pkijs.SignerInfo,
+  key: KeyObject,
+  digest: string,
+): {
+  hash: string;
+  key: KeyObject | { key: KeyObject; padding?: number; saltLength?: number; dsaEncoding?: 'der' };
+} | null {
+  const algorithm = info.signatureAlgorithm.algorithmId;
+  if (algorithm === OID.rsaPss) {
+    const params = new pkijs.RSASSAPSSParams({ schema: info.signatureAlgorithm.algorithmParams });
+    const hash = DIGESTS[params.hashAlgorithm.algorithmId];
+    if (!hash) return null;
+    return { hash, key: { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: params.saltLength } };
+  }
+  const hash = SIGNATURE_HASHES[algorithm] ?? (KEY_ONLY.has(algorithm) ? digest : undefined);
+  if (!hash) return null;
+  return { hash, key: key.asymmetricKeyType === 'ec' ? { key, dsaEncoding: 'der' } : key };
+}
+
 /**
- * The CMS checks of RFC 5652 §5.4 and §5.6, by node:crypto: the digest of the signed ranges
- * equals the signed `messageDigest` attribute, and the signature over the signed attributes
- * verifies with the signer's key (RSA PKCS #1 v1.5, RSA-PSS or ECDSA).
+ * The CMS checks of RFC 5652 §5.4 and §5.6, by node:crypto: with signed attributes, the digest
+ * of the signed ranges equals the signed `messageDigest` and the signature over the attributes
+ * verifies; without them, the signature verifies over the ranges themselves. RSA PKCS #1 v1.5,
+ * RSA-PSS and ECDSA.
  */
 function cmsHolds(pdf: Buffer, found: FoundSignature, info: pkijs.SignerInfo, signer: X509Certificate): boolean {
-  const algorithm = DIGESTS[info.digestAlgorithm.algorithmId];
+  const digest = DIGESTS[info.digestAlgorithm.algorithmId];
+  if (!digest) return false;
+  const check = signatureCheck(info, signer.publicKey, digest);
+  if (!check) return false;
+  const signature = Buffer.from(info.signature.valueBlock.valueHexView);
   const attrs = info.signedAttrs;
-  if (!algorithm || !attrs) return false;
-  const digest = attrs.attributes.find((a) => a.type === OID.messageDigest)?.values[0] as
-    | asn1js.OctetString
-    | undefined;
-  const claimed = digest?.valueBlock?.valueHexView;
-  if (!claimed || !digestOf(pdf, found.byteRange, algorithm).equals(Buffer.from(claimed))) return false;
+  if (!attrs) {
+    const [a, b, c, d] = found.byteRange;
+    return createVerify(check.hash)
+      .update(pdf.subarray(a, a + b))
+      .update(pdf.subarray(c, c + d))
+      .verify(check.key, signature);
+  }
+  const claimed = attrs.attributes.find((a) => a.type === OID.messageDigest)?.values[0];
+  if (!(claimed instanceof asn1js.OctetString)) return false;
+  if (!digestOf(pdf, found.byteRange, digest).equals(Buffer.from(claimed.valueBlock.valueHexView))) return false;
   // What was signed is the attributes' DER with the SET tag, not the [0] IMPLICIT tag they travel under.
   const signedDer = Buffer.from(attrs.encodedValue);
   signedDer[0] = 0x31;
-  const signature = Buffer.from(info.signature.valueBlock.valueHexView);
-  try {
-    if (info.signatureAlgorithm.algorithmId === OID.rsaPss) {
-      const params = new pkijs.RSASSAPSSParams({ schema: info.signatureAlgorithm.algorithmParams });
-      return cryptoVerify(
-        DIGESTS[params.hashAlgorithm.algorithmId] ?? 'sha1',
-        signedDer,
-        { key: signer.publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: params.saltLength },
-        signature,
-      );
-    }
-    const key =
-      signer.publicKey.asymmetricKeyType === 'ec'
-        ? { key: signer.publicKey, dsaEncoding: 'der' as const }
-        : signer.publicKey;
-    return cryptoVerify(algorithm, signedDer, key, signature);
-  } catch {
-    return false;
-  }
+  return cryptoVerify(check.hash, signedDer, check.key, signature);
 }
 
 function validAt(cert: X509Certificate, at: Date): boolean {
   return new Date(cert.validFrom) <= at && at <= new Date(cert.validTo);
 }
 
-/** Issuer → subject, each link checked by signature; ends at an installed root, or where no issuer is known. */
+/** The path length a CA allows below it, or undefined when it sets none. */
+function pathLenOf(cert: X509Certificate): number | undefined {
+  const ext = pkijsCertificate(cert).extensions?.find((e) => e.extnID === OID.basicConstraints);
+  const value = (ext?.parsedValue as pkijs.BasicConstraints | undefined)?.pathLenConstraint;
+  return typeof value === 'number' ? value : undefined;
+}
+
+/** `issuer` may have issued `subject`, `below` CAs under it on the way to the signer. */
+function issued(subject: X509Certificate, issuer: X509Certificate, below: number): boolean {
+  if (!subject.checkIssued(issuer) || !subject.verify(issuer.publicKey)) return false;
+  // Only a CA issues certificates, within the path length it allows.
+  if (!issuer.ca) return false;
+  const pathLen = pathLenOf(issuer);
+  return pathLen === undefined || below <= pathLen;
+}
+
+/**
+ * Issuer → subject, each link checked by signature and by the issuer being a CA allowed to issue
+ * that deep; ends at an installed root (or the signer installed as trusted itself), or where no
+ * issuer is known.
+ */
 function chainOf(
   signer: X509Certificate,
   pool: X509Certificate[],
   roots: X509Certificate[],
 ): { path: X509Certificate[]; root: X509Certificate | null } {
+  const direct = roots.find((r) => r.raw.equals(signer.raw));
+  if (direct) return { path: [signer], root: direct };
   const path = [signer];
   let current = signer;
   for (let depth = 0; depth < 10; depth++) {
-    const root = roots.find((r) => current.checkIssued(r) && current.verify(r.publicKey));
+    const below = path.length - 1;
+    const root = roots.find((r) => issued(current, r, below));
     if (root) return { path: root.raw.equals(current.raw) ? path : [...path, root], root };
-    const next = pool.find((p) => !p.raw.equals(current.raw) && current.checkIssued(p) && current.verify(p.publicKey));
+    const next = pool.find((p) => !p.raw.equals(current.raw) && !path.includes(p) && issued(current, p, below));
     if (!next) break;
     path.push(next);
     current = next;
@@ -153,34 +222,62 @@ function chainOf(
   return { path, root: null };
 }
 
-/** Revoked at `at` by a CRL its issuer signed; null when no installed CRL is the issuer's. */
-async function revokedAt(
+/** Whether the CRL was signed by the issuer, asked once per CRL and issuer. */
+const crlSignedBy = new WeakMap<pkijs.CertificateRevocationList, Map<string, Promise<boolean>>>();
+function crlVerified(crl: pkijs.CertificateRevocationList, issuer: X509Certificate): Promise<boolean> {
+  const byIssuer = crlSignedBy.get(crl) ?? new Map<string, Promise<boolean>>();
+  crlSignedBy.set(crl, byIssuer);
+  let answer = byIssuer.get(issuer.fingerprint256);
+  if (!answer) {
+    answer = crl.verify({ issuerCertificate: pkijsCertificate(issuer) }).catch(() => false);
+    byIssuer.set(issuer.fingerprint256, answer);
+  }
+  return answer;
+}
+
+/**
+ * Revoked by a current CRL its issuer signed: whenever it happened for a compromised key (the
+ * signing time is the signer's claim), by the signing time for any other reason. Null when no
+ * installed CRL of the issuer is current.
+ */
+async function revocationOf(
   cert: X509Certificate,
   issuer: X509Certificate,
   crls: pkijs.CertificateRevocationList[],
   at: Date,
+  now: Date,
   problems: string[],
 ): Promise<boolean | null> {
-  const issuerPk = pkijsCertificate(issuer);
-  const subject = pkijsCertificate(cert);
-  let covered = false;
+  const issuerName = pkijsCertificate(issuer).subject;
+  const serial = pkijsCertificate(cert).serialNumber;
+  let current = false;
   for (const crl of crls) {
-    if (!crl.issuer.isEqual(issuerPk.subject)) continue;
-    if (!(await crl.verify({ issuerCertificate: issuerPk }).catch(() => false))) continue;
-    covered = true;
-    if (crl.nextUpdate && crl.nextUpdate.value < at) {
-      problems.push('Danh sách thu hồi (CRL) đã cài đặt cũ hơn thời điểm ký; cần nhập danh sách mới.');
-    }
-    const entry = crl.revokedCertificates?.find((r) => r.userCertificate.isEqual(subject.serialNumber));
+    if (!crl.issuer.isEqual(issuerName)) continue;
+    if (!(await crlVerified(crl, issuer))) continue;
+    const entry = crl.revokedCertificates?.find((r) => r.userCertificate.isEqual(serial));
     if (entry) {
-      if (entry.revocationDate.value <= at) return true;
-      problems.push(`Chứng thư số bị thu hồi sau thời điểm ký (${entry.revocationDate.value.toISOString()}).`);
+      const reasonExt = entry.crlEntryExtensions?.extensions.find((e) => e.extnID === OID.crlReason);
+      const reason = (reasonExt?.parsedValue as asn1js.Enumerated | undefined)?.valueBlock?.valueDec ?? 0;
+      const when = entry.revocationDate.value;
+      if (COMPROMISE.has(reason) || when <= at) return true;
+      problems.push(`Chứng thư số bị thu hồi sau thời điểm ký ghi trong chữ ký (${when.toISOString()}).`);
     }
+    if (!crl.nextUpdate || crl.nextUpdate.value >= now) current = true;
   }
-  return covered ? false : null;
+  if (!current && crls.some((crl) => crl.issuer.isEqual(issuerName))) {
+    problems.push('Danh sách thu hồi (CRL) đã cài đặt đã quá hạn cập nhật; cần nhập danh sách mới.');
+  }
+  return current ? false : null;
 }
 
-async function checkOne(pdf: Buffer, found: FoundSignature, trust: TrustStore): Promise<SignatureReport> {
+/** The time a signing-time attribute holds, or null when it holds anything else. */
+function attributeTime(value: unknown): Date | null {
+  if (!(value instanceof asn1js.UTCTime) && !(value instanceof asn1js.GeneralizedTime)) return null;
+  const date = value.toDate();
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+async function checkOne(pdf: Buffer, found: FoundSignature, trust: TrustStore, now: Date): Promise<SignatureReport> {
   const problems: string[] = [];
   const report: SignatureReport = {
     byteRange: found.byteRange,
@@ -190,14 +287,12 @@ async function checkOne(pdf: Buffer, found: FoundSignature, trust: TrustStore): 
     signingTime: found.writtenTime?.toISOString() ?? null,
     intact: false,
     coversWholeDocument: found.byteRange[2] + found.byteRange[3] === pdf.length,
+    changedAfterSigning: false,
     trusted: false,
     validAtSigningTime: false,
     revoked: null,
     problems,
   };
-  if (!report.coversWholeDocument) {
-    problems.push('Tệp có thêm nội dung sau chữ ký này (chữ ký sau hoặc sửa đổi).');
-  }
   let signed: pkijs.SignedData;
   try {
     const info = pkijs.ContentInfo.fromBER(new Uint8Array(found.cms));
@@ -207,20 +302,23 @@ async function checkOne(pdf: Buffer, found: FoundSignature, trust: TrustStore): 
     problems.push('Phần chữ ký không đọc được (không phải CMS SignedData).');
     return report;
   }
+  const certs = (signed.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
+  if (certs.length > MAX_CARRIED) {
+    problems.push(`Chữ ký mang hơn ${MAX_CARRIED} chứng thư số; không được kiểm tra.`);
+    return report;
+  }
   const signerInfo = signed.signerInfos[0];
-  const time = signerInfo?.signedAttrs?.attributes.find((a) => a.type === OID.signingTime)?.values[0] as
-    | asn1js.UTCTime
-    | asn1js.GeneralizedTime
-    | undefined;
-  const signingTime = time?.toDate() ?? found.writtenTime;
-  if (signingTime) report.signingTime = signingTime.toISOString();
+  const claimedTime =
+    attributeTime(signerInfo?.signedAttrs?.attributes.find((a) => a.type === OID.signingTime)?.values[0]) ??
+    found.writtenTime;
+  if (claimedTime) report.signingTime = claimedTime.toISOString();
 
-  const signerCert = signerInfo ? signerCertificateOf(signed, signerInfo) : null;
+  const signerCert = signerInfo ? signerCertificateOf(certs, signerInfo) : null;
   if (!signerInfo || !signerCert) {
     problems.push('Không tìm thấy chứng thư số của người ký trong chữ ký.');
     return report;
   }
-  const signer = new X509Certificate(derOf(signerCert));
+  const signer = new X509Certificate(rawOf(signerCert));
   report.intact = cmsHolds(pdf, found, signerInfo, signer);
   if (!report.intact) problems.push('Chữ ký không hợp lệ: nội dung đã bị thay đổi sau khi ký, hoặc chữ ký bị hỏng.');
   report.signer = {
@@ -233,48 +331,88 @@ async function checkOne(pdf: Buffer, found: FoundSignature, trust: TrustStore): 
     organization: nameField(signerCert.issuer, OID.organization),
   };
 
-  const at = signingTime ?? new Date();
-  if (!signingTime) problems.push('Chữ ký không ghi thời điểm ký; kiểm tra theo thời điểm hiện tại.');
-  report.validAtSigningTime = validAt(signer, at);
+  let at = claimedTime ?? now;
+  if (!claimedTime) problems.push('Chữ ký không ghi thời điểm ký; kiểm tra theo thời điểm hiện tại.');
+  else problems.push('Thời điểm ký do phần mềm của người ký ghi, chưa có dấu thời gian tin cậy xác nhận.');
+  const inFuture = at.getTime() > now.getTime() + CLOCK_SKEW_MS;
+  if (inFuture) {
+    problems.push('Thời điểm ký ghi trong chữ ký ở sau thời điểm hiện tại.');
+    at = now;
+  }
+  report.validAtSigningTime = validAt(signer, at) && !inFuture;
   if (!report.validAtSigningTime)
     problems.push('Chứng thư số của người ký không còn hiệu lực (hoặc chưa có hiệu lực) tại thời điểm ký.');
 
-  const carried = (signed.certificates ?? [])
-    .filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate)
-    .map((c) => new X509Certificate(derOf(c)));
+  const carried = certs.map((c) => new X509Certificate(rawOf(c)));
   const { path, root } = chainOf(signer, [...carried, ...trust.intermediates], trust.roots);
   if (!root) {
     problems.push('Chứng thư số không thuộc tổ chức cung cấp dịch vụ chứng thực nào được tin cậy trên máy chủ này.');
   } else if (!path.every((c) => validAt(c, at))) {
     problems.push('Một chứng thư số trong chuỗi chứng thực không có hiệu lực tại thời điểm ký.');
   } else {
-    report.trusted = true;
+    report.trusted = report.validAtSigningTime;
   }
 
-  // Revocation as of the signing time: the signer's certificate by its issuer's CRL; a CA above it
-  // counts as revoked when a CRL installed says so (an authority's own CRL is rarely at hand).
+  // Revocation: the signer's certificate by its issuer's CRL; a CA above it counts as revoked
+  // when an installed CRL says so (an authority's own CRL is rarely at hand).
   let revoked: boolean | null = null;
   for (let i = 0; i + 1 < path.length; i++) {
-    const state = await revokedAt(path[i] as X509Certificate, path[i + 1] as X509Certificate, trust.crls, at, problems);
+    const cert = path[i] as X509Certificate;
+    const state = await revocationOf(cert, path[i + 1] as X509Certificate, trust.crls, at, now, problems);
     if (i === 0) revoked = state;
     else if (state === true) revoked = true;
   }
   report.revoked = revoked;
   if (revoked === true) {
     report.trusted = false;
-    problems.push('Chứng thư số đã bị thu hồi trước thời điểm ký.');
+    problems.push('Chứng thư số đã bị thu hồi.');
   } else if (revoked === null) {
     problems.push(
-      'Chưa có danh sách thu hồi (CRL) của tổ chức cấp chứng thư số này trên máy chủ; chưa kiểm tra được việc thu hồi.',
+      'Chưa có danh sách thu hồi (CRL) còn hạn của tổ chức cấp chứng thư số này trên máy chủ; chưa kiểm tra được việc thu hồi.',
     );
   }
   return report;
 }
 
-/** Every signature of the PDF, checked against what the operator trusts. */
-export async function verifyPdfSignatures(pdf: Buffer, trust: TrustStore): Promise<PdfSignaturesReport> {
+/** A signature that could not be checked at all: nothing of it is believed. */
+function unreadableReport(pdf: Buffer, found: FoundSignature): SignatureReport {
+  return {
+    byteRange: found.byteRange,
+    subFilter: found.subFilter,
+    signer: { name: null, organization: null, serialNumber: null },
+    issuer: { name: null, organization: null },
+    signingTime: null,
+    intact: false,
+    coversWholeDocument: found.byteRange[2] + found.byteRange[3] === pdf.length,
+    changedAfterSigning: false,
+    trusted: false,
+    validAtSigningTime: false,
+    revoked: null,
+    problems: ['Không kiểm tra được chữ ký này: dữ liệu chữ ký không hợp lệ.'],
+  };
+}
+
+/** Every signature of the PDF, checked against what the operator trusts. Never throws on what the file holds. */
+export async function verifyPdfSignatures(
+  pdf: Buffer,
+  trust: TrustStore,
+  now: Date = new Date(),
+): Promise<PdfSignaturesReport> {
   const { signatures, skipped } = findSignatures(pdf);
   const reports: SignatureReport[] = [];
-  for (const found of signatures) reports.push(await checkOne(pdf, found, trust));
+  for (const found of signatures) {
+    reports.push(await checkOne(pdf, found, trust, now).catch(() => unreadableReport(pdf, found)));
+  }
+  // What was appended after a signature is vouched for only by a later intact signature over the whole file.
+  const wholeEnd = reports.find((r) => r.intact && r.coversWholeDocument)?.byteRange[2];
+  for (const r of reports) {
+    if (r.coversWholeDocument) continue;
+    r.changedAfterSigning = wholeEnd === undefined || wholeEnd <= r.byteRange[2];
+    r.problems.unshift(
+      r.changedAfterSigning
+        ? 'Tệp có nội dung thêm vào sau chữ ký này mà không chữ ký nào sau đó xác nhận.'
+        : 'Tệp có thêm nội dung sau chữ ký này, được xác nhận bằng chữ ký sau.',
+    );
+  }
   return { signed: reports.length > 0, signatures: reports, unreadable: skipped.map((s) => s.reason) };
 }

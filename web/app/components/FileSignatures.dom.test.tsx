@@ -23,6 +23,7 @@ const signature = (extra: Partial<PdfSignature>): PdfSignature => ({
   signingTime: '2026-12-07T02:30:00.000Z',
   intact: true,
   coversWholeDocument: true,
+  changedAfterSigning: false,
   trusted: true,
   validAtSigningTime: true,
   revoked: false,
@@ -76,7 +77,7 @@ describe('a document’s files show the digital signatures of each PDF', () => {
     expect(screen.getByText('Không có chữ ký số')).toBeTruthy();
   });
 
-  it('names revoked, expired and untrusted certificates', () => {
+  it('names revoked, expired and untrusted certificates, and a file changed after its signature', () => {
     renderInApp(<DocumentFiles files={[FILES[0] as FileEntry]} url={url} />, {
       cached: [
         [
@@ -85,6 +86,7 @@ describe('a document’s files show the digital signatures of each PDF', () => {
             signature({ revoked: true, trusted: false }),
             signature({ validAtSigningTime: false, trusted: false }),
             signature({ trusted: false, revoked: null }),
+            signature({ coversWholeDocument: false, changedAfterSigning: true }),
           ]),
         ],
       ],
@@ -93,6 +95,7 @@ describe('a document’s files show the digital signatures of each PDF', () => {
       'revoked',
       'expired',
       'untrusted',
+      'changed',
     ]);
   });
 });

@@ -10,6 +10,7 @@ const LOOK: Record<Verdict, { color: string; icon: React.ReactNode }> = {
   broken: { color: 'error', icon: <CloseCircleOutlined /> },
   revoked: { color: 'error', icon: <CloseCircleOutlined /> },
   expired: { color: 'warning', icon: <ExclamationCircleOutlined /> },
+  changed: { color: 'warning', icon: <ExclamationCircleOutlined /> },
   untrusted: { color: 'warning', icon: <ExclamationCircleOutlined /> },
   valid: { color: 'success', icon: <CheckCircleOutlined /> },
 };

@@ -17,6 +17,7 @@ export const tsig = {
     broken: 'Chữ ký bị hỏng: nội dung đã bị thay đổi sau khi ký',
     revoked: 'Chứng thư số đã bị thu hồi',
     expired: 'Chứng thư số không còn hiệu lực khi ký',
+    changed: 'Tệp có nội dung thêm vào sau khi ký',
     untrusted: 'Chưa xác thực được nơi cấp chứng thư số',
     valid: 'Chữ ký số hợp lệ',
   },
@@ -29,6 +30,7 @@ export function verdictOf(s: PdfSignature): Verdict {
   if (!s.intact) return 'broken';
   if (s.revoked === true) return 'revoked';
   if (!s.validAtSigningTime) return 'expired';
+  if (s.changedAfterSigning) return 'changed';
   if (!s.trusted) return 'untrusted';
   return 'valid';
 }

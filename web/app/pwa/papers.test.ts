@@ -107,6 +107,14 @@ describe("a person's meeting papers on the phone", () => {
     expect(await store.has(PAPERS_CACHE)).toBe(false);
   });
 
+  it("keeping papers where someone else's are left deletes theirs first", async () => {
+    await savePapers(MEETING, 'u-1');
+    await store.stores.get(PAPERS_CACHE)?.put('/api/meetings/m-9/files/f-9', new Response('giấy tờ của u-1'));
+    await savePapers(MEETING, 'u-2');
+    expect(await (await store.stores.get(PAPERS_CACHE)?.match(OWNER_KEY))?.text()).toBe('u-2');
+    expect(await store.stores.get(PAPERS_CACHE)?.match('/api/meetings/m-9/files/f-9')).toBeUndefined();
+  });
+
   it('a sign-in on a phone that keeps nothing creates nothing', async () => {
     expect(await claimPapers('u-1')).toBe(false);
     expect(await store.has(PAPERS_CACHE)).toBe(false);

@@ -86,6 +86,9 @@ export async function savePapers(
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<SavedPackage> {
   const pkg = await fetchPackage(meetingId);
+  // Papers someone else kept on this phone go before this person's are kept.
+  const before = await (await keptPapers())?.match(OWNER_KEY);
+  if (before && (await before.text()) !== owner) await forgetPapers();
   const cache = await caches.open(PAPERS_CACHE);
   if (!(await cache.match(OWNER_KEY))) await cache.put(OWNER_KEY, new Response(owner));
   return fillPapers(cache, pkg, onProgress);
