@@ -102,6 +102,8 @@ export function createPackageIntake(
           maxBytes: config.exchange.maxBytes,
           // Each source is a sender of its own: one busy peer does not hold up the others' readings.
           sender: `exchange:${sender}`,
+          // Taken while parsing, before the package's transaction: one document to many offices is read once.
+          reuseReading: true,
         })
         .then(
           (file) => {

@@ -42,6 +42,7 @@ export function registerFilesRoutes(app: App, store: FileStore, options: { maxBy
             fileName: part.filename,
             maxBytes: options.maxBytes,
             sender: `user:${actor.userId}`,
+            reuseReading: true,
           });
         }
       } catch (error) {

@@ -109,7 +109,11 @@ describe.each(testEngines())('file store on %s', (engine) => {
       const pdf = makePdf('Công văn gửi 500 xã');
       const scan = makePdf('');
       for (let i = 0; i < 3; i++) {
-        const got = await store.put(Readable.from([pdf]), { fileName: `bản ${i}.pdf`, maxBytes: 1_000_000 });
+        const got = await store.put(Readable.from([pdf]), {
+          fileName: `bản ${i}.pdf`,
+          maxBytes: 1_000_000,
+          reuseReading: true,
+        });
         expect(got).toMatchObject({ contentType: 'application/pdf', fileName: `bản ${i}.pdf`, warnings: [] });
       }
       expect(store.stats().pdfReadings).toBe(1);
@@ -118,13 +122,17 @@ describe.each(testEngines())('file store on %s', (engine) => {
       const junk = await store.receive(Readable.from([Buffer.from('junk\n'), pdf]), {
         fileName: 'lạ.pdf',
         maxBytes: 1_000_000,
+        reuseReading: true,
       });
       expect(junk.warnings.map((w) => w.code)).toEqual(['files.pdf_header_moved']);
       await junk.discard();
       expect(store.stats().pdfReadings).toBe(2);
-      await store.put(Readable.from([scan]), { fileName: 'scan.pdf', maxBytes: 1_000_000 });
-      await store.put(Readable.from([scan]), { fileName: 'scan.pdf', maxBytes: 1_000_000 });
+      await store.put(Readable.from([scan]), { fileName: 'scan.pdf', maxBytes: 1_000_000, reuseReading: true });
+      await store.put(Readable.from([scan]), { fileName: 'scan.pdf', maxBytes: 1_000_000, reuseReading: true });
       expect(store.stats().pdfReadings).toBe(4);
+      // Unless asked, the database is not asked: a stored PDF is read again.
+      await store.put(Readable.from([pdf]), { fileName: 'lại.pdf', maxBytes: 1_000_000 });
+      expect(store.stats().pdfReadings).toBe(5);
     });
 
     it('refuses a file over the limit as soon as it passes it, leaving nothing behind', async () => {

@@ -115,7 +115,18 @@ export function createFileStore(deps: FileStoreDeps) {
    */
   async function receive(
     source: Readable,
-    options: { fileName: string; maxBytes: number; sender?: string; executor?: Executor },
+    options: {
+      fileName: string;
+      maxBytes: number;
+      sender?: string;
+      executor?: Executor;
+      /**
+       * Bytes already stored with their text and pages are not read again. Asks the database, so
+       * only where no transaction of this flow holds it (on SQLite the query would wait for it),
+       * or with that transaction as `executor`.
+       */
+      reuseReading?: boolean;
+    },
   ): Promise<StagedFile> {
     await fsp.mkdir(tempDir, { recursive: true });
     const temp = path.join(tempDir, `${randomBytes(12).toString('hex')}.part`);
@@ -136,11 +147,13 @@ export function createFileStore(deps: FileStoreDeps) {
       if ((source as { truncated?: boolean }).truncated) throw errors.tooLarge(options.maxBytes);
       if (size === 0) throw errors.empty();
       const sha256 = hash.digest('hex');
-      const known = await (options.executor ?? db)
-        .selectFrom('blobs')
-        .select(['text_content as text', 'page_count as pages'])
-        .where('sha256', '=', sha256)
-        .executeTakeFirst();
+      const known = options.reuseReading
+        ? await (options.executor ?? db)
+            .selectFrom('blobs')
+            .select(['text_content as text', 'page_count as pages'])
+            .where('sha256', '=', sha256)
+            .executeTakeFirst()
+        : undefined;
       const judged = await judgeFile(temp, options.fileName, {
         allowed: types,
         pdf: reader,
@@ -218,7 +231,7 @@ export function createFileStore(deps: FileStoreDeps) {
    */
   async function put(
     source: Readable,
-    options: { fileName: string; maxBytes: number; executor?: Executor; sender?: string },
+    options: { fileName: string; maxBytes: number; executor?: Executor; sender?: string; reuseReading?: boolean },
   ): Promise<ReceivedFile> {
     return (await receive(source, options)).commit(options.executor);
   }
