@@ -115,6 +115,34 @@ describe("a person's meeting papers on the phone", () => {
     expect(await store.stores.get(PAPERS_CACHE)?.match('/api/meetings/m-9/files/f-9')).toBeUndefined();
   });
 
+  it('a sign-out landing between looking for the store and opening it does not bring it back', async () => {
+    // One Web Lock, as the browser keeps it for the page and the worker alike.
+    let queue = Promise.resolve();
+    vi.stubGlobal('navigator', {
+      locks: {
+        request: <T>(_name: string, work: () => Promise<T>) => {
+          const run = queue.then(work);
+          queue = run.then(
+            () => undefined,
+            () => undefined,
+          );
+          return run;
+        },
+      },
+    });
+    await savePapers(MEETING, 'u-1');
+    let signedOut: Promise<void> | undefined;
+    const has = store.has.bind(store);
+    store.has = async (name: string) => {
+      const answer = await has(name);
+      signedOut ??= forgetPapers();
+      return answer;
+    };
+    await readPackage(MEETING);
+    await signedOut;
+    expect(await has(PAPERS_CACHE)).toBe(false);
+  });
+
   it('a sign-in on a phone that keeps nothing creates nothing', async () => {
     expect(await claimPapers('u-1')).toBe(false);
     expect(await store.has(PAPERS_CACHE)).toBe(false);

@@ -48,11 +48,22 @@ async function get(url: string): Promise<Response> {
 }
 
 /**
- * The kept papers, if there are any. Reading never creates the store: a read that races a
- * sign-out must not leave one behind.
+ * Runs `work` holding the papers' Web Lock, shared by the pages and the service worker: looking
+ * for the store and opening it is one step, and deleting it another, so a deletion (a sign-out)
+ * never lands between the look and the open, which would create the store anew.
  */
-async function keptPapers(): Promise<Cache | undefined> {
-  return (await caches.has(PAPERS_CACHE)) ? caches.open(PAPERS_CACHE) : undefined;
+function underPapersLock<T>(work: () => Promise<T>): Promise<T> {
+  const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+  return locks ? (locks.request(PAPERS_LOCK, work) as Promise<T>) : work();
+}
+const PAPERS_LOCK = 'vp-papers';
+
+/**
+ * The kept papers, if there are any. Never creates the store: a read or a refresh that races a
+ * sign-out must not leave one behind. A Cache opened before a deletion takes writes no one reads.
+ */
+function keptPapers(): Promise<Cache | undefined> {
+  return underPapersLock(async () => ((await caches.has(PAPERS_CACHE)) ? caches.open(PAPERS_CACHE) : undefined));
 }
 
 export async function readPackage(meetingId: string): Promise<SavedPackage | null> {
@@ -198,7 +209,7 @@ export async function noteReply(
 
 /** Everyone's papers gone: at sign-out. */
 export async function forgetPapers(): Promise<void> {
-  await caches.delete(PAPERS_CACHE);
+  await underPapersLock(() => caches.delete(PAPERS_CACHE));
 }
 
 /**
