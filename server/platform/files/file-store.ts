@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
-import { buffer } from 'node:stream/consumers';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
@@ -12,12 +11,11 @@ import type { Config } from '../config/config';
 import type { Database, Executor } from '../db/database';
 import { DomainError } from '../http/errors';
 import { newId } from '../ids';
-import { loadTrustStore, type TrustStore } from '../pdf-signatures/trust';
-import { type PdfSignaturesReport, verifyPdfSignatures } from '../pdf-signatures/verify';
 import * as errors from './files.errors';
 import { type FileWarning, judgeFile } from './judge';
 import { createPdfReader, DEFAULT_PDF_LIMITS, type PdfLimits, type PdfReader } from './pdf-reader';
 import { type ByteRange, type OpenedFile, requestedRange, sendOpenedFile } from './send-file';
+import { createSignatureChecks } from './signature-checks';
 import type { DocumentContent } from './text-extract';
 
 export { cleanFileName } from './file-name';
@@ -61,26 +59,6 @@ export interface FileStoreDeps {
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
-/** Signature checks kept in memory, per file and state of the trust directory. */
-const CHECKED_KEPT = 500;
-/** Signature checks running at once in this process, each with its file in memory. */
-const CHECKS_AT_ONCE = 2;
-
-/** Names, sizes and times of every file in the trust directory's folders: changes when anything does. */
-function trustStamp(dir: string): string {
-  const parts: string[] = [];
-  for (const sub of ['roots', 'intermediates', 'crls']) {
-    try {
-      for (const name of fs.readdirSync(path.join(dir, sub)).sort()) {
-        const stat = fs.statSync(path.join(dir, sub, name));
-        parts.push(`${sub}/${name}:${stat.size}:${stat.mtimeMs}`);
-      }
-    } catch {
-      parts.push(`${sub}:none`);
-    }
-  }
-  return parts.join('|');
-}
 /** A staged file this old is no longer being received by anyone. */
 const STAGED_STALE_MS = 60 * 60_000;
 
@@ -94,11 +72,6 @@ export function createFileStore(deps: FileStoreDeps) {
   const pdf = createPdfReader(deps.pdfLimits ?? DEFAULT_PDF_LIMITS);
   let bytesWritten = 0;
   let pdfReadings = 0;
-  let trustLoaded: { store: TrustStore; stamp: string } | undefined;
-  const checked = new Map<string, PdfSignaturesReport & { checkedAt: string }>();
-  const checking = new Map<string, Promise<PdfSignaturesReport & { checkedAt: string }>>();
-  let checksRunning = 0;
-  const checkWaiters: (() => void)[] = [];
   const reader: PdfReader = {
     ...pdf,
     read: (filePath, sender) => {
@@ -298,53 +271,6 @@ export function createFileStore(deps: FileStoreDeps) {
     return { stream: handle.createReadStream(range ?? {}), size, contentType: row.content_type, range };
   }
 
-  /**
-   * The digital signatures of a stored PDF, checked against what the operator trusts now (the
-   * trust directory is read again when it changes: a CRL imported today applies at once). Kept
-   * per file and state of the trust directory; a file that is not a PDF has none.
-   */
-  async function signaturesOf(sha256: string): Promise<PdfSignaturesReport & { checkedAt: string }> {
-    const trust = currentTrust();
-    const key = `${sha256} ${trust.stamp}`;
-    const kept = checked.get(key);
-    if (kept) return kept;
-    // The same file asked for by several readers at once is checked once.
-    const running = checking.get(key);
-    if (running) return running;
-    const check = (async () => {
-      // A check holds the whole file in memory: at most CHECKS_AT_ONCE at a time.
-      while (checksRunning >= CHECKS_AT_ONCE) await new Promise<void>((resolve) => checkWaiters.push(resolve));
-      checksRunning++;
-      try {
-        const opened = await open(sha256);
-        let report: PdfSignaturesReport = { signed: false, signatures: [], unreadable: [] };
-        if (opened.contentType === 'application/pdf') {
-          report = await verifyPdfSignatures(await buffer(opened.stream), trust.store);
-        } else {
-          opened.stream.destroy();
-        }
-        const result = { ...report, checkedAt: clock.now().toISOString() };
-        checked.set(key, result);
-        // Bounded: the oldest checks go first.
-        if (checked.size > CHECKED_KEPT) checked.delete(checked.keys().next().value as string);
-        return result;
-      } finally {
-        checksRunning--;
-        checkWaiters.shift()?.();
-        checking.delete(key);
-      }
-    })();
-    checking.set(key, check);
-    return check;
-  }
-
-  /** The trust directory as loaded, reloaded when a file in it is added, removed or changed. */
-  function currentTrust(): { store: TrustStore; stamp: string } {
-    const stamp = trustStamp(deps.config.trustDir);
-    if (trustLoaded?.stamp !== stamp) trustLoaded = { store: loadTrustStore(deps.config.trustDir), stamp };
-    return trustLoaded;
-  }
-
   async function sizeOf(sha256: string): Promise<number> {
     if (!SHA256.test(sha256)) throw errors.fileNotFound();
     const row = await db.selectFrom('blobs').select('size').where('sha256', '=', sha256).executeTakeFirst();
@@ -390,7 +316,8 @@ export function createFileStore(deps: FileStoreDeps) {
     findUpload,
     open,
     textOf,
-    signaturesOf,
+    /** The digital signatures of a stored PDF, checked against the trust directory as it is now. */
+    signaturesOf: createSignatureChecks({ trustDir: deps.config.trustDir, clock, open }),
     sendFile,
     /** Bytes this process wrote to storage (disk files or `blobs.data`), for benchmarks. */
     stats: () => ({ bytesWritten, pdfReadings }),

@@ -8,6 +8,7 @@ import {
 } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { chainOf, revocationOf, validAt } from './chain';
 import { type FoundSignature, findSignatures } from './find';
 import type { TrustStore } from './trust';
 
@@ -55,8 +56,6 @@ const OID = {
   messageDigest: '1.2.840.113549.1.9.4',
   signedData: '1.2.840.113549.1.7.2',
   subjectKeyIdentifier: '2.5.29.14',
-  basicConstraints: '2.5.29.19',
-  crlReason: '2.5.29.21',
   rsaPss: '1.2.840.113549.1.1.10',
 } as const;
 
@@ -80,8 +79,6 @@ const SIGNATURE_HASHES: Record<string, string> = {
 };
 /** Key algorithms written as the signature algorithm: the hash is the digest algorithm's. */
 const KEY_ONLY = new Set(['1.2.840.113549.1.1.1', '1.2.840.10045.2.1']);
-/** CRL reasons after which no signature by the key can be believed, whenever it claims to have been made. */
-const COMPROMISE = new Set([0, 1, 2, 10]);
 /** Certificates one signature may carry; more is no real signature. */
 const MAX_CARRIED = 20;
 /** How far ahead of this server's clock a claimed signing time may be. */
@@ -96,10 +93,6 @@ function nameField(name: pkijs.RelativeDistinguishedNames, oid: string): string 
 /** The certificate's own bytes as it came (never re-encoded: a re-encoding may not match its signature). */
 function rawOf(cert: pkijs.Certificate): Buffer {
   return Buffer.from(cert.toSchema(false).toBER(false));
-}
-
-function pkijsCertificate(cert: X509Certificate): pkijs.Certificate {
-  return pkijs.Certificate.fromBER(new Uint8Array(cert.raw));
 }
 
 /** The digest of the signed data, the file's bytes outside the Contents gap, read in place (no copy). */
@@ -176,100 +169,6 @@ function cmsHolds(pdf: Buffer, found: FoundSignature, info: pkijs.SignerInfo, si
   return cryptoVerify(check.hash, signedDer, check.key, signature);
 }
 
-function validAt(cert: X509Certificate, at: Date): boolean {
-  return new Date(cert.validFrom) <= at && at <= new Date(cert.validTo);
-}
-
-/** The path length a CA allows below it, or undefined when it sets none. */
-function pathLenOf(cert: X509Certificate): number | undefined {
-  const ext = pkijsCertificate(cert).extensions?.find((e) => e.extnID === OID.basicConstraints);
-  const value = (ext?.parsedValue as pkijs.BasicConstraints | undefined)?.pathLenConstraint;
-  return typeof value === 'number' ? value : undefined;
-}
-
-/** `issuer` may have issued `subject`, `below` CAs under it on the way to the signer. */
-function issued(subject: X509Certificate, issuer: X509Certificate, below: number): boolean {
-  if (!subject.checkIssued(issuer) || !subject.verify(issuer.publicKey)) return false;
-  // Only a CA issues certificates, within the path length it allows.
-  if (!issuer.ca) return false;
-  const pathLen = pathLenOf(issuer);
-  return pathLen === undefined || below <= pathLen;
-}
-
-/**
- * Issuer → subject, each link checked by signature and by the issuer being a CA allowed to issue
- * that deep; ends at an installed root (or the signer installed as trusted itself), or where no
- * issuer is known.
- */
-function chainOf(
-  signer: X509Certificate,
-  pool: X509Certificate[],
-  roots: X509Certificate[],
-): { path: X509Certificate[]; root: X509Certificate | null } {
-  const direct = roots.find((r) => r.raw.equals(signer.raw));
-  if (direct) return { path: [signer], root: direct };
-  const path = [signer];
-  let current = signer;
-  for (let depth = 0; depth < 10; depth++) {
-    const below = path.length - 1;
-    const root = roots.find((r) => issued(current, r, below));
-    if (root) return { path: root.raw.equals(current.raw) ? path : [...path, root], root };
-    const next = pool.find((p) => !p.raw.equals(current.raw) && !path.includes(p) && issued(current, p, below));
-    if (!next) break;
-    path.push(next);
-    current = next;
-  }
-  return { path, root: null };
-}
-
-/** Whether the CRL was signed by the issuer, asked once per CRL and issuer. */
-const crlSignedBy = new WeakMap<pkijs.CertificateRevocationList, Map<string, Promise<boolean>>>();
-function crlVerified(crl: pkijs.CertificateRevocationList, issuer: X509Certificate): Promise<boolean> {
-  const byIssuer = crlSignedBy.get(crl) ?? new Map<string, Promise<boolean>>();
-  crlSignedBy.set(crl, byIssuer);
-  let answer = byIssuer.get(issuer.fingerprint256);
-  if (!answer) {
-    answer = crl.verify({ issuerCertificate: pkijsCertificate(issuer) }).catch(() => false);
-    byIssuer.set(issuer.fingerprint256, answer);
-  }
-  return answer;
-}
-
-/**
- * Revoked by a current CRL its issuer signed: whenever it happened for a compromised key (the
- * signing time is the signer's claim), by the signing time for any other reason. Null when no
- * installed CRL of the issuer is current.
- */
-async function revocationOf(
-  cert: X509Certificate,
-  issuer: X509Certificate,
-  crls: pkijs.CertificateRevocationList[],
-  at: Date,
-  now: Date,
-  problems: string[],
-): Promise<boolean | null> {
-  const issuerName = pkijsCertificate(issuer).subject;
-  const serial = pkijsCertificate(cert).serialNumber;
-  let current = false;
-  for (const crl of crls) {
-    if (!crl.issuer.isEqual(issuerName)) continue;
-    if (!(await crlVerified(crl, issuer))) continue;
-    const entry = crl.revokedCertificates?.find((r) => r.userCertificate.isEqual(serial));
-    if (entry) {
-      const reasonExt = entry.crlEntryExtensions?.extensions.find((e) => e.extnID === OID.crlReason);
-      const reason = (reasonExt?.parsedValue as asn1js.Enumerated | undefined)?.valueBlock?.valueDec ?? 0;
-      const when = entry.revocationDate.value;
-      if (COMPROMISE.has(reason) || when <= at) return true;
-      problems.push(`Chứng thư số bị thu hồi sau thời điểm ký ghi trong chữ ký (${when.toISOString()}).`);
-    }
-    if (!crl.nextUpdate || crl.nextUpdate.value >= now) current = true;
-  }
-  if (!current && crls.some((crl) => crl.issuer.isEqual(issuerName))) {
-    problems.push('Danh sách thu hồi (CRL) đã cài đặt đã quá hạn cập nhật; cần nhập danh sách mới.');
-  }
-  return current ? false : null;
-}
-
 /** The time a signing-time attribute holds, or null when it holds anything else. */
 function attributeTime(value: unknown): Date | null {
   if (!(value instanceof asn1js.UTCTime) && !(value instanceof asn1js.GeneralizedTime)) return null;
@@ -278,21 +177,9 @@ function attributeTime(value: unknown): Date | null {
 }
 
 async function checkOne(pdf: Buffer, found: FoundSignature, trust: TrustStore, now: Date): Promise<SignatureReport> {
-  const problems: string[] = [];
-  const report: SignatureReport = {
-    byteRange: found.byteRange,
-    subFilter: found.subFilter,
-    signer: { name: null, organization: null, serialNumber: null },
-    issuer: { name: null, organization: null },
-    signingTime: found.writtenTime?.toISOString() ?? null,
-    intact: false,
-    coversWholeDocument: found.byteRange[2] + found.byteRange[3] === pdf.length,
-    changedAfterSigning: false,
-    trusted: false,
-    validAtSigningTime: false,
-    revoked: null,
-    problems,
-  };
+  const report = blankReport(pdf, found);
+  const problems = report.problems;
+  report.signingTime = found.writtenTime?.toISOString() ?? null;
   let signed: pkijs.SignedData;
   try {
     const info = pkijs.ContentInfo.fromBER(new Uint8Array(found.cms));
@@ -374,8 +261,8 @@ async function checkOne(pdf: Buffer, found: FoundSignature, trust: TrustStore, n
   return report;
 }
 
-/** A signature that could not be checked at all: nothing of it is believed. */
-function unreadableReport(pdf: Buffer, found: FoundSignature): SignatureReport {
+/** A signature's report before anything of it is believed. */
+function blankReport(pdf: Buffer, found: FoundSignature): SignatureReport {
   return {
     byteRange: found.byteRange,
     subFilter: found.subFilter,
@@ -388,8 +275,13 @@ function unreadableReport(pdf: Buffer, found: FoundSignature): SignatureReport {
     trusted: false,
     validAtSigningTime: false,
     revoked: null,
-    problems: ['Không kiểm tra được chữ ký này: dữ liệu chữ ký không hợp lệ.'],
+    problems: [],
   };
+}
+
+/** A signature that could not be checked at all: nothing of it is believed. */
+function unreadableReport(pdf: Buffer, found: FoundSignature): SignatureReport {
+  return { ...blankReport(pdf, found), problems: ['Không kiểm tra được chữ ký này: dữ liệu chữ ký không hợp lệ.'] };
 }
 
 /** Every signature of the PDF, checked against what the operator trusts. Never throws on what the file holds. */
